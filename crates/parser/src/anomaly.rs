@@ -1,0 +1,165 @@
+//! Anomalies: things in the input that are odd but not fatal. Each keeps where it is and enough
+//! detail to be explained; parsing goes on and no text is dropped.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::reading::Reading;
+use crate::records::{ItemNumber, Position, Span};
+
+/// The kinds of anomaly the parser reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnomalyKind {
+    /// The same reading annotated again on one character: `中(zhong)(zhong)`.
+    RepeatedAnnotation,
+    /// A different reading annotated again on one character: `中(zhong)(guo)`.
+    ConflictingAnnotation,
+    /// A pinyin annotation after something that is not a hanzi: `2025(nian)`. It stays as text.
+    AnnotationAfterNonHanzi,
+    /// An annotation-shaped word that is not a pinyin syllable: `中(zhongg)`.
+    InvalidReading,
+    /// A `(` never closed on its line.
+    UnclosedParenthesis,
+    /// A `)` with no `(` before it on its line.
+    UnmatchedParenthesis,
+    /// Item or section numbers skip: `3.` after `1.`.
+    NumberingGap,
+    /// The same number twice in a row, or a number lower than the one before.
+    NumberingDuplicate,
+    /// Numbering starts again at 1 inside one section.
+    NumberingRestart,
+}
+
+impl AnomalyKind {
+    /// Every kind, for tables that list counts per kind.
+    pub const ALL: [AnomalyKind; 9] = [
+        AnomalyKind::RepeatedAnnotation,
+        AnomalyKind::ConflictingAnnotation,
+        AnomalyKind::AnnotationAfterNonHanzi,
+        AnomalyKind::InvalidReading,
+        AnomalyKind::UnclosedParenthesis,
+        AnomalyKind::UnmatchedParenthesis,
+        AnomalyKind::NumberingGap,
+        AnomalyKind::NumberingDuplicate,
+        AnomalyKind::NumberingRestart,
+    ];
+
+    /// The snake_case name used in tables and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnomalyKind::RepeatedAnnotation => "repeated_annotation",
+            AnomalyKind::ConflictingAnnotation => "conflicting_annotation",
+            AnomalyKind::AnnotationAfterNonHanzi => "annotation_after_non_hanzi",
+            AnomalyKind::InvalidReading => "invalid_reading",
+            AnomalyKind::UnclosedParenthesis => "unclosed_parenthesis",
+            AnomalyKind::UnmatchedParenthesis => "unmatched_parenthesis",
+            AnomalyKind::NumberingGap => "numbering_gap",
+            AnomalyKind::NumberingDuplicate => "numbering_duplicate",
+            AnomalyKind::NumberingRestart => "numbering_restart",
+        }
+    }
+}
+
+impl fmt::Display for AnomalyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The facts behind an anomaly, kept small: the text itself is found through the span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum AnomalyDetail {
+    /// A repeated annotation: the reading kept and the one found again.
+    Repeat {
+        /// The character annotated.
+        ch: char,
+        /// The reading the character keeps (its first valid one).
+        kept: Option<Reading>,
+        /// The reading of this repetition, if valid.
+        found: Option<Reading>,
+    },
+    /// The offending text is the span itself.
+    Text,
+    /// A numbering anomaly: what the sequence called for, and what came.
+    Numbering {
+        /// Whether this is about a section heading (else an item).
+        section: bool,
+        /// The number expected next.
+        expected: ItemNumber,
+        /// The number written.
+        found: ItemNumber,
+    },
+}
+
+/// One anomaly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anomaly {
+    /// What is odd.
+    pub kind: AnomalyKind,
+    /// The bytes concerned.
+    pub span: Span,
+    /// Where they start.
+    pub position: Position,
+    /// Specifics.
+    pub detail: AnomalyDetail,
+}
+
+impl Anomaly {
+    /// A sentence saying where and what, e.g. `line 12, column 7: unclosed annotation "(zhong"`.
+    ///
+    /// `source` is the text the anomaly was found in ([`crate::Document::text`]).
+    pub fn message(&self, source: &str) -> String {
+        let Position { line, column } = self.position;
+        format!("line {line}, column {column}: {}", self.describe(source))
+    }
+
+    /// What is wrong, without the position.
+    pub fn describe(&self, source: &str) -> String {
+        let text = source.get(self.span.range()).unwrap_or("");
+        match (self.kind, self.detail) {
+            (_, AnomalyDetail::Repeat { ch, kept, found }) => {
+                let show = |r: Option<Reading>| r.map_or_else(|| "?".to_owned(), |r| r.to_string());
+                match self.kind {
+                    AnomalyKind::ConflictingAnnotation => format!(
+                        "conflicting annotation {text} on {ch}: keeps {}, ignores {}",
+                        show(kept),
+                        show(found)
+                    ),
+                    _ => format!("repeated annotation {text} on {ch} collapsed into one reading"),
+                }
+            }
+            (_, AnomalyDetail::Numbering {
+                section,
+                expected,
+                found,
+            }) => {
+                let what = if section { "section" } else { "item" };
+                let how = match self.kind {
+                    AnomalyKind::NumberingGap => "numbering gap",
+                    AnomalyKind::NumberingRestart => "numbering restarts",
+                    _ => "numbering out of order",
+                };
+                format!("{how}: {what} {} where {} was expected", found.0, expected.0)
+            }
+            (AnomalyKind::AnnotationAfterNonHanzi, _) => {
+                format!("annotation {text:?} follows no hanzi; kept as text")
+            }
+            (AnomalyKind::InvalidReading, _) => format!("{text:?} is not a pinyin syllable"),
+            (AnomalyKind::UnclosedParenthesis, _) => {
+                let inner: String = text.chars().skip(1).take_while(|c| c.is_alphabetic() && !crate::scan::is_hanzi(*c)).collect();
+                if !inner.is_empty() && crate::Reading::parse(&inner).is_ok() {
+                    format!("unclosed annotation \"{}{inner}\"", text.chars().next().unwrap_or('('))
+                } else {
+                    format!("unclosed parenthesis before {:?}", text.chars().take(12).collect::<String>())
+                }
+            }
+            (AnomalyKind::UnmatchedParenthesis, _) => {
+                format!("{text:?} closes no parenthesis")
+            }
+            (kind, _) => format!("{kind} {text:?}"),
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Parser for pinyin-annotated Chinese text: `中(zhong)(zhong)國(guo)` in, structured records out.
+//!
+//! The records ([`Document`]) keep the source and its byte spans, so nothing is lost: the segments
+//! tile the input and [`Document::rebuild`] gives back the exact bytes, BOM, line endings, repeated
+//! annotations and all. Clean text, readings and structure are views derived from them.
+//!
+//! ```
+//! let doc = annotext_parser::parse_str("demo", "一、合作\n1.中(zhong)(zhong)國(guo)\n").unwrap();
+//! assert_eq!(doc.clean_text(), "一、合作\n1.中國\n");
+//! assert_eq!(doc.rebuild(), "一、合作\n1.中(zhong)(zhong)國(guo)\n");
+//! assert_eq!(doc.sections[0].items.len(), 1);
+//! assert_eq!(doc.anomalies.len(), 1); // the repeated (zhong)
+//! ```
+
+mod anomaly;
+mod reading;
+mod records;
+pub(crate) mod scan;
+mod structure;
+
+pub use anomaly::{Anomaly, AnomalyDetail, AnomalyKind};
+pub use reading::{syllables, Reading, ReadingError, Tone};
+pub use records::{
+    AnnotatedChar, Annotation, Block, BlockKind, Document, ItemNumber, Line, LineEnding, Position,
+    Section, Segment, SegmentKind, Span,
+};
+pub use scan::is_hanzi;
+
+/// Why a source could not be parsed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// The bytes are not UTF-8.
+    #[error("invalid UTF-8 at byte {offset} (line {line}, column {column})")]
+    InvalidUtf8 {
+        /// Offset of the first bad byte.
+        offset: usize,
+        /// Its line.
+        line: u32,
+        /// Its column, in characters.
+        column: u32,
+    },
+    /// Nothing to parse.
+    #[error("the input is empty: no text to parse")]
+    Empty,
+    /// Spans are 32-bit; a source this large must be split.
+    #[error("the input is {0} bytes; at most 4 GiB can be parsed as one document")]
+    TooLarge(usize),
+}
+
+/// Parses raw bytes (as read from a file): checks UTF-8, then [`parse_str`].
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Document, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(name, text),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let before = &bytes[..offset];
+            let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+            let line = memchr::memchr_iter(b'\n', before).count() as u32 + 1;
+            let column = before[line_start..]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count() as u32
+                + 1;
+            Err(ParseError::InvalidUtf8 {
+                offset,
+                line,
+                column,
+            })
+        }
+    }
+}
+
+/// Parses a text into a [`Document`]. Only an empty (or blank) text or one over 4 GiB fails;
+/// everything odd inside is reported as an [`Anomaly`].
+pub fn parse_str(name: &str, text: &str) -> Result<Document, ParseError> {
+    if text.len() > u32::MAX as usize {
+        return Err(ParseError::TooLarge(text.len()));
+    }
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let scan::Scan {
+        segments,
+        lines,
+        mut blocks,
+        annotations,
+        chars,
+        mut anomalies,
+    } = scan::scan(text);
+    let sections = structure::build(text, &mut blocks, &mut anomalies);
+    anomalies.sort_by_key(|a| (a.span.start, a.kind));
+    Ok(Document {
+        name: name.to_owned(),
+        text: text.to_owned(),
+        segments,
+        lines,
+        blocks,
+        sections,
+        annotations,
+        chars,
+        anomalies,
+    })
+}
+
+impl Document {
+    /// The source bytes of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The source rebuilt from the segments alone: equal to the input, byte for byte.
+    pub fn rebuild(&self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        for segment in &self.segments {
+            out.push_str(self.slice(segment.span));
+        }
+        out
+    }
+
+    /// The whole text with annotations (and the BOM) removed; markers and line breaks stay.
+    pub fn clean_text(&self) -> String {
+        self.collect(&self.segments, |k| {
+            matches!(
+                k,
+                SegmentKind::Text | SegmentKind::Marker | SegmentKind::LineBreak
+            )
+        })
+    }
+
+    /// A block's body (after its marker) with annotations removed.
+    pub fn block_text(&self, block: &Block) -> String {
+        self.collect(self.block_segments(block), |k| k == SegmentKind::Text)
+    }
+
+    /// A block's body as annotated in the source.
+    pub fn block_annotated_text(&self, block: &Block) -> &str {
+        self.slice(block.body)
+    }
+
+    /// The segments of a block.
+    pub fn block_segments(&self, block: &Block) -> &[Segment] {
+        &self.segments[block.segments.start as usize..block.segments.end as usize]
+    }
+
+    /// The annotated characters inside a span, in order.
+    pub fn chars_in(&self, span: Span) -> &[AnnotatedChar] {
+        let from = self.chars.partition_point(|c| c.span.start < span.start);
+        let to = self.chars.partition_point(|c| c.span.end <= span.end);
+        &self.chars[from..to.max(from)]
+    }
+
+    /// The anomalies inside a span, in order.
+    pub fn anomalies_in(&self, span: Span) -> &[Anomaly] {
+        let from = self.anomalies.partition_point(|a| a.span.start < span.start);
+        let to = self.anomalies.partition_point(|a| a.span.start < span.end);
+        &self.anomalies[from..to.max(from)]
+    }
+
+    /// The pinyin of a span's annotated characters, canonical readings joined by spaces
+    /// (`?` for a character whose annotations are all invalid).
+    pub fn pinyin_of(&self, span: Span) -> String {
+        let mut out = String::new();
+        for (i, c) in self.chars_in(span).iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            match c.reading {
+                Some(r) => out.push_str(&r.to_string()),
+                None => out.push('?'),
+            }
+        }
+        out
+    }
+
+    /// The inner text of a character's first annotation, as the annotator wrote it (`lve`).
+    pub fn reading_as_annotated(&self, c: &AnnotatedChar) -> &str {
+        let Some(first) = self.annotations.get(c.annotations.start as usize) else {
+            return "";
+        };
+        let raw = self.slice(first.span);
+        // Strip the parentheses, ASCII or full-width.
+        let inner = raw.char_indices().nth(1).map_or(raw.len(), |(i, _)| i);
+        let last = raw.char_indices().next_back().map_or(raw.len(), |(i, _)| i);
+        raw.get(inner..last).unwrap_or("")
+    }
+
+    /// Items of a section, as blocks.
+    pub fn section_items<'a>(&'a self, section: &'a Section) -> impl Iterator<Item = &'a Block> + 'a {
+        section.items.iter().map(|&i| &self.blocks[i as usize])
+    }
+
+    /// The heading block of a section.
+    pub fn section_heading(&self, section: &Section) -> &Block {
+        &self.blocks[section.heading as usize]
+    }
+
+    /// Prose paragraphs (lines that are neither heading, item nor blank), in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Block> + '_ {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+    }
+
+    fn collect<'a>(
+        &self,
+        segments: impl IntoIterator<Item = &'a Segment>,
+        keep: impl Fn(SegmentKind) -> bool,
+    ) -> String {
+        let mut out = String::new();
+        for segment in segments {
+            if keep(segment.kind) {
+                out.push_str(self.slice(segment.span));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,221 @@
+//! The records a parsed document is made of. Every record carries its byte span in the source;
+//! the segments tile the source exactly, so the original bytes can always be rebuilt.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::anomaly::Anomaly;
+use crate::reading::Reading;
+
+/// A half-open byte range `[start, end)` in the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets.
+    pub fn new(start: usize, end: usize) -> Span {
+        // The parser refuses inputs over u32::MAX bytes, so offsets always fit.
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The span as a `usize` range, for slicing the source.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A place in the source as people count it: 1-based line, 1-based column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Position {
+    /// Line number, from 1.
+    pub line: u32,
+    /// Column in Unicode characters, from 1.
+    pub column: u32,
+}
+
+/// What a stretch of source bytes is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentKind {
+    /// The UTF-8 byte order mark at the very start.
+    Bom,
+    /// Text that stays in the clean text (hanzi, punctuation, text parentheticals…).
+    Text,
+    /// An item number or section numeral with its punctuation (`21.`, `一、`).
+    Marker,
+    /// A pinyin annotation with its parentheses (`(zhong)`), removed from the clean text.
+    Annotation,
+    /// A line terminator, `\n` or `\r\n`.
+    LineBreak,
+}
+
+/// One stretch of the source. The segments of a document, in order, cover it byte for byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    /// What the bytes are.
+    pub kind: SegmentKind,
+    /// Where they are.
+    pub span: Span,
+}
+
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineEnding {
+    /// `\n`
+    Lf,
+    /// `\r\n`
+    CrLf,
+    /// The last line of a file without a final newline.
+    None,
+}
+
+/// One source line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    /// Line number, from 1.
+    pub number: u32,
+    /// The line's content, without its terminator (and without the BOM on line 1).
+    pub span: Span,
+    /// How it ends.
+    pub ending: LineEnding,
+}
+
+/// What a line is in the document's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum BlockKind {
+    /// Prose.
+    Paragraph,
+    /// A section heading `一、…`, with the numeral's value.
+    SectionHeading {
+        /// Value of the Chinese numeral (`三` → 3).
+        number: ItemNumber,
+    },
+    /// A numbered item `21.…`.
+    Item {
+        /// The item's number.
+        number: ItemNumber,
+    },
+    /// An empty or whitespace-only line.
+    Blank,
+}
+
+/// The number of an item or section as written in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemNumber(pub u32);
+
+/// One line of the document, classified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Paragraph, heading, item or blank.
+    pub kind: BlockKind,
+    /// Its line number.
+    pub line: u32,
+    /// The line's content, without terminator.
+    pub span: Span,
+    /// The numbering marker (`21.`, `一、`), if any.
+    pub marker: Option<Span>,
+    /// The body after the marker: what the clean text of the block is made of.
+    pub body: Span,
+    /// Index of the section the block belongs to, if it follows a heading (headings included).
+    pub section: Option<u32>,
+    /// Indices of the block's segments in [`Document::segments`].
+    pub segments: Range<u32>,
+}
+
+/// A section: its heading and its items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Value of the heading's numeral.
+    pub number: ItemNumber,
+    /// The numeral as written (`一`).
+    pub numeral: String,
+    /// Index of the heading block.
+    pub heading: u32,
+    /// Indices of the item blocks, in order.
+    pub items: Vec<u32>,
+}
+
+/// One parenthesised annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// The annotation with its parentheses.
+    pub span: Span,
+    /// Where the `(` is.
+    pub position: Position,
+    /// The reading, if the text inside is valid pinyin.
+    pub reading: Option<Reading>,
+    /// Index of the annotated character in [`Document::chars`].
+    pub target: u32,
+}
+
+/// A hanzi occurrence that carries one or more annotations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotatedChar {
+    /// The character.
+    pub ch: char,
+    /// Its bytes.
+    pub span: Span,
+    /// Its place.
+    pub position: Position,
+    /// The reading its annotations settle on: the first valid one (repeats collapse into it).
+    pub reading: Option<Reading>,
+    /// Indices of its annotations in [`Document::annotations`].
+    pub annotations: Range<u32>,
+}
+
+impl AnnotatedChar {
+    /// How many annotations the character carries (repeats included).
+    pub fn annotation_count(&self) -> usize {
+        self.annotations.len()
+    }
+}
+
+/// A parsed document: the source and every record derived from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Name of the source (its file stem, usually).
+    pub name: String,
+    /// The source text, exactly as read (BOM and line endings included).
+    pub text: String,
+    /// Stretches of the source, in order; together they cover it byte for byte.
+    pub segments: Vec<Segment>,
+    /// The source lines.
+    pub lines: Vec<Line>,
+    /// Each line classified, in order.
+    pub blocks: Vec<Block>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+    /// Every annotation, in source order.
+    pub annotations: Vec<Annotation>,
+    /// Every annotated hanzi occurrence, in source order.
+    pub chars: Vec<AnnotatedChar>,
+    /// Everything odd found while parsing, in source order.
+    pub anomalies: Vec<Anomaly>,
+}
