@@ -1,1 +1,163 @@
-fn main() {}
+//! `annotext`: the command line. It only wires the crates together: read files, parse, build
+//! tables, hand them to the exporters, and report errors with the file they concern.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use annotext_parser::Document;
+
+/// Pipeline for pinyin-annotated Chinese documents.
+///
+/// With no command, processes every `*.txt` file in `data/` into `output/`:
+/// `records.jsonl` (the parsed records, one document per line).
+#[derive(Debug, Parser)]
+#[command(version, about, long_about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Process every *.txt file of a folder into the output folder (the default command).
+    Run(RunArgs),
+    /// Print the parsed records of one file as JSON on standard output.
+    Parse {
+        /// The annotated text file.
+        file: PathBuf,
+        /// Print the JSON on one line instead of indented.
+        #[arg(long)]
+        compact: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// Folder of annotated `*.txt` files to read.
+    #[arg(short, long, default_value = "data", value_name = "DIR")]
+    input: PathBuf,
+    /// Folder to write the outputs into (created if missing).
+    #[arg(short, long, default_value = "output", value_name = "DIR")]
+    output: PathBuf,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Parse { file, compact }) => parse_one(&file, compact),
+        Some(Command::Run(args)) => run(&args),
+        None => run(&cli.run),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read_document(path: &Path) -> Result<Document> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let name = path.file_stem().map_or_else(
+        || "document".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    annotext_parser::parse_vec(&name, bytes).with_context(|| format!("{}", path.display()))
+}
+
+fn parse_one(file: &Path, compact: bool) -> Result<()> {
+    let doc = read_document(file)?;
+    let stdout = std::io::stdout().lock();
+    if compact {
+        serde_json::to_writer(stdout, &doc)?;
+    } else {
+        serde_json::to_writer_pretty(stdout, &doc)?;
+    }
+    println!();
+    Ok(())
+}
+
+/// The `*.txt` files of a folder, sorted so outputs do not depend on directory order.
+fn input_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read input folder {}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        bail!("no *.txt files in {}", dir.display());
+    }
+    Ok(files)
+}
+
+fn progress(len: u64, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg:<24} [{bar:30}] {pos}/{len}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn run(args: &RunArgs) -> Result<()> {
+    let files = input_files(&args.input)?;
+    let bar = progress(files.len() as u64, args.quiet);
+    bar.set_message("parsing");
+    let mut documents = Vec::with_capacity(files.len());
+    let mut failures = Vec::new();
+    for path in &files {
+        match read_document(path) {
+            Ok(doc) => documents.push(doc),
+            Err(e) => failures.push(format!("{e:#}")),
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    for failure in &failures {
+        eprintln!("error: {failure}");
+    }
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create output folder {}", args.output.display()))?;
+    let records = args.output.join("records.jsonl");
+    annotext_export_jsonl::write_records(&records, &documents)?;
+    if !args.quiet {
+        for doc in &documents {
+            let items: usize = doc.sections.iter().map(|s| s.items.len()).sum();
+            println!(
+                "{}: {} sections, {} items, {} annotated characters, {} anomalies",
+                doc.name,
+                doc.sections.len(),
+                items,
+                doc.chars.len(),
+                doc.anomalies.len()
+            );
+        }
+        println!("wrote {}", records.display());
+    }
+    if !failures.is_empty() {
+        bail!(
+            "{} of {} input files could not be parsed",
+            failures.len(),
+            files.len()
+        );
+    }
+    Ok(())
+}

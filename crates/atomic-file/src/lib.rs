@@ -1,1 +1,122 @@
-//! stub
+//! Atomic file writes: content goes to a temporary file in the target folder, which is renamed
+//! over the target only once complete. A failure leaves the earlier file untouched and never a
+//! partial one, so a job reading the output never sees half a file.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// A write that could not be completed; the target is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum AtomicWriteError {
+    /// The target folder could not be created or written.
+    #[error("cannot write into {dir}: {source}")]
+    Folder {
+        /// The folder.
+        dir: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// Producing the content failed; the temporary file was removed.
+    #[error("writing {path} failed: {source}")]
+    Content {
+        /// The target.
+        path: PathBuf,
+        /// Why.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The finished file could not be moved into place.
+    #[error("cannot replace {path}: {source}")]
+    Persist {
+        /// The target.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+}
+
+/// Writes `path` atomically: `fill` gets a buffered writer on a temporary file beside `path`;
+/// when it returns `Ok`, the file is flushed, synced and renamed over `path`.
+pub fn write_atomic<E>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<&mut fs::File>) -> Result<(), E>,
+) -> Result<(), AtomicWriteError>
+where
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(|source| AtomicWriteError::Folder {
+        dir: dir.clone(),
+        source,
+    })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".annotext-").suffix(".tmp");
+    // Outputs are meant to be shared: readable by all, as a plain `File::create` would make them.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    let mut temp = builder
+        .tempfile_in(&dir)
+        .map_err(|source| AtomicWriteError::Folder {
+            dir: dir.clone(),
+            source,
+        })?;
+    let content = |source: Box<dyn std::error::Error + Send + Sync>| AtomicWriteError::Content {
+        path: path.to_path_buf(),
+        source,
+    };
+    {
+        let mut writer = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+        fill(&mut writer).map_err(|e| content(e.into()))?;
+        writer.flush().map_err(|e| content(e.into()))?;
+    }
+    temp.as_file().sync_all().map_err(|e| content(e.into()))?;
+    temp.persist(path).map_err(|e| AtomicWriteError::Persist {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes bytes atomically.
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
+    write_atomic(path, |w| w.write_all(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_earlier_file_intact_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_bytes_atomic(&path, b"old content").unwrap();
+        let err = write_atomic(&path, |w| {
+            w.write_all(b"half of the new")?;
+            Err(io::Error::other("disk on fire"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("disk on fire"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"old content");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["out.csv"]);
+    }
+
+    #[test]
+    fn a_successful_write_replaces_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/out.txt");
+        write_bytes_atomic(&path, b"one").unwrap();
+        write_bytes_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+    }
+}

@@ -131,29 +131,45 @@ impl Anomaly {
                     _ => format!("repeated annotation {text} on {ch} collapsed into one reading"),
                 }
             }
-            (_, AnomalyDetail::Numbering {
-                section,
-                expected,
-                found,
-            }) => {
+            (
+                _,
+                AnomalyDetail::Numbering {
+                    section,
+                    expected,
+                    found,
+                },
+            ) => {
                 let what = if section { "section" } else { "item" };
                 let how = match self.kind {
                     AnomalyKind::NumberingGap => "numbering gap",
                     AnomalyKind::NumberingRestart => "numbering restarts",
                     _ => "numbering out of order",
                 };
-                format!("{how}: {what} {} where {} was expected", found.0, expected.0)
+                format!(
+                    "{how}: {what} {} where {} was expected",
+                    found.0, expected.0
+                )
             }
             (AnomalyKind::AnnotationAfterNonHanzi, _) => {
                 format!("annotation {text:?} follows no hanzi; kept as text")
             }
             (AnomalyKind::InvalidReading, _) => format!("{text:?} is not a pinyin syllable"),
             (AnomalyKind::UnclosedParenthesis, _) => {
-                let inner: String = text.chars().skip(1).take_while(|c| c.is_alphabetic() && !crate::scan::is_hanzi(*c)).collect();
+                let inner: String = text
+                    .chars()
+                    .skip(1)
+                    .take_while(|c| c.is_alphabetic() && !crate::scan::is_hanzi(*c))
+                    .collect();
                 if !inner.is_empty() && crate::Reading::parse(&inner).is_ok() {
-                    format!("unclosed annotation \"{}{inner}\"", text.chars().next().unwrap_or('('))
+                    format!(
+                        "unclosed annotation \"{}{inner}\"",
+                        text.chars().next().unwrap_or('(')
+                    )
                 } else {
-                    format!("unclosed parenthesis before {:?}", text.chars().take(12).collect::<String>())
+                    format!(
+                        "unclosed parenthesis before {:?}",
+                        text.chars().take(12).collect::<String>()
+                    )
                 }
             }
             (AnomalyKind::UnmatchedParenthesis, _) => {

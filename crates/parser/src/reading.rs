@@ -325,7 +325,10 @@ mod tests {
         assert_eq!(Reading::parse("zhongg"), Err(ReadingError::UnknownSyllable));
         assert_eq!(Reading::parse("hello"), Err(ReadingError::UnknownSyllable));
         assert_eq!(Reading::parse("zhōng1"), Err(ReadingError::UnknownSyllable));
-        assert_eq!(Reading::parse("2022-2025年"), Err(ReadingError::NotSyllableShaped));
+        assert_eq!(
+            Reading::parse("2022-2025年"),
+            Err(ReadingError::NotSyllableShaped)
+        );
         assert_eq!(Reading::parse("簡稱"), Err(ReadingError::NotSyllableShaped));
         assert_eq!(Reading::parse(""), Err(ReadingError::NotSyllableShaped));
         assert_eq!(Reading::parse("a b"), Err(ReadingError::NotSyllableShaped));

@@ -31,8 +31,32 @@ pub fn is_hanzi(c: char) -> bool {
 }
 
 /// Counts characters in a UTF-8 byte slice (bytes that do not continue a character).
-fn count_chars(bytes: &[u8]) -> u32 {
+pub(crate) fn count_chars(bytes: &[u8]) -> u32 {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32
+}
+
+/// Remembers what each short parenthesised word parsed to. A document uses a few hundred
+/// distinct annotations thousands of times, so this spares the syllable table most look-ups.
+#[derive(Default)]
+struct ReadingMemo {
+    known: rustc_hash::FxHashMap<u64, Result<Reading, ReadingError>>,
+}
+
+impl ReadingMemo {
+    fn parse(&mut self, raw: &str) -> Result<Reading, ReadingError> {
+        let bytes = raw.as_bytes();
+        if bytes.len() > 7 {
+            return Reading::parse(raw);
+        }
+        // Up to 7 bytes and the length, packed: a key that cannot collide.
+        let mut key = [0u8; 8];
+        key[..bytes.len()].copy_from_slice(bytes);
+        key[7] = bytes.len() as u8;
+        *self
+            .known
+            .entry(u64::from_le_bytes(key))
+            .or_insert_with(|| Reading::parse(raw))
+    }
 }
 
 /// Turns byte offsets on the current line into columns without rescanning the line each time.
@@ -70,14 +94,18 @@ pub(crate) struct Scan {
 
 pub(crate) fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
-    // Rough sizes from the sample: one annotation per ~12 bytes. Reserving avoids regrowth on big inputs.
+    // Upper bounds from a quick count, so big inputs never pay for a regrowth copy; untouched
+    // capacity costs no memory.
+    let parens = memchr::memchr_iter(b'(', bytes).count()
+        + memchr::memmem::find_iter(bytes, FULLWIDTH_OPEN).count();
+    let newlines = memchr::memchr_iter(b'\n', bytes).count();
     let mut out = Scan {
-        segments: Vec::with_capacity(bytes.len() / 6 + 4),
-        lines: Vec::new(),
-        blocks: Vec::new(),
-        annotations: Vec::with_capacity(bytes.len() / 12 + 1),
-        chars: Vec::with_capacity(bytes.len() / 16 + 1),
-        anomalies: Vec::new(),
+        segments: Vec::with_capacity(2 * parens + 3 * (newlines + 1) + 1),
+        lines: Vec::with_capacity(newlines + 2),
+        blocks: Vec::with_capacity(newlines + 1),
+        annotations: Vec::with_capacity(parens),
+        chars: Vec::with_capacity(parens),
+        anomalies: Vec::with_capacity(parens / 4),
     };
     let mut pos = 0;
     if text.starts_with('\u{FEFF}') {
@@ -88,6 +116,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         });
     }
     let mut number = 1u32;
+    let mut memo = ReadingMemo::default();
     loop {
         let (content_end, ending, next) = match memchr(b'\n', &bytes[pos..]) {
             Some(i) => {
@@ -106,7 +135,7 @@ pub(crate) fn scan(text: &str) -> Scan {
             span,
             ending,
         });
-        scan_line(text, number, pos, content_end, &mut out);
+        scan_line(text, number, pos, content_end, &mut memo, &mut out);
         if ending != LineEnding::None {
             out.segments.push(Segment {
                 kind: SegmentKind::LineBreak,
@@ -169,7 +198,8 @@ fn classify(line: &str) -> (BlockKind, usize) {
     if numeral_end > 0 && line[numeral_end..].starts_with('、') {
         use chinese_number::{ChineseCountMethod, ChineseToNumber};
         let numeral = line[..numeral_end].replace('兩', "二");
-        if let Ok(n) = ChineseToNumber::<u32>::to_number(&numeral, ChineseCountMethod::TenThousand) {
+        if let Ok(n) = ChineseToNumber::<u32>::to_number(&numeral, ChineseCountMethod::TenThousand)
+        {
             return (
                 BlockKind::SectionHeading {
                     number: ItemNumber(n),
@@ -204,7 +234,14 @@ fn next_paren(bytes: &[u8], mut from: usize, end: usize) -> Option<(usize, bool,
     None
 }
 
-fn scan_line(text: &str, number: u32, start: usize, end: usize, out: &mut Scan) {
+fn scan_line(
+    text: &str,
+    number: u32,
+    start: usize,
+    end: usize,
+    memo: &mut ReadingMemo,
+    out: &mut Scan,
+) {
     let bytes = text.as_bytes();
     let (kind, marker_len) = classify(&text[start..end]);
     let first_segment = out.segments.len() as u32;
@@ -251,7 +288,7 @@ fn scan_line(text: &str, number: u32, start: usize, end: usize, out: &mut Scan) 
             at = inner_start;
             continue;
         };
-        let parsed = Reading::parse(&text[inner_start..close_at]);
+        let parsed = memo.parse(&text[inner_start..close_at]);
         if parsed == Err(ReadingError::NotSyllableShaped) {
             open.push(p);
             at = inner_start;
@@ -260,18 +297,22 @@ fn scan_line(text: &str, number: u32, start: usize, end: usize, out: &mut Scan) 
         let ann_end = close_at + close_len;
         let target = match chain {
             Some((chain_end, index)) if chain_end == p => Some(index),
-            _ => text[..p].chars().next_back().filter(|c| is_hanzi(*c)).map(|c| {
-                let char_start = p - c.len_utf8();
-                let position = cols.position(bytes, char_start);
-                out.chars.push(AnnotatedChar {
-                    ch: c,
-                    span: Span::new(char_start, p),
-                    position,
-                    reading: None,
-                    annotations: out.annotations.len() as u32..out.annotations.len() as u32,
-                });
-                (out.chars.len() - 1) as u32
-            }),
+            _ => text[..p]
+                .chars()
+                .next_back()
+                .filter(|c| is_hanzi(*c))
+                .map(|c| {
+                    let char_start = p - c.len_utf8();
+                    let position = cols.position(bytes, char_start);
+                    out.chars.push(AnnotatedChar {
+                        ch: c,
+                        span: Span::new(char_start, p),
+                        position,
+                        reading: None,
+                        annotations: out.annotations.len() as u32..out.annotations.len() as u32,
+                    });
+                    (out.chars.len() - 1) as u32
+                }),
         };
         let Some(target) = target else {
             // A parenthesised word after a non-hanzi: text. Flag it when it reads as pinyin.

@@ -4,7 +4,11 @@ use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind};
 use crate::records::{Block, BlockKind, ItemNumber, Position, Section};
 
 /// Groups items under headings and reports numbering gaps, duplicates and restarts.
-pub(crate) fn build(text: &str, blocks: &mut [Block], anomalies: &mut Vec<Anomaly>) -> Vec<Section> {
+pub(crate) fn build(
+    text: &str,
+    blocks: &mut [Block],
+    anomalies: &mut Vec<Anomaly>,
+) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let mut last_item: Option<ItemNumber> = None;
     for (index, block) in blocks.iter_mut().enumerate() {

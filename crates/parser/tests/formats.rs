@@ -62,7 +62,10 @@ fn unclosed_parenthesis_is_reported_with_line_and_column_and_text_is_kept() {
     let doc = parse("一、標題\n1.中(zhong國(guo)\n");
     assert_eq!(kinds(&doc), [AnomalyKind::UnclosedParenthesis]);
     let a = &doc.anomalies[0];
-    assert_eq!(a.message(&doc.text), "line 2, column 4: unclosed annotation \"(zhong\"");
+    assert_eq!(
+        a.message(&doc.text),
+        "line 2, column 4: unclosed annotation \"(zhong\""
+    );
     assert_eq!(doc.block_text(&doc.blocks[1]), "中(zhong國");
     assert_eq!(readings(&doc), ["guo"]);
 }
@@ -79,7 +82,10 @@ fn syllable_shaped_but_invalid_reading_is_reported() {
     let doc = parse("中(zhongg)國(guo)");
     assert_eq!(kinds(&doc), [AnomalyKind::InvalidReading]);
     assert_eq!(readings(&doc), ["?", "guo"]);
-    assert_eq!(doc.anomalies[0].message(&doc.text), "line 1, column 2: \"(zhongg)\" is not a pinyin syllable");
+    assert_eq!(
+        doc.anomalies[0].message(&doc.text),
+        "line 1, column 2: \"(zhongg)\" is not a pinyin syllable"
+    );
     // An invalid first annotation yields to a valid repeat.
     let doc = parse("中(xong)(zhong)");
     assert_eq!(readings(&doc), ["zhong"]);
@@ -88,7 +94,10 @@ fn syllable_shaped_but_invalid_reading_is_reported() {
 #[test]
 fn real_parentheticals_stay_text_with_their_inner_annotations_parsed() {
     let doc = parse("峰(feng)會(hui)(簡稱“中(zhong)亞(ya)峰會”)和路線圖(2022-2025年)");
-    assert_eq!(doc.clean_text(), "峰會(簡稱“中亞峰會”)和路線圖(2022-2025年)");
+    assert_eq!(
+        doc.clean_text(),
+        "峰會(簡稱“中亞峰會”)和路線圖(2022-2025年)"
+    );
     assert_eq!(readings(&doc), ["feng", "hui", "zhong", "ya"]);
     assert!(doc.anomalies.is_empty());
 }
@@ -162,14 +171,27 @@ fn numbering_gaps_duplicates_and_restarts_are_reported() {
 #[test]
 fn invalid_utf8_is_an_error_with_its_offset_line_and_column() {
     let err = parse_bytes("bad", b"ab\n\xe4\xb8\xadc\xff").unwrap_err();
-    assert_eq!(err, ParseError::InvalidUtf8 { offset: 7, line: 2, column: 3 });
-    assert_eq!(err.to_string(), "invalid UTF-8 at byte 7 (line 2, column 3)");
+    assert_eq!(
+        err,
+        ParseError::InvalidUtf8 {
+            offset: 7,
+            line: 2,
+            column: 3
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "invalid UTF-8 at byte 7 (line 2, column 3)"
+    );
 }
 
 #[test]
 fn empty_input_is_an_error() {
     assert_eq!(parse_bytes("e", b"").unwrap_err(), ParseError::Empty);
-    assert_eq!(parse_bytes("e", "\u{FEFF} \n\r\n".as_bytes()).unwrap_err(), ParseError::Empty);
+    assert_eq!(
+        parse_bytes("e", "\u{FEFF} \n\r\n".as_bytes()).unwrap_err(),
+        ParseError::Empty
+    );
 }
 
 #[test]

@@ -39,8 +39,17 @@ fn sample_has_four_paragraphs_then_three_sections_of_54_19_and_9_items() {
 fn sample_counts_648_annotated_hanzi_120_of_them_more_than_once() {
     let doc = sample();
     assert_eq!(doc.chars.len(), 648);
-    assert_eq!(doc.chars.iter().filter(|c| c.annotation_count() > 1).count(), 120);
-    assert_eq!(doc.chars.iter().map(|c| c.annotation_count()).max(), Some(6));
+    assert_eq!(
+        doc.chars
+            .iter()
+            .filter(|c| c.annotation_count() > 1)
+            .count(),
+        120
+    );
+    assert_eq!(
+        doc.chars.iter().map(|c| c.annotation_count()).max(),
+        Some(6)
+    );
     assert!(doc.chars.iter().all(|c| c.reading.is_some()));
 }
 
@@ -51,23 +60,40 @@ fn sample_clean_text_is_2872_characters() {
     assert!(!doc.clean_text().contains("(zhong)"));
     assert!(doc.clean_text().contains("(簡稱“中亞峰會”)"));
     assert!(doc.clean_text().contains("(2022-2025年)"));
-    assert!(doc.clean_text().contains("(哈薩克斯坦、吉爾吉斯斯坦、塔吉克斯坦、烏茲別克斯坦和土庫曼斯坦)"));
+    assert!(doc
+        .clean_text()
+        .contains("(哈薩克斯坦、吉爾吉斯斯坦、塔吉克斯坦、烏茲別克斯坦和土庫曼斯坦)"));
 }
 
 #[test]
 fn item_21_of_section_one_reads_as_published() {
     let doc = sample();
     let item = doc.section_items(&doc.sections[0]).nth(20).unwrap();
-    assert_eq!(item.kind, BlockKind::Item { number: ItemNumber(21) });
-    assert_eq!(doc.block_text(item), "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;");
-    assert_eq!(doc.block_annotated_text(item), "完(wan)成中吉烏鐵路可研工作,推進該鐵路加(jia)快落地建設;");
+    assert_eq!(
+        item.kind,
+        BlockKind::Item {
+            number: ItemNumber(21)
+        }
+    );
+    assert_eq!(
+        doc.block_text(item),
+        "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;"
+    );
+    assert_eq!(
+        doc.block_annotated_text(item),
+        "完(wan)成中吉烏鐵路可研工作,推進該鐵路加(jia)快落地建設;"
+    );
     assert_eq!(doc.pinyin_of(item.body), "wan jia");
 }
 
 #[test]
 fn sample_v_spelling_is_read_as_u_umlaut() {
     let doc = sample();
-    let lve = doc.chars.iter().find(|c| doc.reading_as_annotated(c) == "lve").unwrap();
+    let lve = doc
+        .chars
+        .iter()
+        .find(|c| doc.reading_as_annotated(c) == "lve")
+        .unwrap();
     assert_eq!(lve.reading.unwrap().to_string(), "lüe");
 }
 
@@ -76,7 +102,10 @@ fn sample_anomalies_are_only_repeats_and_each_has_a_position() {
     let doc = sample();
     let repeats: usize = doc.chars.iter().map(|c| c.annotation_count() - 1).sum();
     assert_eq!(doc.anomalies.len(), repeats);
-    assert!(doc.anomalies.iter().all(|a| a.kind == AnomalyKind::RepeatedAnnotation));
+    assert!(doc
+        .anomalies
+        .iter()
+        .all(|a| a.kind == AnomalyKind::RepeatedAnnotation));
     let first = &doc.anomalies[0];
     assert_eq!((first.position.line, first.position.column), (1, 9));
     assert_eq!(

@@ -1,0 +1,99 @@
+//! The `annotext` binary as a user runs it: on the shipped sample, on a folder, on bad input.
+
+use std::path::Path;
+use std::process::Command;
+
+use annotext_parser::Document;
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/china-central-asia-summit-2023.txt"
+);
+
+fn annotext(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A scratch project folder with the sample in `data/`, as a fresh clone has it.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::copy(
+        SAMPLE,
+        dir.path().join("data/china-central-asia-summit-2023.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn no_arguments_turns_data_into_output_records() {
+    let dir = workspace();
+    let out = annotext(&["--quiet"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let jsonl = std::fs::read_to_string(dir.path().join("output/records.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 1);
+    let doc: Document = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(doc.name, "china-central-asia-summit-2023");
+    assert_eq!(doc.rebuild().as_bytes(), std::fs::read(SAMPLE).unwrap());
+    let items: Vec<usize> = doc.sections.iter().map(|s| s.items.len()).collect();
+    assert_eq!(items, [54, 19, 9]);
+}
+
+#[test]
+fn reruns_write_byte_identical_records() {
+    let dir = workspace();
+    assert!(annotext(&["-q"], dir.path()).status.success());
+    let first = std::fs::read(dir.path().join("output/records.jsonl")).unwrap();
+    assert!(annotext(&["-q"], dir.path()).status.success());
+    assert_eq!(
+        std::fs::read(dir.path().join("output/records.jsonl")).unwrap(),
+        first
+    );
+}
+
+#[test]
+fn parse_prints_one_files_records_as_json() {
+    let dir = workspace();
+    let out = annotext(
+        &["parse", "data/china-central-asia-summit-2023.txt"],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    let doc: Document = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc.chars.len(), 648);
+}
+
+#[test]
+fn bad_input_fails_with_the_file_and_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"ok\n\xffoops").unwrap();
+    let out = annotext(&["parse", "bad.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.txt: invalid UTF-8 at byte 3 (line 2, column 1)"),
+        "{err}"
+    );
+
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    let out = annotext(&["parse", "empty.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: the input is empty"));
+}
+
+#[test]
+fn a_missing_input_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = annotext(&["--input", "nowhere"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read input folder nowhere"));
+}
