@@ -1,1 +1,720 @@
-//! stub
+//! Records → tables. Turns parsed documents into polars DataFrames an analyst can use, and adds
+//! what the raw text does not say outright: readings checked against a dictionary, simplified
+//! text, entities, dates and topics (from the rules in [`rules`]).
+//!
+//! Every table has a `doc_id` column, so tables of many documents stack.
+
+pub mod rules;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use annotext_parser::{is_hanzi, BlockKind, Document, Position, Reading, Span};
+use pinyin::{Pinyin, ToPinyinMulti};
+use polars::prelude::*;
+use regex::Regex;
+
+pub use rules::{EntityPattern, Rules, RulesError};
+
+/// A table could not be assembled.
+#[derive(Debug, thiserror::Error)]
+pub enum TransformError {
+    /// polars refused a column (a bug in this crate, reported rather than panicking).
+    #[error("building table {table}: {source}")]
+    Polars {
+        /// The table.
+        table: &'static str,
+        /// polars' error.
+        source: PolarsError,
+    },
+}
+
+/// The tables, one DataFrame each.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// One row per numbered item.
+    pub items: DataFrame,
+    /// One row per section.
+    pub sections: DataFrame,
+    /// One row per prose paragraph.
+    pub paragraphs: DataFrame,
+    /// One row per distinct hanzi.
+    pub readings: DataFrame,
+    /// One row per anomaly, from the parser and from this crate.
+    pub anomalies: DataFrame,
+    /// One row per entity mention.
+    pub entities: DataFrame,
+    /// One row per date or date range mentioned.
+    pub timeline: DataFrame,
+    /// One row per topic.
+    pub topics: DataFrame,
+}
+
+impl Tables {
+    /// The tables with their names, in the order exporters write them.
+    pub fn named(&self) -> [(&'static str, &DataFrame); 8] {
+        [
+            ("items", &self.items),
+            ("sections", &self.sections),
+            ("paragraphs", &self.paragraphs),
+            ("readings", &self.readings),
+            ("entities", &self.entities),
+            ("timeline", &self.timeline),
+            ("topics", &self.topics),
+            ("anomalies", &self.anomalies),
+        ]
+    }
+}
+
+/// Simplified Chinese for a traditional text (OpenCC and MediaWiki tables, via `zhconv`).
+pub fn simplified(text: &str) -> String {
+    zhconv::zhconv(text, zhconv::Variant::ZhHans)
+}
+
+/// The readings the dictionary (Unihan, via the `pinyin` crate) gives for a character.
+pub fn dictionary_readings(ch: char) -> Vec<Reading> {
+    let Some(multi) = ch.to_pinyin_multi() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Reading> = multi
+        .into_iter()
+        .filter_map(|p| Reading::parse(Pinyin::with_tone(p)).ok())
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Whether an annotated reading is one the dictionary gives for the character (a toneless
+/// annotation matches any tone of the syllable).
+pub fn reading_is_valid(ch: char, reading: Reading) -> bool {
+    dictionary_readings(ch).iter().any(|d| d.agrees_with(&reading))
+}
+
+/// The kinds of anomaly this crate adds to the parser's.
+pub const READING_NOT_IN_DICTIONARY: &str = "reading_not_in_dictionary";
+
+fn date_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*[-–—至]\s*(\d{4})年|(\d{4})年(?:(\d{1,2})月)?")
+            .unwrap_or_else(|e| panic!("the date pattern is a constant and valid: {e}"))
+    })
+}
+
+/// A date or range found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// As written: `2020年7月`, `2022-2025年`.
+    pub text: String,
+    /// First year.
+    pub year_start: u16,
+    /// Last year (same as the first for a single date).
+    pub year_end: u16,
+    /// Month, when given.
+    pub month: Option<u8>,
+    /// Byte offset in the searched text.
+    pub offset: usize,
+}
+
+/// Dates and year ranges in a (clean) text.
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    date_pattern()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
+            let (year_start, year_end, month) = match (num(1), num(2)) {
+                (Some(a), Some(b)) => (a, b, None),
+                _ => {
+                    let y = num(3)?;
+                    (y, y, num(4).and_then(|m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m)))
+                }
+            };
+            Some(DateMention {
+                text: whole.as_str().to_owned(),
+                year_start,
+                year_end,
+                month,
+                offset: whole.start(),
+            })
+        })
+        .collect()
+}
+
+/// An entity mention found in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    /// Kind (`country`, `place`, `document`, `mechanism`, `quoted_term`, `date`).
+    pub kind: String,
+    /// The text.
+    pub text: String,
+    /// Which rule fired, e.g. `gazetteer:country`, `pair:《》`, `suffix:機制`, `date`.
+    pub rule: String,
+    /// Byte offset in the block's clean text.
+    pub offset: usize,
+}
+
+/// Entity mentions in one block's clean text; `is_item` enables the whole-item suffix rules.
+pub fn find_entities(text: &str, is_item: bool, rules: &Rules) -> Vec<EntityMention> {
+    let mut out = Vec::new();
+    for entry in &rules.gazetteer {
+        for (offset, _) in text.match_indices(entry.name.as_str()) {
+            out.push(EntityMention {
+                kind: entry.kind.clone(),
+                text: entry.name.clone(),
+                rule: format!("gazetteer:{}", entry.kind),
+                offset,
+            });
+        }
+    }
+    let body = text.trim_end_matches(['；', ';', '。', '.', ' ']);
+    for rule in &rules.entities {
+        match &rule.pattern {
+            EntityPattern::ItemSuffix(suffix) => {
+                if is_item && body.ends_with(suffix.as_str()) && !body.contains([',', '，', '、', '《']) {
+                    out.push(EntityMention {
+                        kind: rule.kind.clone(),
+                        text: body.to_owned(),
+                        rule: format!("suffix:{suffix}"),
+                        offset: 0,
+                    });
+                }
+            }
+            EntityPattern::Pair(open, close) => {
+                let mut from = 0;
+                while let Some(start) = text[from..].find(*open).map(|i| from + i) {
+                    let inner = start + open.len_utf8();
+                    let Some(end) = text[inner..].find(*close).map(|i| inner + i) else {
+                        break;
+                    };
+                    out.push(EntityMention {
+                        kind: rule.kind.clone(),
+                        text: text[inner..end].to_owned(),
+                        rule: format!("pair:{open}{close}"),
+                        offset: start,
+                    });
+                    // Nested pairs (“…” inside 《…》) are found on their own rule's pass.
+                    from = end + close.len_utf8();
+                }
+            }
+        }
+    }
+    for date in find_dates(text) {
+        out.push(EntityMention {
+            kind: "date".into(),
+            text: date.text,
+            rule: "date".into(),
+            offset: date.offset,
+        });
+    }
+    out.sort_by(|a, b| (a.offset, &a.kind, &a.text).cmp(&(b.offset, &b.kind, &b.text)));
+    out
+}
+
+/// The topics of an item's text, each with the keywords that matched.
+pub fn find_topics<'r>(text: &str, rules: &'r Rules) -> Vec<(&'r str, Vec<&'r str>)> {
+    rules
+        .topics
+        .iter()
+        .filter_map(|t| {
+            let hits: Vec<&str> = t
+                .keywords
+                .iter()
+                .map(String::as_str)
+                .filter(|k| text.contains(k))
+                .collect();
+            (!hits.is_empty()).then_some((t.name.as_str(), hits))
+        })
+        .collect()
+}
+
+/// Column builder: keeps table code to one line per column.
+struct Frame {
+    table: &'static str,
+    columns: Vec<Column>,
+}
+
+impl Frame {
+    fn new(table: &'static str) -> Frame {
+        Frame {
+            table,
+            columns: Vec::new(),
+        }
+    }
+
+    fn col(mut self, series: Series) -> Frame {
+        self.columns.push(series.into_column());
+        self
+    }
+
+    fn list(mut self, name: &str, values: Vec<Vec<String>>) -> Frame {
+        let inner: Vec<Series> = values
+            .into_iter()
+            .map(|v| Series::new(PlSmallStr::EMPTY, v))
+            .collect();
+        let series = if inner.is_empty() {
+            Series::new_empty(name.into(), &DataType::List(Box::new(DataType::String)))
+        } else {
+            Series::new(name.into(), inner)
+        };
+        self.columns.push(series.into_column());
+        self
+    }
+
+    fn category(mut self, name: &str, values: Vec<String>) -> Result<Frame, TransformError> {
+        let series = Series::new(name.into(), values)
+            .cast(&DataType::from_categories(Categories::global()))
+            .map_err(|source| TransformError::Polars {
+                table: self.table,
+                source,
+            })?;
+        self.columns.push(series.into_column());
+        Ok(self)
+    }
+
+    fn build(self) -> Result<DataFrame, TransformError> {
+        let table = self.table;
+        DataFrame::new_infer_height(self.columns)
+            .map_err(|source| TransformError::Polars { table, source })
+    }
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Characters of a text, counted as people count them.
+fn char_count(text: &str) -> u32 {
+    u32_of(text.chars().count())
+}
+
+fn hanzi_count(text: &str) -> usize {
+    text.chars().filter(|c| is_hanzi(*c)).count()
+}
+
+/// The sentence (between `。`/`；`) around a byte offset of a text.
+fn sentence_at(text: &str, offset: usize) -> &str {
+    let is_end = |c: char| matches!(c, '。' | '；' | ';');
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| is_end(*c))
+        .map_or(text.len(), |(i, c)| offset + i + c.len_utf8());
+    &text[start..end]
+}
+
+/// A few characters of source around a span, for the anomaly table.
+fn snippet(text: &str, span: Span) -> String {
+    let range = span.range();
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take(6)
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let end_limit = range.end.min(range.start + 40).max(range.start);
+    let mut end = end_limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = text[end..]
+        .char_indices()
+        .nth(6)
+        .map_or(text.len(), |(i, _)| end + i);
+    text[start..after].replace(['\n', '\r'], " ")
+}
+
+/// Builds every table from the documents.
+pub fn build_tables(documents: &[Document], rules: &Rules) -> Result<Tables, TransformError> {
+    Ok(Tables {
+        items: items_table(documents, rules)?,
+        sections: sections_table(documents)?,
+        paragraphs: paragraphs_table(documents)?,
+        readings: readings_table(documents)?,
+        anomalies: anomalies_table(documents)?,
+        entities: entities_table(documents, rules)?,
+        timeline: timeline_table(documents)?,
+        topics: topics_table(documents, rules)?,
+    })
+}
+
+/// An anomaly this crate adds to the parser's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictionaryAnomaly {
+    /// The annotated character.
+    pub span: Span,
+    /// Where it is.
+    pub position: Position,
+    /// What is wrong.
+    pub detail: String,
+}
+
+/// Annotated readings the dictionary does not give for their character.
+pub fn dictionary_anomalies(doc: &Document) -> Vec<DictionaryAnomaly> {
+    let mut out = Vec::new();
+    let mut cache: BTreeMap<(char, Reading), bool> = BTreeMap::new();
+    for c in &doc.chars {
+        let Some(reading) = c.reading else { continue };
+        let valid = *cache
+            .entry((c.ch, reading))
+            .or_insert_with(|| reading_is_valid(c.ch, reading));
+        if !valid {
+            let known: Vec<String> = dictionary_readings(c.ch).iter().map(|r| r.to_string()).collect();
+            let known = if known.is_empty() { "(not in the dictionary)".to_owned() } else { known.join(", ") };
+            out.push(DictionaryAnomaly {
+                span: c.span,
+                position: c.position,
+                detail: format!("{} annotated {reading}, but the dictionary reads it {known}", c.ch),
+            });
+        }
+    }
+    out
+}
+
+fn section_title(doc: &Document, section: Option<u32>) -> (Option<u32>, String) {
+    match section.and_then(|i| doc.sections.get(i as usize)) {
+        Some(s) => (
+            Some(s.number.0),
+            doc.block_text(doc.section_heading(s)),
+        ),
+        None => (None, String::new()),
+    }
+}
+
+fn items_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
+    let mut doc_id = Vec::new();
+    let mut section_number = Vec::new();
+    let mut section_title_col = Vec::new();
+    let mut item_number = Vec::new();
+    let mut label = Vec::new();
+    let mut text_col = Vec::new();
+    let mut simplified_col = Vec::new();
+    let mut pinyin_col = Vec::new();
+    let mut annotated = Vec::new();
+    let mut chars = Vec::new();
+    let mut annotated_chars = Vec::new();
+    let mut coverage = Vec::new();
+    let mut topics = Vec::new();
+    let mut entity_count = Vec::new();
+    let mut anomaly_count = Vec::new();
+    let mut line = Vec::new();
+    let mut byte_start = Vec::new();
+    let mut byte_end = Vec::new();
+    for doc in documents {
+        for block in &doc.blocks {
+            let BlockKind::Item { number } = block.kind else { continue };
+            let text = doc.block_text(block);
+            let (sec_no, sec_title) = section_title(doc, block.section);
+            let annotated_here = doc.chars_in(block.body).len();
+            let hanzi = hanzi_count(&text);
+            doc_id.push(doc.name.clone());
+            section_number.push(sec_no);
+            section_title_col.push(sec_title);
+            item_number.push(number.0);
+            label.push(match sec_no {
+                Some(s) => format!("{s}.{}", number.0),
+                None => number.0.to_string(),
+            });
+            simplified_col.push(simplified(&text));
+            pinyin_col.push(doc.pinyin_of(block.body));
+            annotated.push(doc.block_annotated_text(block).to_owned());
+            chars.push(char_count(&text));
+            annotated_chars.push(u32_of(annotated_here));
+            coverage.push(if hanzi == 0 { 0.0 } else { annotated_here as f64 / hanzi as f64 });
+            topics.push(find_topics(&text, rules).into_iter().map(|(t, _)| t.to_owned()).collect());
+            entity_count.push(u32_of(find_entities(&text, true, rules).len()));
+            anomaly_count.push(u32_of(doc.anomalies_in(block.span).len()));
+            line.push(block.line);
+            byte_start.push(block.span.start);
+            byte_end.push(block.span.end);
+            text_col.push(text);
+        }
+    }
+    Frame::new("items")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("section_number".into(), section_number))
+        .col(Series::new("section_title".into(), section_title_col))
+        .col(Series::new("item_number".into(), item_number))
+        .col(Series::new("label".into(), label))
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("simplified".into(), simplified_col))
+        .col(Series::new("pinyin".into(), pinyin_col))
+        .col(Series::new("annotated_text".into(), annotated))
+        .col(Series::new("char_count".into(), chars))
+        .col(Series::new("annotated_char_count".into(), annotated_chars))
+        .col(Series::new("annotation_coverage".into(), coverage))
+        .list("topics", topics)
+        .col(Series::new("entity_count".into(), entity_count))
+        .col(Series::new("anomaly_count".into(), anomaly_count))
+        .col(Series::new("line".into(), line))
+        .col(Series::new("byte_start".into(), byte_start))
+        .col(Series::new("byte_end".into(), byte_end))
+        .build()
+}
+
+fn sections_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut numeral, mut number, mut title) = (vec![], vec![], vec![], vec![]);
+    let (mut items, mut chars, mut first, mut last) = (vec![], vec![], vec![], vec![]);
+    for doc in documents {
+        for (index, section) in doc.sections.iter().enumerate() {
+            let heading = doc.section_heading(section);
+            let blocks: Vec<_> = doc
+                .blocks
+                .iter()
+                .filter(|b| b.section == Some(index as u32) && b.kind != BlockKind::Blank)
+                .collect();
+            doc_id.push(doc.name.clone());
+            numeral.push(section.numeral.clone());
+            number.push(section.number.0);
+            title.push(doc.block_text(heading));
+            items.push(u32_of(section.items.len()));
+            chars.push(
+                doc.section_items(section)
+                    .map(|b| char_count(&doc.block_text(b)))
+                    .sum::<u32>(),
+            );
+            first.push(heading.line);
+            last.push(blocks.last().map_or(heading.line, |b| b.line));
+        }
+    }
+    Frame::new("sections")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("numeral".into(), numeral))
+        .col(Series::new("section_number".into(), number))
+        .col(Series::new("title".into(), title))
+        .col(Series::new("item_count".into(), items))
+        .col(Series::new("char_count".into(), chars))
+        .col(Series::new("first_line".into(), first))
+        .col(Series::new("last_line".into(), last))
+        .build()
+}
+
+fn paragraphs_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut number, mut text_col, mut simp) = (vec![], vec![], vec![], vec![]);
+    let (mut chars, mut dates, mut line) = (vec![], vec![], vec![]);
+    for doc in documents {
+        for (i, block) in doc.paragraphs().enumerate() {
+            let text = doc.block_text(block);
+            doc_id.push(doc.name.clone());
+            number.push(u32_of(i + 1));
+            simp.push(simplified(&text));
+            chars.push(char_count(&text));
+            dates.push(find_dates(&text).into_iter().map(|d| d.text).collect());
+            line.push(block.line);
+            text_col.push(text);
+        }
+    }
+    Frame::new("paragraphs")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("paragraph_number".into(), number))
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("simplified".into(), simp))
+        .col(Series::new("char_count".into(), chars))
+        .list("dates", dates)
+        .col(Series::new("line".into(), line))
+        .build()
+}
+
+#[derive(Default)]
+struct CharStats {
+    annotated_readings: BTreeSet<Reading>,
+    occurrences: u32,
+    annotated_occurrences: u32,
+    max_annotations: u32,
+}
+
+fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    let mut stats: BTreeMap<(String, char), CharStats> = BTreeMap::new();
+    for doc in documents {
+        for segment in &doc.segments {
+            if segment.kind != annotext_parser::SegmentKind::Text {
+                continue;
+            }
+            for ch in doc.slice(segment.span).chars().filter(|c| is_hanzi(*c)) {
+                stats.entry((doc.name.clone(), ch)).or_default().occurrences += 1;
+            }
+        }
+        for c in &doc.chars {
+            let s = stats.entry((doc.name.clone(), c.ch)).or_default();
+            s.annotated_occurrences += 1;
+            s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
+            s.annotated_readings.extend(c.reading);
+        }
+    }
+    let mut doc_id = Vec::new();
+    let mut character = Vec::new();
+    let mut simp = Vec::new();
+    let mut as_annotated = Vec::new();
+    let mut dictionary = Vec::new();
+    let mut occurrences = Vec::new();
+    let mut annotated_occ = Vec::new();
+    let mut max_ann = Vec::new();
+    let mut valid = Vec::new();
+    for ((doc, ch), s) in stats {
+        let dict = dictionary_readings(ch);
+        doc_id.push(doc);
+        character.push(ch.to_string());
+        simp.push(simplified(&ch.to_string()));
+        as_annotated.push(s.annotated_readings.iter().map(|r| r.to_string()).collect());
+        dictionary.push(dict.iter().map(|r| r.to_string()).collect());
+        occurrences.push(s.occurrences);
+        annotated_occ.push(s.annotated_occurrences);
+        max_ann.push(s.max_annotations);
+        valid.push(if s.annotated_readings.is_empty() {
+            None
+        } else {
+            Some(s.annotated_readings.iter().all(|r| dict.iter().any(|d| d.agrees_with(r))))
+        });
+    }
+    Frame::new("readings")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("character".into(), character))
+        .col(Series::new("simplified".into(), simp))
+        .list("readings_annotated", as_annotated)
+        .list("readings_dictionary", dictionary)
+        .col(Series::new("occurrences".into(), occurrences))
+        .col(Series::new("annotated_occurrences".into(), annotated_occ))
+        .col(Series::new("max_annotations".into(), max_ann))
+        .col(Series::new("annotation_valid".into(), valid))
+        .build()
+}
+
+fn anomalies_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut kind, mut line, mut column) = (vec![], vec![], vec![], vec![]);
+    let (mut offset, mut context, mut detail) = (vec![], vec![], vec![]);
+    for doc in documents {
+        let mut rows: Vec<(Span, Position, String, String)> = doc
+            .anomalies
+            .iter()
+            .map(|a| (a.span, a.position, a.kind.name().to_owned(), a.describe(&doc.text)))
+            .collect();
+        rows.extend(dictionary_anomalies(doc).into_iter().map(|a| {
+            (a.span, a.position, READING_NOT_IN_DICTIONARY.to_owned(), a.detail)
+        }));
+        rows.sort_by(|a, b| (a.0.start, &a.2).cmp(&(b.0.start, &b.2)));
+        for (span, position, k, d) in rows {
+            doc_id.push(doc.name.clone());
+            kind.push(k);
+            line.push(position.line);
+            column.push(position.column);
+            offset.push(span.start);
+            context.push(snippet(&doc.text, span));
+            detail.push(d);
+        }
+    }
+    Frame::new("anomalies")
+        .col(Series::new("doc_id".into(), doc_id))
+        .category("kind", kind)?
+        .col(Series::new("line".into(), line))
+        .col(Series::new("column".into(), column))
+        .col(Series::new("byte_offset".into(), offset))
+        .col(Series::new("context".into(), context))
+        .col(Series::new("detail".into(), detail))
+        .build()
+}
+
+fn entities_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut kind, mut text_col, mut simp, mut rule) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
+    for doc in documents {
+        for block in &doc.blocks {
+            let number = match block.kind {
+                BlockKind::Item { number } => Some(number.0),
+                BlockKind::Paragraph => None,
+                _ => continue,
+            };
+            let text = doc.block_text(block);
+            let sec_no = section_title(doc, block.section).0;
+            for m in find_entities(&text, number.is_some(), rules) {
+                doc_id.push(doc.name.clone());
+                kind.push(m.kind);
+                simp.push(simplified(&m.text));
+                text_col.push(m.text);
+                rule.push(m.rule);
+                section.push(sec_no);
+                item.push(number);
+                line.push(block.line);
+                offset.push(u32_of(text[..m.offset].chars().count()));
+            }
+        }
+    }
+    Frame::new("entities")
+        .col(Series::new("doc_id".into(), doc_id))
+        .category("kind", kind)?
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("simplified".into(), simp))
+        .col(Series::new("rule".into(), rule))
+        .col(Series::new("section_number".into(), section))
+        .col(Series::new("item_number".into(), item))
+        .col(Series::new("line".into(), line))
+        .col(Series::new("char_offset".into(), offset))
+        .build()
+}
+
+fn timeline_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut text_col, mut ys, mut ye, mut month) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut sentence, mut line) = (vec![], vec![]);
+    for doc in documents {
+        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
+            let text = doc.block_text(block);
+            for d in find_dates(&text) {
+                doc_id.push(doc.name.clone());
+                sentence.push(sentence_at(&text, d.offset).to_owned());
+                text_col.push(d.text);
+                ys.push(u32::from(d.year_start));
+                ye.push(u32::from(d.year_end));
+                month.push(d.month.map(u32::from));
+                line.push(block.line);
+            }
+        }
+    }
+    Frame::new("timeline")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("year_start".into(), ys))
+        .col(Series::new("year_end".into(), ye))
+        .col(Series::new("month".into(), month))
+        .col(Series::new("sentence".into(), sentence))
+        .col(Series::new("line".into(), line))
+        .build()
+}
+
+fn topics_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
+    // topic → (doc, items, keyword evidence)
+    let mut found: BTreeMap<(String, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for doc in documents {
+        for block in &doc.blocks {
+            let BlockKind::Item { number } = block.kind else { continue };
+            let text = doc.block_text(block);
+            let label = match section_title(doc, block.section).0 {
+                Some(s) => format!("{s}.{}", number.0),
+                None => number.0.to_string(),
+            };
+            for (topic, hits) in find_topics(&text, rules) {
+                let index = rules.topics.iter().position(|t| t.name == topic).unwrap_or(0);
+                let entry = found.entry((doc.name.clone(), index)).or_default();
+                entry.0.push(label.clone());
+                entry.1.push(format!("{label}: {}", hits.join(", ")));
+            }
+        }
+    }
+    let (mut doc_id, mut topic, mut count, mut items, mut keywords) = (vec![], vec![], vec![], vec![], vec![]);
+    for ((doc, index), (labels, evidence)) in found {
+        doc_id.push(doc);
+        topic.push(rules.topics[index].name.clone());
+        count.push(u32_of(labels.len()));
+        items.push(labels);
+        keywords.push(evidence);
+    }
+    Frame::new("topics")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("topic".into(), topic))
+        .col(Series::new("item_count".into(), count))
+        .list("items", items)
+        .list("keywords", keywords)
+        .build()
+}
