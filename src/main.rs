@@ -13,7 +13,9 @@ use annotext_parser::Document;
 /// Pipeline for pinyin-annotated Chinese documents.
 ///
 /// With no command, processes every `*.txt` file in `data/` into `output/`:
-/// `records.jsonl` (the parsed records, one document per line).
+/// `records.jsonl` (the parsed records, one document per line) and, for every table,
+/// `tables/<table>.csv` and `tables/<table>.parquet`. Tagging rules are read from
+/// `data/rules/*.tsv` (built-in copies when absent).
 #[derive(Debug, Parser)]
 #[command(version, about, long_about, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -45,6 +47,13 @@ struct RunArgs {
     /// Folder to write the outputs into (created if missing).
     #[arg(short, long, default_value = "output", value_name = "DIR")]
     output: PathBuf,
+    /// Write Excel-flavoured CSV: UTF-8 BOM, CRLF line ends, and cells that look like formulas
+    /// (leading `=`, `+`, `-`, `@`, tab, CR) prefixed with `'`. Default: exact, plain CSV.
+    #[arg(long)]
+    csv_excel: bool,
+    /// Folder of tagging rules (gazetteer.tsv, entities.tsv, topics.tsv); default: INPUT/rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -138,6 +147,28 @@ fn run(args: &RunArgs) -> Result<()> {
         .with_context(|| format!("cannot create output folder {}", args.output.display()))?;
     let records = args.output.join("records.jsonl");
     annotext_export_jsonl::write_records(&records, &documents)?;
+
+    let rules_dir = args
+        .rules
+        .clone()
+        .unwrap_or_else(|| args.input.join("rules"));
+    let rules = annotext_transform::Rules::load(&rules_dir)?;
+    let tables = annotext_transform::build_tables(&documents, &rules)?;
+    let tables_dir = args.output.join("tables");
+    let named = tables.named();
+    let bar = progress(named.len() as u64, args.quiet);
+    bar.set_message("writing tables");
+    let flavor = if args.csv_excel {
+        annotext_export_csv::CsvFlavor::Excel
+    } else {
+        annotext_export_csv::CsvFlavor::Plain
+    };
+    for (name, df) in named {
+        annotext_export_csv::write_csv(&tables_dir.join(format!("{name}.csv")), df, flavor)?;
+        annotext_export_parquet::write_parquet(&tables_dir.join(format!("{name}.parquet")), df)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
     if !args.quiet {
         for doc in &documents {
             let items: usize = doc.sections.iter().map(|s| s.items.len()).sum();
@@ -151,6 +182,11 @@ fn run(args: &RunArgs) -> Result<()> {
             );
         }
         println!("wrote {}", records.display());
+        println!(
+            "wrote {} tables (CSV and Parquet) to {}",
+            tables.named().len(),
+            tables_dir.display()
+        );
     }
     if !failures.is_empty() {
         bail!(

@@ -1,1 +1,134 @@
-//! stub
+//! CSV export of tables with the `csv` crate: UTF-8, RFC 4180 quoting, a header row, list cells
+//! joined with `; `, nulls as empty cells.
+//!
+//! Two flavours:
+//! - [`CsvFlavor::Plain`] keeps every value exactly (for pandas, polars, DuckDB…);
+//! - [`CsvFlavor::Excel`] adds a UTF-8 BOM and CRLF line ends so Excel opens Chinese text right,
+//!   and neutralises cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
+//!   CR) by prefixing a `'`.
+
+use std::path::Path;
+
+use annotext_atomic_file::{write_atomic, AtomicWriteError};
+use polars::prelude::{AnyValue, DataFrame};
+
+/// Which consumers the file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFlavor {
+    /// Exact values, LF line ends, no BOM.
+    Plain,
+    /// BOM, CRLF, formula-looking cells neutralised.
+    Excel,
+}
+
+/// Separator between the values of a list cell.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// A cell's text as written in CSV (before any Excel neutralising).
+pub fn cell_text(value: &AnyValue) -> String {
+    match value {
+        AnyValue::Null => String::new(),
+        AnyValue::String(s) => (*s).to_owned(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::Boolean(b) => b.to_string(),
+        AnyValue::List(series) => {
+            let parts: Vec<String> = series.iter().map(|v| cell_text(&v)).collect();
+            parts.join(LIST_SEPARATOR)
+        }
+        AnyValue::Categorical(..) | AnyValue::CategoricalOwned(..) => {
+            value.get_str().map(str::to_owned).unwrap_or_default()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Prefixes a `'` to text a spreadsheet would take for a formula.
+pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// Writes a table as CSV to `path`, atomically.
+pub fn write_csv(path: &Path, df: &DataFrame, flavor: CsvFlavor) -> Result<(), AtomicWriteError> {
+    write_atomic(
+        path,
+        |out| -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+            if flavor == CsvFlavor::Excel {
+                use std::io::Write;
+                out.write_all("\u{FEFF}".as_bytes())?;
+            }
+            let terminator = match flavor {
+                CsvFlavor::Plain => csv::Terminator::Any(b'\n'),
+                CsvFlavor::Excel => csv::Terminator::CRLF,
+            };
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(terminator)
+                .from_writer(out);
+            writer.write_record(df.get_column_names().iter().map(|n| n.as_str()))?;
+            let columns = df.columns();
+            let mut row: Vec<String> = Vec::with_capacity(columns.len());
+            for i in 0..df.height() {
+                row.clear();
+                for column in columns {
+                    let text = cell_text(&column.get(i)?);
+                    row.push(match flavor {
+                        CsvFlavor::Plain => text,
+                        CsvFlavor::Excel => neutralise_formula(&text).into_owned(),
+                    });
+                }
+                writer.write_record(&row)?;
+            }
+            writer.flush()?;
+            Ok(())
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::*;
+
+    fn frame() -> DataFrame {
+        let list = Series::new(
+            "tags".into(),
+            vec![
+                Series::new("".into(), ["a", "b"]),
+                Series::new("".into(), Vec::<&str>::new()),
+            ],
+        );
+        DataFrame::new_infer_height(vec![
+            Series::new("text".into(), ["=SUM(A1)", "中國, \"quoted\""]).into_column(),
+            Series::new("n".into(), [1u32, 2]).into_column(),
+            list.into_column(),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn plain_csv_is_exact_and_excel_csv_is_safe() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.csv");
+        let excel = dir.path().join("excel.csv");
+        write_csv(&plain, &frame(), CsvFlavor::Plain).unwrap();
+        write_csv(&excel, &frame(), CsvFlavor::Excel).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&plain).unwrap(),
+            "text,n,tags\n=SUM(A1),1,a; b\n\"中國, \"\"quoted\"\"\",2,\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&excel).unwrap(),
+            "\u{FEFF}text,n,tags\r\n'=SUM(A1),1,a; b\r\n\"中國, \"\"quoted\"\"\",2,\r\n"
+        );
+    }
+
+    #[test]
+    fn every_formula_trigger_is_neutralised() {
+        for t in ["=1", "+1", "-1", "@x", "\tx", "\rx"] {
+            assert!(neutralise_formula(t).starts_with('\''), "{t:?}");
+        }
+        assert_eq!(neutralise_formula("中國"), "中國");
+    }
+}

@@ -87,7 +87,9 @@ pub fn dictionary_readings(ch: char) -> Vec<Reading> {
 /// Whether an annotated reading is one the dictionary gives for the character (a toneless
 /// annotation matches any tone of the syllable).
 pub fn reading_is_valid(ch: char, reading: Reading) -> bool {
-    dictionary_readings(ch).iter().any(|d| d.agrees_with(&reading))
+    dictionary_readings(ch)
+        .iter()
+        .any(|d| d.agrees_with(&reading))
 }
 
 /// The kinds of anomaly this crate adds to the parser's.
@@ -127,7 +129,13 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
                 (Some(a), Some(b)) => (a, b, None),
                 _ => {
                     let y = num(3)?;
-                    (y, y, num(4).and_then(|m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m)))
+                    (
+                        y,
+                        y,
+                        num(4)
+                            .and_then(|m| u8::try_from(m).ok())
+                            .filter(|m| (1..=12).contains(m)),
+                    )
                 }
             };
             Some(DateMention {
@@ -171,7 +179,10 @@ pub fn find_entities(text: &str, is_item: bool, rules: &Rules) -> Vec<EntityMent
     for rule in &rules.entities {
         match &rule.pattern {
             EntityPattern::ItemSuffix(suffix) => {
-                if is_item && body.ends_with(suffix.as_str()) && !body.contains([',', '，', '、', '《']) {
+                if is_item
+                    && body.ends_with(suffix.as_str())
+                    && !body.contains([',', '，', '、', '《'])
+                {
                     out.push(EntityMention {
                         kind: rule.kind.clone(),
                         text: body.to_owned(),
@@ -363,12 +374,22 @@ pub fn dictionary_anomalies(doc: &Document) -> Vec<DictionaryAnomaly> {
             .entry((c.ch, reading))
             .or_insert_with(|| reading_is_valid(c.ch, reading));
         if !valid {
-            let known: Vec<String> = dictionary_readings(c.ch).iter().map(|r| r.to_string()).collect();
-            let known = if known.is_empty() { "(not in the dictionary)".to_owned() } else { known.join(", ") };
+            let known: Vec<String> = dictionary_readings(c.ch)
+                .iter()
+                .map(|r| r.to_string())
+                .collect();
+            let known = if known.is_empty() {
+                "(not in the dictionary)".to_owned()
+            } else {
+                known.join(", ")
+            };
             out.push(DictionaryAnomaly {
                 span: c.span,
                 position: c.position,
-                detail: format!("{} annotated {reading}, but the dictionary reads it {known}", c.ch),
+                detail: format!(
+                    "{} annotated {reading}, but the dictionary reads it {known}",
+                    c.ch
+                ),
             });
         }
     }
@@ -377,10 +398,7 @@ pub fn dictionary_anomalies(doc: &Document) -> Vec<DictionaryAnomaly> {
 
 fn section_title(doc: &Document, section: Option<u32>) -> (Option<u32>, String) {
     match section.and_then(|i| doc.sections.get(i as usize)) {
-        Some(s) => (
-            Some(s.number.0),
-            doc.block_text(doc.section_heading(s)),
-        ),
+        Some(s) => (Some(s.number.0), doc.block_text(doc.section_heading(s))),
         None => (None, String::new()),
     }
 }
@@ -406,7 +424,9 @@ fn items_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, Trans
     let mut byte_end = Vec::new();
     for doc in documents {
         for block in &doc.blocks {
-            let BlockKind::Item { number } = block.kind else { continue };
+            let BlockKind::Item { number } = block.kind else {
+                continue;
+            };
             let text = doc.block_text(block);
             let (sec_no, sec_title) = section_title(doc, block.section);
             let annotated_here = doc.chars_in(block.body).len();
@@ -424,8 +444,17 @@ fn items_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, Trans
             annotated.push(doc.block_annotated_text(block).to_owned());
             chars.push(char_count(&text));
             annotated_chars.push(u32_of(annotated_here));
-            coverage.push(if hanzi == 0 { 0.0 } else { annotated_here as f64 / hanzi as f64 });
-            topics.push(find_topics(&text, rules).into_iter().map(|(t, _)| t.to_owned()).collect());
+            coverage.push(if hanzi == 0 {
+                0.0
+            } else {
+                annotated_here as f64 / hanzi as f64
+            });
+            topics.push(
+                find_topics(&text, rules)
+                    .into_iter()
+                    .map(|(t, _)| t.to_owned())
+                    .collect(),
+            );
             entity_count.push(u32_of(find_entities(&text, true, rules).len()));
             anomaly_count.push(u32_of(doc.anomalies_in(block.span).len()));
             line.push(block.line);
@@ -567,7 +596,11 @@ fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
         valid.push(if s.annotated_readings.is_empty() {
             None
         } else {
-            Some(s.annotated_readings.iter().all(|r| dict.iter().any(|d| d.agrees_with(r))))
+            Some(
+                s.annotated_readings
+                    .iter()
+                    .all(|r| dict.iter().any(|d| d.agrees_with(r))),
+            )
         });
     }
     Frame::new("readings")
@@ -590,10 +623,22 @@ fn anomalies_table(documents: &[Document]) -> Result<DataFrame, TransformError> 
         let mut rows: Vec<(Span, Position, String, String)> = doc
             .anomalies
             .iter()
-            .map(|a| (a.span, a.position, a.kind.name().to_owned(), a.describe(&doc.text)))
+            .map(|a| {
+                (
+                    a.span,
+                    a.position,
+                    a.kind.name().to_owned(),
+                    a.describe(&doc.text),
+                )
+            })
             .collect();
         rows.extend(dictionary_anomalies(doc).into_iter().map(|a| {
-            (a.span, a.position, READING_NOT_IN_DICTIONARY.to_owned(), a.detail)
+            (
+                a.span,
+                a.position,
+                READING_NOT_IN_DICTIONARY.to_owned(),
+                a.detail,
+            )
         }));
         rows.sort_by(|a, b| (a.0.start, &a.2).cmp(&(b.0.start, &b.2)));
         for (span, position, k, d) in rows {
@@ -618,7 +663,8 @@ fn anomalies_table(documents: &[Document]) -> Result<DataFrame, TransformError> 
 }
 
 fn entities_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
-    let (mut doc_id, mut kind, mut text_col, mut simp, mut rule) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut doc_id, mut kind, mut text_col, mut simp, mut rule) =
+        (vec![], vec![], vec![], vec![], vec![]);
     let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
     for doc in documents {
         for block in &doc.blocks {
@@ -656,7 +702,8 @@ fn entities_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, Tr
 }
 
 fn timeline_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
-    let (mut doc_id, mut text_col, mut ys, mut ye, mut month) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut doc_id, mut text_col, mut ys, mut ye, mut month) =
+        (vec![], vec![], vec![], vec![], vec![]);
     let (mut sentence, mut line) = (vec![], vec![]);
     for doc in documents {
         for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
@@ -688,21 +735,28 @@ fn topics_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, Tran
     let mut found: BTreeMap<(String, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
     for doc in documents {
         for block in &doc.blocks {
-            let BlockKind::Item { number } = block.kind else { continue };
+            let BlockKind::Item { number } = block.kind else {
+                continue;
+            };
             let text = doc.block_text(block);
             let label = match section_title(doc, block.section).0 {
                 Some(s) => format!("{s}.{}", number.0),
                 None => number.0.to_string(),
             };
             for (topic, hits) in find_topics(&text, rules) {
-                let index = rules.topics.iter().position(|t| t.name == topic).unwrap_or(0);
+                let index = rules
+                    .topics
+                    .iter()
+                    .position(|t| t.name == topic)
+                    .unwrap_or(0);
                 let entry = found.entry((doc.name.clone(), index)).or_default();
                 entry.0.push(label.clone());
                 entry.1.push(format!("{label}: {}", hits.join(", ")));
             }
         }
     }
-    let (mut doc_id, mut topic, mut count, mut items, mut keywords) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut doc_id, mut topic, mut count, mut items, mut keywords) =
+        (vec![], vec![], vec![], vec![], vec![]);
     for ((doc, index), (labels, evidence)) in found {
         doc_id.push(doc);
         topic.push(rules.topics[index].name.clone());

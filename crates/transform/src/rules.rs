@@ -168,7 +168,11 @@ impl Rules {
 }
 
 /// Non-comment, non-blank lines split on tabs, each with at least `columns` fields.
-fn rows<'a>(file: &str, text: &'a str, columns: usize) -> Result<Vec<(usize, Vec<&'a str>)>, RulesError> {
+fn rows<'a>(
+    file: &str,
+    text: &'a str,
+    columns: usize,
+) -> Result<Vec<(usize, Vec<&'a str>)>, RulesError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -195,8 +199,18 @@ mod tests {
     #[test]
     fn shipped_rule_files_parse() {
         let rules = Rules::parse(GAZETTEER, ENTITIES, TOPICS).unwrap();
-        assert_eq!(rules.gazetteer.iter().filter(|g| g.kind == "country").count(), 6);
-        assert!(rules.topics.iter().any(|t| t.name == "交通物流" && t.keywords.contains(&"鐵路".to_owned())));
+        assert_eq!(
+            rules
+                .gazetteer
+                .iter()
+                .filter(|g| g.kind == "country")
+                .count(),
+            6
+        );
+        assert!(rules
+            .topics
+            .iter()
+            .any(|t| t.name == "交通物流" && t.keywords.contains(&"鐵路".to_owned())));
         assert!(rules.entities.contains(&EntityRule {
             kind: "document".into(),
             pattern: EntityPattern::Pair('《', '》')
@@ -206,6 +220,9 @@ mod tests {
     #[test]
     fn a_malformed_line_is_reported_with_file_and_line() {
         let err = Rules::parse("# c\ncountry\n", ENTITIES, TOPICS).unwrap_err();
-        assert_eq!(err.to_string(), "gazetteer.tsv, line 2: expected 2 tab-separated columns");
+        assert_eq!(
+            err.to_string(),
+            "gazetteer.tsv, line 2: expected 2 tab-separated columns"
+        );
     }
 }

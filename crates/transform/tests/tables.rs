@@ -15,9 +15,16 @@ fn tables(docs: &[Document]) -> Tables {
 }
 
 fn strings(df: &DataFrame, col: &str) -> Vec<String> {
-    let series = df.column(col).unwrap().as_materialized_series().cast(&DataType::String).unwrap();
+    let series = df
+        .column(col)
+        .unwrap()
+        .as_materialized_series()
+        .cast(&DataType::String)
+        .unwrap();
     let ca = series.str().unwrap();
-    (0..ca.len()).map(|i| ca.get(i).unwrap_or_default().to_owned()).collect()
+    (0..ca.len())
+        .map(|i| ca.get(i).unwrap_or_default().to_owned())
+        .collect()
 }
 
 fn list_cell(df: &DataFrame, col: &str, row: usize) -> Vec<String> {
@@ -25,14 +32,19 @@ fn list_cell(df: &DataFrame, col: &str, row: usize) -> Vec<String> {
     match cell {
         AnyValue::List(s) => {
             let ca = s.str().unwrap();
-            (0..ca.len()).map(|i| ca.get(i).unwrap().to_owned()).collect()
+            (0..ca.len())
+                .map(|i| ca.get(i).unwrap().to_owned())
+                .collect()
         }
         other => panic!("{col} is not a list: {other:?}"),
     }
 }
 
 fn row_where(df: &DataFrame, col: &str, value: &str) -> usize {
-    strings(df, col).iter().position(|v| v == value).unwrap_or_else(|| panic!("no {value} in {col}"))
+    strings(df, col)
+        .iter()
+        .position(|v| v == value)
+        .unwrap_or_else(|| panic!("no {value} in {col}"))
 }
 
 #[test]
@@ -55,18 +67,33 @@ fn items_have_real_dtypes() {
     assert_eq!(dtype("char_count"), DataType::UInt32);
     assert_eq!(dtype("annotation_coverage"), DataType::Float64);
     assert_eq!(dtype("topics"), DataType::List(Box::new(DataType::String)));
-    assert!(matches!(t.anomalies.column("kind").unwrap().dtype(), DataType::Categorical(..)));
-    assert!(matches!(t.entities.column("kind").unwrap().dtype(), DataType::Categorical(..)));
+    assert!(matches!(
+        t.anomalies.column("kind").unwrap().dtype(),
+        DataType::Categorical(..)
+    ));
+    assert!(matches!(
+        t.entities.column("kind").unwrap().dtype(),
+        DataType::Categorical(..)
+    ));
 }
 
 #[test]
 fn item_21_of_section_one() {
     let t = tables(&[sample()]);
     let row = row_where(&t.items, "label", "1.21");
-    assert_eq!(strings(&t.items, "text")[row], "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;");
-    assert_eq!(strings(&t.items, "simplified")[row], "完成中吉乌铁路可研工作,推进该铁路加快落地建设;");
+    assert_eq!(
+        strings(&t.items, "text")[row],
+        "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;"
+    );
+    assert_eq!(
+        strings(&t.items, "simplified")[row],
+        "完成中吉乌铁路可研工作,推进该铁路加快落地建设;"
+    );
     assert_eq!(strings(&t.items, "pinyin")[row], "wan jia");
-    assert_eq!(strings(&t.items, "section_title")[row], "主要合作共識和倡議");
+    assert_eq!(
+        strings(&t.items, "section_title")[row],
+        "主要合作共識和倡議"
+    );
     assert_eq!(strings(&t.items, "char_count")[row], "24");
     assert_eq!(strings(&t.items, "annotated_char_count")[row], "2");
     assert!(list_cell(&t.items, "topics", row).contains(&"交通物流".to_owned()));
@@ -97,14 +124,36 @@ fn the_five_central_asian_countries_and_china_are_found() {
         .collect();
     countries.sort();
     countries.dedup();
-    assert_eq!(countries, ["中國", "吉爾吉斯斯坦", "哈薩克斯坦", "土庫曼斯坦", "塔吉克斯坦", "烏茲別克斯坦"]);
-    let places: Vec<&str> = (0..kinds.len()).filter(|&i| kinds[i] == "place").map(|i| texts[i].as_str()).collect();
-    for place in ["阿克套港", "庫雷克港", "土庫曼巴什港", "鐵爾梅茲市", "西安", "青島"] {
+    assert_eq!(
+        countries,
+        [
+            "中國",
+            "吉爾吉斯斯坦",
+            "哈薩克斯坦",
+            "土庫曼斯坦",
+            "塔吉克斯坦",
+            "烏茲別克斯坦"
+        ]
+    );
+    let places: Vec<&str> = (0..kinds.len())
+        .filter(|&i| kinds[i] == "place")
+        .map(|i| texts[i].as_str())
+        .collect();
+    for place in [
+        "阿克套港",
+        "庫雷克港",
+        "土庫曼巴什港",
+        "鐵爾梅茲市",
+        "西安",
+        "青島",
+    ] {
         assert!(places.contains(&place), "{place}");
     }
     // Section two lists 19 platforms, all tagged as mechanisms.
     let sections = strings(&t.entities, "section_number");
-    let mechanisms = (0..kinds.len()).filter(|&i| kinds[i] == "mechanism" && sections[i] == "2").count();
+    let mechanisms = (0..kinds.len())
+        .filter(|&i| kinds[i] == "mechanism" && sections[i] == "2")
+        .count();
     assert_eq!(mechanisms, 19);
 }
 
@@ -112,7 +161,13 @@ fn the_five_central_asian_countries_and_china_are_found() {
 fn timeline_holds_the_years_mentioned() {
     let t = tables(&[sample()]);
     let texts = strings(&t.timeline, "text");
-    for date in ["2020年7月", "2021年5月", "2022年1月", "2022-2025年", "2025年"] {
+    for date in [
+        "2020年7月",
+        "2021年5月",
+        "2022年1月",
+        "2022-2025年",
+        "2025年",
+    ] {
         assert!(texts.contains(&date.to_owned()), "{date} in {texts:?}");
     }
     let row = texts.iter().position(|d| d == "2022-2025年").unwrap();
@@ -120,7 +175,10 @@ fn timeline_holds_the_years_mentioned() {
     assert_eq!(strings(&t.timeline, "year_end")[row], "2025");
     let row = texts.iter().position(|d| d == "2020年7月").unwrap();
     assert_eq!(strings(&t.timeline, "month")[row], "7");
-    assert_eq!(list_cell(&t.paragraphs, "dates", 2)[..2], ["2020年7月".to_owned(), "2021年5月".to_owned()]);
+    assert_eq!(
+        list_cell(&t.paragraphs, "dates", 2)[..2],
+        ["2020年7月".to_owned(), "2021年5月".to_owned()]
+    );
 }
 
 #[test]
@@ -132,7 +190,10 @@ fn readings_table_counts_occurrences_and_checks_the_dictionary() {
     assert_eq!(strings(&t.readings, "annotation_valid")[row], "true");
     let row = row_where(&t.readings, "character", "中");
     assert_eq!(strings(&t.readings, "max_annotations")[row], "6");
-    assert_eq!(strings(&t.readings, "simplified")[row_where(&t.readings, "character", "國")], "国");
+    assert_eq!(
+        strings(&t.readings, "simplified")[row_where(&t.readings, "character", "國")],
+        "国"
+    );
 }
 
 #[test]
@@ -143,7 +204,10 @@ fn a_reading_not_valid_for_its_character_becomes_an_anomaly() {
     assert_eq!(kinds, ["reading_not_in_dictionary"]);
     assert_eq!(strings(&t.anomalies, "line"), ["1"]);
     assert_eq!(strings(&t.anomalies, "column"), ["9"]);
-    assert_eq!(strings(&t.anomalies, "detail")[0], "國 annotated ma, but the dictionary reads it guo2");
+    assert_eq!(
+        strings(&t.anomalies, "detail")[0],
+        "國 annotated ma, but the dictionary reads it guo2"
+    );
     let row = row_where(&t.readings, "character", "國");
     assert_eq!(strings(&t.readings, "annotation_valid")[row], "false");
 }
@@ -156,7 +220,10 @@ fn two_documents_stack_and_keep_their_doc_ids_apart() {
     let ids = strings(&t.items, "doc_id");
     assert_eq!(ids.iter().filter(|d| *d == "summit").count(), 82);
     assert_eq!(ids.iter().filter(|d| *d == "second").count(), 2);
-    assert_eq!(strings(&t.sections, "doc_id"), ["summit", "summit", "summit", "second"]);
+    assert_eq!(
+        strings(&t.sections, "doc_id"),
+        ["summit", "summit", "summit", "second"]
+    );
 }
 
 #[test]
@@ -165,6 +232,9 @@ fn sample_anomalies_table_holds_every_parser_anomaly() {
     let parser_count = doc.anomalies.len();
     let t = tables(&[doc]);
     let kinds = strings(&t.anomalies, "kind");
-    assert_eq!(kinds.iter().filter(|k| *k == "repeated_annotation").count(), parser_count);
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "repeated_annotation").count(),
+        parser_count
+    );
     assert_eq!(strings(&t.anomalies, "line")[0], "1");
 }
