@@ -15,7 +15,8 @@ use annotext_parser::Document;
 /// With no command, processes every `*.txt` file in `data/` into `output/`:
 /// `records.jsonl` (the parsed records, one document per line) and, for every table,
 /// `tables/<table>.csv` and `tables/<table>.parquet`. Tagging rules are read from
-/// `data/rules/*.tsv` (built-in copies when absent).
+/// `data/rules/*.tsv` (built-in copies when absent). Then `workbook.xlsx`: a Summary sheet with
+/// key figures and charts, and one sheet per table.
 #[derive(Debug, Parser)]
 #[command(version, about, long_about, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -126,6 +127,14 @@ fn progress(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
+/// The workbook's title: the document's name, or a count when there are several.
+fn workbook_title(documents: &[Document]) -> String {
+    match documents {
+        [one] => one.name.clone(),
+        many => format!("{} annotated documents", many.len()),
+    }
+}
+
 fn run(args: &RunArgs) -> Result<()> {
     let files = input_files(&args.input)?;
     let bar = progress(files.len() as u64, args.quiet);
@@ -169,6 +178,15 @@ fn run(args: &RunArgs) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
+
+    let workbook = args.output.join("workbook.xlsx");
+    let info = annotext_export_xlsx::WorkbookInfo {
+        title: workbook_title(&documents),
+        subject:
+            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
+                .to_owned(),
+    };
+    annotext_export_xlsx::write_workbook(&workbook, &tables, &info)?;
     if !args.quiet {
         for doc in &documents {
             let items: usize = doc.sections.iter().map(|s| s.items.len()).sum();
@@ -187,6 +205,7 @@ fn run(args: &RunArgs) -> Result<()> {
             tables.named().len(),
             tables_dir.display()
         );
+        println!("wrote {}", workbook.display());
     }
     if !failures.is_empty() {
         bail!(

@@ -97,3 +97,19 @@ fn a_missing_input_folder_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read input folder nowhere"));
 }
+
+#[test]
+fn no_arguments_also_writes_the_workbook() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = workspace();
+    assert!(annotext(&["-q"], dir.path()).status.success());
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("output/workbook.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names()[0], "Summary");
+    let items = wb.worksheet_range("Items").unwrap();
+    assert_eq!(items.height(), 83);
+    let summary = wb.worksheet_range("Summary").unwrap();
+    assert_eq!(
+        summary.get((0, 0)).unwrap().to_string(),
+        "china-central-asia-summit-2023"
+    );
+}

@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use annotext_atomic_file::{write_atomic, AtomicWriteError};
-use polars::prelude::{AnyValue, DataFrame};
+use polars::prelude::DataFrame;
 
 /// Which consumers the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,26 +21,7 @@ pub enum CsvFlavor {
     Excel,
 }
 
-/// Separator between the values of a list cell.
-pub const LIST_SEPARATOR: &str = "; ";
-
-/// A cell's text as written in CSV (before any Excel neutralising).
-pub fn cell_text(value: &AnyValue) -> String {
-    match value {
-        AnyValue::Null => String::new(),
-        AnyValue::String(s) => (*s).to_owned(),
-        AnyValue::StringOwned(s) => s.to_string(),
-        AnyValue::Boolean(b) => b.to_string(),
-        AnyValue::List(series) => {
-            let parts: Vec<String> = series.iter().map(|v| cell_text(&v)).collect();
-            parts.join(LIST_SEPARATOR)
-        }
-        AnyValue::Categorical(..) | AnyValue::CategoricalOwned(..) => {
-            value.get_str().map(str::to_owned).unwrap_or_default()
-        }
-        other => other.to_string(),
-    }
-}
+pub use annotext_transform::{cell_text, LIST_SEPARATOR};
 
 /// Prefixes a `'` to text a spreadsheet would take for a formula.
 pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {

@@ -1,1 +1,241 @@
-//! stub
+//! Excel workbook of the tables, with `rust_xlsxwriter`: a `Summary` sheet with key figures and
+//! native charts, then one sheet per table, ready to filter (autofilter, frozen styled header,
+//! widths that fit Chinese text, wrapped long text, numbers as numbers).
+//!
+//! Text is always written as a string cell, never as a formula. Data sheets use the library's
+//! constant-memory mode, and a table longer than a sheet continues on `Items (2)`, `Items (3)`…
+
+use std::path::Path;
+
+use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError};
+use annotext_transform::{cell_text, Tables};
+use polars::prelude::{AnyValue, DataFrame, DataType};
+use rust_xlsxwriter::{
+    Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook,
+    Worksheet, XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// Rows of data a sheet holds below its header (Excel's limit is 1,048,576 rows in all).
+pub const MAX_DATA_ROWS: usize = 1_048_575;
+
+/// Widest a column gets, in character units; longer text wraps.
+const MAX_WIDTH: f64 = 60.0;
+/// How many rows are measured to size a column (enough to see the typical cell).
+const WIDTH_SAMPLE_ROWS: usize = 2_000;
+
+/// The workbook could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum XlsxExportError {
+    /// rust_xlsxwriter refused something.
+    #[error("building the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+    /// polars could not give a cell.
+    #[error("reading table {table}: {message}")]
+    Table {
+        /// The table.
+        table: String,
+        /// polars' message.
+        message: String,
+    },
+    /// Writing the file failed.
+    #[error(transparent)]
+    Write(#[from] AtomicWriteError),
+}
+
+/// What the workbook is about, for the Summary sheet and the document properties.
+#[derive(Debug, Clone)]
+pub struct WorkbookInfo {
+    /// Title, e.g. the document's name.
+    pub title: String,
+    /// Subject line.
+    pub subject: String,
+}
+
+/// Sheet name for a table: `items` → `Items`.
+fn sheet_title(table: &str) -> String {
+    let mut chars = table.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Display width of text in Excel character units (wide CJK characters count two).
+fn display_width(text: &str) -> f64 {
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64
+}
+
+fn is_numeric(dtype: &DataType) -> bool {
+    dtype.is_primitive_numeric()
+}
+
+/// Writes the workbook to `path`, atomically.
+pub fn write_workbook(
+    path: &Path,
+    tables: &Tables,
+    info: &WorkbookInfo,
+) -> Result<(), XlsxExportError> {
+    let bytes = workbook_bytes(tables, info, MAX_DATA_ROWS)?;
+    write_bytes_atomic(path, &bytes)?;
+    Ok(())
+}
+
+/// The workbook as bytes; `rows_per_sheet` is [`MAX_DATA_ROWS`] except in tests of the split.
+pub fn workbook_bytes(
+    tables: &Tables,
+    info: &WorkbookInfo,
+    rows_per_sheet: usize,
+) -> Result<Vec<u8>, XlsxExportError> {
+    let mut workbook = Workbook::new();
+    // A fixed creation time: reruns on the same input give the same bytes.
+    let created = ExcelDateTime::from_ymd(2023, 5, 19)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(&info.title)
+            .set_subject(&info.subject)
+            .set_author("annotext")
+            .set_creation_datetime(&created),
+    );
+    let header = Format::new()
+        .set_bold()
+        .set_font_color(Color::White)
+        .set_background_color(Color::RGB(0x1F4E79))
+        .set_align(FormatAlign::Center);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+
+    write_summary(workbook.add_worksheet(), tables, info, &header)?;
+
+    for (name, df) in tables.named() {
+        let title = sheet_title(name);
+        let rows = df.height();
+        let chunks = rows.div_ceil(rows_per_sheet.max(1)).max(1);
+        for chunk in 0..chunks {
+            let sheet = workbook.add_worksheet_with_constant_memory()?;
+            sheet.set_name(if chunk == 0 {
+                title.clone()
+            } else {
+                format!("{title} ({})", chunk + 1)
+            })?;
+            let from = chunk * rows_per_sheet;
+            let to = rows.min(from + rows_per_sheet);
+            write_table(sheet, name, df, from..to, &header, &wrap, &top)?;
+        }
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn write_summary(
+    sheet: &mut Worksheet,
+    tables: &Tables,
+    info: &WorkbookInfo,
+    header: &Format,
+) -> Result<(), XlsxExportError> {
+    sheet.set_name("Summary")?;
+    let bold = Format::new().set_bold().set_font_size(16);
+    sheet.write_string_with_format(0, 0, &info.title, &bold)?;
+    sheet.write_string(1, 0, &info.subject)?;
+    sheet.write_string_with_format(3, 0, "Key figure", header)?;
+    sheet.write_string_with_format(3, 1, "Value", header)?;
+    let figures = tables.key_figures();
+    let mut row = 4;
+    for (label, value) in figures.rows() {
+        sheet.write_string(row, 0, label)?;
+        match value.parse::<f64>() {
+            Ok(n) => sheet.write_number(row, 1, n)?,
+            Err(_) => sheet.write_string(row, 1, &value)?,
+        };
+        row += 1;
+    }
+    sheet.set_column_width(0, 34)?;
+    sheet.set_column_width(1, 14)?;
+
+    // Chart data sits in columns D:E and G:H, beside the charts' anchors.
+    let per_section = Tables::counts(&tables.sections, "title", "item_count");
+    let per_topic = Tables::counts(&tables.topics, "topic", "item_count");
+    let mut next_row = row + 2;
+    for (col, title, data) in [
+        (3u16, "Items per section", &per_section),
+        (6u16, "Items per topic", &per_topic),
+    ] {
+        sheet.write_string_with_format(3, col, title, header)?;
+        sheet.write_string_with_format(3, col + 1, "Items", header)?;
+        for (i, (label, count)) in data.iter().enumerate() {
+            sheet.write_string(4 + i as u32, col, label)?;
+            sheet.write_number(4 + i as u32, col + 1, *count)?;
+        }
+        sheet.set_column_width(col, 30)?;
+        if data.is_empty() {
+            continue;
+        }
+        let last = 4 + data.len() as u32 - 1;
+        let mut chart = Chart::new(ChartType::Bar);
+        chart.title().set_name(title);
+        chart
+            .add_series()
+            .set_name(title)
+            .set_categories(("Summary", 4, col, last, col))
+            .set_values(("Summary", 4, col + 1, last, col + 1));
+        chart.legend().set_hidden();
+        sheet.insert_chart(next_row, 0, &chart)?;
+        next_row += 18;
+    }
+    Ok(())
+}
+
+fn write_table(
+    sheet: &mut Worksheet,
+    name: &str,
+    df: &DataFrame,
+    rows: std::ops::Range<usize>,
+    header: &Format,
+    wrap: &Format,
+    top: &Format,
+) -> Result<(), XlsxExportError> {
+    let table_error = |e: polars::prelude::PolarsError| XlsxExportError::Table {
+        table: name.to_owned(),
+        message: e.to_string(),
+    };
+    // Widths first: constant-memory sheets write rows as they go.
+    let mut wrapped = Vec::new();
+    for (c, column) in df.columns().iter().enumerate() {
+        let mut width = display_width(column.name()) + 2.0;
+        for i in rows.clone().take(WIDTH_SAMPLE_ROWS) {
+            let text = cell_text(&column.get(i).map_err(table_error)?);
+            width = width.max(display_width(&text) + 1.0);
+        }
+        wrapped.push(width > MAX_WIDTH);
+        sheet.set_column_width(c as u16, width.min(MAX_WIDTH))?;
+    }
+    for (c, column) in df.columns().iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, column.name().as_str(), header)?;
+    }
+    for (r, i) in rows.clone().enumerate() {
+        let row = r as u32 + 1;
+        for (c, column) in df.columns().iter().enumerate() {
+            let col = c as u16;
+            let numeric = is_numeric(column.dtype());
+            let value = column.get(i).map_err(table_error)?;
+            let format = if wrapped[c] { wrap } else { top };
+            match value {
+                AnyValue::Null => {}
+                AnyValue::Boolean(b) => {
+                    sheet.write_boolean_with_format(row, col, b, format)?;
+                }
+                ref v if numeric => {
+                    let n = v.extract::<f64>().unwrap_or(f64::NAN);
+                    sheet.write_number_with_format(row, col, n, format)?;
+                }
+                ref v => {
+                    sheet.write_string_with_format(row, col, cell_text(v), format)?;
+                }
+            }
+        }
+    }
+    let last_row = rows.len() as u32;
+    let last_col = df.width().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}

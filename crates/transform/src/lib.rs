@@ -239,6 +239,137 @@ pub fn find_topics<'r>(text: &str, rules: &'r Rules) -> Vec<(&'r str, Vec<&'r st
         .collect()
 }
 
+/// Separator between the values of a list cell when it is shown as text.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// A cell as text, the way CSV and spreadsheets show it: nulls empty, lists joined with
+/// [`LIST_SEPARATOR`], categories as their label.
+pub fn cell_text(value: &AnyValue) -> String {
+    match value {
+        AnyValue::Null => String::new(),
+        AnyValue::String(s) => (*s).to_owned(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::Boolean(b) => b.to_string(),
+        // Rust's shortest round-trip form: the value reads back exactly.
+        AnyValue::Float64(f) => f.to_string(),
+        AnyValue::Float32(f) => f.to_string(),
+        AnyValue::List(series) => {
+            let parts: Vec<String> = series.iter().map(|v| cell_text(&v)).collect();
+            parts.join(LIST_SEPARATOR)
+        }
+        AnyValue::Categorical(..) | AnyValue::CategoricalOwned(..) => {
+            value.get_str().map(str::to_owned).unwrap_or_default()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The headline numbers of a set of tables, for summaries and briefings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigures {
+    /// Documents.
+    pub documents: usize,
+    /// Sections.
+    pub sections: usize,
+    /// Numbered items.
+    pub items: usize,
+    /// Mechanisms, forums and platforms named (distinct).
+    pub platforms: usize,
+    /// Documents titled 《…》 (distinct).
+    pub titled_documents: usize,
+    /// Countries named (distinct).
+    pub countries: usize,
+    /// Share of hanzi occurrences that carry an annotation.
+    pub annotation_coverage: f64,
+    /// Anomalies of every kind.
+    pub anomalies: usize,
+}
+
+impl KeyFigures {
+    /// Label and value pairs, in display order.
+    pub fn rows(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Documents", self.documents.to_string()),
+            ("Sections", self.sections.to_string()),
+            ("Numbered items", self.items.to_string()),
+            (
+                "Mechanisms / forums / platforms",
+                self.platforms.to_string(),
+            ),
+            ("Documents titled 《…》", self.titled_documents.to_string()),
+            ("Countries named", self.countries.to_string()),
+            (
+                "Annotation coverage",
+                format!("{:.1}%", self.annotation_coverage * 100.0),
+            ),
+            ("Anomalies", self.anomalies.to_string()),
+        ]
+    }
+}
+
+fn column_texts(df: &DataFrame, name: &str) -> Vec<String> {
+    df.column(name)
+        .map(|c| {
+            (0..c.len())
+                .map(|i| c.get(i).map(|v| cell_text(&v)).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn column_sum(df: &DataFrame, name: &str) -> f64 {
+    column_texts(df, name)
+        .iter()
+        .filter_map(|v| v.parse::<f64>().ok())
+        .sum()
+}
+
+impl Tables {
+    /// Headline numbers computed from the tables.
+    pub fn key_figures(&self) -> KeyFigures {
+        let kinds = column_texts(&self.entities, "kind");
+        let texts = column_texts(&self.entities, "text");
+        let distinct = |kind: &str| {
+            (0..kinds.len())
+                .filter(|&i| kinds[i] == kind)
+                .map(|i| texts[i].as_str())
+                .collect::<BTreeSet<_>>()
+                .len()
+        };
+        let mut docs = column_texts(&self.items, "doc_id");
+        docs.extend(column_texts(&self.paragraphs, "doc_id"));
+        docs.sort();
+        docs.dedup();
+        let occurrences = column_sum(&self.readings, "occurrences");
+        KeyFigures {
+            documents: docs.len(),
+            sections: self.sections.height(),
+            items: self.items.height(),
+            platforms: distinct("mechanism"),
+            titled_documents: distinct("document"),
+            countries: distinct("country"),
+            annotation_coverage: if occurrences > 0.0 {
+                column_sum(&self.readings, "annotated_occurrences") / occurrences
+            } else {
+                0.0
+            },
+            anomalies: self.anomalies.height(),
+        }
+    }
+
+    /// (label, count) pairs of a table's text column and count column, e.g. items per topic.
+    pub fn counts(df: &DataFrame, label: &str, count: &str) -> Vec<(String, f64)> {
+        column_texts(df, label)
+            .into_iter()
+            .zip(
+                column_texts(df, count)
+                    .iter()
+                    .map(|v| v.parse::<f64>().unwrap_or(0.0)),
+            )
+            .collect()
+    }
+}
+
 /// Column builder: keeps table code to one line per column.
 struct Frame {
     table: &'static str,
