@@ -16,7 +16,8 @@ use annotext_parser::Document;
 /// `records.jsonl` (the parsed records, one document per line) and, for every table,
 /// `tables/<table>.csv` and `tables/<table>.parquet`. Tagging rules are read from
 /// `data/rules/*.tsv` (built-in copies when absent). Then `workbook.xlsx`: a Summary sheet with
-/// key figures and charts, and one sheet per table.
+/// key figures and charts, and one sheet per table; and `briefings/<name>.pdf`, a printable
+/// briefing of each document.
 #[derive(Debug, Parser)]
 #[command(version, about, long_about, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -55,6 +56,15 @@ struct RunArgs {
     /// Folder of tagging rules (gazetteer.tsv, entities.tsv, topics.tsv); default: INPUT/rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Title of the PDF briefings (default: derived from each document, else its file name).
+    #[arg(long)]
+    title: Option<String>,
+    /// Font for the PDF briefings (TrueType/OpenType); default: the shipped WenQuanYi Micro Hei.
+    #[arg(long, value_name = "PATH")]
+    font: Option<PathBuf>,
+    /// Reading edition of the briefings: pinyin set small above each annotated character.
+    #[arg(long)]
+    pinyin: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -187,6 +197,31 @@ fn run(args: &RunArgs) -> Result<()> {
                 .to_owned(),
     };
     annotext_export_xlsx::write_workbook(&workbook, &tables, &info)?;
+
+    let font = match &args.font {
+        Some(path) => Some(
+            std::fs::read(path).with_context(|| format!("cannot read font {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let options = annotext_export_pdf::BriefingOptions {
+        title: args.title.clone(),
+        font,
+        pinyin: args.pinyin,
+    };
+    let briefings = args.output.join("briefings");
+    let bar = progress(documents.len() as u64, args.quiet);
+    bar.set_message("writing briefings");
+    let mut written = Vec::new();
+    for doc in &documents {
+        let own = annotext_transform::build_tables(std::slice::from_ref(doc), &rules)?;
+        let path = briefings.join(format!("{}.pdf", doc.name));
+        let briefing = annotext_export_pdf::write_briefing(&path, doc, &own, &options)
+            .with_context(|| format!("briefing for {}", doc.name))?;
+        written.push((path, briefing.pages));
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
     if !args.quiet {
         for doc in &documents {
             let items: usize = doc.sections.iter().map(|s| s.items.len()).sum();
@@ -206,6 +241,9 @@ fn run(args: &RunArgs) -> Result<()> {
             tables_dir.display()
         );
         println!("wrote {}", workbook.display());
+        for (path, pages) in &written {
+            println!("wrote {} ({pages} pages)", path.display());
+        }
     }
     if !failures.is_empty() {
         bail!(

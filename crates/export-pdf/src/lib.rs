@@ -1,1 +1,597 @@
-//! stub
+//! Printable PDF briefing of one document, with `printpdf`: A4, running header, `page X of Y`,
+//! a first page with title, key figures and a vector bar chart of items per topic, then the
+//! background paragraphs, every section with its numbered items, and a data-quality annex.
+//!
+//! Chinese renders on any machine: a freely licensed CJK font (WenQuanYi Micro Hei, Apache-2.0)
+//! is compiled in, and printpdf embeds only the glyphs used (a subset). Outputs are
+//! deterministic: fixed dates, fixed resource ids, and a document ID derived from the content.
+
+pub mod layout;
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError};
+use annotext_parser::{BlockKind, Document};
+use annotext_transform::{cell_text, Tables};
+use polars::prelude::DataFrame;
+use printpdf::{
+    Color, FontId, Line, LinePoint, Op, PageAnnotId, PageAnnotation, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+};
+
+/// The font shipped with the project: WenQuanYi Micro Hei (Apache-2.0 or GPL-3+ with font
+/// exception; see `assets/fonts/`). It covers traditional and simplified hanzi, Latin and pinyin.
+pub const DEFAULT_FONT: &[u8] = include_bytes!("../../../assets/fonts/wqy-microhei.ttc");
+
+const PAGE_W: f64 = 595.28;
+const PAGE_H: f64 = 841.89;
+const MARGIN_X: f64 = 56.7; // 20 mm
+const MARGIN_TOP: f64 = 70.0;
+const MARGIN_BOTTOM: f64 = 62.0;
+/// Width of the text column.
+pub const COLUMN_WIDTH: f64 = PAGE_W - 2.0 * MARGIN_X;
+
+const BODY: f64 = 10.5;
+const SMALL: f64 = 8.0;
+const HEADING: f64 = 14.0;
+const TITLE: f64 = 20.0;
+/// Fixed creation date (the summit's date), so reruns give the same bytes.
+const FIXED_DATE_UNIX: i64 = 1_684_454_400;
+
+/// The briefing could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfExportError {
+    /// The font file could not be used.
+    #[error("the font cannot be read as TrueType/OpenType")]
+    Font,
+    /// The font lacks glyphs the document needs.
+    #[error("the font has no glyph for {0:?}")]
+    MissingGlyphs(String),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] AtomicWriteError),
+}
+
+/// Choices for a briefing.
+#[derive(Debug, Clone, Default)]
+pub struct BriefingOptions {
+    /// Title on the first page and in the header; derived from the document when absent.
+    pub title: Option<String>,
+    /// Font file bytes (TrueType/OpenType, or a collection's first face); the shipped font when
+    /// absent.
+    pub font: Option<Vec<u8>>,
+    /// Reading edition: pinyin set small above each annotated character.
+    pub pinyin: bool,
+}
+
+/// A rendered briefing.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Its page count, as laid out.
+    pub pages: usize,
+    /// Its title.
+    pub title: String,
+}
+
+/// The title a briefing gets without `--title`: the first 《…》 in the prose that names a list
+/// (清單), else an outcome (成果), else a declaration (宣言); else the document's name.
+pub fn derived_title(doc: &Document) -> String {
+    let mut titles = Vec::new();
+    for block in doc.paragraphs() {
+        let text = doc.block_text(block);
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find('《') {
+            let after = &rest[start + '《'.len_utf8()..];
+            let Some(end) = after.find('》') else { break };
+            titles.push(after[..end].to_owned());
+            rest = &after[end..];
+        }
+    }
+    ["清單", "成果", "宣言"]
+        .iter()
+        .find_map(|k| titles.iter().find(|t| t.contains(k)).cloned())
+        .unwrap_or_else(|| doc.name.clone())
+}
+
+struct Metrics {
+    font: ParsedFont,
+    units_per_em: f64,
+}
+
+impl Metrics {
+    fn width(&self, text: &str, size: f64) -> f64 {
+        let units: f64 = text
+            .chars()
+            .map(|c| {
+                self.font
+                    .lookup_glyph_index(c as u32)
+                    .map_or(0.0, |g| f64::from(self.font.get_horizontal_advance(g)))
+            })
+            .sum();
+        units * size / self.units_per_em
+    }
+}
+
+fn rgb(r: f64, g: f64, b: f64) -> Color {
+    Color::Rgb(Rgb {
+        r: r as f32,
+        g: g as f32,
+        b: b as f32,
+        icc_profile: None,
+    })
+}
+
+const FONT_ID: &str = "ANNTXT";
+
+/// Lays content out top to bottom, starting new pages as needed.
+struct Composer<'m> {
+    metrics: &'m Metrics,
+    pages: Vec<Vec<Op>>,
+    y: f64,
+    bookmarks: Vec<(String, usize)>,
+    /// Every line of text placed, for tests of the layout.
+    placed: Vec<(f64, String)>,
+}
+
+impl<'m> Composer<'m> {
+    fn new(metrics: &'m Metrics) -> Composer<'m> {
+        Composer {
+            metrics,
+            pages: vec![Vec::new()],
+            y: PAGE_H - MARGIN_TOP,
+            bookmarks: Vec::new(),
+            placed: Vec::new(),
+        }
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = PAGE_H - MARGIN_TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    fn ensure(&mut self, height: f64) {
+        if self.y - height < MARGIN_BOTTOM {
+            self.new_page();
+        }
+    }
+
+    fn text_at(&mut self, x: f64, y: f64, size: f64, color: Color, text: &str) {
+        let ops = self.ops();
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFillColor { col: color });
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(FontId(FONT_ID.into())),
+            size: Pt(size as f32),
+        });
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x as f32),
+                y: Pt(y as f32),
+            },
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_owned())],
+        });
+        ops.push(Op::EndTextSection);
+    }
+
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, color: Color) {
+        let ops = self.ops();
+        ops.push(Op::SetFillColor { col: color });
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x as f32),
+                y: Pt(y as f32),
+                width: Pt(w as f32),
+                height: Pt(h as f32),
+                mode: Some(PaintMode::Fill),
+                winding_order: None,
+            },
+        });
+    }
+
+    fn rule(&mut self, y: f64, color: Color) {
+        let ops = self.ops();
+        ops.push(Op::SetOutlineColor { col: color });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+        let point = |x: f64| LinePoint {
+            p: Point {
+                x: Pt(x as f32),
+                y: Pt(y as f32),
+            },
+            bezier: false,
+        };
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(MARGIN_X), point(PAGE_W - MARGIN_X)],
+                is_closed: false,
+            },
+        });
+    }
+
+    /// A wrapped paragraph. `hang` is the text placed in the left gutter of the first line
+    /// (an item number); `readings` gives, per character of `text`, the pinyin to set above it.
+    fn paragraph(
+        &mut self,
+        text: &str,
+        size: f64,
+        indent: f64,
+        hang: Option<&str>,
+        readings: Option<&[Option<String>]>,
+        color: Color,
+    ) {
+        let width = COLUMN_WIDTH - indent;
+        let metrics = self.metrics;
+        let lines = layout::break_lines(text, width, &|s| metrics.width(s, size));
+        let ruby = readings.is_some();
+        let line_height = if ruby { size * 2.1 } else { size * 1.6 };
+        let mut char_index = 0;
+        for (i, line) in lines.iter().enumerate() {
+            self.ensure(line_height);
+            self.y -= line_height;
+            let y = self.y;
+            if i == 0 {
+                if let Some(hang) = hang {
+                    self.text_at(MARGIN_X, y, size, rgb(0.12, 0.3, 0.47), hang);
+                }
+            }
+            let x = MARGIN_X + indent;
+            self.text_at(x, y, size, color.clone(), line);
+            self.placed.push((metrics.width(line, size), line.clone()));
+            if let Some(readings) = readings {
+                let mut offset = 0.0;
+                for c in line.chars() {
+                    let cw = metrics.width(c.encode_utf8(&mut [0; 4]), size);
+                    if let Some(Some(py)) = readings.get(char_index) {
+                        let ps = size * 0.42;
+                        let pw = metrics.width(py, ps);
+                        self.text_at(
+                            x + offset + (cw - pw) / 2.0,
+                            y + size * 0.95,
+                            ps,
+                            rgb(0.45, 0.45, 0.45),
+                            py,
+                        );
+                    }
+                    offset += cw;
+                    char_index += 1;
+                }
+            }
+        }
+    }
+
+    fn heading(&mut self, text: &str, bookmark: bool) {
+        self.ensure(HEADING * 4.0);
+        self.y -= HEADING * 1.2;
+        if bookmark {
+            self.bookmarks.push((text.to_owned(), self.pages.len()));
+        }
+        self.paragraph(text, HEADING, 0.0, None, None, rgb(0.12, 0.3, 0.47));
+        self.y -= 4.0;
+    }
+
+    fn gap(&mut self, h: f64) {
+        self.y -= h;
+    }
+}
+
+fn column_strings(df: &DataFrame, name: &str) -> Vec<String> {
+    df.column(name)
+        .map(|c| {
+            (0..c.len())
+                .map(|i| c.get(i).map(|v| cell_text(&v)).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Per character of a block's clean text, the reading to print above it.
+fn block_readings(doc: &Document, block: &annotext_parser::Block) -> Vec<Option<String>> {
+    let by_start: HashMap<u32, &annotext_parser::AnnotatedChar> = doc
+        .chars_in(block.body)
+        .iter()
+        .map(|c| (c.span.start, c))
+        .collect();
+    let mut out = Vec::new();
+    for segment in doc.block_segments(block) {
+        if segment.kind != annotext_parser::SegmentKind::Text {
+            continue;
+        }
+        for (i, _) in doc.slice(segment.span).char_indices() {
+            let at = segment.span.start + i as u32;
+            out.push(
+                by_start
+                    .get(&at)
+                    .and_then(|c| c.reading)
+                    .map(|r| r.to_string()),
+            );
+        }
+    }
+    out
+}
+
+/// Lays out the briefing; also returns the lines placed (width, text) for layout checks.
+fn compose(
+    doc: &Document,
+    tables: &Tables,
+    options: &BriefingOptions,
+    metrics: &Metrics,
+    title: &str,
+) -> (Vec<Vec<Op>>, Vec<(String, usize)>, Vec<(f64, String)>) {
+    let mut c = Composer::new(metrics);
+    let ink = rgb(0.1, 0.1, 0.1);
+    let grey = rgb(0.4, 0.4, 0.4);
+
+    // First page: title, key figures, chart.
+    c.paragraph(title, TITLE, 0.0, None, None, rgb(0.12, 0.3, 0.47));
+    c.paragraph(
+        &format!(
+            "Briefing · source {} · {} sections, {} items",
+            doc.name,
+            doc.sections.len(),
+            tables.items.height()
+        ),
+        SMALL,
+        0.0,
+        None,
+        None,
+        grey.clone(),
+    );
+    c.gap(10.0);
+    c.heading("Key figures", false);
+    for (label, value) in tables.key_figures().rows() {
+        c.ensure(BODY * 1.6);
+        c.y -= BODY * 1.6;
+        let y = c.y;
+        c.text_at(MARGIN_X, y, BODY, ink.clone(), label);
+        let vw = metrics.width(&value, BODY);
+        c.text_at(MARGIN_X + 260.0 - vw, y, BODY, ink.clone(), &value);
+    }
+    c.gap(12.0);
+    c.heading("Items per topic", false);
+    let topics = column_strings(&tables.topics, "topic");
+    let counts: Vec<f64> = column_strings(&tables.topics, "item_count")
+        .iter()
+        .map(|v| v.parse().unwrap_or(0.0))
+        .collect();
+    let max = counts.iter().cloned().fold(1.0, f64::max);
+    let label_w = 120.0;
+    let bar_max = COLUMN_WIDTH - label_w - 30.0;
+    for (topic, count) in topics.iter().zip(&counts) {
+        c.ensure(18.0);
+        c.y -= 18.0;
+        let y = c.y;
+        c.text_at(MARGIN_X, y + 3.0, BODY, ink.clone(), topic);
+        let w = bar_max * count / max;
+        c.rect(MARGIN_X + label_w, y, w, 12.0, rgb(0.27, 0.51, 0.71));
+        c.text_at(
+            MARGIN_X + label_w + w + 4.0,
+            y + 3.0,
+            SMALL,
+            ink.clone(),
+            &format!("{count}"),
+        );
+    }
+
+    // Background paragraphs.
+    c.new_page();
+    c.heading("Background", true);
+    for block in doc.paragraphs() {
+        let text = doc.block_text(block);
+        let readings = options.pinyin.then(|| block_readings(doc, block));
+        c.paragraph(&text, BODY, 0.0, None, readings.as_deref(), ink.clone());
+        c.gap(6.0);
+    }
+
+    // Sections and items.
+    for section in &doc.sections {
+        let heading = doc.section_heading(section);
+        let title = format!("{}、{}", section.numeral, doc.block_text(heading));
+        c.heading(&title, true);
+        for item in doc.section_items(section) {
+            let BlockKind::Item { number } = item.kind else {
+                continue;
+            };
+            let text = doc.block_text(item);
+            let readings = options.pinyin.then(|| block_readings(doc, item));
+            c.paragraph(
+                &text,
+                BODY,
+                24.0,
+                Some(&format!("{}.", number.0)),
+                readings.as_deref(),
+                ink.clone(),
+            );
+            c.gap(2.0);
+        }
+        c.gap(6.0);
+    }
+
+    // Annex: data quality.
+    c.new_page();
+    c.heading("Annex: data quality", true);
+    let kinds = column_strings(&tables.anomalies, "kind");
+    let lines = column_strings(&tables.anomalies, "line");
+    let columns = column_strings(&tables.anomalies, "column");
+    let details = column_strings(&tables.anomalies, "detail");
+    let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, k) in kinds.iter().enumerate() {
+        by_kind.entry(k).or_default().push(i);
+    }
+    if by_kind.is_empty() {
+        c.paragraph(
+            "No anomalies were found.",
+            BODY,
+            0.0,
+            None,
+            None,
+            ink.clone(),
+        );
+    }
+    for (kind, rows) in by_kind {
+        c.paragraph(
+            &format!("{kind}: {}", rows.len()),
+            BODY,
+            0.0,
+            None,
+            None,
+            ink.clone(),
+        );
+        for &i in rows.iter().take(3) {
+            let example = format!("line {}, column {}: {}", lines[i], columns[i], details[i]);
+            c.paragraph(&example, SMALL, 16.0, None, None, grey.clone());
+        }
+        c.gap(4.0);
+    }
+    (c.pages, c.bookmarks, c.placed)
+}
+
+/// Renders the briefing of one document. `tables` are that document's tables.
+pub fn render_briefing(
+    doc: &Document,
+    tables: &Tables,
+    options: &BriefingOptions,
+) -> Result<Briefing, PdfExportError> {
+    let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
+    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
+    let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
+    let metrics = Metrics { font, units_per_em };
+    let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
+    let missing: String = doc
+        .clean_text()
+        .chars()
+        .chain(title.chars())
+        .filter(|c| !c.is_control() && metrics.font.lookup_glyph_index(*c as u32).is_none())
+        .take(8)
+        .collect();
+    if !missing.is_empty() {
+        return Err(PdfExportError::MissingGlyphs(missing));
+    }
+    let (pages_ops, bookmarks, _) = compose(doc, tables, options, &metrics, &title);
+    let total = pages_ops.len();
+
+    let mut pdf = PdfDocument::new(&title);
+    // Fixed ids (printpdf would draw random ones): same input, same bytes.
+    pdf.resources
+        .fonts
+        .map
+        .insert(FontId(FONT_ID.into()), PdfFont::new(metrics.font.clone()));
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE_UNIX)
+        .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
+    let info = &mut pdf.metadata.info;
+    info.document_title = title.clone();
+    info.subject = "Briefing on a pinyin-annotated document".into();
+    info.creator = "annotext".into();
+    info.producer = "annotext (printpdf)".into();
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    for (i, (name, page)) in bookmarks.iter().enumerate() {
+        pdf.bookmarks.map.insert(
+            PageAnnotId(format!("bookmark{i:04}")),
+            PageAnnotation {
+                name: name.clone(),
+                page: *page,
+            },
+        );
+    }
+    let mut composer = Composer::new(&metrics);
+    let mut pages = Vec::with_capacity(total);
+    for (index, mut ops) in pages_ops.into_iter().enumerate() {
+        // Running header and page numbers, now that the page count is known.
+        composer.pages = vec![Vec::new()];
+        composer.text_at(MARGIN_X, PAGE_H - 40.0, SMALL, rgb(0.4, 0.4, 0.4), &title);
+        composer.rule(PAGE_H - 46.0, rgb(0.7, 0.7, 0.7));
+        let footer = format!("page {} of {}", index + 1, total);
+        let fw = metrics.width(&footer, SMALL);
+        composer.text_at(
+            PAGE_W - MARGIN_X - fw,
+            36.0,
+            SMALL,
+            rgb(0.4, 0.4, 0.4),
+            &footer,
+        );
+        ops.extend(composer.pages.pop().unwrap_or_default());
+        pages.push(PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops));
+    }
+    let bytes = pdf
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut Vec::new());
+    Ok(Briefing {
+        bytes: stable_document_id(bytes),
+        pages: total,
+        title,
+    })
+}
+
+/// Replaces the trailer's random `/ID` strings with a hash of the file, in place (same
+/// length, so offsets and the xref table stay valid).
+fn stable_document_id(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(at) = bytes.windows(4).rposition(|w| w == b"/ID[" || w == b"/ID ") else {
+        return bytes;
+    };
+    let mut ranges = Vec::new();
+    let mut i = at + 3;
+    while i < bytes.len() && ranges.len() < 2 {
+        if bytes[i] == b'(' {
+            let start = i + 1;
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b')')
+                .map_or(bytes.len(), |p| start + p);
+            ranges.push(start..end);
+            i = end;
+        } else if bytes[i] == b']' {
+            break;
+        }
+        i += 1;
+    }
+    for r in &ranges {
+        bytes[r.clone()].fill(b'0');
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let digest = format!("{:016x}", hasher.finish());
+    for r in ranges {
+        for (k, b) in bytes[r].iter_mut().enumerate() {
+            *b = digest.as_bytes()[k % digest.len()];
+        }
+    }
+    bytes
+}
+
+/// Renders and writes the briefing to `path`, atomically.
+pub fn write_briefing(
+    path: &Path,
+    doc: &Document,
+    tables: &Tables,
+    options: &BriefingOptions,
+) -> Result<Briefing, PdfExportError> {
+    let briefing = render_briefing(doc, tables, options)?;
+    write_bytes_atomic(path, &briefing.bytes)?;
+    Ok(briefing)
+}
+
+/// The widths of every line the layout placed, with the column width, for layout checks.
+pub fn placed_lines(
+    doc: &Document,
+    tables: &Tables,
+    options: &BriefingOptions,
+) -> Result<Vec<(f64, String)>, PdfExportError> {
+    let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
+    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
+    let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
+    let metrics = Metrics { font, units_per_em };
+    let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
+    Ok(compose(doc, tables, options, &metrics, &title).2)
+}

@@ -223,9 +223,21 @@ fn paren_at(bytes: &[u8], at: usize) -> Option<(bool, usize)> {
 }
 
 /// Next parenthesis in `bytes[from..end]`: (offset, is_open, length).
+///
+/// Annotated text has a parenthesis every few bytes, so a plain loop over the first bytes beats
+/// a SIMD search's start-up cost; `memchr3` takes over for long stretches of plain text.
 fn next_paren(bytes: &[u8], mut from: usize, end: usize) -> Option<(usize, bool, usize)> {
+    const SHORT: usize = 32;
     while from < end {
-        let at = from + memchr3(b'(', b')', FULLWIDTH_LEAD, &bytes[from..end])?;
+        let near = end.min(from + SHORT);
+        let at = match bytes[from..near]
+            .iter()
+            .position(|&b| b == b'(' || b == b')' || b == FULLWIDTH_LEAD)
+        {
+            Some(i) => from + i,
+            None if near == end => return None,
+            None => near + memchr3(b'(', b')', FULLWIDTH_LEAD, &bytes[near..end])?,
+        };
         if let Some((open, len)) = paren_at(bytes, at) {
             return Some((at, open, len));
         }

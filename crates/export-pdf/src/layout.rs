@@ -1,0 +1,149 @@
+//! Line breaking for mixed Chinese and Latin text under the Chinese rules of line breaking
+//! (禁則): a line may break between any two hanzi, Latin words and numbers stay whole, no line
+//! starts with closing punctuation and no line ends with opening punctuation.
+
+/// Characters that must not begin a line.
+pub const NO_LINE_START: &str = "，。、；：？！）」』》〉】〕”’,.;:?!)]}%·…—";
+/// Characters that must not end a line.
+pub const NO_LINE_END: &str = "（「『《〈【〔“‘([{";
+
+/// One unbreakable piece of text: a hanzi, a punctuation mark, or a Latin word/number.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let wordish = c.is_ascii_alphanumeric() || matches!(c, 'ü' | 'ā'..='ž' | 'ǎ'..='ǜ');
+        match (wordish, start) {
+            (true, None) => start = Some(i),
+            (true, Some(_)) => {}
+            (false, s) => {
+                if let Some(s) = s {
+                    out.push(&text[s..i]);
+                    start = None;
+                }
+                out.push(&text[i..i + c.len_utf8()]);
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(&text[s..]);
+    }
+    out
+}
+
+fn starts_forbidden(token: &str) -> bool {
+    token
+        .chars()
+        .next()
+        .is_some_and(|c| NO_LINE_START.contains(c))
+}
+
+fn ends_forbidden(token: &str) -> bool {
+    token
+        .chars()
+        .last()
+        .is_some_and(|c| NO_LINE_END.contains(c))
+}
+
+/// Breaks `text` into lines no wider than `max_width`, measuring with `width`.
+///
+/// A single token wider than the column (a very long Latin word) is split by characters, so the
+/// bound holds for every line.
+pub fn break_lines(text: &str, max_width: f64, width: &dyn Fn(&str) -> f64) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    for token in tokens(text) {
+        if width(token) > max_width {
+            pieces.extend(token.chars().map(String::from));
+        } else {
+            pieces.push(token.to_owned());
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line: Vec<String> = Vec::new();
+    let mut line_width = 0.0;
+    for piece in pieces {
+        let w = width(&piece);
+        if line_width + w <= max_width || line.is_empty() {
+            line_width += w;
+            line.push(piece);
+            continue;
+        }
+        // Break before `piece`. Move tokens down while the break is forbidden: the next line
+        // would start with closing punctuation, or this one would end with opening punctuation.
+        let mut carried: Vec<String> = vec![piece];
+        while line.len() > 1
+            && (starts_forbidden(&carried[0]) || line.last().is_some_and(|t| ends_forbidden(t)))
+        {
+            if let Some(last) = line.pop() {
+                carried.insert(0, last);
+            }
+        }
+        lines.push(line.concat());
+        line = Vec::new();
+        line_width = 0.0;
+        for t in carried {
+            let w = width(&t);
+            if line_width + w > max_width && !line.is_empty() {
+                lines.push(line.concat());
+                line.clear();
+                line_width = 0.0;
+            }
+            line_width += w;
+            line.push(t);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line.concat());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hanzi and full-width punctuation 1.0 wide, everything else 0.5.
+    fn w(s: &str) -> f64 {
+        s.chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum()
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_column() {
+        let text = "完成中吉烏鐵路可研工作，推進該鐵路加快落地建設；2022-2025年 supercalifragilistic 中國。";
+        for max in [3.0, 4.0, 5.5, 7.0, 10.0] {
+            for line in break_lines(text, max, &w) {
+                assert!(w(&line) <= max, "{line:?} wider than {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn breaking_loses_nothing() {
+        let text = "中國—中亞峰會(簡稱“中亞峰會”)是ab cd 12.5。";
+        assert_eq!(break_lines(text, 4.0, &w).concat(), text);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line_and_opening_never_ends_one() {
+        let text = "甲乙丙，丁戊己。庚辛《壬癸》子丑（寅卯）";
+        for max in [2.0, 3.0, 4.0, 5.0] {
+            let lines = break_lines(text, max, &w);
+            for (i, line) in lines.iter().enumerate() {
+                if i > 0 {
+                    assert!(!starts_forbidden(line), "{lines:?}");
+                }
+                if i + 1 < lines.len() {
+                    assert!(!ends_forbidden(line), "{lines:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn latin_words_stay_whole() {
+        let lines = break_lines("中國 annotext 工具", 5.0, &w);
+        assert!(lines.iter().any(|l| l.contains("annotext")), "{lines:?}");
+    }
+}
