@@ -139,13 +139,17 @@ fn write_summary(
     sheet.write_string_with_format(3, 0, "Key figure", header)?;
     sheet.write_string_with_format(3, 1, "Value", header)?;
     let figures = tables.key_figures();
+    let percent = Format::new().set_num_format("0.0%");
     let mut row = 4;
     for (label, value) in figures.rows() {
         sheet.write_string(row, 0, label)?;
-        match value.parse::<f64>() {
-            Ok(n) => sheet.write_number(row, 1, n)?,
-            Err(_) => sheet.write_string(row, 1, &value)?,
-        };
+        if let Some(p) = value.strip_suffix('%').and_then(|p| p.parse::<f64>().ok()) {
+            sheet.write_number_with_format(row, 1, p / 100.0, &percent)?;
+        } else if let Ok(n) = value.parse::<f64>() {
+            sheet.write_number(row, 1, n)?;
+        } else {
+            sheet.write_string(row, 1, &value)?;
+        }
         row += 1;
     }
     sheet.set_column_width(0, 34)?;

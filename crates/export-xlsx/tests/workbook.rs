@@ -112,6 +112,10 @@ fn summary_has_key_figures_and_two_native_charts() {
     assert_eq!(figure("Sections"), Data::Float(3.0));
     assert_eq!(figure("Numbered items"), Data::Float(82.0));
     assert_eq!(figure("Countries named"), Data::Float(6.0));
+    match figure("Annotation coverage") {
+        Data::Float(f) => assert!(f > 0.2 && f < 0.4, "{f}"),
+        other => panic!("coverage is a number, got {other:?}"),
+    }
     let mut archive = zip_entries(&bytes);
     archive.sort();
     assert!(

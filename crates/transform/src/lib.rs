@@ -6,7 +6,7 @@
 
 pub mod rules;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use annotext_parser::{is_hanzi, BlockKind, Document, Position, Reading, Span};
@@ -688,22 +688,25 @@ struct CharStats {
 }
 
 fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    // One map per document (keys are just chars: no per-occurrence allocation), merged in order.
     let mut stats: BTreeMap<(String, char), CharStats> = BTreeMap::new();
     for doc in documents {
+        let mut own: HashMap<char, CharStats> = HashMap::new();
         for segment in &doc.segments {
             if segment.kind != annotext_parser::SegmentKind::Text {
                 continue;
             }
             for ch in doc.slice(segment.span).chars().filter(|c| is_hanzi(*c)) {
-                stats.entry((doc.name.clone(), ch)).or_default().occurrences += 1;
+                own.entry(ch).or_default().occurrences += 1;
             }
         }
         for c in &doc.chars {
-            let s = stats.entry((doc.name.clone(), c.ch)).or_default();
+            let s = own.entry(c.ch).or_default();
             s.annotated_occurrences += 1;
             s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
             s.annotated_readings.extend(c.reading);
         }
+        stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.clone(), ch), s)));
     }
     let mut doc_id = Vec::new();
     let mut character = Vec::new();
