@@ -103,6 +103,14 @@ struct Metrics {
 }
 
 impl Metrics {
+    /// The chosen font (or the shipped one) and its em size.
+    fn load(options: &BriefingOptions) -> Result<Metrics, PdfExportError> {
+        let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
+        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
+        let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
+        Ok(Metrics { font, units_per_em })
+    }
+
     fn width(&self, text: &str, size: f64) -> f64 {
         let units: f64 = text
             .chars()
@@ -320,14 +328,24 @@ fn block_readings(doc: &Document, block: &annotext_parser::Block) -> Vec<Option<
     out
 }
 
-/// Lays out the briefing; also returns the lines placed (width, text) for layout checks.
+/// A laid-out briefing, before headers, footers and serialisation.
+struct Layout {
+    /// Drawing operations, one list per page.
+    pages: Vec<Vec<Op>>,
+    /// Outline entries: title and 1-based page.
+    bookmarks: Vec<(String, usize)>,
+    /// Every text line placed, with its width, for layout checks.
+    placed: Vec<(f64, String)>,
+}
+
+/// Lays out the briefing.
 fn compose(
     doc: &Document,
     tables: &Tables,
     options: &BriefingOptions,
     metrics: &Metrics,
     title: &str,
-) -> (Vec<Vec<Op>>, Vec<(String, usize)>, Vec<(f64, String)>) {
+) -> Layout {
     let mut c = Composer::new(metrics);
     let ink = rgb(0.1, 0.1, 0.1);
     let grey = rgb(0.4, 0.4, 0.4);
@@ -453,7 +471,11 @@ fn compose(
         }
         c.gap(4.0);
     }
-    (c.pages, c.bookmarks, c.placed)
+    Layout {
+        pages: c.pages,
+        bookmarks: c.bookmarks,
+        placed: c.placed,
+    }
 }
 
 /// Renders the briefing of one document. `tables` are that document's tables.
@@ -462,10 +484,7 @@ pub fn render_briefing(
     tables: &Tables,
     options: &BriefingOptions,
 ) -> Result<Briefing, PdfExportError> {
-    let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
-    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
-    let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
-    let metrics = Metrics { font, units_per_em };
+    let metrics = Metrics::load(options)?;
     let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
     let missing: String = doc
         .clean_text()
@@ -477,7 +496,11 @@ pub fn render_briefing(
     if !missing.is_empty() {
         return Err(PdfExportError::MissingGlyphs(missing));
     }
-    let (pages_ops, bookmarks, _) = compose(doc, tables, options, &metrics, &title);
+    let Layout {
+        pages: pages_ops,
+        bookmarks,
+        ..
+    } = compose(doc, tables, options, &metrics, &title);
     let total = pages_ops.len();
 
     let mut pdf = PdfDocument::new(&title);
@@ -588,10 +611,7 @@ pub fn placed_lines(
     tables: &Tables,
     options: &BriefingOptions,
 ) -> Result<Vec<(f64, String)>, PdfExportError> {
-    let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
-    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
-    let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
-    let metrics = Metrics { font, units_per_em };
+    let metrics = Metrics::load(options)?;
     let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
-    Ok(compose(doc, tables, options, &metrics, &title).2)
+    Ok(compose(doc, tables, options, &metrics, &title).placed)
 }

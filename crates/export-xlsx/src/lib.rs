@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError};
+use annotext_atomic_file::{write_atomic, AtomicWriteError};
 use annotext_transform::{cell_text, Tables};
 use polars::prelude::{AnyValue, DataFrame, DataType};
 use rust_xlsxwriter::{
@@ -70,14 +70,15 @@ fn is_numeric(dtype: &DataType) -> bool {
     dtype.is_primitive_numeric()
 }
 
-/// Writes the workbook to `path`, atomically.
+/// Writes the workbook to `path`, atomically, streaming the package to disk so memory stays
+/// bounded however long the tables are.
 pub fn write_workbook(
     path: &Path,
     tables: &Tables,
     info: &WorkbookInfo,
 ) -> Result<(), XlsxExportError> {
-    let bytes = workbook_bytes(tables, info, MAX_DATA_ROWS)?;
-    write_bytes_atomic(path, &bytes)?;
+    let mut workbook = build_workbook(tables, info, MAX_DATA_ROWS)?;
+    write_atomic(path, |out| workbook.save_to_writer(out))?;
     Ok(())
 }
 
@@ -87,6 +88,14 @@ pub fn workbook_bytes(
     info: &WorkbookInfo,
     rows_per_sheet: usize,
 ) -> Result<Vec<u8>, XlsxExportError> {
+    Ok(build_workbook(tables, info, rows_per_sheet)?.save_to_buffer()?)
+}
+
+fn build_workbook(
+    tables: &Tables,
+    info: &WorkbookInfo,
+    rows_per_sheet: usize,
+) -> Result<Workbook, XlsxExportError> {
     let mut workbook = Workbook::new();
     // A fixed creation time: reruns on the same input give the same bytes.
     let created = ExcelDateTime::from_ymd(2023, 5, 19)?;
@@ -123,7 +132,7 @@ pub fn workbook_bytes(
             write_table(sheet, name, df, from..to, &header, &wrap, &top)?;
         }
     }
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook)
 }
 
 fn write_summary(
