@@ -1,6 +1,7 @@
 //! `annotext`: the command line. It only wires the crates together: read files, parse, build
 //! tables, hand them to the exporters, and report errors with the file they concern.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -97,14 +98,20 @@ fn read_document(path: &Path) -> Result<Document> {
 
 fn parse_one(file: &Path, compact: bool) -> Result<()> {
     let doc = read_document(file)?;
-    let stdout = std::io::stdout().lock();
-    if compact {
-        serde_json::to_writer(stdout, &doc)?;
+    let mut stdout = std::io::stdout().lock();
+    let written = if compact {
+        serde_json::to_writer(&mut stdout, &doc)
     } else {
-        serde_json::to_writer_pretty(stdout, &doc)?;
+        serde_json::to_writer_pretty(&mut stdout, &doc)
+    };
+    match written
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(stdout))
+    {
+        // `annotext parse FILE | head` closes the pipe early: that is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
-    println!();
-    Ok(())
 }
 
 /// The `*.txt` files of a folder, sorted so outputs do not depend on directory order.

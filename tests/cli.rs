@@ -1,34 +1,9 @@
 //! The `annotext` binary as a user runs it: on the shipped sample, on a folder, on bad input.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
 use annotext_parser::Document;
-
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/china-central-asia-summit-2023.txt"
-);
-
-fn annotext(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("the binary runs")
-}
-
-/// A scratch project folder with the sample in `data/`, as a fresh clone has it.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("data")).unwrap();
-    std::fs::copy(
-        SAMPLE,
-        dir.path().join("data/china-central-asia-summit-2023.txt"),
-    )
-    .unwrap();
-    dir
-}
+use common::{annotext, scratch_project as workspace, SAMPLE};
 
 #[test]
 fn no_arguments_turns_data_into_output_records() {

@@ -1,32 +1,15 @@
 //! Every output read back with a real reader and compared with the tables it came from.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use annotext_parser::Document;
+use common::{annotext as run, scratch_project, SAMPLE};
 use polars::prelude::*;
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/china-central-asia-summit-2023.txt"
-);
-
-fn run(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("the binary runs")
-}
-
 fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("data")).unwrap();
-    std::fs::copy(
-        SAMPLE,
-        dir.path().join("data/china-central-asia-summit-2023.txt"),
-    )
-    .unwrap();
+    let dir = scratch_project();
     let out = run(&["-q"], dir.path());
     assert!(
         out.status.success(),

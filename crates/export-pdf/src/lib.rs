@@ -14,8 +14,7 @@ use std::path::Path;
 
 use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError};
 use annotext_parser::{BlockKind, Document};
-use annotext_transform::{cell_text, Tables};
-use polars::prelude::DataFrame;
+use annotext_transform::{column_texts, Tables};
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PageAnnotId, PageAnnotation, PaintMode, ParsedFont,
     PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
@@ -293,16 +292,6 @@ impl<'m> Composer<'m> {
     }
 }
 
-fn column_strings(df: &DataFrame, name: &str) -> Vec<String> {
-    df.column(name)
-        .map(|c| {
-            (0..c.len())
-                .map(|i| c.get(i).map(|v| cell_text(&v)).unwrap_or_default())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// Per character of a block's clean text, the reading to print above it.
 fn block_readings(doc: &Document, block: &annotext_parser::Block) -> Vec<Option<String>> {
     let by_start: HashMap<u32, &annotext_parser::AnnotatedChar> = doc
@@ -377,8 +366,8 @@ fn compose(
     }
     c.gap(12.0);
     c.heading("Items per topic", false);
-    let topics = column_strings(&tables.topics, "topic");
-    let counts: Vec<f64> = column_strings(&tables.topics, "item_count")
+    let topics = column_texts(&tables.topics, "topic");
+    let counts: Vec<f64> = column_texts(&tables.topics, "item_count")
         .iter()
         .map(|v| v.parse().unwrap_or(0.0))
         .collect();
@@ -438,10 +427,10 @@ fn compose(
     // Annex: data quality.
     c.new_page();
     c.heading("Annex: data quality", true);
-    let kinds = column_strings(&tables.anomalies, "kind");
-    let lines = column_strings(&tables.anomalies, "line");
-    let columns = column_strings(&tables.anomalies, "column");
-    let details = column_strings(&tables.anomalies, "detail");
+    let kinds = column_texts(&tables.anomalies, "kind");
+    let lines = column_texts(&tables.anomalies, "line");
+    let columns = column_texts(&tables.anomalies, "column");
+    let details = column_texts(&tables.anomalies, "detail");
     let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, k) in kinds.iter().enumerate() {
         by_kind.entry(k).or_default().push(i);

@@ -105,7 +105,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         blocks: Vec::with_capacity(newlines + 1),
         annotations: Vec::with_capacity(parens),
         chars: Vec::with_capacity(parens),
-        anomalies: Vec::with_capacity(parens / 4),
+        anomalies: Vec::with_capacity(parens / 2),
     };
     let mut pos = 0;
     if text.starts_with('\u{FEFF}') {

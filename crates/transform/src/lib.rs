@@ -9,6 +9,7 @@ pub mod rules;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use annotext_parser::{is_hanzi, BlockKind, Document, Position, Reading, Span};
 use pinyin::{Pinyin, ToPinyinMulti};
 use polars::prelude::*;
@@ -19,6 +20,9 @@ pub use rules::{EntityPattern, Rules, RulesError};
 /// A table could not be assembled.
 #[derive(Debug, thiserror::Error)]
 pub enum TransformError {
+    /// The rules could not be compiled into matchers.
+    #[error("compiling the tagging rules: {0}")]
+    Rules(String),
     /// polars refused a column (a bug in this crate, reported rather than panicking).
     #[error("building table {table}: {source}")]
     Polars {
@@ -163,17 +167,17 @@ pub struct EntityMention {
 }
 
 /// Entity mentions in one block's clean text; `is_item` enables the whole-item suffix rules.
-pub fn find_entities(text: &str, is_item: bool, rules: &Rules) -> Vec<EntityMention> {
+pub fn find_entities(text: &str, is_item: bool, tagger: &Tagger) -> Vec<EntityMention> {
+    let rules = tagger.rules;
     let mut out = Vec::new();
-    for entry in &rules.gazetteer {
-        for (offset, _) in text.match_indices(entry.name.as_str()) {
-            out.push(EntityMention {
-                kind: entry.kind.clone(),
-                text: entry.name.clone(),
-                rule: format!("gazetteer:{}", entry.kind),
-                offset,
-            });
-        }
+    for m in tagger.names.find_overlapping_iter(text) {
+        let entry = &rules.gazetteer[m.pattern().as_usize()];
+        out.push(EntityMention {
+            kind: entry.kind.clone(),
+            text: entry.name.clone(),
+            rule: format!("gazetteer:{}", entry.kind),
+            offset: m.start(),
+        });
     }
     let body = text.trim_end_matches(['；', ';', '。', '.', ' ']);
     for rule in &rules.entities {
@@ -222,21 +226,57 @@ pub fn find_entities(text: &str, is_item: bool, rules: &Rules) -> Vec<EntityMent
     out
 }
 
-/// The topics of an item's text, each with the keywords that matched.
-pub fn find_topics<'r>(text: &str, rules: &'r Rules) -> Vec<(&'r str, Vec<&'r str>)> {
-    rules
-        .topics
-        .iter()
-        .filter_map(|t| {
-            let hits: Vec<&str> = t
-                .keywords
-                .iter()
-                .map(String::as_str)
-                .filter(|k| text.contains(k))
-                .collect();
-            (!hits.is_empty()).then_some((t.name.as_str(), hits))
+/// The topics of an item's text, each with the keywords that matched, in the rules' order.
+pub fn find_topics<'r>(text: &str, tagger: &Tagger<'r>) -> Vec<(&'r str, Vec<&'r str>)> {
+    let hits: BTreeSet<(usize, usize)> = tagger
+        .keywords
+        .find_overlapping_iter(text)
+        .map(|m| tagger.keyword_owner[m.pattern().as_usize()])
+        .collect();
+    let mut out: Vec<(&'r str, Vec<&'r str>)> = Vec::new();
+    for (topic, keyword) in hits {
+        let rule = &tagger.rules.topics[topic];
+        let word = rule.keywords[keyword].as_str();
+        match out.last_mut() {
+            Some((name, words)) if *name == rule.name.as_str() => words.push(word),
+            _ => out.push((rule.name.as_str(), vec![word])),
+        }
+    }
+    out
+}
+
+/// Rules compiled for matching: one automaton over every gazetteer name and one over every topic
+/// keyword, so a block is scanned once instead of once per name.
+pub struct Tagger<'r> {
+    rules: &'r Rules,
+    names: AhoCorasick,
+    keywords: AhoCorasick,
+    /// For each keyword pattern: (topic index, keyword index in that topic).
+    keyword_owner: Vec<(usize, usize)>,
+}
+
+impl<'r> Tagger<'r> {
+    /// Compiles the rules.
+    pub fn new(rules: &'r Rules) -> Result<Tagger<'r>, TransformError> {
+        let build = |patterns: Vec<&str>| {
+            AhoCorasick::new(patterns).map_err(|e| TransformError::Rules(e.to_string()))
+        };
+        let names = build(rules.gazetteer.iter().map(|g| g.name.as_str()).collect())?;
+        let mut keyword_owner = Vec::new();
+        let mut patterns = Vec::new();
+        for (t, topic) in rules.topics.iter().enumerate() {
+            for (k, keyword) in topic.keywords.iter().enumerate() {
+                keyword_owner.push((t, k));
+                patterns.push(keyword.as_str());
+            }
+        }
+        Ok(Tagger {
+            rules,
+            names,
+            keywords: build(patterns)?,
+            keyword_owner,
         })
-        .collect()
+    }
 }
 
 /// Separator between the values of a list cell when it is shown as text.
@@ -307,7 +347,8 @@ impl KeyFigures {
     }
 }
 
-fn column_texts(df: &DataFrame, name: &str) -> Vec<String> {
+/// A column's cells as text ([`cell_text`]); empty when the table has no such column.
+pub fn column_texts(df: &DataFrame, name: &str) -> Vec<String> {
     df.column(name)
         .map(|c| {
             (0..c.len())
@@ -472,6 +513,8 @@ fn snippet(text: &str, span: Span) -> String {
 
 /// Builds every table from the documents.
 pub fn build_tables(documents: &[Document], rules: &Rules) -> Result<Tables, TransformError> {
+    let tagger = Tagger::new(rules)?;
+    let rules = &tagger;
     Ok(Tables {
         items: items_table(documents, rules)?,
         sections: sections_table(documents)?,
@@ -534,7 +577,7 @@ fn section_title(doc: &Document, section: Option<u32>) -> (Option<u32>, String) 
     }
 }
 
-fn items_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
+fn items_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, TransformError> {
     let mut doc_id = Vec::new();
     let mut section_number = Vec::new();
     let mut section_title_col = Vec::new();
@@ -796,7 +839,7 @@ fn anomalies_table(documents: &[Document]) -> Result<DataFrame, TransformError> 
         .build()
 }
 
-fn entities_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
+fn entities_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut kind, mut text_col, mut simp, mut rule) =
         (vec![], vec![], vec![], vec![], vec![]);
     let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
@@ -864,7 +907,7 @@ fn timeline_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
         .build()
 }
 
-fn topics_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, TransformError> {
+fn topics_table(documents: &[Document], tagger: &Tagger) -> Result<DataFrame, TransformError> {
     // topic → (doc, items, keyword evidence)
     let mut found: BTreeMap<(String, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
     for doc in documents {
@@ -877,8 +920,9 @@ fn topics_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, Tran
                 Some(s) => format!("{s}.{}", number.0),
                 None => number.0.to_string(),
             };
-            for (topic, hits) in find_topics(&text, rules) {
-                let index = rules
+            for (topic, hits) in find_topics(&text, tagger) {
+                let index = tagger
+                    .rules
                     .topics
                     .iter()
                     .position(|t| t.name == topic)
@@ -893,7 +937,7 @@ fn topics_table(documents: &[Document], rules: &Rules) -> Result<DataFrame, Tran
         (vec![], vec![], vec![], vec![], vec![]);
     for ((doc, index), (labels, evidence)) in found {
         doc_id.push(doc);
-        topic.push(rules.topics[index].name.clone());
+        topic.push(tagger.rules.topics[index].name.clone());
         count.push(u32_of(labels.len()));
         items.push(labels);
         keywords.push(evidence);
