@@ -221,10 +221,22 @@ fn run(args: &RunArgs) -> Result<()> {
     bar.set_message("writing briefings");
     let mut written = Vec::new();
     for doc in &documents {
-        let own = annotext_transform::build_tables(std::slice::from_ref(doc), &rules)?;
+        // A briefing covers one document: its own tables (the combined ones when it is alone).
+        let own = match documents.len() {
+            1 => None,
+            _ => Some(annotext_transform::build_tables(
+                std::slice::from_ref(doc),
+                &rules,
+            )?),
+        };
         let path = briefings.join(format!("{}.pdf", doc.name));
-        let briefing = annotext_export_pdf::write_briefing(&path, doc, &own, &options)
-            .with_context(|| format!("briefing for {}", doc.name))?;
+        let briefing = annotext_export_pdf::write_briefing(
+            &path,
+            doc,
+            own.as_ref().unwrap_or(&tables),
+            &options,
+        )
+        .with_context(|| format!("briefing for {}", doc.name))?;
         written.push((path, briefing.pages));
         bar.inc(1);
     }

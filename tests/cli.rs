@@ -88,3 +88,27 @@ fn no_arguments_also_writes_the_workbook() {
         "china-central-asia-summit-2023"
     );
 }
+
+#[test]
+fn every_document_of_the_folder_gets_its_briefing_and_shares_the_tables() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("data/second.txt"),
+        "《測試清單》說明\n一、合作\n1.中(zhong)國(guo)\n2.略(lve)\n",
+    )
+    .unwrap();
+    let out = annotext(&["-q"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in ["china-central-asia-summit-2023", "second"] {
+        let pdf = dir.path().join(format!("output/briefings/{name}.pdf"));
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"), "{name}");
+    }
+    let mut reader = csv::Reader::from_path(dir.path().join("output/tables/items.csv")).unwrap();
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(ids.iter().filter(|d| *d == "second").count(), 2);
+    assert_eq!(ids.len(), 84);
+}
