@@ -1,26 +1,40 @@
-//! `annotext`: the command line. It only wires the crates together: read files, parse, build
-//! tables, hand them to the exporters, and report errors with the file they concern.
+//! `annotext`: the command line. It only wires the crates together: find and read files, parse,
+//! build tables, hand them to the exporters, and report errors with the file they concern.
+
+mod inputs;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context, Result};
-use clap::{Args, Parser, Subcommand};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
-use annotext_parser::Document;
+use annotext_parser::{Document, Severity};
+use inputs::Input;
+
+const EXIT_INPUT: u8 = 1;
+const EXIT_RUN: u8 = 3;
 
 /// Pipeline for pinyin-annotated Chinese documents.
 ///
-/// With no command, processes every `*.txt` file in `data/` into `output/`:
-/// `records.jsonl` (the parsed records, one document per line) and, for every table,
-/// `tables/<table>.csv` and `tables/<table>.parquet`. Tagging rules are read from
-/// `data/rules/*.tsv` (built-in copies when absent). Then `workbook.xlsx`: a Summary sheet with
-/// key figures and charts, and one sheet per table; and `briefings/<name>.pdf`, a printable
-/// briefing of each document.
+/// With no command, runs `annotext run data --out output`: every `*.txt` file under `data/` is
+/// parsed and written to `output/` in every format: `records.jsonl` (the parsed records, one
+/// document per line); for every table, `tables/<table>.csv` and `tables/<table>.parquet`;
+/// `workbook.xlsx` (a Summary sheet with key figures and charts, one sheet per table); and
+/// `briefings/<document>.pdf`, a printable briefing of each document. Tagging rules are read from
+/// `data/rules/*.tsv` (built-in copies when absent).
 #[derive(Debug, Parser)]
-#[command(version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true,
+    after_long_help = EXIT_CODES
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -28,9 +42,18 @@ struct Cli {
     run: RunArgs,
 }
 
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success: every input was read and every output written
+  1  bad input: a file could not be read or parsed (the others were still exported; each is
+     reported with its file, line and column), or `check` found an error-level anomaly
+  2  usage error: an unknown option or a bad value
+  3  the run failed: an output could not be written, the rules or the font could not be read";
+
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Process every *.txt file of a folder into the output folder (the default command).
+    /// Process files and folders (recursively, `*.txt`) into the output folder (the default).
+    #[command(after_long_help = EXIT_CODES)]
     Run(RunArgs),
     /// Print the parsed records of one file as JSON on standard output.
     Parse {
@@ -40,21 +63,58 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+    /// Report the anomalies of files and folders, compiler-style (`file:line:column: error[kind]:
+    /// …`); exit status 1 when an error-level anomaly (or an unreadable file) is found.
+    #[command(after_long_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Write a corpus of realistic generated documents, for benchmarks and scale tests.
+    Generate(GenerateArgs),
+}
+
+/// An output format of `run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// `tables/<table>.csv`
+    Csv,
+    /// `tables/<table>.parquet`
+    Parquet,
+    /// `records.jsonl`
+    Jsonl,
+    /// `workbook.xlsx`
+    Xlsx,
+    /// `briefings/<document>.pdf`
+    Pdf,
 }
 
 #[derive(Debug, Args)]
 struct RunArgs {
-    /// Folder of annotated `*.txt` files to read.
-    #[arg(short, long, default_value = "data", value_name = "DIR")]
-    input: PathBuf,
+    /// Annotated text files, and folders searched recursively for `*.txt` files.
+    #[arg(value_name = "PATH", default_value = "data")]
+    paths: Vec<PathBuf>,
     /// Folder to write the outputs into (created if missing).
-    #[arg(short, long, default_value = "output", value_name = "DIR")]
-    output: PathBuf,
+    #[arg(
+        short,
+        long,
+        visible_alias = "output",
+        default_value = "output",
+        value_name = "DIR"
+    )]
+    out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "csv,parquet,jsonl,xlsx,pdf"
+    )]
+    formats: Vec<Format>,
     /// Write Excel-flavoured CSV: UTF-8 BOM, CRLF line ends, and cells that look like formulas
     /// (leading `=`, `+`, `-`, `@`, tab, CR) prefixed with `'`. Default: exact, plain CSV.
     #[arg(long)]
     csv_excel: bool,
-    /// Folder of tagging rules (gazetteer.tsv, entities.tsv, topics.tsv); default: INPUT/rules.
+    /// Folder of tagging rules (gazetteer.tsv, entities.tsv, topics.tsv); default: `rules/` in
+    /// the first folder given, else the built-in rules.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
     /// Title of the PDF briefings (default: derived from each document, else its file name).
@@ -66,9 +126,49 @@ struct RunArgs {
     /// Reading edition of the briefings: pinyin set small above each annotated character.
     #[arg(long)]
     pinyin: bool,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Annotated text files, and folders searched recursively for `*.txt` files.
+    #[arg(value_name = "PATH", default_value = "data", required = false)]
+    paths: Vec<PathBuf>,
+    /// Fail (exit status 1) on warnings too.
+    #[arg(long)]
+    strict: bool,
+    /// Print errors only, not warnings (the summary line still counts both).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct GenerateArgs {
+    /// Folder to write the documents into (created if missing).
+    out: PathBuf,
+    /// Total size of the corpus, in MiB.
+    #[arg(long, default_value_t = 100.0, value_name = "MIB")]
+    mib: f64,
+    /// Number of documents the size is spread over (default: one per MiB).
+    #[arg(long, value_name = "N")]
+    documents: Option<u64>,
+    /// Seed of the random choices: the same seed gives the same corpus.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// How a command ended, when it did not fail outright.
+enum Outcome {
+    Success,
+    BadInput,
 }
 
 fn main() -> ExitCode {
@@ -76,28 +176,34 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Parse { file, compact }) => parse_one(&file, compact),
         Some(Command::Run(args)) => run(&args),
+        Some(Command::Check(args)) => check(&args),
+        Some(Command::Generate(args)) => generate(&args),
         None => run(&cli.run),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::BadInput) => ExitCode::from(EXIT_INPUT),
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            ExitCode::from(EXIT_RUN)
         }
     }
 }
 
-fn read_document(path: &Path) -> Result<Document> {
+fn read_document(input: &Input) -> Result<Document> {
+    let path = &input.path;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let name = path.file_stem().map_or_else(
-        || "document".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    annotext_parser::parse_vec(&name, bytes).with_context(|| format!("{}", path.display()))
+    annotext_parser::parse_vec(&input.id, bytes).with_context(|| format!("{}", path.display()))
 }
 
-fn parse_one(file: &Path, compact: bool) -> Result<()> {
-    let doc = read_document(file)?;
+fn parse_one(file: &Path, compact: bool) -> Result<Outcome> {
+    let doc = match read_document(&Input::file(file)) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return Ok(Outcome::BadInput);
+        }
+    };
     let mut stdout = std::io::stdout().lock();
     let written = if compact {
         serde_json::to_writer(&mut stdout, &doc)
@@ -109,39 +215,51 @@ fn parse_one(file: &Path, compact: bool) -> Result<()> {
         .and_then(|()| writeln!(stdout))
     {
         // `annotext parse FILE | head` closes the pipe early: that is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::Success),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(Outcome::Success),
     }
 }
 
-/// The `*.txt` files of a folder, sorted so outputs do not depend on directory order.
-fn input_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read input folder {}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    if files.is_empty() {
-        bail!("no *.txt files in {}", dir.display());
-    }
-    Ok(files)
-}
-
-fn progress(len: u64, quiet: bool) -> ProgressBar {
+fn progress(len: u64, quiet: bool, message: &'static str) -> ProgressBar {
     if quiet {
         return ProgressBar::hidden();
     }
+    // Drawn on stderr, and only when it is a terminal: logs of unattended runs stay clean.
     let bar = ProgressBar::new(len);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg:<24} [{bar:30}] {pos}/{len}")
+        ProgressStyle::with_template("{spinner} {prefix:<18} [{bar:30}] {pos}/{len} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    bar.set_prefix(message);
     bar
+}
+
+/// Reads and parses the inputs in parallel; failures are printed (file, line, column) and
+/// counted, the documents that parsed come back in input order, with their input.
+fn parse_inputs(inputs: &[Input], quiet: bool) -> (Vec<(&Input, Document)>, usize) {
+    let bar = progress(inputs.len() as u64, quiet, "parsing");
+    let results: Vec<Result<Document>> = inputs
+        .par_iter()
+        .map(|input| {
+            let doc = read_document(input);
+            bar.inc(1);
+            doc
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut documents = Vec::with_capacity(results.len());
+    let mut failures = 0;
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(doc) => documents.push((input, doc)),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                failures += 1;
+            }
+        }
+    }
+    (documents, failures)
 }
 
 /// The workbook's title: the document's name, or a count when there are several.
@@ -152,58 +270,60 @@ fn workbook_title(documents: &[Document]) -> String {
     }
 }
 
-fn run(args: &RunArgs) -> Result<()> {
-    let files = input_files(&args.input)?;
-    let bar = progress(files.len() as u64, args.quiet);
-    bar.set_message("parsing");
-    let mut documents = Vec::with_capacity(files.len());
-    let mut failures = Vec::new();
-    for path in &files {
-        match read_document(path) {
-            Ok(doc) => documents.push(doc),
-            Err(e) => failures.push(format!("{e:#}")),
+/// Stage durations, for `--timings`: time spent in each stage, summed over its parallel jobs
+/// (the stages overlap, so they add up to more than the wall time).
+#[derive(Default)]
+struct Timings(std::sync::Mutex<Vec<(&'static str, Duration)>>);
+
+impl Timings {
+    const STAGES: [&'static str; 7] = [
+        "parse",
+        "jsonl",
+        "transform",
+        "csv",
+        "parquet",
+        "xlsx",
+        "pdf",
+    ];
+
+    fn time<T>(&self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = work();
+        if let Ok(mut stages) = self.0.lock() {
+            stages.push((stage, start.elapsed()));
         }
-        bar.inc(1);
+        out
     }
-    bar.finish_and_clear();
-    for failure in &failures {
-        eprintln!("error: {failure}");
-    }
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create output folder {}", args.output.display()))?;
-    let records = args.output.join("records.jsonl");
-    annotext_export_jsonl::write_records(&records, &documents)?;
 
-    let rules_dir = args
-        .rules
-        .clone()
-        .unwrap_or_else(|| args.input.join("rules"));
-    let rules = annotext_transform::Rules::load(&rules_dir)?;
-    let tables = annotext_transform::build_tables(&documents, &rules)?;
-    let tables_dir = args.output.join("tables");
-    let named = tables.named();
-    let bar = progress(named.len() as u64, args.quiet);
-    bar.set_message("writing tables");
-    let flavor = if args.csv_excel {
-        annotext_export_csv::CsvFlavor::Excel
-    } else {
-        annotext_export_csv::CsvFlavor::Plain
-    };
-    for (name, df) in named {
-        annotext_export_csv::write_csv(&tables_dir.join(format!("{name}.csv")), df, flavor)?;
-        annotext_export_parquet::write_parquet(&tables_dir.join(format!("{name}.parquet")), df)?;
-        bar.inc(1);
+    fn report(&self) {
+        let stages = self.0.lock().map(|s| s.clone()).unwrap_or_default();
+        for name in Self::STAGES {
+            let took: Duration = stages
+                .iter()
+                .filter(|(s, _)| *s == name)
+                .map(|(_, d)| *d)
+                .sum();
+            if stages.iter().any(|(s, _)| *s == name) {
+                eprintln!("  {name:<10} {:>8.3} s", took.as_secs_f64());
+            }
+        }
     }
-    bar.finish_and_clear();
+}
 
-    let workbook = args.output.join("workbook.xlsx");
-    let info = annotext_export_xlsx::WorkbookInfo {
-        title: workbook_title(&documents),
-        subject:
-            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
-                .to_owned(),
-    };
-    annotext_export_xlsx::write_workbook(&workbook, &tables, &info)?;
+fn run(args: &RunArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let timings = Timings::default();
+    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    let (parsed, failed) = timings.time("parse", || parse_inputs(&inputs, args.quiet));
+    bad_inputs += failed;
+    let documents: Vec<Document> = parsed.into_iter().map(|(_, doc)| doc).collect();
+    if documents.is_empty() {
+        eprintln!("error: no document could be read: nothing written");
+        return Ok(Outcome::BadInput);
+    }
+    let wants = |f: Format| args.formats.contains(&f);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
 
     let font = match &args.font {
         Some(path) => Some(
@@ -211,65 +331,300 @@ fn run(args: &RunArgs) -> Result<()> {
         ),
         None => None,
     };
+    let rules_dir = args.rules.clone().or_else(|| {
+        args.paths
+            .iter()
+            .find(|p| p.is_dir())
+            .map(|dir| dir.join("rules"))
+    });
+    let rules = match rules_dir {
+        Some(dir) => annotext_transform::Rules::load(&dir)?,
+        None => annotext_transform::Rules::default(),
+    };
+
+    let mut written: Vec<PathBuf> = Vec::new();
+    if wants(Format::Jsonl) {
+        let records = args.out.join("records.jsonl");
+        timings.time("jsonl", || {
+            annotext_export_jsonl::write_records(&records, &documents)
+        })?;
+        written.push(records);
+    }
+    let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
+        .into_iter()
+        .any(wants);
+    if needs_tables {
+        let tables = timings.time("transform", || {
+            annotext_transform::build_tables(&documents, &rules)
+        })?;
+        let bar = progress(0, args.quiet, "writing");
+        // The exporters are independent: tables, workbook and briefings are written at once.
+        let (files, (workbook, briefings)) = rayon::join(
+            || write_tables(args, &tables, &timings, &bar),
+            || {
+                rayon::join(
+                    || {
+                        wants(Format::Xlsx)
+                            .then(|| write_workbook(args, &documents, &tables, &timings, &bar))
+                            .transpose()
+                    },
+                    || {
+                        wants(Format::Pdf)
+                            .then(|| {
+                                write_briefings(
+                                    args, &documents, &tables, &rules, font, &timings, &bar,
+                                )
+                            })
+                            .transpose()
+                    },
+                )
+            },
+        );
+        bar.finish_and_clear();
+        written.extend(files?);
+        written.extend(workbook?);
+        written.extend(briefings?.unwrap_or_default());
+    }
+
+    if args.timings {
+        timings.report();
+    }
+    if !args.quiet {
+        eprintln!(
+            "{}; {} files written to {} in {:.1} s",
+            summary(&documents, bad_inputs),
+            written.len(),
+            args.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if bad_inputs > 0 {
+        Outcome::BadInput
+    } else {
+        Outcome::Success
+    })
+}
+
+/// `3 documents (1 unreadable), 82 items, 289 anomalies (0 errors)`.
+fn summary(documents: &[Document], bad_inputs: usize) -> String {
+    let items: usize = documents
+        .iter()
+        .flat_map(|d| &d.sections)
+        .map(|s| s.items.len())
+        .sum();
+    let anomalies: usize = documents.iter().map(|d| d.anomalies.len()).sum();
+    let errors = documents
+        .iter()
+        .flat_map(|d| &d.anomalies)
+        .filter(|a| a.kind.severity() == Severity::Error)
+        .count();
+    let unreadable = match bad_inputs {
+        0 => String::new(),
+        n => format!(" ({n} more unreadable)"),
+    };
+    format!(
+        "{} document{}{unreadable}, {items} items, {anomalies} anomalies ({errors} errors)",
+        documents.len(),
+        if documents.len() == 1 { "" } else { "s" }
+    )
+}
+
+fn write_tables(
+    args: &RunArgs,
+    tables: &annotext_transform::Tables,
+    timings: &Timings,
+    bar: &ProgressBar,
+) -> Result<Vec<PathBuf>> {
+    let dir = args.out.join("tables");
+    let flavor = if args.csv_excel {
+        annotext_export_csv::CsvFlavor::Excel
+    } else {
+        annotext_export_csv::CsvFlavor::Plain
+    };
+    let mut jobs = Vec::new();
+    for (name, df) in tables.named() {
+        for format in [Format::Csv, Format::Parquet] {
+            if args.formats.contains(&format) {
+                jobs.push((name, df, format));
+            }
+        }
+    }
+    bar.inc_length(jobs.len() as u64);
+    jobs.into_par_iter()
+        .map(|(name, df, format)| {
+            let (path, stage) = match format {
+                Format::Csv => (dir.join(format!("{name}.csv")), "csv"),
+                _ => (dir.join(format!("{name}.parquet")), "parquet"),
+            };
+            timings.time(stage, || match format {
+                Format::Csv => annotext_export_csv::write_csv(&path, df, flavor),
+                _ => annotext_export_parquet::write_parquet(&path, df),
+            })?;
+            bar.inc(1);
+            Ok(path)
+        })
+        .collect()
+}
+
+fn write_workbook(
+    args: &RunArgs,
+    documents: &[Document],
+    tables: &annotext_transform::Tables,
+    timings: &Timings,
+    bar: &ProgressBar,
+) -> Result<PathBuf> {
+    bar.inc_length(1);
+    let path = args.out.join("workbook.xlsx");
+    let info = annotext_export_xlsx::WorkbookInfo {
+        title: workbook_title(documents),
+        subject:
+            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
+                .to_owned(),
+    };
+    timings.time("xlsx", || {
+        annotext_export_xlsx::write_workbook(&path, tables, &info)
+    })?;
+    bar.inc(1);
+    Ok(path)
+}
+
+fn write_briefings(
+    args: &RunArgs,
+    documents: &[Document],
+    tables: &annotext_transform::Tables,
+    rules: &annotext_transform::Rules,
+    font: Option<Vec<u8>>,
+    timings: &Timings,
+    bar: &ProgressBar,
+) -> Result<Vec<PathBuf>> {
+    bar.inc_length(documents.len() as u64);
     let options = annotext_export_pdf::BriefingOptions {
         title: args.title.clone(),
         font,
         pinyin: args.pinyin,
     };
-    let briefings = args.output.join("briefings");
-    let bar = progress(documents.len() as u64, args.quiet);
-    bar.set_message("writing briefings");
-    let mut written = Vec::new();
-    for doc in &documents {
-        // A briefing covers one document: its own tables (the combined ones when it is alone).
-        let own = match documents.len() {
-            1 => None,
-            _ => Some(annotext_transform::build_tables(
-                std::slice::from_ref(doc),
-                &rules,
-            )?),
-        };
-        let path = briefings.join(format!("{}.pdf", doc.name));
-        let briefing = annotext_export_pdf::write_briefing(
-            &path,
-            doc,
-            own.as_ref().unwrap_or(&tables),
-            &options,
-        )
-        .with_context(|| format!("briefing for {}", doc.name))?;
-        written.push((path, briefing.pages));
-        bar.inc(1);
+    let dir = args.out.join("briefings");
+    timings.time("pdf", || {
+        documents
+            .par_iter()
+            .map(|doc| {
+                // A briefing covers one document: its own tables (the combined ones when alone).
+                let own = match documents.len() {
+                    1 => None,
+                    _ => Some(annotext_transform::build_tables(
+                        std::slice::from_ref(doc),
+                        rules,
+                    )?),
+                };
+                let path = dir.join(format!("{}.pdf", doc.name));
+                annotext_export_pdf::write_briefing(
+                    &path,
+                    doc,
+                    own.as_ref().unwrap_or(tables),
+                    &options,
+                )
+                .with_context(|| format!("briefing for {}", doc.name))?;
+                bar.inc(1);
+                Ok(path)
+            })
+            .collect()
+    })
+}
+
+fn check(args: &CheckArgs) -> Result<Outcome> {
+    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    let (documents, failed) = parse_inputs(&inputs, true);
+    bad_inputs += failed;
+    let mut stdout = std::io::stdout().lock();
+    let (mut errors, mut warnings) = (0usize, 0usize);
+    for (input, doc) in &documents {
+        let mut found: Vec<(u32, u32, Severity, String, String)> = doc
+            .anomalies
+            .iter()
+            .map(|a| {
+                (
+                    a.position.line,
+                    a.position.column,
+                    a.kind.severity(),
+                    a.kind.name().to_owned(),
+                    a.describe(&doc.text),
+                )
+            })
+            .collect();
+        found.extend(
+            annotext_transform::dictionary_anomalies(doc)
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.position.line,
+                        a.position.column,
+                        Severity::Warning,
+                        annotext_transform::READING_NOT_IN_DICTIONARY.to_owned(),
+                        a.detail,
+                    )
+                }),
+        );
+        found.sort();
+        for (line, column, severity, kind, detail) in found {
+            match severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+            if args.quiet && severity == Severity::Warning {
+                continue;
+            }
+            let shown = writeln!(
+                stdout,
+                "{}:{line}:{column}: {severity}[{kind}]: {detail}",
+                input.path.display()
+            );
+            if let Err(e) = shown {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    break;
+                }
+                return Err(e.into());
+            }
+        }
     }
+    let unreadable = match bad_inputs {
+        0 => String::new(),
+        n => format!(", {n} unreadable"),
+    };
+    eprintln!(
+        "{} file{} checked{unreadable}: {errors} errors, {warnings} warnings",
+        documents.len(),
+        if documents.len() == 1 { "" } else { "s" }
+    );
+    let failing = bad_inputs > 0 || errors > 0 || (args.strict && warnings > 0);
+    Ok(if failing {
+        Outcome::BadInput
+    } else {
+        Outcome::Success
+    })
+}
+
+fn generate(args: &GenerateArgs) -> Result<Outcome> {
+    let total = (args.mib.max(0.0) * 1024.0 * 1024.0) as u64;
+    let count = args
+        .documents
+        .unwrap_or_else(|| (total / (1024 * 1024)).max(1))
+        .max(1);
+    let per_document = usize::try_from(total / count).unwrap_or(usize::MAX);
+    let bar = progress(count, args.quiet, "generating");
+    (0..count).into_par_iter().try_for_each(|index| {
+        let text = annotext_corpus::document(args.seed, index, per_document);
+        let path = args.out.join(format!("doc-{:05}.txt", index + 1));
+        annotext_atomic_file::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
+        bar.inc(1);
+        anyhow::Ok(())
+    })?;
     bar.finish_and_clear();
     if !args.quiet {
-        for doc in &documents {
-            let items: usize = doc.sections.iter().map(|s| s.items.len()).sum();
-            println!(
-                "{}: {} sections, {} items, {} annotated characters, {} anomalies",
-                doc.name,
-                doc.sections.len(),
-                items,
-                doc.chars.len(),
-                doc.anomalies.len()
-            );
-        }
-        println!("wrote {}", records.display());
-        println!(
-            "wrote {} tables (CSV and Parquet) to {}",
-            tables.named().len(),
-            tables_dir.display()
-        );
-        println!("wrote {}", workbook.display());
-        for (path, pages) in &written {
-            println!("wrote {} ({pages} pages)", path.display());
-        }
-    }
-    if !failures.is_empty() {
-        bail!(
-            "{} of {} input files could not be parsed",
-            failures.len(),
-            files.len()
+        eprintln!(
+            "{count} documents, {:.1} MiB, written to {}",
+            (per_document as u64 * count) as f64 / 1024.0 / 1024.0,
+            args.out.display()
         );
     }
-    Ok(())
+    Ok(Outcome::Success)
 }

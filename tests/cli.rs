@@ -68,7 +68,7 @@ fn bad_input_fails_with_the_file_and_the_place() {
 #[test]
 fn a_missing_input_folder_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = annotext(&["--input", "nowhere"], dir.path());
+    let out = annotext(&["run", "nowhere"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read input folder nowhere"));
 }
@@ -111,4 +111,112 @@ fn every_document_of_the_folder_gets_its_briefing_and_shares_the_tables() {
     let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
     assert_eq!(ids.iter().filter(|d| *d == "second").count(), 2);
     assert_eq!(ids.len(), 84);
+}
+
+#[test]
+fn check_lints_the_sample_with_warnings_only() {
+    let dir = workspace();
+    let out = annotext(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(report.lines().count(), 289);
+    assert!(report
+        .lines()
+        .all(|l| l.contains(": warning[repeated_annotation]: ")));
+    assert!(report.starts_with("data/china-central-asia-summit-2023.txt:"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 file checked: 0 errors, 289 warnings"));
+    // --strict turns the warnings into a failure; --quiet hides them.
+    assert_eq!(
+        annotext(&["check", "--strict", "-q"], dir.path())
+            .status
+            .code(),
+        Some(1)
+    );
+    assert!(annotext(&["check", "-q"], dir.path()).stdout.is_empty());
+}
+
+#[test]
+fn formats_pick_the_outputs_and_folders_are_searched_recursively() {
+    let dir = workspace();
+    let nested = dir.path().join("data/2023/extra");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(nested.join("note.txt"), "一、合作\n1.中(zhong)國(guo)\n").unwrap();
+    std::fs::write(nested.join("skip.md"), "1.不是輸入\n").unwrap();
+    let out = annotext(
+        &["run", "data", "--out", "o", "--formats", "csv,jsonl"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        summary.contains("2 documents, 83 items, 289 anomalies (0 errors); 9 files written to o"),
+        "{summary}"
+    );
+    assert!(dir.path().join("o/tables/items.csv").is_file());
+    assert!(!dir.path().join("o/tables/items.parquet").exists());
+    assert!(!dir.path().join("o/workbook.xlsx").exists());
+    assert!(!dir.path().join("o/briefings").exists());
+    let mut reader = csv::Reader::from_path(dir.path().join("o/tables/items.csv")).unwrap();
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    // Files sort by name within a folder: `2023/` comes before the sample.
+    assert_eq!(ids[0], "2023/extra/note");
+    assert_eq!(ids[1], "china-central-asia-summit-2023");
+}
+
+#[test]
+fn generate_writes_a_reproducible_corpus_that_runs_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    for out in ["a", "b"] {
+        let run = annotext(
+            &["generate", out, "--mib", "2", "--documents", "4", "-q"],
+            dir.path(),
+        );
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    for n in 1..=4 {
+        let name = format!("doc-{n:05}.txt");
+        let a = std::fs::read(dir.path().join("a").join(&name)).unwrap();
+        assert!(a.len() >= 512 * 1024, "{name}");
+        assert_eq!(a, std::fs::read(dir.path().join("b").join(&name)).unwrap());
+    }
+    let run = annotext(&["run", "a", "-o", "out", "-f", "csv"], dir.path());
+    // Generated documents carry anomalies at realistic rates: the run succeeds, check fails.
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut reader = csv::Reader::from_path(dir.path().join("out/tables/items.csv")).unwrap();
+    assert!(reader.records().count() > 1000);
+    assert_eq!(
+        annotext(&["check", "a", "-q"], dir.path()).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = annotext(&["--help"], dir.path());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for line in [
+        "0  success",
+        "1  bad input",
+        "2  usage error",
+        "3  the run failed",
+    ] {
+        assert!(help.contains(line), "{line}");
+    }
+    assert_eq!(
+        annotext(&["--formats", "docx"], dir.path()).status.code(),
+        Some(2)
+    );
 }

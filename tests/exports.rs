@@ -176,7 +176,7 @@ fn an_output_folder_that_cannot_be_written_is_a_clear_error() {
     // A file where the output folder should be: no user, root included, can write into it.
     std::fs::write(dir.path().join("blocked"), b"a file").unwrap();
     let out = run(&["-q", "--output", "blocked"], dir.path());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot create output folder blocked"), "{err}");
 }
@@ -195,7 +195,7 @@ fn a_run_that_fails_leaves_the_earlier_outputs_intact() {
     )
     .unwrap();
     let out = run(&["-q"], dir.path());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("topics.tsv, line 1"));
     assert_eq!(std::fs::read(&items).unwrap(), before);
 }

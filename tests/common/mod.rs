@@ -1,4 +1,5 @@
 //! Helpers shared by the end-to-end tests: the shipped sample and the built binary.
+#![allow(dead_code)] // each test binary uses a part of the helpers
 
 use std::path::Path;
 use std::process::{Command, Output};

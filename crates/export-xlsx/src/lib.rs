@@ -197,6 +197,23 @@ fn write_summary(
     Ok(())
 }
 
+/// Excel's limit on the text of one cell, in characters.
+const MAX_CELL_CHARS: usize = 32_767;
+/// What ends a cut cell, so nobody mistakes it for the whole value.
+const CUT_MARK: &str = "…[cut at Excel's cell limit; full value in the CSV and Parquet]";
+
+/// A cell's text, cut to Excel's limit when longer (a topic listing thousands of items of a
+/// large corpus can be): Excel refuses longer cells, and a whole workbook should not fail for it.
+pub fn fit_cell(text: String) -> String {
+    if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
+        return text;
+    }
+    let keep = MAX_CELL_CHARS - CUT_MARK.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(CUT_MARK);
+    cut
+}
+
 fn write_table(
     sheet: &mut Worksheet,
     name: &str,
@@ -241,7 +258,7 @@ fn write_table(
                     sheet.write_number_with_format(row, col, n, format)?;
                 }
                 ref v => {
-                    sheet.write_string_with_format(row, col, cell_text(v), format)?;
+                    sheet.write_string_with_format(row, col, fit_cell(cell_text(v)), format)?;
                 }
             }
         }
@@ -251,4 +268,21 @@ fn write_table(
     sheet.autofilter(0, 0, last_row, last_col)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_over_excels_limit_is_cut_and_says_so() {
+        let long = "中".repeat(40_000);
+        let fitted = fit_cell(long);
+        assert_eq!(fitted.chars().count(), MAX_CELL_CHARS);
+        assert!(fitted.ends_with(CUT_MARK));
+        assert_eq!(
+            fit_cell("短".repeat(MAX_CELL_CHARS)),
+            "短".repeat(MAX_CELL_CHARS)
+        );
+    }
 }

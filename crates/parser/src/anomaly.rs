@@ -30,11 +30,50 @@ pub enum AnomalyKind {
     NumberingDuplicate,
     /// Numbering starts again at 1 inside one section.
     NumberingRestart,
+    /// A run of control characters (NUL and other C0 codes but tab, CR and LF): binary data or
+    /// a broken conversion. Kept as text.
+    ControlCharacter,
+}
+
+/// How serious an anomaly is: whether a lint (`annotext check`) should fail on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Odd but harmless: the reading is still known (a repeated annotation).
+    Warning,
+    /// The text or its numbering is probably wrong: a reading is lost or in doubt, a parenthesis
+    /// is broken, items are misnumbered.
+    Error,
+}
+
+impl Severity {
+    /// `warning` or `error`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl AnomalyKind {
+    /// How serious this kind is. Only a repeat of the same reading is a warning: everything
+    /// else loses or confuses information a reader relies on.
+    pub fn severity(self) -> Severity {
+        match self {
+            AnomalyKind::RepeatedAnnotation => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
     /// Every kind, for tables that list counts per kind.
-    pub const ALL: [AnomalyKind; 9] = [
+    pub const ALL: [AnomalyKind; 10] = [
         AnomalyKind::RepeatedAnnotation,
         AnomalyKind::ConflictingAnnotation,
         AnomalyKind::AnnotationAfterNonHanzi,
@@ -44,6 +83,7 @@ impl AnomalyKind {
         AnomalyKind::NumberingGap,
         AnomalyKind::NumberingDuplicate,
         AnomalyKind::NumberingRestart,
+        AnomalyKind::ControlCharacter,
     ];
 
     /// The snake_case name used in tables and JSON.
@@ -58,6 +98,7 @@ impl AnomalyKind {
             AnomalyKind::NumberingGap => "numbering_gap",
             AnomalyKind::NumberingDuplicate => "numbering_duplicate",
             AnomalyKind::NumberingRestart => "numbering_restart",
+            AnomalyKind::ControlCharacter => "control_character",
         }
     }
 }
@@ -171,6 +212,13 @@ impl Anomaly {
                         text.chars().take(12).collect::<String>()
                     )
                 }
+            }
+            (AnomalyKind::ControlCharacter, _) => {
+                let first = text.chars().next().map_or(0, u32::from);
+                format!(
+                    "{} control character(s), first U+{first:04X}: binary data or a broken conversion?",
+                    text.chars().count()
+                )
             }
             (AnomalyKind::UnmatchedParenthesis, _) => {
                 format!("{text:?} closes no parenthesis")

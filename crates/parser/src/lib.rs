@@ -18,7 +18,7 @@ mod records;
 pub(crate) mod scan;
 mod structure;
 
-pub use anomaly::{Anomaly, AnomalyDetail, AnomalyKind};
+pub use anomaly::{Anomaly, AnomalyDetail, AnomalyKind, Severity};
 pub use reading::{syllables, Reading, ReadingError, Tone};
 pub use records::{
     AnnotatedChar, Annotation, Block, BlockKind, Document, ItemNumber, Line, LineEnding, Position,
@@ -30,7 +30,10 @@ pub use scan::is_hanzi;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
     /// The bytes are not UTF-8.
-    #[error("invalid UTF-8 at byte {offset} (line {line}, column {column})")]
+    #[error(
+        "invalid UTF-8 at byte {offset} (line {line}, column {column}): annotext reads UTF-8 \
+         only; convert other encodings (GBK, Big5) first, e.g. `iconv -f GBK -t UTF-8`"
+    )]
     InvalidUtf8 {
         /// Offset of the first bad byte.
         offset: usize,
@@ -108,6 +111,7 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
         chars,
         mut anomalies,
     } = scan::scan(&text);
+    scan::control_characters(&text, &lines, &mut anomalies);
     let sections = structure::build(&text, &mut blocks, &mut anomalies);
     anomalies.sort_by_key(|a| (a.span.start, a.kind));
     Ok(Document {

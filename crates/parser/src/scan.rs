@@ -420,3 +420,42 @@ fn scan_line(
         segments: first_segment..out.segments.len() as u32,
     });
 }
+
+/// Whether a byte is a control character that has no place in text (tab, CR and LF do).
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F
+}
+
+/// Reports each run of control characters as one anomaly. Runs of them are rare, so the cost is
+/// one byte scan; positions come from the line index.
+pub(crate) fn control_characters(text: &str, lines: &[Line], anomalies: &mut Vec<Anomaly>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut line = 0usize;
+    let mut cols: Option<Columns> = None;
+    while let Some(i) = bytes[at..].iter().position(|&b| is_control(b)) {
+        let start = at + i;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| !is_control(b))
+            .map_or(bytes.len(), |n| start + n);
+        while line + 1 < lines.len() && lines[line + 1].span.start as usize <= start {
+            line += 1;
+            cols = None;
+        }
+        let Some(l) = lines.get(line) else { break };
+        let cols = cols.get_or_insert(Columns {
+            line: l.number,
+            line_start: l.span.start as usize,
+            byte: l.span.start as usize,
+            chars: 0,
+        });
+        anomalies.push(Anomaly {
+            kind: AnomalyKind::ControlCharacter,
+            span: Span::new(start, end),
+            position: cols.position(bytes, start),
+            detail: AnomalyDetail::Text,
+        });
+        at = end;
+    }
+}

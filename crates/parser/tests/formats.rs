@@ -179,10 +179,31 @@ fn invalid_utf8_is_an_error_with_its_offset_line_and_column() {
             column: 3
         }
     );
-    assert_eq!(
-        err.to_string(),
-        "invalid UTF-8 at byte 7 (line 2, column 3)"
-    );
+    assert!(err
+        .to_string()
+        .starts_with("invalid UTF-8 at byte 7 (line 2, column 3): annotext reads UTF-8 only"));
+}
+
+#[test]
+fn runs_of_control_characters_are_one_anomaly_each_and_stay_text() {
+    let text = "一、甲\r\n1.中\0\0(zhong)國\u{7f}\r\n\u{1}\t2.和\n";
+    let doc = parse_str("ctl", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    let found: Vec<(u32, u32, &str)> = doc
+        .anomalies
+        .iter()
+        .filter(|a| a.kind == AnomalyKind::ControlCharacter)
+        .map(|a| (a.position.line, a.position.column, doc.slice(a.span)))
+        .collect();
+    assert_eq!(found, [(2, 4, "\0\0"), (2, 14, "\u{7f}"), (3, 1, "\u{1}")]);
+    assert!(doc.anomalies[0]
+        .message(&doc.text)
+        .contains("2 control character(s), first U+0000"));
+    // The NULs sit between 中 and its annotation: the annotation no longer follows a hanzi.
+    assert!(doc
+        .anomalies
+        .iter()
+        .any(|a| a.kind == AnomalyKind::AnnotationAfterNonHanzi));
 }
 
 #[test]

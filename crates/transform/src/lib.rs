@@ -13,6 +13,7 @@ use aho_corasick::AhoCorasick;
 use annotext_parser::{is_hanzi, BlockKind, Document, Position, Reading, Span};
 use pinyin::{Pinyin, ToPinyinMulti};
 use polars::prelude::*;
+use rayon::prelude::*;
 use regex::Regex;
 
 pub use rules::{EntityPattern, Rules, RulesError};
@@ -66,6 +67,19 @@ impl Tables {
             ("timeline", &self.timeline),
             ("topics", &self.topics),
             ("anomalies", &self.anomalies),
+        ]
+    }
+
+    fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); 8] {
+        [
+            ("items", &mut self.items),
+            ("sections", &mut self.sections),
+            ("paragraphs", &mut self.paragraphs),
+            ("readings", &mut self.readings),
+            ("entities", &mut self.entities),
+            ("timeline", &mut self.timeline),
+            ("topics", &mut self.topics),
+            ("anomalies", &mut self.anomalies),
         ]
     }
 }
@@ -475,18 +489,28 @@ fn hanzi_count(text: &str) -> usize {
     text.chars().filter(|c| is_hanzi(*c)).count()
 }
 
-/// The sentence (between `。`/`；`) around a byte offset of a text.
+/// Longest stretch, in characters, taken on each side of a date for its sentence: text with no
+/// sentence ends (one huge line) must not make every date carry the whole text.
+const SENTENCE_REACH: usize = 200;
+
+/// The sentence (between `。`/`；`) around a byte offset of a text, at most
+/// [`SENTENCE_REACH`] characters each side.
 fn sentence_at(text: &str, offset: usize) -> &str {
     let is_end = |c: char| matches!(c, '。' | '；' | ';');
-    let start = text[..offset]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_end(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[offset..]
-        .char_indices()
-        .find(|(_, c)| is_end(*c))
-        .map_or(text.len(), |(i, c)| offset + i + c.len_utf8());
+    let mut start = offset;
+    for (i, c) in text[..offset].char_indices().rev().take(SENTENCE_REACH) {
+        if is_end(c) {
+            break;
+        }
+        start = i;
+    }
+    let mut end = offset;
+    for (i, c) in text[offset..].char_indices().take(SENTENCE_REACH) {
+        end = offset + i + c.len_utf8();
+        if is_end(c) {
+            break;
+        }
+    }
     &text[start..end]
 }
 
@@ -512,9 +536,35 @@ fn snippet(text: &str, span: Span) -> String {
 }
 
 /// Builds every table from the documents.
+///
+/// Documents are turned into tables in parallel (rayon), in groups, and the groups' tables are
+/// stacked in document order: rows come out in the same order whatever the number of threads.
 pub fn build_tables(documents: &[Document], rules: &Rules) -> Result<Tables, TransformError> {
     let tagger = Tagger::new(rules)?;
-    let rules = &tagger;
+    // A few groups per thread balance the load without stacking thousands of small frames.
+    let groups = (rayon::current_num_threads() * 4).max(1);
+    let per_group = documents.len().div_ceil(groups).max(1);
+    let parts = documents
+        .par_chunks(per_group)
+        .map(|docs| build_part(docs, &tagger))
+        .collect::<Result<Vec<Tables>, TransformError>>()?;
+    let mut parts = parts.into_iter();
+    let Some(mut all) = parts.next() else {
+        return build_part(&[], &tagger);
+    };
+    for part in parts {
+        for ((table, df), (_, more)) in all.named_mut().into_iter().zip(part.named()) {
+            df.vstack_mut(more)
+                .map_err(|source| TransformError::Polars { table, source })?;
+        }
+    }
+    for (_, df) in all.named_mut() {
+        df.rechunk_mut_par();
+    }
+    Ok(all)
+}
+
+fn build_part(documents: &[Document], rules: &Tagger) -> Result<Tables, TransformError> {
     Ok(Tables {
         items: items_table(documents, rules)?,
         sections: sections_table(documents)?,
@@ -731,8 +781,9 @@ struct CharStats {
 }
 
 fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
-    // One map per document (keys are just chars: no per-occurrence allocation), merged in order.
-    let mut stats: BTreeMap<(String, char), CharStats> = BTreeMap::new();
+    // One map per document (keys are just chars: no per-occurrence allocation); rows go in
+    // document order, characters in code point order within a document.
+    let mut stats: Vec<((String, char), CharStats)> = Vec::new();
     for doc in documents {
         let mut own: HashMap<char, CharStats> = HashMap::new();
         for segment in &doc.segments {
@@ -749,6 +800,8 @@ fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
             s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
             s.annotated_readings.extend(c.reading);
         }
+        let mut own: Vec<(char, CharStats)> = own.into_iter().collect();
+        own.sort_unstable_by_key(|(ch, _)| *ch);
         stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.clone(), ch), s)));
     }
     let mut doc_id = Vec::new();
@@ -852,7 +905,16 @@ fn entities_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, T
             };
             let text = doc.block_text(block);
             let sec_no = section_title(doc, block.section).0;
+            // Mentions come sorted by offset: characters are counted on from the last one, so a
+            // huge block (a 50 MB line) costs one pass, not one per mention.
+            let mut counted = (0usize, 0u32);
             for m in find_entities(&text, number.is_some(), rules) {
+                let from = if m.offset >= counted.0 {
+                    counted
+                } else {
+                    (0, 0)
+                };
+                counted = (m.offset, from.1 + char_count(&text[from.0..m.offset]));
                 doc_id.push(doc.name.clone());
                 kind.push(m.kind);
                 simp.push(simplified(&m.text));
@@ -861,7 +923,7 @@ fn entities_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, T
                 section.push(sec_no);
                 item.push(number);
                 line.push(block.line);
-                offset.push(u32_of(text[..m.offset].chars().count()));
+                offset.push(counted.1);
             }
         }
     }
@@ -908,9 +970,9 @@ fn timeline_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
 }
 
 fn topics_table(documents: &[Document], tagger: &Tagger) -> Result<DataFrame, TransformError> {
-    // topic → (doc, items, keyword evidence)
-    let mut found: BTreeMap<(String, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
-    for doc in documents {
+    // (document, topic) → (items, keyword evidence), in document order then rule order.
+    let mut found: BTreeMap<(usize, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for (doc_index, doc) in documents.iter().enumerate() {
         for block in &doc.blocks {
             let BlockKind::Item { number } = block.kind else {
                 continue;
@@ -927,7 +989,7 @@ fn topics_table(documents: &[Document], tagger: &Tagger) -> Result<DataFrame, Tr
                     .iter()
                     .position(|t| t.name == topic)
                     .unwrap_or(0);
-                let entry = found.entry((doc.name.clone(), index)).or_default();
+                let entry = found.entry((doc_index, index)).or_default();
                 entry.0.push(label.clone());
                 entry.1.push(format!("{label}: {}", hits.join(", ")));
             }
@@ -935,8 +997,8 @@ fn topics_table(documents: &[Document], tagger: &Tagger) -> Result<DataFrame, Tr
     }
     let (mut doc_id, mut topic, mut count, mut items, mut keywords) =
         (vec![], vec![], vec![], vec![], vec![]);
-    for ((doc, index), (labels, evidence)) in found {
-        doc_id.push(doc);
+    for ((doc_index, index), (labels, evidence)) in found {
+        doc_id.push(documents[doc_index].name.clone());
         topic.push(tagger.rules.topics[index].name.clone());
         count.push(u32_of(labels.len()));
         items.push(labels);

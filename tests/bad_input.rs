@@ -1,0 +1,282 @@
+//! The bad-input suite: every kind of broken input a corpus holds gets a clear message (file,
+//! line, column where relevant), the documents that can be read are still exported, the exit
+//! status says what happened, nothing panics and no partial output file is left.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::{annotext, SAMPLE};
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Asserts the run ended with `code` and without a panic.
+fn exited(out: &Output, code: i32) {
+    assert_eq!(out.status.code(), Some(code), "{}", stderr(out));
+    assert!(!stderr(out).contains("panicked"), "{}", stderr(out));
+}
+
+fn folder_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join("in").join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// The files a run left in a folder, temporary files included, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walk(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).unwrap().display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn csv_rows(path: &Path) -> Vec<csv::StringRecord> {
+    csv::Reader::from_path(path)
+        .unwrap()
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn invalid_utf8_names_the_file_byte_line_and_column() {
+    let dir = folder_with(&[("bad.txt", b"1.\xe4\xb8\xad(zhong)\n2.ok\xff\n")]);
+    let out = annotext(&["run", "in/bad.txt", "--out", "out"], dir.path());
+    exited(&out, 1);
+    assert!(
+        stderr(&out).contains("in/bad.txt: invalid UTF-8 at byte 17 (line 2, column 5)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(files_under(&dir.path().join("out")).is_empty());
+}
+
+#[test]
+fn a_gbk_file_is_refused_with_a_hint_to_convert_it() {
+    // 中文(zhong) in GBK: 中 = D6 D0, 文 = CE C4.
+    let dir = folder_with(&[("gbk.txt", b"\xd6\xd0(zhong)\xce\xc4\n")]);
+    let out = annotext(&["check", "in"], dir.path());
+    exited(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("gbk.txt: invalid UTF-8 at byte 0 (line 1, column 1)"),
+        "{err}"
+    );
+    assert!(err.contains("iconv -f GBK -t UTF-8"), "{err}");
+    assert!(err.contains("0 files checked, 1 unreadable"), "{err}");
+}
+
+#[test]
+fn nul_bytes_stay_text_and_are_reported_where_they_are() {
+    let dir = folder_with(&[(
+        "nul.txt",
+        b"\xe4\xb8\x80\xe3\x80\x81\xe7\x94\xb2\n1.\xe4\xb8\xad(zhong)\0\0\xe5\x9c\x8b\n",
+    )]);
+    let out = annotext(&["check", "in/nul.txt"], dir.path());
+    exited(&out, 1);
+    assert!(
+        stdout(&out).contains(
+            "in/nul.txt:2:11: error[control_character]: 2 control character(s), first U+0000"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    // `run` keeps the bytes: the records rebuild the file exactly.
+    let out = annotext(&["parse", "in/nul.txt", "--compact"], dir.path());
+    exited(&out, 0);
+    let doc: annotext_parser::Document = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc.rebuild().as_bytes(),
+        std::fs::read(dir.path().join("in/nul.txt")).unwrap()
+    );
+}
+
+#[test]
+fn an_empty_file_is_an_error_and_writes_nothing() {
+    let dir = folder_with(&[("empty.txt", b""), ("blank.txt", b"\xef\xbb\xbf \n\n")]);
+    let out = annotext(&["run", "in", "-o", "out"], dir.path());
+    exited(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: the input is empty"), "{err}");
+    assert!(err.contains("blank.txt: the input is empty"), "{err}");
+    assert!(
+        err.contains("no document could be read: nothing written"),
+        "{err}"
+    );
+    assert!(files_under(&dir.path().join("out")).is_empty());
+}
+
+#[test]
+fn a_50_mb_single_line_is_parsed_and_exported_in_one_piece() {
+    let sample = std::fs::read_to_string(SAMPLE).unwrap().replace('\n', " ");
+    let line = sample.repeat(50 * 1024 * 1024 / sample.len() + 1);
+    assert!(line.len() > 50 * 1024 * 1024 && !line.contains('\n'));
+    let dir = folder_with(&[("line.txt", line.as_bytes())]);
+    let out = annotext(
+        &["run", "in", "-o", "out", "--formats", "csv,parquet", "-q"],
+        dir.path(),
+    );
+    exited(&out, 0);
+    let paragraphs = csv_rows(&dir.path().join("out/tables/paragraphs.csv"));
+    assert_eq!(paragraphs.len(), 1);
+    // The paragraph is the whole line without its annotations: every character is there.
+    let clean = annotext_parser::parse_str("line", &line)
+        .unwrap()
+        .clean_text();
+    assert_eq!(paragraphs[0][2].chars().count(), clean.chars().count());
+    assert!(csv_rows(&dir.path().join("out/tables/items.csv")).is_empty());
+    let timeline = csv_rows(&dir.path().join("out/tables/timeline.csv"));
+    assert!(timeline.len() > 10_000);
+    assert!(timeline.iter().all(|r| r[5].chars().count() <= 401));
+}
+
+#[test]
+fn unbalanced_and_nested_parentheses_are_reported_and_kept() {
+    let text = "一、甲\n1.中(zhong(guo))國)\n2.((中(zhong)))\n3.和(he\n";
+    let dir = folder_with(&[("parens.txt", text.as_bytes())]);
+    let out = annotext(&["check", "in"], dir.path());
+    exited(&out, 1);
+    let report = stdout(&out);
+    assert_eq!(report.lines().count(), 3, "{report}");
+    for expected in [
+        // `(zhong(guo))` is a balanced parenthetical: its inner `(guo)` follows a letter.
+        "in/parens.txt:2:10: error[annotation_after_non_hanzi]: annotation \"(guo)\" follows no hanzi",
+        "in/parens.txt:2:17: error[unmatched_parenthesis]",
+        "in/parens.txt:4:4: error[unclosed_parenthesis]: unclosed annotation \"(he\"",
+    ] {
+        assert!(report.contains(expected), "{expected} in\n{report}");
+    }
+    let out = annotext(&["run", "in", "-o", "out", "-f", "csv", "-q"], dir.path());
+    exited(&out, 0);
+    let items = csv_rows(&dir.path().join("out/tables/items.csv"));
+    let texts: Vec<&str> = items.iter().map(|r| &r[5]).collect();
+    assert_eq!(texts, ["中(zhong(guo))國)", "((中))", "和(he"]);
+}
+
+#[test]
+fn annotations_alone_or_numbering_alone_still_make_records() {
+    let dir = folder_with(&[
+        ("annotations.txt", b"(zhong)(guo)(zhong)\n"),
+        ("numbers.txt", b"1.\n2.\n3.\n"),
+    ]);
+    let out = annotext(
+        &["run", "in", "-o", "out", "-f", "csv,jsonl", "-q"],
+        dir.path(),
+    );
+    exited(&out, 0);
+    let anomalies = csv_rows(&dir.path().join("out/tables/anomalies.csv"));
+    let after_non_hanzi = anomalies
+        .iter()
+        .filter(|r| &r[0] == "annotations" && &r[1] == "annotation_after_non_hanzi")
+        .count();
+    assert_eq!(after_non_hanzi, 3);
+    let items = csv_rows(&dir.path().join("out/tables/items.csv"));
+    let numbers: Vec<&str> = items
+        .iter()
+        .filter(|r| &r[0] == "numbers")
+        .map(|r| &r[3])
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    let records = std::fs::read_to_string(dir.path().join("out/records.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), 2);
+}
+
+#[test]
+fn out_of_order_items_are_errors_for_check_with_their_lines() {
+    let text = "一、甲\n1.中\n3.國\n2.和\n";
+    let dir = folder_with(&[("order.txt", text.as_bytes())]);
+    let out = annotext(&["check", "in/order.txt"], dir.path());
+    exited(&out, 1);
+    let report = stdout(&out);
+    assert!(
+        report.contains(
+            "in/order.txt:3:1: error[numbering_gap]: numbering gap: item 3 where 2 was expected"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("in/order.txt:4:1: error[numbering_duplicate]"),
+        "{report}"
+    );
+    assert!(
+        stderr(&out).contains("1 file checked: 2 errors, 0 warnings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn one_bad_file_among_good_ones_is_reported_and_the_rest_exported() {
+    let good = std::fs::read(SAMPLE).unwrap();
+    let dir = folder_with(&[
+        ("a-good.txt", &good),
+        ("b-bad.txt", b"\xff\xfe\x00bad"),
+        (
+            "c-good.txt",
+            b"\xe4\xb8\x80\xe3\x80\x81\xe7\x94\xb2\n1.\xe4\xb8\xad(zhong)\n",
+        ),
+    ]);
+    let out = annotext(&["run", "in", "-o", "out"], dir.path());
+    exited(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("b-bad.txt: invalid UTF-8 at byte 0"), "{err}");
+    assert!(
+        err.contains("2 documents (1 more unreadable), 83 items"),
+        "{err}"
+    );
+    let items = csv_rows(&dir.path().join("out/tables/items.csv"));
+    assert_eq!(items.len(), 83);
+    assert!(items.iter().all(|r| &r[0] != "b-bad"));
+    let records = std::fs::read_to_string(dir.path().join("out/records.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), 2);
+    assert!(dir.path().join("out/briefings/c-good.pdf").is_file());
+    assert!(!dir.path().join("out/briefings/b-bad.pdf").exists());
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_a_run_failure() {
+    let dir = folder_with(&[("a.txt", b"1.\xe4\xb8\xad(zhong)\n")]);
+    // Tests run as root here, so permissions cannot forbid a folder: a file in its place does.
+    std::fs::write(dir.path().join("out"), b"not a folder").unwrap();
+    let out = annotext(&["run", "in", "-o", "out"], dir.path());
+    exited(&out, 3);
+    assert!(
+        stderr(&out).contains("cannot create output folder out"),
+        "{}",
+        stderr(&out)
+    );
+    let out = annotext(&["run", "in", "-o", "out/sub"], dir.path());
+    exited(&out, 3);
+    assert_eq!(
+        std::fs::read(dir.path().join("out")).unwrap(),
+        b"not a folder"
+    );
+}
