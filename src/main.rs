@@ -343,20 +343,35 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     };
 
     let mut written: Vec<PathBuf> = Vec::new();
-    if wants(Format::Jsonl) {
-        let records = args.out.join("records.jsonl");
-        timings.time("jsonl", || {
-            annotext_export_jsonl::write_records(&records, &documents)
-        })?;
-        written.push(records);
-    }
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
         .into_iter()
         .any(wants);
-    if needs_tables {
-        let tables = timings.time("transform", || {
-            annotext_transform::build_tables(&documents, &rules)
-        })?;
+    let records = args.out.join("records.jsonl");
+    // The records export and the transform only read the documents: they run side by side.
+    let (jsonl, tables) = rayon::join(
+        || {
+            wants(Format::Jsonl)
+                .then(|| {
+                    timings.time("jsonl", || {
+                        annotext_export_jsonl::write_records(&records, &documents)
+                    })
+                })
+                .transpose()
+        },
+        || {
+            needs_tables
+                .then(|| {
+                    timings.time("transform", || {
+                        annotext_transform::build_tables(&documents, &rules)
+                    })
+                })
+                .transpose()
+        },
+    );
+    if jsonl?.is_some() {
+        written.push(records);
+    }
+    if let Some(tables) = tables? {
         let bar = progress(0, args.quiet, "writing");
         // The exporters are independent: tables, workbook and briefings are written at once.
         let (files, (workbook, briefings)) = rayon::join(

@@ -5,11 +5,14 @@
 //! Text is always written as a string cell, never as a formula. Data sheets use the library's
 //! constant-memory mode, and a table longer than a sheet continues on `Items (2)`, `Items (3)`…
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use annotext_atomic_file::{write_atomic, AtomicWriteError};
 use annotext_transform::{cell_text, Tables};
-use polars::prelude::{AnyValue, DataFrame, DataType};
+use polars::prelude::{
+    AnyValue, Column, DataFrame, DataType, Float64Chunked, PolarsResult, StringChunked,
+};
 use rust_xlsxwriter::{
     Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook,
     Worksheet, XlsxError,
@@ -18,6 +21,9 @@ use unicode_width::UnicodeWidthStr;
 
 /// Rows of data a sheet holds below its header (Excel's limit is 1,048,576 rows in all).
 pub const MAX_DATA_ROWS: usize = 1_048_575;
+
+/// Zip compression level of the package (1 fastest … 9 smallest).
+const ZIP_LEVEL: u8 = 3;
 
 /// Widest a column gets, in character units; longer text wraps.
 const MAX_WIDTH: f64 = 60.0;
@@ -97,6 +103,9 @@ fn build_workbook(
     rows_per_sheet: usize,
 ) -> Result<Workbook, XlsxExportError> {
     let mut workbook = Workbook::new();
+    // Deflate was a third of the time at the default level 6. Measured on a 20 MiB corpus:
+    // level 6 11.3 s / 62 MB, level 3 8.2 s / 72 MB, level 1 7.9 s / 100 MB.
+    workbook.set_zip_compression_level(ZIP_LEVEL);
     // A fixed creation time: reruns on the same input give the same bytes.
     let created = ExcelDateTime::from_ymd(2023, 5, 19)?;
     workbook.set_properties(
@@ -204,14 +213,37 @@ const CUT_MARK: &str = "…[cut at Excel's cell limit; full value in the CSV and
 
 /// A cell's text, cut to Excel's limit when longer (a topic listing thousands of items of a
 /// large corpus can be): Excel refuses longer cells, and a whole workbook should not fail for it.
-pub fn fit_cell(text: String) -> String {
+pub fn fit_cell(text: &str) -> Cow<'_, str> {
     if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
-        return text;
+        return Cow::Borrowed(text);
     }
     let keep = MAX_CELL_CHARS - CUT_MARK.chars().count();
     let mut cut: String = text.chars().take(keep).collect();
     cut.push_str(CUT_MARK);
-    cut
+    Cow::Owned(cut)
+}
+
+/// A column made ready for reading row by row: text and numbers straight from their arrays,
+/// without building a dynamic value (and a `String`) for every cell.
+enum Cells<'a> {
+    Text(StringChunked),
+    Number(Float64Chunked),
+    Other(&'a Column),
+}
+
+impl<'a> Cells<'a> {
+    fn new(column: &'a Column) -> PolarsResult<Cells<'a>> {
+        Ok(match column.dtype() {
+            DataType::String => Cells::Text(column.str()?.clone()),
+            DataType::Categorical(..) => {
+                Cells::Text(column.cast(&DataType::String)?.str()?.clone())
+            }
+            dtype if is_numeric(dtype) => {
+                Cells::Number(column.cast(&DataType::Float64)?.f64()?.clone())
+            }
+            _ => Cells::Other(column),
+        })
+    }
 }
 
 fn write_table(
@@ -237,29 +269,43 @@ fn write_table(
         }
         wrapped.push(width > MAX_WIDTH);
         sheet.set_column_width(c as u16, width.min(MAX_WIDTH))?;
+        // Cells carry no format of their own and take their column's: looking a format up for
+        // each of millions of cells cost a tenth of the writing time.
+        sheet.set_column_format(c as u16, if width > MAX_WIDTH { wrap } else { top })?;
     }
     for (c, column) in df.columns().iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, column.name().as_str(), header)?;
     }
+    let cells = df
+        .columns()
+        .iter()
+        .map(Cells::new)
+        .collect::<PolarsResult<Vec<_>>>()
+        .map_err(table_error)?;
     for (r, i) in rows.clone().enumerate() {
         let row = r as u32 + 1;
-        for (c, column) in df.columns().iter().enumerate() {
+        for (c, cells) in cells.iter().enumerate() {
             let col = c as u16;
-            let numeric = is_numeric(column.dtype());
-            let value = column.get(i).map_err(table_error)?;
-            let format = if wrapped[c] { wrap } else { top };
-            match value {
-                AnyValue::Null => {}
-                AnyValue::Boolean(b) => {
-                    sheet.write_boolean_with_format(row, col, b, format)?;
+            match cells {
+                Cells::Text(ca) => {
+                    if let Some(text) = ca.get(i) {
+                        sheet.write_string(row, col, fit_cell(text))?;
+                    }
                 }
-                ref v if numeric => {
-                    let n = v.extract::<f64>().unwrap_or(f64::NAN);
-                    sheet.write_number_with_format(row, col, n, format)?;
+                Cells::Number(ca) => {
+                    if let Some(n) = ca.get(i) {
+                        sheet.write_number(row, col, n)?;
+                    }
                 }
-                ref v => {
-                    sheet.write_string_with_format(row, col, fit_cell(cell_text(v)), format)?;
-                }
+                Cells::Other(column) => match column.get(i).map_err(table_error)? {
+                    AnyValue::Null => {}
+                    AnyValue::Boolean(b) => {
+                        sheet.write_boolean(row, col, b)?;
+                    }
+                    ref v => {
+                        sheet.write_string(row, col, fit_cell(&cell_text(v)))?;
+                    }
+                },
             }
         }
     }
@@ -277,12 +323,10 @@ mod tests {
     #[test]
     fn a_cell_over_excels_limit_is_cut_and_says_so() {
         let long = "中".repeat(40_000);
-        let fitted = fit_cell(long);
+        let fitted = fit_cell(&long);
         assert_eq!(fitted.chars().count(), MAX_CELL_CHARS);
         assert!(fitted.ends_with(CUT_MARK));
-        assert_eq!(
-            fit_cell("短".repeat(MAX_CELL_CHARS)),
-            "短".repeat(MAX_CELL_CHARS)
-        );
+        let short = "短".repeat(MAX_CELL_CHARS);
+        assert_eq!(fit_cell(&short), short);
     }
 }

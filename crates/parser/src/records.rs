@@ -9,7 +9,11 @@ use crate::anomaly::Anomaly;
 use crate::reading::Reading;
 
 /// A half-open byte range `[start, end)` in the source text.
+///
+/// Serialized as a pair `[start, end]`: records hold millions of spans, and the pair keeps the
+/// JSON Lines export about a third smaller than `{"start": …, "end": …}` would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "(u32, u32)", into = "(u32, u32)")]
 pub struct Span {
     /// First byte.
     pub start: u32,
@@ -49,12 +53,39 @@ impl Span {
 }
 
 /// A place in the source as people count it: 1-based line, 1-based column in characters.
+///
+/// Serialized as a pair `[line, column]`, like [`Span`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "(u32, u32)", into = "(u32, u32)")]
 pub struct Position {
     /// Line number, from 1.
     pub line: u32,
     /// Column in Unicode characters, from 1.
     pub column: u32,
+}
+
+impl From<(u32, u32)> for Span {
+    fn from((start, end): (u32, u32)) -> Span {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for (u32, u32) {
+    fn from(span: Span) -> (u32, u32) {
+        (span.start, span.end)
+    }
+}
+
+impl From<(u32, u32)> for Position {
+    fn from((line, column): (u32, u32)) -> Position {
+        Position { line, column }
+    }
+}
+
+impl From<Position> for (u32, u32) {
+    fn from(position: Position) -> (u32, u32) {
+        (position.line, position.column)
+    }
 }
 
 /// What a stretch of source bytes is.

@@ -558,9 +558,8 @@ pub fn build_tables(documents: &[Document], rules: &Rules) -> Result<Tables, Tra
                 .map_err(|source| TransformError::Polars { table, source })?;
         }
     }
-    for (_, df) in all.named_mut() {
-        df.rechunk_mut_par();
-    }
+    // The stacked tables keep one chunk per group: exporters read chunked columns as they are,
+    // and rechunking would copy every table once more at the peak of memory use.
     Ok(all)
 }
 
