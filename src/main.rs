@@ -2,6 +2,7 @@
 //! build tables, hand them to the exporters, and report errors with the file they concern.
 
 mod inputs;
+mod outputs;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 
 use annotext_parser::{Document, Severity};
 use inputs::Input;
+use outputs::{Batch, Outputs};
 
 const EXIT_INPUT: u8 = 1;
 const EXIT_RUN: u8 = 3;
@@ -126,6 +128,11 @@ struct RunArgs {
     /// Reading edition of the briefings: pinyin set small above each annotated character.
     #[arg(long)]
     pinyin: bool,
+    /// Input read per batch, in MiB. A batch is parsed, turned into tables and written before
+    /// the next is let in (one is prepared while one is written): peak memory is about forty
+    /// times this plus the largest file's share, whatever the size of the corpus.
+    #[arg(long, default_value_t = 4.0, value_name = "MIB")]
+    batch_mib: f64,
     /// Print how long each stage took.
     #[arg(long)]
     timings: bool,
@@ -262,14 +269,6 @@ fn parse_inputs(inputs: &[Input], quiet: bool) -> (Vec<(&Input, Document)>, usiz
     (documents, failures)
 }
 
-/// The workbook's title: the document's name, or a count when there are several.
-fn workbook_title(documents: &[Document]) -> String {
-    match documents {
-        [one] => one.name.clone(),
-        many => format!("{} annotated documents", many.len()),
-    }
-}
-
 /// Stage durations, for `--timings`: time spent in each stage, summed over its parallel jobs
 /// (the stages overlap, so they add up to more than the wall time).
 #[derive(Default)]
@@ -310,21 +309,84 @@ impl Timings {
     }
 }
 
+/// The inputs cut into consecutive batches of about `limit` bytes (a larger file is a batch of
+/// its own). A batch is parsed, turned into tables and written before its memory is freed, so
+/// peak memory follows the batch size, not the corpus size. Sizes come from the file system:
+/// the cut, and so the output, is the same on every run.
+fn batches(inputs: &[Input], limit: u64) -> Vec<&[Input]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
+        if i > start && bytes + size > limit {
+            out.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// Counts for the closing summary line, added up batch by batch.
+#[derive(Default)]
+struct RunCounts {
+    documents: usize,
+    items: usize,
+    anomalies: usize,
+    errors: usize,
+    /// The name of the first document, for the title of a one-document workbook.
+    first_name: Option<String>,
+}
+
+impl RunCounts {
+    fn add(&mut self, documents: &[Document]) {
+        self.documents += documents.len();
+        for doc in documents {
+            self.items += doc.sections.iter().map(|s| s.items.len()).sum::<usize>();
+            self.anomalies += doc.anomalies.len();
+            self.errors += doc
+                .anomalies
+                .iter()
+                .filter(|a| a.kind.severity() == Severity::Error)
+                .count();
+        }
+        if self.first_name.is_none() {
+            self.first_name = documents.first().map(|d| d.name.clone());
+        }
+    }
+
+    /// The workbook's title: the document's name, or a count when there are several.
+    fn title(&self) -> String {
+        match (&self.first_name, self.documents) {
+            (Some(name), 1) => name.clone(),
+            (_, n) => format!("{n} annotated documents"),
+        }
+    }
+
+    /// `3 documents (1 more unreadable), 82 items, 289 anomalies (0 errors)`.
+    fn summary(&self, bad_inputs: usize) -> String {
+        let unreadable = match bad_inputs {
+            0 => String::new(),
+            n => format!(" ({n} more unreadable)"),
+        };
+        format!(
+            "{} document{}{unreadable}, {} items, {} anomalies ({} errors)",
+            self.documents,
+            if self.documents == 1 { "" } else { "s" },
+            self.items,
+            self.anomalies,
+            self.errors
+        )
+    }
+}
+
 fn run(args: &RunArgs) -> Result<Outcome> {
     let started = Instant::now();
     let timings = Timings::default();
     let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
-    let (parsed, failed) = timings.time("parse", || parse_inputs(&inputs, args.quiet));
-    bad_inputs += failed;
-    let documents: Vec<Document> = parsed.into_iter().map(|(_, doc)| doc).collect();
-    if documents.is_empty() {
-        eprintln!("error: no document could be read: nothing written");
-        return Ok(Outcome::BadInput);
-    }
-    let wants = |f: Format| args.formats.contains(&f);
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
-
     let font = match &args.font {
         Some(path) => Some(
             std::fs::read(path).with_context(|| format!("cannot read font {}", path.display()))?,
@@ -341,65 +403,91 @@ fn run(args: &RunArgs) -> Result<Outcome> {
         Some(dir) => annotext_transform::Rules::load(&dir)?,
         None => annotext_transform::Rules::default(),
     };
-
-    let mut written: Vec<PathBuf> = Vec::new();
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
         .into_iter()
-        .any(wants);
-    let records = args.out.join("records.jsonl");
-    // The records export and the transform only read the documents: they run side by side.
-    let (jsonl, tables) = rayon::join(
-        || {
-            wants(Format::Jsonl)
-                .then(|| {
-                    timings.time("jsonl", || {
-                        annotext_export_jsonl::write_records(&records, &documents)
-                    })
-                })
-                .transpose()
-        },
-        || {
-            needs_tables
-                .then(|| {
-                    timings.time("transform", || {
-                        annotext_transform::build_tables(&documents, &rules)
-                    })
-                })
-                .transpose()
-        },
-    );
-    if jsonl?.is_some() {
-        written.push(records);
-    }
-    if let Some(tables) = tables? {
-        let bar = progress(0, args.quiet, "writing");
-        // The exporters are independent: tables, workbook and briefings are written at once.
-        let (files, (workbook, briefings)) = rayon::join(
-            || write_tables(args, &tables, &timings, &bar),
-            || {
-                rayon::join(
-                    || {
-                        wants(Format::Xlsx)
-                            .then(|| write_workbook(args, &documents, &tables, &timings, &bar))
-                            .transpose()
-                    },
-                    || {
-                        wants(Format::Pdf)
-                            .then(|| {
-                                write_briefings(
-                                    args, &documents, &tables, &rules, font, &timings, &bar,
-                                )
-                            })
-                            .transpose()
-                    },
-                )
+        .any(|f| args.formats.contains(&f));
+
+    // Reads, parses and transforms one batch (documents in parallel); unreadable files are
+    // reported and counted.
+    let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
+        let (parsed, failed) = timings.time("parse", || parse_inputs(inputs, true));
+        let documents: Vec<Document> = parsed.into_iter().map(|(_, doc)| doc).collect();
+        let tables = match needs_tables && !documents.is_empty() {
+            true => Some(timings.time("transform", || {
+                annotext_transform::build_tables(&documents, &rules)
+            })?),
+            false => None,
+        };
+        Ok((Batch { documents, tables }, failed))
+    };
+
+    let bar = progress(inputs.len() as u64, args.quiet, "processing");
+    let mut outputs: Option<Outputs> = None;
+    let mut font = font;
+    let mut counts = RunCounts::default();
+    let mut totals = annotext_transform::Totals::default();
+    let mut pending: Option<Batch> = None;
+    // Float MiB to bytes: a negative or NaN size saturates to 0, one file per batch.
+    let limit = (args.batch_mib * 1024.0 * 1024.0) as u64;
+    let mut upcoming = batches(&inputs, limit).into_iter();
+    loop {
+        let next = upcoming.next();
+        let Some(current) = pending.take() else {
+            match next {
+                Some(inputs) => {
+                    let (batch, failed) = prepare(inputs)?;
+                    bad_inputs += failed;
+                    bar.inc(failed as u64);
+                    pending = Some(batch);
+                    continue;
+                }
+                None => break,
+            }
+        };
+        // The batch in hand is written while the next one is prepared.
+        let (written, prepared) = rayon::join(
+            || -> Result<Option<Outputs>> {
+                if current.documents.is_empty() {
+                    return Ok(None);
+                }
+                let mut opened = None;
+                let sink = match outputs.as_mut() {
+                    Some(sink) => sink,
+                    None => opened.insert(Outputs::open(args, &current, font.take())?),
+                };
+                sink.append(&current, &rules, &timings, &bar)?;
+                Ok(opened)
             },
+            || next.map(prepare).transpose(),
         );
-        bar.finish_and_clear();
-        written.extend(files?);
-        written.extend(workbook?);
-        written.extend(briefings?.unwrap_or_default());
+        if let Some(opened) = written? {
+            outputs = Some(opened);
+        }
+        counts.add(&current.documents);
+        if let Some(tables) = &current.tables {
+            totals.add(tables);
+        }
+        drop(current);
+        if let Some((batch, failed)) = prepared? {
+            bad_inputs += failed;
+            bar.inc(failed as u64);
+            pending = Some(batch);
+        }
     }
+    let Some(outputs) = outputs else {
+        bar.finish_and_clear();
+        eprintln!("error: no document could be read: nothing written");
+        return Ok(Outcome::BadInput);
+    };
+    let info = annotext_export_xlsx::WorkbookInfo {
+        title: counts.title(),
+        subject:
+            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
+                .to_owned(),
+    };
+    bar.set_prefix("finishing");
+    let written = outputs.finish(&totals, &info, &timings)?;
+    bar.finish_and_clear();
 
     if args.timings {
         timings.report();
@@ -407,7 +495,7 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     if !args.quiet {
         eprintln!(
             "{}; {} files written to {} in {:.1} s",
-            summary(&documents, bad_inputs),
+            counts.summary(bad_inputs),
             written.len(),
             args.out.display(),
             started.elapsed().as_secs_f64()
@@ -417,132 +505,6 @@ fn run(args: &RunArgs) -> Result<Outcome> {
         Outcome::BadInput
     } else {
         Outcome::Success
-    })
-}
-
-/// `3 documents (1 unreadable), 82 items, 289 anomalies (0 errors)`.
-fn summary(documents: &[Document], bad_inputs: usize) -> String {
-    let items: usize = documents
-        .iter()
-        .flat_map(|d| &d.sections)
-        .map(|s| s.items.len())
-        .sum();
-    let anomalies: usize = documents.iter().map(|d| d.anomalies.len()).sum();
-    let errors = documents
-        .iter()
-        .flat_map(|d| &d.anomalies)
-        .filter(|a| a.kind.severity() == Severity::Error)
-        .count();
-    let unreadable = match bad_inputs {
-        0 => String::new(),
-        n => format!(" ({n} more unreadable)"),
-    };
-    format!(
-        "{} document{}{unreadable}, {items} items, {anomalies} anomalies ({errors} errors)",
-        documents.len(),
-        if documents.len() == 1 { "" } else { "s" }
-    )
-}
-
-fn write_tables(
-    args: &RunArgs,
-    tables: &annotext_transform::Tables,
-    timings: &Timings,
-    bar: &ProgressBar,
-) -> Result<Vec<PathBuf>> {
-    let dir = args.out.join("tables");
-    let flavor = if args.csv_excel {
-        annotext_export_csv::CsvFlavor::Excel
-    } else {
-        annotext_export_csv::CsvFlavor::Plain
-    };
-    let mut jobs = Vec::new();
-    for (name, df) in tables.named() {
-        for format in [Format::Csv, Format::Parquet] {
-            if args.formats.contains(&format) {
-                jobs.push((name, df, format));
-            }
-        }
-    }
-    bar.inc_length(jobs.len() as u64);
-    jobs.into_par_iter()
-        .map(|(name, df, format)| {
-            let (path, stage) = match format {
-                Format::Csv => (dir.join(format!("{name}.csv")), "csv"),
-                _ => (dir.join(format!("{name}.parquet")), "parquet"),
-            };
-            timings.time(stage, || match format {
-                Format::Csv => annotext_export_csv::write_csv(&path, df, flavor),
-                _ => annotext_export_parquet::write_parquet(&path, df),
-            })?;
-            bar.inc(1);
-            Ok(path)
-        })
-        .collect()
-}
-
-fn write_workbook(
-    args: &RunArgs,
-    documents: &[Document],
-    tables: &annotext_transform::Tables,
-    timings: &Timings,
-    bar: &ProgressBar,
-) -> Result<PathBuf> {
-    bar.inc_length(1);
-    let path = args.out.join("workbook.xlsx");
-    let info = annotext_export_xlsx::WorkbookInfo {
-        title: workbook_title(documents),
-        subject:
-            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
-                .to_owned(),
-    };
-    timings.time("xlsx", || {
-        annotext_export_xlsx::write_workbook(&path, tables, &info)
-    })?;
-    bar.inc(1);
-    Ok(path)
-}
-
-fn write_briefings(
-    args: &RunArgs,
-    documents: &[Document],
-    tables: &annotext_transform::Tables,
-    rules: &annotext_transform::Rules,
-    font: Option<Vec<u8>>,
-    timings: &Timings,
-    bar: &ProgressBar,
-) -> Result<Vec<PathBuf>> {
-    bar.inc_length(documents.len() as u64);
-    let options = annotext_export_pdf::BriefingOptions {
-        title: args.title.clone(),
-        font,
-        pinyin: args.pinyin,
-    };
-    let dir = args.out.join("briefings");
-    timings.time("pdf", || {
-        documents
-            .par_iter()
-            .map(|doc| {
-                // A briefing covers one document: its own tables (the combined ones when alone).
-                let own = match documents.len() {
-                    1 => None,
-                    _ => Some(annotext_transform::build_tables(
-                        std::slice::from_ref(doc),
-                        rules,
-                    )?),
-                };
-                let path = dir.join(format!("{}.pdf", doc.name));
-                annotext_export_pdf::write_briefing(
-                    &path,
-                    doc,
-                    own.as_ref().unwrap_or(tables),
-                    &options,
-                )
-                .with_context(|| format!("briefing for {}", doc.name))?;
-                bar.inc(1);
-                Ok(path)
-            })
-            .collect()
     })
 }
 

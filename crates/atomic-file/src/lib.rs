@@ -35,6 +35,90 @@ pub enum AtomicWriteError {
     },
 }
 
+/// A file being written atomically over several steps (a streamed export): the content goes to
+/// a temporary file beside the target, which [`AtomicFile::commit`] renames over the target.
+/// Dropped without a commit, the temporary file is removed and the target is left untouched.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`, creating its folder if needed.
+    pub fn create(path: &Path) -> Result<AtomicFile, AtomicWriteError> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let folder = |source| AtomicWriteError::Folder {
+            dir: dir.clone(),
+            source,
+        };
+        fs::create_dir_all(&dir).map_err(folder)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".annotext-").suffix(".tmp");
+        // Outputs are meant to be shared: readable by all, as a plain `File::create` would make them.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o644));
+        }
+        let temp = builder.tempfile_in(&dir).map_err(folder)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+        })
+    }
+
+    /// The target path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Another handle on the temporary file, for a writer that must own its output (it shares
+    /// the file position, so writes through it append in order).
+    pub fn handle(&self) -> Result<fs::File, AtomicWriteError> {
+        self.temp
+            .as_file()
+            .try_clone()
+            .map_err(|e| self.content_error(e))
+    }
+
+    /// The temporary file, for writing in place.
+    pub fn file_mut(&mut self) -> &mut fs::File {
+        self.temp.as_file_mut()
+    }
+
+    /// An error while producing the content of this file.
+    pub fn content_error(
+        &self,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> AtomicWriteError {
+        AtomicWriteError::Content {
+            path: self.path.clone(),
+            source: source.into(),
+        }
+    }
+
+    /// Syncs the content to disk and renames it over the target. Every writer on
+    /// [`AtomicFile::handle`] must have been flushed first.
+    pub fn commit(self) -> Result<(), AtomicWriteError> {
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| self.content_error(e))?;
+        let path = self.path;
+        self.temp
+            .persist(&path)
+            .map_err(|e| AtomicWriteError::Persist {
+                path: path.clone(),
+                source: e.error,
+            })?;
+        Ok(())
+    }
+}
+
 /// Writes `path` atomically: `fill` gets a buffered writer on a temporary file beside `path`;
 /// when it returns `Ok`, the file is flushed, synced and renamed over `path`.
 pub fn write_atomic<E>(
@@ -44,43 +128,15 @@ pub fn write_atomic<E>(
 where
     E: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let mut file = AtomicFile::create(path)?;
+    let filled = {
+        let mut writer = BufWriter::with_capacity(1 << 20, file.file_mut());
+        fill(&mut writer)
+            .map_err(Into::into)
+            .and_then(|()| writer.flush().map_err(Into::into))
     };
-    fs::create_dir_all(&dir).map_err(|source| AtomicWriteError::Folder {
-        dir: dir.clone(),
-        source,
-    })?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".annotext-").suffix(".tmp");
-    // Outputs are meant to be shared: readable by all, as a plain `File::create` would make them.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o644));
-    }
-    let mut temp = builder
-        .tempfile_in(&dir)
-        .map_err(|source| AtomicWriteError::Folder {
-            dir: dir.clone(),
-            source,
-        })?;
-    let content = |source: Box<dyn std::error::Error + Send + Sync>| AtomicWriteError::Content {
-        path: path.to_path_buf(),
-        source,
-    };
-    {
-        let mut writer = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
-        fill(&mut writer).map_err(|e| content(e.into()))?;
-        writer.flush().map_err(|e| content(e.into()))?;
-    }
-    temp.as_file().sync_all().map_err(|e| content(e.into()))?;
-    temp.persist(path).map_err(|e| AtomicWriteError::Persist {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
-    Ok(())
+    filled.map_err(|e| file.content_error(e))?;
+    file.commit()
 }
 
 /// Writes bytes atomically.

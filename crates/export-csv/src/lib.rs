@@ -7,9 +7,11 @@
 //!   and neutralises cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
 //!   CR) by prefixing a `'`.
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use annotext_atomic_file::{write_atomic, AtomicWriteError};
+use annotext_atomic_file::{AtomicFile, AtomicWriteError};
 use polars::prelude::DataFrame;
 
 /// Which consumers the file is for.
@@ -31,40 +33,86 @@ pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A CSV table being written batch by batch: the header at creation, then the rows of each
+/// batch as it comes, so a corpus never has to be in memory at once. Nothing appears at the
+/// target path before [`CsvTableWriter::finish`].
+pub struct CsvTableWriter {
+    file: AtomicFile,
+    out: csv::Writer<BufWriter<File>>,
+    flavor: CsvFlavor,
+    row: Vec<String>,
+}
+
+impl CsvTableWriter {
+    /// Starts the file with its header row.
+    pub fn create(
+        path: &Path,
+        columns: &[&str],
+        flavor: CsvFlavor,
+    ) -> Result<CsvTableWriter, AtomicWriteError> {
+        let file = AtomicFile::create(path)?;
+        let mut buffered = BufWriter::with_capacity(1 << 20, file.handle()?);
+        if flavor == CsvFlavor::Excel {
+            buffered
+                .write_all("\u{FEFF}".as_bytes())
+                .map_err(|e| file.content_error(e))?;
+        }
+        let terminator = match flavor {
+            CsvFlavor::Plain => csv::Terminator::Any(b'\n'),
+            CsvFlavor::Excel => csv::Terminator::CRLF,
+        };
+        let mut out = csv::WriterBuilder::new()
+            .terminator(terminator)
+            .from_writer(buffered);
+        out.write_record(columns)
+            .map_err(|e| file.content_error(e))?;
+        Ok(CsvTableWriter {
+            file,
+            out,
+            flavor,
+            row: Vec::with_capacity(columns.len()),
+        })
+    }
+
+    /// Appends a batch's rows (same columns as the header).
+    pub fn append(&mut self, df: &DataFrame) -> Result<(), AtomicWriteError> {
+        let columns = df.columns();
+        for i in 0..df.height() {
+            self.row.clear();
+            for column in columns {
+                let value = column.get(i).map_err(|e| self.file.content_error(e))?;
+                let text = cell_text(&value);
+                self.row.push(match self.flavor {
+                    CsvFlavor::Plain => text,
+                    CsvFlavor::Excel => neutralise_formula(&text).into_owned(),
+                });
+            }
+            self.out
+                .write_record(&self.row)
+                .map_err(|e| self.file.content_error(e))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the rows and moves the file into place.
+    pub fn finish(self) -> Result<(), AtomicWriteError> {
+        let CsvTableWriter { file, out, .. } = self;
+        let flushed = out
+            .into_inner()
+            .map_err(|e| file.content_error(e.into_error()))?;
+        flushed
+            .into_inner()
+            .map_err(|e| file.content_error(e.into_error()))?;
+        file.commit()
+    }
+}
+
 /// Writes a table as CSV to `path`, atomically.
 pub fn write_csv(path: &Path, df: &DataFrame, flavor: CsvFlavor) -> Result<(), AtomicWriteError> {
-    write_atomic(
-        path,
-        |out| -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-            if flavor == CsvFlavor::Excel {
-                use std::io::Write;
-                out.write_all("\u{FEFF}".as_bytes())?;
-            }
-            let terminator = match flavor {
-                CsvFlavor::Plain => csv::Terminator::Any(b'\n'),
-                CsvFlavor::Excel => csv::Terminator::CRLF,
-            };
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(terminator)
-                .from_writer(out);
-            writer.write_record(df.get_column_names().iter().map(|n| n.as_str()))?;
-            let columns = df.columns();
-            let mut row: Vec<String> = Vec::with_capacity(columns.len());
-            for i in 0..df.height() {
-                row.clear();
-                for column in columns {
-                    let text = cell_text(&column.get(i)?);
-                    row.push(match flavor {
-                        CsvFlavor::Plain => text,
-                        CsvFlavor::Excel => neutralise_formula(&text).into_owned(),
-                    });
-                }
-                writer.write_record(&row)?;
-            }
-            writer.flush()?;
-            Ok(())
-        },
-    )
+    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+    let mut writer = CsvTableWriter::create(path, &names, flavor)?;
+    writer.append(df)?;
+    writer.finish()
 }
 
 #[cfg(test)]

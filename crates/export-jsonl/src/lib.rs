@@ -1,23 +1,52 @@
 //! JSON Lines export of parsed documents: one [`Document`] record per line, as serde writes it.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use annotext_atomic_file::{write_atomic, AtomicWriteError};
+use annotext_atomic_file::{AtomicFile, AtomicWriteError};
 use annotext_parser::Document;
+
+/// A JSON Lines file of records being written batch by batch. Nothing appears at the target
+/// path before [`RecordsWriter::finish`].
+pub struct RecordsWriter {
+    file: AtomicFile,
+    out: BufWriter<File>,
+}
+
+impl RecordsWriter {
+    /// Starts the file.
+    pub fn create(path: &Path) -> Result<RecordsWriter, AtomicWriteError> {
+        let file = AtomicFile::create(path)?;
+        let out = BufWriter::with_capacity(1 << 20, file.handle()?);
+        Ok(RecordsWriter { file, out })
+    }
+
+    /// Appends one line per document.
+    pub fn append(&mut self, documents: &[Document]) -> Result<(), AtomicWriteError> {
+        for doc in documents {
+            serde_json::to_writer(&mut self.out, doc).map_err(|e| self.file.content_error(e))?;
+            self.out
+                .write_all(b"\n")
+                .map_err(|e| self.file.content_error(e))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the lines and moves the file into place.
+    pub fn finish(self) -> Result<(), AtomicWriteError> {
+        let RecordsWriter { file, out } = self;
+        out.into_inner()
+            .map_err(|e| file.content_error(e.into_error()))?;
+        file.commit()
+    }
+}
 
 /// Writes the documents to `path`, one JSON object per line, atomically.
 pub fn write_records(path: &Path, documents: &[Document]) -> Result<(), AtomicWriteError> {
-    write_atomic(
-        path,
-        |w| -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-            for doc in documents {
-                serde_json::to_writer(&mut *w, doc)?;
-                w.write_all(b"\n")?;
-            }
-            Ok(())
-        },
-    )
+    let mut writer = RecordsWriter::create(path)?;
+    writer.append(documents)?;
+    writer.finish()
 }
 
 #[cfg(test)]

@@ -1,23 +1,59 @@
 //! Parquet export of tables through polars, zstd-compressed, keeping the dtypes (lists stay
 //! lists, counts stay unsigned, kinds stay categorical).
 
+use std::fs::File;
 use std::path::Path;
 
-use annotext_atomic_file::{write_atomic, AtomicWriteError};
-use polars::prelude::{DataFrame, ParquetCompression, ParquetWriter};
+use annotext_atomic_file::{AtomicFile, AtomicWriteError};
+use polars::prelude::{BatchedWriter, DataFrame, ParquetCompression, ParquetWriter, Schema};
+
+/// A Parquet table being written batch by batch, one row group per batch, so a corpus never
+/// has to be in memory at once. Nothing appears at the target path before
+/// [`ParquetTableWriter::finish`].
+pub struct ParquetTableWriter {
+    file: AtomicFile,
+    // Unbuffered on purpose: the writer cannot be taken back from polars to flush a buffer, and
+    // it writes whole pages, so every write already is large.
+    out: BatchedWriter<File>,
+}
+
+impl ParquetTableWriter {
+    /// Starts the file for tables of this schema.
+    pub fn create(path: &Path, schema: &Schema) -> Result<ParquetTableWriter, AtomicWriteError> {
+        let file = AtomicFile::create(path)?;
+        let out = ParquetWriter::new(file.handle()?)
+            .with_compression(ParquetCompression::Zstd(None))
+            .batched(schema)
+            .map_err(|e| file.content_error(e))?;
+        Ok(ParquetTableWriter { file, out })
+    }
+
+    /// Appends a batch's rows as a row group (same schema as at creation).
+    pub fn append(&mut self, df: &DataFrame) -> Result<(), AtomicWriteError> {
+        if df.height() == 0 {
+            return Ok(());
+        }
+        // The writer needs the columns' chunks aligned: one chunk each.
+        let mut batch = df.clone();
+        batch.rechunk_mut_par();
+        self.out
+            .write_batch(&batch)
+            .map_err(|e| self.file.content_error(e))
+    }
+
+    /// Writes the footer and moves the file into place.
+    pub fn finish(self) -> Result<(), AtomicWriteError> {
+        self.out.finish().map_err(|e| self.file.content_error(e))?;
+        drop(self.out);
+        self.file.commit()
+    }
+}
 
 /// Writes a table as Parquet to `path`, atomically.
 pub fn write_parquet(path: &Path, df: &DataFrame) -> Result<(), AtomicWriteError> {
-    write_atomic(
-        path,
-        |out| -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-            let mut df = df.clone();
-            ParquetWriter::new(out)
-                .with_compression(ParquetCompression::Zstd(None))
-                .finish(&mut df)?;
-            Ok(())
-        },
-    )
+    let mut writer = ParquetTableWriter::create(path, df.schema())?;
+    writer.append(df)?;
+    writer.finish()
 }
 
 #[cfg(test)]

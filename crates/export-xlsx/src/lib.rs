@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use annotext_atomic_file::{write_atomic, AtomicWriteError};
-use annotext_transform::{cell_text, Tables};
+use annotext_transform::{cell_text, Tables, Totals};
 use polars::prelude::{
     AnyValue, Column, DataFrame, DataType, Float64Chunked, PolarsResult, StringChunked,
 };
@@ -83,9 +83,9 @@ pub fn write_workbook(
     tables: &Tables,
     info: &WorkbookInfo,
 ) -> Result<(), XlsxExportError> {
-    let mut workbook = build_workbook(tables, info, MAX_DATA_ROWS)?;
-    write_atomic(path, |out| workbook.save_to_writer(out))?;
-    Ok(())
+    let mut workbook = WorkbookWriter::new(MAX_DATA_ROWS)?;
+    workbook.append(tables)?;
+    workbook.finish(path, info, &tables.totals())
 }
 
 /// The workbook as bytes; `rows_per_sheet` is [`MAX_DATA_ROWS`] except in tests of the split.
@@ -94,69 +94,228 @@ pub fn workbook_bytes(
     info: &WorkbookInfo,
     rows_per_sheet: usize,
 ) -> Result<Vec<u8>, XlsxExportError> {
-    Ok(build_workbook(tables, info, rows_per_sheet)?.save_to_buffer()?)
+    let mut workbook = WorkbookWriter::new(rows_per_sheet)?;
+    workbook.append(tables)?;
+    let mut done = workbook.complete(info, &tables.totals())?;
+    Ok(done.save_to_buffer()?)
 }
 
-fn build_workbook(
-    tables: &Tables,
-    info: &WorkbookInfo,
-    rows_per_sheet: usize,
-) -> Result<Workbook, XlsxExportError> {
-    let mut workbook = Workbook::new();
-    // Deflate was a third of the time at the default level 6. Measured on a 20 MiB corpus:
-    // level 6 11.3 s / 62 MB, level 3 8.2 s / 72 MB, level 1 7.9 s / 100 MB.
-    workbook.set_zip_compression_level(ZIP_LEVEL);
-    // A fixed creation time: reruns on the same input give the same bytes.
-    let created = ExcelDateTime::from_ymd(2023, 5, 19)?;
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(&info.title)
-            .set_subject(&info.subject)
-            .set_author("annotext")
-            .set_creation_datetime(&created),
-    );
-    let header = Format::new()
-        .set_bold()
-        .set_font_color(Color::White)
-        .set_background_color(Color::RGB(0x1F4E79))
-        .set_align(FormatAlign::Center);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
+/// The sheets a table has filled so far.
+struct TableSheets {
+    /// Each sheet's index in the workbook and the data rows written to it.
+    sheets: Vec<(usize, u32)>,
+    columns: u16,
+    /// Whether the column widths were set, from the first rows seen.
+    sized: bool,
+}
 
-    write_summary(workbook.add_worksheet(), tables, info, &header)?;
+/// Cell formats shared by the data sheets.
+struct Formats {
+    header: Format,
+    wrap: Format,
+    top: Format,
+}
 
-    for (name, df) in tables.named() {
-        let title = sheet_title(name);
-        let rows = df.height();
-        let chunks = rows.div_ceil(rows_per_sheet.max(1)).max(1);
-        for chunk in 0..chunks {
-            let sheet = workbook.add_worksheet_with_constant_memory()?;
-            sheet.set_name(if chunk == 0 {
-                title.clone()
-            } else {
-                format!("{title} ({})", chunk + 1)
-            })?;
-            let from = chunk * rows_per_sheet;
-            let to = rows.min(from + rows_per_sheet);
-            write_table(sheet, name, df, from..to, &header, &wrap, &top)?;
-        }
+/// A workbook being written batch by batch: the `Summary` sheet first, filled at the end from
+/// the corpus's [`annotext_transform::Totals`]; then one constant-memory sheet per table whose
+/// rows are appended as batches come. A table longer than a sheet continues on `Items (2)`…,
+/// placed after the sheets that existed when it overflowed.
+pub struct WorkbookWriter {
+    workbook: Workbook,
+    tables: Vec<TableSheets>,
+    rows_per_sheet: u32,
+    formats: Formats,
+}
+
+impl WorkbookWriter {
+    /// Starts a workbook whose sheets hold `rows_per_sheet` data rows ([`MAX_DATA_ROWS`]).
+    pub fn new(rows_per_sheet: usize) -> Result<WorkbookWriter, XlsxExportError> {
+        let mut workbook = Workbook::new();
+        // Deflate was a third of the time at the default level 6. Measured on a 20 MiB corpus:
+        // level 6 11.3 s / 62 MB, level 3 8.2 s / 72 MB, level 1 7.9 s / 100 MB.
+        workbook.set_zip_compression_level(ZIP_LEVEL);
+        workbook.add_worksheet().set_name("Summary")?;
+        Ok(WorkbookWriter {
+            workbook,
+            tables: Vec::new(),
+            rows_per_sheet: u32::try_from(rows_per_sheet.clamp(1, MAX_DATA_ROWS))
+                .unwrap_or(u32::MAX),
+            formats: Formats {
+                header: Format::new()
+                    .set_bold()
+                    .set_font_color(Color::White)
+                    .set_background_color(Color::RGB(0x1F4E79))
+                    .set_align(FormatAlign::Center),
+                wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+                top: Format::new().set_align(FormatAlign::Top),
+            },
+        })
     }
-    Ok(workbook)
+
+    /// Appends a batch's rows to each table's sheets.
+    pub fn append(&mut self, tables: &Tables) -> Result<(), XlsxExportError> {
+        for (t, (name, df)) in tables.named().into_iter().enumerate() {
+            if self.tables.len() <= t {
+                let index = self.add_sheet(name, df, 0)?;
+                self.tables.push(TableSheets {
+                    sheets: vec![(index, 0)],
+                    columns: u16::try_from(df.width()).unwrap_or(u16::MAX),
+                    sized: false,
+                });
+            }
+            let cells = df
+                .columns()
+                .iter()
+                .map(Cells::new)
+                .collect::<PolarsResult<Vec<_>>>()
+                .map_err(|e| table_error(name, e))?;
+            if !self.tables[t].sized && df.height() > 0 {
+                let index = self.tables[t].sheets[0].0;
+                let sheet = self.workbook.worksheet_from_index(index)?;
+                size_columns(sheet, name, df, &self.formats)?;
+                self.tables[t].sized = true;
+            }
+            let mut row = 0;
+            while row < df.height() {
+                let (mut index, mut used) = *self.tables[t].sheets.last().unwrap_or(&(0, 0));
+                if used >= self.rows_per_sheet {
+                    let part = self.tables[t].sheets.len();
+                    index = self.add_sheet(name, df, part)?;
+                    let sheet = self.workbook.worksheet_from_index(index)?;
+                    size_columns(sheet, name, df, &self.formats)?;
+                    self.tables[t].sheets.push((index, 0));
+                    used = 0;
+                }
+                let room = (self.rows_per_sheet - used) as usize;
+                let take = room.min(df.height() - row);
+                let sheet = self.sheet(index)?;
+                write_rows(sheet, name, &cells, row..row + take, used)?;
+                if let Some(last) = self.tables[t].sheets.last_mut() {
+                    last.1 += take as u32;
+                }
+                row += take;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a table's sheet number `part` (from 0) with its header row; returns its index.
+    fn add_sheet(
+        &mut self,
+        name: &str,
+        df: &DataFrame,
+        part: usize,
+    ) -> Result<usize, XlsxExportError> {
+        let title = sheet_title(name);
+        let sheet = self.workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(if part == 0 {
+            title
+        } else {
+            format!("{title} ({})", part + 1)
+        })?;
+        for (c, column) in df.columns().iter().enumerate() {
+            sheet.write_string_with_format(
+                0,
+                c as u16,
+                column.name().as_str(),
+                &self.formats.header,
+            )?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        Ok(self.workbook.worksheets().len() - 1)
+    }
+
+    fn sheet(&mut self, index: usize) -> Result<&mut Worksheet, XlsxExportError> {
+        Ok(self.workbook.worksheet_from_index(index)?)
+    }
+
+    /// Fills the Summary and the filters: the workbook ready to save.
+    fn complete(
+        mut self,
+        info: &WorkbookInfo,
+        totals: &Totals,
+    ) -> Result<Workbook, XlsxExportError> {
+        // A fixed creation time: reruns on the same input give the same bytes.
+        let created = ExcelDateTime::from_ymd(2023, 5, 19)?;
+        self.workbook.set_properties(
+            &DocProperties::new()
+                .set_title(&info.title)
+                .set_subject(&info.subject)
+                .set_author("annotext")
+                .set_creation_datetime(&created),
+        );
+        let header = self.formats.header.clone();
+        write_summary(self.sheet(0)?, totals, info, &header)?;
+        let filters: Vec<(usize, u32, u16)> = self
+            .tables
+            .iter()
+            .flat_map(|t| t.sheets.iter().map(|&(i, rows)| (i, rows, t.columns)))
+            .collect();
+        for (index, rows, columns) in filters {
+            self.sheet(index)?
+                .autofilter(0, 0, rows, columns.saturating_sub(1))?;
+        }
+        Ok(self.workbook)
+    }
+
+    /// Completes the workbook and writes it to `path`, atomically.
+    pub fn finish(
+        self,
+        path: &Path,
+        info: &WorkbookInfo,
+        totals: &Totals,
+    ) -> Result<(), XlsxExportError> {
+        let mut workbook = self.complete(info, totals)?;
+        write_atomic(path, |out| workbook.save_to_writer(out))?;
+        Ok(())
+    }
+}
+
+fn table_error(table: &str, e: polars::prelude::PolarsError) -> XlsxExportError {
+    XlsxExportError::Table {
+        table: table.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// Column widths that fit the first rows, and long text wrapped.
+fn size_columns(
+    sheet: &mut Worksheet,
+    name: &str,
+    df: &DataFrame,
+    formats: &Formats,
+) -> Result<(), XlsxExportError> {
+    for (c, column) in df.columns().iter().enumerate() {
+        let mut width = display_width(column.name()) + 2.0;
+        for i in 0..df.height().min(WIDTH_SAMPLE_ROWS) {
+            let text = cell_text(&column.get(i).map_err(|e| table_error(name, e))?);
+            width = width.max(display_width(&text) + 1.0);
+        }
+        sheet.set_column_width(c as u16, width.min(MAX_WIDTH))?;
+        // Cells carry no format of their own and take their column's: looking a format up for
+        // each of millions of cells cost a tenth of the writing time.
+        let format = if width > MAX_WIDTH {
+            &formats.wrap
+        } else {
+            &formats.top
+        };
+        sheet.set_column_format(c as u16, format)?;
+    }
+    Ok(())
 }
 
 fn write_summary(
     sheet: &mut Worksheet,
-    tables: &Tables,
+    totals: &Totals,
     info: &WorkbookInfo,
     header: &Format,
 ) -> Result<(), XlsxExportError> {
-    sheet.set_name("Summary")?;
     let bold = Format::new().set_bold().set_font_size(16);
     sheet.write_string_with_format(0, 0, &info.title, &bold)?;
     sheet.write_string(1, 0, &info.subject)?;
     sheet.write_string_with_format(3, 0, "Key figure", header)?;
     sheet.write_string_with_format(3, 1, "Value", header)?;
-    let figures = tables.key_figures();
+    let figures = totals.key_figures();
     let percent = Format::new().set_num_format("0.0%");
     let mut row = 4;
     for (label, value) in figures.rows() {
@@ -174,12 +333,12 @@ fn write_summary(
     sheet.set_column_width(1, 14)?;
 
     // Chart data sits in columns D:E and G:H, beside the charts' anchors.
-    let per_section = Tables::counts(&tables.sections, "title", "item_count");
-    let per_topic = Tables::counts(&tables.topics, "topic", "item_count");
+    let per_section = totals.items_per_section();
+    let per_topic = totals.items_per_topic();
     let mut next_row = row + 2;
     for (col, title, data) in [
-        (3u16, "Items per section", &per_section),
-        (6u16, "Items per topic", &per_topic),
+        (3u16, "Items per section", per_section),
+        (6u16, "Items per topic", per_topic),
     ] {
         sheet.write_string_with_format(3, col, title, header)?;
         sheet.write_string_with_format(3, col + 1, "Items", header)?;
@@ -246,44 +405,16 @@ impl<'a> Cells<'a> {
     }
 }
 
-fn write_table(
+/// Writes rows `rows` of a batch below the `done` data rows the sheet already has.
+fn write_rows(
     sheet: &mut Worksheet,
     name: &str,
-    df: &DataFrame,
+    cells: &[Cells],
     rows: std::ops::Range<usize>,
-    header: &Format,
-    wrap: &Format,
-    top: &Format,
+    done: u32,
 ) -> Result<(), XlsxExportError> {
-    let table_error = |e: polars::prelude::PolarsError| XlsxExportError::Table {
-        table: name.to_owned(),
-        message: e.to_string(),
-    };
-    // Widths first: constant-memory sheets write rows as they go.
-    let mut wrapped = Vec::new();
-    for (c, column) in df.columns().iter().enumerate() {
-        let mut width = display_width(column.name()) + 2.0;
-        for i in rows.clone().take(WIDTH_SAMPLE_ROWS) {
-            let text = cell_text(&column.get(i).map_err(table_error)?);
-            width = width.max(display_width(&text) + 1.0);
-        }
-        wrapped.push(width > MAX_WIDTH);
-        sheet.set_column_width(c as u16, width.min(MAX_WIDTH))?;
-        // Cells carry no format of their own and take their column's: looking a format up for
-        // each of millions of cells cost a tenth of the writing time.
-        sheet.set_column_format(c as u16, if width > MAX_WIDTH { wrap } else { top })?;
-    }
-    for (c, column) in df.columns().iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, column.name().as_str(), header)?;
-    }
-    let cells = df
-        .columns()
-        .iter()
-        .map(Cells::new)
-        .collect::<PolarsResult<Vec<_>>>()
-        .map_err(table_error)?;
-    for (r, i) in rows.clone().enumerate() {
-        let row = r as u32 + 1;
+    for (r, i) in rows.enumerate() {
+        let row = done + r as u32 + 1;
         for (c, cells) in cells.iter().enumerate() {
             let col = c as u16;
             match cells {
@@ -297,7 +428,7 @@ fn write_table(
                         sheet.write_number(row, col, n)?;
                     }
                 }
-                Cells::Other(column) => match column.get(i).map_err(table_error)? {
+                Cells::Other(column) => match column.get(i).map_err(|e| table_error(name, e))? {
                     AnyValue::Null => {}
                     AnyValue::Boolean(b) => {
                         sheet.write_boolean(row, col, b)?;
@@ -309,10 +440,6 @@ fn write_table(
             }
         }
     }
-    let last_row = rows.len() as u32;
-    let last_col = df.width().saturating_sub(1) as u16;
-    sheet.autofilter(0, 0, last_row, last_col)?;
-    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 

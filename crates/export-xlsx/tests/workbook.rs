@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use annotext_export_xlsx::{workbook_bytes, WorkbookInfo, MAX_DATA_ROWS};
+use annotext_export_xlsx::{workbook_bytes, WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_transform::{build_tables, Rules, Tables};
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
@@ -139,6 +139,45 @@ fn a_table_longer_than_a_sheet_continues_on_the_next() {
     assert_eq!(first.height(), 51);
     assert_eq!(second.height(), 82 - 50 + 1);
     assert_eq!(second.get((0, 0)).unwrap().to_string(), "doc_id");
+}
+
+#[test]
+fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
+    let a = tables();
+    let doc = annotext_parser::parse_str("other", SAMPLE).unwrap();
+    let b = build_tables(&[doc], &Rules::default()).unwrap();
+    let mut totals = a.totals();
+    totals.add(&b);
+    let mut writer = WorkbookWriter::new(50).unwrap();
+    writer.append(&a).unwrap();
+    writer.append(&b).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("streamed.xlsx");
+    writer.finish(&path, &info(), &totals).unwrap();
+    let mut wb = open(&std::fs::read(&path).unwrap());
+    // 82 items twice = 164 rows: 50 + 50 + 50 + 14, the second document's rows after the first's.
+    let heights: Vec<usize> = ["Items", "Items (2)", "Items (3)", "Items (4)"]
+        .iter()
+        .map(|name| wb.worksheet_range(name).unwrap().height())
+        .collect();
+    assert_eq!(heights, [51, 51, 51, 15]);
+    let second = wb.worksheet_range("Items (2)").unwrap();
+    assert_eq!(second.get((0, 0)).unwrap().to_string(), "doc_id");
+    assert_eq!(second.get((32, 0)).unwrap().to_string(), "summit");
+    assert_eq!(second.get((33, 0)).unwrap().to_string(), "other");
+    let summary = wb.worksheet_range("Summary").unwrap();
+    let figure = |label: &str| {
+        (0..summary.height())
+            .find(|&r| summary.get((r, 0)).map(|d| d.to_string()) == Some(label.to_owned()))
+            .map(|r| summary.get((r, 1)).unwrap().clone())
+            .unwrap()
+    };
+    assert_eq!(figure("Documents"), Data::Float(2.0));
+    assert_eq!(figure("Numbered items"), Data::Float(164.0));
+    // Distinct counts stay distinct across batches: the same six countries.
+    assert_eq!(figure("Countries named"), Data::Float(6.0));
+    // Items per section are summed by title: the first section's 54 items, twice.
+    assert_eq!(summary.get((4, 4)), Some(&Data::Float(108.0)));
 }
 
 #[test]

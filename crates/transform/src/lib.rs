@@ -379,37 +379,111 @@ fn column_sum(df: &DataFrame, name: &str) -> f64 {
         .sum()
 }
 
-impl Tables {
-    /// Headline numbers computed from the tables.
+/// Headline numbers and chart data of a corpus, gathered one batch of tables at a time, so a
+/// streamed run can summarise what it never holds at once.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    doc_ids: BTreeSet<String>,
+    sections: usize,
+    items: usize,
+    anomalies: usize,
+    /// Entity kind → distinct texts, for the kinds the key figures count.
+    distinct: BTreeMap<&'static str, BTreeSet<String>>,
+    occurrences: f64,
+    annotated: f64,
+    per_section: LabelCounts,
+    per_topic: LabelCounts,
+}
+
+/// Counts per label, summed over batches, in the order labels first appear.
+#[derive(Debug, Clone, Default)]
+struct LabelCounts {
+    counts: Vec<(String, f64)>,
+    index: HashMap<String, usize>,
+}
+
+impl LabelCounts {
+    fn add(&mut self, pairs: Vec<(String, f64)>) {
+        for (label, count) in pairs {
+            match self.index.get(&label) {
+                Some(&i) => self.counts[i].1 += count,
+                None => {
+                    self.index.insert(label.clone(), self.counts.len());
+                    self.counts.push((label, count));
+                }
+            }
+        }
+    }
+}
+
+/// Entity kinds whose distinct texts the key figures count.
+const COUNTED_KINDS: [&str; 3] = ["mechanism", "document", "country"];
+
+impl Totals {
+    /// Adds a batch of tables (the documents of a batch are not in any other batch).
+    pub fn add(&mut self, tables: &Tables) {
+        let kinds = column_texts(&tables.entities, "kind");
+        let texts = column_texts(&tables.entities, "text");
+        for (kind, text) in kinds.iter().zip(texts) {
+            if let Some(counted) = COUNTED_KINDS.iter().find(|k| **k == kind.as_str()) {
+                self.distinct.entry(counted).or_default().insert(text);
+            }
+        }
+        self.doc_ids.extend(column_texts(&tables.items, "doc_id"));
+        self.doc_ids
+            .extend(column_texts(&tables.paragraphs, "doc_id"));
+        self.sections += tables.sections.height();
+        self.items += tables.items.height();
+        self.anomalies += tables.anomalies.height();
+        self.occurrences += column_sum(&tables.readings, "occurrences");
+        self.annotated += column_sum(&tables.readings, "annotated_occurrences");
+        self.per_section
+            .add(Tables::counts(&tables.sections, "title", "item_count"));
+        self.per_topic
+            .add(Tables::counts(&tables.topics, "topic", "item_count"));
+    }
+
+    /// The headline numbers.
     pub fn key_figures(&self) -> KeyFigures {
-        let kinds = column_texts(&self.entities, "kind");
-        let texts = column_texts(&self.entities, "text");
-        let distinct = |kind: &str| {
-            (0..kinds.len())
-                .filter(|&i| kinds[i] == kind)
-                .map(|i| texts[i].as_str())
-                .collect::<BTreeSet<_>>()
-                .len()
-        };
-        let mut docs = column_texts(&self.items, "doc_id");
-        docs.extend(column_texts(&self.paragraphs, "doc_id"));
-        docs.sort();
-        docs.dedup();
-        let occurrences = column_sum(&self.readings, "occurrences");
+        let distinct = |kind: &str| self.distinct.get(kind).map_or(0, BTreeSet::len);
         KeyFigures {
-            documents: docs.len(),
-            sections: self.sections.height(),
-            items: self.items.height(),
+            documents: self.doc_ids.len(),
+            sections: self.sections,
+            items: self.items,
             platforms: distinct("mechanism"),
             titled_documents: distinct("document"),
             countries: distinct("country"),
-            annotation_coverage: if occurrences > 0.0 {
-                column_sum(&self.readings, "annotated_occurrences") / occurrences
+            annotation_coverage: if self.occurrences > 0.0 {
+                self.annotated / self.occurrences
             } else {
                 0.0
             },
-            anomalies: self.anomalies.height(),
+            anomalies: self.anomalies,
         }
+    }
+
+    /// Items per section title, summed over documents, in order of first appearance.
+    pub fn items_per_section(&self) -> &[(String, f64)] {
+        &self.per_section.counts
+    }
+
+    /// Items per topic, summed over documents, in order of first appearance.
+    pub fn items_per_topic(&self) -> &[(String, f64)] {
+        &self.per_topic.counts
+    }
+}
+
+impl Tables {
+    /// Headline numbers computed from the tables.
+    pub fn key_figures(&self) -> KeyFigures {
+        self.totals().key_figures()
+    }
+
+    /// The tables' totals, to summarise them alone or to add to a corpus's.
+    pub fn totals(&self) -> Totals {
+        let mut totals = Totals::default();
+        totals.add(self);
+        totals
     }
 
     /// (label, count) pairs of a table's text column and count column, e.g. items per topic.
