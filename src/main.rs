@@ -129,9 +129,10 @@ struct RunArgs {
     #[arg(long)]
     pinyin: bool,
     /// Input read per batch, in MiB. A batch is parsed, turned into tables and written before
-    /// the next is let in (one is prepared while one is written): peak memory is about forty
-    /// times this plus the largest file's share, whatever the size of the corpus.
-    #[arg(long, default_value_t = 4.0, value_name = "MIB")]
+    /// the next is let in (one is prepared while one is written): peak memory is about 50 times
+    /// this, plus about 60 MB, whatever the size of the corpus (a file larger than a batch is a
+    /// batch of its own). Larger batches run a little faster.
+    #[arg(long, default_value_t = 3.0, value_name = "MIB")]
     batch_mib: f64,
     /// Print how long each stage took.
     #[arg(long)]
@@ -275,13 +276,14 @@ fn parse_inputs(inputs: &[Input], quiet: bool) -> (Vec<(&Input, Document)>, usiz
 struct Timings(std::sync::Mutex<Vec<(&'static str, Duration)>>);
 
 impl Timings {
-    const STAGES: [&'static str; 7] = [
+    const STAGES: [&'static str; 8] = [
         "parse",
         "jsonl",
         "transform",
         "csv",
         "parquet",
         "xlsx",
+        "xlsx save",
         "pdf",
     ];
 

@@ -204,7 +204,7 @@ impl<'a> Outputs<'a> {
                     return Ok(None);
                 };
                 let path = out.join("workbook.xlsx");
-                timings.time("xlsx", || writer.finish(&path, info, totals))?;
+                timings.time("xlsx save", || writer.finish(&path, info, totals))?;
                 Ok(Some(path))
             },
         );

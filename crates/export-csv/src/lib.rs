@@ -23,7 +23,9 @@ pub enum CsvFlavor {
     Excel,
 }
 
+use annotext_transform::Cells;
 pub use annotext_transform::{cell_text, LIST_SEPARATOR};
+use std::fmt::Write as _;
 
 /// Prefixes a `'` to text a spreadsheet would take for a formula.
 pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
@@ -40,7 +42,6 @@ pub struct CsvTableWriter {
     file: AtomicFile,
     out: csv::Writer<BufWriter<File>>,
     flavor: CsvFlavor,
-    row: Vec<String>,
 }
 
 impl CsvTableWriter {
@@ -66,29 +67,54 @@ impl CsvTableWriter {
             .from_writer(buffered);
         out.write_record(columns)
             .map_err(|e| file.content_error(e))?;
-        Ok(CsvTableWriter {
-            file,
-            out,
-            flavor,
-            row: Vec::with_capacity(columns.len()),
-        })
+        Ok(CsvTableWriter { file, out, flavor })
     }
 
     /// Appends a batch's rows (same columns as the header).
     pub fn append(&mut self, df: &DataFrame) -> Result<(), AtomicWriteError> {
-        let columns = df.columns();
+        let error = |e: polars::prelude::PolarsError| self.file.content_error(e);
+        let cells = df
+            .columns()
+            .iter()
+            .map(Cells::new)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(error)?;
+        let mut number = String::new();
         for i in 0..df.height() {
-            self.row.clear();
-            for column in columns {
-                let value = column.get(i).map_err(|e| self.file.content_error(e))?;
-                let text = cell_text(&value);
-                self.row.push(match self.flavor {
-                    CsvFlavor::Plain => text,
-                    CsvFlavor::Excel => neutralise_formula(&text).into_owned(),
-                });
+            for column in &cells {
+                let owned;
+                let text: &str = match column {
+                    Cells::Text(ca) => ca.get(i).unwrap_or(""),
+                    Cells::Integer(ca) => {
+                        number.clear();
+                        if let Some(n) = ca.get(i) {
+                            let _ = write!(number, "{n}");
+                        }
+                        &number
+                    }
+                    Cells::Float(ca) => {
+                        number.clear();
+                        if let Some(n) = ca.get(i) {
+                            // Rust's shortest round-trip form, as `cell_text` gives.
+                            let _ = write!(number, "{n}");
+                        }
+                        &number
+                    }
+                    Cells::Other(column) => {
+                        owned = cell_text(&column.get(i).map_err(error)?);
+                        &owned
+                    }
+                };
+                let field = match self.flavor {
+                    CsvFlavor::Plain => text.into(),
+                    CsvFlavor::Excel => neutralise_formula(text),
+                };
+                self.out
+                    .write_field(field.as_bytes())
+                    .map_err(|e| self.file.content_error(e))?;
             }
             self.out
-                .write_record(&self.row)
+                .write_record(None::<&[u8]>)
                 .map_err(|e| self.file.content_error(e))?;
         }
         Ok(())

@@ -2,7 +2,9 @@
 //! lists, counts stay unsigned, kinds stay categorical).
 
 use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use annotext_atomic_file::{AtomicFile, AtomicWriteError};
 use polars::prelude::{BatchedWriter, DataFrame, ParquetCompression, ParquetWriter, Schema};
@@ -12,20 +14,51 @@ use polars::prelude::{BatchedWriter, DataFrame, ParquetCompression, ParquetWrite
 /// [`ParquetTableWriter::finish`].
 pub struct ParquetTableWriter {
     file: AtomicFile,
-    // Unbuffered on purpose: the writer cannot be taken back from polars to flush a buffer, and
-    // it writes whole pages, so every write already is large.
-    out: BatchedWriter<File>,
+    out: BatchedWriter<SharedBuffer>,
+    buffer: SharedBuffer,
+}
+
+/// A buffered file both polars and this crate hold: polars' batched writer cannot give its
+/// writer back, and the buffer must be flushed (with its errors seen) before the commit.
+/// Unbuffered, polars' many small writes cost more in system calls than the encoding itself.
+#[derive(Clone)]
+struct SharedBuffer(Arc<Mutex<BufWriter<File>>>);
+
+impl SharedBuffer {
+    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, BufWriter<File>>> {
+        self.0
+            .lock()
+            .map_err(|_| io::Error::other("a Parquet writer thread panicked"))
+    }
+}
+
+impl Write for SharedBuffer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.lock()?.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.lock()?.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.lock()?.flush()
+    }
 }
 
 impl ParquetTableWriter {
     /// Starts the file for tables of this schema.
     pub fn create(path: &Path, schema: &Schema) -> Result<ParquetTableWriter, AtomicWriteError> {
         let file = AtomicFile::create(path)?;
-        let out = ParquetWriter::new(file.handle()?)
+        let buffer = SharedBuffer(Arc::new(Mutex::new(BufWriter::with_capacity(
+            1 << 20,
+            file.handle()?,
+        ))));
+        let out = ParquetWriter::new(buffer.clone())
             .with_compression(ParquetCompression::Zstd(None))
             .batched(schema)
             .map_err(|e| file.content_error(e))?;
-        Ok(ParquetTableWriter { file, out })
+        Ok(ParquetTableWriter { file, out, buffer })
     }
 
     /// Appends a batch's rows as a row group (same schema as at creation).
@@ -43,9 +76,15 @@ impl ParquetTableWriter {
 
     /// Writes the footer and moves the file into place.
     pub fn finish(self) -> Result<(), AtomicWriteError> {
-        self.out.finish().map_err(|e| self.file.content_error(e))?;
-        drop(self.out);
-        self.file.commit()
+        let ParquetTableWriter {
+            file,
+            out,
+            mut buffer,
+        } = self;
+        out.finish().map_err(|e| file.content_error(e))?;
+        drop(out);
+        buffer.flush().map_err(|e| file.content_error(e))?;
+        file.commit()
     }
 }
 

@@ -9,10 +9,9 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use annotext_atomic_file::{write_atomic, AtomicWriteError};
-use annotext_transform::{cell_text, Tables, Totals};
-use polars::prelude::{
-    AnyValue, Column, DataFrame, DataType, Float64Chunked, PolarsResult, StringChunked,
-};
+use annotext_transform::{cell_text, Cells, Tables, Totals};
+use polars::prelude::{AnyValue, DataFrame, PolarsResult};
+use rayon::prelude::*;
 use rust_xlsxwriter::{
     Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook,
     Worksheet, XlsxError,
@@ -23,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 pub const MAX_DATA_ROWS: usize = 1_048_575;
 
 /// Zip compression level of the package (1 fastest … 9 smallest).
-const ZIP_LEVEL: u8 = 3;
+const ZIP_LEVEL: u8 = 1;
 
 /// Widest a column gets, in character units; longer text wraps.
 const MAX_WIDTH: f64 = 60.0;
@@ -72,10 +71,6 @@ fn display_width(text: &str) -> f64 {
     text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0) as f64
 }
 
-fn is_numeric(dtype: &DataType) -> bool {
-    dtype.is_primitive_numeric()
-}
-
 /// Writes the workbook to `path`, atomically, streaming the package to disk so memory stays
 /// bounded however long the tables are.
 pub fn write_workbook(
@@ -107,6 +102,17 @@ struct TableSheets {
     columns: u16,
     /// Whether the column widths were set, from the first rows seen.
     sized: bool,
+}
+
+/// Rows of a batch's table to write to one sheet.
+struct SheetJob {
+    table: usize,
+    sheet: usize,
+    rows: std::ops::Range<usize>,
+    /// Data rows the sheet has already.
+    done: u32,
+    /// Whether these are the sheet's first rows, which set its column widths.
+    size: bool,
 }
 
 /// Cell formats shared by the data sheets.
@@ -152,9 +158,13 @@ impl WorkbookWriter {
         })
     }
 
-    /// Appends a batch's rows to each table's sheets.
+    /// Appends a batch's rows to each table's sheets. Sheets are planned first (a table that
+    /// overflows its sheet gets the next one), then every sheet is written on its own thread:
+    /// the tables' rows are independent and writing them is most of the workbook's cost.
     pub fn append(&mut self, tables: &Tables) -> Result<(), XlsxExportError> {
-        for (t, (name, df)) in tables.named().into_iter().enumerate() {
+        let named = tables.named();
+        let mut jobs: Vec<SheetJob> = Vec::new();
+        for (t, (name, df)) in named.into_iter().enumerate() {
             if self.tables.len() <= t {
                 let index = self.add_sheet(name, df, 0)?;
                 self.tables.push(TableSheets {
@@ -163,40 +173,58 @@ impl WorkbookWriter {
                     sized: false,
                 });
             }
-            let cells = df
-                .columns()
-                .iter()
-                .map(Cells::new)
-                .collect::<PolarsResult<Vec<_>>>()
-                .map_err(|e| table_error(name, e))?;
-            if !self.tables[t].sized && df.height() > 0 {
-                let index = self.tables[t].sheets[0].0;
-                let sheet = self.workbook.worksheet_from_index(index)?;
-                size_columns(sheet, name, df, &self.formats)?;
-                self.tables[t].sized = true;
-            }
             let mut row = 0;
             while row < df.height() {
                 let (mut index, mut used) = *self.tables[t].sheets.last().unwrap_or(&(0, 0));
+                let mut size = !self.tables[t].sized;
                 if used >= self.rows_per_sheet {
                     let part = self.tables[t].sheets.len();
                     index = self.add_sheet(name, df, part)?;
-                    let sheet = self.workbook.worksheet_from_index(index)?;
-                    size_columns(sheet, name, df, &self.formats)?;
                     self.tables[t].sheets.push((index, 0));
                     used = 0;
+                    size = true;
                 }
-                let room = (self.rows_per_sheet - used) as usize;
-                let take = room.min(df.height() - row);
-                let sheet = self.sheet(index)?;
-                write_rows(sheet, name, &cells, row..row + take, used)?;
+                let take = ((self.rows_per_sheet - used) as usize).min(df.height() - row);
+                jobs.push(SheetJob {
+                    table: t,
+                    sheet: index,
+                    rows: row..row + take,
+                    done: used,
+                    size,
+                });
+                self.tables[t].sized = true;
                 if let Some(last) = self.tables[t].sheets.last_mut() {
                     last.1 += take as u32;
                 }
                 row += take;
             }
         }
-        Ok(())
+        let cells = named
+            .iter()
+            .map(|(name, df)| {
+                df.columns()
+                    .iter()
+                    .map(Cells::new)
+                    .collect::<PolarsResult<Vec<_>>>()
+                    .map_err(|e| table_error(name, e))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let formats = &self.formats;
+        self.workbook
+            .worksheets_mut()
+            .par_iter_mut()
+            .enumerate()
+            .try_for_each(|(index, sheet)| {
+                // A sheet belongs to one table and gets at most one range of a batch.
+                let Some(job) = jobs.iter().find(|j| j.sheet == index) else {
+                    return Ok(());
+                };
+                let (name, df) = named[job.table];
+                if job.size {
+                    size_columns(sheet, name, df, job.rows.clone(), formats)?;
+                }
+                write_rows(sheet, name, &cells[job.table], job.rows.clone(), job.done)
+            })
     }
 
     /// Adds a table's sheet number `part` (from 0) with its header row; returns its index.
@@ -283,11 +311,12 @@ fn size_columns(
     sheet: &mut Worksheet,
     name: &str,
     df: &DataFrame,
+    rows: std::ops::Range<usize>,
     formats: &Formats,
 ) -> Result<(), XlsxExportError> {
     for (c, column) in df.columns().iter().enumerate() {
         let mut width = display_width(column.name()) + 2.0;
-        for i in 0..df.height().min(WIDTH_SAMPLE_ROWS) {
+        for i in rows.clone().take(WIDTH_SAMPLE_ROWS) {
             let text = cell_text(&column.get(i).map_err(|e| table_error(name, e))?);
             width = width.max(display_width(&text) + 1.0);
         }
@@ -382,29 +411,6 @@ pub fn fit_cell(text: &str) -> Cow<'_, str> {
     Cow::Owned(cut)
 }
 
-/// A column made ready for reading row by row: text and numbers straight from their arrays,
-/// without building a dynamic value (and a `String`) for every cell.
-enum Cells<'a> {
-    Text(StringChunked),
-    Number(Float64Chunked),
-    Other(&'a Column),
-}
-
-impl<'a> Cells<'a> {
-    fn new(column: &'a Column) -> PolarsResult<Cells<'a>> {
-        Ok(match column.dtype() {
-            DataType::String => Cells::Text(column.str()?.clone()),
-            DataType::Categorical(..) => {
-                Cells::Text(column.cast(&DataType::String)?.str()?.clone())
-            }
-            dtype if is_numeric(dtype) => {
-                Cells::Number(column.cast(&DataType::Float64)?.f64()?.clone())
-            }
-            _ => Cells::Other(column),
-        })
-    }
-}
-
 /// Writes rows `rows` of a batch below the `done` data rows the sheet already has.
 fn write_rows(
     sheet: &mut Worksheet,
@@ -423,7 +429,12 @@ fn write_rows(
                         sheet.write_string(row, col, fit_cell(text))?;
                     }
                 }
-                Cells::Number(ca) => {
+                Cells::Integer(ca) => {
+                    if let Some(n) = ca.get(i) {
+                        sheet.write_number(row, col, n as f64)?;
+                    }
+                }
+                Cells::Float(ca) => {
                     if let Some(n) = ca.get(i) {
                         sheet.write_number(row, col, n)?;
                     }
