@@ -245,17 +245,8 @@ fn progress(len: u64, quiet: bool, message: &'static str) -> ProgressBar {
 
 /// Reads and parses the inputs in parallel; failures are printed (file, line, column) and
 /// counted, the documents that parsed come back in input order, with their input.
-fn parse_inputs(inputs: &[Input], quiet: bool) -> (Vec<(&Input, Document)>, usize) {
-    let bar = progress(inputs.len() as u64, quiet, "parsing");
-    let results: Vec<Result<Document>> = inputs
-        .par_iter()
-        .map(|input| {
-            let doc = read_document(input);
-            bar.inc(1);
-            doc
-        })
-        .collect();
-    bar.finish_and_clear();
+fn parse_inputs(inputs: &[Input]) -> (Vec<(&Input, Document)>, usize) {
+    let results: Vec<Result<Document>> = inputs.par_iter().map(read_document).collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failures = 0;
     for (input, result) in inputs.iter().zip(results) {
@@ -412,7 +403,7 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     // Reads, parses and transforms one batch (documents in parallel); unreadable files are
     // reported and counted.
     let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
-        let (parsed, failed) = timings.time("parse", || parse_inputs(inputs, true));
+        let (parsed, failed) = timings.time("parse", || parse_inputs(inputs));
         let documents: Vec<Document> = parsed.into_iter().map(|(_, doc)| doc).collect();
         let tables = match needs_tables && !documents.is_empty() {
             true => Some(timings.time("transform", || {
@@ -510,58 +501,72 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     })
 }
 
-fn check(args: &CheckArgs) -> Result<Outcome> {
-    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
-    let (documents, failed) = parse_inputs(&inputs, true);
-    bad_inputs += failed;
-    let mut stdout = std::io::stdout().lock();
-    let (mut errors, mut warnings) = (0usize, 0usize);
-    for (input, doc) in &documents {
-        let mut found: Vec<(u32, u32, Severity, String, String)> = doc
-            .anomalies
-            .iter()
+/// Input bytes `check` reads per batch.
+const CHECK_BATCH_BYTES: u64 = 8 << 20;
+
+/// A document's anomalies and dictionary warnings, sorted by place: (line, column, severity,
+/// kind, description).
+fn findings(doc: &Document) -> Vec<(u32, u32, Severity, String, String)> {
+    let mut found: Vec<(u32, u32, Severity, String, String)> = doc
+        .anomalies
+        .iter()
+        .map(|a| {
+            (
+                a.position.line,
+                a.position.column,
+                a.kind.severity(),
+                a.kind.name().to_owned(),
+                a.describe(&doc.text),
+            )
+        })
+        .collect();
+    found.extend(
+        annotext_transform::dictionary_anomalies(doc)
+            .into_iter()
             .map(|a| {
                 (
                     a.position.line,
                     a.position.column,
-                    a.kind.severity(),
-                    a.kind.name().to_owned(),
-                    a.describe(&doc.text),
+                    Severity::Warning,
+                    annotext_transform::READING_NOT_IN_DICTIONARY.to_owned(),
+                    a.detail,
                 )
-            })
-            .collect();
-        found.extend(
-            annotext_transform::dictionary_anomalies(doc)
-                .into_iter()
-                .map(|a| {
-                    (
-                        a.position.line,
-                        a.position.column,
-                        Severity::Warning,
-                        annotext_transform::READING_NOT_IN_DICTIONARY.to_owned(),
-                        a.detail,
-                    )
-                }),
-        );
-        found.sort();
-        for (line, column, severity, kind, detail) in found {
-            match severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-            }
-            if args.quiet && severity == Severity::Warning {
-                continue;
-            }
-            let shown = writeln!(
-                stdout,
-                "{}:{line}:{column}: {severity}[{kind}]: {detail}",
-                input.path.display()
-            );
-            if let Err(e) = shown {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    break;
+            }),
+    );
+    found.sort();
+    found
+}
+
+fn check(args: &CheckArgs) -> Result<Outcome> {
+    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    let mut stdout = std::io::stdout().lock();
+    let (mut checked, mut errors, mut warnings) = (0usize, 0usize, 0usize);
+    let mut closed = false;
+    // In batches, as `run` does: a corpus is never held in memory at once.
+    for batch in batches(&inputs, CHECK_BATCH_BYTES) {
+        let (documents, failed) = parse_inputs(batch);
+        bad_inputs += failed;
+        checked += documents.len();
+        for (input, doc) in &documents {
+            for (line, column, severity, kind, detail) in findings(doc) {
+                match severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
                 }
-                return Err(e.into());
+                if closed || (args.quiet && severity == Severity::Warning) {
+                    continue;
+                }
+                let shown = writeln!(
+                    stdout,
+                    "{}:{line}:{column}: {severity}[{kind}]: {detail}",
+                    input.path.display()
+                );
+                match shown {
+                    // `annotext check … | head` closes the pipe: keep counting, stop printing.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => closed = true,
+                    Err(e) => return Err(e.into()),
+                    Ok(()) => {}
+                }
             }
         }
     }
@@ -570,9 +575,8 @@ fn check(args: &CheckArgs) -> Result<Outcome> {
         n => format!(", {n} unreadable"),
     };
     eprintln!(
-        "{} file{} checked{unreadable}: {errors} errors, {warnings} warnings",
-        documents.len(),
-        if documents.len() == 1 { "" } else { "s" }
+        "{checked} file{} checked{unreadable}: {errors} errors, {warnings} warnings",
+        if checked == 1 { "" } else { "s" }
     );
     let failing = bad_inputs > 0 || errors > 0 || (args.strict && warnings > 0);
     Ok(if failing {
