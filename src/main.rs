@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use annotext_parser::{Document, Severity};
+use annotext_parser::{BlockKind, Document, Severity};
 use inputs::Input;
 use outputs::{Batch, Outputs};
 
@@ -338,7 +338,12 @@ impl RunCounts {
     fn add(&mut self, documents: &[Document]) {
         self.documents += documents.len();
         for doc in documents {
-            self.items += doc.sections.iter().map(|s| s.items.len()).sum::<usize>();
+            // Items before the first section heading count too.
+            self.items += doc
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
+                .count();
             self.anomalies += doc.anomalies.len();
             self.errors += doc
                 .anomalies

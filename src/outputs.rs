@@ -236,8 +236,22 @@ fn write_briefings(
                 }
             };
             let path = dir.join(format!("{}.pdf", doc.name));
-            annotext_export_pdf::write_briefing(&path, doc, tables, options)
+            let briefing = annotext_export_pdf::write_briefing(&path, doc, tables, options)
                 .with_context(|| format!("briefing for {}", doc.name))?;
+            if !briefing.missing_glyphs.is_empty() && !args.quiet {
+                let shown: String = briefing.missing_glyphs.iter().take(12).collect();
+                eprintln!(
+                    "warning: {}: the font has no glyph for {} character{} ({shown}), drawn as □ \
+                     in the briefing (the tables keep them; --font picks another font)",
+                    path.display(),
+                    briefing.missing_glyphs.len(),
+                    if briefing.missing_glyphs.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                );
+            }
             Ok(path)
         })
         .collect()

@@ -280,3 +280,33 @@ fn an_output_folder_that_cannot_be_written_is_a_run_failure() {
         b"not a folder"
     );
 }
+
+/// Found by the `pipeline` fuzz target: a rare hanzi (䜽, CJK extension A) the shipped font has
+/// no glyph for made the briefing, and so the whole run, fail.
+#[test]
+fn a_character_missing_from_the_font_is_drawn_as_a_square_and_reported() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz-pipeline-missing-glyph.txt"
+    );
+    let bytes = std::fs::read(fixture).unwrap();
+    assert!(String::from_utf8_lossy(&bytes).contains('䜽'));
+    let dir = folder_with(&[("rare.txt", &bytes)]);
+    let run = annotext(&["run", "in", "-o", "out"], dir.path());
+    exited(&run, 0);
+    assert!(stderr(&run).contains("46 items"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("warning:") && stderr(&run).contains("no glyph for 1 character (䜽)"),
+        "{}",
+        stderr(&run)
+    );
+    let pdf = std::fs::read(dir.path().join("out/briefings/rare.pdf")).unwrap();
+    let text = annotext_poppler_check::poppler("pdftotext", &pdf, &[]);
+    // The square stands where the character was; the tables keep the character itself.
+    assert!(text.contains("等領域交流合□;"), "{text}");
+    // The file opens at item 37, before any section heading: those items are in the briefing.
+    assert!(text.contains("Items outside any section"), "{text}");
+    assert!(text.contains("37. 推動建設中醫藥中心"), "{text}");
+    let items = std::fs::read_to_string(dir.path().join("out/tables/items.csv")).unwrap();
+    assert!(items.contains('䜽'));
+}

@@ -8,7 +8,8 @@
 
 pub mod layout;
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
@@ -45,9 +46,6 @@ pub enum PdfExportError {
     /// The font file could not be used.
     #[error("the font cannot be read as TrueType/OpenType")]
     Font,
-    /// The font lacks glyphs the document needs.
-    #[error("the font has no glyph for {0:?}")]
-    MissingGlyphs(String),
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] AtomicWriteError),
@@ -74,6 +72,9 @@ pub struct Briefing {
     pub pages: usize,
     /// Its title.
     pub title: String,
+    /// Characters of the document the font has no glyph for, drawn as a white square (□):
+    /// the caller should tell the user, who can pick another font.
+    pub missing_glyphs: Vec<char>,
 }
 
 /// The title a briefing gets without `--title`: the first 《…》 in the prose that names a list
@@ -99,6 +100,8 @@ pub fn derived_title(doc: &Document) -> String {
 struct Metrics {
     font: ParsedFont,
     units_per_em: f64,
+    /// What stands in for a character the font has no glyph for.
+    replacement: char,
 }
 
 impl Metrics {
@@ -107,11 +110,43 @@ impl Metrics {
         let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
         let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
         let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
-        Ok(Metrics { font, units_per_em })
+        // A white square, as readers draw for a missing glyph, when the font has one.
+        let replacement = ['□', '?']
+            .into_iter()
+            .find(|c| font.lookup_glyph_index(*c as u32).is_some())
+            .unwrap_or(' ');
+        Ok(Metrics {
+            font,
+            units_per_em,
+            replacement,
+        })
+    }
+
+    fn has_glyph(&self, c: char) -> bool {
+        self.font.lookup_glyph_index(c as u32).is_some()
+    }
+
+    /// The text as it can be drawn: characters the font lacks (a rare hanzi, a control
+    /// character) become the replacement, so a briefing is never refused for one character.
+    fn drawable<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if text.chars().all(|c| self.has_glyph(c)) {
+            return Cow::Borrowed(text);
+        }
+        text.chars()
+            .map(|c| {
+                if self.has_glyph(c) {
+                    c
+                } else {
+                    self.replacement
+                }
+            })
+            .collect::<String>()
+            .into()
     }
 
     fn width(&self, text: &str, size: f64) -> f64 {
-        let units: f64 = text
+        let units: f64 = self
+            .drawable(text)
             .chars()
             .map(|c| {
                 self.font
@@ -173,6 +208,7 @@ impl<'m> Composer<'m> {
     }
 
     fn text_at(&mut self, x: f64, y: f64, size: f64, color: Color, text: &str) {
+        let text = self.metrics.drawable(text).into_owned();
         let ops = self.ops();
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFillColor { col: color });
@@ -187,7 +223,7 @@ impl<'m> Composer<'m> {
             },
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
+            items: vec![TextItem::Text(text)],
         });
         ops.push(Op::EndTextSection);
     }
@@ -400,26 +436,41 @@ fn compose(
         c.gap(6.0);
     }
 
-    // Sections and items.
+    // Items before the first section heading (a document may have none), then each section's.
+    let item = |c: &mut Composer, block: &annotext_parser::Block| {
+        let BlockKind::Item { number } = block.kind else {
+            return;
+        };
+        let text = doc.block_text(block);
+        let readings = options.pinyin.then(|| block_readings(doc, block));
+        c.paragraph(
+            &text,
+            BODY,
+            24.0,
+            Some(&format!("{}.", number.0)),
+            readings.as_deref(),
+            ink.clone(),
+        );
+        c.gap(2.0);
+    };
+    let mut loose = doc
+        .blocks
+        .iter()
+        .filter(|b| b.section.is_none() && matches!(b.kind, BlockKind::Item { .. }))
+        .peekable();
+    if loose.peek().is_some() {
+        c.heading("Items outside any section", true);
+        for block in loose {
+            item(&mut c, block);
+        }
+        c.gap(6.0);
+    }
     for section in &doc.sections {
         let heading = doc.section_heading(section);
         let title = format!("{}、{}", section.numeral, doc.block_text(heading));
         c.heading(&title, true);
-        for item in doc.section_items(section) {
-            let BlockKind::Item { number } = item.kind else {
-                continue;
-            };
-            let text = doc.block_text(item);
-            let readings = options.pinyin.then(|| block_readings(doc, item));
-            c.paragraph(
-                &text,
-                BODY,
-                24.0,
-                Some(&format!("{}.", number.0)),
-                readings.as_deref(),
-                ink.clone(),
-            );
-            c.gap(2.0);
+        for block in doc.section_items(section) {
+            item(&mut c, block);
         }
         c.gap(6.0);
     }
@@ -475,16 +526,12 @@ pub fn render_briefing(
 ) -> Result<Briefing, PdfExportError> {
     let metrics = Metrics::load(options)?;
     let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
-    let missing: String = doc
+    let missing: BTreeSet<char> = doc
         .clean_text()
         .chars()
         .chain(title.chars())
-        .filter(|c| !c.is_control() && metrics.font.lookup_glyph_index(*c as u32).is_none())
-        .take(8)
+        .filter(|c| !c.is_control() && !metrics.has_glyph(*c))
         .collect();
-    if !missing.is_empty() {
-        return Err(PdfExportError::MissingGlyphs(missing));
-    }
     let Layout {
         pages: pages_ops,
         bookmarks,
@@ -543,6 +590,7 @@ pub fn render_briefing(
         bytes: stable_document_id(bytes),
         pages: total,
         title,
+        missing_glyphs: missing.into_iter().collect(),
     })
 }
 

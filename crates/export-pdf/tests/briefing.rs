@@ -1,12 +1,9 @@
 //! The sample's briefing, checked the way a reader sees it: poppler's pdftotext, pdfinfo and
-//! pdffonts on the file. On a fresh machine without poppler-utils the tests install it (apt-get),
-//! so `cargo test --release --workspace` needs no set-up step of its own.
-
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+//! pdffonts on the file (installed on first use by `annotext-poppler-check`).
 
 use annotext_export_pdf::{placed_lines, render_briefing, BriefingOptions, COLUMN_WIDTH};
 use annotext_parser::{parse_str, BlockKind, Document};
+use annotext_poppler_check::poppler;
 use annotext_transform::{build_tables, Rules, Tables};
 
 const SAMPLE: &str = include_str!("../../../data/china-central-asia-summit-2023.txt");
@@ -15,75 +12,6 @@ fn sample() -> (Document, Tables) {
     let doc = parse_str("china-central-asia-summit-2023", SAMPLE).unwrap();
     let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
     (doc, tables)
-}
-
-/// Installs poppler-utils once per test run if its tools are missing; the tests in this file
-/// share it, and `OnceLock` makes the others wait rather than race apt-get.
-fn ensure_poppler() {
-    static READY: OnceLock<()> = OnceLock::new();
-    READY.get_or_init(|| {
-        let present = |tool: &str| {
-            Command::new(tool)
-                .arg("-v")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok()
-        };
-        if ["pdftotext", "pdfinfo", "pdffonts"]
-            .iter()
-            .all(|t| present(t))
-        {
-            return;
-        }
-        // Root installs directly; anyone else goes through sudo (non-interactive, so a password
-        // prompt fails fast instead of hanging the test run).
-        let is_root = Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|o| o.stdout.starts_with(b"0"));
-        let apt = |args: &[&str]| {
-            let mut cmd = if is_root {
-                Command::new("apt-get")
-            } else {
-                let mut sudo = Command::new("sudo");
-                sudo.args(["-n", "apt-get"]);
-                sudo
-            };
-            cmd.args(args)
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .stdout(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        };
-        let installed = apt(&["update", "-qq"]) && apt(&["install", "-y", "-qq", "poppler-utils"]);
-        assert!(
-            installed && present("pdftotext"),
-            "the PDF tests read briefings with poppler-utils (pdftotext, pdfinfo, pdffonts), which \
-             is missing and could not be installed with apt-get; install it and rerun"
-        );
-    });
-}
-
-fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
-    ensure_poppler();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("briefing.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let mut cmd = Command::new(tool);
-    cmd.args(extra).arg(&path);
-    if tool == "pdftotext" {
-        cmd.arg("-");
-    }
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} runs (poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn squeeze(text: &str) -> String {
