@@ -20,6 +20,14 @@ fn info() -> WorkbookInfo {
     }
 }
 
+/// The value beside a key figure's label on the Summary sheet.
+fn key_figure(summary: &calamine::Range<Data>, label: &str) -> Data {
+    (0..summary.height())
+        .find(|&r| summary.get((r, 0)).map(|d| d.to_string()) == Some(label.to_owned()))
+        .and_then(|r| summary.get((r, 1)).cloned())
+        .unwrap_or_else(|| panic!("no key figure {label:?}"))
+}
+
 fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap()
 }
@@ -103,12 +111,7 @@ fn summary_has_key_figures_and_two_native_charts() {
         summary.get((0, 0)).unwrap().to_string(),
         "China–Central Asia summit 2023"
     );
-    let figure = |label: &str| {
-        (0..summary.height())
-            .find(|&r| summary.get((r, 0)).map(|d| d.to_string()) == Some(label.to_owned()))
-            .map(|r| summary.get((r, 1)).unwrap().clone())
-            .unwrap()
-    };
+    let figure = |label: &str| key_figure(&summary, label);
     assert_eq!(figure("Sections"), Data::Float(3.0));
     assert_eq!(figure("Numbered items"), Data::Float(82.0));
     assert_eq!(figure("Countries named"), Data::Float(6.0));
@@ -166,12 +169,7 @@ fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
     assert_eq!(second.get((32, 0)).unwrap().to_string(), "summit");
     assert_eq!(second.get((33, 0)).unwrap().to_string(), "other");
     let summary = wb.worksheet_range("Summary").unwrap();
-    let figure = |label: &str| {
-        (0..summary.height())
-            .find(|&r| summary.get((r, 0)).map(|d| d.to_string()) == Some(label.to_owned()))
-            .map(|r| summary.get((r, 1)).unwrap().clone())
-            .unwrap()
-    };
+    let figure = |label: &str| key_figure(&summary, label);
     assert_eq!(figure("Documents"), Data::Float(2.0));
     assert_eq!(figure("Numbered items"), Data::Float(164.0));
     // Distinct counts stay distinct across batches: the same six countries.
