@@ -31,6 +31,30 @@ fn parse(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // A corpus as the CLI reads it: 100 generated documents of 1 MiB (the corpus crate's
+    // realistic text), parsed one after the other on one core, each dropped before the next as
+    // a streamed run does, so the allocator reuses its memory instead of faulting in new pages.
+    let documents: Vec<String> = (0..100)
+        .map(|i| annotext_corpus::document(1, i, 1024 * 1024))
+        .collect();
+    let total: usize = documents.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("parse_100x1MiB_documents", |b| {
+        b.iter_batched(
+            || {
+                documents
+                    .iter()
+                    .map(|d| d.clone().into_bytes())
+                    .collect::<Vec<_>>()
+            },
+            |files| {
+                for bytes in files {
+                    black_box(annotext_parser::parse_vec("doc", black_box(bytes)).unwrap());
+                }
+            },
+            BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 
