@@ -125,7 +125,7 @@ struct Formats {
 /// A workbook being written batch by batch: the `Summary` sheet first, filled at the end from
 /// the corpus's [`annotext_transform::Totals`]; then one constant-memory sheet per table whose
 /// rows are appended as batches come. A table longer than a sheet continues on `Items (2)`…,
-/// placed after the sheets that existed when it overflowed.
+/// placed right after the table's earlier sheets.
 pub struct WorkbookWriter {
     workbook: Workbook,
     tables: Vec<TableSheets>,
@@ -279,10 +279,24 @@ impl WorkbookWriter {
             .iter()
             .flat_map(|t| t.sheets.iter().map(|&(i, rows)| (i, rows, t.columns)))
             .collect();
-        for (index, rows, columns) in filters {
+        for &(index, rows, columns) in &filters {
             self.sheet(index)?
                 .autofilter(0, 0, rows, columns.saturating_sub(1))?;
         }
+        // Continuation sheets were added when their table overflowed, after every table's
+        // first sheet: put each table's sheets together (`Items`, `Items (2)`, `Sections`…).
+        let order: Vec<usize> = std::iter::once(0)
+            .chain(filters.iter().map(|&(index, ..)| index))
+            .collect();
+        let sheets = self.workbook.worksheets_mut();
+        let mut slots: Vec<Option<Worksheet>> = sheets.drain(..).map(Some).collect();
+        for index in order {
+            if let Some(sheet) = slots.get_mut(index).and_then(Option::take) {
+                sheets.push(sheet);
+            }
+        }
+        // Nothing is left over: every sheet is the Summary or a table's.
+        sheets.extend(slots.into_iter().flatten());
         Ok(self.workbook)
     }
 

@@ -164,6 +164,20 @@ fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
         .map(|name| wb.worksheet_range(name).unwrap().height())
         .collect();
     assert_eq!(heights, [51, 51, 51, 15]);
+    // Each table's sheets stay together, in table order, whenever its rows came.
+    let names = wb.sheet_names();
+    assert_eq!(
+        names[..7],
+        [
+            "Summary",
+            "Items",
+            "Items (2)",
+            "Items (3)",
+            "Items (4)",
+            "Sections",
+            "Paragraphs"
+        ]
+    );
     let second = wb.worksheet_range("Items (2)").unwrap();
     assert_eq!(second.get((0, 0)).unwrap().to_string(), "doc_id");
     assert_eq!(second.get((32, 0)).unwrap().to_string(), "summit");
