@@ -94,6 +94,24 @@ fn batched_and_whole_runs_write_the_same_tables_records_and_summary() {
             .count();
         assert_eq!(batched.height(), rows, "{file}");
     }
+    // Reruns give the same bytes, every file: Parquet, the workbook, the records.
+    run(dir.path(), "again", "0.6");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir.path().join("batched").join("tables")).unwrap() {
+        files.push(format!(
+            "tables/{}",
+            entry.unwrap().file_name().to_string_lossy()
+        ));
+    }
+    files.extend(["records.jsonl".to_owned(), "workbook.xlsx".to_owned()]);
+    assert_eq!(files.len(), 18);
+    for file in &files {
+        assert!(
+            read("batched", file) == read("again", file),
+            "{file} differs"
+        );
+    }
+
     let items = csv::Reader::from_reader(read("whole", "tables/items.csv").as_slice())
         .records()
         .count();
