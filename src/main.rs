@@ -385,7 +385,7 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     let started = Instant::now();
     let timings = Timings::default();
     let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
-    let font = match &args.font {
+    let mut font = match &args.font {
         Some(path) => Some(
             std::fs::read(path).with_context(|| format!("cannot read font {}", path.display()))?,
         ),
@@ -404,44 +404,49 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
         .into_iter()
         .any(|f| args.formats.contains(&f));
+    let wants_pdf = args.formats.contains(&Format::Pdf);
 
     // Reads, parses and transforms one batch (documents in parallel); unreadable files are
     // reported and counted.
     let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
         let (parsed, failed) = timings.time("parse", || parse_inputs(inputs));
         let documents: Vec<Document> = parsed.into_iter().map(|(_, doc)| doc).collect();
-        let tables = match needs_tables && !documents.is_empty() {
-            true => Some(timings.time("transform", || {
-                annotext_transform::build_tables(&documents, &rules)
-            })?),
-            false => None,
+        let (tables, document_tables) = match needs_tables && !documents.is_empty() {
+            // Briefings are per document: each document's tables are built once, and the
+            // batch's are those stacked.
+            true if wants_pdf => timings.time("transform", || -> Result<_> {
+                let own = annotext_transform::build_document_tables(&documents, &rules)?;
+                let all = annotext_transform::stack_tables(own.clone())?;
+                Ok((all, own))
+            })?,
+            true => {
+                let all = timings.time("transform", || {
+                    annotext_transform::build_tables(&documents, &rules)
+                })?;
+                (Some(all), Vec::new())
+            }
+            false => (None, Vec::new()),
         };
-        Ok((Batch { documents, tables }, failed))
+        let batch = Batch {
+            documents,
+            tables,
+            document_tables,
+        };
+        Ok((batch, failed))
     };
 
     let bar = progress(inputs.len() as u64, args.quiet, "processing");
     let mut outputs: Option<Outputs> = None;
-    let mut font = font;
     let mut counts = RunCounts::default();
     let mut totals = annotext_transform::Totals::default();
-    let mut pending: Option<Batch> = None;
     // Float MiB to bytes: a negative or NaN size saturates to 0, one file per batch.
     let limit = (args.batch_mib * 1024.0 * 1024.0) as u64;
     let mut upcoming = batches(&inputs, limit).into_iter();
-    loop {
+    let mut pending = upcoming.next().map(&prepare).transpose()?;
+    while let Some((current, failed)) = pending.take() {
+        bad_inputs += failed;
+        bar.inc(failed as u64);
         let next = upcoming.next();
-        let Some(current) = pending.take() else {
-            match next {
-                Some(inputs) => {
-                    let (batch, failed) = prepare(inputs)?;
-                    bad_inputs += failed;
-                    bar.inc(failed as u64);
-                    pending = Some(batch);
-                    continue;
-                }
-                None => break,
-            }
-        };
         // The batch in hand is written while the next one is prepared.
         let (written, prepared) = rayon::join(
             || -> Result<Option<Outputs>> {
@@ -453,10 +458,10 @@ fn run(args: &RunArgs) -> Result<Outcome> {
                     Some(sink) => sink,
                     None => opened.insert(Outputs::open(args, &current, font.take())?),
                 };
-                sink.append(&current, &rules, &timings, &bar)?;
+                sink.append(&current, &timings, &bar)?;
                 Ok(opened)
             },
-            || next.map(prepare).transpose(),
+            || next.map(&prepare).transpose(),
         );
         if let Some(opened) = written? {
             outputs = Some(opened);
@@ -466,11 +471,7 @@ fn run(args: &RunArgs) -> Result<Outcome> {
             totals.add(tables);
         }
         drop(current);
-        if let Some((batch, failed)) = prepared? {
-            bad_inputs += failed;
-            bar.inc(failed as u64);
-            pending = Some(batch);
-        }
+        pending = prepared?;
     }
     let Some(outputs) = outputs else {
         bar.finish_and_clear();

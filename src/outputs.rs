@@ -14,7 +14,7 @@ use annotext_export_parquet::ParquetTableWriter;
 use annotext_export_pdf::BriefingOptions;
 use annotext_export_xlsx::{WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_parser::Document;
-use annotext_transform::{Rules, Tables, Totals};
+use annotext_transform::{Tables, Totals};
 
 use crate::{Format, RunArgs, Timings};
 
@@ -40,6 +40,9 @@ pub struct Batch {
     pub documents: Vec<Document>,
     /// Their tables.
     pub tables: Option<Tables>,
+    /// Each document's own tables, in the same order, when briefings are wanted (empty
+    /// otherwise); `tables` is these stacked.
+    pub document_tables: Vec<Tables>,
 }
 
 impl<'a> Outputs<'a> {
@@ -66,9 +69,7 @@ impl<'a> Outputs<'a> {
             for (t, (name, df)) in first.named().into_iter().enumerate() {
                 if wants(Format::Csv) {
                     let path = dir.join(format!("{name}.csv"));
-                    let columns: Vec<&str> =
-                        df.get_column_names().iter().map(|n| n.as_str()).collect();
-                    let writer = CsvTableWriter::create(&path, &columns, flavor)?;
+                    let writer = CsvTableWriter::create(&path, df.schema(), flavor)?;
                     tables.push(TableFile::Csv(t, path, Box::new(writer)));
                 }
                 if wants(Format::Parquet) {
@@ -97,13 +98,7 @@ impl<'a> Outputs<'a> {
     }
 
     /// Writes a batch to every output; the outputs are independent and written side by side.
-    pub fn append(
-        &mut self,
-        batch: &Batch,
-        rules: &Rules,
-        timings: &Timings,
-        bar: &ProgressBar,
-    ) -> Result<()> {
+    pub fn append(&mut self, batch: &Batch, timings: &Timings, bar: &ProgressBar) -> Result<()> {
         let Outputs {
             args,
             records,
@@ -148,9 +143,8 @@ impl<'a> Outputs<'a> {
                             },
                             || -> Result<()> {
                                 if let Some(options) = briefing {
-                                    let written = timings.time("pdf", || {
-                                        write_briefings(args, batch, rules, options)
-                                    })?;
+                                    let written = timings
+                                        .time("pdf", || write_briefings(args, batch, options))?;
                                     briefings.extend(written);
                                 }
                                 Ok(())
@@ -215,26 +209,18 @@ impl<'a> Outputs<'a> {
     }
 }
 
-/// One briefing per document of the batch, each from its own tables (the batch's when alone).
+/// One briefing per document of the batch, each from its own tables.
 fn write_briefings(
     args: &RunArgs,
     batch: &Batch,
-    rules: &Rules,
     options: &BriefingOptions,
 ) -> Result<Vec<PathBuf>> {
     let dir = args.out.join("briefings");
     batch
         .documents
         .par_iter()
-        .map(|doc| {
-            let built;
-            let tables = match (&batch.tables, batch.documents.len()) {
-                (Some(tables), 1) => tables,
-                _ => {
-                    built = annotext_transform::build_tables(std::slice::from_ref(doc), rules)?;
-                    &built
-                }
-            };
+        .zip(&batch.document_tables)
+        .map(|(doc, tables)| {
             let path = dir.join(format!("{}.pdf", doc.name));
             let briefing = annotext_export_pdf::write_briefing(&path, doc, tables, options)
                 .with_context(|| format!("briefing for {}", doc.name))?;

@@ -71,11 +71,6 @@ impl AtomicFile {
         })
     }
 
-    /// The target path.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Another handle on the temporary file, for a writer that must own its output (it shares
     /// the file position, so writes through it append in order).
     pub fn handle(&self) -> Result<fs::File, AtomicWriteError> {

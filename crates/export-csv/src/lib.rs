@@ -12,7 +12,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use annotext_atomic_file::{AtomicFile, AtomicWriteError};
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, Schema};
 
 /// Which consumers the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +45,10 @@ pub struct CsvTableWriter {
 }
 
 impl CsvTableWriter {
-    /// Starts the file with its header row.
+    /// Starts the file with its header row: the schema's column names.
     pub fn create(
         path: &Path,
-        columns: &[&str],
+        schema: &Schema,
         flavor: CsvFlavor,
     ) -> Result<CsvTableWriter, AtomicWriteError> {
         let file = AtomicFile::create(path)?;
@@ -65,7 +65,7 @@ impl CsvTableWriter {
         let mut out = csv::WriterBuilder::new()
             .terminator(terminator)
             .from_writer(buffered);
-        out.write_record(columns)
+        out.write_record(schema.iter_names().map(|n| n.as_str()))
             .map_err(|e| file.content_error(e))?;
         Ok(CsvTableWriter { file, out, flavor })
     }
@@ -135,8 +135,7 @@ impl CsvTableWriter {
 
 /// Writes a table as CSV to `path`, atomically.
 pub fn write_csv(path: &Path, df: &DataFrame, flavor: CsvFlavor) -> Result<(), AtomicWriteError> {
-    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
-    let mut writer = CsvTableWriter::create(path, &names, flavor)?;
+    let mut writer = CsvTableWriter::create(path, df.schema(), flavor)?;
     writer.append(df)?;
     writer.finish()
 }

@@ -144,13 +144,15 @@ impl Metrics {
             .into()
     }
 
+    /// Width of the text as drawn ([`Metrics::drawable`]: a missing glyph takes the
+    /// replacement's width).
     fn width(&self, text: &str, size: f64) -> f64 {
-        let units: f64 = self
-            .drawable(text)
+        let units: f64 = text
             .chars()
             .map(|c| {
                 self.font
                     .lookup_glyph_index(c as u32)
+                    .or_else(|| self.font.lookup_glyph_index(self.replacement as u32))
                     .map_or(0.0, |g| f64::from(self.font.get_horizontal_advance(g)))
             })
             .sum();

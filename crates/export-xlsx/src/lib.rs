@@ -100,8 +100,6 @@ struct TableSheets {
     /// Each sheet's index in the workbook and the data rows written to it.
     sheets: Vec<(usize, u32)>,
     columns: u16,
-    /// Whether the column widths were set, from the first rows seen.
-    sized: bool,
 }
 
 /// Rows of a batch's table to write to one sheet.
@@ -109,10 +107,8 @@ struct SheetJob {
     table: usize,
     sheet: usize,
     rows: std::ops::Range<usize>,
-    /// Data rows the sheet has already.
+    /// Data rows the sheet has already (none: these rows set its column widths).
     done: u32,
-    /// Whether these are the sheet's first rows, which set its column widths.
-    size: bool,
 }
 
 /// Cell formats shared by the data sheets.
@@ -170,19 +166,16 @@ impl WorkbookWriter {
                 self.tables.push(TableSheets {
                     sheets: vec![(index, 0)],
                     columns: u16::try_from(df.width()).unwrap_or(u16::MAX),
-                    sized: false,
                 });
             }
             let mut row = 0;
             while row < df.height() {
                 let (mut index, mut used) = *self.tables[t].sheets.last().unwrap_or(&(0, 0));
-                let mut size = !self.tables[t].sized;
                 if used >= self.rows_per_sheet {
                     let part = self.tables[t].sheets.len();
                     index = self.add_sheet(name, df, part)?;
                     self.tables[t].sheets.push((index, 0));
                     used = 0;
-                    size = true;
                 }
                 let take = ((self.rows_per_sheet - used) as usize).min(df.height() - row);
                 jobs.push(SheetJob {
@@ -190,9 +183,7 @@ impl WorkbookWriter {
                     sheet: index,
                     rows: row..row + take,
                     done: used,
-                    size,
                 });
-                self.tables[t].sized = true;
                 if let Some(last) = self.tables[t].sheets.last_mut() {
                     last.1 += take as u32;
                 }
@@ -220,7 +211,7 @@ impl WorkbookWriter {
                     return Ok(());
                 };
                 let (name, df) = named[job.table];
-                if job.size {
+                if job.done == 0 {
                     size_columns(sheet, name, df, job.rows.clone(), formats)?;
                 }
                 write_rows(sheet, name, &cells[job.table], job.rows.clone(), job.done)

@@ -409,6 +409,13 @@ pub fn column_texts(df: &DataFrame, name: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A text or categorical column as text cells, read without a copy each; `None` when the
+/// table has no such column.
+fn text_cells(df: &DataFrame, name: &str) -> Option<StringChunked> {
+    let column = df.column(name).ok()?;
+    column.cast(&DataType::String).ok()?.str().ok().cloned()
+}
+
 fn column_sum(df: &DataFrame, name: &str) -> f64 {
     column_texts(df, name)
         .iter()
@@ -459,16 +466,31 @@ const COUNTED_KINDS: [&str; 3] = ["mechanism", "document", "country"];
 impl Totals {
     /// Adds a batch of tables (the documents of a batch are not in any other batch).
     pub fn add(&mut self, tables: &Tables) {
-        let kinds = column_texts(&tables.entities, "kind");
-        let texts = column_texts(&tables.entities, "text");
-        for (kind, text) in kinds.iter().zip(texts) {
-            if let Some(counted) = COUNTED_KINDS.iter().find(|k| **k == kind.as_str()) {
-                self.distinct.entry(counted).or_default().insert(text);
+        // Read in place: a batch has millions of entity rows and only a few distinct values,
+        // so a value is copied only when it is new.
+        let insert = |set: &mut BTreeSet<String>, text: &str| {
+            if !set.contains(text) {
+                set.insert(text.to_owned());
+            }
+        };
+        let kinds = text_cells(&tables.entities, "kind");
+        let texts = text_cells(&tables.entities, "text");
+        if let (Some(kinds), Some(texts)) = (kinds, texts) {
+            for (kind, text) in kinds.iter().zip(texts.iter()) {
+                let kind = kind.unwrap_or_default();
+                if let Some(counted) = COUNTED_KINDS.iter().find(|k| **k == kind) {
+                    insert(
+                        self.distinct.entry(counted).or_default(),
+                        text.unwrap_or_default(),
+                    );
+                }
             }
         }
-        self.doc_ids.extend(column_texts(&tables.items, "doc_id"));
-        self.doc_ids
-            .extend(column_texts(&tables.paragraphs, "doc_id"));
+        for df in [&tables.items, &tables.paragraphs] {
+            for id in text_cells(df, "doc_id").iter().flat_map(|ids| ids.iter()) {
+                insert(&mut self.doc_ids, id.unwrap_or_default());
+            }
+        }
         self.sections += tables.sections.height();
         self.items += tables.items.height();
         self.anomalies += tables.anomalies.height();
@@ -659,9 +681,35 @@ pub fn build_tables(documents: &[Document], rules: &Rules) -> Result<Tables, Tra
         .par_chunks(per_group)
         .map(|docs| build_part(docs, &tagger))
         .collect::<Result<Vec<Tables>, TransformError>>()?;
+    match stack_tables(parts)? {
+        Some(all) => Ok(all),
+        None => build_part(&[], &tagger),
+    }
+}
+
+/// Each document's own tables, built in parallel, in document order: for outputs made per
+/// document (briefings). [`stack_tables`] of them equals [`build_tables`] of the documents.
+pub fn build_document_tables(
+    documents: &[Document],
+    rules: &Rules,
+) -> Result<Vec<Tables>, TransformError> {
+    let tagger = Tagger::new(rules)?;
+    documents
+        .par_iter()
+        .map(|doc| build_part(std::slice::from_ref(doc), &tagger))
+        .collect()
+}
+
+/// Tables stacked in order, table by table; `None` when there are none.
+///
+/// The stacked tables keep their parts' chunks: exporters read chunked columns as they are, and
+/// rechunking would copy every table once more at the peak of memory use.
+pub fn stack_tables(
+    parts: impl IntoIterator<Item = Tables>,
+) -> Result<Option<Tables>, TransformError> {
     let mut parts = parts.into_iter();
     let Some(mut all) = parts.next() else {
-        return build_part(&[], &tagger);
+        return Ok(None);
     };
     for part in parts {
         for ((table, df), (_, more)) in all.named_mut().into_iter().zip(part.named()) {
@@ -669,9 +717,7 @@ pub fn build_tables(documents: &[Document], rules: &Rules) -> Result<Tables, Tra
                 .map_err(|source| TransformError::Polars { table, source })?;
         }
     }
-    // The stacked tables keep one chunk per group: exporters read chunked columns as they are,
-    // and rechunking would copy every table once more at the peak of memory use.
-    Ok(all)
+    Ok(Some(all))
 }
 
 fn build_part(documents: &[Document], rules: &Tagger) -> Result<Tables, TransformError> {
