@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use annotext_parser::{BlockKind, Document, Severity};
 use inputs::Input;
-use outputs::{Batch, Outputs};
+use outputs::{Batch, Ending, Lanes};
 
 const EXIT_INPUT: u8 = 1;
 const EXIT_RUN: u8 = 3;
@@ -436,56 +436,60 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     };
 
     let bar = progress(inputs.len() as u64, args.quiet, "processing");
-    let mut outputs: Option<Outputs> = None;
     let mut counts = RunCounts::default();
     let mut totals = annotext_transform::Totals::default();
     // Float MiB to bytes: a negative or NaN size saturates to 0, one file per batch.
     let limit = (args.batch_mib * 1024.0 * 1024.0) as u64;
-    let mut upcoming = batches(&inputs, limit).into_iter();
-    let mut pending = upcoming.next().map(&prepare).transpose()?;
-    while let Some((current, failed)) = pending.take() {
-        bad_inputs += failed;
-        bar.inc(failed as u64);
-        let next = upcoming.next();
-        // The batch in hand is written while the next one is prepared.
-        let (written, prepared) = rayon::join(
-            || -> Result<Option<Outputs>> {
-                if current.documents.is_empty() {
-                    return Ok(None);
-                }
-                let mut opened = None;
-                let sink = match outputs.as_mut() {
-                    Some(sink) => sink,
-                    None => opened.insert(Outputs::open(args, &current, font.take())?),
-                };
-                sink.append(&current, &timings, &bar)?;
-                Ok(opened)
-            },
-            || next.map(&prepare).transpose(),
-        );
-        if let Some(opened) = written? {
-            outputs = Some(opened);
+    let written = std::thread::scope(|scope| -> Result<Option<Vec<PathBuf>>> {
+        let mut lanes: Option<Lanes> = None;
+        // A batch is prepared here while the lanes write the previous one.
+        for inputs in batches(&inputs, limit) {
+            let (batch, failed) = prepare(inputs)?;
+            bad_inputs += failed;
+            bar.inc(failed as u64);
+            if batch.documents.is_empty() {
+                continue;
+            }
+            counts.add(&batch.documents);
+            if let Some(tables) = &batch.tables {
+                totals.add(tables);
+            }
+            let open = match lanes.as_mut() {
+                Some(open) => open,
+                None => lanes.insert(Lanes::open(
+                    scope,
+                    args,
+                    &timings,
+                    &bar,
+                    &batch,
+                    font.take(),
+                )?),
+            };
+            if !open.feed(batch) {
+                // A lane failed: the others must not complete files that lack the rest.
+                return Err(lanes.take().map_or_else(
+                    || anyhow::anyhow!("an output stopped before the end of the run"),
+                    Lanes::abort,
+                ));
+            }
         }
-        counts.add(&current.documents);
-        if let Some(tables) = &current.tables {
-            totals.add(tables);
-        }
-        drop(current);
-        pending = prepared?;
-    }
-    let Some(outputs) = outputs else {
+        let Some(lanes) = lanes else {
+            return Ok(None);
+        };
+        bar.set_prefix("finishing");
+        let info = annotext_export_xlsx::WorkbookInfo {
+            title: counts.title(),
+            subject:
+                "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
+                    .to_owned(),
+        };
+        lanes.finish(Ending { totals, info }).map(Some)
+    })?;
+    let Some(written) = written else {
         bar.finish_and_clear();
         eprintln!("error: no document could be read: nothing written");
         return Ok(Outcome::BadInput);
     };
-    let info = annotext_export_xlsx::WorkbookInfo {
-        title: counts.title(),
-        subject:
-            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
-                .to_owned(),
-    };
-    bar.set_prefix("finishing");
-    let written = outputs.finish(&totals, &info, &timings)?;
     bar.finish_and_clear();
 
     if args.timings {

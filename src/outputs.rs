@@ -1,10 +1,19 @@
-//! The files a run writes: opened when the first batch of documents is ready, fed one batch at
-//! a time, and moved into place together at the end. Dropped on an error, they leave no partial
-//! file behind (each is written to a temporary file first).
+//! The files a run writes. Each format is a lane: a thread of its own, opened when the first
+//! batch of documents is ready, fed the batches in order, and told at the end to complete its
+//! files and move them into place. Dropped on an error, a lane leaves no partial file behind
+//! (each file is written to a temporary file first).
+//!
+//! Lanes run side by side: a slow output (the workbook) no longer holds the fast ones at every
+//! batch. Each lane takes a batch only when done with the previous one (the channels hold none
+//! ahead), so at most the batch being written and the one being prepared are in memory.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+use std::thread::{Scope, ScopedJoinHandle};
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -18,22 +27,6 @@ use annotext_transform::{Tables, Totals};
 
 use crate::{Format, RunArgs, Timings};
 
-/// One table file, with the index of its table in [`Tables::named`].
-enum TableFile {
-    Csv(usize, PathBuf, Box<CsvTableWriter>),
-    Parquet(usize, PathBuf, Box<ParquetTableWriter>),
-}
-
-/// The outputs of a run, open.
-pub struct Outputs<'a> {
-    args: &'a RunArgs,
-    records: Option<(PathBuf, RecordsWriter)>,
-    tables: Vec<TableFile>,
-    workbook: Option<WorkbookWriter>,
-    briefing: Option<BriefingOptions>,
-    briefings: Vec<PathBuf>,
-}
-
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {
     /// The documents, in input order.
@@ -45,168 +38,316 @@ pub struct Batch {
     pub document_tables: Vec<Tables>,
 }
 
-impl<'a> Outputs<'a> {
-    /// Opens every output the run's formats ask for; `first` gives the tables' columns.
-    pub fn open(args: &'a RunArgs, first: &Batch, font: Option<Vec<u8>>) -> Result<Outputs<'a>> {
+/// What the last lane done with a batch reports to the progress bar.
+struct Fed {
+    batch: Batch,
+    lanes_left: AtomicUsize,
+}
+
+/// What the files need once every batch is written.
+pub struct Ending {
+    /// The corpus's totals, for the workbook's Summary.
+    pub totals: Totals,
+    /// Title and subject of the workbook.
+    pub info: WorkbookInfo,
+}
+
+enum Feed {
+    Batch(Arc<Fed>),
+    End(Arc<Ending>),
+}
+
+/// The open lanes of a run.
+pub struct Lanes<'scope> {
+    feeds: Vec<SyncSender<Feed>>,
+    handles: Vec<ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>>,
+}
+
+impl<'scope> Lanes<'scope> {
+    /// Opens every file the run's formats ask for (`first` gives the tables' columns) and
+    /// starts a lane per format.
+    pub fn open<'env>(
+        scope: &'scope Scope<'scope, 'env>,
+        args: &'env RunArgs,
+        timings: &'env Timings,
+        bar: &'env ProgressBar,
+        first: &Batch,
+        font: Option<Vec<u8>>,
+    ) -> Result<Lanes<'scope>> {
         let wants = |f: Format| args.formats.contains(&f);
         std::fs::create_dir_all(&args.out)
             .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
+        let mut lanes = Lanes {
+            feeds: Vec::new(),
+            handles: Vec::new(),
+        };
+        // Every file is created before any lane starts: a file that cannot be created stops the
+        // run before anything is written.
         let records = match wants(Format::Jsonl) {
             true => {
                 let path = args.out.join("records.jsonl");
-                Some((path.clone(), RecordsWriter::create(&path)?))
+                Some((RecordsWriter::create(&path)?, path))
             }
             false => None,
         };
-        let flavor = if args.csv_excel {
-            CsvFlavor::Excel
-        } else {
-            CsvFlavor::Plain
+        let csv = match (wants(Format::Csv), &first.tables) {
+            (true, Some(tables)) => Some(csv_files(args, tables)?),
+            _ => None,
         };
-        let dir = args.out.join("tables");
-        let mut tables = Vec::new();
-        if let Some(first) = &first.tables {
-            for (t, (name, df)) in first.named().into_iter().enumerate() {
-                if wants(Format::Csv) {
-                    let path = dir.join(format!("{name}.csv"));
-                    let writer = CsvTableWriter::create(&path, df.schema(), flavor)?;
-                    tables.push(TableFile::Csv(t, path, Box::new(writer)));
-                }
-                if wants(Format::Parquet) {
-                    let path = dir.join(format!("{name}.parquet"));
-                    let writer = ParquetTableWriter::create(&path, df.schema())?;
-                    tables.push(TableFile::Parquet(t, path, Box::new(writer)));
-                }
-            }
-        }
+        let parquet = match (wants(Format::Parquet), &first.tables) {
+            (true, Some(tables)) => Some(parquet_files(args, tables)?),
+            _ => None,
+        };
         let workbook = match wants(Format::Xlsx) {
             true => Some(WorkbookWriter::new(MAX_DATA_ROWS)?),
             false => None,
         };
-        Ok(Outputs {
-            args,
-            records,
-            tables,
-            workbook,
-            briefing: wants(Format::Pdf).then(|| BriefingOptions {
+
+        if let Some((writer, path)) = records {
+            lanes.start(
+                scope,
+                bar,
+                writer,
+                move |writer, batch| {
+                    timings.time("jsonl", || writer.append(&batch.documents))?;
+                    Ok(())
+                },
+                move |writer, _| {
+                    timings.time("jsonl", || writer.finish())?;
+                    Ok(vec![path])
+                },
+            );
+        }
+        if let Some(files) = csv {
+            lanes.start(
+                scope,
+                bar,
+                files,
+                move |files, batch| {
+                    append_tables(files, batch, |writer, df| {
+                        timings.time("csv", || writer.append(df))?;
+                        Ok(())
+                    })
+                },
+                move |files, _| {
+                    finish_tables(files, |writer| {
+                        timings.time("csv", || writer.finish())?;
+                        Ok(())
+                    })
+                },
+            );
+        }
+        if let Some(files) = parquet {
+            lanes.start(
+                scope,
+                bar,
+                files,
+                move |files, batch| {
+                    append_tables(files, batch, |writer, df| {
+                        timings.time("parquet", || writer.append(df))?;
+                        Ok(())
+                    })
+                },
+                move |files, _| {
+                    finish_tables(files, |writer| {
+                        timings.time("parquet", || writer.finish())?;
+                        Ok(())
+                    })
+                },
+            );
+        }
+        if let Some(workbook) = workbook {
+            let path = args.out.join("workbook.xlsx");
+            lanes.start(
+                scope,
+                bar,
+                workbook,
+                move |workbook, batch| {
+                    if let Some(tables) = &batch.tables {
+                        timings.time("xlsx", || workbook.append(tables))?;
+                    }
+                    Ok(())
+                },
+                move |workbook, ending| {
+                    timings.time("xlsx save", || {
+                        workbook.finish(&path, &ending.info, &ending.totals)
+                    })?;
+                    Ok(vec![path])
+                },
+            );
+        }
+        if wants(Format::Pdf) {
+            let options = BriefingOptions {
                 title: args.title.clone(),
                 font,
                 pinyin: args.pinyin,
-            }),
-            briefings: Vec::new(),
-        })
-    }
-
-    /// Writes a batch to every output; the outputs are independent and written side by side.
-    pub fn append(&mut self, batch: &Batch, timings: &Timings, bar: &ProgressBar) -> Result<()> {
-        let Outputs {
-            args,
-            records,
-            tables,
-            workbook,
-            briefing,
-            briefings,
-        } = self;
-        let (records_done, (tables_done, (workbook_done, briefings_done))) = rayon::join(
-            || -> Result<()> {
-                if let Some((_, writer)) = records {
-                    timings.time("jsonl", || writer.append(&batch.documents))?;
-                }
-                Ok(())
-            },
-            || {
-                rayon::join(
-                    || -> Result<()> {
-                        let Some(data) = &batch.tables else {
-                            return Ok(());
-                        };
-                        let named = data.named();
-                        tables.par_iter_mut().try_for_each(|file| -> Result<()> {
-                            match file {
-                                TableFile::Csv(t, _, writer) => {
-                                    timings.time("csv", || writer.append(named[*t].1))?
-                                }
-                                TableFile::Parquet(t, _, writer) => {
-                                    timings.time("parquet", || writer.append(named[*t].1))?
-                                }
-                            }
-                            Ok(())
-                        })
-                    },
-                    || {
-                        rayon::join(
-                            || -> Result<()> {
-                                if let (Some(writer), Some(data)) = (workbook, &batch.tables) {
-                                    timings.time("xlsx", || writer.append(data))?;
-                                }
-                                Ok(())
-                            },
-                            || -> Result<()> {
-                                if let Some(options) = briefing {
-                                    let written = timings
-                                        .time("pdf", || write_briefings(args, batch, options))?;
-                                    briefings.extend(written);
-                                }
-                                Ok(())
-                            },
-                        )
-                    },
-                )
-            },
-        );
-        records_done?;
-        tables_done?;
-        workbook_done?;
-        briefings_done?;
-        bar.inc(batch.documents.len() as u64);
-        Ok(())
-    }
-
-    /// Completes every file and moves it into place; returns the files written.
-    pub fn finish(
-        self,
-        totals: &Totals,
-        info: &WorkbookInfo,
-        timings: &Timings,
-    ) -> Result<Vec<PathBuf>> {
-        let out = &self.args.out;
-        let mut written = Vec::new();
-        if let Some((path, writer)) = self.records {
-            timings.time("jsonl", || writer.finish())?;
-            written.push(path);
+            };
+            lanes.start(
+                scope,
+                bar,
+                (options, Vec::new()),
+                move |(options, written), batch| {
+                    let paths = timings.time("pdf", || write_briefings(args, batch, options))?;
+                    written.extend(paths);
+                    Ok(())
+                },
+                |(_, written), _| Ok(written),
+            );
         }
-        let (tables, workbook) = rayon::join(
-            || -> Result<Vec<PathBuf>> {
-                self.tables
-                    .into_par_iter()
-                    .map(|file| -> Result<PathBuf> {
-                        Ok(match file {
-                            TableFile::Csv(_, path, writer) => {
-                                timings.time("csv", || writer.finish())?;
-                                path
-                            }
-                            TableFile::Parquet(_, path, writer) => {
-                                timings.time("parquet", || writer.finish())?;
-                                path
-                            }
-                        })
-                    })
-                    .collect()
-            },
-            || -> Result<Option<PathBuf>> {
-                let Some(writer) = self.workbook else {
-                    return Ok(None);
-                };
-                let path = out.join("workbook.xlsx");
-                timings.time("xlsx save", || writer.finish(&path, info, totals))?;
-                Ok(Some(path))
-            },
-        );
-        written.extend(tables?);
-        written.extend(workbook?);
-        written.extend(self.briefings);
-        Ok(written)
+        Ok(lanes)
     }
+
+    /// Starts one lane: `append` is called with each batch, `finish` once at the end.
+    fn start<'env, S: Send + 'scope>(
+        &mut self,
+        scope: &'scope Scope<'scope, 'env>,
+        bar: &'env ProgressBar,
+        state: S,
+        append: impl FnMut(&mut S, &Batch) -> Result<()> + Send + 'scope,
+        finish: impl FnOnce(S, &Ending) -> Result<Vec<PathBuf>> + Send + 'scope,
+    ) where
+        'env: 'scope,
+    {
+        let (feed, fed) = sync_channel(0);
+        self.feeds.push(feed);
+        self.handles
+            .push(scope.spawn(move || run_lane(fed, bar, state, append, finish)));
+    }
+
+    /// Hands a batch to every lane, waiting for each to be done with the previous one. False
+    /// when a lane has stopped on an error: [`Lanes::abort`] then reports it.
+    pub fn feed(&self, batch: Batch) -> bool {
+        let fed = Arc::new(Fed {
+            batch,
+            lanes_left: AtomicUsize::new(self.feeds.len()),
+        });
+        self.feeds
+            .iter()
+            .all(|feed| feed.send(Feed::Batch(Arc::clone(&fed))).is_ok())
+    }
+
+    /// Completes every file and moves it into place; returns the files written, or the first
+    /// error a lane met (a lane that failed leaves no file; the others' files are complete).
+    pub fn finish(self, ending: Ending) -> Result<Vec<PathBuf>> {
+        let ending = Arc::new(ending);
+        for feed in &self.feeds {
+            // A lane that stopped on an error has hung up: its error is in its handle.
+            let _ = feed.send(Feed::End(Arc::clone(&ending)));
+        }
+        self.join()
+    }
+
+    /// Stops every lane without completing its files (each is discarded), after a lane failed;
+    /// returns that lane's error.
+    pub fn abort(self) -> anyhow::Error {
+        match self.join() {
+            Err(e) => e,
+            Ok(_) => anyhow!("an output stopped before the end of the run"),
+        }
+    }
+
+    /// Hangs up on the lanes and waits for them; the first error any met, else the files.
+    fn join(self) -> Result<Vec<PathBuf>> {
+        let Lanes { feeds, handles } = self;
+        drop(feeds);
+        let mut written = Vec::new();
+        let mut failed = None;
+        for handle in handles {
+            match handle.join() {
+                Ok(Ok(paths)) => written.extend(paths),
+                Ok(Err(e)) => {
+                    failed.get_or_insert(e);
+                }
+                Err(_) => {
+                    failed.get_or_insert(anyhow!("an output stopped unexpectedly"));
+                }
+            }
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(written),
+        }
+    }
+}
+
+/// A lane's loop. It ends on [`Feed::End`], on its first error (its state is dropped, so its
+/// files are discarded), or when the run hangs up without ending (another lane failed).
+fn run_lane<S>(
+    fed: Receiver<Feed>,
+    bar: &ProgressBar,
+    mut state: S,
+    mut append: impl FnMut(&mut S, &Batch) -> Result<()>,
+    finish: impl FnOnce(S, &Ending) -> Result<Vec<PathBuf>>,
+) -> Result<Vec<PathBuf>> {
+    while let Ok(feed) = fed.recv() {
+        match feed {
+            Feed::Batch(batch) => {
+                append(&mut state, &batch.batch)?;
+                // The last lane done with a batch moves the bar on.
+                if batch.lanes_left.fetch_sub(1, Ordering::AcqRel) == 1 {
+                    bar.inc(batch.batch.documents.len() as u64);
+                }
+            }
+            Feed::End(ending) => return finish(state, &ending),
+        }
+    }
+    Ok(Vec::new())
+}
+
+/// One table file per table, with the index of its table in [`Tables::named`].
+type TableFiles<W> = Vec<(usize, PathBuf, W)>;
+
+fn csv_files(args: &RunArgs, first: &Tables) -> Result<TableFiles<CsvTableWriter>> {
+    let flavor = if args.csv_excel {
+        CsvFlavor::Excel
+    } else {
+        CsvFlavor::Plain
+    };
+    let dir = args.out.join("tables");
+    let mut files = Vec::new();
+    for (t, (name, df)) in first.named().into_iter().enumerate() {
+        let path = dir.join(format!("{name}.csv"));
+        let writer = CsvTableWriter::create(&path, df.schema(), flavor)?;
+        files.push((t, path, writer));
+    }
+    Ok(files)
+}
+
+fn parquet_files(args: &RunArgs, first: &Tables) -> Result<TableFiles<ParquetTableWriter>> {
+    let dir = args.out.join("tables");
+    let mut files = Vec::new();
+    for (t, (name, df)) in first.named().into_iter().enumerate() {
+        let path = dir.join(format!("{name}.parquet"));
+        let writer = ParquetTableWriter::create(&path, df.schema())?;
+        files.push((t, path, writer));
+    }
+    Ok(files)
+}
+
+/// Appends a batch's tables to their files, the files side by side.
+fn append_tables<W: Send>(
+    files: &mut TableFiles<W>,
+    batch: &Batch,
+    append: impl Fn(&mut W, &polars::prelude::DataFrame) -> Result<()> + Sync,
+) -> Result<()> {
+    let Some(tables) = &batch.tables else {
+        return Ok(());
+    };
+    let named = tables.named();
+    files
+        .par_iter_mut()
+        .try_for_each(|(t, _, writer)| append(writer, named[*t].1))
+}
+
+/// Completes the table files, side by side; returns their paths.
+fn finish_tables<W: Send>(
+    files: TableFiles<W>,
+    finish: impl Fn(W) -> Result<()> + Sync,
+) -> Result<Vec<PathBuf>> {
+    files
+        .into_par_iter()
+        .map(|(_, path, writer)| finish(writer).map(|()| path))
+        .collect()
 }
 
 /// One briefing per document of the batch, each from its own tables.

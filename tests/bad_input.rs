@@ -281,6 +281,25 @@ fn an_output_folder_that_cannot_be_written_is_a_run_failure() {
     );
 }
 
+/// An output that fails part way (here a briefing whose place is taken by a folder) stops the
+/// run: the other formats, which have not seen every document, leave no file behind.
+#[test]
+fn an_output_failing_mid_run_leaves_no_incomplete_file() {
+    let doc = b"1.\xe4\xb8\xad(zhong)\n";
+    let dir = folder_with(&[("a.txt", doc), ("b.txt", doc), ("c.txt", doc)]);
+    std::fs::create_dir_all(dir.path().join("out/briefings/b.pdf")).unwrap();
+    // One document per batch, so `b` fails while `c` is still to come.
+    let out = annotext(&["run", "in", "-o", "out", "--batch-mib", "0"], dir.path());
+    exited(&out, 3);
+    let err = stderr(&out);
+    assert!(err.contains("briefing for b"), "{err}");
+    assert_eq!(
+        files_under(&dir.path().join("out")),
+        ["briefings/a.pdf"],
+        "{err}"
+    );
+}
+
 /// Found by the `pipeline` fuzz target: a rare hanzi (䜽, CJK extension A) the shipped font has
 /// no glyph for made the briefing, and so the whole run, fail.
 #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum AtomicWriteError {
     /// The target folder could not be created or written.
-    #[error("cannot write into {dir}: {source}")]
+    #[error("cannot write into {dir}")]
     Folder {
         /// The folder.
         dir: PathBuf,
@@ -18,7 +18,7 @@ pub enum AtomicWriteError {
         source: io::Error,
     },
     /// Producing the content failed; the temporary file was removed.
-    #[error("writing {path} failed: {source}")]
+    #[error("writing {path} failed")]
     Content {
         /// The target.
         path: PathBuf,
@@ -26,7 +26,7 @@ pub enum AtomicWriteError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The finished file could not be moved into place.
-    #[error("cannot replace {path}: {source}")]
+    #[error("cannot replace {path}")]
     Persist {
         /// The target.
         path: PathBuf,
@@ -153,7 +153,10 @@ mod tests {
             Err(io::Error::other("disk on fire"))
         })
         .unwrap_err();
-        assert!(err.to_string().contains("disk on fire"), "{err}");
+        // The message names the file; why it failed is its source (printed after it by the CLI).
+        assert!(err.to_string().contains("out.csv"), "{err}");
+        let why = std::error::Error::source(&err).map(ToString::to_string);
+        assert_eq!(why.as_deref(), Some("disk on fire"));
         assert_eq!(fs::read(&path).unwrap(), b"old content");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()

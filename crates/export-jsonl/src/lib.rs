@@ -18,7 +18,7 @@ impl RecordsWriter {
     /// Starts the file.
     pub fn create(path: &Path) -> Result<RecordsWriter, AtomicWriteError> {
         let file = AtomicFile::create(path)?;
-        let out = BufWriter::with_capacity(1 << 20, file.handle()?);
+        let out = BufWriter::with_capacity(1 << 16, file.handle()?);
         Ok(RecordsWriter { file, out })
     }
 

@@ -18,6 +18,8 @@ mod records;
 pub(crate) mod scan;
 mod structure;
 
+use std::fmt::Write as _;
+
 pub use anomaly::{Anomaly, AnomalyDetail, AnomalyKind, Severity};
 pub use reading::{syllables, Reading, ReadingError, Tone};
 pub use records::{
@@ -192,7 +194,10 @@ impl Document {
                 out.push(' ');
             }
             match c.reading {
-                Some(r) => out.push_str(&r.to_string()),
+                Some(r) => {
+                    // Written in place: a String per character was most of this function's cost.
+                    let _ = write!(out, "{r}");
+                }
                 None => out.push('?'),
             }
         }

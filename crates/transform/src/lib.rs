@@ -6,15 +6,16 @@
 
 pub mod rules;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use annotext_parser::{is_hanzi, BlockKind, Document, Position, Reading, Span};
+use annotext_parser::{is_hanzi, Block, BlockKind, Document, Position, Reading, Span};
 use pinyin::{Pinyin, ToPinyinMulti};
 use polars::prelude::*;
 use rayon::prelude::*;
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use rules::{EntityPattern, Rules, RulesError};
 
@@ -138,6 +139,10 @@ pub struct DateMention {
 
 /// Dates and year ranges in a (clean) text.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    // Every date has a 年; most blocks have none, and the regex search is not free.
+    if !text.contains('年') {
+        return Vec::new();
+    }
     date_pattern()
         .captures_iter(text)
         .filter_map(|c| {
@@ -182,6 +187,16 @@ pub struct EntityMention {
 
 /// Entity mentions in one block's clean text; `is_item` enables the whole-item suffix rules.
 pub fn find_entities(text: &str, is_item: bool, tagger: &Tagger) -> Vec<EntityMention> {
+    entities_in(text, is_item, tagger, &find_dates(text))
+}
+
+/// [`find_entities`] with the text's dates already found.
+fn entities_in(
+    text: &str,
+    is_item: bool,
+    tagger: &Tagger,
+    dates: &[DateMention],
+) -> Vec<EntityMention> {
     let rules = tagger.rules;
     let mut out = Vec::new();
     for m in tagger.names.find_overlapping_iter(text) {
@@ -228,10 +243,10 @@ pub fn find_entities(text: &str, is_item: bool, tagger: &Tagger) -> Vec<EntityMe
             }
         }
     }
-    for date in find_dates(text) {
+    for date in dates {
         out.push(EntityMention {
             kind: "date".into(),
-            text: date.text,
+            text: date.text.clone(),
             rule: "date".into(),
             offset: date.offset,
         });
@@ -577,21 +592,20 @@ impl Frame {
         self
     }
 
-    fn list(mut self, name: &str, values: Vec<Vec<String>>) -> Frame {
-        let inner: Vec<Series> = values
-            .into_iter()
-            .map(|v| Series::new(PlSmallStr::EMPTY, v))
-            .collect();
-        let series = if inner.is_empty() {
-            Series::new_empty(name.into(), &DataType::List(Box::new(DataType::String)))
-        } else {
-            Series::new(name.into(), inner)
-        };
-        self.columns.push(series.into_column());
+    fn list<S: AsRef<str>>(mut self, name: &str, values: Vec<Vec<S>>) -> Frame {
+        // One builder for the whole column: a Series per row cost more than the rest of the
+        // table.
+        let inner: usize = values.iter().map(Vec::len).sum();
+        let mut builder = ListStringChunkedBuilder::new(name.into(), values.len(), inner);
+        for row in &values {
+            builder.append_values_iter(row.iter().map(AsRef::as_ref));
+        }
+        self.columns
+            .push(builder.finish().into_series().into_column());
         self
     }
 
-    fn category(mut self, name: &str, values: Vec<String>) -> Result<Frame, TransformError> {
+    fn category(mut self, name: &str, values: Vec<&str>) -> Result<Frame, TransformError> {
         let series = Series::new(name.into(), values)
             .cast(&DataType::from_categories(Categories::global()))
             .map_err(|source| TransformError::Polars {
@@ -720,17 +734,102 @@ pub fn stack_tables(
     Ok(Some(all))
 }
 
-fn build_part(documents: &[Document], rules: &Tagger) -> Result<Tables, TransformError> {
+fn build_part(documents: &[Document], tagger: &Tagger) -> Result<Tables, TransformError> {
+    let facts: Vec<DocumentFacts> = documents
+        .iter()
+        .map(|doc| DocumentFacts::new(doc, tagger))
+        .collect();
     Ok(Tables {
-        items: items_table(documents, rules)?,
-        sections: sections_table(documents)?,
-        paragraphs: paragraphs_table(documents)?,
+        items: items_table(&facts)?,
+        sections: sections_table(&facts)?,
+        paragraphs: paragraphs_table(&facts)?,
         readings: readings_table(documents)?,
         anomalies: anomalies_table(documents)?,
-        entities: entities_table(documents, rules)?,
-        timeline: timeline_table(documents)?,
-        topics: topics_table(documents, rules)?,
+        entities: entities_table(&facts)?,
+        timeline: timeline_table(&facts)?,
+        topics: topics_table(&facts, tagger)?,
     })
+}
+
+/// What the tables read of one block, worked out once: items, entities, timeline and topics all
+/// need the same clean text and matches, and finding them is most of the transform's work.
+#[derive(Default)]
+struct BlockFacts<'r> {
+    /// Clean text (annotations left out); empty for a blank line.
+    text: String,
+    /// Dates, in order.
+    dates: Vec<DateMention>,
+    /// Entity mentions, sorted by offset (items and paragraphs only).
+    entities: Vec<EntityMention>,
+    /// Topics with their keywords (items only).
+    topics: Vec<(&'r str, Vec<&'r str>)>,
+    /// `section.item` label (items only).
+    label: String,
+}
+
+/// A document with the facts of each of its blocks, indexed like `doc.blocks`.
+struct DocumentFacts<'d, 'r> {
+    doc: &'d Document,
+    blocks: Vec<BlockFacts<'r>>,
+}
+
+impl<'d, 'r> DocumentFacts<'d, 'r> {
+    fn new(doc: &'d Document, tagger: &Tagger<'r>) -> DocumentFacts<'d, 'r> {
+        let blocks = doc
+            .blocks
+            .iter()
+            .map(|block| {
+                if block.kind == BlockKind::Blank {
+                    return BlockFacts::default();
+                }
+                let text = doc.block_text(block);
+                let dates = find_dates(&text);
+                let mut facts = BlockFacts::default();
+                match block.kind {
+                    BlockKind::Item { number } => {
+                        facts.entities = entities_in(&text, true, tagger, &dates);
+                        facts.topics = find_topics(&text, tagger);
+                        facts.label = match section_number(doc, block.section) {
+                            Some(s) => format!("{s}.{}", number.0),
+                            None => number.0.to_string(),
+                        };
+                    }
+                    BlockKind::Paragraph => {
+                        facts.entities = entities_in(&text, false, tagger, &dates);
+                    }
+                    _ => {}
+                }
+                facts.text = text;
+                facts.dates = dates;
+                facts
+            })
+            .collect();
+        DocumentFacts { doc, blocks }
+    }
+
+    /// A section's number and heading text.
+    fn section(&self, section: Option<u32>) -> (Option<u32>, &str) {
+        match section.and_then(|i| self.doc.sections.get(i as usize)) {
+            Some(s) => (
+                Some(s.number.0),
+                self.blocks
+                    .get(s.heading as usize)
+                    .map_or("", |b| b.text.as_str()),
+            ),
+            None => (None, ""),
+        }
+    }
+
+    /// The blocks with their facts, in order.
+    fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'r>)> + '_ {
+        self.doc.blocks.iter().zip(&self.blocks)
+    }
+}
+
+fn section_number(doc: &Document, section: Option<u32>) -> Option<u32> {
+    section
+        .and_then(|i| doc.sections.get(i as usize))
+        .map(|s| s.number.0)
 }
 
 /// An anomaly this crate adds to the parser's.
@@ -776,17 +875,10 @@ pub fn dictionary_anomalies(doc: &Document) -> Vec<DictionaryAnomaly> {
     out
 }
 
-fn section_title(doc: &Document, section: Option<u32>) -> (Option<u32>, String) {
-    match section.and_then(|i| doc.sections.get(i as usize)) {
-        Some(s) => (Some(s.number.0), doc.block_text(doc.section_heading(s))),
-        None => (None, String::new()),
-    }
-}
-
-fn items_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, TransformError> {
+fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let mut doc_id = Vec::new();
     let mut section_number = Vec::new();
-    let mut section_title_col = Vec::new();
+    let mut section_title = Vec::new();
     let mut item_number = Vec::new();
     let mut label = Vec::new();
     let mut text_col = Vec::new();
@@ -802,40 +894,33 @@ fn items_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, Tran
     let mut line = Vec::new();
     let mut byte_start = Vec::new();
     let mut byte_end = Vec::new();
-    for doc in documents {
-        for block in &doc.blocks {
+    for facts in documents {
+        let doc = facts.doc;
+        for (block, found) in facts.blocks() {
             let BlockKind::Item { number } = block.kind else {
                 continue;
             };
-            let text = doc.block_text(block);
-            let (sec_no, sec_title) = section_title(doc, block.section);
+            let text = found.text.as_str();
+            let (sec_no, sec_title) = facts.section(block.section);
             let annotated_here = doc.chars_in(block.body).len();
-            let hanzi = hanzi_count(&text);
-            doc_id.push(doc.name.clone());
+            let hanzi = hanzi_count(text);
+            doc_id.push(doc.name.as_str());
             section_number.push(sec_no);
-            section_title_col.push(sec_title);
+            section_title.push(sec_title);
             item_number.push(number.0);
-            label.push(match sec_no {
-                Some(s) => format!("{s}.{}", number.0),
-                None => number.0.to_string(),
-            });
-            simplified_col.push(simplified(&text));
+            label.push(found.label.as_str());
+            simplified_col.push(simplified(text));
             pinyin_col.push(doc.pinyin_of(block.body));
-            annotated.push(doc.block_annotated_text(block).to_owned());
-            chars.push(char_count(&text));
+            annotated.push(doc.block_annotated_text(block));
+            chars.push(char_count(text));
             annotated_chars.push(u32_of(annotated_here));
             coverage.push(if hanzi == 0 {
                 0.0
             } else {
                 annotated_here as f64 / hanzi as f64
             });
-            topics.push(
-                find_topics(&text, rules)
-                    .into_iter()
-                    .map(|(t, _)| t.to_owned())
-                    .collect(),
-            );
-            entity_count.push(u32_of(find_entities(&text, true, rules).len()));
+            topics.push(found.topics.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+            entity_count.push(u32_of(found.entities.len()));
             anomaly_count.push(u32_of(doc.anomalies_in(block.span).len()));
             line.push(block.line);
             byte_start.push(block.span.start);
@@ -846,7 +931,7 @@ fn items_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, Tran
     Frame::new("items")
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("section_number".into(), section_number))
-        .col(Series::new("section_title".into(), section_title_col))
+        .col(Series::new("section_title".into(), section_title))
         .col(Series::new("item_number".into(), item_number))
         .col(Series::new("label".into(), label))
         .col(Series::new("text".into(), text_col))
@@ -865,29 +950,35 @@ fn items_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, Tran
         .build()
 }
 
-fn sections_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut numeral, mut number, mut title) = (vec![], vec![], vec![], vec![]);
     let (mut items, mut chars, mut first, mut last) = (vec![], vec![], vec![], vec![]);
-    for doc in documents {
+    for facts in documents {
+        let doc = facts.doc;
+        // Each section's last non-blank line, in one pass over the blocks.
+        let mut last_lines = vec![None; doc.sections.len()];
+        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
+            if let Some(slot) = block.section.and_then(|s| last_lines.get_mut(s as usize)) {
+                *slot = Some(block.line);
+            }
+        }
         for (index, section) in doc.sections.iter().enumerate() {
             let heading = doc.section_heading(section);
-            let blocks: Vec<_> = doc
-                .blocks
-                .iter()
-                .filter(|b| b.section == Some(index as u32) && b.kind != BlockKind::Blank)
-                .collect();
-            doc_id.push(doc.name.clone());
-            numeral.push(section.numeral.clone());
+            doc_id.push(doc.name.as_str());
+            numeral.push(section.numeral.as_str());
             number.push(section.number.0);
-            title.push(doc.block_text(heading));
+            title.push(facts.section(Some(index as u32)).1);
             items.push(u32_of(section.items.len()));
             chars.push(
-                doc.section_items(section)
-                    .map(|b| char_count(&doc.block_text(b)))
+                section
+                    .items
+                    .iter()
+                    .filter_map(|&i| facts.blocks.get(i as usize))
+                    .map(|b| char_count(&b.text))
                     .sum::<u32>(),
             );
             first.push(heading.line);
-            last.push(blocks.last().map_or(heading.line, |b| b.line));
+            last.push(last_lines[index].unwrap_or(heading.line));
         }
     }
     Frame::new("sections")
@@ -902,17 +993,26 @@ fn sections_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
         .build()
 }
 
-fn paragraphs_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut number, mut text_col, mut simp) = (vec![], vec![], vec![], vec![]);
     let (mut chars, mut dates, mut line) = (vec![], vec![], vec![]);
-    for doc in documents {
-        for (i, block) in doc.paragraphs().enumerate() {
-            let text = doc.block_text(block);
-            doc_id.push(doc.name.clone());
+    for facts in documents {
+        let paragraphs = facts
+            .blocks()
+            .filter(|(b, _)| b.kind == BlockKind::Paragraph);
+        for (i, (block, found)) in paragraphs.enumerate() {
+            let text = found.text.as_str();
+            doc_id.push(facts.doc.name.as_str());
             number.push(u32_of(i + 1));
-            simp.push(simplified(&text));
-            chars.push(char_count(&text));
-            dates.push(find_dates(&text).into_iter().map(|d| d.text).collect());
+            simp.push(simplified(text));
+            chars.push(char_count(text));
+            dates.push(
+                found
+                    .dates
+                    .iter()
+                    .map(|d| d.text.as_str())
+                    .collect::<Vec<_>>(),
+            );
             line.push(block.line);
             text_col.push(text);
         }
@@ -941,7 +1041,7 @@ fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
     // document order, characters in code point order within a document.
     let mut stats: Vec<((String, char), CharStats)> = Vec::new();
     for doc in documents {
-        let mut own: HashMap<char, CharStats> = HashMap::new();
+        let mut own: HashMap<char, CharStats> = HashMap::default();
         for segment in &doc.segments {
             if segment.kind != annotext_parser::SegmentKind::Text {
                 continue;
@@ -1006,29 +1106,19 @@ fn anomalies_table(documents: &[Document]) -> Result<DataFrame, TransformError> 
     let (mut doc_id, mut kind, mut line, mut column) = (vec![], vec![], vec![], vec![]);
     let (mut offset, mut context, mut detail) = (vec![], vec![], vec![]);
     for doc in documents {
-        let mut rows: Vec<(Span, Position, String, String)> = doc
+        let mut rows: Vec<(Span, Position, &str, String)> = doc
             .anomalies
             .iter()
-            .map(|a| {
-                (
-                    a.span,
-                    a.position,
-                    a.kind.name().to_owned(),
-                    a.describe(&doc.text),
-                )
-            })
+            .map(|a| (a.span, a.position, a.kind.name(), a.describe(&doc.text)))
             .collect();
-        rows.extend(dictionary_anomalies(doc).into_iter().map(|a| {
-            (
-                a.span,
-                a.position,
-                READING_NOT_IN_DICTIONARY.to_owned(),
-                a.detail,
-            )
-        }));
+        rows.extend(
+            dictionary_anomalies(doc)
+                .into_iter()
+                .map(|a| (a.span, a.position, READING_NOT_IN_DICTIONARY, a.detail)),
+        );
         rows.sort_by(|a, b| (a.0.start, &a.2).cmp(&(b.0.start, &b.2)));
         for (span, position, k, d) in rows {
-            doc_id.push(doc.name.clone());
+            doc_id.push(doc.name.as_str());
             kind.push(k);
             line.push(position.line);
             column.push(position.column);
@@ -1048,34 +1138,32 @@ fn anomalies_table(documents: &[Document]) -> Result<DataFrame, TransformError> 
         .build()
 }
 
-fn entities_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, TransformError> {
-    let (mut doc_id, mut kind, mut text_col, mut simp, mut rule) =
-        (vec![], vec![], vec![], vec![], vec![]);
+fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut kind, mut text_col, mut rule) = (vec![], vec![], vec![], vec![]);
     let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
-    for doc in documents {
-        for block in &doc.blocks {
+    for facts in documents {
+        for (block, found) in facts.blocks() {
             let number = match block.kind {
                 BlockKind::Item { number } => Some(number.0),
                 BlockKind::Paragraph => None,
                 _ => continue,
             };
-            let text = doc.block_text(block);
-            let sec_no = section_title(doc, block.section).0;
+            let text = found.text.as_str();
+            let sec_no = section_number(facts.doc, block.section);
             // Mentions come sorted by offset: characters are counted on from the last one, so a
             // huge block (a 50 MB line) costs one pass, not one per mention.
             let mut counted = (0usize, 0u32);
-            for m in find_entities(&text, number.is_some(), rules) {
+            for m in &found.entities {
                 let from = if m.offset >= counted.0 {
                     counted
                 } else {
                     (0, 0)
                 };
                 counted = (m.offset, from.1 + char_count(&text[from.0..m.offset]));
-                doc_id.push(doc.name.clone());
-                kind.push(m.kind);
-                simp.push(simplified(&m.text));
-                text_col.push(m.text);
-                rule.push(m.rule);
+                doc_id.push(facts.doc.name.as_str());
+                kind.push(m.kind.as_str());
+                text_col.push(m.text.as_str());
+                rule.push(m.rule.as_str());
                 section.push(sec_no);
                 item.push(number);
                 line.push(block.line);
@@ -1083,6 +1171,17 @@ fn entities_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, T
             }
         }
     }
+    // Names recur across a corpus: each distinct one is converted once.
+    let mut converted: HashMap<&str, String> = HashMap::default();
+    let simp: Vec<&str> = {
+        for t in &text_col {
+            converted.entry(t).or_insert_with(|| simplified(t));
+        }
+        text_col
+            .iter()
+            .map(|t| converted.get(t).map_or("", String::as_str))
+            .collect()
+    };
     Frame::new("entities")
         .col(Series::new("doc_id".into(), doc_id))
         .category("kind", kind)?
@@ -1096,17 +1195,16 @@ fn entities_table(documents: &[Document], rules: &Tagger) -> Result<DataFrame, T
         .build()
 }
 
-fn timeline_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut text_col, mut ys, mut ye, mut month) =
         (vec![], vec![], vec![], vec![], vec![]);
     let (mut sentence, mut line) = (vec![], vec![]);
-    for doc in documents {
-        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
-            let text = doc.block_text(block);
-            for d in find_dates(&text) {
-                doc_id.push(doc.name.clone());
-                sentence.push(sentence_at(&text, d.offset).to_owned());
-                text_col.push(d.text);
+    for facts in documents {
+        for (block, found) in facts.blocks() {
+            for d in &found.dates {
+                doc_id.push(facts.doc.name.as_str());
+                sentence.push(sentence_at(&found.text, d.offset));
+                text_col.push(d.text.as_str());
                 ys.push(u32::from(d.year_start));
                 ye.push(u32::from(d.year_end));
                 month.push(d.month.map(u32::from));
@@ -1125,25 +1223,21 @@ fn timeline_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
         .build()
 }
 
-fn topics_table(documents: &[Document], tagger: &Tagger) -> Result<DataFrame, TransformError> {
+fn topics_table(documents: &[DocumentFacts], tagger: &Tagger) -> Result<DataFrame, TransformError> {
     // (document, topic) → (items, keyword evidence), in document order then rule order.
     let mut found: BTreeMap<(usize, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
-    for (doc_index, doc) in documents.iter().enumerate() {
-        for block in &doc.blocks {
-            let BlockKind::Item { number } = block.kind else {
+    for (doc_index, facts) in documents.iter().enumerate() {
+        for (block, block_facts) in facts.blocks() {
+            if !matches!(block.kind, BlockKind::Item { .. }) {
                 continue;
-            };
-            let text = doc.block_text(block);
-            let label = match section_title(doc, block.section).0 {
-                Some(s) => format!("{s}.{}", number.0),
-                None => number.0.to_string(),
-            };
-            for (topic, hits) in find_topics(&text, tagger) {
+            }
+            let label = &block_facts.label;
+            for (topic, hits) in &block_facts.topics {
                 let index = tagger
                     .rules
                     .topics
                     .iter()
-                    .position(|t| t.name == topic)
+                    .position(|t| t.name == *topic)
                     .unwrap_or(0);
                 let entry = found.entry((doc_index, index)).or_default();
                 entry.0.push(label.clone());
@@ -1154,8 +1248,8 @@ fn topics_table(documents: &[Document], tagger: &Tagger) -> Result<DataFrame, Tr
     let (mut doc_id, mut topic, mut count, mut items, mut keywords) =
         (vec![], vec![], vec![], vec![], vec![]);
     for ((doc_index, index), (labels, evidence)) in found {
-        doc_id.push(documents[doc_index].name.clone());
-        topic.push(tagger.rules.topics[index].name.clone());
+        doc_id.push(documents[doc_index].doc.name.as_str());
+        topic.push(tagger.rules.topics[index].name.as_str());
         count.push(u32_of(labels.len()));
         items.push(labels);
         keywords.push(evidence);
