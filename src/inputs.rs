@@ -2,7 +2,11 @@
 //! recursively in the folders named, each with the document id its rows carry.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+
+use annotext_parser::Document;
+use anyhow::{bail, Context, Result};
 
 /// One input file and its document id.
 #[derive(Debug, Clone)]
@@ -26,6 +30,39 @@ impl Input {
             id,
         }
     }
+}
+
+/// A digest of a file's bytes: a later read of the file compares it to tell whether the file
+/// changed in between (not a defence against forged files, which would have to be made on
+/// purpose to collide).
+fn digest(bytes: &[u8]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.write_usize(bytes.len());
+    hasher.finish()
+}
+
+/// Reads and parses an input; also returns the digest of its bytes, for [`read_again`].
+pub fn read(input: &Input) -> Result<(Document, u64)> {
+    let path = &input.path;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let digest = digest(&bytes);
+    let doc = annotext_parser::parse_vec(&input.id, bytes)
+        .with_context(|| format!("{}", path.display()))?;
+    Ok((doc, digest))
+}
+
+/// Reads and parses an input a second time, and fails if it is no longer what the first read
+/// (whose digest is `first`) saw: outputs made from the two reads must agree.
+pub fn read_again(input: &Input, first: u64) -> Result<Document> {
+    let (doc, digest) = read(input)?;
+    if digest != first {
+        bail!(
+            "{} changed while it was being processed; run again once it is no longer written to",
+            input.path.display()
+        );
+    }
+    Ok(doc)
 }
 
 /// The inputs under `paths`, in a stable order (arguments in order, folders sorted by name).
@@ -100,5 +137,26 @@ fn in_folder(root: &Path, path: &Path) -> Input {
     Input {
         path: path.to_path_buf(),
         id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_read_fails_when_the_file_changed_in_between() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "1.中(zhong)\n").unwrap();
+        let input = Input::file(&path);
+        let (first, digest) = read(&input).unwrap();
+        assert_eq!(read_again(&input, digest).unwrap(), first);
+        std::fs::write(&path, "1.中(zhong)國(guo)\n").unwrap();
+        let err = read_again(&input, digest).unwrap_err().to_string();
+        assert!(
+            err.contains("a.txt changed while it was being processed"),
+            "{err}"
+        );
     }
 }

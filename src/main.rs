@@ -142,6 +142,14 @@ struct RunArgs {
     quiet: bool,
 }
 
+impl RunArgs {
+    /// The batch size in bytes. Float MiB to bytes: a negative or NaN size saturates to 0, one
+    /// file per batch.
+    fn batch_bytes(&self) -> u64 {
+        (self.batch_mib * 1024.0 * 1024.0) as u64
+    }
+}
+
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// Annotated text files, and folders searched recursively for `*.txt` files.
@@ -198,15 +206,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_document(input: &Input) -> Result<Document> {
-    let path = &input.path;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    annotext_parser::parse_vec(&input.id, bytes).with_context(|| format!("{}", path.display()))
-}
-
 fn parse_one(file: &Path, compact: bool) -> Result<Outcome> {
-    let doc = match read_document(&Input::file(file)) {
-        Ok(doc) => doc,
+    let doc = match inputs::read(&Input::file(file)) {
+        Ok((doc, _)) => doc,
         Err(e) => {
             eprintln!("error: {e:#}");
             return Ok(Outcome::BadInput);
@@ -243,15 +245,29 @@ fn progress(len: u64, quiet: bool, message: &'static str) -> ProgressBar {
     bar
 }
 
+/// A document read from an input, with the digest of the bytes it was parsed from.
+pub struct Parsed<'a> {
+    /// Where it was read from.
+    pub input: &'a Input,
+    /// The digest of its bytes ([`inputs::read`]).
+    pub digest: u64,
+    /// The document.
+    pub document: Document,
+}
+
 /// Reads and parses the inputs in parallel; failures are printed (file, line, column) and
 /// counted, the documents that parsed come back in input order, with their input.
-fn parse_inputs(inputs: &[Input]) -> (Vec<(&Input, Document)>, usize) {
-    let results: Vec<Result<Document>> = inputs.par_iter().map(read_document).collect();
+fn parse_inputs(inputs: &[Input]) -> (Vec<Parsed<'_>>, usize) {
+    let results: Vec<Result<(Document, u64)>> = inputs.par_iter().map(inputs::read).collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failures = 0;
     for (input, result) in inputs.iter().zip(results) {
         match result {
-            Ok(doc) => documents.push((input, doc)),
+            Ok((document, digest)) => documents.push(Parsed {
+                input,
+                digest,
+                document,
+            }),
             Err(e) => {
                 eprintln!("error: {e:#}");
                 failures += 1;
@@ -410,7 +426,9 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     // reported and counted.
     let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
         let (parsed, failed) = timings.time("parse", || parse_inputs(inputs));
-        let documents: Vec<Document> = parsed.into_iter().map(|(_, doc)| doc).collect();
+        let sources: Vec<(Input, u64)> =
+            parsed.iter().map(|p| (p.input.clone(), p.digest)).collect();
+        let documents: Vec<Document> = parsed.into_iter().map(|p| p.document).collect();
         let (tables, document_tables) = match needs_tables && !documents.is_empty() {
             // Briefings are per document: each document's tables are built once, and the
             // batch's are those stacked.
@@ -428,6 +446,7 @@ fn run(args: &RunArgs) -> Result<Outcome> {
             false => (None, Vec::new()),
         };
         let batch = Batch {
+            sources,
             documents,
             tables,
             document_tables,
@@ -438,8 +457,7 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     let bar = progress(inputs.len() as u64, args.quiet, "processing");
     let mut counts = RunCounts::default();
     let mut totals = annotext_transform::Totals::default();
-    // Float MiB to bytes: a negative or NaN size saturates to 0, one file per batch.
-    let limit = (args.batch_mib * 1024.0 * 1024.0) as u64;
+    let limit = args.batch_bytes();
     let written = std::thread::scope(|scope| -> Result<Option<Vec<PathBuf>>> {
         let mut lanes: Option<Lanes> = None;
         // A batch is prepared here while the lanes write the previous one.
@@ -557,7 +575,12 @@ fn check(args: &CheckArgs) -> Result<Outcome> {
         let (documents, failed) = parse_inputs(batch);
         bad_inputs += failed;
         checked += documents.len();
-        for (input, doc) in &documents {
+        for Parsed {
+            input,
+            document: doc,
+            ..
+        } in &documents
+        {
             for (line, column, severity, kind, detail) in findings(doc) {
                 match severity {
                     Severity::Error => errors += 1,

@@ -25,10 +25,13 @@ use annotext_export_xlsx::{WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
 
-use crate::{Format, RunArgs, Timings};
+use crate::inputs::{self, Input};
+use crate::{batches, Format, RunArgs, Timings};
 
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {
+    /// Where each document was read from, with the digest of its bytes.
+    pub sources: Vec<(Input, u64)>,
     /// The documents, in input order.
     pub documents: Vec<Document>,
     /// Their tables.
@@ -104,19 +107,23 @@ impl<'scope> Lanes<'scope> {
         };
 
         if let Some((writer, path)) = records {
-            lanes.start(
-                scope,
-                bar,
-                writer,
-                move |writer, batch| {
-                    timings.time("jsonl", || writer.append(&batch.documents))?;
-                    Ok(())
-                },
-                move |writer, _| {
-                    timings.time("jsonl", || writer.finish())?;
-                    Ok(vec![path])
-                },
-            );
+            if wants(Format::Xlsx) {
+                lanes.start_records_last(scope, bar, args, timings, writer, path);
+            } else {
+                lanes.start(
+                    scope,
+                    bar,
+                    writer,
+                    move |writer, batch| {
+                        timings.time("jsonl", || writer.append(&batch.documents))?;
+                        Ok(())
+                    },
+                    move |writer, _| {
+                        timings.time("jsonl", || writer.finish())?;
+                        Ok(vec![path])
+                    },
+                );
+            }
         }
         if let Some(files) = csv {
             lanes.start(
@@ -212,6 +219,50 @@ impl<'scope> Lanes<'scope> {
         self.feeds.push(feed);
         self.handles
             .push(scope.spawn(move || run_lane(fed, bar, state, append, finish)));
+    }
+
+    /// Starts the records lane for a run that also writes the workbook. The workbook's last
+    /// step, compressing it, runs on one core for seconds; the records need nothing the
+    /// tables do, so this lane only notes each batch's files and, at the end, reads and parses
+    /// them again (checking they are unchanged) and writes the records while the workbook is
+    /// compressed. Memory stays that of one batch.
+    fn start_records_last<'env>(
+        &mut self,
+        scope: &'scope Scope<'scope, 'env>,
+        bar: &'env ProgressBar,
+        args: &'env RunArgs,
+        timings: &'env Timings,
+        writer: RecordsWriter,
+        path: PathBuf,
+    ) where
+        'env: 'scope,
+    {
+        let limit = args.batch_bytes();
+        self.start(
+            scope,
+            bar,
+            (writer, Vec::new()),
+            |(_, sources), batch| {
+                sources.extend(batch.sources.iter().cloned());
+                Ok(())
+            },
+            move |(mut writer, sources), _| {
+                let files: Vec<Input> = sources.iter().map(|(input, _)| input.clone()).collect();
+                let mut from = 0;
+                for batch in batches(&files, limit) {
+                    let read = &sources[from..from + batch.len()];
+                    from += batch.len();
+                    let documents = timings.time("jsonl", || {
+                        read.par_iter()
+                            .map(|(input, digest)| inputs::read_again(input, *digest))
+                            .collect::<Result<Vec<Document>>>()
+                    })?;
+                    timings.time("jsonl", || writer.append(&documents))?;
+                }
+                timings.time("jsonl", || writer.finish())?;
+                Ok(vec![path])
+            },
+        );
     }
 
     /// Hands a batch to every lane, waiting for each to be done with the previous one. False
