@@ -128,11 +128,11 @@ struct RunArgs {
     /// Reading edition of the briefings: pinyin set small above each annotated character.
     #[arg(long)]
     pinyin: bool,
-    /// Input read per batch, in MiB. A batch is parsed, turned into tables and written before
-    /// the next is let in (one is prepared while one is written): peak memory is about 50 times
-    /// this, plus about 60 MB, whatever the size of the corpus (a file larger than a batch is a
-    /// batch of its own). Larger batches run a little faster.
-    #[arg(long, default_value_t = 3.0, value_name = "MIB")]
+    /// Input read per batch, in MiB. A batch is parsed and turned into tables while each output
+    /// writes the previous one: peak memory is about 60 times this, plus about 40 MB, whatever
+    /// the size of the corpus (a file larger than a batch is a batch of its own). The batch size
+    /// never changes the output.
+    #[arg(long, default_value_t = 2.0, value_name = "MIB")]
     batch_mib: f64,
     /// Print how long each stage took.
     #[arg(long)]
