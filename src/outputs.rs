@@ -24,6 +24,7 @@ use annotext_export_pdf::BriefingOptions;
 use annotext_export_xlsx::{WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
+use polars::prelude::DataFrame;
 
 use crate::inputs::{self, Input};
 use crate::{batches, Format, RunArgs, Timings};
@@ -126,42 +127,10 @@ impl<'scope> Lanes<'scope> {
             }
         }
         if let Some(files) = csv {
-            lanes.start(
-                scope,
-                bar,
-                files,
-                move |files, batch| {
-                    append_tables(files, batch, |writer, df| {
-                        timings.time("csv", || writer.append(df))?;
-                        Ok(())
-                    })
-                },
-                move |files, _| {
-                    finish_tables(files, |writer| {
-                        timings.time("csv", || writer.finish())?;
-                        Ok(())
-                    })
-                },
-            );
+            lanes.start_tables(scope, bar, timings, "csv", files);
         }
         if let Some(files) = parquet {
-            lanes.start(
-                scope,
-                bar,
-                files,
-                move |files, batch| {
-                    append_tables(files, batch, |writer, df| {
-                        timings.time("parquet", || writer.append(df))?;
-                        Ok(())
-                    })
-                },
-                move |files, _| {
-                    finish_tables(files, |writer| {
-                        timings.time("parquet", || writer.finish())?;
-                        Ok(())
-                    })
-                },
-            );
+            lanes.start_tables(scope, bar, timings, "parquet", files);
         }
         if let Some(workbook) = workbook {
             let path = args.out.join("workbook.xlsx");
@@ -261,6 +230,40 @@ impl<'scope> Lanes<'scope> {
                 }
                 timings.time("jsonl", || writer.finish())?;
                 Ok(vec![path])
+            },
+        );
+    }
+
+    /// Starts the lane of one table format: each batch's tables appended to their files, the
+    /// files side by side; timed as `stage`.
+    fn start_tables<'env, W: TableWriter + 'scope>(
+        &mut self,
+        scope: &'scope Scope<'scope, 'env>,
+        bar: &'env ProgressBar,
+        timings: &'env Timings,
+        stage: &'static str,
+        files: TableFiles<W>,
+    ) where
+        'env: 'scope,
+    {
+        self.start(
+            scope,
+            bar,
+            files,
+            move |files, batch| {
+                let Some(tables) = &batch.tables else {
+                    return Ok(());
+                };
+                let named = tables.named();
+                files.par_iter_mut().try_for_each(|(t, _, writer)| {
+                    timings.time(stage, || writer.append(named[*t].1))
+                })
+            },
+            move |files, _| {
+                files
+                    .into_par_iter()
+                    .map(|(_, path, writer)| timings.time(stage, || writer.finish()).map(|()| path))
+                    .collect()
             },
         );
     }
@@ -375,30 +378,28 @@ fn parquet_files(args: &RunArgs, first: &Tables) -> Result<TableFiles<ParquetTab
     Ok(files)
 }
 
-/// Appends a batch's tables to their files, the files side by side.
-fn append_tables<W: Send>(
-    files: &mut TableFiles<W>,
-    batch: &Batch,
-    append: impl Fn(&mut W, &polars::prelude::DataFrame) -> Result<()> + Sync,
-) -> Result<()> {
-    let Some(tables) = &batch.tables else {
-        return Ok(());
-    };
-    let named = tables.named();
-    files
-        .par_iter_mut()
-        .try_for_each(|(t, _, writer)| append(writer, named[*t].1))
+/// A table file written batch by batch (CSV or Parquet).
+trait TableWriter: Send {
+    fn append(&mut self, table: &DataFrame) -> Result<()>;
+    fn finish(self) -> Result<()>;
 }
 
-/// Completes the table files, side by side; returns their paths.
-fn finish_tables<W: Send>(
-    files: TableFiles<W>,
-    finish: impl Fn(W) -> Result<()> + Sync,
-) -> Result<Vec<PathBuf>> {
-    files
-        .into_par_iter()
-        .map(|(_, path, writer)| finish(writer).map(|()| path))
-        .collect()
+impl TableWriter for CsvTableWriter {
+    fn append(&mut self, table: &DataFrame) -> Result<()> {
+        Ok(CsvTableWriter::append(self, table)?)
+    }
+    fn finish(self) -> Result<()> {
+        Ok(CsvTableWriter::finish(self)?)
+    }
+}
+
+impl TableWriter for ParquetTableWriter {
+    fn append(&mut self, table: &DataFrame) -> Result<()> {
+        Ok(ParquetTableWriter::append(self, table)?)
+    }
+    fn finish(self) -> Result<()> {
+        Ok(ParquetTableWriter::finish(self)?)
+    }
 }
 
 /// One briefing per document of the batch, each from its own tables.
