@@ -242,6 +242,8 @@ fn progress(len: u64, quiet: bool, message: &'static str) -> ProgressBar {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_prefix(message);
+    // The spinner keeps turning through long steps (the workbook's compression takes seconds).
+    bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
 
