@@ -5,7 +5,8 @@
 //!
 //! Lanes run side by side: a slow output (the workbook) no longer holds the fast ones at every
 //! batch. Each lane takes a batch only when done with the previous one (the channels hold none
-//! ahead), so at most the batch being written and the one being prepared are in memory.
+//! ahead), so at most the batch being written and the one being prepared are in memory. When
+//! the workbook is written, the records lane works last (see [`Lanes::start_records_last`]).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,7 +43,8 @@ pub struct Batch {
     pub document_tables: Vec<Tables>,
 }
 
-/// What the last lane done with a batch reports to the progress bar.
+/// A batch as the lanes share it, with the number of lanes not yet done with it (the last one
+/// moves the progress bar on).
 struct Fed {
     batch: Batch,
     lanes_left: AtomicUsize,
