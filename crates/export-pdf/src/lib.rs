@@ -9,6 +9,7 @@
 pub mod layout;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -102,6 +103,10 @@ struct Metrics {
     units_per_em: f64,
     /// What stands in for a character the font has no glyph for.
     replacement: char,
+    /// The advance of each character met so far (`None`: no glyph). The font's character map
+    /// is searched, not indexed, and a briefing measures each character several times while
+    /// breaking lines: the searches were a third of a briefing's time.
+    advances: RefCell<HashMap<char, Option<u16>>>,
 }
 
 impl Metrics {
@@ -119,11 +124,25 @@ impl Metrics {
             font,
             units_per_em,
             replacement,
+            advances: RefCell::default(),
         })
     }
 
+    /// The advance of a character's glyph in font units, `None` when the font has none.
+    fn advance(&self, c: char) -> Option<u16> {
+        if let Some(known) = self.advances.borrow().get(&c) {
+            return *known;
+        }
+        let advance = self
+            .font
+            .lookup_glyph_index(c as u32)
+            .map(|g| self.font.get_horizontal_advance(g));
+        self.advances.borrow_mut().insert(c, advance);
+        advance
+    }
+
     fn has_glyph(&self, c: char) -> bool {
-        self.font.lookup_glyph_index(c as u32).is_some()
+        self.advance(c).is_some()
     }
 
     /// The text as it can be drawn: characters the font lacks (a rare hanzi, a control
@@ -150,10 +169,9 @@ impl Metrics {
         let units: f64 = text
             .chars()
             .map(|c| {
-                self.font
-                    .lookup_glyph_index(c as u32)
-                    .or_else(|| self.font.lookup_glyph_index(self.replacement as u32))
-                    .map_or(0.0, |g| f64::from(self.font.get_horizontal_advance(g)))
+                self.advance(c)
+                    .or_else(|| self.advance(self.replacement))
+                    .map_or(0.0, f64::from)
             })
             .sum();
         units * size / self.units_per_em
