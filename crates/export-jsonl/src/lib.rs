@@ -18,6 +18,8 @@ impl RecordsWriter {
     /// Starts the file.
     pub fn create(path: &Path) -> Result<RecordsWriter, AtomicWriteError> {
         let file = AtomicFile::create(path)?;
+        // 64 KiB: with 1 MiB, a run writing records and workbook side by side spent more time
+        // in the kernel (8.5 s against 6.1 s of system time on the 100 MiB corpus, one run each).
         let out = BufWriter::with_capacity(1 << 16, file.handle()?);
         Ok(RecordsWriter { file, out })
     }
