@@ -223,8 +223,10 @@ impl<'scope> Lanes<'scope> {
                 for batch in batches(&files, limit) {
                     let read = &sources[from..from + batch.len()];
                     from += batch.len();
+                    // One file after another: the workbook's compression has the other core,
+                    // and reading in parallel slowed it more than it sped the records.
                     let documents = timings.time("jsonl", || {
-                        read.par_iter()
+                        read.iter()
                             .map(|(input, digest)| inputs::read_again(input, *digest))
                             .collect::<Result<Vec<Document>>>()
                     })?;
