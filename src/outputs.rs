@@ -28,7 +28,7 @@ use annotext_transform::{Tables, Totals};
 use polars::prelude::DataFrame;
 
 use crate::inputs::{self, Input};
-use crate::{batches, Format, RunArgs, Timings};
+use crate::{Format, RunArgs, Timings};
 
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {
@@ -111,7 +111,7 @@ impl<'scope> Lanes<'scope> {
 
         if let Some((writer, path)) = records {
             if wants(Format::Xlsx) {
-                lanes.start_records_last(scope, bar, args, timings, writer, path);
+                lanes.start_records_last(scope, bar, timings, writer, path);
             } else {
                 lanes.start(
                     scope,
@@ -196,19 +196,17 @@ impl<'scope> Lanes<'scope> {
     /// step, compressing it, runs on one core for seconds; the records need nothing the
     /// tables do, so this lane only notes each batch's files and, at the end, reads and parses
     /// them again (checking they are unchanged) and writes the records while the workbook is
-    /// compressed. Memory stays that of one batch.
+    /// compressed. One document is in memory at a time.
     fn start_records_last<'env>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
         bar: &'env ProgressBar,
-        args: &'env RunArgs,
         timings: &'env Timings,
         writer: RecordsWriter,
         path: PathBuf,
     ) where
         'env: 'scope,
     {
-        let limit = args.batch_bytes();
         self.start(
             scope,
             bar,
@@ -218,19 +216,11 @@ impl<'scope> Lanes<'scope> {
                 Ok(())
             },
             move |(mut writer, sources), _| {
-                let files: Vec<Input> = sources.iter().map(|(input, _)| input.clone()).collect();
-                let mut from = 0;
-                for batch in batches(&files, limit) {
-                    let read = &sources[from..from + batch.len()];
-                    from += batch.len();
-                    // One file after another: the workbook's compression has the other core,
-                    // and reading in parallel slowed it more than it sped the records.
-                    let documents = timings.time("jsonl", || {
-                        read.iter()
-                            .map(|(input, digest)| inputs::read_again(input, *digest))
-                            .collect::<Result<Vec<Document>>>()
-                    })?;
-                    timings.time("jsonl", || writer.append(&documents))?;
+                // One file after another: the workbook's compression has the other core, and
+                // reading in parallel slowed it more than it sped the records.
+                for (input, digest) in &sources {
+                    let document = timings.time("jsonl", || inputs::read_again(input, *digest))?;
+                    timings.time("jsonl", || writer.append(std::slice::from_ref(&document)))?;
                 }
                 timings.time("jsonl", || writer.finish())?;
                 Ok(vec![path])
