@@ -220,3 +220,37 @@ fn help_documents_the_exit_codes() {
         Some(2)
     );
 }
+
+#[test]
+fn check_piped_into_a_reader_that_stops_early_still_counts_everything() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let made = annotext(
+        &["generate", "c", "--mib", "2", "--documents", "2", "-q"],
+        dir.path(),
+    );
+    assert!(made.status.success());
+    let whole = annotext(&["check", "c"], dir.path());
+    let summary = String::from_utf8_lossy(&whole.stderr).into_owned();
+    assert!(summary.contains("2 files checked: "), "{summary}");
+    // Far more findings than a pipe holds, so the writer meets the closed pipe.
+    assert!(whole.stdout.len() > 1 << 20);
+
+    // `annotext check c | head -1`: the reader goes away after one line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(["check", "c"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with("c/doc-00001.txt:1:"), "{first}");
+    assert_eq!(out.status.code(), whole.status.code());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), summary);
+}
