@@ -5,9 +5,11 @@
 //!
 //! Lanes run side by side: a slow output (the workbook) no longer holds the fast ones at every
 //! batch. Each lane takes a batch only when done with the previous one (the channels hold none
-//! ahead), so at most the batch being written and the one being prepared are in memory. When
+//! ahead), so at most the batch being written and the one being prepared are in memory; the
+//! briefings lane alone keeps a few batches in flight (see [`Lanes::start_briefings`]). When
 //! the workbook is written, the records lane works last (see [`Lanes::start_records_last`]).
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -160,19 +162,75 @@ impl<'scope> Lanes<'scope> {
                 font,
                 pinyin: args.pinyin,
             };
-            lanes.start(
-                scope,
-                bar,
-                (options, Vec::new()),
-                move |(options, written), batch| {
-                    let paths = timings.time("pdf", || write_briefings(args, batch, options))?;
-                    written.extend(paths);
-                    Ok(())
-                },
-                |(_, written), _| Ok(written),
-            );
+            lanes.start_briefings(scope, args, bar, timings, options);
         }
         Ok(lanes)
+    }
+
+    /// Starts the briefings lane. A briefing is drawn on one thread, and a batch often holds a
+    /// single document: drawn batch after batch, the briefings kept one core busy. So this lane
+    /// takes the next batch while the previous ones are still being drawn, with as many batches
+    /// in flight as there are threads; each batch counts as done (for the progress bar) when
+    /// its briefings are.
+    fn start_briefings<'env>(
+        &mut self,
+        scope: &'scope Scope<'scope, 'env>,
+        args: &'env RunArgs,
+        bar: &'env ProgressBar,
+        timings: &'env Timings,
+        options: BriefingOptions,
+    ) where
+        'env: 'scope,
+    {
+        let (feed, fed) = sync_channel::<Feed>(0);
+        self.feeds.push(feed);
+        self.handles.push(scope.spawn(move || {
+            let options = Arc::new(options);
+            let most = rayon::current_num_threads().max(1);
+            let mut drawing: VecDeque<ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>> =
+                VecDeque::new();
+            let mut written = Vec::new();
+            let mut collect = |handle: ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>| {
+                let paths = handle
+                    .join()
+                    .map_err(|_| anyhow!("a briefing stopped unexpectedly"))??;
+                written.extend(paths);
+                Result::<()>::Ok(())
+            };
+            while let Ok(feed) = fed.recv() {
+                match feed {
+                    Feed::Batch(fed) => {
+                        // Briefings drawn by now are collected first: one that failed stops
+                        // the run before another batch is taken.
+                        while drawing.len() == most
+                            || drawing.front().is_some_and(|h| h.is_finished())
+                        {
+                            collect(drawing.pop_front().expect("a batch in flight"))?;
+                        }
+                        let options = Arc::clone(&options);
+                        drawing.push_back(scope.spawn(move || {
+                            let paths = timings
+                                .time("pdf", || write_briefings(args, &fed.batch, &options))?;
+                            if fed.lanes_left.fetch_sub(1, Ordering::AcqRel) == 1 {
+                                bar.inc(fed.batch.documents.len() as u64);
+                            }
+                            Ok(paths)
+                        }));
+                    }
+                    Feed::End(_) => {
+                        for handle in drawing.drain(..) {
+                            collect(handle)?;
+                        }
+                        return Ok(written);
+                    }
+                }
+            }
+            // The run hung up (another lane failed): let the briefings in flight end.
+            for handle in drawing.drain(..) {
+                let _ = handle.join();
+            }
+            Ok(Vec::new())
+        }));
     }
 
     /// Starts one lane: `append` is called with each batch, `finish` once at the end.
