@@ -129,9 +129,10 @@ struct RunArgs {
     #[arg(long)]
     pinyin: bool,
     /// Input read per batch, in MiB. A batch is parsed and turned into tables while each output
-    /// writes the previous one: peak memory is about 60 times this, plus about 40 MB, whatever
-    /// the size of the corpus (a file larger than a batch is a batch of its own). The batch size
-    /// never changes the output.
+    /// writes the previous one: peak memory is about 60 times this (120 times with briefings,
+    /// which are drawn while the next batches are read), plus about 40 MB, whatever the size of
+    /// the corpus (a file larger than a batch is a batch of its own). The batch size never
+    /// changes the output.
     #[arg(long, default_value_t = 2.0, value_name = "MIB")]
     batch_mib: f64,
     /// Print how long each stage took.
