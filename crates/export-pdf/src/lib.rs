@@ -47,6 +47,9 @@ pub enum PdfExportError {
     /// The font file could not be used.
     #[error("the font cannot be read as TrueType/OpenType")]
     Font,
+    /// The PDF objects could not be serialized.
+    #[error("the PDF could not be assembled")]
+    Assemble(#[source] std::io::Error),
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] AtomicWriteError),
@@ -112,8 +115,16 @@ struct Metrics {
 impl Metrics {
     /// The chosen font (or the shipped one) and its em size.
     fn load(options: &BriefingOptions) -> Result<Metrics, PdfExportError> {
-        let bytes = options.font.as_deref().unwrap_or(DEFAULT_FONT);
-        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfExportError::Font)?;
+        // The shipped font is parsed once per process: parsing it was a large part of a short
+        // briefing.
+        static SHIPPED: std::sync::OnceLock<Option<ParsedFont>> = std::sync::OnceLock::new();
+        let font = match options.font.as_deref() {
+            None => SHIPPED
+                .get_or_init(|| ParsedFont::from_bytes(DEFAULT_FONT, 0, &mut Vec::new()))
+                .clone(),
+            Some(bytes) => ParsedFont::from_bytes(bytes, 0, &mut Vec::new()),
+        }
+        .ok_or(PdfExportError::Font)?;
         let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
         // A white square, as readers draw for a missing glyph, when the font has one.
         let replacement = ['□', '?']
@@ -603,15 +614,59 @@ pub fn render_briefing(
         ops.extend(composer.pages.pop().unwrap_or_default());
         pages.push(PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops));
     }
-    let bytes = pdf
+    // Built uncompressed, then compressed here: printpdf's own compression runs zlib at its
+    // slowest level, which was most of the time of a short briefing.
+    let options = PdfSaveOptions {
+        optimize: false,
+        ..PdfSaveOptions::default()
+    };
+    let mut objects = pdf
         .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut Vec::new());
+        .to_lopdf_document(&options, &mut Vec::new());
+    compress_streams(&mut objects);
+    let mut bytes = Vec::new();
+    objects
+        .save_to(&mut bytes)
+        .map_err(PdfExportError::Assemble)?;
     Ok(Briefing {
         bytes: stable_document_id(bytes),
         pages: total,
         title,
         missing_glyphs: missing.into_iter().collect(),
     })
+}
+
+/// Zlib level of the briefing's streams: level 9 (printpdf's) took several times longer for a
+/// few per cent smaller files (see BENCHMARKS.md).
+const ZLIB_LEVEL: u32 = 6;
+
+/// Compresses every stream that may be compressed and is not yet, as lopdf's own `compress`
+/// does, at [`ZLIB_LEVEL`]; a stream that would not shrink is left as it is.
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            flate2::Compression::new(ZLIB_LEVEL),
+        );
+        // Writing into memory cannot fail.
+        let Ok(compressed) = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+        else {
+            continue;
+        };
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }
 
 /// Replaces the trailer's random `/ID` strings with a hash of the file, in place (same
