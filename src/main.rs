@@ -407,9 +407,13 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     let started = Instant::now();
     let timings = Timings::default();
     let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    // Read and parsed once, before any input: a bad font stops the run before it starts.
     let mut font = match &args.font {
         Some(path) => Some(
-            std::fs::read(path).with_context(|| format!("cannot read font {}", path.display()))?,
+            std::fs::read(path)
+                .map_err(anyhow::Error::from)
+                .and_then(|bytes| Ok(annotext_export_pdf::BriefingFont::from_bytes(&bytes)?))
+                .with_context(|| format!("cannot use font {}", path.display()))?,
         ),
         None => None,
     };

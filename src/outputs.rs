@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use annotext_export_csv::{CsvFlavor, CsvTableWriter};
 use annotext_export_jsonl::RecordsWriter;
 use annotext_export_parquet::ParquetTableWriter;
-use annotext_export_pdf::BriefingOptions;
+use annotext_export_pdf::{BriefingFont, BriefingOptions};
 use annotext_export_xlsx::{WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
@@ -80,7 +80,7 @@ impl<'scope> Lanes<'scope> {
         timings: &'env Timings,
         bar: &'env ProgressBar,
         first: &Batch,
-        font: Option<Vec<u8>>,
+        font: Option<BriefingFont>,
     ) -> Result<Lanes<'scope>> {
         let wants = |f: Format| args.formats.contains(&f);
         std::fs::create_dir_all(&args.out)

@@ -254,3 +254,36 @@ fn check_piped_into_a_reader_that_stops_early_still_counts_everything() {
     assert_eq!(out.status.code(), whole.status.code());
     assert_eq!(String::from_utf8_lossy(&out.stderr), summary);
 }
+
+#[test]
+fn a_font_that_is_not_a_font_stops_the_run_before_any_output() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("bad.ttf"), "not a font").unwrap();
+    let out = annotext(&["run", "--font", "bad.ttf", "-o", "o"], dir.path());
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot use font bad.ttf: the font cannot be read as TrueType/OpenType"),
+        "{err}"
+    );
+    assert!(!dir.path().join("o").exists());
+
+    // The shipped font named explicitly gives the same briefing as the default.
+    let font = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/wqy-microhei.ttc");
+    for (args, out) in [
+        (vec!["-f", "pdf", "-o", "a", "-q"], "a"),
+        (vec!["-f", "pdf", "-o", "b", "-q", "--font", font], "b"),
+    ] {
+        let run = annotext(&[&["run"], args.as_slice()].concat(), dir.path());
+        assert!(run.status.success(), "{out}");
+    }
+    let pdf = |out: &str| {
+        std::fs::read(
+            dir.path()
+                .join(out)
+                .join("briefings/china-central-asia-summit-2023.pdf"),
+        )
+        .unwrap()
+    };
+    assert_eq!(pdf("a"), pdf("b"));
+}

@@ -13,6 +13,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError};
 use annotext_parser::{BlockKind, Document};
@@ -60,11 +61,41 @@ pub enum PdfExportError {
 pub struct BriefingOptions {
     /// Title on the first page and in the header; derived from the document when absent.
     pub title: Option<String>,
-    /// Font file bytes (TrueType/OpenType, or a collection's first face); the shipped font when
-    /// absent.
-    pub font: Option<Vec<u8>>,
+    /// Font of the briefings; the shipped font when absent.
+    pub font: Option<BriefingFont>,
     /// Reading edition: pinyin set small above each annotated character.
     pub pinyin: bool,
+}
+
+/// A font read once and shared by every briefing of a run (parsing a CJK font took most of the
+/// time of a short briefing).
+#[derive(Clone)]
+pub struct BriefingFont(Arc<ParsedFont>);
+
+impl BriefingFont {
+    /// Reads font file bytes: TrueType/OpenType, or a collection's first face.
+    pub fn from_bytes(bytes: &[u8]) -> Result<BriefingFont, PdfExportError> {
+        ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+            .map(|font| BriefingFont(Arc::new(font)))
+            .ok_or(PdfExportError::Font)
+    }
+
+    /// The shipped WenQuanYi Micro Hei, parsed once per process.
+    pub fn shipped() -> Result<BriefingFont, PdfExportError> {
+        static SHIPPED: OnceLock<Option<BriefingFont>> = OnceLock::new();
+        SHIPPED
+            .get_or_init(|| BriefingFont::from_bytes(DEFAULT_FONT).ok())
+            .clone()
+            .ok_or(PdfExportError::Font)
+    }
+}
+
+impl std::fmt::Debug for BriefingFont {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BriefingFont")
+            .field("glyphs", &self.0.num_glyphs)
+            .finish()
+    }
 }
 
 /// A rendered briefing.
@@ -115,16 +146,10 @@ struct Metrics {
 impl Metrics {
     /// The chosen font (or the shipped one) and its em size.
     fn load(options: &BriefingOptions) -> Result<Metrics, PdfExportError> {
-        // The shipped font is parsed once per process: parsing it was a large part of a short
-        // briefing.
-        static SHIPPED: std::sync::OnceLock<Option<ParsedFont>> = std::sync::OnceLock::new();
-        let font = match options.font.as_deref() {
-            None => SHIPPED
-                .get_or_init(|| ParsedFont::from_bytes(DEFAULT_FONT, 0, &mut Vec::new()))
-                .clone(),
-            Some(bytes) => ParsedFont::from_bytes(bytes, 0, &mut Vec::new()),
-        }
-        .ok_or(PdfExportError::Font)?;
+        let font = match &options.font {
+            Some(font) => ParsedFont::clone(&font.0),
+            None => ParsedFont::clone(&BriefingFont::shipped()?.0),
+        };
         let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
         // A white square, as readers draw for a missing glyph, when the font has one.
         let replacement = ['□', '?']
