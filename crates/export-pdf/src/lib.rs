@@ -133,7 +133,7 @@ pub fn derived_title(doc: &Document) -> String {
 }
 
 struct Metrics {
-    font: ParsedFont,
+    font: Arc<ParsedFont>,
     units_per_em: f64,
     /// What stands in for a character the font has no glyph for.
     replacement: char,
@@ -147,8 +147,8 @@ impl Metrics {
     /// The chosen font (or the shipped one) and its em size.
     fn load(options: &BriefingOptions) -> Result<Metrics, PdfExportError> {
         let font = match &options.font {
-            Some(font) => ParsedFont::clone(&font.0),
-            None => ParsedFont::clone(&BriefingFont::shipped()?.0),
+            Some(font) => Arc::clone(&font.0),
+            None => BriefingFont::shipped()?.0,
         };
         let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
         // A white square, as readers draw for a missing glyph, when the font has one.
@@ -600,7 +600,7 @@ pub fn render_briefing(
     pdf.resources
         .fonts
         .map
-        .insert(FontId(FONT_ID.into()), PdfFont::new(metrics.font.clone()));
+        .insert(FontId(FONT_ID.into()), PdfFont::new(ParsedFont::clone(&metrics.font)));
     let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE_UNIX)
         .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
     let info = &mut pdf.metadata.info;
