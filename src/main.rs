@@ -403,6 +403,15 @@ impl RunCounts {
     }
 }
 
+/// A run's time as the summary prints it: milliseconds under a second (the sample takes a few
+/// dozen), else seconds to a tenth.
+fn elapsed(took: Duration) -> String {
+    match took.as_millis() {
+        ms @ 0..1000 => format!("{ms} ms"),
+        _ => format!("{:.1} s", took.as_secs_f64()),
+    }
+}
+
 fn run(args: &RunArgs) -> Result<Outcome> {
     let started = Instant::now();
     let timings = Timings::default();
@@ -525,11 +534,11 @@ fn run(args: &RunArgs) -> Result<Outcome> {
     }
     if !args.quiet {
         eprintln!(
-            "{}; {} files written to {} in {:.1} s",
+            "{}; {} files written to {} in {}",
             counts.summary(bad_inputs),
             written.len(),
             args.out.display(),
-            started.elapsed().as_secs_f64()
+            elapsed(started.elapsed())
         );
     }
     Ok(if bad_inputs > 0 {

@@ -156,6 +156,14 @@ fn formats_pick_the_outputs_and_folders_are_searched_recursively() {
         summary.contains("2 documents, 83 items, 289 anomalies (0 errors); 9 files written to o"),
         "{summary}"
     );
+    // The time: milliseconds under a second, else seconds to a tenth.
+    let took = summary.trim_end().rsplit(" in ").next().unwrap();
+    let (number, unit) = took.split_once(' ').unwrap();
+    match unit {
+        "ms" => assert!(number.parse::<u32>().unwrap() < 1000, "{took}"),
+        "s" => assert!(number.parse::<f64>().unwrap() >= 1.0, "{took}"),
+        _ => panic!("{took}"),
+    }
     assert!(dir.path().join("o/tables/items.csv").is_file());
     assert!(!dir.path().join("o/tables/items.parquet").exists());
     assert!(!dir.path().join("o/workbook.xlsx").exists());

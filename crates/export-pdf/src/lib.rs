@@ -597,10 +597,10 @@ pub fn render_briefing(
 
     let mut pdf = PdfDocument::new(&title);
     // Fixed ids (printpdf would draw random ones): same input, same bytes.
-    pdf.resources
-        .fonts
-        .map
-        .insert(FontId(FONT_ID.into()), PdfFont::new(ParsedFont::clone(&metrics.font)));
+    pdf.resources.fonts.map.insert(
+        FontId(FONT_ID.into()),
+        PdfFont::new(ParsedFont::clone(&metrics.font)),
+    );
     let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE_UNIX)
         .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
     let info = &mut pdf.metadata.info;
