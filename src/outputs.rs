@@ -202,10 +202,12 @@ impl<'scope> Lanes<'scope> {
                     Feed::Batch(fed) => {
                         // Briefings drawn by now are collected first: one that failed stops
                         // the run before another batch is taken.
-                        while drawing.len() == most
-                            || drawing.front().is_some_and(|h| h.is_finished())
-                        {
-                            collect(drawing.pop_front().expect("a batch in flight"))?;
+                        while let Some(oldest) = drawing.pop_front() {
+                            if drawing.len() + 1 < most && !oldest.is_finished() {
+                                drawing.push_front(oldest);
+                                break;
+                            }
+                            collect(oldest)?;
                         }
                         let options = Arc::clone(&options);
                         drawing.push_back(scope.spawn(move || {
