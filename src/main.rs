@@ -223,15 +223,23 @@ fn parse_one(file: &Path, compact: bool) -> Result<Outcome> {
     } else {
         serde_json::to_writer_pretty(&mut stdout, &doc)
     };
-    match written
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(stdout))
-        .and_then(|()| stdout.flush())
-    {
-        // `annotext parse FILE | head` closes the pipe early: that is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::Success),
-        Err(e) => Err(e.into()),
-        Ok(()) => Ok(Outcome::Success),
+    // `annotext parse FILE | head` closes the pipe early: that is not an error.
+    pipe_closed(
+        written
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(stdout))
+            .and_then(|()| stdout.flush()),
+    )?;
+    Ok(Outcome::Success)
+}
+
+/// Whether a write to standard output found the reader gone (`… | head`), which is no error;
+/// any other failure is one.
+fn pipe_closed(written: std::io::Result<()>) -> std::io::Result<bool> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
+        Err(e) => Err(e),
+        Ok(()) => Ok(false),
     }
 }
 
@@ -610,25 +618,16 @@ fn check(args: &CheckArgs) -> Result<Outcome> {
                 if closed || (args.quiet && severity == Severity::Warning) {
                     continue;
                 }
-                let shown = writeln!(
+                // `annotext check … | head` closes the pipe: keep counting, stop printing.
+                closed = pipe_closed(writeln!(
                     stdout,
                     "{}:{line}:{column}: {severity}[{kind}]: {detail}",
                     input.path.display()
-                );
-                match shown {
-                    // `annotext check … | head` closes the pipe: keep counting, stop printing.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => closed = true,
-                    Err(e) => return Err(e.into()),
-                    Ok(()) => {}
-                }
+                ))?;
             }
         }
         if !closed {
-            match stdout.flush() {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => closed = true,
-                Err(e) => return Err(e.into()),
-                Ok(()) => {}
-            }
+            closed = pipe_closed(stdout.flush())?;
         }
     }
     let unreadable = match bad_inputs {

@@ -10,7 +10,7 @@
 //! the workbook is written, the records lane works last (see [`Lanes::start_records_last`]).
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
@@ -27,7 +27,7 @@ use annotext_export_pdf::{BriefingFont, BriefingOptions};
 use annotext_export_xlsx::{WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, Schema};
 
 use crate::inputs::{self, Input};
 use crate::{Format, RunArgs, Timings};
@@ -50,6 +50,15 @@ pub struct Batch {
 struct Fed {
     batch: Batch,
     lanes_left: AtomicUsize,
+}
+
+impl Fed {
+    /// One lane is done with the batch; the last one moves the progress bar on.
+    fn lane_done(&self, bar: &ProgressBar) {
+        if self.lanes_left.fetch_sub(1, Ordering::AcqRel) == 1 {
+            bar.inc(self.batch.documents.len() as u64);
+        }
+    }
 }
 
 /// What the files need once every batch is written.
@@ -98,12 +107,20 @@ impl<'scope> Lanes<'scope> {
             }
             false => None,
         };
+        let flavor = match args.csv_excel {
+            true => CsvFlavor::Excel,
+            false => CsvFlavor::Plain,
+        };
         let csv = match (wants(Format::Csv), &first.tables) {
-            (true, Some(tables)) => Some(csv_files(args, tables)?),
+            (true, Some(tables)) => Some(table_files(args, tables, "csv", |path, schema| {
+                Ok(CsvTableWriter::create(path, schema, flavor)?)
+            })?),
             _ => None,
         };
         let parquet = match (wants(Format::Parquet), &first.tables) {
-            (true, Some(tables)) => Some(parquet_files(args, tables)?),
+            (true, Some(tables)) => Some(table_files(args, tables, "parquet", |path, schema| {
+                Ok(ParquetTableWriter::create(path, schema)?)
+            })?),
             _ => None,
         };
         let workbook = match wants(Format::Xlsx) {
@@ -182,9 +199,7 @@ impl<'scope> Lanes<'scope> {
     ) where
         'env: 'scope,
     {
-        let (feed, fed) = sync_channel::<Feed>(0);
-        self.feeds.push(feed);
-        self.handles.push(scope.spawn(move || {
+        self.spawn(scope, move |fed| {
             let options = Arc::new(options);
             let most = rayon::current_num_threads().max(1);
             let mut drawing: VecDeque<ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>> =
@@ -213,9 +228,7 @@ impl<'scope> Lanes<'scope> {
                         drawing.push_back(scope.spawn(move || {
                             let paths = timings
                                 .time("pdf", || write_briefings(args, &fed.batch, &options))?;
-                            if fed.lanes_left.fetch_sub(1, Ordering::AcqRel) == 1 {
-                                bar.inc(fed.batch.documents.len() as u64);
-                            }
+                            fed.lane_done(bar);
                             Ok(paths)
                         }));
                     }
@@ -232,7 +245,7 @@ impl<'scope> Lanes<'scope> {
                 let _ = handle.join();
             }
             Ok(Vec::new())
-        }));
+        });
     }
 
     /// Starts one lane: `append` is called with each batch, `finish` once at the end.
@@ -246,10 +259,18 @@ impl<'scope> Lanes<'scope> {
     ) where
         'env: 'scope,
     {
+        self.spawn(scope, move |fed| run_lane(fed, bar, state, append, finish));
+    }
+
+    /// Starts a lane's thread, fed through a channel that holds no batch ahead.
+    fn spawn<'env>(
+        &mut self,
+        scope: &'scope Scope<'scope, 'env>,
+        lane: impl FnOnce(Receiver<Feed>) -> Result<Vec<PathBuf>> + Send + 'scope,
+    ) {
         let (feed, fed) = sync_channel(0);
         self.feeds.push(feed);
-        self.handles
-            .push(scope.spawn(move || run_lane(fed, bar, state, append, finish)));
+        self.handles.push(scope.spawn(move || lane(fed)));
     }
 
     /// Starts the records lane for a run that also writes the workbook. The workbook's last
@@ -391,10 +412,7 @@ fn run_lane<S>(
         match feed {
             Feed::Batch(batch) => {
                 append(&mut state, &batch.batch)?;
-                // The last lane done with a batch moves the bar on.
-                if batch.lanes_left.fetch_sub(1, Ordering::AcqRel) == 1 {
-                    bar.inc(batch.batch.documents.len() as u64);
-                }
+                batch.lane_done(bar);
             }
             Feed::End(ending) => return finish(state, &ending),
         }
@@ -405,31 +423,25 @@ fn run_lane<S>(
 /// One table file per table, with the index of its table in [`Tables::named`].
 type TableFiles<W> = Vec<(usize, PathBuf, W)>;
 
-fn csv_files(args: &RunArgs, first: &Tables) -> Result<TableFiles<CsvTableWriter>> {
-    let flavor = if args.csv_excel {
-        CsvFlavor::Excel
-    } else {
-        CsvFlavor::Plain
-    };
+/// One file per table in `args.out/tables/`, named `<table>.<extension>`, each started by
+/// `create` from its path and its table's schema (taken from the first batch).
+fn table_files<W>(
+    args: &RunArgs,
+    first: &Tables,
+    extension: &str,
+    create: impl Fn(&Path, &Schema) -> Result<W>,
+) -> Result<TableFiles<W>> {
     let dir = args.out.join("tables");
-    let mut files = Vec::new();
-    for (t, (name, df)) in first.named().into_iter().enumerate() {
-        let path = dir.join(format!("{name}.csv"));
-        let writer = CsvTableWriter::create(&path, df.schema(), flavor)?;
-        files.push((t, path, writer));
-    }
-    Ok(files)
-}
-
-fn parquet_files(args: &RunArgs, first: &Tables) -> Result<TableFiles<ParquetTableWriter>> {
-    let dir = args.out.join("tables");
-    let mut files = Vec::new();
-    for (t, (name, df)) in first.named().into_iter().enumerate() {
-        let path = dir.join(format!("{name}.parquet"));
-        let writer = ParquetTableWriter::create(&path, df.schema())?;
-        files.push((t, path, writer));
-    }
-    Ok(files)
+    first
+        .named()
+        .into_iter()
+        .enumerate()
+        .map(|(t, (name, df))| {
+            let path = dir.join(format!("{name}.{extension}"));
+            let writer = create(&path, df.schema())?;
+            Ok((t, path, writer))
+        })
+        .collect()
 }
 
 /// A table file written batch by batch (CSV or Parquet).
