@@ -29,8 +29,9 @@ use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
 use polars::prelude::{DataFrame, Schema};
 
+use crate::cli::{Format, RunArgs};
 use crate::inputs::{self, Input};
-use crate::{Format, RunArgs, Timings};
+use crate::pipeline::Timings;
 
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {

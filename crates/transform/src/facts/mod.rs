@@ -1,0 +1,97 @@
+//! What the tables read of each block, worked out once per block: clean text, dates, entities,
+//! topics and labels, and the readings checked against the dictionary.
+
+pub mod dates;
+pub mod entities;
+pub mod readings;
+pub mod script;
+pub mod tagger;
+pub mod topics;
+
+use annotext_parser::{Block, BlockKind, Document};
+
+use dates::{find_dates, DateMention};
+use entities::{entities_in, EntityMention};
+use tagger::Tagger;
+use topics::find_topics;
+
+/// What the tables read of one block, worked out once: items, entities, timeline and topics all
+/// need the same clean text and matches, and finding them is most of the transform's work.
+#[derive(Default)]
+pub(crate) struct BlockFacts<'r> {
+    /// Clean text (annotations left out); empty for a blank line.
+    pub(crate) text: String,
+    /// Dates, in order.
+    pub(crate) dates: Vec<DateMention>,
+    /// Entity mentions, sorted by offset (items and paragraphs only).
+    pub(crate) entities: Vec<EntityMention>,
+    /// Topics with their keywords (items only).
+    pub(crate) topics: Vec<(&'r str, Vec<&'r str>)>,
+    /// `section.item` label (items only).
+    pub(crate) label: String,
+}
+
+/// A document with the facts of each of its blocks, indexed like `doc.blocks`.
+pub(crate) struct DocumentFacts<'d, 'r> {
+    pub(crate) doc: &'d Document,
+    pub(crate) blocks: Vec<BlockFacts<'r>>,
+}
+
+impl<'d, 'r> DocumentFacts<'d, 'r> {
+    pub(crate) fn new(doc: &'d Document, tagger: &Tagger<'r>) -> DocumentFacts<'d, 'r> {
+        let blocks = doc
+            .blocks
+            .iter()
+            .map(|block| {
+                if block.kind == BlockKind::Blank {
+                    return BlockFacts::default();
+                }
+                let text = doc.block_text(block);
+                let dates = find_dates(&text);
+                let mut facts = BlockFacts::default();
+                match block.kind {
+                    BlockKind::Item { number } => {
+                        facts.entities = entities_in(&text, true, tagger, &dates);
+                        facts.topics = find_topics(&text, tagger);
+                        facts.label = match section_number(doc, block.section) {
+                            Some(s) => format!("{s}.{}", number.0),
+                            None => number.0.to_string(),
+                        };
+                    }
+                    BlockKind::Paragraph => {
+                        facts.entities = entities_in(&text, false, tagger, &dates);
+                    }
+                    _ => {}
+                }
+                facts.text = text;
+                facts.dates = dates;
+                facts
+            })
+            .collect();
+        DocumentFacts { doc, blocks }
+    }
+
+    /// A section's number and heading text.
+    pub(crate) fn section(&self, section: Option<u32>) -> (Option<u32>, &str) {
+        match section.and_then(|i| self.doc.sections.get(i as usize)) {
+            Some(s) => (
+                Some(s.number.0),
+                self.blocks
+                    .get(s.heading as usize)
+                    .map_or("", |b| b.text.as_str()),
+            ),
+            None => (None, ""),
+        }
+    }
+
+    /// The blocks with their facts, in order.
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'r>)> + '_ {
+        self.doc.blocks.iter().zip(&self.blocks)
+    }
+}
+
+pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32> {
+    section
+        .and_then(|i| doc.sections.get(i as usize))
+        .map(|s| s.number.0)
+}

@@ -1,0 +1,68 @@
+//! `entities`: one row per entity mention.
+
+use annotext_parser::BlockKind;
+use polars::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Frame;
+use crate::facts::script::simplified;
+use crate::facts::{section_number, DocumentFacts};
+use crate::text::char_count;
+use crate::TransformError;
+
+pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut kind, mut text_col, mut rule) = (vec![], vec![], vec![], vec![]);
+    let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
+    for facts in documents {
+        for (block, found) in facts.blocks() {
+            let number = match block.kind {
+                BlockKind::Item { number } => Some(number.0),
+                BlockKind::Paragraph => None,
+                _ => continue,
+            };
+            let text = found.text.as_str();
+            let sec_no = section_number(facts.doc, block.section);
+            // Mentions come sorted by offset: characters are counted on from the last one, so a
+            // huge block (a 50 MB line) costs one pass, not one per mention.
+            let mut counted = (0usize, 0u32);
+            for m in &found.entities {
+                let from = if m.offset >= counted.0 {
+                    counted
+                } else {
+                    (0, 0)
+                };
+                counted = (m.offset, from.1 + char_count(&text[from.0..m.offset]));
+                doc_id.push(facts.doc.name.as_str());
+                kind.push(m.kind.as_str());
+                text_col.push(m.text.as_str());
+                rule.push(m.rule.as_str());
+                section.push(sec_no);
+                item.push(number);
+                line.push(block.line);
+                offset.push(counted.1);
+            }
+        }
+    }
+    // Names recur across a corpus: each distinct one is converted once.
+    let mut converted: HashMap<&str, String> = HashMap::default();
+    let simp: Vec<&str> = {
+        for t in &text_col {
+            converted.entry(t).or_insert_with(|| simplified(t));
+        }
+        text_col
+            .iter()
+            .map(|t| converted.get(t).map_or("", String::as_str))
+            .collect()
+    };
+    Frame::new("entities")
+        .col(Series::new("doc_id".into(), doc_id))
+        .category("kind", kind)?
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("simplified".into(), simp))
+        .col(Series::new("rule".into(), rule))
+        .col(Series::new("section_number".into(), section))
+        .col(Series::new("item_number".into(), item))
+        .col(Series::new("line".into(), line))
+        .col(Series::new("char_offset".into(), offset))
+        .build()
+}

@@ -1,0 +1,85 @@
+//! `items`: one row per numbered item.
+
+use annotext_parser::BlockKind;
+use polars::prelude::*;
+
+use super::Frame;
+use crate::facts::script::simplified;
+use crate::facts::DocumentFacts;
+use crate::text::{char_count, hanzi_count, u32_of};
+use crate::TransformError;
+
+pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let mut doc_id = Vec::new();
+    let mut section_number = Vec::new();
+    let mut section_title = Vec::new();
+    let mut item_number = Vec::new();
+    let mut label = Vec::new();
+    let mut text_col = Vec::new();
+    let mut simplified_col = Vec::new();
+    let mut pinyin_col = Vec::new();
+    let mut annotated = Vec::new();
+    let mut chars = Vec::new();
+    let mut annotated_chars = Vec::new();
+    let mut coverage = Vec::new();
+    let mut topics = Vec::new();
+    let mut entity_count = Vec::new();
+    let mut anomaly_count = Vec::new();
+    let mut line = Vec::new();
+    let mut byte_start = Vec::new();
+    let mut byte_end = Vec::new();
+    for facts in documents {
+        let doc = facts.doc;
+        for (block, found) in facts.blocks() {
+            let BlockKind::Item { number } = block.kind else {
+                continue;
+            };
+            let text = found.text.as_str();
+            let (sec_no, sec_title) = facts.section(block.section);
+            let annotated_here = doc.chars_in(block.body).len();
+            let hanzi = hanzi_count(text);
+            doc_id.push(doc.name.as_str());
+            section_number.push(sec_no);
+            section_title.push(sec_title);
+            item_number.push(number.0);
+            label.push(found.label.as_str());
+            simplified_col.push(simplified(text));
+            pinyin_col.push(doc.pinyin_of(block.body));
+            annotated.push(doc.block_annotated_text(block));
+            chars.push(char_count(text));
+            annotated_chars.push(u32_of(annotated_here));
+            coverage.push(if hanzi == 0 {
+                0.0
+            } else {
+                annotated_here as f64 / hanzi as f64
+            });
+            topics.push(found.topics.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+            entity_count.push(u32_of(found.entities.len()));
+            anomaly_count.push(u32_of(doc.anomalies_in(block.span).len()));
+            line.push(block.line);
+            byte_start.push(block.span.start);
+            byte_end.push(block.span.end);
+            text_col.push(text);
+        }
+    }
+    Frame::new("items")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("section_number".into(), section_number))
+        .col(Series::new("section_title".into(), section_title))
+        .col(Series::new("item_number".into(), item_number))
+        .col(Series::new("label".into(), label))
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("simplified".into(), simplified_col))
+        .col(Series::new("pinyin".into(), pinyin_col))
+        .col(Series::new("annotated_text".into(), annotated))
+        .col(Series::new("char_count".into(), chars))
+        .col(Series::new("annotated_char_count".into(), annotated_chars))
+        .col(Series::new("annotation_coverage".into(), coverage))
+        .list("topics", topics)
+        .col(Series::new("entity_count".into(), entity_count))
+        .col(Series::new("anomaly_count".into(), anomaly_count))
+        .col(Series::new("line".into(), line))
+        .col(Series::new("byte_start".into(), byte_start))
+        .col(Series::new("byte_end".into(), byte_end))
+        .build()
+}

@@ -1,0 +1,148 @@
+//! The tables, one polars DataFrame each, and the column builder they share.
+
+mod anomalies;
+mod entities;
+mod items;
+mod paragraphs;
+mod readings;
+mod sections;
+mod timeline;
+mod topics;
+
+use polars::prelude::*;
+
+use crate::facts::tagger::Tagger;
+use crate::facts::DocumentFacts;
+use crate::TransformError;
+use annotext_parser::Document;
+
+use anomalies::anomalies_table;
+use entities::entities_table;
+use items::items_table;
+use paragraphs::paragraphs_table;
+use readings::readings_table;
+use sections::sections_table;
+use timeline::timeline_table;
+use topics::topics_table;
+
+/// The tables, one DataFrame each.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// One row per numbered item.
+    pub items: DataFrame,
+    /// One row per section.
+    pub sections: DataFrame,
+    /// One row per prose paragraph.
+    pub paragraphs: DataFrame,
+    /// One row per distinct hanzi.
+    pub readings: DataFrame,
+    /// One row per anomaly, from the parser and from this crate.
+    pub anomalies: DataFrame,
+    /// One row per entity mention.
+    pub entities: DataFrame,
+    /// One row per date or date range mentioned.
+    pub timeline: DataFrame,
+    /// One row per topic.
+    pub topics: DataFrame,
+}
+
+impl Tables {
+    /// The tables with their names, in the order exporters write them.
+    pub fn named(&self) -> [(&'static str, &DataFrame); 8] {
+        [
+            ("items", &self.items),
+            ("sections", &self.sections),
+            ("paragraphs", &self.paragraphs),
+            ("readings", &self.readings),
+            ("entities", &self.entities),
+            ("timeline", &self.timeline),
+            ("topics", &self.topics),
+            ("anomalies", &self.anomalies),
+        ]
+    }
+
+    pub(crate) fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); 8] {
+        [
+            ("items", &mut self.items),
+            ("sections", &mut self.sections),
+            ("paragraphs", &mut self.paragraphs),
+            ("readings", &mut self.readings),
+            ("entities", &mut self.entities),
+            ("timeline", &mut self.timeline),
+            ("topics", &mut self.topics),
+            ("anomalies", &mut self.anomalies),
+        ]
+    }
+}
+
+/// Column builder: keeps table code to one line per column.
+pub(crate) struct Frame {
+    table: &'static str,
+    columns: Vec<Column>,
+}
+
+impl Frame {
+    pub(crate) fn new(table: &'static str) -> Frame {
+        Frame {
+            table,
+            columns: Vec::new(),
+        }
+    }
+
+    pub(crate) fn col(mut self, series: Series) -> Frame {
+        self.columns.push(series.into_column());
+        self
+    }
+
+    pub(crate) fn list<S: AsRef<str>>(mut self, name: &str, values: Vec<Vec<S>>) -> Frame {
+        // One builder for the whole column: a Series per row cost more than the rest of the
+        // table.
+        let inner: usize = values.iter().map(Vec::len).sum();
+        let mut builder = ListStringChunkedBuilder::new(name.into(), values.len(), inner);
+        for row in &values {
+            builder.append_values_iter(row.iter().map(AsRef::as_ref));
+        }
+        self.columns
+            .push(builder.finish().into_series().into_column());
+        self
+    }
+
+    pub(crate) fn category(
+        mut self,
+        name: &str,
+        values: Vec<&str>,
+    ) -> Result<Frame, TransformError> {
+        let series = Series::new(name.into(), values)
+            .cast(&DataType::from_categories(Categories::global()))
+            .map_err(|source| TransformError::Polars {
+                table: self.table,
+                source,
+            })?;
+        self.columns.push(series.into_column());
+        Ok(self)
+    }
+
+    pub(crate) fn build(self) -> Result<DataFrame, TransformError> {
+        let table = self.table;
+        DataFrame::new_infer_height(self.columns)
+            .map_err(|source| TransformError::Polars { table, source })
+    }
+}
+
+/// Every table of a group of documents, from their facts.
+pub(crate) fn build(
+    documents: &[Document],
+    facts: &[DocumentFacts],
+    tagger: &Tagger,
+) -> Result<Tables, TransformError> {
+    Ok(Tables {
+        items: items_table(facts)?,
+        sections: sections_table(facts)?,
+        paragraphs: paragraphs_table(facts)?,
+        readings: readings_table(documents)?,
+        anomalies: anomalies_table(documents)?,
+        entities: entities_table(facts)?,
+        timeline: timeline_table(facts)?,
+        topics: topics_table(facts, tagger)?,
+    })
+}

@@ -1,0 +1,45 @@
+//! `paragraphs`: one row per prose paragraph.
+
+use annotext_parser::BlockKind;
+use polars::prelude::*;
+
+use super::Frame;
+use crate::facts::script::simplified;
+use crate::facts::DocumentFacts;
+use crate::text::{char_count, u32_of};
+use crate::TransformError;
+
+pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut number, mut text_col, mut simp) = (vec![], vec![], vec![], vec![]);
+    let (mut chars, mut dates, mut line) = (vec![], vec![], vec![]);
+    for facts in documents {
+        let paragraphs = facts
+            .blocks()
+            .filter(|(b, _)| b.kind == BlockKind::Paragraph);
+        for (i, (block, found)) in paragraphs.enumerate() {
+            let text = found.text.as_str();
+            doc_id.push(facts.doc.name.as_str());
+            number.push(u32_of(i + 1));
+            simp.push(simplified(text));
+            chars.push(char_count(text));
+            dates.push(
+                found
+                    .dates
+                    .iter()
+                    .map(|d| d.text.as_str())
+                    .collect::<Vec<_>>(),
+            );
+            line.push(block.line);
+            text_col.push(text);
+        }
+    }
+    Frame::new("paragraphs")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("paragraph_number".into(), number))
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("simplified".into(), simp))
+        .col(Series::new("char_count".into(), chars))
+        .list("dates", dates)
+        .col(Series::new("line".into(), line))
+        .build()
+}

@@ -1,0 +1,87 @@
+//! `readings`: one row per distinct hanzi of each document.
+
+use std::collections::BTreeSet;
+
+use annotext_parser::{is_hanzi, Document, Reading};
+use polars::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Frame;
+use crate::facts::readings::dictionary_readings;
+use crate::facts::script::simplified;
+use crate::text::u32_of;
+use crate::TransformError;
+
+#[derive(Default)]
+struct CharStats {
+    annotated_readings: BTreeSet<Reading>,
+    occurrences: u32,
+    annotated_occurrences: u32,
+    max_annotations: u32,
+}
+
+pub(super) fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+    // One map per document (keys are just chars: no per-occurrence allocation); rows go in
+    // document order, characters in code point order within a document.
+    let mut stats: Vec<((String, char), CharStats)> = Vec::new();
+    for doc in documents {
+        let mut own: HashMap<char, CharStats> = HashMap::default();
+        for segment in &doc.segments {
+            if segment.kind != annotext_parser::SegmentKind::Text {
+                continue;
+            }
+            for ch in doc.slice(segment.span).chars().filter(|c| is_hanzi(*c)) {
+                own.entry(ch).or_default().occurrences += 1;
+            }
+        }
+        for c in &doc.chars {
+            let s = own.entry(c.ch).or_default();
+            s.annotated_occurrences += 1;
+            s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
+            s.annotated_readings.extend(c.reading);
+        }
+        let mut own: Vec<(char, CharStats)> = own.into_iter().collect();
+        own.sort_unstable_by_key(|(ch, _)| *ch);
+        stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.clone(), ch), s)));
+    }
+    let mut doc_id = Vec::new();
+    let mut character = Vec::new();
+    let mut simp = Vec::new();
+    let mut as_annotated = Vec::new();
+    let mut dictionary = Vec::new();
+    let mut occurrences = Vec::new();
+    let mut annotated_occ = Vec::new();
+    let mut max_ann = Vec::new();
+    let mut valid = Vec::new();
+    for ((doc, ch), s) in stats {
+        let dict = dictionary_readings(ch);
+        doc_id.push(doc);
+        character.push(ch.to_string());
+        simp.push(simplified(&ch.to_string()));
+        as_annotated.push(s.annotated_readings.iter().map(|r| r.to_string()).collect());
+        dictionary.push(dict.iter().map(|r| r.to_string()).collect());
+        occurrences.push(s.occurrences);
+        annotated_occ.push(s.annotated_occurrences);
+        max_ann.push(s.max_annotations);
+        valid.push(if s.annotated_readings.is_empty() {
+            None
+        } else {
+            Some(
+                s.annotated_readings
+                    .iter()
+                    .all(|r| dict.iter().any(|d| d.agrees_with(r))),
+            )
+        });
+    }
+    Frame::new("readings")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("character".into(), character))
+        .col(Series::new("simplified".into(), simp))
+        .list("readings_annotated", as_annotated)
+        .list("readings_dictionary", dictionary)
+        .col(Series::new("occurrences".into(), occurrences))
+        .col(Series::new("annotated_occurrences".into(), annotated_occ))
+        .col(Series::new("max_annotations".into(), max_ann))
+        .col(Series::new("annotation_valid".into(), valid))
+        .build()
+}

@@ -1,0 +1,36 @@
+//! `timeline`: one row per date or year range mentioned.
+
+use polars::prelude::*;
+
+use super::Frame;
+use crate::facts::DocumentFacts;
+use crate::text::sentence_at;
+use crate::TransformError;
+
+pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut text_col, mut ys, mut ye, mut month) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    let (mut sentence, mut line) = (vec![], vec![]);
+    for facts in documents {
+        for (block, found) in facts.blocks() {
+            for d in &found.dates {
+                doc_id.push(facts.doc.name.as_str());
+                sentence.push(sentence_at(&found.text, d.offset));
+                text_col.push(d.text.as_str());
+                ys.push(u32::from(d.year_start));
+                ye.push(u32::from(d.year_end));
+                month.push(d.month.map(u32::from));
+                line.push(block.line);
+            }
+        }
+    }
+    Frame::new("timeline")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("text".into(), text_col))
+        .col(Series::new("year_start".into(), ys))
+        .col(Series::new("year_end".into(), ye))
+        .col(Series::new("month".into(), month))
+        .col(Series::new("sentence".into(), sentence))
+        .col(Series::new("line".into(), line))
+        .build()
+}

@@ -1,0 +1,166 @@
+//! The command line's arguments: commands, options and their help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Pipeline for pinyin-annotated Chinese documents.
+///
+/// With no command, runs `annotext run data --out output`: every `*.txt` file under `data/` is
+/// parsed and written to `output/` in every format: `records.jsonl` (the parsed records, one
+/// document per line); for every table, `tables/<table>.csv` and `tables/<table>.parquet`;
+/// `workbook.xlsx` (a Summary sheet with key figures and charts, one sheet per table); and
+/// `briefings/<document>.pdf`, a printable briefing of each document. Tagging rules are read from
+/// `data/rules/*.tsv` (built-in copies when absent).
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true,
+    after_long_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+pub const EXIT_CODES: &str = "\
+Exit status:
+  0  success: every input was read and every output written
+  1  bad input: a file could not be read or parsed (the others were still exported; each is
+     reported with its file, line and column), or `check` found an error-level anomaly
+  2  usage error: an unknown option or a bad value
+  3  the run failed: an output could not be written, the rules or the font could not be read";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Process files and folders (recursively, `*.txt`) into the output folder (the default).
+    #[command(after_long_help = EXIT_CODES)]
+    Run(RunArgs),
+    /// Print the parsed records of one file as JSON on standard output.
+    Parse {
+        /// The annotated text file.
+        file: PathBuf,
+        /// Print the JSON on one line instead of indented.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Report the anomalies of files and folders, compiler-style (`file:line:column: error[kind]:
+    /// …`); exit status 1 when an error-level anomaly (or an unreadable file) is found.
+    #[command(after_long_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Write a corpus of realistic generated documents, for benchmarks and scale tests.
+    Generate(GenerateArgs),
+}
+
+/// An output format of `run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `tables/<table>.csv`
+    Csv,
+    /// `tables/<table>.parquet`
+    Parquet,
+    /// `records.jsonl`
+    Jsonl,
+    /// `workbook.xlsx`
+    Xlsx,
+    /// `briefings/<document>.pdf`
+    Pdf,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Annotated text files, and folders searched recursively for `*.txt` files.
+    #[arg(value_name = "PATH", default_value = "data")]
+    pub paths: Vec<PathBuf>,
+    /// Folder to write the outputs into (created if missing).
+    #[arg(
+        short,
+        long,
+        visible_alias = "output",
+        default_value = "output",
+        value_name = "DIR"
+    )]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "csv,parquet,jsonl,xlsx,pdf"
+    )]
+    pub formats: Vec<Format>,
+    /// Write Excel-flavoured CSV: UTF-8 BOM, CRLF line ends, and cells that look like formulas
+    /// (leading `=`, `+`, `-`, `@`, tab, CR) prefixed with `'`. Default: exact, plain CSV.
+    #[arg(long)]
+    pub csv_excel: bool,
+    /// Folder of tagging rules (gazetteer.tsv, entities.tsv, topics.tsv); default: `rules/` in
+    /// the first folder given, else the built-in rules.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Title of the PDF briefings (default: derived from each document, else its file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Font for the PDF briefings (TrueType/OpenType); default: the shipped WenQuanYi Micro Hei.
+    #[arg(long, value_name = "PATH")]
+    pub font: Option<PathBuf>,
+    /// Reading edition of the briefings: pinyin set small above each annotated character.
+    #[arg(long)]
+    pub pinyin: bool,
+    /// Input read per batch, in MiB. A batch is parsed and turned into tables while each output
+    /// writes the previous one: peak memory is about 60 times this (120 times with briefings,
+    /// which are drawn while the next batches are read), plus about 40 MB, whatever the size of
+    /// the corpus (a file larger than a batch is a batch of its own). The batch size never
+    /// changes the output.
+    #[arg(long, default_value_t = 2.0, value_name = "MIB")]
+    pub batch_mib: f64,
+    /// Print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl RunArgs {
+    /// The batch size in bytes. Float MiB to bytes: a negative or NaN size saturates to 0, one
+    /// file per batch.
+    pub fn batch_bytes(&self) -> u64 {
+        (self.batch_mib * 1024.0 * 1024.0) as u64
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Annotated text files, and folders searched recursively for `*.txt` files.
+    #[arg(value_name = "PATH", default_value = "data", required = false)]
+    pub paths: Vec<PathBuf>,
+    /// Fail (exit status 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print errors only, not warnings (the summary line still counts both).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Folder to write the documents into (created if missing).
+    pub out: PathBuf,
+    /// Total size of the corpus, in MiB.
+    #[arg(long, default_value_t = 100.0, value_name = "MIB")]
+    pub mib: f64,
+    /// Number of documents the size is spread over (default: one per MiB).
+    #[arg(long, value_name = "N")]
+    pub documents: Option<u64>,
+    /// Seed of the random choices: the same seed gives the same corpus.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}

@@ -1,0 +1,37 @@
+//! `annotext generate`: a corpus of realistic generated documents.
+
+use std::io::Write;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use crate::cli::GenerateArgs;
+use crate::terminal::progress;
+use crate::Outcome;
+
+/// Writes the corpus `args` asks for.
+pub fn generate(args: &GenerateArgs) -> Result<Outcome> {
+    let total = (args.mib.max(0.0) * 1024.0 * 1024.0) as u64;
+    let count = args
+        .documents
+        .unwrap_or_else(|| (total / (1024 * 1024)).max(1))
+        .max(1);
+    let per_document = usize::try_from(total / count).unwrap_or(usize::MAX);
+    let bar = progress(count, args.quiet, "generating");
+    (0..count).into_par_iter().try_for_each(|index| {
+        let text = annotext_corpus::document(args.seed, index, per_document);
+        let path = args.out.join(format!("doc-{:05}.txt", index + 1));
+        annotext_atomic_file::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
+        bar.inc(1);
+        anyhow::Ok(())
+    })?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!(
+            "{count} documents, {:.1} MiB, written to {}",
+            (per_document as u64 * count) as f64 / 1024.0 / 1024.0,
+            args.out.display()
+        );
+    }
+    Ok(Outcome::Success)
+}

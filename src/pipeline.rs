@@ -1,0 +1,315 @@
+//! `annotext run`: the pipeline's wiring. Inputs are cut into batches; each batch is read,
+//! parsed and turned into tables in parallel, then fed to the output lanes ([`crate::outputs`])
+//! while the next one is prepared.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+
+use annotext_parser::{BlockKind, Document, Severity};
+
+use crate::cli::{Format, RunArgs};
+use crate::inputs::{self, Input};
+use crate::outputs::{Batch, Ending, Lanes};
+use crate::terminal::progress;
+use crate::Outcome;
+
+/// A document read from an input, with the digest of the bytes it was parsed from.
+pub struct Parsed<'a> {
+    /// Where it was read from.
+    pub input: &'a Input,
+    /// The digest of its bytes ([`inputs::read`]).
+    pub digest: u64,
+    /// The document.
+    pub document: Document,
+}
+
+/// Reads and parses the inputs in parallel; failures are printed (file, line, column) and
+/// counted, the documents that parsed come back in input order, with their input.
+pub fn parse_inputs(inputs: &[Input]) -> (Vec<Parsed<'_>>, usize) {
+    let results: Vec<Result<(Document, u64)>> = inputs.par_iter().map(inputs::read).collect();
+    let mut documents = Vec::with_capacity(results.len());
+    let mut failures = 0;
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok((document, digest)) => documents.push(Parsed {
+                input,
+                digest,
+                document,
+            }),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                failures += 1;
+            }
+        }
+    }
+    (documents, failures)
+}
+
+/// Stage durations, for `--timings`: time spent in each stage, summed over its parallel jobs
+/// (the stages overlap, so they add up to more than the wall time).
+#[derive(Default)]
+pub struct Timings(std::sync::Mutex<Vec<(&'static str, Duration)>>);
+
+impl Timings {
+    const STAGES: [&'static str; 8] = [
+        "parse",
+        "jsonl",
+        "transform",
+        "csv",
+        "parquet",
+        "xlsx",
+        "xlsx save",
+        "pdf",
+    ];
+
+    pub fn time<T>(&self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = work();
+        if let Ok(mut stages) = self.0.lock() {
+            stages.push((stage, start.elapsed()));
+        }
+        out
+    }
+
+    fn report(&self) {
+        let stages = self.0.lock().map(|s| s.clone()).unwrap_or_default();
+        for name in Self::STAGES {
+            let took: Duration = stages
+                .iter()
+                .filter(|(s, _)| *s == name)
+                .map(|(_, d)| *d)
+                .sum();
+            if stages.iter().any(|(s, _)| *s == name) {
+                eprintln!("  {name:<10} {:>8.3} s", took.as_secs_f64());
+            }
+        }
+    }
+}
+
+/// The inputs cut into consecutive batches of about `limit` bytes (a larger file is a batch of
+/// its own). A batch is parsed, turned into tables and written before its memory is freed, so
+/// peak memory follows the batch size, not the corpus size. Sizes come from the file system:
+/// the cut, and so the output, is the same on every run.
+pub fn batches(inputs: &[Input], limit: u64) -> Vec<&[Input]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
+        if i > start && bytes + size > limit {
+            out.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// Counts for the closing summary line, added up batch by batch.
+#[derive(Default)]
+struct RunCounts {
+    documents: usize,
+    items: usize,
+    anomalies: usize,
+    errors: usize,
+    /// The name of the first document, for the title of a one-document workbook.
+    first_name: Option<String>,
+}
+
+impl RunCounts {
+    fn add(&mut self, documents: &[Document]) {
+        self.documents += documents.len();
+        for doc in documents {
+            // Items before the first section heading count too.
+            self.items += doc
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
+                .count();
+            self.anomalies += doc.anomalies.len();
+            self.errors += doc
+                .anomalies
+                .iter()
+                .filter(|a| a.kind.severity() == Severity::Error)
+                .count();
+        }
+        if self.first_name.is_none() {
+            self.first_name = documents.first().map(|d| d.name.clone());
+        }
+    }
+
+    /// The workbook's title: the document's name, or a count when there are several.
+    fn title(&self) -> String {
+        match (&self.first_name, self.documents) {
+            (Some(name), 1) => name.clone(),
+            (_, n) => format!("{n} annotated documents"),
+        }
+    }
+
+    /// `3 documents (1 more unreadable), 82 items, 289 anomalies (0 errors)`.
+    fn summary(&self, bad_inputs: usize) -> String {
+        let unreadable = match bad_inputs {
+            0 => String::new(),
+            n => format!(" ({n} more unreadable)"),
+        };
+        format!(
+            "{} document{}{unreadable}, {} items, {} anomalies ({} errors)",
+            self.documents,
+            if self.documents == 1 { "" } else { "s" },
+            self.items,
+            self.anomalies,
+            self.errors
+        )
+    }
+}
+
+/// A run's time as the summary prints it: milliseconds under a second (the sample takes a few
+/// dozen), else seconds to a tenth.
+fn elapsed(took: Duration) -> String {
+    match took.as_millis() {
+        ms @ 0..1000 => format!("{ms} ms"),
+        _ => format!("{:.1} s", took.as_secs_f64()),
+    }
+}
+
+/// Runs the pipeline over the inputs of `args`.
+pub fn run(args: &RunArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let timings = Timings::default();
+    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    // Read and parsed once, before any input: a bad font stops the run before it starts.
+    let mut font = match &args.font {
+        Some(path) => Some(
+            std::fs::read(path)
+                .map_err(anyhow::Error::from)
+                .and_then(|bytes| Ok(annotext_export_pdf::BriefingFont::from_bytes(&bytes)?))
+                .with_context(|| format!("cannot use font {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let rules_dir = args.rules.clone().or_else(|| {
+        args.paths
+            .iter()
+            .find(|p| p.is_dir())
+            .map(|dir| dir.join("rules"))
+    });
+    let rules = match rules_dir {
+        Some(dir) => annotext_transform::Rules::load(&dir)?,
+        None => annotext_transform::Rules::default(),
+    };
+    let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
+        .into_iter()
+        .any(|f| args.formats.contains(&f));
+    let wants_pdf = args.formats.contains(&Format::Pdf);
+
+    // Reads, parses and transforms one batch (documents in parallel); unreadable files are
+    // reported and counted.
+    let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
+        let (parsed, failed) = timings.time("parse", || parse_inputs(inputs));
+        let sources: Vec<(Input, u64)> =
+            parsed.iter().map(|p| (p.input.clone(), p.digest)).collect();
+        let documents: Vec<Document> = parsed.into_iter().map(|p| p.document).collect();
+        let (tables, document_tables) = match needs_tables && !documents.is_empty() {
+            // Briefings are per document: each document's tables are built once, and the
+            // batch's are those stacked.
+            true if wants_pdf => timings.time("transform", || -> Result<_> {
+                let own = annotext_transform::build_document_tables(&documents, &rules)?;
+                let all = annotext_transform::stack_tables(own.clone())?;
+                Ok((all, own))
+            })?,
+            true => {
+                let all = timings.time("transform", || {
+                    annotext_transform::build_tables(&documents, &rules)
+                })?;
+                (Some(all), Vec::new())
+            }
+            false => (None, Vec::new()),
+        };
+        let batch = Batch {
+            sources,
+            documents,
+            tables,
+            document_tables,
+        };
+        Ok((batch, failed))
+    };
+
+    let bar = progress(inputs.len() as u64, args.quiet, "processing");
+    let mut counts = RunCounts::default();
+    let mut totals = annotext_transform::Totals::default();
+    let limit = args.batch_bytes();
+    let written = std::thread::scope(|scope| -> Result<Option<Vec<PathBuf>>> {
+        let mut lanes: Option<Lanes> = None;
+        // A batch is prepared here while the lanes write the previous one.
+        for inputs in batches(&inputs, limit) {
+            let (batch, failed) = prepare(inputs)?;
+            bad_inputs += failed;
+            bar.inc(failed as u64);
+            if batch.documents.is_empty() {
+                continue;
+            }
+            counts.add(&batch.documents);
+            if let Some(tables) = &batch.tables {
+                totals.add(tables);
+            }
+            let open = match lanes.as_mut() {
+                Some(open) => open,
+                None => lanes.insert(Lanes::open(
+                    scope,
+                    args,
+                    &timings,
+                    &bar,
+                    &batch,
+                    font.take(),
+                )?),
+            };
+            if !open.feed(batch) {
+                // A lane failed: the others must not complete files that lack the rest.
+                return Err(lanes.take().map_or_else(
+                    || anyhow::anyhow!("an output stopped before the end of the run"),
+                    Lanes::abort,
+                ));
+            }
+        }
+        let Some(lanes) = lanes else {
+            return Ok(None);
+        };
+        bar.set_prefix("finishing");
+        let info = annotext_export_xlsx::WorkbookInfo {
+            title: counts.title(),
+            subject:
+                "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
+                    .to_owned(),
+        };
+        lanes.finish(Ending { totals, info }).map(Some)
+    })?;
+    let Some(written) = written else {
+        bar.finish_and_clear();
+        eprintln!("error: no document could be read: nothing written");
+        return Ok(Outcome::BadInput);
+    };
+    bar.finish_and_clear();
+
+    if args.timings {
+        timings.report();
+    }
+    if !args.quiet {
+        eprintln!(
+            "{}; {} files written to {} in {}",
+            counts.summary(bad_inputs),
+            written.len(),
+            args.out.display(),
+            elapsed(started.elapsed())
+        );
+    }
+    Ok(if bad_inputs > 0 {
+        Outcome::BadInput
+    } else {
+        Outcome::Success
+    })
+}
