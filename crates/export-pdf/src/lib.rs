@@ -521,13 +521,42 @@ fn compose(
         }
         c.gap(6.0);
     }
-    for section in &doc.sections {
-        let heading = doc.section_heading(section);
-        let title = format!("{}、{}", section.numeral, doc.block_text(heading));
-        c.heading(&title, true);
-        for block in doc.section_items(section) {
-            item(&mut c, block);
+    // Sections, their subsections and items, in document order.
+    let mut in_section = false;
+    for block in doc.blocks.iter().filter(|b| b.section.is_some()) {
+        match block.kind {
+            BlockKind::SectionHeading { .. } => {
+                if in_section {
+                    c.gap(6.0);
+                }
+                in_section = true;
+                let numeral = block
+                    .section
+                    .and_then(|s| doc.sections.get(s as usize))
+                    .map_or("", |s| s.numeral.as_str());
+                c.heading(&format!("{numeral}、{}", doc.block_text(block)), true);
+            }
+            BlockKind::SubsectionHeading { .. } => {
+                let numeral = block
+                    .subsection
+                    .and_then(|s| doc.subsections.get(s as usize))
+                    .map_or("", |s| s.numeral.as_str());
+                c.gap(2.0);
+                c.paragraph(
+                    &format!("（{numeral}）{}", doc.block_text(block)),
+                    BODY,
+                    8.0,
+                    None,
+                    None,
+                    rgb(0.12, 0.3, 0.47),
+                );
+                c.gap(2.0);
+            }
+            BlockKind::Item { .. } => item(&mut c, block),
+            BlockKind::Paragraph | BlockKind::Blank => {}
         }
+    }
+    if in_section {
         c.gap(6.0);
     }
 

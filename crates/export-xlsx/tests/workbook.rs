@@ -43,6 +43,7 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
             "Summary",
             "Items",
             "Sections",
+            "Subsections",
             "Paragraphs",
             "Readings",
             "Entities",
@@ -92,14 +93,22 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
     }
     // Item 21 of section one, as a user would find it.
     let items = wb.worksheet_range("Items").unwrap();
+    let col = |name: &str| {
+        (0..items.width())
+            .find(|&c| items.get((0, c)).map(|h| h.to_string()) == Some(name.to_owned()))
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
     let row = (1..items.height())
-        .find(|&r| items.get((r, 4)) == Some(&Data::String("1.21".into())))
+        .find(|&r| items.get((r, col("label"))) == Some(&Data::String("1.21".into())))
         .unwrap();
     assert_eq!(
-        items.get((row, 5)).unwrap().to_string(),
+        items.get((row, col("text"))).unwrap().to_string(),
         "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;"
     );
-    assert_eq!(items.get((row, 3)), Some(&Data::Float(21.0)));
+    assert_eq!(
+        items.get((row, col("item_number"))),
+        Some(&Data::Float(21.0))
+    );
 }
 
 #[test]
@@ -175,7 +184,7 @@ fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
             "Items (3)",
             "Items (4)",
             "Sections",
-            "Paragraphs"
+            "Subsections"
         ]
     );
     let second = wb.worksheet_range("Items (2)").unwrap();

@@ -126,13 +126,37 @@ pub enum AnomalyDetail {
     Text,
     /// A numbering anomaly: what the sequence called for, and what came.
     Numbering {
-        /// Whether this is about a section heading (else an item).
-        section: bool,
+        /// Which level of the structure is numbered out of order.
+        level: NumberingLevel,
         /// The number expected next.
         expected: ItemNumber,
         /// The number written.
         found: ItemNumber,
     },
+}
+
+/// The levels of a document's structure that are numbered: sections `一、`, subsections `（一）`
+/// and items `1.`. Each level's numbers run on within the level above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberingLevel {
+    /// A section heading `一、…`.
+    Section,
+    /// A subsection heading `（一）…`.
+    Subsection,
+    /// A numbered item `1.…`.
+    Item,
+}
+
+impl NumberingLevel {
+    /// The level's name in messages: `section`, `subsection`, `item`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NumberingLevel::Section => "section",
+            NumberingLevel::Subsection => "subsection",
+            NumberingLevel::Item => "item",
+        }
+    }
 }
 
 /// One anomaly.
@@ -175,12 +199,12 @@ impl Anomaly {
             (
                 _,
                 AnomalyDetail::Numbering {
-                    section,
+                    level,
                     expected,
                     found,
                 },
             ) => {
-                let what = if section { "section" } else { "item" };
+                let what = level.name();
                 let how = match self.kind {
                     AnomalyKind::NumberingGap => "numbering gap",
                     AnomalyKind::NumberingRestart => "numbering restarts",

@@ -20,11 +20,11 @@ mod structure;
 
 use std::fmt::Write as _;
 
-pub use anomaly::{Anomaly, AnomalyDetail, AnomalyKind, Severity};
+pub use anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel, Severity};
 pub use reading::{syllables, Reading, ReadingError, Tone};
 pub use records::{
     AnnotatedChar, Annotation, Block, BlockKind, Document, ItemNumber, Line, LineEnding, Position,
-    Section, Segment, SegmentKind, Span,
+    Section, Segment, SegmentKind, Span, Subsection,
 };
 pub use scan::is_hanzi;
 
@@ -112,9 +112,13 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
         annotations,
         chars,
         mut anomalies,
+        ..
     } = scan::scan(&text);
     scan::control_characters(&text, &lines, &mut anomalies);
-    let sections = structure::build(&text, &mut blocks, &mut anomalies);
+    let structure::Structure {
+        sections,
+        subsections,
+    } = structure::build(&text, &segments, &mut blocks, &mut anomalies);
     anomalies.sort_by_key(|a| (a.span.start, a.kind));
     Ok(Document {
         name: name.to_owned(),
@@ -123,6 +127,7 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
         lines,
         blocks,
         sections,
+        subsections,
         annotations,
         chars,
         anomalies,
@@ -222,6 +227,19 @@ impl Document {
         section: &'a Section,
     ) -> impl Iterator<Item = &'a Block> + 'a {
         section.items.iter().map(|&i| &self.blocks[i as usize])
+    }
+
+    /// Items of a subsection, as blocks.
+    pub fn subsection_items<'a>(
+        &'a self,
+        subsection: &'a Subsection,
+    ) -> impl Iterator<Item = &'a Block> + 'a {
+        subsection.items.iter().map(|&i| &self.blocks[i as usize])
+    }
+
+    /// The heading block of a subsection.
+    pub fn subsection_heading(&self, subsection: &Subsection) -> &Block {
+        &self.blocks[subsection.heading as usize]
     }
 
     /// The heading block of a section.

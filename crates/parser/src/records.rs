@@ -96,7 +96,9 @@ pub enum SegmentKind {
     Bom,
     /// Text that stays in the clean text (hanzi, punctuation, text parentheticals…).
     Text,
-    /// An item number or section numeral with its punctuation (`21.`, `一、`).
+    /// An item number or a heading's numeral with its punctuation (`21.`, `一、`, `（一）`). When
+    /// the numeral carries an annotation (`一(yī)、`), the marker is cut around it: the
+    /// annotation stays an annotation segment between two marker segments.
     Marker,
     /// A pinyin annotation with its parentheses (`(zhong)`), removed from the clean text.
     Annotation,
@@ -147,6 +149,11 @@ pub enum BlockKind {
         /// Value of the Chinese numeral (`三` → 3).
         number: ItemNumber,
     },
+    /// A subsection heading `（一）…` or `(一)…`, with the numeral's value.
+    SubsectionHeading {
+        /// Value of the Chinese numeral (`（三）` → 3).
+        number: ItemNumber,
+    },
     /// A numbered item `21.…`.
     Item {
         /// The item's number.
@@ -170,12 +177,16 @@ pub struct Block {
     pub line: u32,
     /// The line's content, without terminator.
     pub span: Span,
-    /// The numbering marker (`21.`, `一、`), if any.
+    /// The numbering marker (`21.`, `一、`, `（一）`), if any, from the start of the line: leading
+    /// spaces and any annotation on the numeral lie inside it.
     pub marker: Option<Span>,
     /// The body after the marker: what the clean text of the block is made of.
     pub body: Span,
     /// Index of the section the block belongs to, if it follows a heading (headings included).
     pub section: Option<u32>,
+    /// Index in [`Document::subsections`] of the subsection the block belongs to, if it follows
+    /// a subsection heading of its section (the heading included).
+    pub subsection: Option<u32>,
     /// Indices of the block's segments in [`Document::segments`].
     pub segments: Range<u32>,
 }
@@ -187,6 +198,23 @@ pub struct Section {
     pub number: ItemNumber,
     /// The numeral as written (`一`).
     pub numeral: String,
+    /// Index of the heading block.
+    pub heading: u32,
+    /// Indices of the item blocks, in order, those of its subsections included.
+    pub items: Vec<u32>,
+    /// Indices of its subsections in [`Document::subsections`], in order.
+    pub subsections: Vec<u32>,
+}
+
+/// A subsection: the second level of headings (`（一）…`), between a section and its items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subsection {
+    /// Value of the heading's numeral.
+    pub number: ItemNumber,
+    /// The numeral as written, without parentheses (`一`).
+    pub numeral: String,
+    /// Index of the section it belongs to (none when it comes before any section heading).
+    pub section: Option<u32>,
     /// Index of the heading block.
     pub heading: u32,
     /// Indices of the item blocks, in order.
@@ -243,6 +271,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The sections, in order.
     pub sections: Vec<Section>,
+    /// The subsections of every section, in order.
+    pub subsections: Vec<Subsection>,
     /// Every annotation, in source order.
     pub annotations: Vec<Annotation>,
     /// Every annotated hanzi occurrence, in source order.

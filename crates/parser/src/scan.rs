@@ -90,6 +90,8 @@ pub(crate) struct Scan {
     pub annotations: Vec<Annotation>,
     pub chars: Vec<AnnotatedChar>,
     pub anomalies: Vec<Anomaly>,
+    /// The item number the current list calls for next (1 after a heading).
+    pub next_item: u32,
 }
 
 pub(crate) fn scan(text: &str) -> Scan {
@@ -106,6 +108,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         annotations: Vec::with_capacity(parens),
         chars: Vec::with_capacity(parens),
         anomalies: Vec::with_capacity(parens / 2),
+        next_item: 1,
     };
     let mut pos = 0;
     if text.starts_with('\u{FEFF}') {
@@ -159,56 +162,145 @@ pub(crate) fn scan(text: &str) -> Scan {
     out
 }
 
-/// Recognises the numbering marker at the start of a line.
-fn classify(line: &str) -> (BlockKind, usize) {
-    if line.trim().is_empty() {
+/// How many bytes of a line's clean text [`classify`] looks at: indentation and the longest
+/// marker (`（一百二十三）`) fit well within.
+const MARKER_WINDOW: usize = 96;
+
+/// Recognises the numbering marker at the start of a line's clean text (annotations already
+/// left out, so `一(yī)、` reads as `一、`): the block kind and the marker's length in clean
+/// bytes, leading spaces included. `next_item` is the item number the list calls for next: it
+/// decides between `7.2026年…` (item 7) and `2.5億元…` (a decimal number).
+fn classify(clean: &str, next_item: u32) -> (BlockKind, usize) {
+    let rest = clean.trim_start();
+    if rest.is_empty() {
         return (BlockKind::Blank, 0);
     }
-    // `21.` / `２１．` / `21、`
-    let digits_end = line
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c)))
-        .map_or(line.len(), |(i, _)| i);
-    if digits_end > 0 {
-        let rest = &line[digits_end..];
-        if let Some(punct) = ['.', '．', '、'].into_iter().find(|p| rest.starts_with(*p)) {
-            let value: String = line[..digits_end]
-                .chars()
-                .map(|c| match c {
-                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                    c => c,
-                })
-                .collect();
-            if let Ok(n) = value.parse::<u32>() {
-                return (
-                    BlockKind::Item {
-                        number: ItemNumber(n),
-                    },
-                    digits_end + punct.len_utf8(),
-                );
-            }
-        }
-        return (BlockKind::Paragraph, 0);
+    let indent = clean.len() - rest.len();
+    if let Some((number, len)) = item_marker(rest, next_item) {
+        return (BlockKind::Item { number }, indent + len);
     }
-    // `一、` … `十二、`
-    let numeral_end = line
-        .char_indices()
-        .find(|(_, c)| !"〇零一二三四五六七八九十百兩".contains(*c))
-        .map_or(line.len(), |(i, _)| i);
-    if numeral_end > 0 && line[numeral_end..].starts_with('、') {
-        use chinese_number::{ChineseCountMethod, ChineseToNumber};
-        let numeral = line[..numeral_end].replace('兩', "二");
-        if let Ok(n) = ChineseToNumber::<u32>::to_number(&numeral, ChineseCountMethod::TenThousand)
-        {
-            return (
-                BlockKind::SectionHeading {
-                    number: ItemNumber(n),
-                },
-                numeral_end + '、'.len_utf8(),
-            );
-        }
+    if let Some((number, len)) = section_marker(rest) {
+        return (BlockKind::SectionHeading { number }, indent + len);
+    }
+    if let Some((number, len)) = subsection_marker(rest) {
+        return (BlockKind::SubsectionHeading { number }, indent + len);
     }
     (BlockKind::Paragraph, 0)
+}
+
+/// `21.` / `２１．` / `21、`. A digit right after the point (`7.2026年`, `2.5億`) makes it an
+/// item only when its number is the one the list calls for next.
+fn item_marker(line: &str, next_item: u32) -> Option<(ItemNumber, usize)> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digits_end = line
+        .char_indices()
+        .find(|(_, c)| !is_digit(*c))
+        .map_or(line.len(), |(i, _)| i);
+    if digits_end == 0 {
+        return None;
+    }
+    let rest = &line[digits_end..];
+    let punct = ['.', '．', '、']
+        .into_iter()
+        .find(|p| rest.starts_with(*p))?;
+    let ambiguous = rest[punct.len_utf8()..].starts_with(is_digit);
+    let value: String = line[..digits_end]
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    let n = value.parse::<u32>().ok()?;
+    if ambiguous && n != next_item {
+        return None;
+    }
+    Some((ItemNumber(n), digits_end + punct.len_utf8()))
+}
+
+/// A Chinese numeral at the start of `text` (`十二`, `兩`): its value and length in bytes.
+fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
+    use chinese_number::{ChineseCountMethod, ChineseToNumber};
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !"〇零一二三四五六七八九十百兩两".contains(*c))
+        .map_or(text.len(), |(i, _)| i);
+    if end == 0 {
+        return None;
+    }
+    let numeral = text[..end].replace(['兩', '两'], "二");
+    let n = ChineseToNumber::<u32>::to_number(&numeral, ChineseCountMethod::TenThousand).ok()?;
+    Some((n, end))
+}
+
+/// `一、` … `十二、` (or `一．`).
+fn section_marker(line: &str) -> Option<(ItemNumber, usize)> {
+    let (n, end) = chinese_numeral(line)?;
+    let punct = ['、', '．']
+        .into_iter()
+        .find(|p| line[end..].starts_with(*p))?;
+    Some((ItemNumber(n), end + punct.len_utf8()))
+}
+
+/// `（一）` or `(一)`, full-width or ASCII parentheses, even mixed.
+fn subsection_marker(line: &str) -> Option<(ItemNumber, usize)> {
+    let open = ['（', '('].into_iter().find(|p| line.starts_with(*p))?;
+    let inner = &line[open.len_utf8()..];
+    let (n, end) = chinese_numeral(inner)?;
+    let close = ['）', ')']
+        .into_iter()
+        .find(|p| inner[end..].starts_with(*p))?;
+    Some((ItemNumber(n), open.len_utf8() + end + close.len_utf8()))
+}
+
+/// The start of a line's clean text (its text segments from `first` on), at most about
+/// [`MARKER_WINDOW`] bytes.
+fn clean_prefix(text: &str, segments: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in segments.iter().filter(|s| s.kind == SegmentKind::Text) {
+        out.push_str(&text[segment.span.range()]);
+        if out.len() >= MARKER_WINDOW {
+            break;
+        }
+    }
+    out
+}
+
+/// Turns the first `clean_len` bytes of clean text of the segments from `first` on into marker
+/// segments (splitting a text segment where the marker ends); annotations among them stay
+/// annotations. Returns the offset where the marker ends in the source.
+fn mark_marker(segments: &mut Vec<Segment>, first: usize, clean_len: usize) -> Option<usize> {
+    let mut remaining = clean_len;
+    let mut end = None;
+    let mut i = first;
+    while remaining > 0 && i < segments.len() {
+        let segment = segments[i];
+        if segment.kind == SegmentKind::Text {
+            let len = segment.span.len();
+            if len <= remaining {
+                segments[i].kind = SegmentKind::Marker;
+                remaining -= len;
+                end = Some(segment.span.end as usize);
+            } else {
+                let cut = segment.span.start as usize + remaining;
+                segments[i] = Segment {
+                    kind: SegmentKind::Marker,
+                    span: Span::new(segment.span.start as usize, cut),
+                };
+                segments.insert(
+                    i + 1,
+                    Segment {
+                        kind: SegmentKind::Text,
+                        span: Span::new(cut, segment.span.end as usize),
+                    },
+                );
+                remaining = 0;
+                end = Some(cut);
+            }
+        }
+        i += 1;
+    }
+    end
 }
 
 /// The parenthesis at `at`, if any: (is_open, byte length).
@@ -285,29 +377,22 @@ fn scan_line(
     out: &mut Scan,
 ) {
     let bytes = text.as_bytes();
-    let (kind, marker_len) = classify(&text[start..end]);
     let first_segment = out.segments.len() as u32;
-    let marker = (marker_len > 0).then(|| Span::new(start, start + marker_len));
-    if let Some(span) = marker {
-        out.segments.push(Segment {
-            kind: SegmentKind::Marker,
-            span,
-        });
-    }
-    let body_start = start + marker_len;
+    // The whole line is scanned for annotations first, markers included: a numeral may carry
+    // one (`一(yī)、`), and the marker is then recognised on the clean text.
     let mut cols = Columns {
         line: number,
         line_start: start,
         byte: start,
         chars: 0,
     };
-    let mut text_start = body_start;
+    let mut text_start = start;
     // Text parentheses still open on this line: their `(` offsets.
     let mut open: Vec<usize> = Vec::new();
     // End of the last annotation, and the character it belongs to: a further annotation starting
     // exactly there is a repetition on the same character.
     let mut chain: Option<(usize, u32)> = None;
-    let mut at = body_start;
+    let mut at = start;
     while let Some((p, is_open, plen)) = next_paren(bytes, at, end) {
         if !is_open {
             if open.pop().is_none() {
@@ -440,13 +525,30 @@ fn scan_line(
             detail: AnomalyDetail::Text,
         });
     }
+    let first = first_segment as usize;
+    let (kind, marker_len) = if text[start..end].trim().is_empty() {
+        (BlockKind::Blank, 0)
+    } else {
+        classify(&clean_prefix(text, &out.segments[first..]), out.next_item)
+    };
+    out.next_item = match kind {
+        BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => 1,
+        BlockKind::Item { number } => number.0.saturating_add(1),
+        BlockKind::Paragraph | BlockKind::Blank => out.next_item,
+    };
+    let marker_end = match marker_len {
+        0 => None,
+        len => mark_marker(&mut out.segments, first, len),
+    };
+    let marker = marker_end.map(|e| Span::new(start, e));
     out.blocks.push(Block {
         kind,
         line: number,
         span: Span::new(start, end),
         marker,
-        body: Span::new(body_start, end),
+        body: Span::new(marker_end.unwrap_or(start), end),
         section: None,
+        subsection: None,
         segments: first_segment..out.segments.len() as u32,
     });
 }

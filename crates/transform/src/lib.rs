@@ -25,11 +25,11 @@ pub use facts::readings::{
     dictionary_anomalies, dictionary_readings, reading_is_valid, DictionaryAnomaly,
     READING_NOT_IN_DICTIONARY,
 };
-pub use facts::script::simplified;
+pub use facts::script::{fold, simplified};
 pub use facts::tagger::Tagger;
 pub use facts::topics::find_topics;
 pub use rules::{EntityPattern, Rules, RulesError};
-pub use tables::Tables;
+pub use tables::{Tables, TABLE_COUNT};
 pub use totals::{KeyFigures, Totals};
 
 use facts::DocumentFacts;

@@ -27,13 +27,16 @@ pub enum RulesError {
     },
 }
 
-/// A name to find verbatim in the text: a country or a place.
+/// A name to find in the text: a country, a place, an organisation…
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GazetteerEntry {
-    /// `country` or `place`.
+    /// `organisation`, `country`, `territory`, `province`, `region`, `city` or `place`.
     pub kind: String,
-    /// The name as written in the documents (traditional characters).
+    /// The name as it may be written, in either script (matched on folded text, see
+    /// [`crate::facts::script`]).
     pub name: String,
+    /// The full name it stands for (`哈薩克` → `哈薩克斯坦`); the name itself when not given.
+    pub canonical: String,
 }
 
 /// How an entity pattern matches.
@@ -110,11 +113,17 @@ impl Rules {
 
     /// Parses the three files' contents.
     pub fn parse(gazetteer: &str, entities: &str, topics: &str) -> Result<Rules, RulesError> {
+        // Columns: kind, name, then optionally the canonical name and the source of the row.
         let gazetteer = rows("gazetteer.tsv", gazetteer, 2)?
             .into_iter()
             .map(|(_, cols)| GazetteerEntry {
                 kind: cols[0].to_owned(),
                 name: cols[1].to_owned(),
+                canonical: cols
+                    .get(2)
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or(&cols[1])
+                    .to_string(),
             })
             .collect();
         let mut entity_rules = Vec::new();
@@ -199,13 +208,25 @@ mod tests {
     #[test]
     fn shipped_rule_files_parse() {
         let rules = Rules::parse(GAZETTEER, ENTITIES, TOPICS).unwrap();
+        // Every sovereign state, in several spellings, and the sample's own names.
+        let countries: Vec<&str> = rules
+            .gazetteer
+            .iter()
+            .filter(|g| g.kind == "country")
+            .map(|g| g.name.as_str())
+            .collect();
+        assert!(countries.len() >= 195, "{}", countries.len());
+        for name in ["烏茲別克斯坦", "乌兹别克斯坦", "新加坡", "肯尼亚"] {
+            assert!(countries.contains(&name), "{name}");
+        }
+        let short = rules
+            .gazetteer
+            .iter()
+            .find(|g| g.name == "上合组织")
+            .unwrap();
         assert_eq!(
-            rules
-                .gazetteer
-                .iter()
-                .filter(|g| g.kind == "country")
-                .count(),
-            6
+            (short.kind.as_str(), short.canonical.as_str()),
+            ("organisation", "上海合作组织")
         );
         assert!(rules
             .topics

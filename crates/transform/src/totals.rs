@@ -102,7 +102,8 @@ impl Totals {
             }
         };
         let kinds = text_cells(&tables.entities, "kind");
-        let texts = text_cells(&tables.entities, "text");
+        // Distinct by name (simplified, full form): one country spelt in both scripts counts once.
+        let texts = text_cells(&tables.entities, "name");
         if let (Some(kinds), Some(texts)) = (kinds, texts) {
             for (kind, text) in kinds.iter().zip(texts.iter()) {
                 let kind = kind.unwrap_or_default();

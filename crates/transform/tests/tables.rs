@@ -135,20 +135,26 @@ fn the_five_central_asian_countries_and_china_are_found() {
             "烏茲別克斯坦"
         ]
     );
-    let places: Vec<&str> = (0..kinds.len())
-        .filter(|&i| kinds[i] == "place")
-        .map(|i| texts[i].as_str())
-        .collect();
-    for place in [
-        "阿克套港",
-        "庫雷克港",
-        "土庫曼巴什港",
-        "鐵爾梅茲市",
-        "西安",
-        "青島",
-    ] {
+    let of_kind = |kind: &str| -> Vec<&str> {
+        (0..kinds.len())
+            .filter(|&i| kinds[i] == kind)
+            .map(|i| texts[i].as_str())
+            .collect()
+    };
+    let places = of_kind("place");
+    for place in ["阿克套港", "庫雷克港", "土庫曼巴什港", "鐵爾梅茲市"] {
         assert!(places.contains(&place), "{place}");
     }
+    let cities = of_kind("city");
+    for city in ["西安", "青島"] {
+        assert!(cities.contains(&city), "{city}");
+    }
+    let regions = of_kind("region");
+    for region in ["中亞", "里海", "歐洲"] {
+        assert!(regions.contains(&region), "{region}");
+    }
+    // 土庫曼巴什港 is one place: the country inside it is not tagged there.
+    assert!(!of_kind("country").contains(&"土庫曼"));
     // Section two lists 19 platforms, all tagged as mechanisms.
     let sections = strings(&t.entities, "section_number");
     let mechanisms = (0..kinds.len())

@@ -12,8 +12,9 @@ use annotext_parser::{Block, BlockKind, Document};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, EntityMention};
+use script::fold;
 use tagger::Tagger;
-use topics::find_topics;
+use topics::topics_in;
 
 /// What the tables read of one block, worked out once: items, entities, timeline and topics all
 /// need the same clean text and matches, and finding them is most of the transform's work.
@@ -26,8 +27,8 @@ pub(crate) struct BlockFacts<'r> {
     /// Entity mentions, sorted by offset (items and paragraphs only).
     pub(crate) entities: Vec<EntityMention>,
     /// Topics with their keywords (items only).
-    pub(crate) topics: Vec<(&'r str, Vec<&'r str>)>,
-    /// `section.item` label (items only).
+    pub(crate) topics: Vec<(&'r str, Vec<String>)>,
+    /// `section.item` or `section.subsection.item` label (items only).
     pub(crate) label: String,
 }
 
@@ -47,19 +48,17 @@ impl<'d, 'r> DocumentFacts<'d, 'r> {
                     return BlockFacts::default();
                 }
                 let text = doc.block_text(block);
+                let folded = fold(&text);
                 let dates = find_dates(&text);
                 let mut facts = BlockFacts::default();
                 match block.kind {
                     BlockKind::Item { number } => {
-                        facts.entities = entities_in(&text, true, tagger, &dates);
-                        facts.topics = find_topics(&text, tagger);
-                        facts.label = match section_number(doc, block.section) {
-                            Some(s) => format!("{s}.{}", number.0),
-                            None => number.0.to_string(),
-                        };
+                        facts.entities = entities_in(&text, &folded, true, tagger, &dates);
+                        facts.topics = topics_in(&text, &folded, tagger);
+                        facts.label = item_label(doc, block, number.0);
                     }
                     BlockKind::Paragraph => {
-                        facts.entities = entities_in(&text, false, tagger, &dates);
+                        facts.entities = entities_in(&text, &folded, false, tagger, &dates);
                     }
                     _ => {}
                 }
@@ -84,6 +83,19 @@ impl<'d, 'r> DocumentFacts<'d, 'r> {
         }
     }
 
+    /// A subsection's number and heading text.
+    pub(crate) fn subsection(&self, subsection: Option<u32>) -> (Option<u32>, &str) {
+        match subsection.and_then(|i| self.doc.subsections.get(i as usize)) {
+            Some(s) => (
+                Some(s.number.0),
+                self.blocks
+                    .get(s.heading as usize)
+                    .map_or("", |b| b.text.as_str()),
+            ),
+            None => (None, ""),
+        }
+    }
+
     /// The blocks with their facts, in order.
     pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'r>)> + '_ {
         self.doc.blocks.iter().zip(&self.blocks)
@@ -94,4 +106,19 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
     section
         .and_then(|i| doc.sections.get(i as usize))
         .map(|s| s.number.0)
+}
+
+/// An item's place in the structure as people cite it: `section.item`, or
+/// `section.subsection.item` under a subsection (`2.1.3`), or the item number alone.
+fn item_label(doc: &Document, block: &Block, number: u32) -> String {
+    let subsection = block
+        .subsection
+        .and_then(|i| doc.subsections.get(i as usize))
+        .map(|s| s.number.0);
+    match (section_number(doc, block.section), subsection) {
+        (Some(s), Some(sub)) => format!("{s}.{sub}.{number}"),
+        (Some(s), None) => format!("{s}.{number}"),
+        (None, Some(sub)) => format!("{sub}.{number}"),
+        (None, None) => number.to_string(),
+    }
 }

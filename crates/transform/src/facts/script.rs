@@ -1,6 +1,110 @@
-//! The two scripts of Chinese: simplified text beside the traditional.
+//! The two scripts of Chinese. Documents come in traditional or simplified characters, and the
+//! rules in either: matching is done on a copy of the text folded to simplified characters, so
+//! a rule written in one script finds the text written in the other.
+//!
+//! Folding is character by character (OpenCC's `TSCharacters` table, the first simplified form
+//! of each traditional character) and keeps every character's UTF-8 length, so a match in the
+//! folded copy is at the same byte offsets in the text itself: what is reported is the text's own
+//! spelling. Phrase-level conversion (for the `simplified` columns) is zhconv's, with OpenCC's
+//! tables.
 
-/// Simplified Chinese for a traditional text (OpenCC and MediaWiki tables, via `zhconv`).
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// OpenCC's traditional → simplified character table (Apache-2.0, see `data/opencc/`).
+const TS_CHARACTERS: &str = include_str!("../../../../data/opencc/TSCharacters.tsv");
+
+/// Simplified Chinese for a text, phrase by phrase (OpenCC's tables, via `zhconv`).
 pub fn simplified(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHans)
+}
+
+/// The folding table: for each code point of the Basic Multilingual Plane, the character it
+/// folds to (itself when OpenCC has no simpler form of the same UTF-8 length).
+struct FoldTable {
+    to: Box<[char]>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut to: Vec<char> = (0..=0xFFFFu32)
+            .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+            .collect();
+        for line in TS_CHARACTERS.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split(['\t', ' ']);
+            let (Some(from), Some(into)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let mut from_chars = from.chars();
+            let mut into_chars = into.chars();
+            let (Some(f), None, Some(t), None) = (
+                from_chars.next(),
+                from_chars.next(),
+                into_chars.next(),
+                into_chars.next(),
+            ) else {
+                continue;
+            };
+            // Same length only: offsets in the folded copy must be offsets in the text.
+            if f.len_utf8() == t.len_utf8() {
+                if let Some(slot) = to.get_mut(f as usize) {
+                    *slot = t;
+                }
+            }
+        }
+        FoldTable {
+            to: to.into_boxed_slice(),
+        }
+    })
+}
+
+/// One character folded to its simplified form (itself when it has none).
+pub fn fold_char(c: char) -> char {
+    fold_table().to.get(c as usize).copied().unwrap_or(c)
+}
+
+/// A text folded to simplified characters, byte for byte the same length: a match at a byte range
+/// of the folded text is the same range of `text`. Borrowed when nothing changes.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let table = fold_table();
+    let changes = |c: char| table.to.get(c as usize).is_some_and(|&t| t != c);
+    let Some(first) = text
+        .char_indices()
+        .find(|&(_, c)| changes(c))
+        .map(|(i, _)| i)
+    else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    out.extend(
+        text[first..]
+            .chars()
+            .map(|c| table.to.get(c as usize).copied().unwrap_or(c)),
+    );
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_folds_to_simplified_and_keeps_offsets() {
+        let text = "中國與烏茲別克斯坦在撒馬爾罕舉行會晤";
+        let folded = fold(text);
+        assert_eq!(folded, "中国与乌兹别克斯坦在撒马尔罕举行会晤");
+        assert_eq!(folded.len(), text.len());
+    }
+
+    #[test]
+    fn simplified_text_is_borrowed_unchanged() {
+        assert!(matches!(fold("中国与东盟"), Cow::Borrowed(_)));
+        assert_eq!(fold_char('亞'), '亚');
+        assert_eq!(fold_char('a'), 'a');
+    }
 }

@@ -1,40 +1,114 @@
-//! The tagging rules compiled into matchers.
+//! The tagging rules compiled into matchers. Every pattern is folded to simplified characters
+//! ([`super::script::fold`]) and so is every text it is matched against: rules written in either
+//! script find text written in either.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
 
-use crate::rules::Rules;
+use super::script::fold;
+use crate::rules::{GazetteerEntry, Rules};
 use crate::TransformError;
+
+/// Gazetteer kinds in order of precedence: a name listed under several kinds (東盟 as an
+/// organisation and a region) is tagged with the first. Kinds not listed come after, in file
+/// order.
+const KIND_PRECEDENCE: [&str; 8] = [
+    "organisation",
+    "country",
+    "territory",
+    "province",
+    "region",
+    "city",
+    "place",
+    super::entities::IGNORE,
+];
 
 /// Rules compiled for matching: one automaton over every gazetteer name and one over every topic
 /// keyword, so a block is scanned once instead of once per name.
 pub struct Tagger<'r> {
     pub(crate) rules: &'r Rules,
+    /// Gazetteer names, folded, longest match first.
     pub(crate) names: AhoCorasick,
+    /// For each name pattern, its entry in the rules' gazetteer.
+    pub(crate) name_entry: Vec<usize>,
     pub(crate) keywords: AhoCorasick,
     /// For each keyword pattern: (topic index, keyword index in that topic).
     pub(crate) keyword_owner: Vec<(usize, usize)>,
+    /// Each item-suffix rule's suffix, folded, by rule index.
+    pub(crate) suffixes: Vec<Option<String>>,
 }
 
 impl<'r> Tagger<'r> {
     /// Compiles the rules.
     pub fn new(rules: &'r Rules) -> Result<Tagger<'r>, TransformError> {
-        let build = |patterns: Vec<&str>| {
-            AhoCorasick::new(patterns).map_err(|e| TransformError::Rules(e.to_string()))
-        };
-        let names = build(rules.gazetteer.iter().map(|g| g.name.as_str()).collect())?;
+        let (patterns, name_entry) = gazetteer_patterns(&rules.gazetteer);
+        // Leftmost-longest: 土庫曼巴什港 is one place, not the country 土庫曼 and a port.
+        let names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| TransformError::Rules(e.to_string()))?;
         let mut keyword_owner = Vec::new();
-        let mut patterns = Vec::new();
+        let mut keyword_patterns = Vec::new();
         for (t, topic) in rules.topics.iter().enumerate() {
             for (k, keyword) in topic.keywords.iter().enumerate() {
                 keyword_owner.push((t, k));
-                patterns.push(keyword.as_str());
+                keyword_patterns.push(fold(keyword).into_owned());
             }
         }
+        // Topics overlap by design (an item is in every topic one of its keywords names), so
+        // keywords are matched with overlaps.
+        let keywords = AhoCorasick::new(&keyword_patterns)
+            .map_err(|e| TransformError::Rules(e.to_string()))?;
+        let suffixes = rules
+            .entities
+            .iter()
+            .map(|rule| match &rule.pattern {
+                crate::rules::EntityPattern::ItemSuffix(suffix) => Some(fold(suffix).into_owned()),
+                crate::rules::EntityPattern::Pair(..) => None,
+            })
+            .collect();
         Ok(Tagger {
             rules,
             names,
-            keywords: build(patterns)?,
+            name_entry,
+            keywords,
             keyword_owner,
+            suffixes,
         })
     }
+}
+
+/// The gazetteer's names folded, one pattern per distinct folded name, each with the entry it
+/// stands for: the entry of the kind that takes precedence, the first listed among equals.
+fn gazetteer_patterns(gazetteer: &[GazetteerEntry]) -> (Vec<String>, Vec<usize>) {
+    let rank = |kind: &str| {
+        KIND_PRECEDENCE
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(KIND_PRECEDENCE.len())
+    };
+    let mut chosen: HashMap<String, usize> = HashMap::default();
+    let mut order: Vec<String> = Vec::new();
+    for (index, entry) in gazetteer.iter().enumerate() {
+        let folded = fold(&entry.name).into_owned();
+        if folded.is_empty() {
+            continue;
+        }
+        match chosen.get_mut(&folded) {
+            Some(current) => {
+                if rank(&entry.kind) < rank(&gazetteer[*current].kind) {
+                    *current = index;
+                }
+            }
+            None => {
+                chosen.insert(folded.clone(), index);
+                order.push(folded);
+            }
+        }
+    }
+    let entries = order
+        .iter()
+        .filter_map(|name| chosen.get(name).copied())
+        .collect();
+    (order, entries)
 }

@@ -5,13 +5,14 @@ use polars::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Frame;
-use crate::facts::script::simplified;
+use crate::facts::script::{fold, simplified};
 use crate::facts::{section_number, DocumentFacts};
 use crate::text::char_count;
 use crate::TransformError;
 
 pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut kind, mut text_col, mut rule) = (vec![], vec![], vec![], vec![]);
+    let mut canonical = vec![];
     let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
     for facts in documents {
         for (block, found) in facts.blocks() {
@@ -35,6 +36,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 doc_id.push(facts.doc.name.as_str());
                 kind.push(m.kind.as_str());
                 text_col.push(m.text.as_str());
+                canonical.push(m.canonical.as_str());
                 rule.push(m.rule.as_str());
                 section.push(sec_no);
                 item.push(number);
@@ -45,24 +47,31 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     }
     // Names recur across a corpus: each distinct one is converted once.
     let mut converted: HashMap<&str, String> = HashMap::default();
-    let simp: Vec<&str> = {
-        for t in &text_col {
-            converted.entry(t).or_insert_with(|| simplified(t));
-        }
-        text_col
-            .iter()
-            .map(|t| converted.get(t).map_or("", String::as_str))
-            .collect()
-    };
+    for t in &text_col {
+        converted.entry(t).or_insert_with(|| simplified(t));
+    }
+    let simp = simplified_of(&converted, &text_col);
+    // The key to group mentions by: the full name folded character by character, the same
+    // whichever script or short form the text uses (phrase-level conversion may differ).
+    let name: Vec<String> = canonical.iter().map(|c| fold(c).into_owned()).collect();
     Frame::new("entities")
         .col(Series::new("doc_id".into(), doc_id))
         .category("kind", kind)?
         .col(Series::new("text".into(), text_col))
         .col(Series::new("simplified".into(), simp))
+        .col(Series::new("name".into(), name))
         .col(Series::new("rule".into(), rule))
         .col(Series::new("section_number".into(), section))
         .col(Series::new("item_number".into(), item))
         .col(Series::new("line".into(), line))
         .col(Series::new("char_offset".into(), offset))
         .build()
+}
+
+/// Each text's simplified form, looked up among the converted ones.
+fn simplified_of<'a>(converted: &'a HashMap<&str, String>, texts: &[&'a str]) -> Vec<&'a str> {
+    texts
+        .iter()
+        .map(|t| converted.get(t).map_or("", String::as_str))
+        .collect()
 }

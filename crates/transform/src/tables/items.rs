@@ -13,6 +13,8 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
     let mut doc_id = Vec::new();
     let mut section_number = Vec::new();
     let mut section_title = Vec::new();
+    let mut subsection_number = Vec::new();
+    let mut subsection_title = Vec::new();
     let mut item_number = Vec::new();
     let mut label = Vec::new();
     let mut text_col = Vec::new();
@@ -36,11 +38,14 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             };
             let text = found.text.as_str();
             let (sec_no, sec_title) = facts.section(block.section);
+            let (sub_no, sub_title) = facts.subsection(block.subsection);
             let annotated_here = doc.chars_in(block.body).len();
             let hanzi = hanzi_count(text);
             doc_id.push(doc.name.as_str());
             section_number.push(sec_no);
             section_title.push(sec_title);
+            subsection_number.push(sub_no);
+            subsection_title.push(sub_title);
             item_number.push(number.0);
             label.push(found.label.as_str());
             simplified_col.push(simplified(text));
@@ -66,6 +71,8 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("section_number".into(), section_number))
         .col(Series::new("section_title".into(), section_title))
+        .col(Series::new("subsection_number".into(), subsection_number))
+        .col(Series::new("subsection_title".into(), subsection_title))
         .col(Series::new("item_number".into(), item_number))
         .col(Series::new("label".into(), label))
         .col(Series::new("text".into(), text_col))

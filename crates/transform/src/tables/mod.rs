@@ -6,6 +6,7 @@ mod items;
 mod paragraphs;
 mod readings;
 mod sections;
+mod subsections;
 mod timeline;
 mod topics;
 
@@ -22,6 +23,7 @@ use items::items_table;
 use paragraphs::paragraphs_table;
 use readings::readings_table;
 use sections::sections_table;
+use subsections::subsections_table;
 use timeline::timeline_table;
 use topics::topics_table;
 
@@ -32,6 +34,8 @@ pub struct Tables {
     pub items: DataFrame,
     /// One row per section.
     pub sections: DataFrame,
+    /// One row per subsection.
+    pub subsections: DataFrame,
     /// One row per prose paragraph.
     pub paragraphs: DataFrame,
     /// One row per distinct hanzi.
@@ -46,12 +50,16 @@ pub struct Tables {
     pub topics: DataFrame,
 }
 
+/// How many tables there are.
+pub const TABLE_COUNT: usize = 9;
+
 impl Tables {
     /// The tables with their names, in the order exporters write them.
-    pub fn named(&self) -> [(&'static str, &DataFrame); 8] {
+    pub fn named(&self) -> [(&'static str, &DataFrame); TABLE_COUNT] {
         [
             ("items", &self.items),
             ("sections", &self.sections),
+            ("subsections", &self.subsections),
             ("paragraphs", &self.paragraphs),
             ("readings", &self.readings),
             ("entities", &self.entities),
@@ -61,10 +69,11 @@ impl Tables {
         ]
     }
 
-    pub(crate) fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); 8] {
+    pub(crate) fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); TABLE_COUNT] {
         [
             ("items", &mut self.items),
             ("sections", &mut self.sections),
+            ("subsections", &mut self.subsections),
             ("paragraphs", &mut self.paragraphs),
             ("readings", &mut self.readings),
             ("entities", &mut self.entities),
@@ -138,6 +147,7 @@ pub(crate) fn build(
     Ok(Tables {
         items: items_table(facts)?,
         sections: sections_table(facts)?,
+        subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
         readings: readings_table(documents)?,
         anomalies: anomalies_table(documents)?,

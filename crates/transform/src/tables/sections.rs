@@ -11,6 +11,7 @@ use crate::TransformError;
 pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut numeral, mut number, mut title) = (vec![], vec![], vec![], vec![]);
     let (mut items, mut chars, mut first, mut last) = (vec![], vec![], vec![], vec![]);
+    let mut subsections = vec![];
     for facts in documents {
         let doc = facts.doc;
         // Each section's last non-blank line, in one pass over the blocks.
@@ -26,6 +27,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             numeral.push(section.numeral.as_str());
             number.push(section.number.0);
             title.push(facts.section(Some(index as u32)).1);
+            subsections.push(u32_of(section.subsections.len()));
             items.push(u32_of(section.items.len()));
             chars.push(
                 section
@@ -44,6 +46,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         .col(Series::new("numeral".into(), numeral))
         .col(Series::new("section_number".into(), number))
         .col(Series::new("title".into(), title))
+        .col(Series::new("subsection_count".into(), subsections))
         .col(Series::new("item_count".into(), items))
         .col(Series::new("char_count".into(), chars))
         .col(Series::new("first_line".into(), first))

@@ -1,0 +1,180 @@
+//! The three numbered levels (sections `一、`, subsections `（一）`, items `1.`) are read on the
+//! clean text: annotations on or beside a marker never hide it, and numbering is checked per
+//! level.
+
+use annotext_parser::{
+    parse_str, AnomalyDetail, AnomalyKind, BlockKind, Document, NumberingLevel, SegmentKind,
+};
+
+fn numbering_anomalies(doc: &Document) -> Vec<(u32, AnomalyKind)> {
+    doc.anomalies
+        .iter()
+        .filter(|a| matches!(a.detail, AnomalyDetail::Numbering { .. }))
+        .map(|a| (a.position.line, a.kind))
+        .collect()
+}
+
+fn item_texts(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
+        .map(|b| doc.block_text(b))
+        .collect()
+}
+
+#[test]
+fn annotated_heading_numerals_are_still_headings() {
+    let text =
+        "一(yī)(yī)、數字合作\n1.甲\n2.乙\n二(er)、綠色(se)發展\n1.丙\n三(san3)、人文\n1.丁\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    let numerals: Vec<&str> = doc.sections.iter().map(|s| s.numeral.as_str()).collect();
+    assert_eq!(numerals, ["一", "二", "三"]);
+    let counts: Vec<usize> = doc.sections.iter().map(|s| s.items.len()).collect();
+    assert_eq!(counts, [2, 1, 1]);
+    assert_eq!(
+        doc.block_text(doc.section_heading(&doc.sections[1])),
+        "綠色發展"
+    );
+    assert!(numbering_anomalies(&doc).is_empty());
+    // The numeral's annotations are still readings of its character.
+    assert_eq!(doc.chars[0].ch, '一');
+    assert_eq!(doc.chars[0].annotation_count(), 2);
+    // Clean text keeps the marker, without its annotation.
+    assert!(doc.clean_text().starts_with("一、數字合作\n"));
+}
+
+#[test]
+fn subsections_group_items_and_items_restart_under_each() {
+    let text = "前言。\n一、數字\n（一）網絡\n1.甲\n2.乙\n（二(èr)）標準\n1.丙\n(三)安全\n1.丁\n2.戊\n二、貿易\n1.己\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert!(numbering_anomalies(&doc).is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(doc.sections.len(), 2);
+    assert_eq!(doc.sections[0].items.len(), 5);
+    assert_eq!(doc.sections[0].subsections, [0, 1, 2]);
+    assert!(doc.sections[1].subsections.is_empty());
+    let subs: Vec<(u32, &str, usize)> = doc
+        .subsections
+        .iter()
+        .map(|s| (s.number.0, s.numeral.as_str(), s.items.len()))
+        .collect();
+    assert_eq!(subs, [(1, "一", 2), (2, "二", 1), (3, "三", 2)]);
+    assert_eq!(
+        doc.block_text(doc.subsection_heading(&doc.subsections[1])),
+        "標準"
+    );
+    // Each item knows its section and subsection; the next section's items have none.
+    let places: Vec<(Option<u32>, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
+        .map(|b| (b.section, b.subsection))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some(0), Some(0)),
+            (Some(0), Some(0)),
+            (Some(0), Some(1)),
+            (Some(0), Some(2)),
+            (Some(0), Some(2)),
+            (Some(1), None)
+        ]
+    );
+}
+
+#[test]
+fn full_width_annotations_inside_full_width_subsection_parentheses() {
+    let text = "一、合作\n（一（yī））網絡（luò）聯通\n1．推進（jìn）光纜\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert_eq!(doc.subsections.len(), 1);
+    assert_eq!(doc.subsections[0].numeral, "一");
+    assert_eq!(
+        doc.block_text(doc.subsection_heading(&doc.subsections[0])),
+        "網絡聯通"
+    );
+    assert_eq!(item_texts(&doc), ["推進光纜"]);
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+}
+
+#[test]
+fn numbered_points_inside_an_item_stay_part_of_its_text() {
+    let text = "一、合作\n1.推進三項工作：（1）甲；（2）乙；(3)丙。\n（1）另起一行的小點\n2.其他\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        item_texts(&doc),
+        ["推進三項工作：（1）甲；（2）乙；(3)丙。", "其他"]
+    );
+    // A line starting with `（1）` is not one of the three levels: a paragraph, not an item.
+    assert_eq!(doc.blocks[2].kind, BlockKind::Paragraph);
+    assert!(numbering_anomalies(&doc).is_empty());
+}
+
+#[test]
+fn item_markers_in_every_spelling_and_indented_headings() {
+    let text = "\u{3000}\u{3000}一、合作\n1.甲\n2．乙\n3、丙\n４．丁\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(doc.sections[0].numeral, "一");
+    assert_eq!(item_texts(&doc), ["甲", "乙", "丙", "丁"]);
+    assert!(numbering_anomalies(&doc).is_empty());
+}
+
+#[test]
+fn a_digit_after_the_point_is_an_item_only_where_the_list_calls_for_that_number() {
+    let doc = parse_str("t", "2.5億元用於建設。\n2024年舉行。\n").unwrap();
+    assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    let doc = parse_str("t", "一、合作\n1.甲\n2.2026年底前完成\n3.5億元\n").unwrap();
+    assert_eq!(item_texts(&doc), ["甲", "2026年底前完成", "5億元"]);
+    let doc = parse_str("t", "一、合作\n1.甲\n3.5億元\n").unwrap();
+    assert_eq!(item_texts(&doc), ["甲"]);
+}
+
+#[test]
+fn numbering_is_checked_per_level() {
+    let text = "一、甲\n（一）乙\n1.a\n（三）丙\n1.b\n3.c\n三、丁\n（一）戊\n1.d\n";
+    let doc = parse_str("t", text).unwrap();
+    let found: Vec<(u32, AnomalyKind, NumberingLevel)> = doc
+        .anomalies
+        .iter()
+        .filter_map(|a| match a.detail {
+            AnomalyDetail::Numbering { level, .. } => Some((a.position.line, a.kind, level)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, AnomalyKind::NumberingGap, NumberingLevel::Subsection),
+            (6, AnomalyKind::NumberingGap, NumberingLevel::Item),
+            (7, AnomalyKind::NumberingGap, NumberingLevel::Section),
+        ]
+    );
+    assert_eq!(
+        doc.anomalies[0].message(&doc.text),
+        "line 4, column 1: numbering gap: subsection 3 where 2 was expected"
+    );
+}
+
+#[test]
+fn a_marker_cut_by_an_annotation_tiles_the_source() {
+    let text = "二(èr)(èr)、數字\n";
+    let doc = parse_str("t", text).unwrap();
+    let kinds: Vec<SegmentKind> = doc.segments.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SegmentKind::Marker,
+            SegmentKind::Annotation,
+            SegmentKind::Annotation,
+            SegmentKind::Marker,
+            SegmentKind::Text,
+            SegmentKind::LineBreak
+        ]
+    );
+    let block = &doc.blocks[0];
+    assert_eq!(doc.slice(block.marker.unwrap()), "二(èr)(èr)、");
+    assert_eq!(doc.slice(block.body), "數字");
+}

@@ -1,0 +1,58 @@
+//! `subsections`: one row per subsection (`（一）…`), the level between sections and items.
+
+use annotext_parser::BlockKind;
+use polars::prelude::*;
+
+use super::Frame;
+use crate::facts::{section_number, DocumentFacts};
+use crate::text::{char_count, u32_of};
+use crate::TransformError;
+
+pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut section, mut numeral, mut number) = (vec![], vec![], vec![], vec![]);
+    let (mut title, mut items, mut chars) = (vec![], vec![], vec![]);
+    let (mut first, mut last) = (vec![], vec![]);
+    for facts in documents {
+        let doc = facts.doc;
+        // Each subsection's last non-blank line, in one pass over the blocks.
+        let mut last_lines = vec![None; doc.subsections.len()];
+        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
+            if let Some(slot) = block
+                .subsection
+                .and_then(|s| last_lines.get_mut(s as usize))
+            {
+                *slot = Some(block.line);
+            }
+        }
+        for (index, subsection) in doc.subsections.iter().enumerate() {
+            let heading = doc.subsection_heading(subsection);
+            doc_id.push(doc.name.as_str());
+            section.push(section_number(doc, subsection.section));
+            numeral.push(subsection.numeral.as_str());
+            number.push(subsection.number.0);
+            title.push(facts.subsection(Some(index as u32)).1);
+            items.push(u32_of(subsection.items.len()));
+            chars.push(
+                subsection
+                    .items
+                    .iter()
+                    .filter_map(|&i| facts.blocks.get(i as usize))
+                    .map(|b| char_count(&b.text))
+                    .sum::<u32>(),
+            );
+            first.push(heading.line);
+            last.push(last_lines[index].unwrap_or(heading.line));
+        }
+    }
+    Frame::new("subsections")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("section_number".into(), section))
+        .col(Series::new("numeral".into(), numeral))
+        .col(Series::new("subsection_number".into(), number))
+        .col(Series::new("title".into(), title))
+        .col(Series::new("item_count".into(), items))
+        .col(Series::new("char_count".into(), chars))
+        .col(Series::new("first_line".into(), first))
+        .col(Series::new("last_line".into(), last))
+        .build()
+}

