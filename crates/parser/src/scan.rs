@@ -92,6 +92,8 @@ pub(crate) struct Scan {
     pub anomalies: Vec<Anomaly>,
     /// The item number the current list calls for next (1 after a heading).
     pub next_item: u32,
+    /// A line's clean start, gathered for [`classify`]; reused from line to line.
+    pub prefix: String,
 }
 
 pub(crate) fn scan(text: &str) -> Scan {
@@ -109,6 +111,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         chars: Vec::with_capacity(parens),
         anomalies: Vec::with_capacity(parens / 2),
         next_item: 1,
+        prefix: String::new(),
     };
     let mut pos = 0;
     if text.starts_with('\u{FEFF}') {
@@ -253,17 +256,27 @@ fn subsection_marker(line: &str) -> Option<(ItemNumber, usize)> {
     Some((ItemNumber(n), open.len_utf8() + end + close.len_utf8()))
 }
 
-/// The start of a line's clean text (its text segments from `first` on), at most about
-/// [`MARKER_WINDOW`] bytes.
-fn clean_prefix(text: &str, segments: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in segments.iter().filter(|s| s.kind == SegmentKind::Text) {
-        out.push_str(&text[segment.span.range()]);
-        if out.len() >= MARKER_WINDOW {
+/// The start of a line's clean text (its text segments), at least [`MARKER_WINDOW`] bytes of it
+/// when the line has that many: the first text segment itself when it is long enough or the
+/// only one, else the segments gathered into `buffer`.
+fn clean_prefix<'a>(text: &'a str, segments: &[Segment], buffer: &'a mut String) -> &'a str {
+    let mut texts = segments.iter().filter(|s| s.kind == SegmentKind::Text);
+    let Some(first) = texts.next() else {
+        return "";
+    };
+    let first_text = &text[first.span.range()];
+    if first_text.len() >= MARKER_WINDOW || segments.len() == 1 {
+        return first_text;
+    }
+    buffer.clear();
+    buffer.push_str(first_text);
+    for segment in texts {
+        if buffer.len() >= MARKER_WINDOW {
             break;
         }
+        buffer.push_str(&text[segment.span.range()]);
     }
-    out
+    buffer
 }
 
 /// Turns the first `clean_len` bytes of clean text of the segments from `first` on into marker
@@ -529,7 +542,13 @@ fn scan_line(
     let (kind, marker_len) = if text[start..end].trim().is_empty() {
         (BlockKind::Blank, 0)
     } else {
-        classify(&clean_prefix(text, &out.segments[first..]), out.next_item)
+        let mut buffer = std::mem::take(&mut out.prefix);
+        let classified = classify(
+            clean_prefix(text, &out.segments[first..], &mut buffer),
+            out.next_item,
+        );
+        out.prefix = buffer;
+        classified
     };
     out.next_item = match kind {
         BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => 1,

@@ -84,7 +84,7 @@ fn a_rule_in_one_script_finds_text_in_the_other() {
     let found = find_entities("在撒馬爾罕與乌兹别克斯坦建立合作机制", true, &tagger);
     let got: Vec<(&str, &str, &str)> = found
         .iter()
-        .map(|m| (m.kind.as_str(), m.text.as_str(), m.rule.as_str()))
+        .map(|m| (m.kind, m.text.as_str(), m.rule))
         .collect();
     assert_eq!(
         got,
@@ -117,7 +117,7 @@ fn the_longest_name_wins_and_short_forms_name_their_full_form() {
     let found = find_entities("经土库曼巴什港前往土库曼，会见东盟代表", false, &tagger);
     let got: Vec<(&str, &str, &str)> = found
         .iter()
-        .map(|m| (m.kind.as_str(), m.text.as_str(), m.canonical.as_str()))
+        .map(|m| (m.kind, m.text.as_str(), m.full_name()))
         .collect();
     assert_eq!(
         got,

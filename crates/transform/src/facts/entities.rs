@@ -8,44 +8,54 @@ use crate::rules::EntityPattern;
 /// The gazetteer kind of phrases that hold a name but are not one: matched, never tagged.
 pub const IGNORE: &str = "ignore";
 
-/// An entity mention found in a block.
+/// An entity mention found in a block. Kinds, rules and canonical names are borrowed from the
+/// compiled rules ([`Tagger`]): a corpus has millions of mentions of a few thousand names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityMention {
+pub struct EntityMention<'t> {
     /// Kind (`country`, `city`, `organisation`, `document`, `mechanism`, `quoted_term`, `date`…).
-    pub kind: String,
+    pub kind: &'t str,
     /// The text, as the document spells it.
     pub text: String,
-    /// What it stands for: the gazetteer's full name for a short form (`哈薩克` → `哈薩克斯坦`),
-    /// else the text.
-    pub canonical: String,
+    /// What it stands for when the text is a short form or a spelling of a gazetteer name
+    /// (`哈薩克` → `哈薩克斯坦`); `None` when it stands for itself.
+    pub canonical: Option<&'t str>,
     /// Which rule fired, e.g. `gazetteer:country`, `pair:《》`, `suffix:機制`, `date`.
-    pub rule: String,
+    pub rule: &'t str,
     /// Byte offset in the block's clean text.
     pub offset: usize,
 }
 
+impl EntityMention<'_> {
+    /// The full name the mention stands for: the canonical name, else the text.
+    pub fn full_name(&self) -> &str {
+        self.canonical.unwrap_or(&self.text)
+    }
+}
+
 /// Entity mentions in one block's clean text; `is_item` enables the whole-item suffix rules.
-pub fn find_entities(text: &str, is_item: bool, tagger: &Tagger) -> Vec<EntityMention> {
+pub fn find_entities<'t>(text: &str, is_item: bool, tagger: &'t Tagger) -> Vec<EntityMention<'t>> {
     entities_in(text, &fold(text), is_item, tagger, &find_dates(text))
 }
 
 /// [`find_entities`] with the text's folded copy and dates already found.
-pub(crate) fn entities_in(
+pub(crate) fn entities_in<'t>(
     text: &str,
     folded: &str,
     is_item: bool,
-    tagger: &Tagger,
+    tagger: &'t Tagger,
     dates: &[DateMention],
-) -> Vec<EntityMention> {
+) -> Vec<EntityMention<'t>> {
     let rules = tagger.rules;
     let mut out = Vec::new();
     // Matched on the folded copy, reported in the text's own spelling (same offsets).
     for m in tagger.names.find_iter(folded) {
-        let Some(entry) = tagger
-            .name_entry
-            .get(m.pattern().as_usize())
-            .and_then(|&i| rules.gazetteer.get(i))
-        else {
+        let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let (Some(entry), Some(rule)) = (
+            rules.gazetteer.get(entry_index),
+            tagger.gazetteer_rules.get(entry_index),
+        ) else {
             continue;
         };
         // A phrase that holds a name without being one (发展中国家) wins the match and hides it.
@@ -54,28 +64,33 @@ pub(crate) fn entities_in(
         }
         let own = text.get(m.range()).unwrap_or(&entry.name);
         out.push(EntityMention {
-            kind: entry.kind.clone(),
+            kind: &entry.kind,
             text: own.to_owned(),
-            canonical: entry.canonical.clone(),
-            rule: format!("gazetteer:{}", entry.kind),
+            canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
+            rule,
             offset: m.start(),
         });
     }
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };
     let body = &text[..trim(text)];
     let folded_body = &folded[..trim(folded)];
-    for (rule, suffix) in rules.entities.iter().zip(&tagger.suffixes) {
+    for ((rule, suffix), name) in rules
+        .entities
+        .iter()
+        .zip(&tagger.suffixes)
+        .zip(&tagger.entity_rules)
+    {
         match (&rule.pattern, suffix) {
-            (EntityPattern::ItemSuffix(written), Some(suffix)) => {
+            (EntityPattern::ItemSuffix(_), Some(suffix)) => {
                 if is_item
                     && folded_body.ends_with(suffix.as_str())
                     && !body.contains([',', '，', '、', '《'])
                 {
                     out.push(EntityMention {
-                        kind: rule.kind.clone(),
+                        kind: &rule.kind,
                         text: body.to_owned(),
-                        canonical: body.to_owned(),
-                        rule: format!("suffix:{written}"),
+                        canonical: None,
+                        rule: name,
                         offset: 0,
                     });
                 }
@@ -88,10 +103,10 @@ pub(crate) fn entities_in(
                         break;
                     };
                     out.push(EntityMention {
-                        kind: rule.kind.clone(),
+                        kind: &rule.kind,
                         text: text[inner..end].to_owned(),
-                        canonical: text[inner..end].to_owned(),
-                        rule: format!("pair:{open}{close}"),
+                        canonical: None,
+                        rule: name,
                         offset: start,
                     });
                     // Nested pairs (“…” inside 《…》) are found on their own rule's pass.
@@ -103,13 +118,13 @@ pub(crate) fn entities_in(
     }
     for date in dates {
         out.push(EntityMention {
-            kind: "date".into(),
+            kind: "date",
             text: date.text.clone(),
-            canonical: date.text.clone(),
-            rule: "date".into(),
+            canonical: None,
+            rule: "date",
             offset: date.offset,
         });
     }
-    out.sort_by(|a, b| (a.offset, &a.kind, &a.text).cmp(&(b.offset, &b.kind, &b.text)));
+    out.sort_by(|a, b| (a.offset, a.kind, &a.text).cmp(&(b.offset, b.kind, &b.text)));
     out
 }

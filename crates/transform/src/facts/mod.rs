@@ -12,34 +12,37 @@ use annotext_parser::{Block, BlockKind, Document};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, EntityMention};
-use script::fold;
+use script::fold_into;
 use tagger::Tagger;
 use topics::topics_in;
 
 /// What the tables read of one block, worked out once: items, entities, timeline and topics all
 /// need the same clean text and matches, and finding them is most of the transform's work.
+/// Names of kinds, rules and topics are borrowed from the compiled rules (`'t`).
 #[derive(Default)]
-pub(crate) struct BlockFacts<'r> {
+pub(crate) struct BlockFacts<'t> {
     /// Clean text (annotations left out); empty for a blank line.
     pub(crate) text: String,
     /// Dates, in order.
     pub(crate) dates: Vec<DateMention>,
     /// Entity mentions, sorted by offset (items and paragraphs only).
-    pub(crate) entities: Vec<EntityMention>,
-    /// Topics with their keywords (items only).
-    pub(crate) topics: Vec<(&'r str, Vec<String>)>,
+    pub(crate) entities: Vec<EntityMention<'t>>,
+    /// Topics with the byte ranges of their keywords in `text` (items only).
+    pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// `section.item` or `section.subsection.item` label (items only).
     pub(crate) label: String,
 }
 
 /// A document with the facts of each of its blocks, indexed like `doc.blocks`.
-pub(crate) struct DocumentFacts<'d, 'r> {
+pub(crate) struct DocumentFacts<'d, 't> {
     pub(crate) doc: &'d Document,
-    pub(crate) blocks: Vec<BlockFacts<'r>>,
+    pub(crate) blocks: Vec<BlockFacts<'t>>,
 }
 
-impl<'d, 'r> DocumentFacts<'d, 'r> {
-    pub(crate) fn new(doc: &'d Document, tagger: &Tagger<'r>) -> DocumentFacts<'d, 'r> {
+impl<'d, 't> DocumentFacts<'d, 't> {
+    pub(crate) fn new(doc: &'d Document, tagger: &'t Tagger<'_>) -> DocumentFacts<'d, 't> {
+        // One buffer for the folded copies of the document's blocks.
+        let mut buffer = String::new();
         let blocks = doc
             .blocks
             .iter()
@@ -48,17 +51,17 @@ impl<'d, 'r> DocumentFacts<'d, 'r> {
                     return BlockFacts::default();
                 }
                 let text = doc.block_text(block);
-                let folded = fold(&text);
+                let folded = fold_into(&text, &mut buffer);
                 let dates = find_dates(&text);
                 let mut facts = BlockFacts::default();
                 match block.kind {
                     BlockKind::Item { number } => {
-                        facts.entities = entities_in(&text, &folded, true, tagger, &dates);
-                        facts.topics = topics_in(&text, &folded, tagger);
+                        facts.entities = entities_in(&text, folded, true, tagger, &dates);
+                        facts.topics = topics_in(folded, tagger);
                         facts.label = item_label(doc, block, number.0);
                     }
                     BlockKind::Paragraph => {
-                        facts.entities = entities_in(&text, &folded, false, tagger, &dates);
+                        facts.entities = entities_in(&text, folded, false, tagger, &dates);
                     }
                     _ => {}
                 }
@@ -97,7 +100,7 @@ impl<'d, 'r> DocumentFacts<'d, 'r> {
     }
 
     /// The blocks with their facts, in order.
-    pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'r>)> + '_ {
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'t>)> + '_ {
         self.doc.blocks.iter().zip(&self.blocks)
     }
 }

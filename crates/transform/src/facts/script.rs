@@ -89,6 +89,28 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`fold`] into a reusable buffer: the text itself when nothing changes, else the buffer. Saves
+/// an allocation per block of traditional text.
+pub(crate) fn fold_into<'a>(text: &'a str, buffer: &'a mut String) -> &'a str {
+    let table = fold_table();
+    let changes = |c: char| table.to.get(c as usize).is_some_and(|&t| t != c);
+    let Some(first) = text
+        .char_indices()
+        .find(|&(_, c)| changes(c))
+        .map(|(i, _)| i)
+    else {
+        return text;
+    };
+    buffer.clear();
+    buffer.push_str(&text[..first]);
+    buffer.extend(
+        text[first..]
+            .chars()
+            .map(|c| table.to.get(c as usize).copied().unwrap_or(c)),
+    );
+    buffer
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! ([`super::script::fold`]) and so is every text it is matched against: rules written in either
 //! script find text written in either.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::script::fold;
@@ -36,6 +36,10 @@ pub struct Tagger<'r> {
     pub(crate) keyword_owner: Vec<(usize, usize)>,
     /// Each item-suffix rule's suffix, folded, by rule index.
     pub(crate) suffixes: Vec<Option<String>>,
+    /// The rule each gazetteer entry fires, `gazetteer:<kind>`, by entry index.
+    pub(crate) gazetteer_rules: Vec<String>,
+    /// The rule each entity rule fires, `suffix:機制` or `pair:《》`, by rule index.
+    pub(crate) entity_rules: Vec<String>,
 }
 
 impl<'r> Tagger<'r> {
@@ -43,8 +47,11 @@ impl<'r> Tagger<'r> {
     pub fn new(rules: &'r Rules) -> Result<Tagger<'r>, TransformError> {
         let (patterns, name_entry) = gazetteer_patterns(&rules.gazetteer);
         // Leftmost-longest: 土庫曼巴什港 is one place, not the country 土庫曼 and a port.
+        // A DFA: thousands of names, and every block of a corpus is scanned; it costs a few MB
+        // once per run and is the fastest to search.
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| TransformError::Rules(e.to_string()))?;
         let mut keyword_owner = Vec::new();
@@ -67,6 +74,19 @@ impl<'r> Tagger<'r> {
                 crate::rules::EntityPattern::Pair(..) => None,
             })
             .collect();
+        let gazetteer_rules = rules
+            .gazetteer
+            .iter()
+            .map(|entry| format!("gazetteer:{}", entry.kind))
+            .collect();
+        let entity_rules = rules
+            .entities
+            .iter()
+            .map(|rule| match &rule.pattern {
+                crate::rules::EntityPattern::ItemSuffix(suffix) => format!("suffix:{suffix}"),
+                crate::rules::EntityPattern::Pair(open, close) => format!("pair:{open}{close}"),
+            })
+            .collect();
         Ok(Tagger {
             rules,
             names,
@@ -74,6 +94,8 @@ impl<'r> Tagger<'r> {
             keywords,
             keyword_owner,
             suffixes,
+            gazetteer_rules,
+            entity_rules,
         })
     }
 }

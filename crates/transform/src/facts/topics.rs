@@ -8,15 +8,24 @@ use super::tagger::Tagger;
 /// The topics of an item's text, each with the keywords that matched (as the text spells them),
 /// in the rules' order.
 pub fn find_topics<'r>(text: &str, tagger: &Tagger<'r>) -> Vec<(&'r str, Vec<String>)> {
-    topics_in(text, &fold(text), tagger)
+    topics_in(&fold(text), tagger)
+        .into_iter()
+        .map(|(topic, hits)| {
+            let words = hits
+                .into_iter()
+                .map(|(start, end)| text.get(start..end).unwrap_or_default().to_owned())
+                .collect();
+            (topic, words)
+        })
+        .collect()
 }
 
-/// [`find_topics`] with the text's folded copy already made.
+/// The topics of a folded text, each with the byte ranges of its keywords' first matches (the
+/// same in the text itself), in the rules' order.
 pub(crate) fn topics_in<'r>(
-    text: &str,
     folded: &str,
     tagger: &Tagger<'r>,
-) -> Vec<(&'r str, Vec<String>)> {
+) -> Vec<(&'r str, Vec<(usize, usize)>)> {
     // (topic, keyword) → where it first matched; in rule order.
     let mut hits: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
     for m in tagger.keywords.find_overlapping_iter(folded) {
@@ -24,15 +33,14 @@ pub(crate) fn topics_in<'r>(
             hits.entry(owner).or_insert((m.start(), m.end()));
         }
     }
-    let mut out: Vec<(&'r str, Vec<String>)> = Vec::new();
-    for ((topic, _), (start, end)) in hits {
+    let mut out: Vec<(&'r str, Vec<(usize, usize)>)> = Vec::new();
+    for ((topic, _), range) in hits {
         let Some(rule) = tagger.rules.topics.get(topic) else {
             continue;
         };
-        let word = text.get(start..end).unwrap_or_default().to_owned();
         match out.last_mut() {
-            Some((name, words)) if *name == rule.name.as_str() => words.push(word),
-            _ => out.push((rule.name.as_str(), vec![word])),
+            Some((name, ranges)) if *name == rule.name.as_str() => ranges.push(range),
+            _ => out.push((rule.name.as_str(), vec![range])),
         }
     }
     out

@@ -34,10 +34,10 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 };
                 counted = (m.offset, from.1 + char_count(&text[from.0..m.offset]));
                 doc_id.push(facts.doc.name.as_str());
-                kind.push(m.kind.as_str());
+                kind.push(m.kind);
                 text_col.push(m.text.as_str());
-                canonical.push(m.canonical.as_str());
-                rule.push(m.rule.as_str());
+                canonical.push(m.full_name());
+                rule.push(m.rule);
                 section.push(sec_no);
                 item.push(number);
                 line.push(block.line);
@@ -53,7 +53,14 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let simp = simplified_of(&converted, &text_col);
     // The key to group mentions by: the full name folded character by character, the same
     // whichever script or short form the text uses (phrase-level conversion may differ).
-    let name: Vec<String> = canonical.iter().map(|c| fold(c).into_owned()).collect();
+    let mut folded: HashMap<&str, std::borrow::Cow<str>> = HashMap::default();
+    for c in &canonical {
+        folded.entry(c).or_insert_with(|| fold(c));
+    }
+    let name: Vec<&str> = canonical
+        .iter()
+        .map(|c| folded.get(c).map_or("", |f| f.as_ref()))
+        .collect();
     Frame::new("entities")
         .col(Series::new("doc_id".into(), doc_id))
         .category("kind", kind)?

@@ -23,6 +23,7 @@ pub(super) fn topics_table(
                 continue;
             }
             let label = &block_facts.label;
+            let text = block_facts.text.as_str();
             for (topic, hits) in &block_facts.topics {
                 let index = tagger
                     .rules
@@ -32,7 +33,11 @@ pub(super) fn topics_table(
                     .unwrap_or(0);
                 let entry = found.entry((doc_index, index)).or_default();
                 entry.0.push(label.clone());
-                entry.1.push(format!("{label}: {}", hits.join(", ")));
+                let words: Vec<&str> = hits
+                    .iter()
+                    .map(|&(start, end)| text.get(start..end).unwrap_or_default())
+                    .collect();
+                entry.1.push(format!("{label}: {}", words.join(", ")));
             }
         }
     }

@@ -1,0 +1,421 @@
+#!/usr/bin/env python3
+"""Build the word → pinyin dictionary, ``data/dictionary/phrases.tsv`` and ``chars.tsv``.
+
+What it reads
+-------------
+One PyPI package, pinned to an exact version and to the sha256 that PyPI publishes for its
+source distribution (the expected value is pinned below, so a changed file is an error, not a
+silent change of data):
+
+* ``pypinyin`` 0.55.0 (MIT, mozillazg), whose sdist carries the data of two of mozillazg's
+  data projects, converted to JSON by pypinyin's ``gen_phrases_dict.py`` and
+  ``gen_pinyin_dict.py``:
+
+  - ``pypinyin/phrases_dict.json``: ``phrase-pinyin-data`` 0.19.0, ``pinyin.txt`` (MIT), words
+    with their readings, one syllable per character, tone marks (neutral tone unmarked). The
+    generator merges the lines of a word with several readings into per-character lists
+    (朝阳: zhāo yáng / cháo yáng → [[zhāo, cháo], [yáng]]); they are split again here.
+  - ``pypinyin/pinyin_dict.json``: ``pinyin-data`` 0.15.0, ``pinyin.txt`` (MIT; merged from the
+    Unicode Unihan database, Unicode-3.0), every code point's readings, the most common first
+    (kMandarin_8105 / kMandarin, then the other Unihan fields).
+
+  The versions of the two data projects are read from the sdist's ``CHANGELOG.rst`` and must be
+  the pinned ones.
+
+No package on PyPI or npm ships ``phrase-pinyin-data``'s raw ``pinyin.txt``: npm has no
+``phrase-pinyin-data`` and its ``pinyin-data`` is an unrelated ISC package; ``pypinyin-dict``
+0.9.0 carries the same files converted the same way, older (January 2025).
+
+What it writes
+--------------
+* ``data/dictionary/phrases.tsv``: ``word<TAB>pinyin``, one line per (word, reading), sorted by
+  word (code point order), readings in the source's order; only words of two or more characters
+  that contain a heteronym (a character with more than one reading in ``chars.tsv``), the words
+  in which context can decide a reading. Headwords are simplified, as in the source.
+* ``data/dictionary/chars.tsv``: ``char<TAB>readings`` (comma-separated, most common first) for
+  every CJK ideograph of the single-character data, and 〇 (U+3007); the Private Use Area code
+  points the data also lists (GBK's PUA) are left out. Sorted by code point.
+* ``data/licenses/pypinyin.LICENSE``: the sdist's ``LICENSE.txt``.
+
+Each file starts with ``#`` comment lines (what it is, source, licence, this command); the files
+are the same bytes on every run. ``data/licenses/phrase-pinyin-data.LICENSE`` and
+``pinyin-data.LICENSE`` (the data projects' own MIT texts, which the package does not carry)
+were copied by hand from the projects' repositories (see ``data/sources/README.md``).
+
+How to run it
+-------------
+From anywhere, with Python 3.11 or later and nothing but the standard library::
+
+    python3 scripts/build_dictionary.py            # (re)write the files
+    python3 scripts/build_dictionary.py --check    # exit 1 if the files are not up to date
+
+The sdist is downloaded from PyPI once and cached in ``$TMPDIR/annotext-dictionary-cache``
+(``--cache DIR`` to change it); a cached file is used only if its sha256 is still the pinned
+one, so later runs work offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import re
+import sys
+import tarfile
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "data" / "dictionary"
+PHRASES = OUT_DIR / "phrases.tsv"
+CHARS = OUT_DIR / "chars.tsv"
+LICENSES = ROOT / "data" / "licenses"
+PYPI = "https://pypi.org/pypi"
+FILES_HOST = "https://files.pythonhosted.org/"
+COMMAND = "python3 scripts/build_dictionary.py"
+
+
+@dataclass(frozen=True)
+class Package:
+    """A PyPI source distribution pinned to one version and the sha256 PyPI publishes for it."""
+
+    name: str
+    version: str
+    filename: str
+    sha256: str
+
+    @property
+    def spec(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @property
+    def root(self) -> str:
+        """The folder the sdist's members are under."""
+        return self.filename.removesuffix(".tar.gz")
+
+
+PYPINYIN = Package(
+    "pypinyin",
+    "0.55.0",
+    "pypinyin-0.55.0.tar.gz",
+    "b5711b3a0c6f76e67408ec6b2e3c4987a3a806b7c528076e7c7b86fcf0eaa66b",
+)
+# The data projects' versions that pypinyin 0.55.0 says it uses (CHANGELOG.rst).
+PHRASE_PINYIN_DATA_VERSION = "0.19.0"
+PINYIN_DATA_VERSION = "0.15.0"
+
+# CJK ideographs: the Unified Ideographs and their extensions A–I, the Compatibility
+# Ideographs (with their supplement), and 〇 (IDEOGRAPHIC NUMBER ZERO, written in dates).
+CJK_RANGES = (
+    (0x3007, 0x3007),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2EE5F),
+    (0x2F800, 0x2FA1F),
+    (0x30000, 0x323AF),
+)
+
+# Words and readings the build must produce: the readings the reading check is for.
+REQUIRED_PHRASES = {
+    "外长": "wài zhǎng",
+    "部长": "bù zhǎng",
+    "银行": "yín háng",
+    "行长": "háng zhǎng",
+    "长城": "cháng chéng",
+    "重点": "zhòng diǎn",
+    "重新": "chóng xīn",
+    "调研": "diào yán",
+    "调整": "tiáo zhěng",
+    "还给": "huán gěi",
+    "音乐": "yīn yuè",
+    "了解": "liǎo jiě",
+    "朝阳": "cháo yáng",
+}
+REQUIRED_CHARS = {"长": ["zhǎng", "cháng"], "行": ["xíng", "háng"], "中": ["zhōng", "zhòng"]}
+
+# A syllable: lower-case letters, with tone marks (precomposed or combining) and ü / ê.
+SYLLABLE = re.compile(r"^[a-zü\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+$")
+
+
+# --------------------------------------------------------------------------------------------
+# PyPI
+
+
+def fetch_json(url: str) -> dict:
+    """GETs a JSON document."""
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return json.load(response)
+
+
+def release_files(package: Package) -> list[dict]:
+    """PyPI's list of the files of the pinned release.
+
+    Asks the release's own JSON (`/pypi/<name>/<version>/json`), and the project's JSON
+    (`/pypi/<name>/json`, its `releases`) where the first is not served: both publish the same
+    file list with the same digests.
+    """
+    try:
+        return fetch_json(f"{PYPI}/{package.name}/{package.version}/json")["urls"]
+    except urllib.error.HTTPError as err:
+        if err.code != 404:
+            raise
+    releases = fetch_json(f"{PYPI}/{package.name}/json")["releases"]
+    if package.version not in releases:
+        raise SystemExit(f"{package.spec}: PyPI lists no such release")
+    return releases[package.version]
+
+
+def sdist(package: Package, cache: Path) -> Path:
+    """The package's sdist, from the cache if its sha256 is the pinned one, else downloaded.
+
+    A download is checked twice: PyPI's metadata must publish the pinned sha256 for the file,
+    and the bytes received must have it.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / package.filename
+    if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == package.sha256:
+        return path
+    files = [f for f in release_files(package) if f["filename"] == package.filename]
+    if len(files) != 1:
+        raise SystemExit(f"{package.spec}: PyPI lists no file {package.filename}")
+    published = files[0]["digests"]["sha256"]
+    if published != package.sha256:
+        raise SystemExit(f"{package.spec}: PyPI publishes sha256 {published}, not the pinned one")
+    url = files[0]["url"]
+    if not url.startswith(FILES_HOST):
+        raise SystemExit(f"{package.spec}: unexpected download address {url}")
+    print(f"downloading {package.spec}", file=sys.stderr)
+    with urllib.request.urlopen(url, timeout=300) as response:
+        data = response.read()
+    if hashlib.sha256(data).hexdigest() != package.sha256:
+        raise SystemExit(f"{package.spec}: the downloaded file does not have the pinned sha256")
+    # Written under a temporary name and renamed, so an interrupted run leaves no bad cache.
+    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".part")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+    return path
+
+
+class Sdist:
+    """Reads members of a source distribution (paths relative to its top folder)."""
+
+    def __init__(self, package: Package, cache: Path):
+        self.package = package
+        self._tar = tarfile.open(sdist(package, cache), "r:gz")
+
+    def read(self, member: str) -> bytes:
+        f = self._tar.extractfile(f"{self.package.root}/{member}")
+        if f is None:
+            raise SystemExit(f"{self.package.spec}: {member} is not a file")
+        return f.read()
+
+    def text(self, member: str) -> str:
+        return self.read(member).decode("utf-8")
+
+    def json(self, member: str) -> dict:
+        return json.loads(self.read(member))
+
+
+def data_versions(changelog: str) -> tuple[str, str]:
+    """The phrase-pinyin-data and pinyin-data versions of the newest changelog entries."""
+    found = []
+    for project in ("phrase-pinyin-data", "pinyin-data"):
+        # `pinyin-data`_ is also the tail of `phrase-pinyin-data`_: anchor on the backquote.
+        match = re.search(rf"`{project}`_ v(\d+\.\d+\.\d+)", changelog)
+        if match is None:
+            raise SystemExit(f"{PYPINYIN.spec}: CHANGELOG.rst names no {project} version")
+        found.append(match.group(1))
+    return found[0], found[1]
+
+
+# --------------------------------------------------------------------------------------------
+# The data
+
+
+def is_cjk(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in CJK_RANGES)
+
+
+def check_syllable(where: str, syllable: str) -> None:
+    if not SYLLABLE.match(syllable):
+        raise SystemExit(f"{where}: {syllable!r} is not a syllable in tone marks")
+
+
+def char_readings(pinyin_dict: dict[str, str]) -> dict[str, list[str]]:
+    """Every code point's readings, most common first (duplicates dropped), by character."""
+    out: dict[str, list[str]] = {}
+    for key, value in pinyin_dict.items():
+        readings = list(dict.fromkeys(r.strip() for r in value.split(",") if r.strip()))
+        if not readings:
+            continue
+        ch = chr(int(key))
+        for r in readings:
+            check_syllable(f"pinyin_dict U+{int(key):04X}", r)
+        out[ch] = readings
+    return out
+
+
+def word_readings(word: str, merged: list[list[str]]) -> tuple[list[list[str]], bool]:
+    """The readings of a word from pypinyin's merged per-character lists, and whether the split
+    is exact.
+
+    pypinyin's generator turns the lines `w: a b` and `w: c b` into [[a, c], [b]], appending to
+    each character's list the syllables not already in it. Where one position varies, the n
+    readings are the n choices there, in order: exact. Where several vary, which syllables went
+    together is lost: every combination is given (a reading check may then accept a reading the
+    source did not list, never refuse one it did).
+    """
+    if len(merged) != len(word):
+        raise SystemExit(f"phrases_dict: {word} has {len(merged)} syllables")
+    varying = [i for i, alts in enumerate(merged) if len(alts) > 1]
+    if len(varying) <= 1:
+        n = len(merged[varying[0]]) if varying else 1
+        return [[alts[k] if len(alts) > 1 else alts[0] for alts in merged] for k in range(n)], True
+    return [list(p) for p in itertools.product(*merged)], False
+
+
+def phrase_lines(
+    phrases: dict[str, list[list[str]]], chars: dict[str, list[str]]
+) -> tuple[list[str], dict[str, int]]:
+    """The lines of phrases.tsv (words with a heteronym), and counts for the summary."""
+    stats = {"words": 0, "readings": 0, "kept_words": 0, "kept": 0, "inexact": 0}
+    lines: list[str] = []
+    for word in sorted(phrases):
+        readings, exact = word_readings(word, phrases[word])
+        stats["words"] += 1
+        stats["readings"] += len(readings)
+        stats["inexact"] += not exact
+        if len(word) < 2 or not any(len(chars.get(c, ())) > 1 for c in word):
+            continue
+        stats["kept_words"] += 1
+        for reading in readings:
+            for syllable in reading:
+                check_syllable(f"phrases_dict {word}", syllable)
+            lines.append(f"{word}\t{' '.join(reading)}\n")
+    stats["kept"] = len(lines)
+    return lines, stats
+
+
+def header(lines: list[str]) -> str:
+    return "".join(f"# {line}".rstrip() + "\n" for line in lines)
+
+
+def render_phrases(lines: list[str]) -> str:
+    head = header(
+        [
+            "annotext word → pinyin dictionary: words of two or more characters that contain a",
+            "heteronym (a character with more than one reading in chars.tsv), one line per",
+            "(word, reading), for checking a character's reading against its word.",
+            "Format: word<TAB>pinyin: one syllable per character, tone marks (neutral tone",
+            "unmarked), separated by single spaces; several readings of a word are several",
+            "lines, in the source's order. Sorted by word (code point order). Headwords are",
+            "simplified characters, as in the source.",
+            f"Source: phrase-pinyin-data {PHRASE_PINYIN_DATA_VERSION} (mozillazg, pinyin.txt,"
+            " https://github.com/mozillazg/phrase-pinyin-data)",
+            f"as shipped in PyPI {PYPINYIN.spec} (pypinyin/phrases_dict.json;"
+            f" {PYPINYIN.filename} sha256 {PYPINYIN.sha256}).",
+            "Licence: MIT, data/licenses/phrase-pinyin-data.LICENSE (© 2017 mozillazg) and",
+            "data/licenses/pypinyin.LICENSE (© 2016 mozillazg, 闲耘).",
+            f"Generated by: {COMMAND} (do not edit by hand; see data/sources/README.md).",
+        ]
+    )
+    return head + "".join(lines)
+
+
+def render_chars(chars: dict[str, list[str]]) -> tuple[str, int]:
+    rows = [
+        f"{ch}\t{','.join(readings)}\n"
+        for ch, readings in sorted(chars.items(), key=lambda kv: ord(kv[0]))
+        if is_cjk(ord(ch))
+    ]
+    head = header(
+        [
+            "annotext character → pinyin readings: every CJK ideograph of the single-character",
+            "data (and 〇 U+3007), with all its readings.",
+            "Format: char<TAB>readings: tone marks (neutral tone unmarked), comma-separated, the",
+            "most common reading first (pinyin-data's order: kMandarin_8105 / kMandarin first).",
+            "Sorted by code point. The data's Private Use Area code points are left out.",
+            f"Source: pinyin-data {PINYIN_DATA_VERSION} (mozillazg, pinyin.txt,"
+            " https://github.com/mozillazg/pinyin-data; merged from the Unicode Unihan database)",
+            f"as shipped in PyPI {PYPINYIN.spec} (pypinyin/pinyin_dict.json;"
+            f" {PYPINYIN.filename} sha256 {PYPINYIN.sha256}).",
+            "Licence: MIT, data/licenses/pinyin-data.LICENSE (© 2016 mozillazg) and",
+            "data/licenses/pypinyin.LICENSE; Unihan: Unicode-3.0 (Unicode License v3, the text of",
+            "data/licenses/unicode-cldr.LICENSE).",
+            f"Generated by: {COMMAND} (do not edit by hand; see data/sources/README.md).",
+        ]
+    )
+    return head + "".join(rows), len(rows)
+
+
+def check(phrases: str, chars: dict[str, list[str]]) -> None:
+    """Fails if a required word or character reading is missing (a source changed shape)."""
+    present = set(phrases.splitlines())
+    for word, reading in REQUIRED_PHRASES.items():
+        if f"{word}\t{reading}" not in present:
+            raise SystemExit(f"phrases.tsv lacks {word} {reading}")
+    for ch, readings in REQUIRED_CHARS.items():
+        if chars.get(ch, [])[: len(readings)] != readings:
+            raise SystemExit(f"chars.tsv: {ch} reads {chars.get(ch)}, expected {readings} first")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "annotext-dictionary-cache",
+        help="folder for the downloaded sdist",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
+    )
+    args = parser.parse_args()
+
+    package = Sdist(PYPINYIN, args.cache)
+    versions = data_versions(package.text("CHANGELOG.rst"))
+    if versions != (PHRASE_PINYIN_DATA_VERSION, PINYIN_DATA_VERSION):
+        raise SystemExit(
+            f"{PYPINYIN.spec} says it uses phrase-pinyin-data {versions[0]} and pinyin-data "
+            f"{versions[1]}; update the pinned versions (and the licence files) to match"
+        )
+    chars = char_readings(package.json("pypinyin/pinyin_dict.json"))
+    lines, stats = phrase_lines(package.json("pypinyin/phrases_dict.json"), chars)
+    phrases = render_phrases(lines)
+    chars_text, char_count = render_chars(chars)
+    check(phrases, chars)
+
+    outputs = {
+        PHRASES: phrases.encode("utf-8"),
+        CHARS: chars_text.encode("utf-8"),
+        LICENSES / "pypinyin.LICENSE": package.read("LICENSE.txt"),
+    }
+    stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
+    if args.check:
+        for path in stale:
+            print(f"out of date: {path.relative_to(ROOT)}", file=sys.stderr)
+        return 1 if stale else 0
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(outputs[path])
+        print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
+    print(
+        f"phrases.tsv: {stats['kept']} lines ({stats['kept_words']} words with a heteronym) of "
+        f"{stats['readings']} readings of {stats['words']} words"
+        + (f", {stats['inexact']} words split inexactly" if stats["inexact"] else "")
+        + f"; chars.tsv: {char_count} characters",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
