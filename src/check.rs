@@ -44,6 +44,15 @@ fn findings(doc: &Document) -> Vec<(u32, u32, Severity, String, String)> {
                 )
             }),
     );
+    found.extend(annotext_transform::context_flags(doc).into_iter().map(|f| {
+        (
+            f.position.line,
+            f.position.column,
+            Severity::Warning,
+            annotext_transform::READING_WRONG_IN_CONTEXT.to_owned(),
+            f.describe(),
+        )
+    }));
     found.sort();
     found
 }

@@ -119,12 +119,16 @@ fn check_lints_the_sample_with_warnings_only() {
     let out = annotext(&["check"], dir.path());
     assert_eq!(out.status.code(), Some(0));
     let report = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(report.lines().count(), 289);
-    assert!(report
-        .lines()
-        .all(|l| l.contains(": warning[repeated_annotation]: ")));
+    assert_eq!(report.lines().count(), 297);
+    let count = |kind: &str| report.lines().filter(|l| l.contains(kind)).count();
+    assert_eq!(count(": warning[repeated_annotation]: "), 289);
+    // 外長 and 部長 (minister) annotated chang: the word reads zhǎng.
+    assert_eq!(count(": warning[reading_wrong_in_context]: "), 8);
+    assert!(report.contains(
+        "data/china-central-asia-summit-2023.txt:7:24: warning[reading_wrong_in_context]: 部長 is read bù zhǎng; 長 is annotated chang"
+    ));
     assert!(report.starts_with("data/china-central-asia-summit-2023.txt:"));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 file checked: 0 errors, 289 warnings"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 file checked: 0 errors, 297 warnings"));
     // --strict turns the warnings into a failure; --quiet hides them.
     assert_eq!(
         annotext(&["check", "--strict", "-q"], dir.path())

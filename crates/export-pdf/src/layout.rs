@@ -98,6 +98,51 @@ pub fn break_lines(text: &str, max_width: f64, width: &dyn Fn(&str) -> f64) -> V
     lines
 }
 
+/// Breaks a run of characters with fixed advances (the reading edition's widened hanzi) into
+/// lines no wider than `max_width`, as ranges of character indices. The rules of
+/// [`break_lines`] hold: no line starts with closing punctuation, none ends with opening
+/// punctuation; Latin words and numbers stay whole.
+pub fn break_cells(
+    chars: &[char],
+    advances: &[f64],
+    max_width: f64,
+) -> Vec<std::ops::Range<usize>> {
+    let wordish = |c: char| c.is_ascii_alphanumeric();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut width = 0.0;
+    let mut i = 0;
+    while i < chars.len() {
+        // The unbreakable piece at `i`: a Latin word or number, or one character.
+        let mut end = i + 1;
+        if wordish(chars[i]) {
+            while end < chars.len() && wordish(chars[end]) {
+                end += 1;
+            }
+        }
+        let w: f64 = advances[i..end].iter().sum();
+        if width + w <= max_width || i == start {
+            width += w;
+            i = end;
+            continue;
+        }
+        // Break before `i`, moved back while the break is forbidden (but never to the start).
+        let mut cut = i;
+        while cut > start + 1
+            && (NO_LINE_START.contains(chars[cut]) || NO_LINE_END.contains(chars[cut - 1]))
+        {
+            cut -= 1;
+        }
+        lines.push(start..cut);
+        start = cut;
+        width = advances[cut..i].iter().sum();
+    }
+    if start < chars.len() {
+        lines.push(start..chars.len());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +190,33 @@ mod tests {
     fn latin_words_stay_whole() {
         let lines = break_lines("中國 annotext 工具", 5.0, &w);
         assert!(lines.iter().any(|l| l.contains("annotext")), "{lines:?}");
+    }
+
+    #[test]
+    fn cells_break_within_the_width_keep_every_character_and_obey_the_punctuation_rules() {
+        let chars: Vec<char> = "中國外長，在（西安）會晤2025年".chars().collect();
+        let advances: Vec<f64> = chars
+            .iter()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.4 })
+            .collect();
+        for max in [3.0, 4.5, 6.0] {
+            let lines = break_cells(&chars, &advances, max);
+            let joined: Vec<char> = lines
+                .iter()
+                .flat_map(|r| chars[r.clone()].to_vec())
+                .collect();
+            assert_eq!(joined, chars);
+            for r in &lines {
+                let width: f64 = advances[r.clone()].iter().sum();
+                assert!(
+                    width <= max
+                        || r.len() == 1
+                        || chars[r.clone()].iter().all(char::is_ascii_digit),
+                    "{r:?} at {max}"
+                );
+                assert!(!NO_LINE_START.contains(chars[r.start]) || r.start == 0);
+                assert!(!NO_LINE_END.contains(chars[r.end - 1]) || r.end == chars.len());
+            }
+        }
     }
 }

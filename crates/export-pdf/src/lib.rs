@@ -319,22 +319,25 @@ impl<'m> Composer<'m> {
     }
 
     /// A wrapped paragraph. `hang` is the text placed in the left gutter of the first line
-    /// (an item number); `readings` gives, per character of `text`, the pinyin to set above it.
+    /// (an item number); `readings` gives, per character of `text`, the pinyin to set above it
+    /// (the reading edition).
     fn paragraph(
         &mut self,
         text: &str,
         size: f64,
         indent: f64,
         hang: Option<&str>,
-        readings: Option<&[Option<String>]>,
+        readings: Option<&[Ruby]>,
         color: Color,
     ) {
+        if let Some(readings) = readings {
+            self.ruby_paragraph(text, size, indent, hang, readings, color);
+            return;
+        }
         let width = COLUMN_WIDTH - indent;
         let metrics = self.metrics;
         let lines = layout::break_lines(text, width, &|s| metrics.width(s, size));
-        let ruby = readings.is_some();
-        let line_height = if ruby { size * 2.1 } else { size * 1.6 };
-        let mut char_index = 0;
+        let line_height = size * 1.6;
         for (i, line) in lines.iter().enumerate() {
             self.ensure(line_height);
             self.y -= line_height;
@@ -344,28 +347,121 @@ impl<'m> Composer<'m> {
                     self.text_at(MARGIN_X, y, size, rgb(0.12, 0.3, 0.47), hang);
                 }
             }
-            let x = MARGIN_X + indent;
-            self.text_at(x, y, size, color.clone(), line);
+            self.text_at(MARGIN_X + indent, y, size, color.clone(), line);
             self.placed.push((metrics.width(line, size), line.clone()));
-            if let Some(readings) = readings {
-                let mut offset = 0.0;
-                for c in line.chars() {
-                    let cw = metrics.width(c.encode_utf8(&mut [0; 4]), size);
-                    if let Some(Some(py)) = readings.get(char_index) {
-                        let ps = size * 0.42;
-                        let pw = metrics.width(py, ps);
-                        self.text_at(
-                            x + offset + (cw - pw) / 2.0,
-                            y + size * 0.95,
-                            ps,
-                            rgb(0.45, 0.45, 0.45),
-                            py,
-                        );
-                    }
-                    offset += cw;
-                    char_index += 1;
+        }
+    }
+
+    /// A paragraph of the reading edition: toned pinyin centred above every hanzi. A syllable
+    /// wider than its character is first set smaller, down to [`RUBY_MIN`] of the text size, and
+    /// then its character gets a wider advance, so neighbouring syllables never touch.
+    fn ruby_paragraph(
+        &mut self,
+        text: &str,
+        size: f64,
+        indent: f64,
+        hang: Option<&str>,
+        readings: &[Ruby],
+        color: Color,
+    ) {
+        let metrics = self.metrics;
+        let gap = size * 0.12;
+        // Each character: (char, its width, its advance, the syllable's size and width).
+        let cells: Vec<(char, f64, f64, f64, f64)> = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                let cw = metrics.width(c.encode_utf8(&mut [0; 4]), size);
+                let Some(ruby) = readings.get(i).filter(|r| !r.syllable.is_empty()) else {
+                    return (c, cw, cw, 0.0, 0.0);
+                };
+                let base = toneless_base(&ruby.syllable);
+                let mut ps = size * RUBY_SIZE;
+                let mut pw = metrics.width(&base, ps);
+                if pw + gap > cw {
+                    ps = (ps * (cw - gap) / pw).max(size * RUBY_MIN);
+                    pw = metrics.width(&base, ps);
+                }
+                (c, cw, cw.max(pw + gap), ps, pw)
+            })
+            .collect();
+        let width = COLUMN_WIDTH - indent;
+        let advances: Vec<f64> = cells.iter().map(|c| c.2).collect();
+        let chars: Vec<char> = cells.iter().map(|c| c.0).collect();
+        let line_height = size * 2.2;
+        for (i, range) in layout::break_cells(&chars, &advances, width)
+            .into_iter()
+            .enumerate()
+        {
+            self.ensure(line_height);
+            self.y -= line_height;
+            let y = self.y;
+            if i == 0 {
+                if let Some(hang) = hang {
+                    self.text_at(MARGIN_X, y, size, rgb(0.12, 0.3, 0.47), hang);
                 }
             }
+            let mut x = MARGIN_X + indent;
+            let line: String = chars[range.clone()].iter().collect();
+            let mut line_width = 0.0;
+            for (k, &(c, cw, advance, ps, pw)) in cells[range.clone()].iter().enumerate() {
+                self.text_at(
+                    x + (advance - cw) / 2.0,
+                    y,
+                    size,
+                    color.clone(),
+                    c.encode_utf8(&mut [0; 4]),
+                );
+                if let Some(ruby) = readings.get(range.start + k).filter(|_| ps > 0.0) {
+                    // A flagged reading (its annotation is wrong for its word) is shown in red.
+                    let ink = if ruby.flagged {
+                        rgb(0.75, 0.1, 0.1)
+                    } else {
+                        rgb(0.45, 0.45, 0.45)
+                    };
+                    self.syllable_at(
+                        x + (advance - pw) / 2.0,
+                        y + size * 0.95,
+                        ps,
+                        ink,
+                        &ruby.syllable,
+                    );
+                }
+                x += advance;
+                line_width += advance;
+            }
+            self.placed.push((line_width, line));
+        }
+    }
+
+    /// A toned syllable. The shipped font has empty glyphs for the vowels with a caron (ǎ ǐ ǒ
+    /// ǔ ǚ) and for ǜ: those are drawn as their letter with the accent set above it.
+    fn syllable_at(&mut self, x: f64, y: f64, size: f64, color: Color, syllable: &str) {
+        let base = toneless_base(syllable);
+        self.text_at(x, y, size, color.clone(), &base);
+        let metrics = self.metrics;
+        let mut offset = 0.0;
+        for (marked, letter) in syllable.chars().zip(base.chars()) {
+            let letter_width = metrics.width(letter.encode_utf8(&mut [0; 4]), size);
+            let accent = match marked {
+                'ǎ' | 'ǐ' | 'ǒ' | 'ǔ' | 'ǚ' => Some('ˇ'),
+                'ǜ' => Some('`'),
+                _ => None,
+            };
+            if let Some(accent) = accent {
+                let text = accent.encode_utf8(&mut [0; 4]).to_owned();
+                let accent_width = metrics.width(&text, size);
+                // Above the dots of ü, the accent sits a little higher.
+                let rise = if letter == 'ü' { size * 0.22 } else { 0.0 };
+                self.text_at(
+                    x + offset + (letter_width - accent_width) / 2.0,
+                    y + rise,
+                    size,
+                    color.clone(),
+                    &text,
+                );
+            }
+            offset += letter_width;
         }
     }
 
@@ -384,29 +480,47 @@ impl<'m> Composer<'m> {
     }
 }
 
-/// Per character of a block's clean text, the reading to print above it.
-fn block_readings(doc: &Document, block: &annotext_parser::Block) -> Vec<Option<String>> {
-    let by_start: HashMap<u32, &annotext_parser::AnnotatedChar> = doc
-        .chars_in(block.body)
+/// Largest size of a syllable above its character, as a share of the text size.
+const RUBY_SIZE: f64 = 0.42;
+/// Smallest size a long syllable is shrunk to before its character is widened instead.
+const RUBY_MIN: f64 = 0.34;
+
+/// A syllable with the vowels that the shipped font draws empty (ǎ ǐ ǒ ǔ ǚ ǜ) replaced by
+/// their letter (ı for i, so no dot meets the accent); the accent is drawn apart.
+fn toneless_base(syllable: &str) -> String {
+    syllable
+        .chars()
+        .map(|c| match c {
+            'ǎ' => 'a',
+            'ǐ' => 'ı',
+            'ǒ' => 'o',
+            'ǔ' => 'u',
+            'ǚ' | 'ǜ' => 'ü',
+            other => other,
+        })
+        .collect()
+}
+
+/// The pinyin set above one character of the reading edition.
+#[derive(Debug, Clone, Default)]
+struct Ruby {
+    /// The toned syllable (`zhōng`); empty for a character that gets none.
+    syllable: String,
+    /// Whether the character's annotation was flagged as wrong for its word.
+    flagged: bool,
+}
+
+/// Per character of a block's clean text, the toned pinyin to print above it: the annotation,
+/// else the word's or the character's reading (the same as the tables' `pinyin` column).
+fn block_readings(doc: &Document, block: &annotext_parser::Block) -> Vec<Ruby> {
+    annotext_transform::readings_of_block(doc, block)
+        .chars
         .iter()
-        .map(|c| (c.span.start, c))
-        .collect();
-    let mut out = Vec::new();
-    for segment in doc.block_segments(block) {
-        if segment.kind != annotext_parser::SegmentKind::Text {
-            continue;
-        }
-        for (i, _) in doc.slice(segment.span).char_indices() {
-            let at = segment.span.start + i as u32;
-            out.push(
-                by_start
-                    .get(&at)
-                    .and_then(|c| c.reading)
-                    .map(|r| r.to_string()),
-            );
-        }
-    }
-    out
+        .map(|c| Ruby {
+            syllable: c.reading.map(|r| r.marked().to_owned()).unwrap_or_default(),
+            flagged: c.flagged,
+        })
+        .collect()
 }
 
 /// A laid-out briefing, before headers, footers and serialisation.

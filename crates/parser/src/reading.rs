@@ -252,6 +252,36 @@ impl Reading {
         }
     }
 
+    /// The reading spelled with a tone mark, as people write pinyin: `zhōng`, `lǜ`, `ma` for the
+    /// neutral tone or an unknown one. The mark goes on `a` or `e`, on the `o` of `ou`, else on
+    /// the last vowel.
+    ///
+    /// ```
+    /// use annotext_parser::Reading;
+    /// assert_eq!(Reading::parse("zhong1").unwrap().marked(), "zhōng");
+    /// assert_eq!(Reading::parse("lve4").unwrap().marked(), "lüè");
+    /// assert_eq!(Reading::parse("shou3").unwrap().marked(), "shǒu");
+    /// assert_eq!(Reading::parse("gui4").unwrap().marked(), "guì");
+    /// assert_eq!(Reading::parse("ma").unwrap().marked(), "ma");
+    /// ```
+    pub fn marked(&self) -> &'static str {
+        // Every syllable in every tone, spelled once: the pinyin of a corpus writes millions.
+        static MARKED: OnceLock<Vec<[String; 5]>> = OnceLock::new();
+        let all = MARKED.get_or_init(|| {
+            table()
+                .names
+                .iter()
+                .map(|syllable| std::array::from_fn(|tone| spell_marked(syllable, tone)))
+                .collect()
+        });
+        let tone = match self.tone.map(Tone::number) {
+            Some(t @ 1..=4) => usize::from(t),
+            _ => 0,
+        };
+        all.get(usize::from(self.syllable))
+            .map_or("", |tones| tones[tone].as_str())
+    }
+
     /// Whether two readings can denote the same pronunciation: same syllable, and same tone
     /// wherever both give one.
     pub fn agrees_with(&self, other: &Reading) -> bool {
@@ -285,6 +315,43 @@ impl<'de> Deserialize<'de> for Reading {
         Reading::parse(&text)
             .map_err(|_| serde::de::Error::custom(format!("not a pinyin reading: {text:?}")))
     }
+}
+
+/// A toneless syllable spelled with the mark of `tone` (1–4; 0 for none): on `a` or `e`, on the
+/// `o` of `ou`, else on the last vowel.
+fn spell_marked(syllable: &str, tone: usize) -> String {
+    if tone == 0 {
+        return syllable.to_owned();
+    }
+    let vowels = ['a', 'e', 'i', 'o', 'u', 'ü'];
+    let at = syllable
+        .find('a')
+        .or_else(|| syllable.find('e'))
+        .or_else(|| syllable.find("ou"))
+        .or_else(|| syllable.rfind(vowels))
+        // Syllabic consonants (`m`, `n`, `ng`): the mark goes on the first letter.
+        .unwrap_or(0);
+    let mut out = String::with_capacity(syllable.len() + 2);
+    for (i, c) in syllable.char_indices() {
+        if i != at {
+            out.push(c);
+            continue;
+        }
+        let marks: [char; 4] = match c {
+            'a' => ['ā', 'á', 'ǎ', 'à'],
+            'e' => ['ē', 'é', 'ě', 'è'],
+            'i' => ['ī', 'í', 'ǐ', 'ì'],
+            'o' => ['ō', 'ó', 'ǒ', 'ò'],
+            'u' => ['ū', 'ú', 'ǔ', 'ù'],
+            'ü' => ['ǖ', 'ǘ', 'ǚ', 'ǜ'],
+            'n' => ['n', 'ń', 'ň', 'ǹ'],
+            'm' => ['m', 'ḿ', 'm', 'm'],
+            'ê' => ['ê', 'ế', 'ê', 'ề'],
+            other => [other; 4],
+        };
+        out.push(marks[tone - 1]);
+    }
+    out
 }
 
 /// Every syllable of the table, sorted, in canonical toneless spelling.

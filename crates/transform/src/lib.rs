@@ -21,6 +21,10 @@ use rayon::prelude::*;
 pub use cells::{cell_text, column_texts, Cells, LIST_SEPARATOR};
 pub use facts::dates::{find_dates, DateMention};
 pub use facts::entities::{find_entities, EntityMention};
+pub use facts::pinyin::{
+    block_readings, context_flags, pinyin_text, readings_of_block, BlockReadings, CharReading,
+    ContextFlag, READING_WRONG_IN_CONTEXT,
+};
 pub use facts::readings::{
     dictionary_anomalies, dictionary_readings, reading_is_valid, DictionaryAnomaly,
     READING_NOT_IN_DICTIONARY,

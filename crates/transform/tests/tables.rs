@@ -89,7 +89,11 @@ fn item_21_of_section_one() {
         strings(&t.items, "simplified")[row],
         "完成中吉乌铁路可研工作,推进该铁路加快落地建设;"
     );
-    assert_eq!(strings(&t.items, "pinyin")[row], "wan jia");
+    assert_eq!(strings(&t.items, "annotated_readings")[row], "wan jia");
+    assert_eq!(
+        strings(&t.items, "pinyin")[row],
+        "wán chéng zhōng jí wū tiě lù kě yán gōng zuò, tuī jìn gāi tiě lù jiā kuài luò dì jiàn shè;"
+    );
     assert_eq!(
         strings(&t.items, "section_title")[row],
         "主要合作共識和倡議"

@@ -3,15 +3,18 @@
 
 pub mod dates;
 pub mod entities;
+pub mod pinyin;
 pub mod readings;
 pub mod script;
 pub mod tagger;
 pub mod topics;
+pub mod words;
 
 use annotext_parser::{Block, BlockKind, Document};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, EntityMention};
+use pinyin::{flags_and_pinyin, ContextFlag, Scratch};
 use script::fold_into;
 use tagger::Tagger;
 use topics::topics_in;
@@ -31,6 +34,10 @@ pub(crate) struct BlockFacts<'t> {
     pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// `section.item` or `section.subsection.item` label (items only).
     pub(crate) label: String,
+    /// The whole text in toned pinyin (items and paragraphs).
+    pub(crate) pinyin: String,
+    /// Annotations that do not fit their word (every block with text).
+    pub(crate) flags: Vec<ContextFlag>,
 }
 
 /// A document with the facts of each of its blocks, indexed like `doc.blocks`.
@@ -41,8 +48,10 @@ pub(crate) struct DocumentFacts<'d, 't> {
 
 impl<'d, 't> DocumentFacts<'d, 't> {
     pub(crate) fn new(doc: &'d Document, tagger: &'t Tagger<'_>) -> DocumentFacts<'d, 't> {
-        // One buffer for the folded copies of the document's blocks.
+        // One buffer for the folded copies of the document's blocks, and one working memory for
+        // their context pass.
         let mut buffer = String::new();
+        let mut scratch = Scratch::default();
         let blocks = doc
             .blocks
             .iter()
@@ -54,17 +63,21 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 let folded = fold_into(&text, &mut buffer);
                 let dates = find_dates(&text);
                 let mut facts = BlockFacts::default();
+                let (flags, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
                 match block.kind {
                     BlockKind::Item { number } => {
                         facts.entities = entities_in(&text, folded, true, tagger, &dates);
                         facts.topics = topics_in(folded, tagger);
                         facts.label = item_label(doc, block, number.0);
+                        facts.pinyin = pinyin;
                     }
                     BlockKind::Paragraph => {
                         facts.entities = entities_in(&text, folded, false, tagger, &dates);
+                        facts.pinyin = pinyin;
                     }
                     _ => {}
                 }
+                facts.flags = flags;
                 facts.text = text;
                 facts.dates = dates;
                 facts

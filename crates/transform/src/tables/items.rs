@@ -20,6 +20,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
     let mut text_col = Vec::new();
     let mut simplified_col = Vec::new();
     let mut pinyin_col = Vec::new();
+    let mut annotated_readings = Vec::new();
     let mut annotated = Vec::new();
     let mut chars = Vec::new();
     let mut annotated_chars = Vec::new();
@@ -49,7 +50,8 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             item_number.push(number.0);
             label.push(found.label.as_str());
             simplified_col.push(simplified(text));
-            pinyin_col.push(doc.pinyin_of(block.body));
+            annotated_readings.push(doc.pinyin_of(block.body));
+            pinyin_col.push(found.pinyin.as_str());
             annotated.push(doc.block_annotated_text(block));
             chars.push(char_count(text));
             annotated_chars.push(u32_of(annotated_here));
@@ -78,6 +80,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
         .col(Series::new("text".into(), text_col))
         .col(Series::new("simplified".into(), simplified_col))
         .col(Series::new("pinyin".into(), pinyin_col))
+        .col(Series::new("annotated_readings".into(), annotated_readings))
         .col(Series::new("annotated_text".into(), annotated))
         .col(Series::new("char_count".into(), chars))
         .col(Series::new("annotated_char_count".into(), annotated_chars))

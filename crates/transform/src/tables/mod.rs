@@ -150,7 +150,7 @@ pub(crate) fn build(
         subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
         readings: readings_table(documents)?,
-        anomalies: anomalies_table(documents)?,
+        anomalies: anomalies_table(facts)?,
         entities: entities_table(facts)?,
         timeline: timeline_table(facts)?,
         topics: topics_table(facts, tagger)?,

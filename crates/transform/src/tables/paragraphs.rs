@@ -11,7 +11,7 @@ use crate::TransformError;
 
 pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut number, mut text_col, mut simp) = (vec![], vec![], vec![], vec![]);
-    let (mut chars, mut dates, mut line) = (vec![], vec![], vec![]);
+    let (mut chars, mut dates, mut line, mut pinyin) = (vec![], vec![], vec![], vec![]);
     for facts in documents {
         let paragraphs = facts
             .blocks()
@@ -21,6 +21,7 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
             doc_id.push(facts.doc.name.as_str());
             number.push(u32_of(i + 1));
             simp.push(simplified(text));
+            pinyin.push(found.pinyin.as_str());
             chars.push(char_count(text));
             dates.push(
                 found
@@ -38,6 +39,7 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
         .col(Series::new("paragraph_number".into(), number))
         .col(Series::new("text".into(), text_col))
         .col(Series::new("simplified".into(), simp))
+        .col(Series::new("pinyin".into(), pinyin))
         .col(Series::new("char_count".into(), chars))
         .list("dates", dates)
         .col(Series::new("line".into(), line))

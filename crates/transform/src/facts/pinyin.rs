@@ -1,0 +1,448 @@
+//! Readings in context, one block at a time: each annotated character checked against the
+//! dictionary words that cover it, and the whole text written in toned pinyin.
+//!
+//! A character's reading in the pinyin is its annotation where the annotation has a tone and fits
+//! its words, else the reading of the word it is part of (the longest word found from the left),
+//! else its dictionary reading that agrees with its annotation, else its most common reading.
+
+use annotext_parser::{is_hanzi, Block, Document, Position, Reading, SegmentKind, Span};
+
+use super::readings::reading_is_valid;
+use super::words::{char_readings, common_reading, words};
+
+/// The kind of anomaly of an annotation that fits its character but not its word.
+pub const READING_WRONG_IN_CONTEXT: &str = "reading_wrong_in_context";
+
+/// An annotated reading that none of the dictionary words covering the character accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextFlag {
+    /// The annotated character.
+    pub ch: char,
+    /// Its bytes in the source.
+    pub span: Span,
+    /// Where it is.
+    pub position: Position,
+    /// The annotation, as read.
+    pub annotated: Reading,
+    /// A word that covers it, as the text spells it (`外長`).
+    pub word: String,
+    /// That word's reading, with tone marks (`wài zhǎng`).
+    pub word_reading: String,
+}
+
+impl ContextFlag {
+    /// `外長 is read wài zhǎng; 長 is annotated chang`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} is read {}; {} is annotated {}",
+            self.word,
+            self.word_reading,
+            self.ch,
+            self.annotated.marked()
+        )
+    }
+}
+
+/// One character of a block's clean text with the reading the pinyin gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharReading {
+    /// The character.
+    pub ch: char,
+    /// Its reading (hanzi only; `None` where nothing is known).
+    pub reading: Option<Reading>,
+    /// Whether its annotation was flagged as wrong for its word.
+    pub flagged: bool,
+}
+
+/// What the context check and the pinyin find in one block.
+#[derive(Debug, Clone, Default)]
+pub struct BlockReadings {
+    /// Every character of the clean text, in order.
+    pub chars: Vec<CharReading>,
+    /// The annotations wrong for their word.
+    pub flags: Vec<ContextFlag>,
+}
+
+/// An annotated character of a block, placed in its clean text.
+struct Annotated {
+    /// Index of the character in the clean text.
+    index: usize,
+    ch: char,
+    span: Span,
+    position: Position,
+    reading: Reading,
+    /// Covered by at least one dictionary word.
+    covered: bool,
+    /// Accepted by at least one reading of a covering word.
+    accepted: bool,
+    /// Flagged: covered, accepted by none, and a reading of the character.
+    flagged: bool,
+    /// The first covering word: (first character index, pattern).
+    first_word: Option<(usize, usize)>,
+}
+
+/// Working memory of the context pass, kept from block to block: a corpus has millions of
+/// blocks, and allocating these for each was a good part of the pass's cost.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Words found: (first character, character count, pattern).
+    found: Vec<(usize, usize, usize)>,
+    /// Per character, the reading of the word chosen for it.
+    from_word: Vec<Option<Reading>>,
+    /// The block's annotated characters, in order.
+    annotated: Vec<Annotated>,
+}
+
+/// Checks a block's annotations in context and reads its whole text. `text` is the block's clean
+/// text, `folded` its folded copy (same offsets).
+pub fn block_readings(doc: &Document, block: &Block, text: &str, folded: &str) -> BlockReadings {
+    let mut scratch = Scratch::default();
+    let flags = analyse(doc, block, text, folded, &mut scratch);
+    let mut chars = Vec::with_capacity(scratch.from_word.len());
+    visit(text, &scratch, |ch, reading, flagged| {
+        chars.push(CharReading {
+            ch,
+            reading,
+            flagged,
+        })
+    });
+    BlockReadings { chars, flags }
+}
+
+/// [`block_readings`] of a block as the document holds it: its clean text is taken and folded
+/// here (for outputs that draw a block's readings, such as the briefing's reading edition).
+pub fn readings_of_block(doc: &Document, block: &Block) -> BlockReadings {
+    let text = doc.block_text(block);
+    let folded = super::script::fold(&text);
+    block_readings(doc, block, &text, &folded)
+}
+
+/// The context check and the whole text in pinyin of one block, with reused working memory.
+pub(crate) fn flags_and_pinyin(
+    doc: &Document,
+    block: &Block,
+    text: &str,
+    folded: &str,
+    scratch: &mut Scratch,
+) -> (Vec<ContextFlag>, String) {
+    let flags = analyse(doc, block, text, folded, scratch);
+    let mut writer = PinyinWriter::with_capacity(text.len() * 2);
+    visit(text, scratch, |ch, reading, _| writer.push(ch, reading));
+    (flags, writer.finish())
+}
+
+/// Finds the block's words, checks its annotations against them and chooses each character's
+/// word reading; leaves the results in `scratch`.
+fn analyse(
+    doc: &Document,
+    block: &Block,
+    text: &str,
+    folded: &str,
+    scratch: &mut Scratch,
+) -> Vec<ContextFlag> {
+    let Scratch {
+        found,
+        from_word,
+        annotated,
+    } = scratch;
+    place_annotations(doc, block, annotated);
+    let dictionary = words();
+    found.clear();
+    // Matches come in the order of their ends: characters are counted on from the last one,
+    // so the whole block is counted once.
+    let mut counted = (0usize, 0usize);
+    if let Some(automaton) = &dictionary.automaton {
+        for m in automaton.find_overlapping_iter(folded) {
+            let (from_byte, from_char) = if m.end() >= counted.0 {
+                counted
+            } else {
+                (0, 0)
+            };
+            let Some(between) = folded.get(from_byte..m.end()) else {
+                continue;
+            };
+            let end = from_char + between.chars().count();
+            counted = (m.end(), end);
+            let pattern = m.value() as usize;
+            let len = usize::from(dictionary.lengths.get(pattern).copied().unwrap_or(0));
+            if len > 0 && len <= end {
+                found.push((end - len, len, pattern));
+            }
+        }
+    }
+    let char_count = counted.1
+        + folded
+            .get(counted.0..)
+            .map_or(0, |rest| rest.chars().count());
+
+    // The check: every word covering an annotated character has its say.
+    if !annotated.is_empty() {
+        for &(start, len, pattern) in found.iter() {
+            let from = annotated.partition_point(|a| a.index < start);
+            for a in annotated[from..]
+                .iter_mut()
+                .take_while(|a| a.index < start + len)
+            {
+                a.covered = true;
+                a.first_word.get_or_insert((start, pattern));
+                let at = a.index - start;
+                a.accepted |= dictionary.readings(pattern).iter().any(|alternative| {
+                    alternative
+                        .get(at)
+                        .is_some_and(|r| fits_in_word(a.ch, &a.reading, r))
+                });
+            }
+        }
+    }
+    let mut flags = Vec::new();
+    for a in annotated.iter_mut() {
+        // A reading that is not one of the character's at all is reported as such, once.
+        if !a.covered || a.accepted || !reading_is_valid(a.ch, a.reading) {
+            continue;
+        }
+        let Some((start, pattern)) = a.first_word else {
+            continue;
+        };
+        a.flagged = true;
+        let len = dictionary.word(pattern).chars().count();
+        let word: String = text.chars().skip(start).take(len).collect();
+        let word_reading = dictionary
+            .readings(pattern)
+            .first()
+            .map(|r| r.iter().map(Reading::marked).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        flags.push(ContextFlag {
+            ch: a.ch,
+            span: a.span,
+            position: a.position,
+            annotated: a.reading,
+            word,
+            word_reading,
+        });
+    }
+
+    // The pinyin: words chosen from the left, the longest at each place.
+    found.sort_unstable_by_key(|&(start, len, pattern)| (start, std::cmp::Reverse(len), pattern));
+    from_word.clear();
+    from_word.resize(char_count, None);
+    let mut next_free = 0;
+    for &(start, len, pattern) in found.iter() {
+        if start < next_free {
+            continue;
+        }
+        next_free = start + len;
+        // The reading of the word that its annotations agree with, else its first.
+        let first_inside = annotated.partition_point(|a| a.index < start);
+        let inside = || {
+            annotated[first_inside..]
+                .iter()
+                .take_while(|a| a.index < start + len)
+        };
+        let alternatives = dictionary.readings(pattern);
+        let chosen = alternatives
+            .iter()
+            .find(|alt| {
+                inside().all(|a| {
+                    alt.get(a.index - start)
+                        .is_some_and(|r| fits_in_word(a.ch, &a.reading, r))
+                })
+            })
+            .or_else(|| alternatives.first());
+        if let Some(chosen) = chosen {
+            for (slot, r) in from_word[start..].iter_mut().zip(chosen) {
+                *slot = Some(*r);
+            }
+        }
+    }
+    flags
+}
+
+/// Calls `f` with each character of the analysed block (`text`), its reading and whether its
+/// annotation was flagged.
+fn visit(text: &str, scratch: &Scratch, mut f: impl FnMut(char, Option<Reading>, bool)) {
+    let mut by_index = scratch.annotated.iter().peekable();
+    for (i, ch) in text.chars().enumerate() {
+        while by_index.peek().is_some_and(|a| a.index < i) {
+            by_index.next();
+        }
+        let annotation = by_index.peek().filter(|a| a.index == i);
+        let flagged = annotation.is_some_and(|a| a.flagged);
+        let reading = if is_hanzi(ch) {
+            choose(
+                ch,
+                annotation.map(|a| a.reading),
+                flagged,
+                scratch.from_word.get(i).copied().flatten(),
+            )
+        } else {
+            None
+        };
+        f(ch, reading, flagged);
+    }
+}
+
+/// Whether an annotation fits a word's reading of its character: same syllable, and the same tone
+/// where both give one; 一 and 不 change tone before other syllables (yí bù, bú shì), so only
+/// their syllable is compared.
+fn fits_in_word(ch: char, annotation: &Reading, in_word: &Reading) -> bool {
+    if matches!(ch, '一' | '不') {
+        annotation.toneless() == in_word.toneless()
+    } else {
+        annotation.agrees_with(in_word)
+    }
+}
+
+/// A hanzi's reading for the pinyin.
+fn choose(
+    ch: char,
+    annotation: Option<Reading>,
+    flagged: bool,
+    from_word: Option<Reading>,
+) -> Option<Reading> {
+    if let Some(a) = annotation.filter(|a| a.tone().is_some() && !flagged) {
+        return Some(a);
+    }
+    if let Some(w) = from_word {
+        return Some(w);
+    }
+    match annotation {
+        // The dictionary's toned reading of the annotated syllable.
+        Some(a) => {
+            let known = match char_readings(ch) {
+                [] => char_readings(super::script::fold_char(ch)),
+                known => known,
+            };
+            known
+                .iter()
+                .find(|r| r.agrees_with(&a))
+                .copied()
+                .or(Some(a))
+        }
+        None => common_reading(ch).or_else(|| common_reading(super::script::fold_char(ch))),
+    }
+}
+
+/// The block's annotated characters with their index in the clean text, in order, into `out`.
+fn place_annotations(doc: &Document, block: &Block, out: &mut Vec<Annotated>) {
+    out.clear();
+    let annotated = doc.chars_in(block.body);
+    if annotated.is_empty() {
+        return;
+    }
+    let mut next = annotated.iter().peekable();
+    let mut index = 0usize;
+    for segment in doc.block_segments(block) {
+        if segment.kind != SegmentKind::Text {
+            continue;
+        }
+        let start = segment.span.start;
+        for (offset, _) in doc.slice(segment.span).char_indices() {
+            let at = start + offset as u32;
+            while next.peek().is_some_and(|c| c.span.start < at) {
+                next.next();
+            }
+            if let Some(c) = next.peek().filter(|c| c.span.start == at) {
+                if let Some(reading) = c.reading {
+                    out.push(Annotated {
+                        index,
+                        ch: c.ch,
+                        span: c.span,
+                        position: c.position,
+                        reading,
+                        covered: false,
+                        accepted: false,
+                        flagged: false,
+                        first_word: None,
+                    });
+                }
+            }
+            index += 1;
+        }
+    }
+}
+
+/// Characters that close what comes before them: no space before them in the pinyin.
+const CLOSING: &str = ",.;:!?)]}>，。；：！？、）】》」』”’…%％";
+/// Characters that open what comes after them: no space after them.
+const OPENING: &str = "([{<（【《「『“‘";
+
+/// The whole text in pinyin with tone marks: syllables separated by spaces, punctuation and other
+/// text kept (`chéng lì zhōng guó — zhōng yà yuán shǒu huì wù jī zhì;`). A hanzi with no
+/// known reading stays as it is.
+pub fn pinyin_text(chars: &[CharReading]) -> String {
+    let mut writer = PinyinWriter::with_capacity(chars.len() * 5);
+    for c in chars {
+        writer.push(c.ch, c.reading);
+    }
+    writer.finish()
+}
+
+/// Writes pinyin character by character, spacing syllables and words of other text.
+struct PinyinWriter {
+    out: String,
+    /// The last thing written opens what follows (nothing yet, a space, `（`).
+    last_opens: bool,
+    /// Inside a word of other text (digits, Latin letters).
+    in_word: bool,
+}
+
+impl PinyinWriter {
+    fn with_capacity(bytes: usize) -> PinyinWriter {
+        PinyinWriter {
+            out: String::with_capacity(bytes),
+            last_opens: true,
+            in_word: false,
+        }
+    }
+
+    fn push(&mut self, ch: char, reading: Option<Reading>) {
+        match reading {
+            Some(r) => {
+                if !self.last_opens {
+                    self.out.push(' ');
+                }
+                self.out.push_str(r.marked());
+                self.last_opens = false;
+                self.in_word = false;
+            }
+            None if ch.is_whitespace() => {
+                if !self.out.is_empty() && !self.out.ends_with(' ') {
+                    self.out.push(' ');
+                }
+                self.last_opens = true;
+                self.in_word = false;
+            }
+            None => {
+                let closes = CLOSING.contains(ch);
+                if !self.in_word && !closes && !self.last_opens {
+                    self.out.push(' ');
+                }
+                self.out.push(ch);
+                self.last_opens = OPENING.contains(ch);
+                self.in_word = !closes && !self.last_opens && !is_hanzi(ch);
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        let end = self.out.trim_end().len();
+        self.out.truncate(end);
+        self.out
+    }
+}
+
+/// Every annotation of a document that does not fit its word, in source order (blocks one by one,
+/// as the transform reads them).
+pub fn context_flags(doc: &Document) -> Vec<ContextFlag> {
+    let mut buffer = String::new();
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        if doc.chars_in(block.body).is_empty() {
+            continue;
+        }
+        let text = doc.block_text(block);
+        let folded = super::script::fold_into(&text, &mut buffer);
+        out.extend(block_readings(doc, block, &text, folded).flags);
+    }
+    out
+}

@@ -1,0 +1,171 @@
+//! The pinyin dictionaries: words (phrase-pinyin-data, `data/dictionary/phrases.tsv`) and
+//! characters (pinyin-data, `data/dictionary/chars.tsv`), both MIT, shipped in the binary and
+//! rebuilt by `scripts/build_dictionary.py`.
+//!
+//! Words are what a reading is checked against in context (長 is read *zhǎng* in 外長) and what
+//! a text's pinyin is written from. Headwords are simplified; they are folded like every text
+//! ([`super::script::fold`]), so traditional text finds them.
+
+use std::sync::OnceLock;
+
+use annotext_parser::Reading;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::script::fold;
+
+const PHRASES: &str = include_str!("../../../../data/dictionary/phrases.tsv");
+const CHARS: &str = include_str!("../../../../data/dictionary/chars.tsv");
+
+/// The word dictionary: one automaton over every headword, and each headword's readings.
+pub struct Words {
+    /// Every headword, folded, with its pattern index; matched with overlaps (each word covering
+    /// a character counts). A character-wise double array: several times faster than a byte
+    /// automaton on CJK text with this many words. `None` only if the dictionary were empty.
+    pub(crate) automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// Per pattern: the headword as listed.
+    pub(crate) words: Vec<String>,
+    /// Per pattern: its length in characters.
+    pub(crate) lengths: Vec<u8>,
+    /// Per pattern: its readings, each one reading per character.
+    pub(crate) readings: Vec<Vec<Vec<Reading>>>,
+}
+
+impl Words {
+    /// The readings of a pattern.
+    pub(crate) fn readings(&self, pattern: usize) -> &[Vec<Reading>] {
+        self.readings.get(pattern).map_or(&[], Vec::as_slice)
+    }
+
+    /// The headword of a pattern.
+    pub(crate) fn word(&self, pattern: usize) -> &str {
+        self.words.get(pattern).map_or("", String::as_str)
+    }
+}
+
+/// The shipped word dictionary, built on first use (about 45,000 words).
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| parse_words(PHRASES))
+}
+
+fn parse_words(text: &str) -> Words {
+    let mut index: HashMap<String, usize> = HashMap::default();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut words = Vec::new();
+    let mut readings: Vec<Vec<Vec<Reading>>> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, pinyin)) = line.split_once('\t') else {
+            continue;
+        };
+        let syllables: Option<Vec<Reading>> =
+            pinyin.split(' ').map(|s| Reading::parse(s).ok()).collect();
+        // A reading that is not one syllable per character cannot be lined up with the text.
+        let Some(syllables) = syllables.filter(|s| s.len() == word.chars().count()) else {
+            continue;
+        };
+        let folded = fold(word).into_owned();
+        let slot = *index.entry(folded.clone()).or_insert_with(|| {
+            patterns.push(folded);
+            words.push(word.to_owned());
+            readings.push(Vec::new());
+            patterns.len() - 1
+        });
+        if let Some(list) = readings.get_mut(slot) {
+            if !list.contains(&syllables) {
+                list.push(syllables);
+            }
+        }
+    }
+    let automaton = CharwiseDoubleArrayAhoCorasick::with_values(
+        patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i as u32)),
+    )
+    .ok();
+    let lengths = patterns
+        .iter()
+        .map(|p| u8::try_from(p.chars().count()).unwrap_or(u8::MAX))
+        .collect();
+    Words {
+        automaton,
+        words,
+        lengths,
+        readings,
+    }
+}
+
+/// Each character's most common reading (the first that pinyin-data lists), with tone.
+pub fn common_reading(ch: char) -> Option<Reading> {
+    // A flat table over the Basic Multilingual Plane: the pinyin looks up most characters of a
+    // corpus here, and an array index is much cheaper than a hash look-up.
+    static COMMON: OnceLock<Vec<Option<Reading>>> = OnceLock::new();
+    let table = COMMON.get_or_init(|| {
+        let mut table = vec![None; 0x10000];
+        for (&c, readings) in chars() {
+            if let Some(slot) = table.get_mut(c as usize) {
+                *slot = readings.first().copied();
+            }
+        }
+        table
+    });
+    match table.get(ch as usize) {
+        Some(found) => *found,
+        None => chars().get(&ch).and_then(|r| r.first()).copied(),
+    }
+}
+
+/// Every reading pinyin-data gives a character, most common first.
+pub fn char_readings(ch: char) -> &'static [Reading] {
+    chars().get(&ch).map_or(&[], Vec::as_slice)
+}
+
+fn chars() -> &'static HashMap<char, Vec<Reading>> {
+    static CHAR_READINGS: OnceLock<HashMap<char, Vec<Reading>>> = OnceLock::new();
+    CHAR_READINGS.get_or_init(|| {
+        let mut out = HashMap::default();
+        for line in CHARS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((ch, list)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut chars = ch.chars();
+            let (Some(ch), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let readings: Vec<Reading> = list
+                .split(',')
+                .filter_map(|r| Reading::parse(r.trim()).ok())
+                .collect();
+            if !readings.is_empty() {
+                out.insert(ch, readings);
+            }
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_dictionaries_load_and_know_heteronyms_in_context() {
+        let words = words();
+        assert!(words.words.len() > 40_000, "{}", words.words.len());
+        let found: Vec<String> = words
+            .automaton
+            .as_ref()
+            .unwrap()
+            .find_overlapping_iter(fold("外長").as_ref())
+            .flat_map(|m| words.readings(m.value() as usize).to_vec())
+            .map(|r| r.iter().map(Reading::marked).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(found, ["wài zhǎng"]);
+        assert_eq!(
+            common_reading('中').map(|r| r.marked()),
+            Some("zhōng")
+        );
+        assert!(char_readings('長').is_empty() || char_readings('长').len() >= 2);
+    }
+}
