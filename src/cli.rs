@@ -33,7 +33,8 @@ Exit status:
   1  bad input: a file could not be read or parsed (the others were still exported; each is
      reported with its file, line and column), or `check` found an error-level anomaly
   2  usage error: an unknown option or a bad value
-  3  the run failed: an output could not be written, the rules or the font could not be read";
+  3  the run failed: an output could not be written (the output folder keeps its previous set),
+     another run is writing into the output folder, the rules or the font could not be read";
 
 pub const VERIFY_EXIT_CODES: &str = "\
 Exit status:

@@ -73,6 +73,7 @@ impl Staging {
 
     /// Commits the staged outputs, which `manifest` describes, and moves them into place.
     pub fn publish(mut self, manifest: &Manifest) -> Result<()> {
+        check_destinations(&self.out, manifest)?;
         pause_at(PausePoint::Staged);
         let bytes = manifest.to_bytes()?;
         write_bytes_atomic(&self.dir.join(MANIFEST_NAME), &bytes)
@@ -92,6 +93,36 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Fails when an output could not be moved into place: a folder where the output goes, or a
+/// file where one of its folders goes. Checked before the commit point, so that such a run
+/// fails with the previous set untouched rather than halfway through moving its own.
+fn check_destinations(out: &Path, manifest: &Manifest) -> Result<()> {
+    for entry in &manifest.outputs {
+        let relative = relative_path(&entry.path)?;
+        let target = out.join(&relative);
+        if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            bail!(
+                "{} is a folder: the output {} cannot be put there",
+                target.display(),
+                entry.path
+            );
+        }
+        let mut folder = relative.parent();
+        while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
+            let path = out.join(dir);
+            if path.symlink_metadata().is_ok_and(|m| !m.is_dir()) && !path.is_dir() {
+                bail!(
+                    "{} is a file: the output {} needs a folder there",
+                    path.display(),
+                    entry.path
+                );
+            }
+            folder = dir.parent();
+        }
+    }
+    Ok(())
 }
 
 /// Finishes or removes the staging folder an interrupted run left in `out`, and removes stray
