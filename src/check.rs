@@ -7,7 +7,7 @@ use anyhow::Result;
 use annotext_parser::{Document, Severity};
 
 use crate::cli::CheckArgs;
-use crate::inputs;
+use crate::inputs::{self, Source};
 use crate::pipeline::{batches, parse_inputs, Parsed};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
@@ -71,9 +71,8 @@ pub fn check(args: &CheckArgs) -> Result<Outcome> {
         bad_inputs += failed;
         checked += documents.len();
         for Parsed {
-            input,
+            source: Source { input, .. },
             document: doc,
-            ..
         } in &documents
         {
             for (line, column, severity, kind, detail) in findings(doc) {

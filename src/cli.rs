@@ -33,7 +33,16 @@ Exit status:
   1  bad input: a file could not be read or parsed (the others were still exported; each is
      reported with its file, line and column), or `check` found an error-level anomaly
   2  usage error: an unknown option or a bad value
-  3  the run failed: an output could not be written, the rules or the font could not be read";
+  3  the run failed: an output could not be written (the output folder keeps its previous set),
+     another run is writing into the output folder, the rules or the font could not be read";
+
+pub const VERIFY_EXIT_CODES: &str = "\
+Exit status:
+  0  the folder holds exactly the files its manifest.json lists, each with its length and digest
+  1  it does not: a listed file is missing, changed or unreadable, or a file is not listed
+     (each is printed on standard output: `missing: PATH`, `changed: PATH (…)`, `extra: PATH`)
+  2  usage error: an unknown option or a bad value
+  3  the folder cannot be checked: it has no manifest.json, or the manifest cannot be read";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -54,6 +63,11 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a corpus of realistic generated documents, for benchmarks and scale tests.
     Generate(GenerateArgs),
+    /// Check an output folder against its manifest.json: every file listed, with its length and
+    /// BLAKE3 digest, and no other file. For the next step of a pipeline: exit status 0 when the
+    /// folder holds exactly the set its last complete run wrote.
+    #[command(after_long_help = VERIFY_EXIT_CODES)]
+    Verify(VerifyArgs),
 }
 
 /// An output format of `run`.
@@ -76,7 +90,11 @@ pub struct RunArgs {
     /// Annotated text files, and folders searched recursively for `*.txt` files.
     #[arg(value_name = "PATH", default_value = "data")]
     pub paths: Vec<PathBuf>,
-    /// Folder to write the outputs into (created if missing).
+    /// Folder to write the outputs into (created if missing). The outputs are staged in
+    /// `DIR/.annotext-staging/` and moved into place only when all are complete, then
+    /// `DIR/manifest.json` lists them (with inputs, options, counts and times); files of the
+    /// previous run that this one does not write again are removed then. A failed or killed run
+    /// leaves the previous set. One run at a time per folder (`DIR/.annotext.lock`).
     #[arg(
         short,
         long,
@@ -143,6 +161,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
     /// Print errors only, not warnings (the summary line still counts both).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The output folder of a run (the folder given to `run --out`).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Print only the differences, not the notes and the summary line.
     #[arg(short, long)]
     pub quiet: bool,
 }

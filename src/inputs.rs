@@ -2,9 +2,9 @@
 //! recursively in the folders named, each with the document id its rows carry.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
+use annotext_atomic_file::Digest;
 use annotext_parser::Document;
 use anyhow::{bail, Context, Result};
 
@@ -32,31 +32,38 @@ impl Input {
     }
 }
 
-/// A digest of a file's bytes: a later read of the file compares it to tell whether the file
-/// changed in between (not a defence against forged files, which would have to be made on
-/// purpose to collide).
-fn digest(bytes: &[u8]) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(bytes);
-    hasher.write_usize(bytes.len());
-    hasher.finish()
+/// An input as a run read it: its length and content digest, which the manifest records and a
+/// second read of the file compares to tell whether the file changed in between.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The input.
+    pub input: Input,
+    /// Its length.
+    pub bytes: u64,
+    /// The digest of its bytes.
+    pub digest: Digest,
 }
 
-/// Reads and parses an input; also returns the digest of its bytes, for [`read_again`].
-pub fn read(input: &Input) -> Result<(Document, u64)> {
+/// Reads and parses an input; also returns what was read, for the manifest and [`read_again`].
+pub fn read(input: &Input) -> Result<(Document, Source)> {
     let path = &input.path;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let digest = digest(&bytes);
+    let source = Source {
+        input: input.clone(),
+        bytes: bytes.len() as u64,
+        digest: Digest::of(&bytes),
+    };
     let doc = annotext_parser::parse_vec(&input.id, bytes)
         .with_context(|| format!("{}", path.display()))?;
-    Ok((doc, digest))
+    Ok((doc, source))
 }
 
 /// Reads and parses an input a second time, and fails if it is no longer what the first read
-/// (whose digest is `first`) saw: outputs made from the two reads must agree.
-pub fn read_again(input: &Input, first: u64) -> Result<Document> {
-    let (doc, digest) = read(input)?;
-    if digest != first {
+/// (`first`) saw: outputs made from the two reads must agree.
+pub fn read_again(first: &Source) -> Result<Document> {
+    let input = &first.input;
+    let (doc, again) = read(input)?;
+    if again.digest != first.digest {
         bail!(
             "{} changed while it was being processed; run again once it is no longer written to",
             input.path.display()
@@ -150,10 +157,12 @@ mod tests {
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "1.中(zhong)\n").unwrap();
         let input = Input::file(&path);
-        let (first, digest) = read(&input).unwrap();
-        assert_eq!(read_again(&input, digest).unwrap(), first);
+        let (first, source) = read(&input).unwrap();
+        assert_eq!(source.bytes, "1.中(zhong)\n".len() as u64);
+        assert_eq!(source.digest, Digest::of("1.中(zhong)\n".as_bytes()));
+        assert_eq!(read_again(&source).unwrap(), first);
         std::fs::write(&path, "1.中(zhong)國(guo)\n").unwrap();
-        let err = read_again(&input, digest).unwrap_err().to_string();
+        let err = read_again(&source).unwrap_err().to_string();
         assert!(
             err.contains("a.txt changed while it was being processed"),
             "{err}"

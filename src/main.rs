@@ -5,10 +5,15 @@ mod check;
 mod cli;
 mod generate;
 mod inputs;
+mod lock;
+mod manifest;
 mod outputs;
 mod parse;
+mod pause;
 mod pipeline;
+mod staging;
 mod terminal;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -32,6 +37,7 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => pipeline::run(&args),
         Some(Command::Check(args)) => check::check(&args),
         Some(Command::Generate(args)) => generate::generate(&args),
+        Some(Command::Verify(args)) => verify::verify(&args),
         None => pipeline::run(&cli.run),
     };
     match result {

@@ -8,9 +8,13 @@
 //! ahead), so at most the batch being written and the one being prepared are in memory; the
 //! briefings lane alone keeps a few batches in flight (see [`Lanes::start_briefings`]). When
 //! the workbook is written, the records lane works last (see [`Lanes::start_records_last`]).
+//!
+//! Lanes write below a root folder they are given: the run's staging folder
+//! ([`crate::staging`]), from which the whole set is moved into place at the end. Each file
+//! written comes back with its length and digest, for the manifest.
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
@@ -20,6 +24,7 @@ use anyhow::{anyhow, Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
+use annotext_atomic_file::WrittenFile;
 use annotext_export_csv::{CsvFlavor, CsvTableWriter};
 use annotext_export_jsonl::RecordsWriter;
 use annotext_export_parquet::ParquetTableWriter;
@@ -30,13 +35,13 @@ use annotext_transform::{Tables, Totals};
 use polars::prelude::{DataFrame, Schema};
 
 use crate::cli::{Format, RunArgs};
-use crate::inputs::{self, Input};
+use crate::inputs::{self, Source};
 use crate::pipeline::Timings;
 
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {
-    /// Where each document was read from, with the digest of its bytes.
-    pub sources: Vec<(Input, u64)>,
+    /// Where each document was read from, with the length and digest of its bytes.
+    pub sources: Vec<Source>,
     /// The documents, in input order.
     pub documents: Vec<Document>,
     /// Their tables.
@@ -78,14 +83,15 @@ enum Feed {
 /// The open lanes of a run.
 pub struct Lanes<'scope> {
     feeds: Vec<SyncSender<Feed>>,
-    handles: Vec<ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>>,
+    handles: Vec<ScopedJoinHandle<'scope, Result<Vec<WrittenFile>>>>,
 }
 
 impl<'scope> Lanes<'scope> {
-    /// Opens every file the run's formats ask for (`first` gives the tables' columns) and
-    /// starts a lane per format.
+    /// Opens every file the run's formats ask for, below `root` (`first` gives the tables'
+    /// columns), and starts a lane per format.
     pub fn open<'env>(
         scope: &'scope Scope<'scope, 'env>,
+        root: &'env Path,
         args: &'env RunArgs,
         timings: &'env Timings,
         bar: &'env ProgressBar,
@@ -93,8 +99,6 @@ impl<'scope> Lanes<'scope> {
         font: Option<BriefingFont>,
     ) -> Result<Lanes<'scope>> {
         let wants = |f: Format| args.formats.contains(&f);
-        std::fs::create_dir_all(&args.out)
-            .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
         let mut lanes = Lanes {
             feeds: Vec::new(),
             handles: Vec::new(),
@@ -103,8 +107,8 @@ impl<'scope> Lanes<'scope> {
         // run before anything is written.
         let records = match wants(Format::Jsonl) {
             true => {
-                let path = args.out.join("records.jsonl");
-                Some((RecordsWriter::create(&path)?, path))
+                let path = root.join("records.jsonl");
+                Some(RecordsWriter::create(&path)?)
             }
             false => None,
         };
@@ -113,13 +117,13 @@ impl<'scope> Lanes<'scope> {
             false => CsvFlavor::Plain,
         };
         let csv = match (wants(Format::Csv), &first.tables) {
-            (true, Some(tables)) => Some(table_files(args, tables, "csv", |path, schema| {
+            (true, Some(tables)) => Some(table_files(root, tables, "csv", |path, schema| {
                 Ok(CsvTableWriter::create(path, schema, flavor)?)
             })?),
             _ => None,
         };
         let parquet = match (wants(Format::Parquet), &first.tables) {
-            (true, Some(tables)) => Some(table_files(args, tables, "parquet", |path, schema| {
+            (true, Some(tables)) => Some(table_files(root, tables, "parquet", |path, schema| {
                 Ok(ParquetTableWriter::create(path, schema)?)
             })?),
             _ => None,
@@ -129,9 +133,9 @@ impl<'scope> Lanes<'scope> {
             false => None,
         };
 
-        if let Some((writer, path)) = records {
+        if let Some(writer) = records {
             if wants(Format::Xlsx) {
-                lanes.start_records_last(scope, bar, timings, writer, path);
+                lanes.start_records_last(scope, bar, timings, writer);
             } else {
                 lanes.start(
                     scope,
@@ -141,10 +145,7 @@ impl<'scope> Lanes<'scope> {
                         timings.time("jsonl", || writer.append(&batch.documents))?;
                         Ok(())
                     },
-                    move |writer, _| {
-                        timings.time("jsonl", || writer.finish())?;
-                        Ok(vec![path])
-                    },
+                    move |writer, _| Ok(vec![timings.time("jsonl", || writer.finish())?]),
                 );
             }
         }
@@ -155,7 +156,7 @@ impl<'scope> Lanes<'scope> {
             lanes.start_tables(scope, bar, timings, "parquet", files);
         }
         if let Some(workbook) = workbook {
-            let path = args.out.join("workbook.xlsx");
+            let path = root.join("workbook.xlsx");
             lanes.start(
                 scope,
                 bar,
@@ -167,10 +168,10 @@ impl<'scope> Lanes<'scope> {
                     Ok(())
                 },
                 move |workbook, ending| {
-                    timings.time("xlsx save", || {
+                    let written = timings.time("xlsx save", || {
                         workbook.finish(&path, &ending.info, &ending.totals)
                     })?;
-                    Ok(vec![path])
+                    Ok(vec![written])
                 },
             );
         }
@@ -180,7 +181,7 @@ impl<'scope> Lanes<'scope> {
                 font,
                 pinyin: args.pinyin,
             };
-            lanes.start_briefings(scope, args, bar, timings, options);
+            lanes.start_briefings(scope, root, args, bar, timings, options);
         }
         Ok(lanes)
     }
@@ -193,6 +194,7 @@ impl<'scope> Lanes<'scope> {
     fn start_briefings<'env>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
+        root: &'env Path,
         args: &'env RunArgs,
         bar: &'env ProgressBar,
         timings: &'env Timings,
@@ -203,10 +205,10 @@ impl<'scope> Lanes<'scope> {
         self.spawn(scope, move |fed| {
             let options = Arc::new(options);
             let most = rayon::current_num_threads().max(1);
-            let mut drawing: VecDeque<ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>> =
+            let mut drawing: VecDeque<ScopedJoinHandle<'scope, Result<Vec<WrittenFile>>>> =
                 VecDeque::new();
             let mut written = Vec::new();
-            let mut collect = |handle: ScopedJoinHandle<'scope, Result<Vec<PathBuf>>>| {
+            let mut collect = |handle: ScopedJoinHandle<'scope, Result<Vec<WrittenFile>>>| {
                 let paths = handle
                     .join()
                     .map_err(|_| anyhow!("a briefing stopped unexpectedly"))??;
@@ -227,8 +229,9 @@ impl<'scope> Lanes<'scope> {
                         }
                         let options = Arc::clone(&options);
                         drawing.push_back(scope.spawn(move || {
-                            let paths = timings
-                                .time("pdf", || write_briefings(args, &fed.batch, &options))?;
+                            let paths = timings.time("pdf", || {
+                                write_briefings(root, args, &fed.batch, &options)
+                            })?;
                             fed.lane_done(bar);
                             Ok(paths)
                         }));
@@ -256,7 +259,7 @@ impl<'scope> Lanes<'scope> {
         bar: &'env ProgressBar,
         state: S,
         append: impl FnMut(&mut S, &Batch) -> Result<()> + Send + 'scope,
-        finish: impl FnOnce(S, &Ending) -> Result<Vec<PathBuf>> + Send + 'scope,
+        finish: impl FnOnce(S, &Ending) -> Result<Vec<WrittenFile>> + Send + 'scope,
     ) where
         'env: 'scope,
     {
@@ -267,7 +270,7 @@ impl<'scope> Lanes<'scope> {
     fn spawn<'env>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
-        lane: impl FnOnce(Receiver<Feed>) -> Result<Vec<PathBuf>> + Send + 'scope,
+        lane: impl FnOnce(Receiver<Feed>) -> Result<Vec<WrittenFile>> + Send + 'scope,
     ) {
         let (feed, fed) = sync_channel(0);
         self.feeds.push(feed);
@@ -285,7 +288,6 @@ impl<'scope> Lanes<'scope> {
         bar: &'env ProgressBar,
         timings: &'env Timings,
         writer: RecordsWriter,
-        path: PathBuf,
     ) where
         'env: 'scope,
     {
@@ -300,12 +302,11 @@ impl<'scope> Lanes<'scope> {
             move |(mut writer, sources), _| {
                 // One file after another: the workbook's compression has the other core, and
                 // reading in parallel slowed it more than it sped the records.
-                for (input, digest) in &sources {
-                    let document = timings.time("jsonl", || inputs::read_again(input, *digest))?;
+                for source in &sources {
+                    let document = timings.time("jsonl", || inputs::read_again(source))?;
                     timings.time("jsonl", || writer.append(std::slice::from_ref(&document)))?;
                 }
-                timings.time("jsonl", || writer.finish())?;
-                Ok(vec![path])
+                Ok(vec![timings.time("jsonl", || writer.finish())?])
             },
         );
     }
@@ -338,7 +339,7 @@ impl<'scope> Lanes<'scope> {
             move |files, _| {
                 files
                     .into_par_iter()
-                    .map(|(_, path, writer)| timings.time(stage, || writer.finish()).map(|()| path))
+                    .map(|(_, _, writer)| timings.time(stage, || writer.finish()))
                     .collect()
             },
         );
@@ -358,7 +359,7 @@ impl<'scope> Lanes<'scope> {
 
     /// Completes every file and moves it into place; returns the files written, or the first
     /// error a lane met (a lane that failed leaves no file; the others' files are complete).
-    pub fn finish(self, ending: Ending) -> Result<Vec<PathBuf>> {
+    pub fn finish(self, ending: Ending) -> Result<Vec<WrittenFile>> {
         let ending = Arc::new(ending);
         for feed in &self.feeds {
             // A lane that stopped on an error has hung up: its error is in its handle.
@@ -377,7 +378,7 @@ impl<'scope> Lanes<'scope> {
     }
 
     /// Hangs up on the lanes and waits for them; the first error any met, else the files.
-    fn join(self) -> Result<Vec<PathBuf>> {
+    fn join(self) -> Result<Vec<WrittenFile>> {
         let Lanes { feeds, handles } = self;
         drop(feeds);
         let mut written = Vec::new();
@@ -407,8 +408,8 @@ fn run_lane<S>(
     bar: &ProgressBar,
     mut state: S,
     mut append: impl FnMut(&mut S, &Batch) -> Result<()>,
-    finish: impl FnOnce(S, &Ending) -> Result<Vec<PathBuf>>,
-) -> Result<Vec<PathBuf>> {
+    finish: impl FnOnce(S, &Ending) -> Result<Vec<WrittenFile>>,
+) -> Result<Vec<WrittenFile>> {
     while let Ok(feed) = fed.recv() {
         match feed {
             Feed::Batch(batch) => {
@@ -421,18 +422,18 @@ fn run_lane<S>(
     Ok(Vec::new())
 }
 
-/// One table file per table, with the index of its table in [`Tables::named`].
-type TableFiles<W> = Vec<(usize, PathBuf, W)>;
+/// One table file per table, with the index of its table in [`Tables::named`] and its name.
+type TableFiles<W> = Vec<(usize, String, W)>;
 
-/// One file per table in `args.out/tables/`, named `<table>.<extension>`, each started by
+/// One file per table in `root/tables/`, named `<table>.<extension>`, each started by
 /// `create` from its path and its table's schema (taken from the first batch).
 fn table_files<W>(
-    args: &RunArgs,
+    root: &Path,
     first: &Tables,
     extension: &str,
     create: impl Fn(&Path, &Schema) -> Result<W>,
 ) -> Result<TableFiles<W>> {
-    let dir = args.out.join("tables");
+    let dir = root.join("tables");
     first
         .named()
         .into_iter()
@@ -440,7 +441,7 @@ fn table_files<W>(
         .map(|(t, (name, df))| {
             let path = dir.join(format!("{name}.{extension}"));
             let writer = create(&path, df.schema())?;
-            Ok((t, path, writer))
+            Ok((t, name.to_owned(), writer))
         })
         .collect()
 }
@@ -448,14 +449,14 @@ fn table_files<W>(
 /// A table file written batch by batch (CSV or Parquet).
 trait TableWriter: Send {
     fn append(&mut self, table: &DataFrame) -> Result<()>;
-    fn finish(self) -> Result<()>;
+    fn finish(self) -> Result<WrittenFile>;
 }
 
 impl TableWriter for CsvTableWriter {
     fn append(&mut self, table: &DataFrame) -> Result<()> {
         Ok(CsvTableWriter::append(self, table)?)
     }
-    fn finish(self) -> Result<()> {
+    fn finish(self) -> Result<WrittenFile> {
         Ok(CsvTableWriter::finish(self)?)
     }
 }
@@ -464,32 +465,38 @@ impl TableWriter for ParquetTableWriter {
     fn append(&mut self, table: &DataFrame) -> Result<()> {
         Ok(ParquetTableWriter::append(self, table)?)
     }
-    fn finish(self) -> Result<()> {
+    fn finish(self) -> Result<WrittenFile> {
         Ok(ParquetTableWriter::finish(self)?)
     }
 }
 
-/// One briefing per document of the batch, each from its own tables.
+/// One briefing per document of the batch, each from its own tables, in `root/briefings/`.
 fn write_briefings(
+    root: &Path,
     args: &RunArgs,
     batch: &Batch,
     options: &BriefingOptions,
-) -> Result<Vec<PathBuf>> {
-    let dir = args.out.join("briefings");
+) -> Result<Vec<WrittenFile>> {
+    let dir = root.join("briefings");
     batch
         .documents
         .par_iter()
         .zip(&batch.document_tables)
         .map(|(doc, tables)| {
             let path = dir.join(format!("{}.pdf", doc.name));
-            let briefing = annotext_export_pdf::write_briefing(&path, doc, tables, options)
-                .with_context(|| format!("briefing for {}", doc.name))?;
+            let (briefing, written) =
+                annotext_export_pdf::write_briefing(&path, doc, tables, options)
+                    .with_context(|| format!("briefing for {}", doc.name))?;
             if !briefing.missing_glyphs.is_empty() && !args.quiet {
                 let shown: String = briefing.missing_glyphs.iter().take(12).collect();
                 eprintln!(
                     "warning: {}: the font has no glyph for {} character{} ({shown}), drawn as □ \
                      in the briefing (the tables keep them; --font picks another font)",
-                    path.display(),
+                    // Where the briefing ends up, not where it is staged.
+                    args.out
+                        .join("briefings")
+                        .join(format!("{}.pdf", doc.name))
+                        .display(),
                     briefing.missing_glyphs.len(),
                     if briefing.missing_glyphs.len() == 1 {
                         ""
@@ -498,7 +505,7 @@ fn write_briefings(
                     },
                 );
             }
-            Ok(path)
+            Ok(written)
         })
         .collect()
 }

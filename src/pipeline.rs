@@ -1,44 +1,44 @@
 //! `annotext run`: the pipeline's wiring. Inputs are cut into batches; each batch is read,
 //! parsed and turned into tables in parallel, then fed to the output lanes ([`crate::outputs`])
-//! while the next one is prepared.
+//! while the next one is prepared. The outputs are written into a staging folder and moved
+//! into place, with the run's manifest, only once all are complete ([`crate::staging`]).
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use annotext_parser::{BlockKind, Document, Severity};
 
+use clap::ValueEnum;
+
 use crate::cli::{Format, RunArgs};
-use crate::inputs::{self, Input};
+use crate::inputs::{self, Input, Source};
+use crate::manifest::{self, InputEntry, Manifest, OutputEntry, RunTimes};
 use crate::outputs::{Batch, Ending, Lanes};
+use crate::pause::{pause_at, PausePoint};
+use crate::staging::{self, Staging};
 use crate::terminal::progress;
 use crate::Outcome;
 
-/// A document read from an input, with the digest of the bytes it was parsed from.
-pub struct Parsed<'a> {
-    /// Where it was read from.
-    pub input: &'a Input,
-    /// The digest of its bytes ([`inputs::read`]).
-    pub digest: u64,
+/// A document read from an input, with what was read ([`inputs::read`]).
+pub struct Parsed {
+    /// Where it was read from, its length and digest.
+    pub source: Source,
     /// The document.
     pub document: Document,
 }
 
 /// Reads and parses the inputs in parallel; failures are printed (file, line, column) and
 /// counted, the documents that parsed come back in input order, with their input.
-pub fn parse_inputs(inputs: &[Input]) -> (Vec<Parsed<'_>>, usize) {
-    let results: Vec<Result<(Document, u64)>> = inputs.par_iter().map(inputs::read).collect();
+pub fn parse_inputs(inputs: &[Input]) -> (Vec<Parsed>, usize) {
+    let results: Vec<Result<(Document, Source)>> = inputs.par_iter().map(inputs::read).collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failures = 0;
-    for (input, result) in inputs.iter().zip(results) {
+    for result in results {
         match result {
-            Ok((document, digest)) => documents.push(Parsed {
-                input,
-                digest,
-                document,
-            }),
+            Ok((document, source)) => documents.push(Parsed { source, document }),
             Err(e) => {
                 eprintln!("error: {e:#}");
                 failures += 1;
@@ -177,9 +177,37 @@ fn elapsed(took: Duration) -> String {
     }
 }
 
+/// The options of `args` that shape the outputs, for the manifest.
+fn manifest_options(args: &RunArgs, rules_dir: Option<&Path>) -> manifest::Options {
+    manifest::Options {
+        paths: args.paths.iter().map(|p| p.display().to_string()).collect(),
+        formats: args
+            .formats
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect(),
+        csv_excel: args.csv_excel,
+        rules: rules_dir.map(|d| d.display().to_string()),
+        title: args.title.clone(),
+        font: args.font.as_ref().map(|f| f.display().to_string()),
+        pinyin: args.pinyin,
+        batch_mib: args.batch_mib,
+    }
+}
+
+/// What a failed output means for the output folder: the staging folder is discarded.
+fn unchanged(out: &Path) -> String {
+    format!(
+        "the outputs could not be written; {} keeps the previous outputs and manifest",
+        out.display()
+    )
+}
+
 /// Runs the pipeline over the inputs of `args`.
 pub fn run(args: &RunArgs) -> Result<Outcome> {
     let started = Instant::now();
+    let started_at = SystemTime::now();
     let timings = Timings::default();
     let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
     // Read and parsed once, before any input: a bad font stops the run before it starts.
@@ -198,8 +226,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             .find(|p| p.is_dir())
             .map(|dir| dir.join("rules"))
     });
-    let rules = match rules_dir {
-        Some(dir) => annotext_transform::Rules::load(&dir)?,
+    let rules = match &rules_dir {
+        Some(dir) => annotext_transform::Rules::load(dir)?,
         None => annotext_transform::Rules::default(),
     };
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
@@ -211,9 +239,8 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     // reported and counted.
     let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
         let (parsed, failed) = timings.time("parse", || parse_inputs(inputs));
-        let sources: Vec<(Input, u64)> =
-            parsed.iter().map(|p| (p.input.clone(), p.digest)).collect();
-        let documents: Vec<Document> = parsed.into_iter().map(|p| p.document).collect();
+        let (sources, documents): (Vec<Source>, Vec<Document>) =
+            parsed.into_iter().map(|p| (p.source, p.document)).unzip();
         let (tables, document_tables) = match needs_tables && !documents.is_empty() {
             // Briefings are per document: each document's tables are built once, and the
             // batch's are those stacked.
@@ -243,7 +270,12 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     let mut counts = RunCounts::default();
     let mut totals = annotext_transform::Totals::default();
     let limit = args.batch_bytes();
-    let written = std::thread::scope(|scope| -> Result<Option<Vec<PathBuf>>> {
+    // Opened with the first batch, as the lanes are: a run that reads no document leaves the
+    // output folder as it was. Outside the lanes' scope, so that it outlives their threads.
+    let mut staging: Option<Staging> = None;
+    let staging_dir = staging::staging_dir(&args.out);
+    let mut read = Vec::new();
+    let written = std::thread::scope(|scope| -> Result<Option<Vec<_>>> {
         let mut lanes: Option<Lanes> = None;
         // A batch is prepared here while the lanes write the previous one.
         for inputs in batches(&inputs, limit) {
@@ -257,23 +289,39 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             if let Some(tables) = &batch.tables {
                 totals.add(tables);
             }
+            read.extend(batch.sources.iter().map(InputEntry::of));
+            let first = lanes.is_none();
             let open = match lanes.as_mut() {
                 Some(open) => open,
-                None => lanes.insert(Lanes::open(
-                    scope,
-                    args,
-                    &timings,
-                    &bar,
-                    &batch,
-                    font.take(),
-                )?),
+                None => {
+                    let (opened, notes) = Staging::open(&args.out)?;
+                    staging = Some(opened);
+                    if !args.quiet {
+                        for note in notes {
+                            bar.suspend(|| eprintln!("note: {note}"));
+                        }
+                    }
+                    lanes.insert(Lanes::open(
+                        scope,
+                        &staging_dir,
+                        args,
+                        &timings,
+                        &bar,
+                        &batch,
+                        font.take(),
+                    )?)
+                }
             };
             if !open.feed(batch) {
                 // A lane failed: the others must not complete files that lack the rest.
-                return Err(lanes.take().map_or_else(
+                let error = lanes.take().map_or_else(
                     || anyhow::anyhow!("an output stopped before the end of the run"),
                     Lanes::abort,
-                ));
+                );
+                return Err(error.context(unchanged(&args.out)));
+            }
+            if first {
+                pause_at(PausePoint::Writing);
             }
         }
         let Some(lanes) = lanes else {
@@ -286,13 +334,45 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
                 "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
                     .to_owned(),
         };
-        lanes.finish(Ending { totals, info }).map(Some)
+        lanes
+            .finish(Ending { totals, info })
+            .map(Some)
+            .with_context(|| unchanged(&args.out))
     })?;
-    let Some(written) = written else {
+    let (Some(written), Some(staging)) = (written, staging) else {
         bar.finish_and_clear();
         eprintln!("error: no document could be read: nothing written");
         return Ok(Outcome::BadInput);
     };
+    let mut outputs = written
+        .iter()
+        .map(|file| OutputEntry::of(staging.dir(), file))
+        .collect::<Result<Vec<_>>>()?;
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = Manifest {
+        manifest_version: manifest::FORMAT_VERSION,
+        tool: manifest::Tool {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+        options: manifest_options(args, rules_dir.as_deref()),
+        inputs: read,
+        outputs,
+        counts: manifest::Counts {
+            documents: counts.documents,
+            unreadable_inputs: bad_inputs,
+            items: counts.items,
+            anomalies: counts.anomalies,
+            errors: counts.errors,
+        },
+        run: RunTimes::until_now(started_at),
+    };
+    staging.publish(&manifest).with_context(|| {
+        format!(
+            "cannot move the outputs into place in {}",
+            args.out.display()
+        )
+    })?;
     bar.finish_and_clear();
 
     if args.timings {

@@ -137,15 +137,27 @@ fn reruns_give_byte_identical_files() {
             .map(|e| e.unwrap().path())
             .collect();
         files.push(d.join("output/records.jsonl"));
+        files.push(d.join("output/workbook.xlsx"));
+        files.push(d.join("output/briefings/china-central-asia-summit-2023.pdf"));
         files.sort();
-        files
+        let mut snapshot: Vec<(String, Vec<u8>)> = files
             .into_iter()
             .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
-            .collect()
+            .collect();
+        // The manifest without its `run` object (start and end times), the only values that
+        // differ between two identical runs.
+        let mut manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(d.join("output/manifest.json")).unwrap())
+                .unwrap();
+        let times = manifest.as_object_mut().unwrap().remove("run").unwrap();
+        assert!(times["started"].is_string() && times["ended"].is_string());
+        snapshot.push(("manifest".into(), serde_json::to_vec(&manifest).unwrap()));
+        snapshot
     };
     let first = snapshot(dir.path());
-    // Every table in CSV and Parquet, records.jsonl, the workbook and the sample's briefing.
-    assert_eq!(first.len(), 2 * annotext_transform::TABLE_COUNT + 1);
+    // Every table in CSV and Parquet, records.jsonl, the workbook, the sample's briefing and
+    // the manifest.
+    assert_eq!(first.len(), 2 * annotext_transform::TABLE_COUNT + 4);
     assert!(run(&["-q"], dir.path()).status.success());
     assert_eq!(snapshot(dir.path()), first);
 }

@@ -1,10 +1,30 @@
 //! Atomic file writes: content goes to a temporary file in the target folder, which is renamed
 //! over the target only once complete. A failure leaves the earlier file untouched and never a
-//! partial one, so a job reading the output never sees half a file.
+//! partial one, so a job reading the output never sees half a file. Every file is digested
+//! while it is written ([`WrittenFile`]), for the run's manifest.
+
+mod digest;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use digest::{lock, Tally};
+pub use digest::{Digest, DigestingFile, WrittenFile};
+
+/// The name every temporary file of this crate starts with: with [`TEMP_SUFFIX`], how a later
+/// run tells a temporary file that a killed run left behind from any other file.
+pub const TEMP_PREFIX: &str = ".annotext-";
+/// The name every temporary file of this crate ends with.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether `name` is one of this crate's temporary files.
+pub fn is_temporary_name(name: &str) -> bool {
+    name.len() > TEMP_PREFIX.len() + TEMP_SUFFIX.len()
+        && name.starts_with(TEMP_PREFIX)
+        && name.ends_with(TEMP_SUFFIX)
+}
 
 /// A write that could not be completed; the target is unchanged.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +62,7 @@ pub enum AtomicWriteError {
 pub struct AtomicFile {
     path: PathBuf,
     temp: tempfile::NamedTempFile,
+    tally: Arc<Mutex<Tally>>,
 }
 
 impl AtomicFile {
@@ -57,7 +78,7 @@ impl AtomicFile {
         };
         fs::create_dir_all(&dir).map_err(folder)?;
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".annotext-").suffix(".tmp");
+        builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
         // Outputs are meant to be shared: readable by all, as a plain `File::create` would make them.
         #[cfg(unix)]
         {
@@ -68,21 +89,21 @@ impl AtomicFile {
         Ok(AtomicFile {
             path: path.to_path_buf(),
             temp,
+            tally: Arc::default(),
         })
     }
 
-    /// Another handle on the temporary file, for a writer that must own its output (it shares
-    /// the file position, so writes through it append in order).
-    pub fn handle(&self) -> Result<fs::File, AtomicWriteError> {
-        self.temp
+    /// A writer on the temporary file, for a writer that must own its output: it shares the
+    /// file position, so writes through it append in order, and what it writes is digested.
+    /// The content is what goes through such handles, written from the start, in order, never
+    /// seeking back.
+    pub fn handle(&self) -> Result<DigestingFile, AtomicWriteError> {
+        let file = self
+            .temp
             .as_file()
             .try_clone()
-            .map_err(|e| self.content_error(e))
-    }
-
-    /// The temporary file, for writing in place.
-    pub fn file_mut(&mut self) -> &mut fs::File {
-        self.temp.as_file_mut()
+            .map_err(|e| self.content_error(e))?;
+        Ok(DigestingFile::new(file, Arc::clone(&self.tally)))
     }
 
     /// An error while producing the content of this file.
@@ -96,13 +117,17 @@ impl AtomicFile {
         }
     }
 
-    /// Syncs the content to disk and renames it over the target. Every writer on
-    /// [`AtomicFile::handle`] must have been flushed first.
-    pub fn commit(self) -> Result<(), AtomicWriteError> {
+    /// Syncs the content to disk and renames it over the target; returns its length and
+    /// digest. Every writer on [`AtomicFile::handle`] must have been flushed first.
+    pub fn commit(self) -> Result<WrittenFile, AtomicWriteError> {
         self.temp
             .as_file()
             .sync_all()
             .map_err(|e| self.content_error(e))?;
+        let (bytes, digest) = {
+            let tally = lock(&self.tally).map_err(|e| self.content_error(e))?;
+            (tally.bytes, tally.digest())
+        };
         let path = self.path;
         self.temp
             .persist(&path)
@@ -110,7 +135,11 @@ impl AtomicFile {
                 path: path.clone(),
                 source: e.error,
             })?;
-        Ok(())
+        Ok(WrittenFile {
+            path,
+            bytes,
+            digest,
+        })
     }
 }
 
@@ -118,14 +147,14 @@ impl AtomicFile {
 /// when it returns `Ok`, the file is flushed, synced and renamed over `path`.
 pub fn write_atomic<E>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<&mut fs::File>) -> Result<(), E>,
-) -> Result<(), AtomicWriteError>
+    fill: impl FnOnce(&mut BufWriter<DigestingFile>) -> Result<(), E>,
+) -> Result<WrittenFile, AtomicWriteError>
 where
     E: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    let mut file = AtomicFile::create(path)?;
+    let file = AtomicFile::create(path)?;
     let filled = {
-        let mut writer = BufWriter::with_capacity(1 << 20, file.file_mut());
+        let mut writer = BufWriter::with_capacity(1 << 20, file.handle()?);
         fill(&mut writer)
             .map_err(Into::into)
             .and_then(|()| writer.flush().map_err(Into::into))
@@ -135,8 +164,12 @@ where
 }
 
 /// Writes bytes atomically.
-pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<(), AtomicWriteError> {
-    write_atomic(path, |w| w.write_all(bytes))
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<WrittenFile, AtomicWriteError> {
+    let file = AtomicFile::create(path)?;
+    file.handle()?
+        .write_all(bytes)
+        .map_err(|e| file.content_error(e))?;
+    file.commit()
 }
 
 #[cfg(test)]
@@ -166,11 +199,46 @@ mod tests {
     }
 
     #[test]
-    fn a_successful_write_replaces_the_file() {
+    fn a_successful_write_replaces_the_file_and_tells_its_length_and_digest() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/out.txt");
         write_bytes_atomic(&path, b"one").unwrap();
-        write_bytes_atomic(&path, b"two").unwrap();
+        let written = write_bytes_atomic(&path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(
+            written,
+            WrittenFile {
+                path: path.clone(),
+                bytes: 3,
+                digest: Digest::of(b"two")
+            }
+        );
+    }
+
+    #[test]
+    fn a_streamed_file_is_digested_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("streamed.bin");
+        let file = AtomicFile::create(&path).unwrap();
+        let mut out = BufWriter::with_capacity(4096, file.handle().unwrap());
+        for i in 0..10_000u32 {
+            out.write_all(&i.to_le_bytes()).unwrap();
+        }
+        out.flush().unwrap();
+        drop(out);
+        let written = file.commit().unwrap();
+        let content = fs::read(&path).unwrap();
+        assert_eq!(written.bytes, 40_000);
+        assert_eq!(written.digest, Digest::of(&content));
+        assert_eq!(Digest::of_file(&path).unwrap(), (written.digest, 40_000));
+    }
+
+    #[test]
+    fn temporary_names_are_told_from_others() {
+        assert!(is_temporary_name(".annotext-Ab3xYz.tmp"));
+        assert!(!is_temporary_name(".annotext-.tmp"));
+        assert!(!is_temporary_name("annotext-Ab3.tmp"));
+        assert!(!is_temporary_name(".annotext-lock"));
+        assert!(!is_temporary_name("items.csv"));
     }
 }

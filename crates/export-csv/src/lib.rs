@@ -7,11 +7,10 @@
 //!   and neutralises cells a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab,
 //!   CR) by prefixing a `'`.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use annotext_atomic_file::{AtomicFile, AtomicWriteError};
+use annotext_atomic_file::{AtomicFile, AtomicWriteError, DigestingFile, WrittenFile};
 use polars::prelude::{DataFrame, Schema};
 
 /// Which consumers the file is for.
@@ -40,7 +39,7 @@ pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
 /// target path before [`CsvTableWriter::finish`].
 pub struct CsvTableWriter {
     file: AtomicFile,
-    out: csv::Writer<BufWriter<File>>,
+    out: csv::Writer<BufWriter<DigestingFile>>,
     flavor: CsvFlavor,
 }
 
@@ -120,8 +119,8 @@ impl CsvTableWriter {
         Ok(())
     }
 
-    /// Flushes the rows and moves the file into place.
-    pub fn finish(self) -> Result<(), AtomicWriteError> {
+    /// Flushes the rows and moves the file into place; returns its length and digest.
+    pub fn finish(self) -> Result<WrittenFile, AtomicWriteError> {
         let CsvTableWriter { file, out, .. } = self;
         let flushed = out
             .into_inner()
@@ -134,7 +133,11 @@ impl CsvTableWriter {
 }
 
 /// Writes a table as CSV to `path`, atomically.
-pub fn write_csv(path: &Path, df: &DataFrame, flavor: CsvFlavor) -> Result<(), AtomicWriteError> {
+pub fn write_csv(
+    path: &Path,
+    df: &DataFrame,
+    flavor: CsvFlavor,
+) -> Result<WrittenFile, AtomicWriteError> {
     let mut writer = CsvTableWriter::create(path, df.schema(), flavor)?;
     writer.append(df)?;
     writer.finish()

@@ -1,17 +1,16 @@
 //! JSON Lines export of parsed documents: one [`Document`] record per line, as serde writes it.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use annotext_atomic_file::{AtomicFile, AtomicWriteError};
+use annotext_atomic_file::{AtomicFile, AtomicWriteError, DigestingFile, WrittenFile};
 use annotext_parser::Document;
 
 /// A JSON Lines file of records being written batch by batch. Nothing appears at the target
 /// path before [`RecordsWriter::finish`].
 pub struct RecordsWriter {
     file: AtomicFile,
-    out: BufWriter<File>,
+    out: BufWriter<DigestingFile>,
 }
 
 impl RecordsWriter {
@@ -35,8 +34,8 @@ impl RecordsWriter {
         Ok(())
     }
 
-    /// Flushes the lines and moves the file into place.
-    pub fn finish(self) -> Result<(), AtomicWriteError> {
+    /// Flushes the lines and moves the file into place; returns its length and digest.
+    pub fn finish(self) -> Result<WrittenFile, AtomicWriteError> {
         let RecordsWriter { file, out } = self;
         out.into_inner()
             .map_err(|e| file.content_error(e.into_error()))?;
@@ -45,7 +44,7 @@ impl RecordsWriter {
 }
 
 /// Writes the documents to `path`, one JSON object per line, atomically.
-pub fn write_records(path: &Path, documents: &[Document]) -> Result<(), AtomicWriteError> {
+pub fn write_records(path: &Path, documents: &[Document]) -> Result<WrittenFile, AtomicWriteError> {
     let mut writer = RecordsWriter::create(path)?;
     writer.append(documents)?;
     writer.finish()

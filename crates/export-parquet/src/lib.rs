@@ -1,12 +1,11 @@
 //! Parquet export of tables through polars, zstd-compressed, keeping the dtypes (lists stay
 //! lists, counts stay unsigned, kinds stay categorical).
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use annotext_atomic_file::{AtomicFile, AtomicWriteError};
+use annotext_atomic_file::{AtomicFile, AtomicWriteError, DigestingFile, WrittenFile};
 use polars::prelude::{BatchedWriter, DataFrame, ParquetCompression, ParquetWriter, Schema};
 use polars_parquet::write::ZstdLevel;
 
@@ -23,10 +22,10 @@ pub struct ParquetTableWriter {
 /// writer back, and the buffer must be flushed (with its errors seen) before the commit.
 /// Unbuffered, polars' many small writes cost more in system calls than the encoding itself.
 #[derive(Clone)]
-struct SharedBuffer(Arc<Mutex<BufWriter<File>>>);
+struct SharedBuffer(Arc<Mutex<BufWriter<DigestingFile>>>);
 
 impl SharedBuffer {
-    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, BufWriter<File>>> {
+    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, BufWriter<DigestingFile>>> {
         self.0
             .lock()
             .map_err(|_| io::Error::other("a Parquet writer thread panicked"))
@@ -78,8 +77,8 @@ impl ParquetTableWriter {
             .map_err(|e| self.file.content_error(e))
     }
 
-    /// Writes the footer and moves the file into place.
-    pub fn finish(self) -> Result<(), AtomicWriteError> {
+    /// Writes the footer and moves the file into place; returns its length and digest.
+    pub fn finish(self) -> Result<WrittenFile, AtomicWriteError> {
         let ParquetTableWriter {
             file,
             out,
@@ -93,7 +92,7 @@ impl ParquetTableWriter {
 }
 
 /// Writes a table as Parquet to `path`, atomically.
-pub fn write_parquet(path: &Path, df: &DataFrame) -> Result<(), AtomicWriteError> {
+pub fn write_parquet(path: &Path, df: &DataFrame) -> Result<WrittenFile, AtomicWriteError> {
     let mut writer = ParquetTableWriter::create(path, df.schema())?;
     writer.append(df)?;
     writer.finish()

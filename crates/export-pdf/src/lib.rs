@@ -15,7 +15,7 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError};
+use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError, WrittenFile};
 use annotext_parser::{BlockKind, Document};
 use annotext_transform::{column_texts, Tables};
 use printpdf::{
@@ -873,16 +873,17 @@ fn stable_document_id(mut bytes: Vec<u8>) -> Vec<u8> {
     bytes
 }
 
-/// Renders and writes the briefing to `path`, atomically.
+/// Renders and writes the briefing to `path`, atomically; returns it with the file's length
+/// and digest.
 pub fn write_briefing(
     path: &Path,
     doc: &Document,
     tables: &Tables,
     options: &BriefingOptions,
-) -> Result<Briefing, PdfExportError> {
+) -> Result<(Briefing, WrittenFile), PdfExportError> {
     let briefing = render_briefing(doc, tables, options)?;
-    write_bytes_atomic(path, &briefing.bytes)?;
-    Ok(briefing)
+    let written = write_bytes_atomic(path, &briefing.bytes)?;
+    Ok((briefing, written))
 }
 
 /// The widths of every line the layout placed, with the column width, for layout checks.

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use annotext_atomic_file::{write_atomic, AtomicWriteError};
+use annotext_atomic_file::{write_atomic, AtomicWriteError, WrittenFile};
 use annotext_transform::{cell_text, Cells, Tables, Totals};
 use polars::prelude::{AnyValue, DataFrame, PolarsResult};
 use rayon::prelude::*;
@@ -81,7 +81,7 @@ pub fn write_workbook(
     path: &Path,
     tables: &Tables,
     info: &WorkbookInfo,
-) -> Result<(), XlsxExportError> {
+) -> Result<WrittenFile, XlsxExportError> {
     let mut workbook = WorkbookWriter::new(MAX_DATA_ROWS)?;
     workbook.append(tables)?;
     workbook.finish(path, info, &tables.totals())
@@ -301,16 +301,16 @@ impl WorkbookWriter {
         Ok(self.workbook)
     }
 
-    /// Completes the workbook and writes it to `path`, atomically.
+    /// Completes the workbook and writes it to `path`, atomically; returns its length and
+    /// digest.
     pub fn finish(
         self,
         path: &Path,
         info: &WorkbookInfo,
         totals: &Totals,
-    ) -> Result<(), XlsxExportError> {
+    ) -> Result<WrittenFile, XlsxExportError> {
         let mut workbook = self.complete(info, totals)?;
-        write_atomic(path, |out| workbook.save_to_writer(out))?;
-        Ok(())
+        Ok(write_atomic(path, |out| workbook.save_to_writer(out))?)
     }
 }
 

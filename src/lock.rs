@@ -1,0 +1,89 @@
+//! The output folder's lock: one run at a time writes into a folder. It is an advisory lock
+//! (`flock`) on `.annotext.lock` in the folder, which the kernel drops when the process ends,
+//! however it ends: a killed run never holds the folder. The file stays (removing it would let
+//! two runs lock two different files of one name); it holds the process id of its last holder,
+//! for the message a second run prints.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+
+/// The lock file's name in the output folder.
+pub const LOCK_NAME: &str = ".annotext.lock";
+
+/// A held lock on an output folder, released when dropped (or when the process ends).
+#[derive(Debug)]
+pub struct FolderLock {
+    _file: File,
+}
+
+impl FolderLock {
+    /// Takes the lock of `folder` (which exists), or fails at once, naming the process that
+    /// holds it, when another run writes there.
+    pub fn take(folder: &Path) -> Result<FolderLock> {
+        let path = folder.join(LOCK_NAME);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = match holder.trim() {
+                    pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
+                        format!(" (process {pid})")
+                    }
+                    _ => String::new(),
+                };
+                bail!(
+                    "another annotext run{holder} is writing into {}: wait for it to end, or \
+                     choose another output folder",
+                    folder.display()
+                );
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()))
+            }
+        }
+        // Who holds it, for the message above; the lock, not this text, is what excludes.
+        let noted = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| write!(file, "{}", std::process::id()));
+        noted.with_context(|| format!("cannot write the lock file {}", path.display()))?;
+        Ok(FolderLock { _file: file })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_on_a_folder_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = FolderLock::take(dir.path()).unwrap();
+        let err = FolderLock::take(dir.path()).unwrap_err().to_string();
+        let pid = std::process::id();
+        assert!(
+            err.starts_with(&format!(
+                "another annotext run (process {pid}) is writing into"
+            )),
+            "{err}"
+        );
+        drop(first);
+        let again = FolderLock::take(dir.path()).unwrap();
+        drop(again);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(LOCK_NAME)).unwrap(),
+            pid.to_string()
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! All or nothing per run. A run writes its outputs into a hidden staging folder inside the
+//! output folder (`.annotext-staging/`, the same file system, so moving costs a rename); only
+//! once every output is complete does it write the new manifest there (the commit point), move
+//! each output into place, remove the files of the previous set that it did not write again,
+//! and move the manifest into place last.
+//!
+//! A run killed before the commit point leaves the previous set and its manifest untouched; the
+//! next run removes its staging folder. A run killed after it leaves a committed staging
+//! folder: the next run finishes moving that set into place (every step can be done again)
+//! before it starts. Runs also remove the temporary files (`.annotext-*.tmp`) that runs of
+//! earlier versions, which wrote in place, left when killed. Only these names are ever removed,
+//! and files of the previous set only when its manifest lists them.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use annotext_atomic_file::{is_temporary_name, write_bytes_atomic};
+
+use crate::lock::FolderLock;
+use crate::manifest::{relative_path, Manifest, MANIFEST_NAME};
+use crate::pause::{pause_at, PausePoint};
+
+/// The staging folder's name in the output folder.
+pub const STAGING_NAME: &str = ".annotext-staging";
+
+/// The folders below the output folder a run writes into, searched for stray temporary files.
+const OUTPUT_SUBFOLDERS: [&str; 2] = ["tables", "briefings"];
+
+/// Where a run into `out` stages its outputs.
+pub fn staging_dir(out: &Path) -> PathBuf {
+    out.join(STAGING_NAME)
+}
+
+/// A run's staging folder, with the folder's lock. Dropped before [`Staging::publish`] (the
+/// run failed), it is removed: the previous set stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+    _lock: FolderLock,
+}
+
+impl Staging {
+    /// Opens `out` for a run: creates it if needed, takes its lock, deals with what interrupted
+    /// runs left (see the module's description; each is described in the returned notes), and
+    /// creates an empty staging folder.
+    pub fn open(out: &Path) -> Result<(Staging, Vec<String>)> {
+        fs::create_dir_all(out)
+            .with_context(|| format!("cannot create output folder {}", out.display()))?;
+        let lock = FolderLock::take(out)?;
+        let notes = clean_leftovers(out)?;
+        let dir = staging_dir(out);
+        fs::create_dir(&dir)
+            .with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
+        let staging = Staging {
+            out: out.to_path_buf(),
+            dir,
+            committed: false,
+            _lock: lock,
+        };
+        Ok((staging, notes))
+    }
+
+    /// The folder the outputs are written into.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Commits the staged outputs, which `manifest` describes, and moves them into place.
+    pub fn publish(mut self, manifest: &Manifest) -> Result<()> {
+        check_destinations(&self.out, manifest)?;
+        pause_at(PausePoint::Staged);
+        let bytes = manifest.to_bytes()?;
+        write_bytes_atomic(&self.dir.join(MANIFEST_NAME), &bytes)
+            .context("cannot write the manifest")?;
+        // From here on the staged set is the run's result: a failure while moving it leaves it
+        // for the next run to finish, never half removed.
+        self.committed = true;
+        pause_at(PausePoint::Committed);
+        move_into_place(&self.out)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: what remains is removed by the next run.
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Fails when an output could not be moved into place: a folder where the output goes, or a
+/// file where one of its folders goes. Checked before the commit point, so that such a run
+/// fails with the previous set untouched rather than halfway through moving its own.
+fn check_destinations(out: &Path, manifest: &Manifest) -> Result<()> {
+    for entry in &manifest.outputs {
+        let relative = relative_path(&entry.path)?;
+        let target = out.join(&relative);
+        if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            bail!(
+                "{} is a folder: the output {} cannot be put there",
+                target.display(),
+                entry.path
+            );
+        }
+        let mut folder = relative.parent();
+        while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
+            let path = out.join(dir);
+            if path.symlink_metadata().is_ok_and(|m| !m.is_dir()) && !path.is_dir() {
+                bail!(
+                    "{} is a file: the output {} needs a folder there",
+                    path.display(),
+                    entry.path
+                );
+            }
+            folder = dir.parent();
+        }
+    }
+    Ok(())
+}
+
+/// Finishes or removes the staging folder an interrupted run left in `out`, and removes stray
+/// temporary files; says what was done.
+fn clean_leftovers(out: &Path) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    let staging = staging_dir(out);
+    if staging.join(MANIFEST_NAME).is_file() {
+        move_into_place(out).context("cannot finish the publication of an interrupted run")?;
+        notes.push(format!(
+            "an earlier run into {} was interrupted while moving its outputs into place; \
+             its outputs and manifest are now in place",
+            out.display()
+        ));
+    } else if staging.symlink_metadata().is_ok() {
+        fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot remove {}", staging.display()))?;
+        notes.push(format!(
+            "removed the unfinished outputs of an interrupted run ({})",
+            staging.display()
+        ));
+    }
+    let strays = remove_temporary_files(out)?;
+    if strays > 0 {
+        notes.push(format!(
+            "removed {strays} temporary file{} an interrupted run left in {}",
+            if strays == 1 { "" } else { "s" },
+            out.display()
+        ));
+    }
+    Ok(notes)
+}
+
+/// Removes this tool's temporary files from `out` and the folders it writes into; how many.
+fn remove_temporary_files(out: &Path) -> Result<usize> {
+    let mut removed = 0;
+    let roots = std::iter::once((out.to_path_buf(), 1)).chain(
+        OUTPUT_SUBFOLDERS
+            .iter()
+            .map(|sub| (out.join(sub), usize::MAX)),
+    );
+    for (root, depth) in roots {
+        for entry in walkdir::WalkDir::new(&root)
+            .min_depth(1)
+            .max_depth(depth)
+            .into_iter()
+            // A folder that does not exist or cannot be listed holds nothing of ours to remove.
+            .filter_map(Result::ok)
+        {
+            let is_ours = entry.file_type().is_file()
+                && entry.file_name().to_str().is_some_and(is_temporary_name);
+            if is_ours {
+                fs::remove_file(entry.path())
+                    .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// Moves the committed set in `out`'s staging folder into place: each output, then the removal
+/// of the previous set's files not written again, then the manifest, then the staging folder
+/// goes. Every step can be done again, so an interrupted call is finished by calling it again.
+fn move_into_place(out: &Path) -> Result<()> {
+    let staging = staging_dir(out);
+    let manifest = Manifest::read(&staging.join(MANIFEST_NAME))?;
+    // An earlier manifest that is missing or unreadable lists nothing to remove.
+    let previous = Manifest::read(&out.join(MANIFEST_NAME)).ok();
+    let mut folders = BTreeSet::from([out.to_path_buf()]);
+    let mut kept = BTreeSet::new();
+    for (moved, entry) in manifest.outputs.iter().enumerate() {
+        let relative = relative_path(&entry.path)?;
+        let (from, to) = (staging.join(&relative), out.join(&relative));
+        if let Some(folder) = to.parent() {
+            fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create folder {}", folder.display()))?;
+            folders.insert(folder.to_path_buf());
+        }
+        match fs::rename(&from, &to) {
+            Ok(()) => {}
+            // Moved by the interrupted call this one finishes.
+            Err(e) if e.kind() == io::ErrorKind::NotFound && to.is_file() => {}
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot move {} to {}", from.display(), to.display()))
+            }
+        }
+        kept.insert(relative);
+        if moved == 0 {
+            pause_at(PausePoint::Moving);
+        }
+    }
+    if let Some(previous) = previous {
+        for entry in &previous.outputs {
+            let relative = relative_path(&entry.path)?;
+            if kept.contains(&relative) {
+                continue;
+            }
+            let path = out.join(&relative);
+            match fs::remove_file(&path) {
+                Ok(()) => remove_empty_folders(out, &relative),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot remove {}", path.display()))
+                }
+            }
+        }
+    }
+    // The renames must be on disk before the manifest that vouches for them.
+    for folder in &folders {
+        sync_folder(folder)?;
+    }
+    let (from, to) = (staging.join(MANIFEST_NAME), out.join(MANIFEST_NAME));
+    fs::rename(&from, &to)
+        .with_context(|| format!("cannot move {} to {}", from.display(), to.display()))?;
+    sync_folder(out)?;
+    pause_at(PausePoint::Published);
+    fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
+    Ok(())
+}
+
+/// Removes the folders of `relative` below `out` that its removal left empty
+/// (`briefings/2023/`), up to `out`.
+fn remove_empty_folders(out: &Path, relative: &Path) {
+    let mut folder = relative.parent();
+    while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
+        // Fails, and stops, at the first folder that still holds something.
+        if fs::remove_dir(out.join(dir)).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+}
+
+/// Makes the entries of a folder (renames into it, removals) durable.
+fn sync_folder(folder: &Path) -> Result<()> {
+    let synced = fs::File::open(folder).and_then(|f| f.sync_all());
+    match synced {
+        Ok(()) => Ok(()),
+        Err(e) => bail!("cannot sync folder {}: {e}", folder.display()),
+    }
+}
