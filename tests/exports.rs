@@ -65,7 +65,7 @@ fn csv_holds_item_21_and_list_cells_joined() {
     let headers = reader.headers().unwrap().clone();
     let col = |n: &str| headers.iter().position(|h| h == n).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let row = rows.iter().find(|r| &r[col("label")] == "1.21").unwrap();
+    let row = rows.iter().find(|r| &r[col("label")] == "§1.21").unwrap();
     assert_eq!(
         &row[col("text")],
         "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;"

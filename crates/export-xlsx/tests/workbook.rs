@@ -99,7 +99,7 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
             .unwrap_or_else(|| panic!("no column {name}"))
     };
     let row = (1..items.height())
-        .find(|&r| items.get((r, col("label"))) == Some(&Data::String("1.21".into())))
+        .find(|&r| items.get((r, col("label"))) == Some(&Data::String("§1.21".into())))
         .unwrap();
     assert_eq!(
         items.get((row, col("text"))).unwrap().to_string(),

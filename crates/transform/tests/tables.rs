@@ -80,7 +80,7 @@ fn items_have_real_dtypes() {
 #[test]
 fn item_21_of_section_one() {
     let t = tables(&[sample()]);
-    let row = row_where(&t.items, "label", "1.21");
+    let row = row_where(&t.items, "label", "§1.21");
     assert_eq!(
         strings(&t.items, "text")[row],
         "完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;"

@@ -124,17 +124,18 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
         .map(|s| s.number.0)
 }
 
-/// An item's place in the structure as people cite it: `section.item`, or
-/// `section.subsection.item` under a subsection (`2.1.3`), or the item number alone.
+/// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
+/// `§2.1.3` under a subsection, `#21` outside any section. The sign keeps it text: `1.10` would be
+/// read as the number 1.1 by spreadsheets and by DuckDB's type detection.
 fn item_label(doc: &Document, block: &Block, number: u32) -> String {
     let subsection = block
         .subsection
         .and_then(|i| doc.subsections.get(i as usize))
         .map(|s| s.number.0);
     match (section_number(doc, block.section), subsection) {
-        (Some(s), Some(sub)) => format!("{s}.{sub}.{number}"),
-        (Some(s), None) => format!("{s}.{number}"),
-        (None, Some(sub)) => format!("{sub}.{number}"),
-        (None, None) => number.to_string(),
+        (Some(s), Some(sub)) => format!("§{s}.{sub}.{number}"),
+        (Some(s), None) => format!("§{s}.{number}"),
+        (None, Some(sub)) => format!("§{sub}.{number}"),
+        (None, None) => format!("#{number}"),
     }
 }
