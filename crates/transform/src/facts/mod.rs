@@ -6,6 +6,7 @@ pub mod entities;
 pub mod readings;
 pub mod script;
 pub mod tagger;
+pub mod title;
 pub mod topics;
 
 use annotext_parser::{Block, BlockKind, Document};
