@@ -117,8 +117,8 @@ struct RunCounts {
     items: usize,
     anomalies: usize,
     errors: usize,
-    /// The name of the first document, for the title of a one-document workbook.
-    first_name: Option<String>,
+    /// The title of the first document, for the title of a one-document workbook.
+    first_title: Option<String>,
 }
 
 impl RunCounts {
@@ -138,16 +138,17 @@ impl RunCounts {
                 .filter(|a| a.kind.severity() == Severity::Error)
                 .count();
         }
-        if self.first_name.is_none() {
-            self.first_name = documents.first().map(|d| d.name.clone());
+        if self.first_title.is_none() {
+            self.first_title = documents.first().map(annotext_transform::document_title);
         }
     }
 
-    /// The workbook's title: the document's name, or a count when there are several.
+    /// The workbook's title: the document's title (as the briefing finds it), or a
+    /// description of the corpus when there are several.
     fn title(&self) -> String {
-        match (&self.first_name, self.documents) {
-            (Some(name), 1) => name.clone(),
-            (_, n) => format!("{n} annotated documents"),
+        match (&self.first_title, self.documents) {
+            (Some(title), 1) => title.clone(),
+            (_, n) => format!("A corpus of {n} annotated documents"),
         }
     }
 
@@ -287,6 +288,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             }
             counts.add(&batch.documents);
             if let Some(tables) = &batch.tables {
+                totals.add_documents(&batch.documents);
                 totals.add(tables);
             }
             read.extend(batch.sources.iter().map(InputEntry::of));

@@ -113,23 +113,10 @@ pub struct Briefing {
 }
 
 /// The title a briefing gets without `--title`: the first 《…》 in the prose that names a list
-/// (清單), else an outcome (成果), else a declaration (宣言); else the document's name.
+/// (清單), else an outcome (成果), else a declaration (宣言); else the document's name. The
+/// workbook names documents the same way ([`annotext_transform::document_title`]).
 pub fn derived_title(doc: &Document) -> String {
-    let mut titles = Vec::new();
-    for block in doc.paragraphs() {
-        let text = doc.block_text(block);
-        let mut rest = text.as_str();
-        while let Some(start) = rest.find('《') {
-            let after = &rest[start + '《'.len_utf8()..];
-            let Some(end) = after.find('》') else { break };
-            titles.push(after[..end].to_owned());
-            rest = &after[end..];
-        }
-    }
-    ["清單", "成果", "宣言"]
-        .iter()
-        .find_map(|k| titles.iter().find(|t| t.contains(k)).cloned())
-        .unwrap_or_else(|| doc.name.clone())
+    annotext_transform::document_title(doc)
 }
 
 struct Metrics {

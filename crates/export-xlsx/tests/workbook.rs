@@ -55,17 +55,27 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
     for (name, df) in t.named() {
         let title = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
         let range = wb.worksheet_range(&title).unwrap();
+        if name == "readings" {
+            // One row per character across the corpus: checked on its own below.
+            continue;
+        }
         assert_eq!(range.height(), df.height() + 1, "{title}");
-        let headers: Vec<String> = (0..df.width())
+        let headers: Vec<String> = (0..range.width())
             .map(|c| range.get((0, c)).unwrap().to_string())
             .collect();
-        let names: Vec<String> = df
+        // Every column but the machine-only ones, each once.
+        let mut shown = headers.clone();
+        shown.sort();
+        let mut want: Vec<String> = df
             .get_column_names()
             .iter()
             .map(|n| n.to_string())
+            .filter(|n| !annotext_export_xlsx::is_for_machines(n))
             .collect();
-        assert_eq!(headers, names, "{title}");
-        for (c, column) in df.columns().iter().enumerate() {
+        want.sort();
+        assert_eq!(shown, want, "{title}");
+        for (c, header) in headers.iter().enumerate() {
+            let column = df.column(header).unwrap();
             for i in 0..df.height() {
                 let want = annotext_transform::cell_text(&column.get(i).unwrap());
                 let got = range.get((i + 1, c)).cloned().unwrap_or(Data::Empty);
@@ -198,7 +208,31 @@ fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
     // Distinct counts stay distinct across batches: the same six countries.
     assert_eq!(figure("Countries named"), Data::Float(6.0));
     // Items per section are summed by title: the first section's 54 items, twice.
-    assert_eq!(summary.get((4, 4)), Some(&Data::Float(108.0)));
+    let sections = row_of(&summary, "Items per section");
+    assert_eq!(summary.get((sections + 1, 1)), Some(&Data::Float(108.0)));
+    // A corpus lists its documents.
+    let documents = row_of(&summary, "Document");
+    assert_eq!(
+        summary.get((documents + 2, 0)),
+        Some(&Data::String("other".into()))
+    );
+    assert_eq!(summary.get((documents + 2, 2)), Some(&Data::Float(82.0)));
+    // Readings: one row per character across both documents, not one per document.
+    let one = a.readings.height();
+    let mut rows = 0;
+    for name in names.iter().filter(|n| n.starts_with("Readings")) {
+        let readings = wb.worksheet_range(name).unwrap();
+        rows += readings.height() - 1;
+        let col = column_of(&readings, "documents");
+        for r in 1..readings.height() {
+            assert_eq!(
+                readings.get((r, col)),
+                Some(&Data::Float(2.0)),
+                "{name} row {r}"
+            );
+        }
+    }
+    assert_eq!(rows, one);
 }
 
 #[test]
@@ -216,6 +250,55 @@ fn reruns_give_the_same_bytes_and_text_is_never_a_formula() {
             "{entry} holds a formula"
         );
     }
+}
+
+/// The row whose first cell is `text`.
+fn row_of(range: &calamine::Range<Data>, text: &str) -> usize {
+    (0..range.height())
+        .find(|&r| range.get((r, 0)).map(|d| d.to_string()) == Some(text.to_owned()))
+        .unwrap_or_else(|| panic!("no row {text:?}"))
+}
+
+/// The column whose header is `name`.
+fn column_of(range: &calamine::Range<Data>, name: &str) -> usize {
+    (0..range.width())
+        .find(|&c| range.get((0, c)).map(|d| d.to_string()) == Some(name.to_owned()))
+        .unwrap_or_else(|| panic!("no column {name:?}"))
+}
+
+/// The sheet XML of the sheet named `name` (its part, from the workbook's relationships).
+fn sheet_xml(bytes: &[u8], name: &str) -> String {
+    let workbook = read_entry(bytes, "xl/workbook.xml");
+    let at = workbook
+        .find(&format!("<sheet name=\"{name}\""))
+        .unwrap_or_else(|| panic!("no sheet {name}"));
+    let rid = attribute(&workbook[at..], "r:id");
+    let rels = read_entry(bytes, "xl/_rels/workbook.xml.rels");
+    let at = rels.find(&format!("Id=\"{rid}\"")).unwrap();
+    let start = rels[..at].rfind("<Relationship").unwrap();
+    let target = attribute(&rels[start..], "Target");
+    read_entry(bytes, &format!("xl/{target}"))
+}
+
+/// An attribute of the `<col>` element that covers column `col` (1-based; adjacent columns of
+/// one width share an element).
+fn col_attribute(xml: &str, col: usize, name: &str) -> String {
+    xml.split("<col ")
+        .skip(1)
+        .find(|c| {
+            let min: usize = attribute(c, "min").parse().unwrap();
+            let max: usize = attribute(c, "max").parse().unwrap();
+            (min..=max).contains(&col)
+        })
+        .map(|c| attribute(c, name))
+        .unwrap_or_else(|| panic!("no col {col}"))
+}
+
+/// The value of the first `name="…"` attribute in `xml`.
+fn attribute(xml: &str, name: &str) -> String {
+    let key = format!("{name}=\"");
+    let at = xml.find(&key).unwrap_or_else(|| panic!("no {name}")) + key.len();
+    xml[at..at + xml[at..].find('"').unwrap()].to_owned()
 }
 
 /// Names of the files inside the xlsx package (a zip), from its central directory records.
@@ -252,4 +335,150 @@ fn read_entry(bytes: &[u8], name: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn rows_are_as_tall_as_their_wrapped_chinese_text() {
+    let bytes = workbook_bytes(&tables(), &info(), MAX_DATA_ROWS).unwrap();
+    let xml = sheet_xml(&bytes, "Items");
+    let mut wb = open(&bytes);
+    let items = wb.worksheet_range("Items").unwrap();
+    // Item 1.18 is the longest of section one: 56 hanzi, over 100 units in a 40-wide column.
+    let row = (1..items.height())
+        .find(|&r| {
+            items.get((r, column_of(&items, "label"))) == Some(&Data::String("§1.18".into()))
+        })
+        .unwrap();
+    let text = items
+        .get((row, column_of(&items, "text")))
+        .unwrap()
+        .to_string();
+    assert!(text.chars().count() > 50, "{text}");
+    let tag = format!("<row r=\"{}\"", row + 1);
+    let at = xml.find(&tag).unwrap();
+    let height: f64 = attribute(&xml[at..], "ht").parse().unwrap();
+    // At least three lines of 15 points, and marked as a height of its own.
+    assert!(height >= 45.0, "{height}");
+    assert!(xml[at..at + 200].contains("customHeight=\"1\""));
+    // A one-line row keeps the default height: no `ht` of its own.
+    let summary = sheet_xml(&bytes, "Timeline");
+    assert!(summary.contains("<row r=\"1\""));
+}
+
+#[test]
+fn identifying_columns_come_first_and_stay_frozen_and_machine_columns_are_left_out() {
+    let bytes = workbook_bytes(&tables(), &info(), MAX_DATA_ROWS).unwrap();
+    let mut wb = open(&bytes);
+    let items = wb.worksheet_range("Items").unwrap();
+    let headers: Vec<String> = (0..items.width())
+        .map(|c| items.get((0, c)).unwrap().to_string())
+        .collect();
+    assert_eq!(
+        headers[..6],
+        [
+            "doc_id",
+            "section_number",
+            "subsection_number",
+            "item_number",
+            "label",
+            "section_title"
+        ]
+    );
+    for gone in ["byte_start", "byte_end"] {
+        assert!(!headers.contains(&gone.to_owned()), "{headers:?}");
+    }
+    let anomalies = wb.worksheet_range("Anomalies").unwrap();
+    assert!((0..anomalies.width())
+        .all(|c| anomalies.get((0, c)) != Some(&Data::String("byte_offset".into()))));
+    let xml = sheet_xml(&bytes, "Items");
+    assert!(
+        xml.contains("<pane xSplit=\"5\" ySplit=\"1\""),
+        "frozen columns"
+    );
+    // Widths fit their content: the item number is narrow, the text capped at 40.
+    let width = |col: usize| col_attribute(&xml, col, "width").parse::<f64>().unwrap();
+    assert!(width(4) < 12.0, "item_number {}", width(4));
+    assert!(width(8) <= 40.8 && width(8) > 30.0, "text {}", width(8));
+}
+
+#[test]
+fn coverage_shows_as_a_percentage() {
+    let bytes = workbook_bytes(&tables(), &info(), MAX_DATA_ROWS).unwrap();
+    let styles = read_entry(&bytes, "xl/styles.xml");
+    assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
+    let mut wb = open(&bytes);
+    let items = wb.worksheet_range("Items").unwrap();
+    let col = column_of(&items, "annotation_coverage") + 1;
+    let xml = sheet_xml(&bytes, "Items");
+    let style = col_attribute(&xml, col, "style");
+    // The column's style is the one with the percentage format.
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let xf = xfs
+        .split("<xf ")
+        .nth(style.parse::<usize>().unwrap() + 1)
+        .unwrap();
+    let id = attribute(xf, "numFmtId");
+    assert!(styles.contains(&format!("numFmtId=\"{id}\" formatCode=\"0.0%\"")));
+}
+
+#[test]
+fn every_sheet_prints_landscape_one_page_wide_with_its_header_and_footer() {
+    let bytes = workbook_bytes(&tables(), &info(), MAX_DATA_ROWS).unwrap();
+    let wb = open(&bytes);
+    let workbook = read_entry(&bytes, "xl/workbook.xml");
+    for name in wb.sheet_names() {
+        let xml = sheet_xml(&bytes, &name);
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{name}");
+        let setup = &xml[xml.find("<pageSetup").unwrap()..];
+        assert_eq!(attribute(setup, "orientation"), "landscape", "{name}");
+        assert_eq!(attribute(setup, "paperSize"), "9", "{name}");
+        assert_eq!(attribute(setup, "fitToHeight"), "0", "{name}");
+        assert!(
+            xml.contains("<oddFooter>&amp;L&amp;A&amp;Rpage &amp;P of &amp;N</oddFooter>"),
+            "{name}"
+        );
+        if name != "Summary" {
+            assert!(workbook.contains(&format!("{name}!$1:$1")), "{name}");
+        }
+    }
+    assert!(workbook.contains("Items!$1:$1"), "{workbook}");
+}
+
+#[test]
+fn charts_read_top_down_with_every_label_and_topics_by_count() {
+    let bytes = workbook_bytes(&tables(), &info(), MAX_DATA_ROWS).unwrap();
+    for chart in ["xl/charts/chart1.xml", "xl/charts/chart2.xml"] {
+        let xml = read_entry(&bytes, chart);
+        // The category axis reversed: the first bar on top.
+        let axis = &xml[xml.find("<c:catAx>").unwrap()..];
+        assert_eq!(
+            attribute(&axis[axis.find("<c:orientation").unwrap()..], "val"),
+            "maxMin"
+        );
+        assert!(!xml.contains("tickLblSkip"), "{chart} skips labels");
+    }
+    // The topics chart is tall enough for its ten labels: it spans over 12 rows of 20 pixels.
+    let drawing = read_entry(&bytes, "xl/drawings/drawing1.xml");
+    let rows: Vec<u32> = drawing
+        .split("<xdr:row>")
+        .skip(1)
+        .map(|r| r[..r.find('<').unwrap()].parse().unwrap())
+        .collect();
+    // From and to of each chart.
+    assert_eq!(rows.len(), 4, "{drawing}");
+    assert!(rows[3] - rows[2] >= 12, "{rows:?}");
+    let mut wb = open(&bytes);
+    let summary = wb.worksheet_range("Summary").unwrap();
+    let top = row_of(&summary, "Items per section");
+    assert_eq!(summary.get((top + 1, 1)), Some(&Data::Float(54.0)));
+    assert_eq!(summary.get((top + 3, 1)), Some(&Data::Float(9.0)));
+    let top = row_of(&summary, "Items per topic");
+    let counts: Vec<f64> = (top + 1..summary.height())
+        .map_while(|r| match summary.get((r, 1)) {
+            Some(Data::Float(f)) => Some(*f),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(counts.len(), 10);
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
 }

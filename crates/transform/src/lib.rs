@@ -31,10 +31,11 @@ pub use facts::readings::{
 };
 pub use facts::script::{fold, simplified};
 pub use facts::tagger::Tagger;
+pub use facts::title::document_title;
 pub use facts::topics::find_topics;
 pub use rules::{EntityPattern, Rules, RulesError};
 pub use tables::{Tables, TABLE_COUNT};
-pub use totals::{KeyFigures, Totals};
+pub use totals::{CharacterReadings, CorpusReadings, DocumentFigures, KeyFigures, Totals};
 
 use facts::DocumentFacts;
 use polars::prelude::PolarsError;

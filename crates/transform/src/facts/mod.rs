@@ -7,6 +7,7 @@ pub mod pinyin;
 pub mod readings;
 pub mod script;
 pub mod tagger;
+pub mod title;
 pub mod topics;
 pub mod words;
 

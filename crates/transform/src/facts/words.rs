@@ -162,10 +162,7 @@ mod tests {
             .map(|r| r.iter().map(Reading::marked).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(found, ["wài zhǎng"]);
-        assert_eq!(
-            common_reading('中').map(|r| r.marked()),
-            Some("zhōng")
-        );
+        assert_eq!(common_reading('中').map(|r| r.marked()), Some("zhōng"));
         assert!(char_readings('長').is_empty() || char_readings('长').len() >= 2);
     }
 }

@@ -1,0 +1,43 @@
+//! The workbook's `Readings` sheet: one row per character across the corpus, where the
+//! `readings` table (CSV, Parquet) has one per character per document.
+
+use annotext_transform::{CorpusReadings, LIST_SEPARATOR};
+use polars::prelude::{Column, DataFrame, PolarsResult};
+
+/// The corpus's readings as a table: character, simplified, occurrences, annotated
+/// occurrences, coverage, documents, readings seen, the dictionary's, those it does not give,
+/// and the documents where the character was flagged.
+pub(crate) fn corpus_readings_table(readings: &CorpusReadings) -> PolarsResult<DataFrame> {
+    let rows = readings.rows();
+    let text = |name: &str, f: &dyn Fn(&annotext_transform::CharacterReadings) -> String| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<String>>())
+    };
+    let count = |name: &str, f: &dyn Fn(&annotext_transform::CharacterReadings) -> u64| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
+    };
+    DataFrame::new_infer_height(vec![
+        text("character", &|r| r.character.clone()),
+        text("simplified", &|r| r.simplified.clone()),
+        count("occurrences", &|r| r.occurrences),
+        count("annotated_occurrences", &|r| r.annotated_occurrences),
+        Column::new(
+            "annotation_coverage".into(),
+            rows.iter().map(|r| r.coverage()).collect::<Vec<f64>>(),
+        ),
+        count("documents", &|r| r.documents),
+        text("readings_seen", &|r| {
+            r.readings_seen
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR)
+        }),
+        text("readings_dictionary", &|r| {
+            r.readings_dictionary.join(LIST_SEPARATOR)
+        }),
+        text("readings_not_in_dictionary", &|r| {
+            r.readings_not_in_dictionary.join(LIST_SEPARATOR)
+        }),
+        count("flagged_documents", &|r| r.flagged_documents),
+    ])
+}
