@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use annotext_parser::{BlockKind, Document, Severity};
+use annotext_parser::{BlockKind, Document};
 
 use crate::cli::{Format, RunArgs};
 use crate::inputs::{self, Input};
@@ -131,12 +131,10 @@ impl RunCounts {
                 .iter()
                 .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
                 .count();
-            self.anomalies += doc.anomalies.len();
-            self.errors += doc
-                .anomalies
-                .iter()
-                .filter(|a| a.kind.severity() == Severity::Error)
-                .count();
+            // Findings, as the anomalies table and `check` count them.
+            let (findings, errors) = annotext_transform::finding_counts(doc);
+            self.anomalies += findings;
+            self.errors += errors;
         }
         if self.first_name.is_none() {
             self.first_name = documents.first().map(|d| d.name.clone());

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 pub use cells::{cell_text, column_texts, Cells, LIST_SEPARATOR};
 pub use facts::dates::{find_dates, DateMention};
 pub use facts::entities::{find_entities, EntityMention};
+pub use facts::findings::{finding_counts, findings, Finding, FindingKind, FindingRange};
 pub use facts::readings::{
     dictionary_anomalies, dictionary_readings, reading_is_valid, DictionaryAnomaly,
     READING_NOT_IN_DICTIONARY,
