@@ -154,6 +154,21 @@ struct Occurrence {
     spot: Span,
     position: Position,
     source: Source,
+    /// How many anomalies it stands for: a parser run's count (each one column), else 1.
+    count: u32,
+}
+
+impl Occurrence {
+    /// Where its last anomaly starts: a run's parentheses are one column each.
+    fn last_position(&self) -> Position {
+        Position {
+            line: self.position.line,
+            column: self
+                .position
+                .column
+                .saturating_add(self.count.saturating_sub(1)),
+        }
+    }
 }
 
 /// A run of occurrences that make one finding.
@@ -179,6 +194,7 @@ fn fold(doc: &Document, mut emit: impl FnMut(&Group, &[DictionaryAnomaly])) {
             spot: spot_of(&doc.text, a),
             position: a.position,
             source: Source::Anomaly(i),
+            count: a.count(),
         })
         .peekable();
     let mut repeats = doc
@@ -195,6 +211,7 @@ fn fold(doc: &Document, mut emit: impl FnMut(&Group, &[DictionaryAnomaly])) {
             spot: d.span,
             position: d.position,
             source: Source::Dictionary(i),
+            count: 1,
         })
         .peekable();
     let mut open: Option<Group> = None;
@@ -223,7 +240,7 @@ fn fold(doc: &Document, mut emit: impl FnMut(&Group, &[DictionaryAnomaly])) {
                 Some(range) => {
                     group.range = range;
                     group.last = next;
-                    group.count = group.count.saturating_add(1);
+                    group.count = group.count.saturating_add(next.count);
                     group
                 }
                 None => {
@@ -239,15 +256,19 @@ fn fold(doc: &Document, mut emit: impl FnMut(&Group, &[DictionaryAnomaly])) {
     }
 }
 
-/// The spot an anomaly points at (see [`Occurrence::spot`]).
+/// The spot an anomaly points at (see [`Occurrence::spot`]): for an unclosed parenthesis, or
+/// a run of them, its parentheses only.
 fn spot_of(text: &str, a: &Anomaly) -> Span {
     match a.kind {
         AnomalyKind::UnclosedParenthesis => {
-            let len = text
+            let len: usize = text
                 .get(a.span.range())
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-            Span::new(a.span.start as usize, a.span.start as usize + len)
+                .unwrap_or("")
+                .chars()
+                .take(a.count() as usize)
+                .map(char::len_utf8)
+                .sum();
+            Span::new(a.span.start as usize, a.span.start as usize + len.max(1))
         }
         _ => a.span,
     }
@@ -278,6 +299,7 @@ fn repeat_occurrence(doc: &Document, index: usize, c: &AnnotatedChar) -> Option<
         spot: c.span,
         position: c.position,
         source: Source::Repeats(index),
+        count: 1,
     })
 }
 
@@ -305,11 +327,15 @@ fn start_group(doc: &Document, first: Occurrence) -> Group {
                 .count();
             u32::try_from(n).unwrap_or(u32::MAX)
         }),
-        _ => 1,
+        _ => first.count,
     };
     Group {
         kind: first.kind,
-        range: FindingRange::Single,
+        range: if first.count > 1 {
+            FindingRange::Columns
+        } else {
+            FindingRange::Single
+        },
         first,
         last: first,
         count,
@@ -407,7 +433,7 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
                 "{} {}, {}",
                 thousands(count),
                 kind.plural(),
-                place(range, first.position, last.position)
+                place(range, first.position, last.last_position())
             );
             // The parentheses say all there is in the count; numbering and readings have
             // specifics worth one example.
@@ -436,7 +462,7 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
         kind,
         range,
         start: first.position,
-        end: last.position,
+        end: last.last_position(),
         span,
         count,
         subject,
