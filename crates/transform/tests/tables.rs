@@ -233,14 +233,24 @@ fn two_documents_stack_and_keep_their_doc_ids_apart() {
 }
 
 #[test]
-fn sample_anomalies_table_holds_every_parser_anomaly() {
+fn sample_anomalies_table_has_one_row_per_character_whose_counts_cover_every_anomaly() {
     let doc = sample();
     let parser_count = doc.anomalies.len();
     let t = tables(&[doc]);
     let kinds = strings(&t.anomalies, "kind");
-    assert_eq!(
-        kinds.iter().filter(|k| *k == "repeated_annotation").count(),
-        parser_count
-    );
+    // 289 extra annotations on 120 character occurrences.
+    assert_eq!(kinds.len(), 120);
+    assert!(kinds.iter().all(|k| k == "repeated_annotation"));
+    let counts: usize = strings(&t.anomalies, "count")
+        .iter()
+        .map(|c| c.parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counts, parser_count);
+    assert_eq!(parser_count, 289);
+    assert!(strings(&t.anomalies, "severity")
+        .iter()
+        .all(|s| s == "warning"));
     assert_eq!(strings(&t.anomalies, "line")[0], "1");
+    assert_eq!(strings(&t.anomalies, "text")[0], "中");
+    assert_eq!(strings(&t.anomalies, "context")[0], "【中】國-中亞峰會(簡…");
 }
