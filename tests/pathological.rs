@@ -210,7 +210,11 @@ fn a_hundred_thousand_headings_restarting_are_one_finding_and_the_briefing_is_cu
         "{flat:.2000}"
     );
     assert!(flat.contains("workbook.xlsx"));
-    assert!(flat.contains("numbering_restart (error): 1 findings, 99,999 occurrences"));
+    assert!(
+        flat.contains("section headings are not shown (or not in full) from line"),
+        "{flat:.2000}"
+    );
+    assert!(flat.contains("numbering_restart (error): 1 finding, 99,999 occurrences"));
 }
 
 #[test]

@@ -489,6 +489,7 @@ const ANNEX_EXAMPLES: usize = 3;
 /// not shown whole.
 #[derive(Default)]
 struct LeftOut {
+    sections: (usize, usize),
     items: (usize, usize),
     paragraphs: (usize, usize),
     first_line: Option<u32>,
@@ -497,20 +498,33 @@ struct LeftOut {
 impl LeftOut {
     /// The closing note of a briefing cut at its page limit.
     fn note(&self, pages: usize) -> String {
-        let (items_shown, items) = self.items;
-        let (paragraphs_shown, paragraphs) = self.paragraphs;
+        let parts: Vec<String> = [
+            (self.sections, "section headings"),
+            (self.items, "items"),
+            (self.paragraphs, "background paragraphs"),
+        ]
+        .iter()
+        .filter(|((_, all), _)| *all > 0)
+        .map(|((shown, all), what)| {
+            format!(
+                "{} of {} {what}",
+                thousands((all - shown) as u64),
+                thousands(*all as u64)
+            )
+        })
+        .collect();
+        let what = match parts.len() {
+            0 => "the rest of the text is".to_owned(),
+            _ => format!("{} are", parts.join(", ")),
+        };
         let from = self.first_line.map_or_else(String::new, |l| {
             format!(" from line {} of the source on", thousands(u64::from(l)))
         });
         format!(
-            "The briefing stops after {pages} pages, its limit: {} of {} items and {} of {} \
-             background paragraphs are not shown (or not in full){from}. The full text is in \
-             the workbook (workbook.xlsx, sheets Items and Paragraphs) and in the CSV \
-             (tables/items.csv, tables/paragraphs.csv). `--briefing-pages` sets the limit.",
-            thousands((items - items_shown) as u64),
-            thousands(items as u64),
-            thousands((paragraphs - paragraphs_shown) as u64),
-            thousands(paragraphs as u64),
+            "The briefing stops after {pages} pages, its limit: {what} not shown (or not in \
+             full){from}. The full text is in the workbook (workbook.xlsx, sheets Items, Sections \
+             and Paragraphs) and in the CSV (tables/items.csv, tables/sections.csv, \
+             tables/paragraphs.csv). `--briefing-pages` sets the limit."
         )
     }
 }
@@ -673,10 +687,15 @@ fn compose(
     let mut in_section = false;
     for block in doc.blocks.iter().filter(|b| b.section.is_some()) {
         if c.full && !matches!(block.kind, BlockKind::Item { .. }) {
+            if matches!(block.kind, BlockKind::SectionHeading { .. }) {
+                left.sections.1 += 1;
+                left.first_line.get_or_insert(block.line);
+            }
             continue;
         }
         match block.kind {
             BlockKind::SectionHeading { .. } => {
+                left.sections.1 += 1;
                 if in_section {
                     c.gap(6.0);
                 }
@@ -686,6 +705,11 @@ fn compose(
                     .and_then(|s| doc.sections.get(s as usize))
                     .map_or("", |s| s.numeral.as_str());
                 c.heading(&format!("{numeral}、{}", doc.block_text(block)), true);
+                if c.full {
+                    left.first_line.get_or_insert(block.line);
+                } else {
+                    left.sections.0 += 1;
+                }
             }
             BlockKind::SubsectionHeading { .. } => {
                 let numeral = block
@@ -760,12 +784,15 @@ fn compose(
             .and_then(|&i| severities.get(i))
             .map_or("", String::as_str);
         let found = findings_of(kind);
+        let findings = match found {
+            1 => "1 finding".to_owned(),
+            n => format!("{} findings", thousands(n as u64)),
+        };
         let head = if *occurrences == found as u64 {
-            format!("{kind} ({severity}): {} findings", thousands(found as u64))
+            format!("{kind} ({severity}): {findings}")
         } else {
             format!(
-                "{kind} ({severity}): {} findings, {} occurrences",
-                thousands(found as u64),
+                "{kind} ({severity}): {findings}, {} occurrences",
                 thousands(*occurrences)
             )
         };
