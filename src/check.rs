@@ -1,10 +1,14 @@
-//! `annotext check`: every anomaly, compiler-style, with an exit status for CI.
+//! `annotext check`: every finding, compiler-style, with an exit status for CI. The findings
+//! are those of the anomalies table (`annotext_transform::findings`): a character's repeated
+//! annotations are one line, a run of adjacent anomalies of one kind is one line with its count
+//! and range, so a flood of them never floods the terminal.
 
 use std::io::{BufWriter, Write};
 
 use anyhow::Result;
 
-use annotext_parser::{Document, Severity};
+use annotext_parser::Severity;
+use annotext_transform::findings;
 
 use crate::cli::CheckArgs;
 use crate::inputs::{self, Source};
@@ -14,48 +18,6 @@ use crate::Outcome;
 
 /// Input bytes `check` reads per batch.
 const CHECK_BATCH_BYTES: u64 = 8 << 20;
-
-/// A document's anomalies and dictionary warnings, sorted by place: (line, column, severity,
-/// kind, description).
-fn findings(doc: &Document) -> Vec<(u32, u32, Severity, String, String)> {
-    let mut found: Vec<(u32, u32, Severity, String, String)> = doc
-        .anomalies
-        .iter()
-        .map(|a| {
-            (
-                a.position.line,
-                a.position.column,
-                a.kind.severity(),
-                a.kind.name().to_owned(),
-                a.describe(&doc.text),
-            )
-        })
-        .collect();
-    found.extend(
-        annotext_transform::dictionary_anomalies(doc)
-            .into_iter()
-            .map(|a| {
-                (
-                    a.position.line,
-                    a.position.column,
-                    Severity::Warning,
-                    annotext_transform::READING_NOT_IN_DICTIONARY.to_owned(),
-                    a.detail,
-                )
-            }),
-    );
-    found.extend(annotext_transform::context_flags(doc).into_iter().map(|f| {
-        (
-            f.position.line,
-            f.position.column,
-            Severity::Warning,
-            annotext_transform::READING_WRONG_IN_CONTEXT.to_owned(),
-            f.describe(),
-        )
-    }));
-    found.sort();
-    found
-}
 
 /// Checks the inputs of `args` and prints their findings.
 pub fn check(args: &CheckArgs) -> Result<Outcome> {
@@ -75,7 +37,8 @@ pub fn check(args: &CheckArgs) -> Result<Outcome> {
             document: doc,
         } in &documents
         {
-            for (line, column, severity, kind, detail) in findings(doc) {
+            for finding in findings(doc) {
+                let severity = finding.severity();
                 match severity {
                     Severity::Error => errors += 1,
                     Severity::Warning => warnings += 1,
@@ -86,8 +49,13 @@ pub fn check(args: &CheckArgs) -> Result<Outcome> {
                 // `annotext check … | head` closes the pipe: keep counting, stop printing.
                 closed = pipe_closed(writeln!(
                     stdout,
-                    "{}:{line}:{column}: {severity}[{kind}]: {detail}",
-                    input.path.display()
+                    "{}:{}:{}: {severity}[{}]: {} — {}",
+                    input.path.display(),
+                    finding.start.line,
+                    finding.start.column,
+                    finding.kind.name(),
+                    finding.detail,
+                    finding.context
                 ))?;
             }
         }

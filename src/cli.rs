@@ -129,6 +129,12 @@ pub struct RunArgs {
     /// Reading edition of the briefings: pinyin set small above each annotated character.
     #[arg(long)]
     pub pinyin: bool,
+    /// Pages a briefing's body may take. A longer document's briefing stops there with a note
+    /// of how much was left out (the workbook and the CSV hold the full text), then its annex:
+    /// a briefing's time and memory stay bounded whatever the document.
+    #[arg(long, default_value_t = annotext_export_pdf::DEFAULT_PAGE_LIMIT as u32, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub briefing_pages: u32,
     /// Input read per batch, in MiB. A batch is parsed and turned into tables while each output
     /// writes the previous one: peak memory is about 60 times this (120 times with briefings,
     /// which are drawn while the next batches are read), plus about 40 MB, whatever the size of
@@ -188,7 +194,27 @@ pub struct GenerateArgs {
     /// Seed of the random choices: the same seed gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Write one pathological input instead of a realistic corpus, `--count` units big:
+    /// open-parens, close-parens (one line of N parentheses), headings (N lines `一、`), items
+    /// (`1.` … `N.`), long-line (one line of N characters), blank-lines, nested (parentheses N
+    /// deep), many-files (N one-line files). For stress tests and benchmarks.
+    #[arg(long, value_name = "SHAPE", value_parser = shape_name, requires = "count")]
+    pub shape: Option<annotext_corpus::shapes::Shape>,
+    /// Size of a `--shape`: parentheses, lines, characters or files.
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// A `--shape` name.
+fn shape_name(name: &str) -> Result<annotext_corpus::shapes::Shape, String> {
+    annotext_corpus::shapes::Shape::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = annotext_corpus::shapes::Shape::ALL
+            .iter()
+            .map(|s| s.name())
+            .collect();
+        format!("unknown shape; one of {}", names.join(", "))
+    })
 }

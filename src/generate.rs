@@ -11,6 +11,9 @@ use crate::Outcome;
 
 /// Writes the corpus `args` asks for.
 pub fn generate(args: &GenerateArgs) -> Result<Outcome> {
+    if let (Some(shape), Some(count)) = (args.shape, args.count) {
+        return generate_shape(args, shape, count);
+    }
     let total = (args.mib.max(0.0) * 1024.0 * 1024.0) as u64;
     let count = args
         .documents
@@ -30,6 +33,36 @@ pub fn generate(args: &GenerateArgs) -> Result<Outcome> {
         eprintln!(
             "{count} documents, {:.1} MiB, written to {}",
             (per_document as u64 * count) as f64 / 1024.0 / 1024.0,
+            args.out.display()
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+/// Writes one pathological input (`--shape`): a file, or a tree of files for `many-files`.
+fn generate_shape(
+    args: &GenerateArgs,
+    shape: annotext_corpus::shapes::Shape,
+    count: usize,
+) -> Result<Outcome> {
+    let files = shape.files(count);
+    let bar = progress(files.len() as u64, args.quiet, "generating");
+    files.par_iter().try_for_each(|(name, text)| {
+        let path = args.out.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        annotext_atomic_file::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
+        bar.inc(1);
+        anyhow::Ok(())
+    })?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!(
+            "{} ({count}): {} file{} written to {}",
+            shape.name(),
+            files.len(),
+            if files.len() == 1 { "" } else { "s" },
             args.out.display()
         );
     }

@@ -180,6 +180,7 @@ impl<'scope> Lanes<'scope> {
                 title: args.title.clone(),
                 font,
                 pinyin: args.pinyin,
+                page_limit: args.briefing_pages as usize,
             };
             lanes.start_briefings(scope, root, args, bar, timings, options);
         }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use annotext_parser::{BlockKind, Document, Severity};
+use annotext_parser::{BlockKind, Document};
 
 use clap::ValueEnum;
 
@@ -89,6 +89,9 @@ impl Timings {
     }
 }
 
+/// What a document counts for in a batch, at least, however short it is.
+const MIN_DOCUMENT_BYTES: u64 = 16 << 10;
+
 /// The inputs cut into consecutive batches of about `limit` bytes (a larger file is a batch of
 /// its own). A batch is parsed, turned into tables and written before its memory is freed, so
 /// peak memory follows the batch size, not the corpus size. Sizes come from the file system:
@@ -97,7 +100,11 @@ pub fn batches(inputs: &[Input], limit: u64) -> Vec<&[Input]> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, input) in inputs.iter().enumerate() {
-        let size = std::fs::metadata(&input.path).map_or(0, |m| m.len());
+        // A document costs at least what this much text costs (its tables, its briefing): a
+        // folder of 100,000 one-line files must not make one batch of 36,000 documents.
+        let size = std::fs::metadata(&input.path)
+            .map_or(0, |m| m.len())
+            .max(MIN_DOCUMENT_BYTES);
         if i > start && bytes + size > limit {
             out.push(&inputs[start..i]);
             (start, bytes) = (i, 0);
@@ -131,12 +138,10 @@ impl RunCounts {
                 .iter()
                 .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
                 .count();
-            self.anomalies += doc.anomalies.len();
-            self.errors += doc
-                .anomalies
-                .iter()
-                .filter(|a| a.kind.severity() == Severity::Error)
-                .count();
+            // Findings, as the anomalies table and `check` count them.
+            let (findings, errors) = annotext_transform::finding_counts(doc);
+            self.anomalies += findings;
+            self.errors += errors;
         }
         if self.first_title.is_none() {
             self.first_title = documents.first().map(annotext_transform::document_title);

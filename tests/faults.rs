@@ -492,7 +492,7 @@ fn the_manifest_lists_inputs_outputs_options_and_counts() {
     assert_eq!(
         manifest["counts"],
         serde_json::json!({
-            "documents": 1, "unreadable_inputs": 0, "items": 82, "anomalies": 289, "errors": 0
+            "documents": 1, "unreadable_inputs": 0, "items": 82, "anomalies": 128, "errors": 0
         })
     );
     // Each output: its length and digest, as the file in the folder has them.

@@ -19,6 +19,8 @@
 //! assert!(!parsed.chars.is_empty());
 //! ```
 
+pub mod shapes;
+
 use std::sync::OnceLock;
 
 use annotext_parser::{BlockKind, Document};

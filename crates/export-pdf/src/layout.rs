@@ -45,6 +45,18 @@ fn ends_forbidden(token: &str) -> bool {
         .is_some_and(|c| NO_LINE_END.contains(c))
 }
 
+/// Most tokens moved down to the next line to keep a break legal (Chinese typesetting moves one
+/// or two; a longer run of tokens that may not end or start a line is broken at the width).
+const MAX_CARRY: usize = 8;
+
+/// The token that would start the next line when `carry` tokens of `line` move down.
+fn carried_first<'a>(line: &'a [String], carry: usize, piece: &'a str) -> &'a str {
+    match carry {
+        0 => piece,
+        n => &line[line.len() - n],
+    }
+}
+
 /// Breaks `text` into lines no wider than `max_width`, measuring with `width`.
 ///
 /// A single token wider than the column (a very long Latin word) is split by characters, so the
@@ -70,14 +82,21 @@ pub fn break_lines(text: &str, max_width: f64, width: &dyn Fn(&str) -> f64) -> V
         }
         // Break before `piece`. Move tokens down while the break is forbidden: the next line
         // would start with closing punctuation, or this one would end with opening punctuation.
-        let mut carried: Vec<String> = vec![piece];
-        while line.len() > 1
-            && (starts_forbidden(&carried[0]) || line.last().is_some_and(|t| ends_forbidden(t)))
+        // At most MAX_CARRY tokens move: text where no break is allowed for longer (a run of
+        // `(((`) breaks at the width, as it must somewhere.
+        let mut carry = 0;
+        while carry < MAX_CARRY
+            && line.len() > carry + 1
+            && (starts_forbidden(carried_first(&line, carry, &piece))
+                || ends_forbidden(&line[line.len() - carry - 1]))
         {
-            if let Some(last) = line.pop() {
-                carried.insert(0, last);
-            }
+            carry += 1;
         }
+        if carry == MAX_CARRY {
+            carry = 0;
+        }
+        let mut carried: Vec<String> = line.split_off(line.len() - carry);
+        carried.push(piece);
         lines.push(line.concat());
         line = Vec::new();
         line_width = 0.0;
@@ -184,6 +203,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_run_that_no_break_can_keep_legal_still_fills_its_lines() {
+        let text = "(".repeat(200);
+        let lines = break_lines(&text, 10.0, &w);
+        assert_eq!(lines.concat(), text);
+        assert!(lines.len() <= 21, "{} lines", lines.len());
     }
 
     #[test]

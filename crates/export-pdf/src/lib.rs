@@ -56,8 +56,12 @@ pub enum PdfExportError {
     Write(#[from] AtomicWriteError),
 }
 
+/// Pages of a briefing's body (first page, background, sections) by default: a briefing is
+/// for reading, and the full text of a longer document is in the workbook and the CSV.
+pub const DEFAULT_PAGE_LIMIT: usize = 100;
+
 /// Choices for a briefing.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BriefingOptions {
     /// Title on the first page and in the header; derived from the document when absent.
     pub title: Option<String>,
@@ -65,6 +69,20 @@ pub struct BriefingOptions {
     pub font: Option<BriefingFont>,
     /// Reading edition: pinyin set small above each annotated character.
     pub pinyin: bool,
+    /// Pages the body may take (at least 1); past them the briefing ends with a note of what
+    /// was left out, then the annex. Bounds a briefing's time and memory whatever the document.
+    pub page_limit: usize,
+}
+
+impl Default for BriefingOptions {
+    fn default() -> BriefingOptions {
+        BriefingOptions {
+            title: None,
+            font: None,
+            pinyin: false,
+            page_limit: DEFAULT_PAGE_LIMIT,
+        }
+    }
 }
 
 /// A font read once and shared by every briefing of a run (parsing a CJK font took most of the
@@ -212,35 +230,64 @@ fn rgb(r: f64, g: f64, b: f64) -> Color {
 
 const FONT_ID: &str = "ANNTXT";
 
-/// Lays content out top to bottom, starting new pages as needed.
+/// Characters of a paragraph broken into lines at a time: a 50 MB line is laid out piece by
+/// piece, so the lines in hand are never more than a piece's, and layout stops at the page
+/// limit instead of breaking the whole text first.
+const PIECE_CHARS: usize = 2048;
+
+/// Lays content out top to bottom, starting new pages as needed, up to a page limit.
 struct Composer<'m> {
     metrics: &'m Metrics,
     pages: Vec<Vec<Op>>,
     y: f64,
     bookmarks: Vec<(String, usize)>,
-    /// Every line of text placed, for tests of the layout.
+    /// Every line of text placed, for tests of the layout (as many as the pages hold).
     placed: Vec<(f64, String)>,
+    /// Pages the content may take.
+    limit: usize,
+    /// The limit is reached: nothing more is drawn (what comes is drawn into `overflow`, which
+    /// is thrown away), and the caller stops feeding content.
+    full: bool,
+    overflow: Vec<Op>,
 }
 
 impl<'m> Composer<'m> {
-    fn new(metrics: &'m Metrics) -> Composer<'m> {
+    fn new(metrics: &'m Metrics, limit: usize) -> Composer<'m> {
         Composer {
             metrics,
             pages: vec![Vec::new()],
             y: PAGE_H - MARGIN_TOP,
             bookmarks: Vec::new(),
             placed: Vec::new(),
+            limit: limit.max(1),
+            full: false,
+            overflow: Vec::new(),
         }
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
+        if self.full {
+            return &mut self.overflow;
+        }
         let last = self.pages.len() - 1;
         &mut self.pages[last]
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Vec::new());
         self.y = PAGE_H - MARGIN_TOP;
+        if self.full || self.pages.len() >= self.limit {
+            self.full = true;
+            self.overflow.clear();
+            return;
+        }
+        self.pages.push(Vec::new());
+    }
+
+    /// Lifts the limit for what closes the briefing (the note and the annex, both short).
+    fn unlimit(&mut self) {
+        self.full = false;
+        self.limit = usize::MAX;
+        self.overflow = Vec::new();
     }
 
     /// Starts a new page unless `height` still fits on this one.
@@ -323,19 +370,40 @@ impl<'m> Composer<'m> {
         }
         let width = COLUMN_WIDTH - indent;
         let metrics = self.metrics;
-        let lines = layout::break_lines(text, width, &|s| metrics.width(s, size));
         let line_height = size * 1.6;
-        for (i, line) in lines.iter().enumerate() {
-            self.ensure(line_height);
-            self.y -= line_height;
-            let y = self.y;
-            if i == 0 {
-                if let Some(hang) = hang {
-                    self.text_at(MARGIN_X, y, size, rgb(0.12, 0.3, 0.47), hang);
+        let mut first_line = true;
+        let mut rest = text;
+        // The last line of a piece is carried into the next piece: it may continue there.
+        let mut carry = String::new();
+        while !self.full && (!rest.is_empty() || !carry.is_empty()) {
+            let cut = rest
+                .char_indices()
+                .nth(PIECE_CHARS)
+                .map_or(rest.len(), |(i, _)| i);
+            carry.push_str(&rest[..cut]);
+            rest = &rest[cut..];
+            let mut lines = layout::break_lines(&carry, width, &|s| metrics.width(s, size));
+            carry = if rest.is_empty() {
+                String::new()
+            } else {
+                lines.pop().unwrap_or_default()
+            };
+            for line in &lines {
+                self.ensure(line_height);
+                if self.full {
+                    return;
                 }
+                self.y -= line_height;
+                let y = self.y;
+                if first_line {
+                    first_line = false;
+                    if let Some(hang) = hang {
+                        self.text_at(MARGIN_X, y, size, rgb(0.12, 0.3, 0.47), hang);
+                    }
+                }
+                self.text_at(MARGIN_X + indent, y, size, color.clone(), line);
+                self.placed.push((metrics.width(line, size), line.clone()));
             }
-            self.text_at(MARGIN_X + indent, y, size, color.clone(), line);
-            self.placed.push((metrics.width(line, size), line.clone()));
         }
     }
 
@@ -381,6 +449,9 @@ impl<'m> Composer<'m> {
             .enumerate()
         {
             self.ensure(line_height);
+            if self.full {
+                return;
+            }
             self.y -= line_height;
             let y = self.y;
             if i == 0 {
@@ -454,6 +525,9 @@ impl<'m> Composer<'m> {
 
     fn heading(&mut self, text: &str, bookmark: bool) {
         self.ensure(HEADING * 4.0);
+        if self.full {
+            return;
+        }
         self.y -= HEADING * 1.2;
         if bookmark {
             self.bookmarks.push((text.to_owned(), self.pages.len()));
@@ -510,6 +584,66 @@ fn block_readings(doc: &Document, block: &annotext_parser::Block) -> Vec<Ruby> {
         .collect()
 }
 
+/// Findings shown per kind in the annex; the anomalies table holds them all.
+const ANNEX_EXAMPLES: usize = 3;
+
+/// What the page limit left out: (shown whole, all) items and paragraphs, and the first line
+/// not shown whole.
+#[derive(Default)]
+struct LeftOut {
+    sections: (usize, usize),
+    items: (usize, usize),
+    paragraphs: (usize, usize),
+    first_line: Option<u32>,
+}
+
+impl LeftOut {
+    /// The closing note of a briefing cut at its page limit.
+    fn note(&self, pages: usize) -> String {
+        let parts: Vec<String> = [
+            (self.sections, "section headings"),
+            (self.items, "items"),
+            (self.paragraphs, "background paragraphs"),
+        ]
+        .iter()
+        .filter(|((_, all), _)| *all > 0)
+        .map(|((shown, all), what)| {
+            format!(
+                "{} of {} {what}",
+                thousands((all - shown) as u64),
+                thousands(*all as u64)
+            )
+        })
+        .collect();
+        let what = match parts.len() {
+            0 => "the rest of the text is".to_owned(),
+            _ => format!("{} are", parts.join(", ")),
+        };
+        let from = self.first_line.map_or_else(String::new, |l| {
+            format!(" from line {} of the source on", thousands(u64::from(l)))
+        });
+        format!(
+            "The briefing stops after {pages} pages, its limit: {what} not shown (or not in \
+             full){from}. The full text is in the workbook (workbook.xlsx, sheets Items, Sections \
+             and Paragraphs) and in the CSV (tables/items.csv, tables/sections.csv, \
+             tables/paragraphs.csv). `--briefing-pages` sets the limit."
+        )
+    }
+}
+
+/// `1234567` → `1,234,567`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A laid-out briefing, before headers, footers and serialisation.
 struct Layout {
     /// Drawing operations, one list per page.
@@ -528,7 +662,7 @@ fn compose(
     metrics: &Metrics,
     title: &str,
 ) -> Layout {
-    let mut c = Composer::new(metrics);
+    let mut c = Composer::new(metrics, options.page_limit);
     let ink = rgb(0.1, 0.1, 0.1);
     let grey = rgb(0.4, 0.4, 0.4);
 
@@ -586,18 +720,34 @@ fn compose(
     // Background paragraphs.
     c.new_page();
     c.heading("Background", true);
+    let mut left = LeftOut::default();
     for block in doc.paragraphs() {
+        left.paragraphs.1 += 1;
+        if c.full {
+            left.first_line.get_or_insert(block.line);
+            continue;
+        }
         let text = doc.block_text(block);
         let readings = options.pinyin.then(|| block_readings(doc, block));
         c.paragraph(&text, BODY, 0.0, None, readings.as_deref(), ink.clone());
         c.gap(6.0);
+        if c.full {
+            left.first_line.get_or_insert(block.line);
+        } else {
+            left.paragraphs.0 += 1;
+        }
     }
 
     // Items before the first section heading (a document may have none), then each section's.
-    let item = |c: &mut Composer, block: &annotext_parser::Block| {
+    let item = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
         let BlockKind::Item { number } = block.kind else {
             return;
         };
+        left.items.1 += 1;
+        if c.full {
+            left.first_line.get_or_insert(block.line);
+            return;
+        }
         let text = doc.block_text(block);
         let readings = options.pinyin.then(|| block_readings(doc, block));
         c.paragraph(
@@ -609,6 +759,11 @@ fn compose(
             ink.clone(),
         );
         c.gap(2.0);
+        if c.full {
+            left.first_line.get_or_insert(block.line);
+        } else {
+            left.items.0 += 1;
+        }
     };
     let mut loose = doc
         .blocks
@@ -618,15 +773,24 @@ fn compose(
     if loose.peek().is_some() {
         c.heading("Items outside any section", true);
         for block in loose {
-            item(&mut c, block);
+            item(&mut c, &mut left, block);
         }
         c.gap(6.0);
     }
-    // Sections, their subsections and items, in document order.
+    // Sections, their subsections and items, in document order. Past the page limit the
+    // blocks are only counted.
     let mut in_section = false;
     for block in doc.blocks.iter().filter(|b| b.section.is_some()) {
+        if c.full && !matches!(block.kind, BlockKind::Item { .. }) {
+            if matches!(block.kind, BlockKind::SectionHeading { .. }) {
+                left.sections.1 += 1;
+                left.first_line.get_or_insert(block.line);
+            }
+            continue;
+        }
         match block.kind {
             BlockKind::SectionHeading { .. } => {
+                left.sections.1 += 1;
                 if in_section {
                     c.gap(6.0);
                 }
@@ -636,6 +800,11 @@ fn compose(
                     .and_then(|s| doc.sections.get(s as usize))
                     .map_or("", |s| s.numeral.as_str());
                 c.heading(&format!("{numeral}、{}", doc.block_text(block)), true);
+                if c.full {
+                    left.first_line.get_or_insert(block.line);
+                } else {
+                    left.sections.0 += 1;
+                }
             }
             BlockKind::SubsectionHeading { .. } => {
                 let numeral = block
@@ -653,7 +822,7 @@ fn compose(
                 );
                 c.gap(2.0);
             }
-            BlockKind::Item { .. } => item(&mut c, block),
+            BlockKind::Item { .. } => item(&mut c, &mut left, block),
             BlockKind::Paragraph | BlockKind::Blank => {}
         }
     }
@@ -661,16 +830,37 @@ fn compose(
         c.gap(6.0);
     }
 
-    // Annex: data quality.
+    // Past the limit: say what is missing and where the full text is.
+    let cut = c.full;
+    let body_pages = c.pages.len();
+    c.unlimit();
+    if cut {
+        c.new_page();
+        c.heading("This briefing is cut short", false);
+        c.paragraph(&left.note(body_pages), BODY, 0.0, None, None, ink.clone());
+    }
+
+    // Annex: data quality, one line per kind and its first findings (the anomalies table
+    // holds them all).
     c.new_page();
     c.heading("Annex: data quality", true);
     let kinds = column_texts(&tables.anomalies, "kind");
+    let severities = column_texts(&tables.anomalies, "severity");
+    let counts = column_texts(&tables.anomalies, "count");
     let lines = column_texts(&tables.anomalies, "line");
     let columns = column_texts(&tables.anomalies, "column");
     let details = column_texts(&tables.anomalies, "detail");
-    let mut by_kind: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let contexts = column_texts(&tables.anomalies, "context");
+    let mut by_kind: BTreeMap<&str, (Vec<usize>, u64)> = BTreeMap::new();
     for (i, k) in kinds.iter().enumerate() {
-        by_kind.entry(k).or_default().push(i);
+        let entry = by_kind.entry(k).or_default();
+        if entry.0.len() < ANNEX_EXAMPLES {
+            entry.0.push(i);
+        }
+        entry.1 += counts
+            .get(i)
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(1);
     }
     if by_kind.is_empty() {
         c.paragraph(
@@ -682,17 +872,31 @@ fn compose(
             ink.clone(),
         );
     }
-    for (kind, rows) in by_kind {
-        c.paragraph(
-            &format!("{kind}: {}", rows.len()),
-            BODY,
-            0.0,
-            None,
-            None,
-            ink.clone(),
-        );
-        for &i in rows.iter().take(3) {
-            let example = format!("line {}, column {}: {}", lines[i], columns[i], details[i]);
+    let findings_of = |kind: &str| kinds.iter().filter(|k| k.as_str() == kind).count();
+    for (kind, (rows, occurrences)) in &by_kind {
+        let severity = rows
+            .first()
+            .and_then(|&i| severities.get(i))
+            .map_or("", String::as_str);
+        let found = findings_of(kind);
+        let findings = match found {
+            1 => "1 finding".to_owned(),
+            n => format!("{} findings", thousands(n as u64)),
+        };
+        let head = if *occurrences == found as u64 {
+            format!("{kind} ({severity}): {findings}")
+        } else {
+            format!(
+                "{kind} ({severity}): {findings}, {} occurrences",
+                thousands(*occurrences)
+            )
+        };
+        c.paragraph(&head, BODY, 0.0, None, None, ink.clone());
+        for &i in rows {
+            let example = format!(
+                "line {}, column {}: {} — {}",
+                lines[i], columns[i], details[i], contexts[i]
+            );
             c.paragraph(&example, SMALL, 16.0, None, None, grey.clone());
         }
         c.gap(4.0);
@@ -750,7 +954,7 @@ pub fn render_briefing(
             },
         );
     }
-    let mut composer = Composer::new(&metrics);
+    let mut composer = Composer::new(&metrics, usize::MAX);
     let mut pages = Vec::with_capacity(total);
     for (index, mut ops) in pages_ops.into_iter().enumerate() {
         // Running header and page numbers, now that the page count is known.

@@ -124,6 +124,14 @@ pub enum AnomalyDetail {
     },
     /// The offending text is the span itself.
     Text,
+    /// A run of adjacent stray parentheses on one line, kept as one anomaly so that a line of
+    /// millions of `(` or `)` costs one record, not one per byte: for an unmatched run the span
+    /// is the run; for an unclosed run it starts at the first `(` and, like a single unclosed
+    /// parenthesis, runs to the end of the line. Each of the `count` parentheses is one column.
+    Run {
+        /// How many parentheses the run holds (at least 2; a single one is `Text`).
+        count: u32,
+    },
     /// A numbering anomaly: what the sequence called for, and what came.
     Numbering {
         /// Which level of the structure is numbered out of order.
@@ -173,6 +181,14 @@ pub struct Anomaly {
 }
 
 impl Anomaly {
+    /// How many anomalies this record stands for: a run's count, else 1.
+    pub fn count(&self) -> u32 {
+        match self.detail {
+            AnomalyDetail::Run { count } => count,
+            _ => 1,
+        }
+    }
+
     /// A sentence saying where and what, e.g. `line 12, column 7: unclosed annotation "(zhong"`.
     ///
     /// `source` is the text the anomaly was found in ([`crate::Document::text`]).
@@ -214,6 +230,12 @@ impl Anomaly {
                     "{how}: {what} {} where {} was expected",
                     found.0, expected.0
                 )
+            }
+            (AnomalyKind::UnclosedParenthesis, AnomalyDetail::Run { count }) => {
+                format!("{count} parentheses in a row never closed")
+            }
+            (AnomalyKind::UnmatchedParenthesis, AnomalyDetail::Run { count }) => {
+                format!("{count} closing parentheses in a row close nothing")
             }
             (AnomalyKind::AnnotationAfterNonHanzi, _) => {
                 format!("annotation {text:?} follows no hanzi; kept as text")

@@ -381,6 +381,54 @@ fn next_paren(bytes: &[u8], mut from: usize, end: usize) -> Option<(usize, bool,
     None
 }
 
+/// Adjacent open parentheses: `count` of them from byte `start` to byte `end`.
+#[derive(Debug, Clone, Copy)]
+struct OpenRun {
+    start: u32,
+    end: u32,
+    count: u32,
+}
+
+/// The stack of open text parentheses of a line, as runs of adjacent ones.
+#[derive(Default)]
+struct OpenRuns {
+    runs: Vec<OpenRun>,
+}
+
+impl OpenRuns {
+    fn push(&mut self, at: usize, len: usize) {
+        let (at, end) = (at as u32, (at + len) as u32);
+        match self.runs.last_mut() {
+            Some(run) if run.end == at => {
+                run.end = end;
+                run.count += 1;
+            }
+            _ => self.runs.push(OpenRun {
+                start: at,
+                end,
+                count: 1,
+            }),
+        }
+    }
+
+    /// Closes the innermost open parenthesis; false when none is open.
+    fn pop(&mut self, bytes: &[u8]) -> bool {
+        let Some(run) = self.runs.last_mut() else {
+            return false;
+        };
+        if run.count == 1 {
+            self.runs.pop();
+            return true;
+        }
+        // The last `(` is ASCII (one byte) or full-width (three bytes, ending in 0x88).
+        let last = run.end as usize - 1;
+        let len = if bytes.get(last) == Some(&b'(') { 1 } else { 3 };
+        run.end -= len;
+        run.count -= 1;
+        true
+    }
+}
+
 fn scan_line(
     text: &str,
     number: u32,
@@ -401,21 +449,37 @@ fn scan_line(
     };
     let mut text_start = start;
     // Text parentheses still open on this line: their `(` offsets.
-    let mut open: Vec<usize> = Vec::new();
+    // Text parentheses still open on this line, as runs of adjacent ones: a line of millions
+    // of `(` is one entry, and one anomaly at its end.
+    let mut open = OpenRuns::default();
     // End of the last annotation, and the character it belongs to: a further annotation starting
     // exactly there is a repetition on the same character.
     let mut chain: Option<(usize, u32)> = None;
     let mut at = start;
     while let Some((p, is_open, plen)) = next_paren(bytes, at, end) {
         if !is_open {
-            if open.pop().is_none() {
-                let position = cols.position(bytes, p);
-                out.anomalies.push(Anomaly {
-                    kind: AnomalyKind::UnmatchedParenthesis,
-                    span: Span::new(p, p + plen),
-                    position,
-                    detail: AnomalyDetail::Text,
-                });
+            if !open.pop(bytes) {
+                // A `)` right after an unmatched one extends its run.
+                match out.anomalies.last_mut() {
+                    Some(last)
+                        if last.kind == AnomalyKind::UnmatchedParenthesis
+                            && last.span.end as usize == p =>
+                    {
+                        last.span.end = (p + plen) as u32;
+                        last.detail = AnomalyDetail::Run {
+                            count: last.count().saturating_add(1),
+                        };
+                    }
+                    _ => {
+                        let position = cols.position(bytes, p);
+                        out.anomalies.push(Anomaly {
+                            kind: AnomalyKind::UnmatchedParenthesis,
+                            span: Span::new(p, p + plen),
+                            position,
+                            detail: AnomalyDetail::Text,
+                        });
+                    }
+                }
             }
             at = p + plen;
             continue;
@@ -424,13 +488,13 @@ fn scan_line(
         let limit = end.min(inner_start + MAX_ANNOTATION_BYTES + 1);
         let close = next_paren(bytes, inner_start, limit).filter(|&(_, o, _)| !o);
         let Some((close_at, _, close_len)) = close else {
-            open.push(p);
+            open.push(p, plen);
             at = inner_start;
             continue;
         };
         let parsed = memo.parse(&text[inner_start..close_at]);
         if parsed == Err(ReadingError::NotSyllableShaped) {
-            open.push(p);
+            open.push(p, plen);
             at = inner_start;
             continue;
         }
@@ -529,13 +593,17 @@ fn scan_line(
             span: Span::new(text_start, end),
         });
     }
-    for &p in open.iter() {
+    for run in &open.runs {
+        let p = run.start as usize;
         let position = cols.position(bytes, p);
         out.anomalies.push(Anomaly {
             kind: AnomalyKind::UnclosedParenthesis,
             span: Span::new(p, end),
             position,
-            detail: AnomalyDetail::Text,
+            detail: match run.count {
+                1 => AnomalyDetail::Text,
+                count => AnomalyDetail::Run { count },
+            },
         });
     }
     let first = first_segment as usize;

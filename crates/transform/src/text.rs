@@ -1,6 +1,6 @@
-//! Small helpers on text: counts as people count them, sentences and snippets around a spot.
+//! Small helpers on text: counts as people count them, and sentences around a spot.
 
-use annotext_parser::{is_hanzi, Span};
+use annotext_parser::is_hanzi;
 
 pub(crate) fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -38,25 +38,4 @@ pub(crate) fn sentence_at(text: &str, offset: usize) -> &str {
         }
     }
     &text[start..end]
-}
-
-/// A few characters of source around a span, for the anomaly table.
-pub(crate) fn snippet(text: &str, span: Span) -> String {
-    let range = span.range();
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .take(6)
-        .last()
-        .map_or(range.start, |(i, _)| i);
-    let end_limit = range.end.min(range.start + 40).max(range.start);
-    let mut end = end_limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let after = text[end..]
-        .char_indices()
-        .nth(6)
-        .map_or(text.len(), |(i, _)| end + i);
-    text[start..after].replace(['\n', '\r'], " ")
 }

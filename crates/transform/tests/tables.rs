@@ -237,14 +237,36 @@ fn two_documents_stack_and_keep_their_doc_ids_apart() {
 }
 
 #[test]
-fn sample_anomalies_table_holds_every_parser_anomaly() {
+fn sample_anomalies_table_has_one_row_per_character_whose_counts_cover_every_anomaly() {
     let doc = sample();
     let parser_count = doc.anomalies.len();
     let t = tables(&[doc]);
     let kinds = strings(&t.anomalies, "kind");
+    // 289 extra annotations on 120 character occurrences, and 8 readings wrong for their word
+    // (外長, 部長 annotated chang).
+    assert_eq!(kinds.len(), 128);
+    let repeated: Vec<usize> = (0..kinds.len())
+        .filter(|&i| kinds[i] == "repeated_annotation")
+        .collect();
+    assert_eq!(repeated.len(), 120);
     assert_eq!(
-        kinds.iter().filter(|k| *k == "repeated_annotation").count(),
-        parser_count
+        kinds
+            .iter()
+            .filter(|k| *k == "reading_wrong_in_context")
+            .count(),
+        8
     );
+    let all_counts = strings(&t.anomalies, "count");
+    let counts: usize = repeated
+        .iter()
+        .map(|&i| all_counts[i].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counts, parser_count);
+    assert_eq!(parser_count, 289);
+    assert!(strings(&t.anomalies, "severity")
+        .iter()
+        .all(|s| s == "warning"));
     assert_eq!(strings(&t.anomalies, "line")[0], "1");
+    assert_eq!(strings(&t.anomalies, "text")[0], "中");
+    assert_eq!(strings(&t.anomalies, "context")[0], "【中】國-中亞峰會(簡…");
 }

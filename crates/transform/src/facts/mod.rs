@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod findings;
 pub mod pinyin;
 pub mod readings;
 pub mod script;

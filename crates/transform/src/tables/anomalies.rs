@@ -1,56 +1,56 @@
-//! `anomalies`: one row per anomaly, from the parser and from the dictionary check.
+//! `anomalies`: one row per finding ([`crate::facts::findings`]): a character's repeated
+//! annotations are one row, and a run of adjacent anomalies of one kind is one row with its
+//! count and range. The parser's records keep every anomaly; this table is for reading.
 
-use annotext_parser::{Position, Span};
 use polars::prelude::*;
 
 use super::Frame;
-use crate::facts::pinyin::READING_WRONG_IN_CONTEXT;
-use crate::facts::readings::{dictionary_anomalies, READING_NOT_IN_DICTIONARY};
+use crate::facts::findings::findings_with_context;
 use crate::facts::DocumentFacts;
-use crate::text::snippet;
 use crate::TransformError;
 
 pub(super) fn anomalies_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
-    let (mut doc_id, mut kind, mut line, mut column) = (vec![], vec![], vec![], vec![]);
-    let (mut offset, mut context, mut detail) = (vec![], vec![], vec![]);
+    let (mut doc_id, mut severity, mut kind) = (vec![], vec![], vec![]);
+    let (mut line, mut column, mut end_line, mut end_column) = (vec![], vec![], vec![], vec![]);
+    let (mut count, mut subject, mut context, mut detail) = (vec![], vec![], vec![], vec![]);
+    let (mut byte_start, mut byte_end) = (vec![], vec![]);
     for facts in documents {
         let doc = facts.doc;
-        let mut rows: Vec<(Span, Position, &str, String)> = doc
-            .anomalies
+        // The readings wrong in context were found with each block's facts (one pass per block).
+        let in_context: Vec<_> = facts
+            .blocks
             .iter()
-            .map(|a| (a.span, a.position, a.kind.name(), a.describe(&doc.text)))
+            .flat_map(|b| b.flags.iter().cloned())
             .collect();
-        rows.extend(
-            dictionary_anomalies(doc)
-                .into_iter()
-                .map(|a| (a.span, a.position, READING_NOT_IN_DICTIONARY, a.detail)),
-        );
-        // Found with each block's facts: the check in context is part of the one pass per block.
-        rows.extend(
-            facts
-                .blocks
-                .iter()
-                .flat_map(|b| &b.flags)
-                .map(|f| (f.span, f.position, READING_WRONG_IN_CONTEXT, f.describe())),
-        );
-        rows.sort_by(|a, b| (a.0.start, &a.2).cmp(&(b.0.start, &b.2)));
-        for (span, position, k, d) in rows {
+        for f in findings_with_context(doc, &in_context) {
             doc_id.push(doc.name.as_str());
-            kind.push(k);
-            line.push(position.line);
-            column.push(position.column);
-            offset.push(span.start);
-            context.push(snippet(&doc.text, span));
-            detail.push(d);
+            severity.push(f.severity().name());
+            kind.push(f.kind.name());
+            line.push(f.start.line);
+            column.push(f.start.column);
+            end_line.push(f.end.line);
+            end_column.push(f.end.column);
+            count.push(f.count);
+            byte_start.push(f.span.start);
+            byte_end.push(f.span.end);
+            subject.push(f.subject);
+            context.push(f.context);
+            detail.push(f.detail);
         }
     }
     Frame::new("anomalies")
         .col(Series::new("doc_id".into(), doc_id))
+        .category("severity", severity)?
         .category("kind", kind)?
         .col(Series::new("line".into(), line))
         .col(Series::new("column".into(), column))
-        .col(Series::new("byte_offset".into(), offset))
+        .col(Series::new("end_line".into(), end_line))
+        .col(Series::new("end_column".into(), end_column))
+        .col(Series::new("count".into(), count))
+        .col(Series::new("text".into(), subject))
         .col(Series::new("context".into(), context))
         .col(Series::new("detail".into(), detail))
+        .col(Series::new("byte_start".into(), byte_start))
+        .col(Series::new("byte_end".into(), byte_end))
         .build()
 }
