@@ -49,7 +49,8 @@ pub enum Command {
     /// Process files and folders (recursively, `*.txt`) into the output folder (the default).
     #[command(after_long_help = EXIT_CODES)]
     Run(RunArgs),
-    /// Print the parsed records of one file as JSON on standard output.
+    /// Print the record of one file as JSON on standard output: its structure with its text
+    /// (clean, simplified, toned pinyin, as annotated), as `records.jsonl` holds it.
     Parse {
         /// The annotated text file.
         file: PathBuf,

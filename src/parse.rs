@@ -22,9 +22,9 @@ pub fn parse_one(file: &Path, compact: bool) -> Result<Outcome> {
     // buffered, a 100 MiB document's JSON took 67 s unbuffered (30 s of it in the kernel).
     let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = if compact {
-        serde_json::to_writer(&mut stdout, &doc)
+        serde_json::to_writer(&mut stdout, &annotext_transform::document_record(&doc))
     } else {
-        serde_json::to_writer_pretty(&mut stdout, &doc)
+        serde_json::to_writer_pretty(&mut stdout, &annotext_transform::document_record(&doc))
     };
     // `annotext parse FILE | head` closes the pipe early: that is not an error.
     pipe_closed(

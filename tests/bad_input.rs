@@ -127,9 +127,9 @@ fn nul_bytes_stay_text_and_are_reported_where_they_are() {
     // `run` keeps the bytes: the records rebuild the file exactly.
     let out = annotext(&["parse", "in/nul.txt", "--compact"], dir.path());
     exited(&out, 0);
-    let doc: annotext_parser::Document = serde_json::from_slice(&out.stdout).unwrap();
+    let record: annotext_transform::DocumentRecord = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
-        doc.rebuild().as_bytes(),
+        record.rebuild().as_bytes(),
         std::fs::read(dir.path().join("in/nul.txt")).unwrap()
     );
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use annotext_parser::Document;
+use annotext_transform::DocumentRecord;
 use common::{annotext, scratch_project as workspace, SAMPLE};
 
 #[test]
@@ -16,10 +16,10 @@ fn no_arguments_turns_data_into_output_records() {
     );
     let jsonl = std::fs::read_to_string(dir.path().join("output/records.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count(), 1);
-    let doc: Document = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
-    assert_eq!(doc.name, "china-central-asia-summit-2023");
-    assert_eq!(doc.rebuild().as_bytes(), std::fs::read(SAMPLE).unwrap());
-    let items: Vec<usize> = doc.sections.iter().map(|s| s.items.len()).collect();
+    let record: DocumentRecord = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(record.id, "china-central-asia-summit-2023");
+    assert_eq!(record.rebuild().as_bytes(), std::fs::read(SAMPLE).unwrap());
+    let items: Vec<usize> = record.sections.iter().map(|s| s.items.len()).collect();
     assert_eq!(items, [54, 19, 9]);
 }
 
@@ -43,8 +43,10 @@ fn parse_prints_one_files_records_as_json() {
         dir.path(),
     );
     assert!(out.status.success());
-    let doc: Document = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc.chars.len(), 648);
+    let record: DocumentRecord = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record.counts.annotated_hanzi, 648);
+    assert_eq!(record.counts.items, 82);
+    assert_eq!(record.paragraphs.len(), 4);
 }
 
 #[test]

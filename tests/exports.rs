@@ -4,7 +4,6 @@ mod common;
 
 use std::path::Path;
 
-use annotext_parser::Document;
 use common::{annotext as run, scratch_project, SAMPLE};
 use polars::prelude::*;
 
@@ -120,12 +119,13 @@ fn every_parquet_reads_back_equal_to_its_table_with_dtypes() {
 fn each_json_line_is_a_document_record() {
     let dir = workspace();
     let text = std::fs::read_to_string(dir.path().join("output/records.jsonl")).unwrap();
-    let docs: Vec<Document> = text
+    let docs: Vec<annotext_transform::DocumentRecord> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(docs.len(), 1);
-    assert_eq!(docs[0].chars.len(), 648);
+    assert_eq!(docs[0].counts.annotated_hanzi, 648);
+    assert_eq!(docs[0].sections[2].items.len(), 9);
 }
 
 #[test]

@@ -1,10 +1,14 @@
-//! JSON Lines export of parsed documents: one [`Document`] record per line, as serde writes it.
+//! JSON Lines export of documents: one record per line, the document's structure with its text
+//! ([`annotext_transform::DocumentRecord`]): what jq, DuckDB and Spark read, not the parse tree's
+//! byte spans. Lossless: each record rebuilds its source byte for byte.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use annotext_atomic_file::{AtomicFile, AtomicWriteError, DigestingFile, WrittenFile};
 use annotext_parser::Document;
+use annotext_transform::document_record;
+use rayon::prelude::*;
 
 /// A JSON Lines file of records being written batch by batch. Nothing appears at the target
 /// path before [`RecordsWriter::finish`].
@@ -23,12 +27,18 @@ impl RecordsWriter {
         Ok(RecordsWriter { file, out })
     }
 
-    /// Appends one line per document.
+    /// Appends one line per document, in order. Records are built in parallel (each needs the
+    /// document's pinyin and simplified text), then written one after the other.
     pub fn append(&mut self, documents: &[Document]) -> Result<(), AtomicWriteError> {
-        for doc in documents {
-            serde_json::to_writer(&mut self.out, doc).map_err(|e| self.file.content_error(e))?;
+        let lines: Vec<Result<Vec<u8>, serde_json::Error>> = documents
+            .par_iter()
+            .map(|doc| serde_json::to_vec(&document_record(doc)))
+            .collect();
+        for line in lines {
+            let line = line.map_err(|e| self.file.content_error(e))?;
             self.out
-                .write_all(b"\n")
+                .write_all(&line)
+                .and_then(|()| self.out.write_all(b"\n"))
                 .map_err(|e| self.file.content_error(e))?;
         }
         Ok(())
@@ -55,20 +65,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_line_reads_back_as_the_document_it_was() {
-        let docs = vec![
-            annotext_parser::parse_str("a", "中(zhong)(zhong)國(guo)").unwrap(),
-            annotext_parser::parse_str("b", "一、標題\r\n1.略(lve)\r\n").unwrap(),
+    fn each_line_is_a_record_that_rebuilds_its_source() {
+        let sources = [
+            "中(zhong)(zhong)國(guo)",
+            "\u{FEFF}一、標題\r\n（一）小節\r\n1.略(lve)\r\n\r\n",
         ];
+        let docs: Vec<Document> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| annotext_parser::parse_str(&format!("d{i}"), s).unwrap())
+            .collect();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("records.jsonl");
         write_records(&path, &docs).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        let back: Vec<Document> = text
+        let back: Vec<annotext_transform::DocumentRecord> = text
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        assert_eq!(back, docs);
-        assert_eq!(back[1].rebuild(), "一、標題\r\n1.略(lve)\r\n");
+        assert_eq!(back.len(), 2);
+        for (record, source) in back.iter().zip(sources) {
+            assert_eq!(record.rebuild(), source);
+        }
+        let item = &back[1].sections[0].subsections[0].items[0];
+        assert_eq!(
+            (
+                item.number,
+                item.block.text.as_str(),
+                item.block.pinyin.as_str()
+            ),
+            (1, "略", "lüè")
+        );
     }
 }

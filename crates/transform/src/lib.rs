@@ -10,6 +10,7 @@
 
 pub mod cells;
 pub mod facts;
+pub mod records;
 pub mod rules;
 pub mod tables;
 mod text;
@@ -36,6 +37,7 @@ pub use facts::script::{fold, simplified};
 pub use facts::tagger::Tagger;
 pub use facts::title::document_title;
 pub use facts::topics::find_topics;
+pub use records::{document_record, DocumentRecord};
 pub use rules::{EntityPattern, Rules, RulesError};
 pub use tables::{Tables, TABLE_COUNT};
 pub use totals::{CharacterReadings, CorpusReadings, DocumentFigures, KeyFigures, Totals};
