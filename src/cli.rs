@@ -136,6 +136,14 @@ pub struct RunArgs {
     #[arg(long, default_value_t = annotext_export_pdf::DEFAULT_PAGE_LIMIT as u32, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub briefing_pages: u32,
+    /// Language of the briefings' own words (headings, key figures, chart, page numbers,
+    /// annex): `auto` speaks each document's language in its script (traditional or simplified
+    /// Chinese; English for a document without hanzi), or `en`, `zh-Hans`, `zh-Hant` for all.
+    #[arg(long, default_value = "auto", value_name = "LANG", ignore_case = true,
+          value_parser = clap::builder::TypedValueParser::try_map(
+              clap::builder::PossibleValuesParser::new(["auto", "en", "zh-Hans", "zh-Hant"]),
+              |value| value.parse::<annotext_export_pdf::Lang>()))]
+    pub lang: annotext_export_pdf::Lang,
     /// Input read per batch, in MiB. A batch is parsed and turned into tables while each output
     /// writes the previous one: peak memory is about 60 times this (120 times with briefings,
     /// which are drawn while the next batches are read), plus about 40 MB, whatever the size of

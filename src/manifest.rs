@@ -66,8 +66,16 @@ pub struct Options {
     pub font: Option<String>,
     /// `--pinyin`.
     pub pinyin: bool,
+    /// `--lang` of the briefings (`auto` in manifests written before it existed).
+    #[serde(default = "auto")]
+    pub lang: String,
     /// `--batch-mib` (never changes the outputs; recorded for reproducing the run's memory use).
     pub batch_mib: f64,
+}
+
+/// `--lang`'s default, for manifests written before it existed.
+fn auto() -> String {
+    "auto".to_owned()
 }
 
 /// One input file as it was read.

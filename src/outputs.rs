@@ -181,6 +181,7 @@ impl<'scope> Lanes<'scope> {
                 font,
                 pinyin: args.pinyin,
                 page_limit: args.briefing_pages as usize,
+                lang: args.lang,
             };
             lanes.start_briefings(scope, root, args, bar, timings, options);
         }

@@ -198,6 +198,7 @@ fn manifest_options(args: &RunArgs, rules_dir: Option<&Path>) -> manifest::Optio
         title: args.title.clone(),
         font: args.font.as_ref().map(|f| f.display().to_string()),
         pinyin: args.pinyin,
+        lang: args.lang.name().to_owned(),
         batch_mib: args.batch_mib,
     }
 }

@@ -346,7 +346,7 @@ fn a_character_missing_from_the_font_is_drawn_as_a_square_and_reported() {
     // The square stands where the character was; the tables keep the character itself.
     assert!(text.contains("等領域交流合□;"), "{text}");
     // The file opens at item 37, before any section heading: those items are in the briefing.
-    assert!(text.contains("Items outside any section"), "{text}");
+    assert!(text.contains("未歸入各節的條目"), "{text}");
     assert!(text.contains("37. 推動建設中醫藥中心"), "{text}");
     let items = std::fs::read_to_string(dir.path().join("out/tables/items.csv")).unwrap();
     assert!(items.contains('䜽'));

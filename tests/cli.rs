@@ -320,3 +320,44 @@ fn a_font_that_is_not_a_font_stops_the_run_before_any_output() {
     };
     assert_eq!(pdf("a"), pdf("b"));
 }
+
+#[test]
+fn lang_sets_the_briefings_words_and_refuses_unknown_languages() {
+    let dir = workspace();
+    let text = |out: &str| {
+        let pdf = std::fs::read(
+            dir.path()
+                .join(out)
+                .join("briefings/china-central-asia-summit-2023.pdf"),
+        )
+        .unwrap();
+        annotext_poppler_check::poppler("pdftotext", &pdf, &[])
+    };
+    for (lang, out) in [
+        (None, "auto"),
+        (Some("en"), "en"),
+        (Some("zh-Hans"), "hans"),
+    ] {
+        let mut args = vec!["run", "-f", "pdf", "-o", out, "-q"];
+        args.extend(lang.map(|l| ["--lang", l]).iter().flatten());
+        let run = annotext(&args, dir.path());
+        assert!(
+            run.status.success(),
+            "{out}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    // The sample is traditional: so is its briefing by default.
+    assert!(text("auto").contains("附錄：數據質量") && text("auto").contains("背景"));
+    assert!(text("en").contains("Background") && text("en").contains("Annex: data quality"));
+    assert!(!text("en").contains("附錄"));
+    assert!(text("hans").contains("附录：数据质量"));
+    let manifest = std::fs::read_to_string(dir.path().join("en/manifest.json")).unwrap();
+    assert!(manifest.contains(r#""lang": "en""#), "{manifest}");
+
+    let bad = annotext(&["run", "--lang", "fr", "-o", "x"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("fr") && err.contains("zh-Hant"), "{err}");
+    assert!(!dir.path().join("x").exists());
+}

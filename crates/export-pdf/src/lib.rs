@@ -7,6 +7,7 @@
 //! deterministic: fixed dates, fixed resource ids, and a document ID derived from the content.
 
 pub mod layout;
+pub mod words;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -18,6 +19,8 @@ use std::sync::{Arc, OnceLock};
 use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError, WrittenFile};
 use annotext_parser::{BlockKind, Document};
 use annotext_transform::{column_texts, Tables};
+pub use words::{Lang, UnknownLang, Words};
+
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PageAnnotId, PageAnnotation, PaintMode, ParsedFont,
     PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
@@ -72,6 +75,9 @@ pub struct BriefingOptions {
     /// Pages the body may take (at least 1); past them the briefing ends with a note of what
     /// was left out, then the annex. Bounds a briefing's time and memory whatever the document.
     pub page_limit: usize,
+    /// Language of the briefing's own words (headings, labels, annex); the document's by
+    /// default.
+    pub lang: Lang,
 }
 
 impl Default for BriefingOptions {
@@ -81,6 +87,7 @@ impl Default for BriefingOptions {
             font: None,
             pinyin: false,
             page_limit: DEFAULT_PAGE_LIMIT,
+            lang: Lang::Auto,
         }
     }
 }
@@ -599,34 +606,41 @@ struct LeftOut {
 
 impl LeftOut {
     /// The closing note of a briefing cut at its page limit.
-    fn note(&self, pages: usize) -> String {
+    fn note(&self, pages: usize, words: &Words) -> String {
         let parts: Vec<String> = [
-            (self.sections, "section headings"),
-            (self.items, "items"),
-            (self.paragraphs, "background paragraphs"),
+            (self.sections, words.left_sections),
+            (self.items, words.left_items),
+            (self.paragraphs, words.left_paragraphs),
         ]
         .iter()
         .filter(|((_, all), _)| *all > 0)
-        .map(|((shown, all), what)| {
-            format!(
-                "{} of {} {what}",
-                thousands((all - shown) as u64),
-                thousands(*all as u64)
+        .map(|((shown, all), template)| {
+            words::fill(
+                template,
+                &[
+                    ("left", &thousands((all - shown) as u64)),
+                    ("all", &thousands(*all as u64)),
+                ],
             )
         })
         .collect();
         let what = match parts.len() {
-            0 => "the rest of the text is".to_owned(),
-            _ => format!("{} are", parts.join(", ")),
+            0 => words.left_rest.to_owned(),
+            _ => words::fill(
+                words.left_parts,
+                &[("parts", &parts.join(words.list_separator))],
+            ),
         };
         let from = self.first_line.map_or_else(String::new, |l| {
-            format!(" from line {} of the source on", thousands(u64::from(l)))
+            words::fill(words.left_from, &[("line", &thousands(u64::from(l)))])
         });
-        format!(
-            "The briefing stops after {pages} pages, its limit: {what} not shown (or not in \
-             full){from}. The full text is in the workbook (workbook.xlsx, sheets Items, Sections \
-             and Paragraphs) and in the CSV (tables/items.csv, tables/sections.csv, \
-             tables/paragraphs.csv). `--briefing-pages` sets the limit."
+        words::fill(
+            words.note,
+            &[
+                ("pages", &pages.to_string()),
+                ("what", &what),
+                ("from", &from),
+            ],
         )
     }
 }
@@ -661,6 +675,7 @@ fn compose(
     options: &BriefingOptions,
     metrics: &Metrics,
     title: &str,
+    words: &Words,
 ) -> Layout {
     let mut c = Composer::new(metrics, options.page_limit);
     let ink = rgb(0.1, 0.1, 0.1);
@@ -669,11 +684,13 @@ fn compose(
     // First page: title, key figures, chart.
     c.paragraph(title, TITLE, 0.0, None, None, rgb(0.12, 0.3, 0.47));
     c.paragraph(
-        &format!(
-            "Briefing · source {} · {} sections, {} items",
-            doc.name,
-            doc.sections.len(),
-            tables.items.height()
+        &words::fill(
+            words.subtitle,
+            &[
+                ("source", &doc.name),
+                ("sections", &doc.sections.len().to_string()),
+                ("items", &tables.items.height().to_string()),
+            ],
         ),
         SMALL,
         0.0,
@@ -682,8 +699,9 @@ fn compose(
         grey.clone(),
     );
     c.gap(10.0);
-    c.heading("Key figures", false);
-    for (label, value) in tables.key_figures().rows() {
+    c.heading(words.key_figures, false);
+    for (figure, value) in tables.key_figures().figures() {
+        let label = words.figure(figure);
         c.ensure(BODY * 1.6);
         c.y -= BODY * 1.6;
         let y = c.y;
@@ -692,7 +710,7 @@ fn compose(
         c.text_at(MARGIN_X + 260.0 - vw, y, BODY, ink.clone(), &value);
     }
     c.gap(12.0);
-    c.heading("Items per topic", false);
+    c.heading(words.items_per_topic, false);
     let topics = column_texts(&tables.topics, "topic");
     let counts: Vec<f64> = column_texts(&tables.topics, "item_count")
         .iter()
@@ -719,7 +737,7 @@ fn compose(
 
     // Background paragraphs.
     c.new_page();
-    c.heading("Background", true);
+    c.heading(words.background, true);
     let mut left = LeftOut::default();
     for block in doc.paragraphs() {
         left.paragraphs.1 += 1;
@@ -771,7 +789,7 @@ fn compose(
         .filter(|b| b.section.is_none() && matches!(b.kind, BlockKind::Item { .. }))
         .peekable();
     if loose.peek().is_some() {
-        c.heading("Items outside any section", true);
+        c.heading(words.loose_items, true);
         for block in loose {
             item(&mut c, &mut left, block);
         }
@@ -836,14 +854,21 @@ fn compose(
     c.unlimit();
     if cut {
         c.new_page();
-        c.heading("This briefing is cut short", false);
-        c.paragraph(&left.note(body_pages), BODY, 0.0, None, None, ink.clone());
+        c.heading(words.cut_short, false);
+        c.paragraph(
+            &left.note(body_pages, words),
+            BODY,
+            0.0,
+            None,
+            None,
+            ink.clone(),
+        );
     }
 
     // Annex: data quality, one line per kind and its first findings (the anomalies table
     // holds them all).
     c.new_page();
-    c.heading("Annex: data quality", true);
+    c.heading(words.annex, true);
     let kinds = column_texts(&tables.anomalies, "kind");
     let severities = column_texts(&tables.anomalies, "severity");
     let counts = column_texts(&tables.anomalies, "count");
@@ -863,39 +888,44 @@ fn compose(
             .unwrap_or(1);
     }
     if by_kind.is_empty() {
-        c.paragraph(
-            "No anomalies were found.",
-            BODY,
-            0.0,
-            None,
-            None,
-            ink.clone(),
-        );
+        c.paragraph(words.no_anomalies, BODY, 0.0, None, None, ink.clone());
     }
     let findings_of = |kind: &str| kinds.iter().filter(|k| k.as_str() == kind).count();
     for (kind, (rows, occurrences)) in &by_kind {
-        let severity = rows
-            .first()
-            .and_then(|&i| severities.get(i))
-            .map_or("", String::as_str);
+        let severity = words.severity(
+            rows.first()
+                .and_then(|&i| severities.get(i))
+                .map_or("", String::as_str),
+        );
         let found = findings_of(kind);
         let findings = match found {
-            1 => "1 finding".to_owned(),
-            n => format!("{} findings", thousands(n as u64)),
+            1 => words.one_finding.to_owned(),
+            n => words::fill(words.findings, &[("n", &thousands(n as u64))]),
         };
+        let slots = [
+            ("kind", words.kind(kind)),
+            ("severity", severity),
+            ("findings", &findings),
+        ];
         let head = if *occurrences == found as u64 {
-            format!("{kind} ({severity}): {findings}")
+            words::fill(words.kind_line, &slots)
         } else {
-            format!(
-                "{kind} ({severity}): {findings}, {} occurrences",
-                thousands(*occurrences)
-            )
+            let occurrences = thousands(*occurrences);
+            let mut slots = slots.to_vec();
+            slots.push(("occurrences", &occurrences));
+            words::fill(words.kind_line_occurrences, &slots)
         };
         c.paragraph(&head, BODY, 0.0, None, None, ink.clone());
         for &i in rows {
-            let example = format!(
-                "line {}, column {}: {} — {}",
-                lines[i], columns[i], details[i], contexts[i]
+            let field = |column: &[String]| column.get(i).map_or("", String::as_str).to_owned();
+            let example = words::fill(
+                words.example,
+                &[
+                    ("line", &field(&lines)),
+                    ("column", &field(&columns)),
+                    ("detail", &field(&details)),
+                    ("context", &field(&contexts)),
+                ],
             );
             c.paragraph(&example, SMALL, 16.0, None, None, grey.clone());
         }
@@ -908,6 +938,15 @@ fn compose(
     }
 }
 
+/// The words of a briefing: in the language asked for, else in the document's language and
+/// script (judged from its clean text).
+pub fn briefing_words(doc: &Document, options: &BriefingOptions) -> &'static Words {
+    match options.lang {
+        Lang::Auto => Lang::Auto.words_for(&doc.clean_text()),
+        chosen => chosen.words_for(""),
+    }
+}
+
 /// Renders the briefing of one document. `tables` are that document's tables.
 pub fn render_briefing(
     doc: &Document,
@@ -916,8 +955,9 @@ pub fn render_briefing(
 ) -> Result<Briefing, PdfExportError> {
     let metrics = Metrics::load(options)?;
     let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
-    let missing: BTreeSet<char> = doc
-        .clean_text()
+    let clean = doc.clean_text();
+    let words = options.lang.words_for(&clean);
+    let missing: BTreeSet<char> = clean
         .chars()
         .chain(title.chars())
         .filter(|c| !c.is_control() && !metrics.has_glyph(*c))
@@ -926,7 +966,7 @@ pub fn render_briefing(
         pages: pages_ops,
         bookmarks,
         ..
-    } = compose(doc, tables, options, &metrics, &title);
+    } = compose(doc, tables, options, &metrics, &title, words);
     let total = pages_ops.len();
 
     let mut pdf = PdfDocument::new(&title);
@@ -939,7 +979,7 @@ pub fn render_briefing(
         .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
     let info = &mut pdf.metadata.info;
     info.document_title = title.clone();
-    info.subject = "Briefing on a pinyin-annotated document".into();
+    info.subject = words.subject.into();
     info.creator = "annotext".into();
     info.producer = "annotext (printpdf)".into();
     info.creation_date = date;
@@ -961,7 +1001,13 @@ pub fn render_briefing(
         composer.pages = vec![Vec::new()];
         composer.text_at(MARGIN_X, PAGE_H - 40.0, SMALL, rgb(0.4, 0.4, 0.4), &title);
         composer.rule(PAGE_H - 46.0, rgb(0.7, 0.7, 0.7));
-        let footer = format!("page {} of {}", index + 1, total);
+        let footer = words::fill(
+            words.page_of,
+            &[
+                ("page", &(index + 1).to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
         let fw = metrics.width(&footer, SMALL);
         composer.text_at(
             PAGE_W - MARGIN_X - fw,
@@ -1085,5 +1131,6 @@ pub fn placed_lines(
 ) -> Result<Vec<(f64, String)>, PdfExportError> {
     let metrics = Metrics::load(options)?;
     let title = options.title.clone().unwrap_or_else(|| derived_title(doc));
-    Ok(compose(doc, tables, options, &metrics, &title).placed)
+    let words = briefing_words(doc, options);
+    Ok(compose(doc, tables, options, &metrics, &title, words).placed)
 }

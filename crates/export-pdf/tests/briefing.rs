@@ -1,7 +1,7 @@
 //! The sample's briefing, checked the way a reader sees it: poppler's pdftotext, pdfinfo and
 //! pdffonts on the file (installed on first use by `annotext-poppler-check`).
 
-use annotext_export_pdf::{placed_lines, render_briefing, BriefingOptions, COLUMN_WIDTH};
+use annotext_export_pdf::{placed_lines, render_briefing, BriefingOptions, Lang, COLUMN_WIDTH};
 use annotext_parser::{parse_str, BlockKind, Document};
 use annotext_poppler_check::poppler;
 use annotext_transform::{build_tables, Rules, Tables};
@@ -38,7 +38,95 @@ fn pdftotext_gives_every_item_in_order() {
     assert_eq!(found, 82);
     assert!(text.contains("21.完成中吉烏鐵路可研工作,推進該鐵路加快落地建設;"));
     assert!(text.contains("中國-中亞峰會成果清單"), "derived title");
-    assert!(text.contains(&format!("page1of{}", briefing.pages)));
+    // The sample is in traditional characters: so are the running footer's words.
+    assert!(
+        text.contains(&format!("第1頁，共{}頁", briefing.pages)),
+        "footer"
+    );
+}
+
+/// A simplified fixture, as written for the end-to-end tests.
+const SIMPLIFIED_FIXTURE: &str =
+    include_str!("../../../tests/fixtures/documents/sco-transport-2025/marks.txt");
+
+fn briefing_text(doc: &Document, tables: &Tables, lang: Lang) -> String {
+    let options = BriefingOptions {
+        lang,
+        ..Default::default()
+    };
+    let briefing = render_briefing(doc, tables, &options).unwrap();
+    squeeze(&poppler("pdftotext", &briefing.bytes, &[]))
+}
+
+#[test]
+fn a_traditional_document_gets_a_traditional_briefing() {
+    let (doc, tables) = sample();
+    let text = briefing_text(&doc, &tables, Lang::Auto);
+    for words in [
+        "背景",
+        "主要數據",
+        "編號條目",
+        "注音覆蓋率",
+        "各主題條目數",
+        "附錄：數據質量",
+        "重複注音（警告）：",
+    ] {
+        assert!(text.contains(words), "{words} missing");
+    }
+    for english in ["Background", "Annex", "Key figures", "page1of", "finding"] {
+        assert!(!text.contains(english), "{english} left in English");
+    }
+    // Nothing simplified among the briefing's own words.
+    for simplified in ["附录", "数据", "编号", "页"] {
+        assert!(!text.contains(simplified), "{simplified} is simplified");
+    }
+}
+
+#[test]
+fn a_simplified_document_gets_a_simplified_briefing() {
+    let doc = parse_str("sco-transport-2025", SIMPLIFIED_FIXTURE).unwrap();
+    let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
+    let text = briefing_text(&doc, &tables, Lang::Auto);
+    for words in [
+        "背景",
+        "主要数据",
+        "编号条目",
+        "附录：数据质量",
+        "第1页，共",
+    ] {
+        assert!(text.contains(words), "{words} missing");
+    }
+    for traditional in ["附錄", "數據", "編號", "頁"] {
+        assert!(!text.contains(traditional), "{traditional} is traditional");
+    }
+    // Asked for, the other script.
+    let text = briefing_text(&doc, &tables, Lang::ZhHant);
+    assert!(text.contains("附錄：數據質量") && text.contains("主要數據"));
+}
+
+#[test]
+fn lang_en_gives_an_english_briefing_of_a_chinese_document() {
+    let (doc, tables) = sample();
+    let options = BriefingOptions {
+        lang: Lang::En,
+        ..Default::default()
+    };
+    let briefing = render_briefing(&doc, &tables, &options).unwrap();
+    let text = squeeze(&poppler("pdftotext", &briefing.bytes, &[]));
+    for words in [
+        "Background",
+        "Keyfigures",
+        "Numbereditems82",
+        "Itemspertopic",
+        "Annex:dataquality",
+        "repeated_annotation(warning):",
+        &format!("page1of{}", briefing.pages),
+    ] {
+        assert!(text.contains(words), "{words} missing");
+    }
+    assert!(!text.contains("背景") && !text.contains("附錄"));
+    // The document's own text stays as it is.
+    assert!(text.contains("中國-中亞峰會成果清單"));
 }
 
 #[test]

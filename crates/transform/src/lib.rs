@@ -33,14 +33,16 @@ pub use facts::readings::{
     dictionary_anomalies, dictionary_readings, reading_is_valid, DictionaryAnomaly,
     READING_NOT_IN_DICTIONARY,
 };
-pub use facts::script::{fold, simplified};
+pub use facts::script::{fold, script_of, simplified, Script};
 pub use facts::tagger::Tagger;
 pub use facts::title::document_title;
 pub use facts::topics::find_topics;
 pub use records::{document_record, DocumentRecord};
 pub use rules::{EntityPattern, Rules, RulesError};
 pub use tables::{Tables, TABLE_COUNT};
-pub use totals::{CharacterReadings, CorpusReadings, DocumentFigures, KeyFigures, Totals};
+pub use totals::{
+    CharacterReadings, CorpusReadings, DocumentFigures, KeyFigure, KeyFigures, Totals,
+};
 
 use facts::DocumentFacts;
 use polars::prelude::PolarsError;

@@ -33,25 +33,70 @@ pub struct KeyFigures {
     pub anomalies: usize,
 }
 
+/// Which key figure a value is: exporters label it in their reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyFigure {
+    /// Documents.
+    Documents,
+    /// Sections.
+    Sections,
+    /// Numbered items.
+    Items,
+    /// Mechanisms, forums and platforms named (distinct).
+    Platforms,
+    /// Documents titled 《…》 (distinct).
+    TitledDocuments,
+    /// Countries named (distinct).
+    Countries,
+    /// Share of hanzi occurrences that carry an annotation.
+    AnnotationCoverage,
+    /// Anomalies of every kind.
+    Anomalies,
+}
+
+impl KeyFigure {
+    /// The English label, as the workbook shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyFigure::Documents => "Documents",
+            KeyFigure::Sections => "Sections",
+            KeyFigure::Items => "Numbered items",
+            KeyFigure::Platforms => "Mechanisms / forums / platforms",
+            KeyFigure::TitledDocuments => "Documents titled 《…》",
+            KeyFigure::Countries => "Countries named",
+            KeyFigure::AnnotationCoverage => "Annotation coverage",
+            KeyFigure::Anomalies => "Anomalies",
+        }
+    }
+}
+
 impl KeyFigures {
-    /// Label and value pairs, in display order.
-    pub fn rows(&self) -> Vec<(&'static str, String)> {
+    /// Each figure and its value as shown, in display order.
+    pub fn figures(&self) -> Vec<(KeyFigure, String)> {
         vec![
-            ("Documents", self.documents.to_string()),
-            ("Sections", self.sections.to_string()),
-            ("Numbered items", self.items.to_string()),
+            (KeyFigure::Documents, self.documents.to_string()),
+            (KeyFigure::Sections, self.sections.to_string()),
+            (KeyFigure::Items, self.items.to_string()),
+            (KeyFigure::Platforms, self.platforms.to_string()),
             (
-                "Mechanisms / forums / platforms",
-                self.platforms.to_string(),
+                KeyFigure::TitledDocuments,
+                self.titled_documents.to_string(),
             ),
-            ("Documents titled 《…》", self.titled_documents.to_string()),
-            ("Countries named", self.countries.to_string()),
+            (KeyFigure::Countries, self.countries.to_string()),
             (
-                "Annotation coverage",
+                KeyFigure::AnnotationCoverage,
                 format!("{:.1}%", self.annotation_coverage * 100.0),
             ),
-            ("Anomalies", self.anomalies.to_string()),
+            (KeyFigure::Anomalies, self.anomalies.to_string()),
         ]
+    }
+
+    /// English label and value pairs, in display order.
+    pub fn rows(&self) -> Vec<(&'static str, String)> {
+        self.figures()
+            .into_iter()
+            .map(|(figure, value)| (figure.label(), value))
+            .collect()
     }
 }
 
