@@ -22,7 +22,8 @@ pub use cells::{cell_text, column_texts, Cells, LIST_SEPARATOR};
 pub use facts::dates::{find_dates, DateMention};
 pub use facts::entities::{find_entities, EntityMention};
 pub use facts::findings::{
-    finding_counts, findings, findings_with_context, Finding, FindingKind, FindingRange,
+    finding_counts, finding_counts_with_context, findings, findings_with_context, Finding,
+    FindingKind, FindingRange,
 };
 pub use facts::pinyin::{
     block_readings, context_flags, pinyin_text, readings_of_block, BlockReadings, CharReading,
@@ -32,7 +33,7 @@ pub use facts::readings::{
     dictionary_anomalies, dictionary_readings, reading_is_valid, DictionaryAnomaly,
     READING_NOT_IN_DICTIONARY,
 };
-pub use facts::script::{fold, simplified};
+pub use facts::script::{fold, script_of, simplified, Script};
 pub use facts::tagger::Tagger;
 pub use facts::title::document_title;
 pub use facts::topics::find_topics;
