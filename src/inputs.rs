@@ -53,8 +53,10 @@ pub fn read(input: &Input) -> Result<(Document, Source)> {
         bytes: bytes.len() as u64,
         digest: Digest::of(&bytes),
     };
-    let doc = annotext_parser::parse_vec(&input.id, bytes)
+    let mut doc = annotext_parser::parse_vec(&input.id, bytes)
         .with_context(|| format!("{}", path.display()))?;
+    // As given or found: the `documents` table names each document's file.
+    doc.path = Some(path.display().to_string());
     Ok((doc, source))
 }
 

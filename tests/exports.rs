@@ -19,11 +19,13 @@ fn workspace() -> tempfile::TempDir {
 }
 
 fn expected_tables() -> annotext_transform::Tables {
-    let doc = annotext_parser::parse_bytes(
+    let mut doc = annotext_parser::parse_bytes(
         "china-central-asia-summit-2023",
         &std::fs::read(SAMPLE).unwrap(),
     )
     .unwrap();
+    // As the run finds it in the `data` folder it reads by default.
+    doc.path = Some("data/china-central-asia-summit-2023.txt".to_owned());
     annotext_transform::build_tables(&[doc], &annotext_transform::Rules::default()).unwrap()
 }
 
@@ -211,4 +213,58 @@ fn a_run_that_fails_leaves_the_earlier_outputs_intact() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("topics.tsv, line 1"));
     assert_eq!(std::fs::read(&items).unwrap(), before);
+}
+
+#[test]
+fn documents_csv_has_one_row_per_input_with_its_path() {
+    let dir = scratch_project();
+    let asean = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/documents/asean-digital-forum-2024/marks.txt");
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::copy(&asean, dir.path().join("more/asean.txt")).unwrap();
+    // A folder and a file named directly.
+    let out = run(
+        &[
+            "run",
+            "data",
+            "more/asean.txt",
+            "-o",
+            "output",
+            "-f",
+            "csv",
+            "-q",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader =
+        csv::Reader::from_path(dir.path().join("output/tables/documents.csv")).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cells =
+        |name: &str| -> Vec<String> { rows.iter().map(|r| r[column(name)].to_owned()).collect() };
+    assert_eq!(cells("doc_id"), ["china-central-asia-summit-2023", "asean"]);
+    assert_eq!(
+        cells("path"),
+        ["data/china-central-asia-summit-2023.txt", "more/asean.txt"]
+    );
+    assert_eq!(cells("title")[0], "中國-中亞峰會成果清單");
+    assert_eq!(cells("script"), ["traditional", "simplified"]);
+    assert_eq!(cells("subsections"), ["0", "2"]);
+    let sample = std::fs::read(SAMPLE).unwrap();
+    assert_eq!(cells("bytes")[0], sample.len().to_string());
+    assert_eq!(
+        cells("content_digest"),
+        [
+            blake3::hash(&sample).to_hex().to_string(),
+            blake3::hash(&std::fs::read(&asean).unwrap())
+                .to_hex()
+                .to_string()
+        ]
+    );
 }

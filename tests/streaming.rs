@@ -8,7 +8,8 @@ use std::path::Path;
 use common::annotext;
 use polars::prelude::{ParquetReader, SerReader};
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
+    "documents",
     "items",
     "sections",
     "subsections",

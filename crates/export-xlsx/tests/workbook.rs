@@ -41,6 +41,7 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
         wb.sheet_names(),
         [
             "Summary",
+            "Documents",
             "Items",
             "Sections",
             "Subsections",
@@ -186,9 +187,10 @@ fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
     // Each table's sheets stay together, in table order, whenever its rows came.
     let names = wb.sheet_names();
     assert_eq!(
-        names[..7],
+        names[..8],
         [
             "Summary",
+            "Documents",
             "Items",
             "Items (2)",
             "Items (3)",

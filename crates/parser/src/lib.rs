@@ -124,6 +124,7 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
     anomalies.sort_unstable_by_key(|a| (a.span.start, a.kind, a.span.end));
     Ok(Document {
         name: name.to_owned(),
+        path: None,
         text,
         segments,
         lines,

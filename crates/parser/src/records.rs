@@ -261,6 +261,10 @@ impl AnnotatedChar {
 pub struct Document {
     /// Name of the source (its file stem, usually).
     pub name: String,
+    /// Where the source was read from, as the caller named it; `None` for a text not read from a
+    /// file. Not part of the source: the text rebuilds without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// The source text, exactly as read (BOM and line endings included).
     pub text: String,
     /// Stretches of the source, in order; together they cover it byte for byte.

@@ -23,7 +23,8 @@ pub use cells::{cell_text, column_texts, Cells, LIST_SEPARATOR};
 pub use facts::dates::{find_dates, DateMention};
 pub use facts::entities::{find_entities, EntityMention};
 pub use facts::findings::{
-    finding_counts, findings, findings_with_context, Finding, FindingKind, FindingRange,
+    finding_counts, finding_counts_with_context, findings, findings_with_context, Finding,
+    FindingKind, FindingRange,
 };
 pub use facts::pinyin::{
     block_readings, context_flags, pinyin_text, readings_of_block, BlockReadings, CharReading,

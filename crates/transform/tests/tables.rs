@@ -270,3 +270,112 @@ fn sample_anomalies_table_has_one_row_per_character_whose_counts_cover_every_ano
     assert_eq!(strings(&t.anomalies, "text")[0], "中");
     assert_eq!(strings(&t.anomalies, "context")[0], "【中】國-中亞峰會(簡…");
 }
+
+/// The `documents` row of a table, column by column, as text.
+fn document_row(df: &DataFrame) -> std::collections::BTreeMap<String, String> {
+    assert_eq!(df.height(), 1);
+    df.get_column_names()
+        .iter()
+        .map(|c| (c.to_string(), strings(df, c).remove(0)))
+        .collect()
+}
+
+#[test]
+fn the_documents_table_says_what_the_sample_is() {
+    let t = tables(&[sample()]);
+    assert_eq!(t.named()[0].0, "documents");
+    assert_eq!(
+        t.documents.get_column_names(),
+        [
+            "doc_id",
+            "path",
+            "title",
+            "script",
+            "sections",
+            "subsections",
+            "items",
+            "paragraphs",
+            "characters",
+            "hanzi",
+            "annotated_hanzi",
+            "annotation_coverage",
+            "errors",
+            "warnings",
+            "first_date",
+            "last_date",
+            "bytes",
+            "content_digest",
+        ]
+    );
+    let row = document_row(&t.documents);
+    let expected = [
+        ("doc_id", "summit"),
+        ("path", ""),
+        ("title", "中國-中亞峰會成果清單"),
+        ("script", "traditional"),
+        ("sections", "3"),
+        ("subsections", "0"),
+        ("items", "82"),
+        ("paragraphs", "4"),
+        ("errors", "0"),
+        ("warnings", "128"),
+        ("first_date", "2020-07"),
+        ("last_date", "2025"),
+    ];
+    for (column, value) in expected {
+        assert_eq!(row[column], value, "{column}");
+    }
+    assert_eq!(row["bytes"], SAMPLE.len().to_string());
+    assert_eq!(row["bytes"], "12764");
+    assert_eq!(
+        row["content_digest"],
+        blake3::hash(SAMPLE.as_bytes()).to_hex().as_str()
+    );
+    // The hanzi and annotated hanzi are the `readings` table's, summed over characters.
+    let sum = |col: &str| -> u64 {
+        strings(&t.readings, col)
+            .iter()
+            .map(|v| v.parse::<u64>().unwrap())
+            .sum()
+    };
+    assert_eq!(row["hanzi"], sum("occurrences").to_string());
+    assert_eq!(
+        row["annotated_hanzi"],
+        sum("annotated_occurrences").to_string()
+    );
+    let (hanzi, annotated): (f64, f64) = (
+        row["hanzi"].parse().unwrap(),
+        row["annotated_hanzi"].parse().unwrap(),
+    );
+    let coverage: f64 = row["annotation_coverage"].parse().unwrap();
+    assert!((coverage - annotated / hanzi).abs() < 1e-12);
+    // Characters of the clean text: more than its hanzi, fewer than the source's characters.
+    let characters: usize = row["characters"].parse().unwrap();
+    assert!(characters > hanzi as usize && characters < SAMPLE.chars().count());
+}
+
+#[test]
+fn a_simplified_document_with_subsections_has_its_own_row() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/documents/asean-digital-forum-2024/marks.txt"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let doc = annotext_parser::parse_vec("asean", bytes.clone()).unwrap();
+    let t = tables(&[sample(), doc]);
+    assert_eq!(strings(&t.documents, "doc_id"), ["summit", "asean"]);
+    assert_eq!(
+        strings(&t.documents, "script"),
+        ["traditional", "simplified"]
+    );
+    assert_eq!(strings(&t.documents, "subsections"), ["0", "2"]);
+    assert_eq!(strings(&t.documents, "sections"), ["3", "3"]);
+    assert_eq!(strings(&t.documents, "items"), ["82", "12"]);
+    assert_eq!(strings(&t.documents, "first_date")[1], "2024-09");
+    assert_eq!(strings(&t.documents, "last_date")[1], "2027");
+    assert_eq!(strings(&t.documents, "bytes")[1], bytes.len().to_string());
+    assert_eq!(
+        strings(&t.documents, "content_digest")[1],
+        blake3::hash(&bytes).to_hex().as_str()
+    );
+}

@@ -137,8 +137,14 @@ pub fn findings_with_context(doc: &Document, context: &[ContextFlag]) -> Vec<Fin
 /// How many findings a document has, and how many of them are errors, without writing their
 /// text (for run summaries).
 pub fn finding_counts(doc: &Document) -> (usize, usize) {
+    finding_counts_with_context(doc, &context_flags(doc))
+}
+
+/// [`finding_counts`] with the readings wrong in context already found, as for
+/// [`findings_with_context`].
+pub fn finding_counts_with_context(doc: &Document, context: &[ContextFlag]) -> (usize, usize) {
     let (mut all, mut errors) = (0, 0);
-    fold(doc, &context_flags(doc), |group, _| {
+    fold(doc, context, |group, _| {
         all += 1;
         if group.kind.severity() == Severity::Error {
             errors += 1;

@@ -9,6 +9,7 @@
 //! tables.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// OpenCC's traditional → simplified character table (Apache-2.0, see `data/opencc/`).
@@ -85,6 +86,86 @@ pub fn script_of(text: &str) -> Script {
         Script::Traditional
     } else {
         Script::Simplified
+    }
+}
+
+/// OpenCC's simplified → traditional character table (Apache-2.0, see `data/opencc/`).
+const ST_CHARACTERS: &str = include_str!("../../../../data/opencc/STCharacters.tsv");
+
+/// The script a text is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Traditional characters only.
+    Traditional,
+    /// Simplified characters only.
+    Simplified,
+    /// Both, each more than a slip: see [`script_of`].
+    Mixed,
+}
+
+impl Script {
+    /// The lowercase name used in tables: `traditional`, `simplified`, `mixed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Traditional => "traditional",
+            Script::Simplified => "simplified",
+            Script::Mixed => "mixed",
+        }
+    }
+}
+
+/// Characters that only simplified text uses: OpenCC's `STCharacters` keys whose traditional
+/// forms are all other characters (`国` → `國`). A key that is also one of its own traditional
+/// forms (`干` → `幹 乾 干`) is written in both scripts and tells nothing.
+fn simplified_only() -> &'static HashSet<char> {
+    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = HashSet::new();
+        for line in ST_CHARACTERS.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split(['\t', ' ']).filter(|f| !f.is_empty());
+            let Some(key) = fields.next() else { continue };
+            let mut key_chars = key.chars();
+            let (Some(k), None) = (key_chars.next(), key_chars.next()) else {
+                continue;
+            };
+            let mut values = fields.peekable();
+            if values.peek().is_some() && values.all(|v| v != key) {
+                set.insert(k);
+            }
+        }
+        set
+    })
+}
+
+/// How many characters of the other script a text may have and still count as written in one:
+/// one in twenty, so a stray character (a quoted name, a typo) does not make a document mixed.
+const SLIP_SHARE: usize = 20;
+
+/// The script of a text: traditional when it has characters that OpenCC's `TSCharacters` folds
+/// to another (`國`), simplified when it has characters only simplified text uses (`国`), mixed
+/// when the minority is more than one in [`SLIP_SHARE`] of them. `None` when no character tells
+/// (no hanzi, or only those both scripts share).
+pub fn script_of(text: &str) -> Option<Script> {
+    let table = fold_table();
+    let simplified = simplified_only();
+    let (mut traditional_count, mut simplified_count) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if table.to.get(c as usize).is_some_and(|&t| t != c) {
+            traditional_count += 1;
+        } else if simplified.contains(&c) {
+            simplified_count += 1;
+        }
+    }
+    let total = traditional_count + simplified_count;
+    let minority = traditional_count.min(simplified_count);
+    match (traditional_count, simplified_count) {
+        (0, 0) => None,
+        _ if minority * SLIP_SHARE > total => Some(Script::Mixed),
+        (t, s) if t >= s => Some(Script::Traditional),
+        _ => Some(Script::Simplified),
     }
 }
 
@@ -250,6 +331,25 @@ mod tests {
         // 干 is also a traditional character: not evidence of simplified script.
         assert!(!simplified_only().contains(&'干'));
         assert!(simplified_only().contains(&'国'));
+    }
+
+    #[test]
+    fn a_text_has_the_script_its_distinctive_characters_are_in() {
+        assert_eq!(script_of("中國與中亞五國"), Some(Script::Traditional));
+        assert_eq!(script_of("中国与中亚五国"), Some(Script::Simplified));
+        assert_eq!(script_of("中國与中亚"), Some(Script::Mixed));
+        // Characters both scripts write alike tell nothing; nor does pinyin.
+        assert_eq!(script_of("中(zhong)文"), None);
+        assert_eq!(script_of("干"), None);
+        assert_eq!(Script::Traditional.name(), "traditional");
+    }
+
+    #[test]
+    fn one_stray_character_does_not_make_a_text_mixed() {
+        let text = format!("{}国", "國".repeat(20));
+        assert_eq!(script_of(&text), Some(Script::Traditional));
+        let text = format!("{}國", "国".repeat(5));
+        assert_eq!(script_of(&text), Some(Script::Mixed));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The tables, one polars DataFrame each, and the column builder they share.
 
 mod anomalies;
+mod documents;
 mod entities;
 mod items;
 mod paragraphs;
@@ -18,6 +19,7 @@ use crate::TransformError;
 use annotext_parser::Document;
 
 use anomalies::anomalies_table;
+use documents::documents_table;
 use entities::entities_table;
 use items::items_table;
 use paragraphs::paragraphs_table;
@@ -30,6 +32,8 @@ use topics::topics_table;
 /// The tables, one DataFrame each.
 #[derive(Debug, Clone)]
 pub struct Tables {
+    /// One row per document.
+    pub documents: DataFrame,
     /// One row per numbered item.
     pub items: DataFrame,
     /// One row per section.
@@ -51,12 +55,13 @@ pub struct Tables {
 }
 
 /// How many tables there are.
-pub const TABLE_COUNT: usize = 9;
+pub const TABLE_COUNT: usize = 10;
 
 impl Tables {
     /// The tables with their names, in the order exporters write them.
     pub fn named(&self) -> [(&'static str, &DataFrame); TABLE_COUNT] {
         [
+            ("documents", &self.documents),
             ("items", &self.items),
             ("sections", &self.sections),
             ("subsections", &self.subsections),
@@ -71,6 +76,7 @@ impl Tables {
 
     pub(crate) fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); TABLE_COUNT] {
         [
+            ("documents", &mut self.documents),
             ("items", &mut self.items),
             ("sections", &mut self.sections),
             ("subsections", &mut self.subsections),
@@ -116,11 +122,11 @@ impl Frame {
         self
     }
 
-    pub(crate) fn category(
-        mut self,
-        name: &str,
-        values: Vec<&str>,
-    ) -> Result<Frame, TransformError> {
+    /// A categorical text column (`Vec<&str>`, or `Vec<Option<&str>>` with nulls).
+    pub(crate) fn category<T>(mut self, name: &str, values: Vec<T>) -> Result<Frame, TransformError>
+    where
+        Series: NamedFrom<Vec<T>, [T]>,
+    {
         let series = Series::new(name.into(), values)
             .cast(&DataType::from_categories(Categories::global()))
             .map_err(|source| TransformError::Polars {
@@ -145,6 +151,7 @@ pub(crate) fn build(
     tagger: &Tagger,
 ) -> Result<Tables, TransformError> {
     Ok(Tables {
+        documents: documents_table(facts)?,
         items: items_table(facts)?,
         sections: sections_table(facts)?,
         subsections: subsections_table(facts)?,

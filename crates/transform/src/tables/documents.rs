@@ -1,0 +1,163 @@
+//! `documents`: one row per document, saying what it is: where it came from, its title and
+//! script, how much structure and text it has, how much of it is annotated, what is wrong with
+//! it, the span of time it speaks of, and its size and content digest.
+
+use annotext_parser::{is_hanzi, BlockKind, Document, SegmentKind};
+use polars::prelude::*;
+
+use super::Frame;
+use crate::facts::dates::DateMention;
+use crate::facts::findings::finding_counts_with_context;
+use crate::facts::script::script_of;
+use crate::facts::title::document_title;
+use crate::facts::DocumentFacts;
+use crate::text::u32_of;
+use crate::TransformError;
+
+pub(super) fn documents_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+    let (mut doc_id, mut path, mut title, mut script) = (vec![], vec![], vec![], vec![]);
+    let (mut sections, mut subsections, mut items, mut paragraphs) =
+        (vec![], vec![], vec![], vec![]);
+    let (mut characters, mut hanzi, mut annotated, mut coverage) = (vec![], vec![], vec![], vec![]);
+    let (mut errors, mut warnings, mut first_date, mut last_date) =
+        (vec![], vec![], vec![], vec![]);
+    let (mut bytes, mut digest) = (vec![], vec![]);
+    for facts in documents {
+        let doc = facts.doc;
+        let text = TextCounts::of(doc);
+        let in_context: Vec<_> = facts
+            .blocks
+            .iter()
+            .flat_map(|b| b.flags.iter().cloned())
+            .collect();
+        let (all, error_count) = finding_counts_with_context(doc, &in_context);
+        let (first, last) = date_range(facts.blocks.iter().flat_map(|b| &b.dates));
+        doc_id.push(doc.name.as_str());
+        path.push(doc.path.as_deref());
+        title.push(document_title(doc));
+        script.push(script_of(&doc.text).map(|s| s.name()));
+        sections.push(u32_of(doc.sections.len()));
+        subsections.push(u32_of(doc.subsections.len()));
+        items.push(u32_of(
+            doc.blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
+                .count(),
+        ));
+        paragraphs.push(u32_of(doc.paragraphs().count()));
+        characters.push(text.characters);
+        hanzi.push(text.hanzi);
+        annotated.push(u32_of(doc.chars.len()));
+        coverage.push((text.hanzi > 0).then(|| doc.chars.len() as f64 / f64::from(text.hanzi)));
+        errors.push(u32_of(error_count));
+        warnings.push(u32_of(all - error_count));
+        first_date.push(first);
+        last_date.push(last);
+        bytes.push(doc.text.len() as u64);
+        digest.push(blake3::hash(doc.text.as_bytes()).to_hex().to_string());
+    }
+    Frame::new("documents")
+        .col(Series::new("doc_id".into(), doc_id))
+        .col(Series::new("path".into(), path))
+        .col(Series::new("title".into(), title))
+        .category("script", script)?
+        .col(Series::new("sections".into(), sections))
+        .col(Series::new("subsections".into(), subsections))
+        .col(Series::new("items".into(), items))
+        .col(Series::new("paragraphs".into(), paragraphs))
+        .col(Series::new("characters".into(), characters))
+        .col(Series::new("hanzi".into(), hanzi))
+        .col(Series::new("annotated_hanzi".into(), annotated))
+        .col(Series::new("annotation_coverage".into(), coverage))
+        .col(Series::new("errors".into(), errors))
+        .col(Series::new("warnings".into(), warnings))
+        .col(Series::new("first_date".into(), first_date))
+        .col(Series::new("last_date".into(), last_date))
+        .col(Series::new("bytes".into(), bytes))
+        .col(Series::new("content_digest".into(), digest))
+        .build()
+}
+
+/// The clean text's characters (markers included; annotations, BOM and line breaks left out) and
+/// its hanzi, counted as the `readings` table counts them.
+struct TextCounts {
+    characters: u32,
+    hanzi: u32,
+}
+
+impl TextCounts {
+    fn of(doc: &Document) -> TextCounts {
+        let (mut characters, mut hanzi) = (0usize, 0usize);
+        for segment in &doc.segments {
+            match segment.kind {
+                SegmentKind::Text => {
+                    for c in doc.slice(segment.span).chars() {
+                        characters += 1;
+                        hanzi += usize::from(is_hanzi(c));
+                    }
+                }
+                SegmentKind::Marker => characters += doc.slice(segment.span).chars().count(),
+                _ => {}
+            }
+        }
+        TextCounts {
+            characters: u32_of(characters),
+            hanzi: u32_of(hanzi),
+        }
+    }
+}
+
+/// The earliest and latest date mentioned, as text: `2020-07` with a month, `2025` without. A
+/// year alone is its whole year: it comes before its months as the earliest and after them as
+/// the latest; a range counts from its first year to its last.
+fn date_range<'a>(
+    dates: impl Iterator<Item = &'a DateMention>,
+) -> (Option<String>, Option<String>) {
+    let mut first: Option<(u16, u8, Option<u8>)> = None;
+    let mut last: Option<(u16, u8, Option<u8>)> = None;
+    for d in dates {
+        let start = (d.year_start, d.month.unwrap_or(0), d.month);
+        let end = (d.year_end, d.month.unwrap_or(13), d.month);
+        if first.is_none_or(|f| (start.0, start.1) < (f.0, f.1)) {
+            first = Some(start);
+        }
+        if last.is_none_or(|l| (end.0, end.1) > (l.0, l.1)) {
+            last = Some(end);
+        }
+    }
+    let show = |(year, _, month): (u16, u8, Option<u8>)| match month {
+        Some(m) => format!("{year:04}-{m:02}"),
+        None => format!("{year:04}"),
+    };
+    (first.map(show), last.map(show))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(year_start: u16, year_end: u16, month: Option<u8>) -> DateMention {
+        DateMention {
+            text: String::new(),
+            year_start,
+            year_end,
+            month,
+            offset: 0,
+        }
+    }
+
+    #[test]
+    fn the_date_range_runs_from_the_earliest_to_the_latest_mention() {
+        let dates = [
+            mention(2023, 2023, Some(5)),
+            mention(2020, 2020, Some(7)),
+            mention(2022, 2025, None),
+            mention(2025, 2025, Some(3)),
+        ];
+        assert_eq!(
+            date_range(dates.iter()),
+            (Some("2020-07".to_owned()), Some("2025".to_owned()))
+        );
+        assert_eq!(date_range([].iter()), (None, None));
+    }
+}
