@@ -58,9 +58,12 @@ impl Lang {
             Lang::ZhHans => &SIMPLIFIED,
             Lang::ZhHant => &TRADITIONAL,
             Lang::Auto => match annotext_transform::script_of(text) {
-                Script::Traditional => &TRADITIONAL,
-                Script::Simplified => &SIMPLIFIED,
-                Script::NotChinese => &ENGLISH,
+                Some(Script::Traditional) => &TRADITIONAL,
+                // A mixed text is mostly simplified more often than not.
+                Some(Script::Simplified | Script::Mixed) => &SIMPLIFIED,
+                // Hanzi common to both scripts: Chinese, in the more common script.
+                None if text.chars().any(annotext_parser::is_hanzi) => &SIMPLIFIED,
+                None => &ENGLISH,
             },
         }
     }
