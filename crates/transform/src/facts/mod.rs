@@ -114,6 +114,36 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         }
     }
 
+    /// The last non-blank line of each group of blocks (`groups` of them), in one pass over the
+    /// blocks; `group` says which group a block is in (its section, its subsection).
+    pub(crate) fn last_lines(
+        &self,
+        groups: usize,
+        group: impl Fn(&Block) -> Option<u32>,
+    ) -> Vec<Option<u32>> {
+        let mut last = vec![None; groups];
+        for block in self
+            .doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Blank)
+        {
+            if let Some(slot) = group(block).and_then(|g| last.get_mut(g as usize)) {
+                *slot = Some(block.line);
+            }
+        }
+        last
+    }
+
+    /// Characters of the clean text of some items (block indices).
+    pub(crate) fn items_chars(&self, items: &[u32]) -> u32 {
+        items
+            .iter()
+            .filter_map(|&i| self.blocks.get(i as usize))
+            .map(|b| crate::text::char_count(&b.text))
+            .sum()
+    }
+
     /// The blocks with their facts, in order.
     pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'t>)> + '_ {
         self.doc.blocks.iter().zip(&self.blocks)

@@ -1,11 +1,10 @@
 //! `sections`: one row per section.
 
-use annotext_parser::BlockKind;
 use polars::prelude::*;
 
 use super::Frame;
 use crate::facts::DocumentFacts;
-use crate::text::{char_count, u32_of};
+use crate::text::u32_of;
 use crate::TransformError;
 
 pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
@@ -14,13 +13,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let mut subsections = vec![];
     for facts in documents {
         let doc = facts.doc;
-        // Each section's last non-blank line, in one pass over the blocks.
-        let mut last_lines = vec![None; doc.sections.len()];
-        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
-            if let Some(slot) = block.section.and_then(|s| last_lines.get_mut(s as usize)) {
-                *slot = Some(block.line);
-            }
-        }
+        let last_lines = facts.last_lines(doc.sections.len(), |b| b.section);
         for (index, section) in doc.sections.iter().enumerate() {
             let heading = doc.section_heading(section);
             doc_id.push(doc.name.as_str());
@@ -29,14 +22,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             title.push(facts.section(Some(index as u32)).1);
             subsections.push(u32_of(section.subsections.len()));
             items.push(u32_of(section.items.len()));
-            chars.push(
-                section
-                    .items
-                    .iter()
-                    .filter_map(|&i| facts.blocks.get(i as usize))
-                    .map(|b| char_count(&b.text))
-                    .sum::<u32>(),
-            );
+            chars.push(facts.items_chars(&section.items));
             first.push(heading.line);
             last.push(last_lines[index].unwrap_or(heading.line));
         }

@@ -1,11 +1,10 @@
 //! `subsections`: one row per subsection (`（一）…`), the level between sections and items.
 
-use annotext_parser::BlockKind;
 use polars::prelude::*;
 
 use super::Frame;
 use crate::facts::{section_number, DocumentFacts};
-use crate::text::{char_count, u32_of};
+use crate::text::u32_of;
 use crate::TransformError;
 
 pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
@@ -14,16 +13,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
     let (mut first, mut last) = (vec![], vec![]);
     for facts in documents {
         let doc = facts.doc;
-        // Each subsection's last non-blank line, in one pass over the blocks.
-        let mut last_lines = vec![None; doc.subsections.len()];
-        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
-            if let Some(slot) = block
-                .subsection
-                .and_then(|s| last_lines.get_mut(s as usize))
-            {
-                *slot = Some(block.line);
-            }
-        }
+        let last_lines = facts.last_lines(doc.subsections.len(), |b| b.subsection);
         for (index, subsection) in doc.subsections.iter().enumerate() {
             let heading = doc.subsection_heading(subsection);
             doc_id.push(doc.name.as_str());
@@ -32,14 +22,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
             number.push(subsection.number.0);
             title.push(facts.subsection(Some(index as u32)).1);
             items.push(u32_of(subsection.items.len()));
-            chars.push(
-                subsection
-                    .items
-                    .iter()
-                    .filter_map(|&i| facts.blocks.get(i as usize))
-                    .map(|b| char_count(&b.text))
-                    .sum::<u32>(),
-            );
+            chars.push(facts.items_chars(&subsection.items));
             first.push(heading.line);
             last.push(last_lines[index].unwrap_or(heading.line));
         }
