@@ -11,7 +11,7 @@
 use annotext_parser::{Block, BlockKind, Document, LineEnding, SegmentKind};
 use serde::{Deserialize, Serialize};
 
-use crate::facts::findings::finding_counts;
+use crate::facts::findings::finding_counts_with_context;
 use crate::facts::pinyin::{flags_and_pinyin, Scratch};
 use crate::facts::script::{fold_into, simplified};
 use crate::facts::section_number;
@@ -235,11 +235,11 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         sections: Vec::new(),
         other_lines: Vec::new(),
     };
-    let (findings, errors) = finding_counts(doc);
-    record.counts.findings = findings as u64;
-    record.counts.errors = errors as u64;
     // Characters of the clean text before each line: markers and line breaks count.
     let mut clean_chars = 0u64;
+    // The readings wrong in context, found with each block's pinyin: the findings' counts reuse
+    // them instead of a second pass over the document's words.
+    let mut in_context = Vec::new();
     for block in &doc.blocks {
         let mut marker_chars = 0u64;
         let mut body_chars = 0u64;
@@ -270,7 +270,8 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             .filter(|c| annotext_parser::is_hanzi(*c))
             .count() as u64;
         let folded = fold_into(&text, &mut buffer);
-        let (_, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
+        let (flags, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
+        in_context.extend(flags);
         let body = BlockRecord {
             line: block.line,
             simplified: simplified(&text),
@@ -283,6 +284,9 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         };
         place(doc, block, body, &mut record);
     }
+    let (findings, errors) = finding_counts_with_context(doc, &in_context);
+    record.counts.findings = findings as u64;
+    record.counts.errors = errors as u64;
     record
 }
 

@@ -90,24 +90,23 @@ impl<'d, 't> DocumentFacts<'d, 't> {
 
     /// A section's number and heading text.
     pub(crate) fn section(&self, section: Option<u32>) -> (Option<u32>, &str) {
-        match section.and_then(|i| self.doc.sections.get(i as usize)) {
-            Some(s) => (
-                Some(s.number.0),
-                self.blocks
-                    .get(s.heading as usize)
-                    .map_or("", |b| b.text.as_str()),
-            ),
-            None => (None, ""),
-        }
+        let found = section.and_then(|i| self.doc.sections.get(i as usize));
+        self.heading(found.map(|s| (s.number.0, s.heading)))
     }
 
     /// A subsection's number and heading text.
     pub(crate) fn subsection(&self, subsection: Option<u32>) -> (Option<u32>, &str) {
-        match subsection.and_then(|i| self.doc.subsections.get(i as usize)) {
-            Some(s) => (
-                Some(s.number.0),
+        let found = subsection.and_then(|i| self.doc.subsections.get(i as usize));
+        self.heading(found.map(|s| (s.number.0, s.heading)))
+    }
+
+    /// A heading's number and text, from its number and block index.
+    fn heading(&self, heading: Option<(u32, u32)>) -> (Option<u32>, &str) {
+        match heading {
+            Some((number, block)) => (
+                Some(number),
                 self.blocks
-                    .get(s.heading as usize)
+                    .get(block as usize)
                     .map_or("", |b| b.text.as_str()),
             ),
             None => (None, ""),
