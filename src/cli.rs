@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::shard::Shard;
+
 /// Pipeline for pinyin-annotated Chinese documents.
 ///
 /// With no command, runs `annotext run data --out output`: every `*.txt` file under `data/` is
@@ -69,6 +71,28 @@ pub enum Command {
     /// folder holds exactly the set its last complete run wrote.
     #[command(after_long_help = VERIFY_EXIT_CODES)]
     Verify(VerifyArgs),
+    /// Write the corpus-level outputs of a dataset that shards (`run --shard K/N`) wrote: the
+    /// workbook, with the Summary, key figures and corpus readings a single run over the same
+    /// corpus gives. Checks first that every shard of one sharding finished, with the same
+    /// inputs and options, and that their Parquet parts are intact.
+    #[command(after_long_help = COMBINE_EXIT_CODES)]
+    Combine(CombineArgs),
+}
+
+pub const COMBINE_EXIT_CODES: &str = "\
+Exit status:
+  0  the workbook was written
+  2  usage error: an unknown option or a bad value
+  3  the dataset is not complete or not whole (a shard is missing or unfinished, two shardings
+     or runs with different inputs or options are mixed, a part is missing or changed, the
+     shards wrote no Parquet), or the workbook could not be written";
+
+/// Stops with a usage error (exit status 2), in clap's words and format.
+pub fn usage_error(message: impl std::fmt::Display) -> ! {
+    use clap::CommandFactory;
+    Cli::command()
+        .error(clap::error::ErrorKind::ValueValidation, message)
+        .exit()
 }
 
 /// An output format of `run`.
@@ -86,7 +110,18 @@ pub enum Format {
     Pdf,
 }
 
-#[derive(Debug, Args)]
+impl Format {
+    /// Every format, in the order of `--help`.
+    pub const ALL: [Format; 5] = [
+        Format::Csv,
+        Format::Parquet,
+        Format::Jsonl,
+        Format::Xlsx,
+        Format::Pdf,
+    ];
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct RunArgs {
     /// Annotated text files, and folders searched recursively for `*.txt` files.
     #[arg(value_name = "PATH", default_value = "data")]
@@ -104,15 +139,25 @@ pub struct RunArgs {
         value_name = "DIR"
     )]
     pub out: PathBuf,
-    /// Formats to write, comma-separated.
-    #[arg(
-        short,
-        long,
-        value_enum,
-        value_delimiter = ',',
-        default_value = "csv,parquet,jsonl,xlsx,pdf"
-    )]
+    /// Formats to write, comma-separated. Default: all of them (csv,parquet,jsonl,xlsx,pdf);
+    /// with `--shard`, all but xlsx (the workbook needs every document: `annotext combine`
+    /// writes it from the shards' dataset).
+    #[arg(short, long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
     pub formats: Vec<Format>,
+    /// Process only shard K of N (K from 0 to N−1): the documents whose id hashes to K. Every
+    /// shard lists all the inputs, so shards run anywhere at once with the same arguments.
+    /// Its outputs go to a dataset in the output folder that many shards fill side by side:
+    /// `tables/<table>/part-K-of-N.parquet` (and `.csv`), `records/part-K-of-N.jsonl`,
+    /// `briefings/<document>.pdf`, and, last, the marker `shards/part-K-of-N.json` (the shard's
+    /// manifest). Running a shard again replaces its own files only. Then `annotext combine`
+    /// writes the workbook.
+    #[arg(long, value_name = "K/N", conflicts_with = "shards")]
+    pub shard: Option<Shard>,
+    /// Process one of N shards, its index K taken from the scheduler: `JOB_COMPLETION_INDEX`
+    /// (a Kubernetes Indexed Job) or `SLURM_ARRAY_TASK_ID` (a Slurm array, counted from
+    /// `SLURM_ARRAY_TASK_MIN`). See `--shard`.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub shards: Option<u32>,
     /// Write Excel-flavoured CSV: UTF-8 BOM, CRLF line ends, and cells that look like formulas
     /// (leading `=`, `+`, `-`, `@`, tab, CR) prefixed with `'`. Default: exact, plain CSV.
     #[arg(long)]
@@ -160,6 +205,31 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
+    /// The arguments with what was left to defaults settled: the formats (which depend on
+    /// sharding) and the shard (which may come from the environment, read by `get`). An error
+    /// is a usage error.
+    pub fn resolved(&self, get: impl Fn(&str) -> Option<String>) -> Result<RunArgs, String> {
+        let mut args = self.clone();
+        if let Some(count) = args.shards {
+            args.shard = Some(Shard::from_environment(count, get)?);
+        }
+        if args.formats.is_empty() {
+            args.formats = Format::ALL
+                .into_iter()
+                .filter(|f| args.shard.is_none() || *f != Format::Xlsx)
+                .collect();
+        }
+        if let Some(shard) = args.shard {
+            if args.formats.contains(&Format::Xlsx) {
+                return Err(format!(
+                    "--shard {shard} cannot write the workbook (xlsx): it needs every document; \
+                     leave xlsx out and run `annotext combine` once every shard is done"
+                ));
+            }
+        }
+        Ok(args)
+    }
+
     /// The batch size in bytes. Float MiB to bytes: a negative or NaN size saturates to 0, one
     /// file per batch.
     pub fn batch_bytes(&self) -> u64 {
@@ -186,6 +256,22 @@ pub struct VerifyArgs {
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
     /// Print only the differences, not the notes and the summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CombineArgs {
+    /// The output folder the shards wrote into (the folder given to `run --shard … --out`).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Where to write the workbook (default: `DIR/workbook.xlsx`).
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print how long reading the dataset and writing the workbook took.
+    #[arg(long)]
+    pub timings: bool,
+    /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
 }

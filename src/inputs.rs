@@ -16,6 +16,8 @@ pub struct Input {
     /// Its `doc_id`: the file stem for a file named directly, the path below the folder
     /// (without `.txt`, `/`-separated) for a file found in a folder: `2023/summit`.
     pub id: String,
+    /// Its position among the inputs a run listed, from 0.
+    pub position: usize,
 }
 
 impl Input {
@@ -28,6 +30,7 @@ impl Input {
         Input {
             path: path.to_path_buf(),
             id,
+            position: 0,
         }
     }
 }
@@ -129,7 +132,23 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, usize) {
             true
         }
     });
+    for (position, input) in inputs.iter_mut().enumerate() {
+        input.position = position;
+    }
     (inputs, bad)
+}
+
+/// The BLAKE3 digest of a listing of inputs (each one's path and document id, in order), in
+/// hex: shards compare theirs to know they listed the same corpus.
+pub fn listing_digest(inputs: &[Input]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for input in inputs {
+        hasher.update(input.path.as_os_str().as_encoded_bytes());
+        hasher.update(b"\0");
+        hasher.update(input.id.as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.finalize().to_hex().to_string()
 }
 
 fn is_text_file(path: &Path) -> bool {
@@ -146,6 +165,7 @@ fn in_folder(root: &Path, path: &Path) -> Input {
     Input {
         path: path.to_path_buf(),
         id,
+        position: 0,
     }
 }
 

@@ -22,8 +22,10 @@ pub struct FolderLock {
 impl FolderLock {
     /// Takes the lock of `folder` (which exists), or fails at once, naming the process that
     /// holds it, when another run writes there.
-    pub fn take(folder: &Path) -> Result<FolderLock> {
-        let path = folder.join(LOCK_NAME);
+    /// The lock file is `name` in the folder ([`LOCK_NAME`] for a whole run; each shard of a
+    /// dataset has its own).
+    pub fn take(folder: &Path, name: &str) -> Result<FolderLock> {
+        let path = folder.join(name);
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -69,8 +71,10 @@ mod tests {
     #[test]
     fn a_second_lock_on_a_folder_is_refused_until_the_first_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let first = FolderLock::take(dir.path()).unwrap();
-        let err = FolderLock::take(dir.path()).unwrap_err().to_string();
+        let first = FolderLock::take(dir.path(), LOCK_NAME).unwrap();
+        let err = FolderLock::take(dir.path(), LOCK_NAME)
+            .unwrap_err()
+            .to_string();
         let pid = std::process::id();
         assert!(
             err.starts_with(&format!(
@@ -79,7 +83,7 @@ mod tests {
             "{err}"
         );
         drop(first);
-        let again = FolderLock::take(dir.path()).unwrap();
+        let again = FolderLock::take(dir.path(), LOCK_NAME).unwrap();
         drop(again);
         assert_eq!(
             std::fs::read_to_string(dir.path().join(LOCK_NAME)).unwrap(),

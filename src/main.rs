@@ -3,6 +3,7 @@
 
 mod check;
 mod cli;
+mod combine;
 mod generate;
 mod inputs;
 mod lock;
@@ -11,6 +12,7 @@ mod outputs;
 mod parse;
 mod pause;
 mod pipeline;
+mod shard;
 mod staging;
 mod terminal;
 mod verify;
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check::check(&args),
         Some(Command::Generate(args)) => generate::generate(&args),
         Some(Command::Verify(args)) => verify::verify(&args),
+        Some(Command::Combine(args)) => combine::combine(&args),
         None => pipeline::run(&cli.run),
     };
     match result {

@@ -38,6 +38,9 @@ pub struct Manifest {
     pub counts: Counts,
     /// When the run started and ended: the only values that differ between identical runs.
     pub run: RunTimes,
+    /// For a shard's marker (`shards/part-K-of-N.json`), the shard; absent for a whole run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<ShardInfo>,
 }
 
 /// Name and version of the tool.
@@ -89,6 +92,24 @@ pub struct InputEntry {
     pub bytes: u64,
     /// The BLAKE3 digest of its content, in hex.
     pub blake3: String,
+    /// In a shard's marker: its position among all the inputs every shard listed, from 0
+    /// (`combine` puts the documents in this order, a single run's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+}
+
+/// What a shard's marker says of the sharding, beside its own inputs and outputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShardInfo {
+    /// Which shard, from 0.
+    pub index: u32,
+    /// Of how many.
+    pub count: u32,
+    /// Inputs every shard listed, its own and the others'.
+    pub inputs_listed: usize,
+    /// The BLAKE3 digest of that listing (each input's path and document id, in order):
+    /// shards that listed different inputs do not make one dataset.
+    pub listing_blake3: String,
 }
 
 /// One output file.
@@ -180,6 +201,7 @@ impl InputEntry {
             doc_id: source.input.id.clone(),
             bytes: source.bytes,
             blake3: source.digest.to_string(),
+            position: None,
         }
     }
 }

@@ -105,9 +105,13 @@ impl<'scope> Lanes<'scope> {
         };
         // Every file is created before any lane starts: a file that cannot be created stops the
         // run before anything is written.
+        let part = args.shard.map(|shard| shard.part_name());
         let records = match wants(Format::Jsonl) {
             true => {
-                let path = root.join("records.jsonl");
+                let path = match &part {
+                    Some(part) => root.join("records").join(format!("{part}.jsonl")),
+                    None => root.join("records.jsonl"),
+                };
                 Some(RecordsWriter::create(&path)?)
             }
             false => None,
@@ -117,15 +121,23 @@ impl<'scope> Lanes<'scope> {
             false => CsvFlavor::Plain,
         };
         let csv = match (wants(Format::Csv), &first.tables) {
-            (true, Some(tables)) => Some(table_files(root, tables, "csv", |path, schema| {
-                Ok(CsvTableWriter::create(path, schema, flavor)?)
-            })?),
+            (true, Some(tables)) => Some(table_files(
+                root,
+                tables,
+                "csv",
+                part.as_deref(),
+                |path, schema| Ok(CsvTableWriter::create(path, schema, flavor)?),
+            )?),
             _ => None,
         };
         let parquet = match (wants(Format::Parquet), &first.tables) {
-            (true, Some(tables)) => Some(table_files(root, tables, "parquet", |path, schema| {
-                Ok(ParquetTableWriter::create(path, schema)?)
-            })?),
+            (true, Some(tables)) => Some(table_files(
+                root,
+                tables,
+                "parquet",
+                part.as_deref(),
+                |path, schema| Ok(ParquetTableWriter::create(path, schema)?),
+            )?),
             _ => None,
         };
         let workbook = match wants(Format::Xlsx) {
@@ -427,12 +439,14 @@ fn run_lane<S>(
 /// One table file per table, with the index of its table in [`Tables::named`] and its name.
 type TableFiles<W> = Vec<(usize, String, W)>;
 
-/// One file per table in `root/tables/`, named `<table>.<extension>`, each started by
-/// `create` from its path and its table's schema (taken from the first batch).
+/// One file per table in `root/tables/`, named `<table>.<extension>`, or for a shard
+/// `<table>/<part>.<extension>` (a folder per table that engines read as one table), each
+/// started by `create` from its path and its table's schema (taken from the first batch).
 fn table_files<W>(
     root: &Path,
     first: &Tables,
     extension: &str,
+    part: Option<&str>,
     create: impl Fn(&Path, &Schema) -> Result<W>,
 ) -> Result<TableFiles<W>> {
     let dir = root.join("tables");
@@ -441,7 +455,10 @@ fn table_files<W>(
         .into_iter()
         .enumerate()
         .map(|(t, (name, df))| {
-            let path = dir.join(format!("{name}.{extension}"));
+            let path = match part {
+                Some(part) => dir.join(name).join(format!("{part}.{extension}")),
+                None => dir.join(format!("{name}.{extension}")),
+            };
             let writer = create(&path, df.schema())?;
             Ok((t, name.to_owned(), writer))
         })

@@ -3,6 +3,7 @@
 //! while the next one is prepared. The outputs are written into a staging folder and moved
 //! into place, with the run's manifest, only once all are complete ([`crate::staging`]).
 
+use std::ops::Range;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -15,10 +16,10 @@ use clap::ValueEnum;
 
 use crate::cli::{Format, RunArgs};
 use crate::inputs::{self, Input, Source};
-use crate::manifest::{self, InputEntry, Manifest, OutputEntry, RunTimes};
+use crate::manifest::{self, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo};
 use crate::outputs::{Batch, Ending, Lanes};
 use crate::pause::{pause_at, PausePoint};
-use crate::staging::{self, Staging};
+use crate::staging::{Publication, Staging};
 use crate::terminal::progress;
 use crate::Outcome;
 
@@ -54,7 +55,8 @@ pub fn parse_inputs(inputs: &[Input]) -> (Vec<Parsed>, usize) {
 pub struct Timings(std::sync::Mutex<Vec<(&'static str, Duration)>>);
 
 impl Timings {
-    const STAGES: [&'static str; 8] = [
+    const STAGES: [&'static str; 9] = [
+        "read",
         "parse",
         "jsonl",
         "transform",
@@ -74,7 +76,7 @@ impl Timings {
         out
     }
 
-    fn report(&self) {
+    pub fn report(&self) {
         let stages = self.0.lock().map(|s| s.clone()).unwrap_or_default();
         for name in Self::STAGES {
             let took: Duration = stages
@@ -97,22 +99,33 @@ const MIN_DOCUMENT_BYTES: u64 = 16 << 10;
 /// peak memory follows the batch size, not the corpus size. Sizes come from the file system:
 /// the cut, and so the output, is the same on every run.
 pub fn batches(inputs: &[Input], limit: u64) -> Vec<&[Input]> {
+    let sizes = inputs
+        .iter()
+        .map(|input| std::fs::metadata(&input.path).map_or(0, |m| m.len()));
+    cut_batches(sizes, limit)
+        .into_iter()
+        .map(|range| &inputs[range])
+        .collect()
+}
+
+/// Consecutive ranges of documents of about `limit` bytes in all, from each one's size (a
+/// larger document is a range of its own).
+pub fn cut_batches(sizes: impl Iterator<Item = u64>, limit: u64) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0u64);
-    for (i, input) in inputs.iter().enumerate() {
+    let (mut start, mut bytes, mut end) = (0, 0u64, 0);
+    for (i, size) in sizes.enumerate() {
         // A document costs at least what this much text costs (its tables, its briefing): a
         // folder of 100,000 one-line files must not make one batch of 36,000 documents.
-        let size = std::fs::metadata(&input.path)
-            .map_or(0, |m| m.len())
-            .max(MIN_DOCUMENT_BYTES);
+        let size = size.max(MIN_DOCUMENT_BYTES);
         if i > start && bytes + size > limit {
-            out.push(&inputs[start..i]);
+            out.push(start..i);
             (start, bytes) = (i, 0);
         }
         bytes += size;
+        end = i + 1;
     }
-    if start < inputs.len() {
-        out.push(&inputs[start..]);
+    if start < end {
+        out.push(start..end);
     }
     out
 }
@@ -148,13 +161,9 @@ impl RunCounts {
         }
     }
 
-    /// The workbook's title: the document's title (as the briefing finds it), or a
-    /// description of the corpus when there are several.
+    /// The workbook's title ([`workbook_title`]).
     fn title(&self) -> String {
-        match (&self.first_title, self.documents) {
-            (Some(title), 1) => title.clone(),
-            (_, n) => format!("A corpus of {n} annotated documents"),
-        }
+        workbook_title(self.first_title.as_deref(), self.documents)
     }
 
     /// `3 documents (1 more unreadable), 82 items, 289 anomalies (0 errors)`.
@@ -211,12 +220,29 @@ fn unchanged(out: &Path) -> String {
     )
 }
 
-/// Runs the pipeline over the inputs of `args`.
-pub fn run(args: &RunArgs) -> Result<Outcome> {
+/// Runs the pipeline over the inputs of `given` (its defaults settled first: a bad shard is a
+/// usage error).
+pub fn run(given: &RunArgs) -> Result<Outcome> {
+    let resolved = given
+        .resolved(|name| std::env::var(name).ok())
+        .unwrap_or_else(|message| crate::cli::usage_error(message));
+    let args = &resolved;
     let started = Instant::now();
     let started_at = SystemTime::now();
     let timings = Timings::default();
-    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    let (listed, mut bad_inputs) = inputs::collect(&args.paths);
+    let publication = args.shard.map_or(Publication::Run, Publication::Shard);
+    // Every shard lists every input (and reports every bad one) and keeps its own documents.
+    let shard_info = args.shard.map(|shard| ShardInfo {
+        index: shard.index,
+        count: shard.count,
+        inputs_listed: listed.len(),
+        listing_blake3: inputs::listing_digest(&listed),
+    });
+    let inputs: Vec<Input> = match args.shard {
+        Some(shard) => listed.into_iter().filter(|i| shard.owns(&i.id)).collect(),
+        None => listed,
+    };
     // Read and parsed once, before any input: a bad font stops the run before it starts.
     let mut font = match &args.font {
         Some(path) => Some(
@@ -280,29 +306,55 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     // Opened with the first batch, as the lanes are: a run that reads no document leaves the
     // output folder as it was. Outside the lanes' scope, so that it outlives their threads.
     let mut staging: Option<Staging> = None;
-    let staging_dir = staging::staging_dir(&args.out);
+    let staging_dir = publication.staging_dir(&args.out);
     let mut read = Vec::new();
+    // A shard with no document of its own still writes its parts, empty but with every
+    // column, and its marker: the dataset must show that it finished.
+    let empty_shard_batch = || -> Result<Batch> {
+        let tables = match needs_tables {
+            true => Some(annotext_transform::build_tables(&[], &rules)?),
+            false => None,
+        };
+        Ok(Batch {
+            sources: Vec::new(),
+            documents: Vec::new(),
+            tables,
+            document_tables: Vec::new(),
+        })
+    };
+    let is_shard_of_listed_inputs = shard_info.as_ref().is_some_and(|s| s.inputs_listed > 0);
     let written = std::thread::scope(|scope| -> Result<Option<Vec<_>>> {
         let mut lanes: Option<Lanes> = None;
+        let mut work = batches(&inputs, limit).into_iter();
         // A batch is prepared here while the lanes write the previous one.
-        for inputs in batches(&inputs, limit) {
-            let (batch, failed) = prepare(inputs)?;
-            bad_inputs += failed;
-            bar.inc(failed as u64);
-            if batch.documents.is_empty() {
-                continue;
-            }
+        loop {
+            let batch = match work.next() {
+                Some(inputs) => {
+                    let (batch, failed) = prepare(inputs)?;
+                    bad_inputs += failed;
+                    bar.inc(failed as u64);
+                    if batch.documents.is_empty() {
+                        continue;
+                    }
+                    batch
+                }
+                None if lanes.is_none() && is_shard_of_listed_inputs => empty_shard_batch()?,
+                None => break,
+            };
             counts.add(&batch.documents);
             if let Some(tables) = &batch.tables {
                 totals.add_documents(&batch.documents);
                 totals.add(tables);
             }
-            read.extend(batch.sources.iter().map(InputEntry::of));
+            read.extend(batch.sources.iter().map(|source| InputEntry {
+                position: shard_info.as_ref().map(|_| source.input.position),
+                ..InputEntry::of(source)
+            }));
             let first = lanes.is_none();
             let open = match lanes.as_mut() {
                 Some(open) => open,
                 None => {
-                    let (opened, notes) = Staging::open(&args.out)?;
+                    let (opened, notes) = Staging::open(&args.out, publication)?;
                     staging = Some(opened);
                     if !args.quiet {
                         for note in notes {
@@ -336,12 +388,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             return Ok(None);
         };
         bar.set_prefix("finishing");
-        let info = annotext_export_xlsx::WorkbookInfo {
-            title: counts.title(),
-            subject:
-                "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
-                    .to_owned(),
-        };
+        let info = workbook_info(counts.title());
         lanes
             .finish(Ending { totals, info })
             .map(Some)
@@ -374,6 +421,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
             errors: counts.errors,
         },
         run: RunTimes::until_now(started_at),
+        shard: shard_info,
     };
     staging.publish(&manifest).with_context(|| {
         format!(
@@ -387,8 +435,12 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
         timings.report();
     }
     if !args.quiet {
+        let what = match args.shard {
+            Some(shard) => format!("shard {shard}: "),
+            None => String::new(),
+        };
         eprintln!(
-            "{}; {} files written to {} in {}",
+            "{what}{}; {} files written to {} in {}",
             counts.summary(bad_inputs),
             written.len(),
             args.out.display(),
@@ -400,4 +452,23 @@ pub fn run(args: &RunArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The workbook's title: the document's title (as the briefing finds it), or a description of
+/// the corpus when there are several.
+pub fn workbook_title(first_title: Option<&str>, documents: usize) -> String {
+    match (first_title, documents) {
+        (Some(title), 1) => title.to_owned(),
+        (_, n) => format!("A corpus of {n} annotated documents"),
+    }
+}
+
+/// The workbook's title and subject.
+pub fn workbook_info(title: String) -> annotext_export_xlsx::WorkbookInfo {
+    annotext_export_xlsx::WorkbookInfo {
+        title,
+        subject:
+            "Pinyin-annotated document: items, sections, readings, entities, topics, anomalies"
+                .to_owned(),
+    }
 }

@@ -23,17 +23,62 @@ use annotext_atomic_file::{is_temporary_name, write_bytes_atomic};
 use crate::lock::FolderLock;
 use crate::manifest::{relative_path, Manifest, MANIFEST_NAME};
 use crate::pause::{pause_at, PausePoint};
+use crate::shard::Shard;
 
 /// The staging folder's name in the output folder.
 pub const STAGING_NAME: &str = ".annotext-staging";
 
+/// The folder of the shards' markers in a dataset's output folder.
+pub const SHARDS_FOLDER: &str = "shards";
+
+/// What a run publishes into its output folder: the whole set, or one shard's part of a
+/// dataset that other shards fill beside it. A shard has its own lock, staging folder and
+/// manifest (its marker, `shards/part-K-of-N.json`), so shards never wait for or touch each
+/// other, and a shard run again replaces only the files its previous marker lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publication {
+    /// A whole run: `manifest.json`, `.annotext-staging/`, `.annotext.lock`.
+    Run,
+    /// One shard: `shards/part-K-of-N.json`, `.annotext-staging-part-K-of-N/`,
+    /// `.annotext-part-K-of-N.lock`.
+    Shard(Shard),
+}
+
+impl Publication {
+    /// The staging folder's name in the output folder.
+    pub fn staging_name(self) -> String {
+        match self {
+            Publication::Run => STAGING_NAME.to_owned(),
+            Publication::Shard(shard) => format!("{STAGING_NAME}-{}", shard.part_name()),
+        }
+    }
+
+    /// The lock file's name in the output folder.
+    pub fn lock_name(self) -> String {
+        match self {
+            Publication::Run => crate::lock::LOCK_NAME.to_owned(),
+            Publication::Shard(shard) => format!(".annotext-{}.lock", shard.part_name()),
+        }
+    }
+
+    /// Where the manifest goes below the output folder.
+    pub fn manifest_path(self) -> PathBuf {
+        match self {
+            Publication::Run => PathBuf::from(MANIFEST_NAME),
+            Publication::Shard(shard) => {
+                Path::new(SHARDS_FOLDER).join(format!("{}.json", shard.part_name()))
+            }
+        }
+    }
+
+    /// Where a run into `out` stages its outputs.
+    pub fn staging_dir(self, out: &Path) -> PathBuf {
+        out.join(self.staging_name())
+    }
+}
+
 /// The folders below the output folder a run writes into, searched for stray temporary files.
 const OUTPUT_SUBFOLDERS: [&str; 2] = ["tables", "briefings"];
-
-/// Where a run into `out` stages its outputs.
-pub fn staging_dir(out: &Path) -> PathBuf {
-    out.join(STAGING_NAME)
-}
 
 /// A run's staging folder, with the folder's lock. Dropped before [`Staging::publish`] (the
 /// run failed), it is removed: the previous set stays as it was.
@@ -41,6 +86,7 @@ pub fn staging_dir(out: &Path) -> PathBuf {
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
+    publication: Publication,
     committed: bool,
     _lock: FolderLock,
 }
@@ -49,17 +95,18 @@ impl Staging {
     /// Opens `out` for a run: creates it if needed, takes its lock, deals with what interrupted
     /// runs left (see the module's description; each is described in the returned notes), and
     /// creates an empty staging folder.
-    pub fn open(out: &Path) -> Result<(Staging, Vec<String>)> {
+    pub fn open(out: &Path, publication: Publication) -> Result<(Staging, Vec<String>)> {
         fs::create_dir_all(out)
             .with_context(|| format!("cannot create output folder {}", out.display()))?;
-        let lock = FolderLock::take(out)?;
-        let notes = clean_leftovers(out)?;
-        let dir = staging_dir(out);
+        let lock = FolderLock::take(out, &publication.lock_name())?;
+        let notes = clean_leftovers(out, publication)?;
+        let dir = publication.staging_dir(out);
         fs::create_dir(&dir)
             .with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
         let staging = Staging {
             out: out.to_path_buf(),
             dir,
+            publication,
             committed: false,
             _lock: lock,
         };
@@ -82,7 +129,7 @@ impl Staging {
         // for the next run to finish, never half removed.
         self.committed = true;
         pause_at(PausePoint::Committed);
-        move_into_place(&self.out)
+        move_into_place(&self.out, self.publication)
     }
 }
 
@@ -127,11 +174,12 @@ fn check_destinations(out: &Path, manifest: &Manifest) -> Result<()> {
 
 /// Finishes or removes the staging folder an interrupted run left in `out`, and removes stray
 /// temporary files; says what was done.
-fn clean_leftovers(out: &Path) -> Result<Vec<String>> {
+fn clean_leftovers(out: &Path, publication: Publication) -> Result<Vec<String>> {
     let mut notes = Vec::new();
-    let staging = staging_dir(out);
+    let staging = publication.staging_dir(out);
     if staging.join(MANIFEST_NAME).is_file() {
-        move_into_place(out).context("cannot finish the publication of an interrupted run")?;
+        move_into_place(out, publication)
+            .context("cannot finish the publication of an interrupted run")?;
         notes.push(format!(
             "an earlier run into {} was interrupted while moving its outputs into place; \
              its outputs and manifest are now in place",
@@ -144,6 +192,11 @@ fn clean_leftovers(out: &Path) -> Result<Vec<String>> {
             "removed the unfinished outputs of an interrupted run ({})",
             staging.display()
         ));
+    }
+    if publication != Publication::Run {
+        // Other shards may be at work in the shared folders; a shard writes only in its own
+        // staging folder, which is dealt with above.
+        return Ok(notes);
     }
     let strays = remove_temporary_files(out)?;
     if strays > 0 {
@@ -187,11 +240,12 @@ fn remove_temporary_files(out: &Path) -> Result<usize> {
 /// Moves the committed set in `out`'s staging folder into place: each output, then the removal
 /// of the previous set's files not written again, then the manifest, then the staging folder
 /// goes. Every step can be done again, so an interrupted call is finished by calling it again.
-fn move_into_place(out: &Path) -> Result<()> {
-    let staging = staging_dir(out);
+fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
+    let staging = publication.staging_dir(out);
     let manifest = Manifest::read(&staging.join(MANIFEST_NAME))?;
+    let manifest_path = out.join(publication.manifest_path());
     // An earlier manifest that is missing or unreadable lists nothing to remove.
-    let previous = Manifest::read(&out.join(MANIFEST_NAME)).ok();
+    let previous = Manifest::read(&manifest_path).ok();
     let mut folders = BTreeSet::from([out.to_path_buf()]);
     let mut kept = BTreeSet::new();
     for (moved, entry) in manifest.outputs.iter().enumerate() {
@@ -236,10 +290,13 @@ fn move_into_place(out: &Path) -> Result<()> {
     for folder in &folders {
         sync_folder(folder)?;
     }
-    let (from, to) = (staging.join(MANIFEST_NAME), out.join(MANIFEST_NAME));
+    let (from, to) = (staging.join(MANIFEST_NAME), manifest_path);
+    let folder = to.parent().unwrap_or(out);
+    fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create folder {}", folder.display()))?;
     fs::rename(&from, &to)
         .with_context(|| format!("cannot move {} to {}", from.display(), to.display()))?;
-    sync_folder(out)?;
+    sync_folder(folder)?;
     pause_at(PausePoint::Published);
     fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
     Ok(())

@@ -109,7 +109,7 @@ fn every_parquet_reads_back_equal_to_its_table_with_dtypes() {
     .unwrap();
     assert_eq!(
         items.column("item_number").unwrap().dtype(),
-        &DataType::UInt32
+        &DataType::Int64
     );
     assert_eq!(
         items.column("topics").unwrap().dtype(),

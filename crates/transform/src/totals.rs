@@ -227,6 +227,12 @@ impl Totals {
         }
     }
 
+    /// Notes a document by its id and title, when only its tables are at hand (a dataset's
+    /// parts): the same as [`Totals::add_documents`] does from the document itself.
+    pub fn add_document(&mut self, id: &str, title: &str) {
+        self.documents.row(id).title = title.to_owned();
+    }
+
     /// Adds a batch of tables (the documents of a batch are not in any other batch).
     pub fn add(&mut self, tables: &Tables) {
         // Read in place: a batch has millions of entity rows and only a few distinct values,

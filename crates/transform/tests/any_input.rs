@@ -62,10 +62,10 @@ proptest! {
             .anomalies
             .column("count")
             .unwrap()
-            .u32()
+            .i64()
             .unwrap()
             .iter()
-            .map(|c| u64::from(c.unwrap_or(0)))
+            .map(|c| c.unwrap_or(0) as u64)
             .sum();
         prop_assert!(counted >= anomalies);
         prop_assert!(tables.anomalies.height() as u64 <= counted);

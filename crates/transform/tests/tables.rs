@@ -63,8 +63,8 @@ fn every_table_has_doc_id_and_the_expected_row_counts() {
 fn items_have_real_dtypes() {
     let t = tables(&[sample()]);
     let dtype = |c: &str| t.items.column(c).unwrap().dtype().clone();
-    assert_eq!(dtype("item_number"), DataType::UInt32);
-    assert_eq!(dtype("char_count"), DataType::UInt32);
+    assert_eq!(dtype("item_number"), DataType::Int64);
+    assert_eq!(dtype("char_count"), DataType::Int64);
     assert_eq!(dtype("annotation_coverage"), DataType::Float64);
     assert_eq!(dtype("topics"), DataType::List(Box::new(DataType::String)));
     assert!(matches!(

@@ -137,10 +137,23 @@ impl Frame {
         Ok(self)
     }
 
+    /// The table. Counts and positions are built as unsigned integers and stored as signed
+    /// 64-bit ones: the one integer type every engine reads alike (Spark widens unsigned 32-bit
+    /// columns to bigint, Trino mishandles unsigned Parquet statistics), so a dataset of parts
+    /// and a single run's tables have the same schema in DuckDB, Spark, polars and Excel.
     pub(crate) fn build(self) -> Result<DataFrame, TransformError> {
         let table = self.table;
-        DataFrame::new_infer_height(self.columns)
-            .map_err(|source| TransformError::Polars { table, source })
+        let to_polars = |source| TransformError::Polars { table, source };
+        let columns = self
+            .columns
+            .into_iter()
+            .map(|column| match column.dtype().is_unsigned_integer() {
+                true => column.cast(&DataType::Int64),
+                false => Ok(column),
+            })
+            .collect::<PolarsResult<Vec<_>>>()
+            .map_err(to_polars)?;
+        DataFrame::new_infer_height(columns).map_err(to_polars)
     }
 }
 
