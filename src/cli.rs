@@ -41,10 +41,13 @@ Exit status:
 pub const VERIFY_EXIT_CODES: &str = "\
 Exit status:
   0  the folder holds exactly the files its manifest.json lists, each with its length and digest
+     (in a dataset that shards fill, before `combine` writes its manifest.json: the files their
+     markers in shards/ list)
   1  it does not: a listed file is missing, changed or unreadable, or a file is not listed
      (each is printed on standard output: `missing: PATH`, `changed: PATH (…)`, `extra: PATH`)
   2  usage error: an unknown option or a bad value
-  3  the folder cannot be checked: it has no manifest.json, or the manifest cannot be read";
+  3  the folder cannot be checked: it has no manifest.json (nor shard markers), or one cannot be
+     read";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -74,7 +77,9 @@ pub enum Command {
     /// Write the corpus-level outputs of a dataset that shards (`run --shard K/N`) wrote: the
     /// workbook, with the Summary, key figures and corpus readings a single run over the same
     /// corpus gives. Checks first that every shard of one sharding finished, with the same
-    /// inputs and options, and that their Parquet parts are intact.
+    /// inputs and options, and that their Parquet parts are intact. Then writes `DIR/manifest.json`
+    /// for the whole dataset (every shard's files and marker, and the workbook), which
+    /// `annotext verify DIR` checks.
     #[command(after_long_help = COMBINE_EXIT_CODES)]
     Combine(CombineArgs),
 }

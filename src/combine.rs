@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use anyhow::{bail, Context, Result};
 use polars::prelude::{
@@ -16,12 +16,15 @@ use polars::prelude::{
 };
 use rayon::prelude::*;
 
-use annotext_atomic_file::Digest;
+use annotext_atomic_file::{write_bytes_atomic, Digest, WrittenFile};
 use annotext_export_xlsx::{WorkbookWriter, MAX_DATA_ROWS};
 use annotext_transform::{Tables, Totals, TABLE_COUNT};
 
 use crate::cli::CombineArgs;
-use crate::manifest::{Manifest, ShardInfo};
+use crate::lock::{FolderLock, LOCK_NAME};
+use crate::manifest::{
+    Counts, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo, FORMAT_VERSION, MANIFEST_NAME,
+};
 use crate::pipeline::{cut_batches, workbook_info, workbook_title, Timings};
 use crate::staging::SHARDS_FOLDER;
 use crate::terminal::progress;
@@ -263,6 +266,68 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// The manifest of the whole dataset: every shard's inputs (in input order), outputs and
+    /// marker, and the workbook when it is in the folder; the counts summed.
+    fn manifest(&self, workbook: &WrittenFile, started_at: SystemTime) -> Result<Manifest> {
+        let first = &self.markers[0].manifest;
+        let mut options = first.options.clone();
+        options.formats.push("xlsx".to_owned());
+        let mut inputs: Vec<InputEntry> = self
+            .markers
+            .iter()
+            .flat_map(|m| m.manifest.inputs.iter().cloned())
+            .collect();
+        inputs.sort_by_key(|i| i.position);
+        let mut outputs: Vec<OutputEntry> = self
+            .markers
+            .iter()
+            .flat_map(|m| m.manifest.outputs.iter().cloned())
+            .collect();
+        for marker in &self.markers {
+            let (digest, bytes) = Digest::of_file(&marker.path)
+                .with_context(|| format!("cannot read {}", marker.path.display()))?;
+            let name = marker
+                .path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
+            outputs.push(OutputEntry {
+                path: format!("{SHARDS_FOLDER}/{name}"),
+                bytes,
+                blake3: digest.to_string(),
+            });
+        }
+        if workbook.path.starts_with(&self.dir) {
+            outputs.push(OutputEntry::of(&self.dir, workbook)?);
+        }
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut counts = Counts::default();
+        for marker in &self.markers {
+            let c = &marker.manifest.counts;
+            counts.documents += c.documents;
+            counts.items += c.items;
+            counts.anomalies += c.anomalies;
+            counts.errors += c.errors;
+        }
+        // Every shard reports every unreadable input: once is the dataset's count.
+        counts.unreadable_inputs = first.counts.unreadable_inputs;
+        Ok(Manifest {
+            manifest_version: FORMAT_VERSION,
+            tool: crate::manifest::Tool {
+                name: env!("CARGO_PKG_NAME").to_owned(),
+                version: env!("CARGO_PKG_VERSION").to_owned(),
+            },
+            options,
+            inputs,
+            outputs,
+            counts,
+            run: RunTimes::until_now(started_at),
+            shard: None,
+        })
+    }
+}
+
 /// A table's rows grouped by document: each document's rows are consecutive in a part, and
 /// the parts' documents are in input order, so putting the groups in input order gives the
 /// rows a single run writes.
@@ -317,8 +382,11 @@ impl RowGroups {
 /// Runs `annotext combine`.
 pub fn combine(args: &CombineArgs) -> Result<Outcome> {
     let started = Instant::now();
+    let started_at = SystemTime::now();
     let timings = Timings::default();
     let dataset = Dataset::open(&args.dir)?;
+    // Against a whole run writing into the folder meanwhile; shards have locks of their own.
+    let _lock = FolderLock::take(&args.dir, LOCK_NAME)?;
     let count = dataset.markers.len();
     let documents = dataset.documents()?;
     let mut tables = timings.time("read", || dataset.read_tables())?;
@@ -368,6 +436,9 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
     let info = workbook_info(workbook_title(first_title, documents.len()));
     bar.set_prefix("saving");
     let written = timings.time("xlsx save", || workbook.finish(&path, &info, &totals))?;
+    let manifest = dataset.manifest(&written, started_at)?;
+    write_bytes_atomic(&args.dir.join(MANIFEST_NAME), &manifest.to_bytes()?)
+        .with_context(|| format!("cannot write {}", args.dir.join(MANIFEST_NAME).display()))?;
     bar.finish_and_clear();
     if args.timings {
         timings.report();

@@ -15,7 +15,7 @@ use annotext_atomic_file::{is_temporary_name, Digest};
 use crate::cli::VerifyArgs;
 use crate::lock::LOCK_NAME;
 use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
-use crate::staging::STAGING_NAME;
+use crate::staging::{SHARDS_FOLDER, STAGING_NAME};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
 
@@ -61,25 +61,26 @@ fn files_present(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
         let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let top = entry.depth() == 1;
         let name = entry.file_name().to_string_lossy();
-        if top && name == STAGING_NAME {
+        if top && name.starts_with(STAGING_NAME) {
             walk.skip_current_dir();
-            notes.push(
-                match entry.path().join(MANIFEST_NAME).is_file() {
-                    true => {
-                        "a run was interrupted while moving its outputs into place \
-                             (.annotext-staging/ holds the rest of its set): the next run into \
-                             this folder finishes moving them"
-                    }
-                    false => {
-                        "an interrupted run left its unfinished outputs in \
-                              .annotext-staging/: the next run into this folder removes them"
-                    }
+            notes.push(match entry.path().join(MANIFEST_NAME).is_file() {
+                true => {
+                    format!(
+                        "a run was interrupted while moving its outputs into place ({name}/ \
+                             holds the rest of its set): the next run into this folder (of the \
+                             same shard) finishes moving them"
+                    )
                 }
-                .to_owned(),
-            );
+                false => format!(
+                    "an interrupted run left its unfinished outputs in {name}/: the next \
+                         run into this folder (of the same shard) removes them"
+                ),
+            });
             continue;
         }
-        if entry.file_type().is_dir() || (top && (name == MANIFEST_NAME || name == LOCK_NAME)) {
+        let is_lock =
+            name == LOCK_NAME || (name.starts_with(".annotext-") && name.ends_with(".lock"));
+        if entry.file_type().is_dir() || (top && (name == MANIFEST_NAME || is_lock)) {
             continue;
         }
         if entry.file_type().is_file() && is_temporary_name(&name) {
@@ -101,27 +102,77 @@ fn files_present(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
     Ok((files, notes))
 }
 
+/// What a folder's files are checked against: its `manifest.json`, or, in a dataset that shards
+/// are filling and no `combine` has completed yet, the outputs of every shard's marker (then the
+/// markers' own paths come second: they are bookkeeping, not extra files).
+fn listing(dir: &Path) -> Result<(Manifest, Vec<String>, String)> {
+    let manifest_path = dir.join(MANIFEST_NAME);
+    if manifest_path.is_file() {
+        return Ok((
+            Manifest::read(&manifest_path)?,
+            Vec::new(),
+            MANIFEST_NAME.to_owned(),
+        ));
+    }
+    let folder = dir.join(SHARDS_FOLDER);
+    let mut markers: Vec<(String, Manifest)> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&folder) {
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot list {}", folder.display()))?
+                .path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if name.starts_with("part-") && name.ends_with(".json") {
+                markers.push((format!("{SHARDS_FOLDER}/{name}"), Manifest::read(&path)?));
+            }
+        }
+    }
+    markers.sort_by(|a, b| a.0.cmp(&b.0));
+    let Some((_, first)) = markers.first() else {
+        bail!(
+            "{} has no {MANIFEST_NAME} and no shard marker: no run has completed there",
+            dir.display()
+        );
+    };
+    let mut union = first.clone();
+    union.outputs = markers
+        .iter()
+        .flat_map(|(_, m)| m.outputs.iter().cloned())
+        .collect();
+    union.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let against = format!(
+        "the {} shard marker{} in {SHARDS_FOLDER}/",
+        markers.len(),
+        if markers.len() == 1 { "" } else { "s" }
+    );
+    Ok((
+        union,
+        markers.into_iter().map(|(path, _)| path).collect(),
+        against,
+    ))
+}
+
 /// Runs `annotext verify`.
 pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
     let dir = &args.dir;
     if !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
-    let manifest_path = dir.join(MANIFEST_NAME);
-    if !manifest_path.is_file() {
-        bail!(
-            "{} has no {MANIFEST_NAME}: no run has completed there",
-            dir.display()
-        );
-    }
-    let manifest = Manifest::read(&manifest_path)?;
+    let (manifest, markers, against) = listing(dir)?;
     let findings = manifest
         .outputs
         .par_iter()
         .map(|entry| check(dir, entry))
         .collect::<Result<Vec<_>>>()?;
     let (present, notes) = files_present(dir)?;
-    let listed: BTreeSet<&str> = manifest.outputs.iter().map(|e| e.path.as_str()).collect();
+    let listed: BTreeSet<&str> = manifest
+        .outputs
+        .iter()
+        .map(|e| e.path.as_str())
+        .chain(markers.iter().map(String::as_str))
+        .collect();
     let extra: Vec<&String> = present
         .iter()
         .filter(|p| !listed.contains(p.as_str()))
@@ -163,7 +214,7 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
     if differing == 0 && extra.is_empty() {
         if !args.quiet {
             eprintln!(
-                "{}: all {total} files match {MANIFEST_NAME} ({} {}, run ended {})",
+                "{}: all {total} files match {against} ({} {}, run ended {})",
                 dir.display(),
                 manifest.tool.name,
                 manifest.tool.version,
@@ -173,7 +224,7 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     eprintln!(
-        "{}: {differing} of {total} files differ from {MANIFEST_NAME}, {} extra file{}",
+        "{}: {differing} of {total} files differ from {against}, {} extra file{}",
         dir.display(),
         extra.len(),
         if extra.len() == 1 { "" } else { "s" }

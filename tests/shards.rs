@@ -549,3 +549,66 @@ fn every_shard_reports_a_duplicate_document_id() {
         );
     }
 }
+
+#[test]
+fn verify_checks_a_dataset_by_its_markers_then_by_the_manifest_combine_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_tree(
+        &Path::new(FIXTURES).join("lancang-mekong-water-2023"),
+        &corpus,
+    );
+    let dataset = dir.path().join("dataset");
+    let verify = || annotext(&["verify", dataset.to_str().unwrap()], dir.path());
+    run_shards(
+        dir.path(),
+        &corpus,
+        &dataset,
+        2,
+        &["--formats", "csv,parquet,jsonl"],
+    );
+
+    // Before combine: the markers are the listing.
+    let out = verify();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("all 42 files match the 2 shard markers in shards/"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = annotext(&["combine", dataset.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dataset.join("manifest.json")).unwrap()).unwrap();
+    let paths: Vec<&str> = manifest["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 42 + 2 + 1, "parts, markers, workbook");
+    assert!(paths.contains(&"workbook.xlsx"));
+    assert!(paths.contains(&"shards/part-1-of-2.json"));
+    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 6);
+    assert_eq!(manifest["options"]["formats"][3], "xlsx");
+    let out = verify();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("all 45 files match manifest.json"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A part changed, a stray file: both reported.
+    std::fs::write(dataset.join("records/part-0-of-2.jsonl"), "{}\n").unwrap();
+    std::fs::write(dataset.join("tables/items/notes.txt"), "mine").unwrap();
+    let out = verify();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("changed: records/part-0-of-2.jsonl"),
+        "{said}"
+    );
+    assert!(said.contains("extra: tables/items/notes.txt"), "{said}");
+}
