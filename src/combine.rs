@@ -1,19 +1,18 @@
 //! `annotext combine DIR`: the corpus-level outputs of a dataset that shards wrote. The shards'
 //! markers are checked first (one sharding, every shard finished, the same inputs listed and
-//! the same options), then each table's Parquet parts are read (their lengths and digests
-//! checked against the markers), the rows put back in the order of the inputs, and the
-//! workbook written from them batch by batch, as a single run would have: same Summary, key
-//! figures, corpus readings and rows.
+//! the same options), then each table's Parquet parts are checked against the markers (length
+//! and digest) and the workbook is written batch by batch, as a single run writes it: each
+//! batch's rows read from every part (a slice of each, the parts' documents being in input
+//! order) and put back in input order. Same Summary, key figures, corpus readings and rows; only
+//! a batch is in memory at a time.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Cursor;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use anyhow::{bail, Context, Result};
-use polars::prelude::{
-    DataFrame, DataType, IdxCa, IdxSize, ParquetReader, PolarsResult, SerReader,
-};
+use polars::prelude::{DataFrame, DataType, IdxCa, IdxSize, ParquetReader, SerReader};
 use rayon::prelude::*;
 
 use annotext_atomic_file::{write_bytes_atomic, Digest, WrittenFile};
@@ -206,64 +205,6 @@ impl Dataset {
         positioned.sort_by_key(|(position, _)| *position);
         Ok(positioned.into_iter().map(|(_, d)| d).collect())
     }
-
-    /// Reads one Parquet part, checked against its shard's marker.
-    fn read_part(&self, marker: &Marker, table: &str) -> Result<DataFrame> {
-        let relative = format!(
-            "tables/{table}/part-{}-of-{}.parquet",
-            marker.shard.index,
-            { marker.shard.count }
-        );
-        let entry = marker
-            .manifest
-            .outputs
-            .iter()
-            .find(|e| e.path == relative)
-            .with_context(|| format!("{} lists no {relative}", marker.path.display()))?;
-        let path = self.dir.join(&relative);
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        if bytes.len() as u64 != entry.bytes || entry.digest() != Some(Digest::of(&bytes)) {
-            bail!(
-                "{} changed since its shard finished (its length or digest differs from {}): \
-                 run shard {}/{} again",
-                path.display(),
-                marker.path.display(),
-                marker.shard.index,
-                marker.shard.count
-            );
-        }
-        ParquetReader::new(Cursor::new(bytes))
-            .finish()
-            .with_context(|| format!("cannot read {} as Parquet", path.display()))
-    }
-
-    /// Every table, its parts stacked in shard order (parts read in parallel).
-    fn read_tables(&self) -> Result<Vec<DataFrame>> {
-        let jobs: Vec<(usize, usize)> = (0..TABLE_COUNT)
-            .flat_map(|t| (0..self.markers.len()).map(move |k| (t, k)))
-            .collect();
-        let parts = jobs
-            .par_iter()
-            .map(|&(t, k)| self.read_part(&self.markers[k], TABLE_NAMES[t]))
-            .collect::<Result<Vec<_>>>()?;
-        let mut parts = parts.into_iter();
-        (0..TABLE_COUNT)
-            .map(|t| {
-                let mut table = parts.next().context("a part is missing")?;
-                for _ in 1..self.markers.len() {
-                    let part = parts.next().context("a part is missing")?;
-                    table.vstack_mut(&part).with_context(|| {
-                        format!(
-                            "the parts of table {} do not have one schema",
-                            TABLE_NAMES[t]
-                        )
-                    })?;
-                }
-                Ok(table)
-            })
-            .collect()
-    }
 }
 
 impl Dataset {
@@ -328,55 +269,172 @@ impl Dataset {
     }
 }
 
-/// A table's rows grouped by document: each document's rows are consecutive in a part, and
-/// the parts' documents are in input order, so putting the groups in input order gives the
-/// rows a single run writes.
-struct RowGroups {
-    /// (document position, first row, rows), in document order.
-    groups: Vec<(usize, IdxSize, IdxSize)>,
-    next: usize,
+/// Each document's rows in a part: (its position among the inputs, rows), in the part's order.
+type Runs = Vec<(usize, usize)>;
+
+/// One Parquet part of a table, read a slice at a time: its rows are grouped by document, and
+/// its documents are in input order, so the rows of a batch of documents (consecutive in input
+/// order) are the part's next rows. Only a batch is in memory at a time, whatever the size of
+/// the dataset.
+struct Part {
+    /// The part, opened once: a shard run again meanwhile renames a new file over the path,
+    /// and this one is still the file that was checked.
+    file: File,
+    path: PathBuf,
+    /// (document position, rows), in the part's order.
+    runs: Runs,
+    next_run: usize,
+    /// Rows read so far.
+    cursor: usize,
 }
 
-impl RowGroups {
-    fn of(table: &DataFrame, positions: &HashMap<&str, usize>) -> Result<RowGroups> {
-        let ids = table
+impl Part {
+    /// Opens a part, checks it against its shard's marker and reads its documents' runs.
+    fn open(
+        dataset: &Dataset,
+        marker: &Marker,
+        table: &str,
+        positions: &HashMap<&str, usize>,
+    ) -> Result<Part> {
+        let relative = format!(
+            "tables/{table}/part-{}-of-{}.parquet",
+            marker.shard.index, marker.shard.count
+        );
+        let entry = marker
+            .manifest
+            .outputs
+            .iter()
+            .find(|e| e.path == relative)
+            .with_context(|| format!("{} lists no {relative}", marker.path.display()))?;
+        let path = dataset.dir.join(&relative);
+        let file = File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut hasher = blake3::Hasher::new();
+        let bytes = std::io::copy(&mut &file, &mut hasher)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let digest = Digest::from_hex(&hasher.finalize().to_hex());
+        if bytes != entry.bytes || digest.is_none() || digest != entry.digest() {
+            bail!(
+                "{} changed since its shard finished (its length or digest differs from {}): \
+                 run shard {}/{} again",
+                path.display(),
+                marker.path.display(),
+                marker.shard.index,
+                marker.shard.count
+            );
+        }
+        let ids = read_parquet(&file, &path, Some(vec!["doc_id".to_owned()]), None)?;
+        let ids = ids
             .column("doc_id")
-            .context("a table has no doc_id column")?
+            .with_context(|| format!("{} has no doc_id column", path.display()))?
             .cast(&DataType::String)?;
-        let ids = ids.str()?;
-        let mut groups: Vec<(usize, IdxSize, IdxSize)> = Vec::new();
+        let mut runs: Runs = Vec::new();
         let mut last: Option<&str> = None;
-        for (row, id) in ids.iter().enumerate() {
+        for id in ids.str()?.iter() {
             let id = id.unwrap_or_default();
-            let row = IdxSize::try_from(row).context("a table too long to combine")?;
-            match (last, groups.last_mut()) {
-                (Some(seen), Some(group)) if seen == id => group.2 += 1,
+            match runs.last_mut() {
+                Some(run) if last == Some(id) => run.1 += 1,
                 _ => {
                     let position = *positions.get(id).with_context(|| {
-                        format!("rows of document {id:?}, which no shard's marker lists")
+                        format!(
+                            "{} has rows of document {id:?}, which its marker does not list",
+                            path.display()
+                        )
                     })?;
-                    groups.push((position, row, 1));
+                    if runs.last().is_some_and(|run| run.0 >= position) {
+                        bail!(
+                            "{}: the rows of {id:?} are out of input order: the part was not \
+                             written by a shard of this tool",
+                            path.display()
+                        );
+                    }
+                    runs.push((position, 1));
                 }
             }
             last = Some(id);
         }
-        groups.sort_by_key(|g| g.0);
-        Ok(RowGroups { groups, next: 0 })
+        Ok(Part {
+            file,
+            path,
+            runs,
+            next_run: 0,
+            cursor: 0,
+        })
     }
 
-    /// The rows of the documents before position `end`, in order (the groups before it that
-    /// earlier calls did not take).
-    fn take_until(&mut self, end: usize) -> IdxCa {
-        let mut rows: Vec<IdxSize> = Vec::new();
-        while let Some(&(position, first, len)) = self.groups.get(self.next) {
-            if position >= end {
-                break;
-            }
-            rows.extend(first..first + len);
-            self.next += 1;
+    /// The rows of the part's documents before position `end` not read yet, with each
+    /// document's (position, rows).
+    fn read_until(&mut self, end: usize) -> Result<Option<(DataFrame, Runs)>> {
+        let first = self.next_run;
+        while self.runs.get(self.next_run).is_some_and(|run| run.0 < end) {
+            self.next_run += 1;
         }
-        IdxCa::from_vec("rows".into(), rows)
+        let runs = self.runs[first..self.next_run].to_vec();
+        let rows: usize = runs.iter().map(|run| run.1).sum();
+        if rows == 0 {
+            return Ok(None);
+        }
+        let frame = read_parquet(&self.file, &self.path, None, Some((self.cursor, rows)))?;
+        self.cursor += rows;
+        Ok(Some((frame, runs)))
     }
+}
+
+/// Reads a Parquet file, or some of its columns, or a slice of its rows.
+fn read_parquet(
+    file: &File,
+    path: &Path,
+    columns: Option<Vec<String>>,
+    slice: Option<(usize, usize)>,
+) -> Result<DataFrame> {
+    let file = file
+        .try_clone()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    ParquetReader::new(file)
+        .with_columns(columns)
+        .with_slice(slice)
+        .finish()
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("cannot read {} as Parquet", path.display()))
+}
+
+/// A table's rows of a batch of documents, from every part, in input order.
+fn batch_rows(table: &str, parts: &mut [Part], end: usize) -> Result<DataFrame> {
+    let mut frame: Option<DataFrame> = None;
+    let mut runs: Vec<(usize, IdxSize, IdxSize)> = Vec::new();
+    let mut rows: IdxSize = 0;
+    for part in parts.iter_mut() {
+        let Some((chunk, chunk_runs)) = part.read_until(end)? else {
+            continue;
+        };
+        for (position, len) in chunk_runs {
+            let len = IdxSize::try_from(len).context("a part too long to combine")?;
+            runs.push((position, rows, len));
+            rows += len;
+        }
+        match frame.as_mut() {
+            Some(frame) => {
+                frame
+                    .vstack_mut(&chunk)
+                    .map_err(anyhow::Error::from)
+                    .with_context(|| format!("the parts of table {table} differ in schema"))?;
+            }
+            None => frame = Some(chunk),
+        }
+    }
+    let Some(frame) = frame else {
+        // No rows: the table's columns, from the first part.
+        let first = parts.first().context("a table without parts")?;
+        return read_parquet(&first.file, &first.path, None, Some((0, 0)));
+    };
+    if runs.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Ok(frame);
+    }
+    runs.sort_by_key(|run| run.0);
+    let order: Vec<IdxSize> = runs
+        .iter()
+        .flat_map(|&(_, first, len)| first..first + len)
+        .collect();
+    Ok(frame.take(&IdxCa::from_vec("rows".into(), order))?)
 }
 
 /// Runs `annotext combine`.
@@ -389,17 +447,24 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
     let _lock = FolderLock::take(&args.dir, LOCK_NAME)?;
     let count = dataset.markers.len();
     let documents = dataset.documents()?;
-    let mut tables = timings.time("read", || dataset.read_tables())?;
     let positions: HashMap<&str, usize> = documents
         .iter()
         .enumerate()
         .map(|(at, d)| (d.id.as_str(), at))
         .collect();
-    let mut groups = tables
-        .iter()
-        .map(|table| RowGroups::of(table, &positions))
-        .collect::<Result<Vec<_>>>()?;
-    let titles = document_titles(&tables[0])?;
+    // Every part checked and its documents' rows found before anything is written.
+    let jobs: Vec<(usize, usize)> = (0..TABLE_COUNT)
+        .flat_map(|t| (0..count).map(move |k| (t, k)))
+        .collect();
+    let opened = timings.time("read", || {
+        jobs.par_iter()
+            .map(|&(t, k)| Part::open(&dataset, &dataset.markers[k], TABLE_NAMES[t], &positions))
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let mut parts: Vec<Vec<Part>> = (0..TABLE_COUNT).map(|_| Vec::new()).collect();
+    for (&(t, _), part) in jobs.iter().zip(opened) {
+        parts[t].push(part);
+    }
     let path = args
         .out
         .clone()
@@ -410,13 +475,23 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
     let mut workbook = WorkbookWriter::new(MAX_DATA_ROWS)?;
     let limit = (dataset.markers[0].manifest.options.batch_mib * 1024.0 * 1024.0) as u64;
     let (mut items, mut anomalies) = (0, 0);
+    let mut first_title: Option<String> = None;
     for range in cut_batches(documents.iter().map(|d| d.bytes), limit) {
-        let batch = tables
-            .iter()
-            .zip(groups.iter_mut())
-            .map(|(table, groups)| table.take(&groups.take_until(range.end)))
-            .collect::<PolarsResult<Vec<_>>>()?;
+        let batch = timings.time("read", || {
+            parts
+                .par_iter_mut()
+                .zip(TABLE_NAMES)
+                .map(|(parts, table)| batch_rows(table, parts, range.end))
+                .collect::<Result<Vec<_>>>()
+        })?;
         let batch = tables_of(batch)?;
+        let titles = document_titles(&batch.documents)?;
+        if first_title.is_none() {
+            first_title = documents
+                .first()
+                .and_then(|d| titles.get(d.id.as_str()))
+                .cloned();
+        }
         for document in &documents[range.clone()] {
             let title = titles.get(document.id.as_str()).map_or(&document.id, |t| t);
             totals.add_document(&document.id, title);
@@ -427,13 +502,7 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
         timings.time("xlsx", || workbook.append(&batch))?;
         bar.inc(range.len() as u64);
     }
-    // The rows are in the batches now: the stacked tables can go before the workbook is saved.
-    tables.clear();
-    let first_title = documents
-        .first()
-        .and_then(|d| titles.get(d.id.as_str()))
-        .map(String::as_str);
-    let info = workbook_info(workbook_title(first_title, documents.len()));
+    let info = workbook_info(workbook_title(first_title.as_deref(), documents.len()));
     bar.set_prefix("saving");
     let written = timings.time("xlsx save", || workbook.finish(&path, &info, &totals))?;
     let manifest = dataset.manifest(&written, started_at)?;
