@@ -47,7 +47,7 @@ Exit status:
      (each is printed on standard output: `missing: PATH`, `changed: PATH (…)`, `extra: PATH`)
   2  usage error: an unknown option or a bad value
   3  the folder cannot be checked: it has no manifest.json (nor shard markers), or one cannot be
-     read";
+     read, or a run is writing into it now";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -71,7 +71,9 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Check an output folder against its manifest.json: every file listed, with its length and
     /// BLAKE3 digest, and no other file. For the next step of a pipeline: exit status 0 when the
-    /// folder holds exactly the set its last complete run wrote.
+    /// folder holds exactly the set its last complete run wrote. A run killed after committing
+    /// its outputs, while moving them into place, is finished first (as the next run would);
+    /// a folder that a run is writing into is not checked (status 3).
     #[command(after_long_help = VERIFY_EXIT_CODES)]
     Verify(VerifyArgs),
     /// Write the corpus-level outputs of a dataset that shards (`run --shard K/N`) wrote: the

@@ -75,6 +75,38 @@ impl Publication {
     pub fn staging_dir(self, out: &Path) -> PathBuf {
         out.join(self.staging_name())
     }
+
+    /// The publication whose staging folder is called `name`, if one is.
+    pub fn of_staging_name(name: &str) -> Option<Publication> {
+        match name.strip_prefix(STAGING_NAME)? {
+            "" => Some(Publication::Run),
+            rest => {
+                let (index, count) = rest.strip_prefix("-part-")?.split_once("-of-")?;
+                Shard::new(index.parse().ok()?, count.parse().ok()?)
+                    .ok()
+                    .map(Publication::Shard)
+            }
+        }
+    }
+}
+
+/// Finishes moving into place the set of a run (or shard) that was killed after it committed
+/// (its manifest is in its staging folder), holding that publication's lock; true when there
+/// was such a set. For `verify`: a committed set is the folder's result, whole once moved, and
+/// every step of moving can be done again. Fails, without touching anything, when a run holds
+/// the lock: it is still writing.
+pub fn finish_committed(out: &Path, publication: Publication) -> Result<bool> {
+    let staging = publication.staging_dir(out);
+    if !staging.join(MANIFEST_NAME).is_file() {
+        return Ok(false);
+    }
+    let _lock = FolderLock::take(out, &publication.lock_name())?;
+    // Looked at again under the lock: the run that held it may have finished meanwhile.
+    if !staging.join(MANIFEST_NAME).is_file() {
+        return Ok(false);
+    }
+    move_into_place(out, publication)?;
+    Ok(true)
 }
 
 /// The folders below the output folder a run writes into, searched for stray temporary files.

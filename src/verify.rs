@@ -2,6 +2,11 @@
 //! pipeline. Every file the manifest lists must be there with its length and digest, and no
 //! other file may be (the manifest itself, the lock file and what an interrupted run left under
 //! this tool's own names aside: those are noted, not counted).
+//!
+//! A run killed after its commit point (its manifest written in its staging folder) has a
+//! result, only not all moved into place: verify finishes moving it first, as the next run
+//! would, so that it checks a whole set and not a mix. A folder that a run is writing into now
+//! is not checked (its lock is held): its files are not a set yet.
 
 use std::collections::BTreeSet;
 use std::io::{BufWriter, Write};
@@ -13,9 +18,9 @@ use rayon::prelude::*;
 use annotext_atomic_file::{is_temporary_name, Digest};
 
 use crate::cli::VerifyArgs;
-use crate::lock::LOCK_NAME;
+use crate::lock::{FolderLock, LOCK_NAME};
 use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
-use crate::staging::{SHARDS_FOLDER, STAGING_NAME};
+use crate::staging::{finish_committed, Publication, SHARDS_FOLDER, STAGING_NAME};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
 
@@ -102,6 +107,22 @@ fn files_present(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
     Ok((files, notes))
 }
 
+/// The publications whose staging folders in `dir` hold a committed set (a manifest).
+fn committed_publications(dir: &Path) -> Result<Vec<Publication>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+        let name = entry.file_name();
+        let publication = name.to_str().and_then(Publication::of_staging_name);
+        if let Some(publication) = publication {
+            if entry.path().join(MANIFEST_NAME).is_file() {
+                found.push(publication);
+            }
+        }
+    }
+    Ok(found)
+}
+
 /// What a folder's files are checked against: its `manifest.json`, or, in a dataset that shards
 /// are filling and no `combine` has completed yet, the outputs of every shard's marker (then the
 /// markers' own paths come second: they are bookkeeping, not extra files).
@@ -160,6 +181,27 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
     if !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
+    let mut finished = Vec::new();
+    for publication in committed_publications(dir)? {
+        if finish_committed(dir, publication)
+            .context("cannot finish moving into place the outputs of a killed run")?
+        {
+            finished.push(match publication {
+                Publication::Run => "a run was killed after it had committed its outputs, while \
+                                     moving them into place: verify finished moving them, as the \
+                                     next run would have"
+                    .to_owned(),
+                Publication::Shard(shard) => format!(
+                    "shard {shard} was killed after it had committed its outputs: verify \
+                     finished moving them into place, as the shard's next run would have"
+                ),
+            });
+        }
+    }
+    // A whole run writing into the folder now: its files are not a set yet.
+    if dir.join(LOCK_NAME).is_file() {
+        FolderLock::take(dir, LOCK_NAME).context("cannot verify the folder now")?;
+    }
     let (manifest, markers, against) = listing(dir)?;
     let findings = manifest
         .outputs
@@ -206,7 +248,7 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
     }
     drop(stdout);
     if !args.quiet {
-        for note in &notes {
+        for note in finished.iter().chain(&notes) {
             eprintln!("note: {note}");
         }
     }

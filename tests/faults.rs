@@ -210,22 +210,13 @@ fn a_run_killed_after_committing_leaves_the_earlier_set_until_the_next_run() {
 }
 
 #[test]
-fn a_run_killed_while_moving_its_outputs_is_reported_by_verify_and_finished_by_the_next_run() {
+fn a_run_killed_while_moving_its_outputs_is_finished_by_the_next_run() {
     let (dir, first) = second_run_killed_at("moving");
     let out = dir.path().join("out");
-    // One output moved (the first in the manifest's order), the earlier manifest still there:
-    // verify says the folder does not match it, and why.
+    // One output moved (the first in the manifest's order), the earlier manifest still there.
     let now = published(&out);
     assert_eq!(now["manifest.json"], first["manifest.json"]);
     assert!(now.contains_key("briefings/doc-00001.pdf"));
-    let verified = annotext(&["verify", "out"], dir.path());
-    assert_eq!(verified.status.code(), Some(1), "{}", stderr(&verified));
-    assert_eq!(stdout(&verified), "extra: briefings/doc-00001.pdf\n");
-    assert!(
-        stderr(&verified).contains("a run was interrupted while moving its outputs into place"),
-        "{}",
-        stderr(&verified)
-    );
     // The next run first finishes moving the killed run's set, then writes its own.
     let next = annotext(&["run", "corpus", "--out", "out"], dir.path());
     assert!(next.status.success(), "{}", stderr(&next));
@@ -235,6 +226,43 @@ fn a_run_killed_while_moving_its_outputs_is_reported_by_verify_and_finished_by_t
         stderr(&next)
     );
     next_run_leaves_exactly_its_set(dir.path());
+}
+
+#[test]
+fn verify_finishes_the_moves_of_a_run_killed_after_committing() {
+    let (dir, first) = second_run_killed_at("moving");
+    let out = dir.path().join("out");
+    let verified = annotext(&["verify", "out"], dir.path());
+    // The killed run had committed: its set is the folder's result, now whole, with its
+    // manifest; the sample's briefing, which it did not write, is gone.
+    assert_eq!(verified.status.code(), Some(0), "{}", stderr(&verified));
+    assert_eq!(stdout(&verified), "");
+    assert!(
+        stderr(&verified).contains("verify finished moving them, as the next run would have"),
+        "{}",
+        stderr(&verified)
+    );
+    let now = published(&out);
+    assert_ne!(now["manifest.json"], first["manifest.json"]);
+    assert!(now.contains_key("briefings/doc-00003.pdf"));
+    assert!(!now.contains_key("briefings/china-central-asia-summit-2023.pdf"));
+    assert!(!out.join(".annotext-staging").exists());
+    next_run_leaves_exactly_its_set(dir.path());
+}
+
+#[test]
+fn verify_refuses_a_folder_that_a_run_is_writing_into() {
+    let (dir, _) = project_with_a_first_set();
+    let mut run = start_paused(&SECOND_RUN, dir.path(), "writing");
+    let verified = annotext(&["verify", "out"], dir.path());
+    run.kill().unwrap();
+    run.wait().unwrap();
+    assert_eq!(verified.status.code(), Some(3), "{}", stderr(&verified));
+    assert!(
+        stderr(&verified).contains("cannot verify the folder now: another annotext run"),
+        "{}",
+        stderr(&verified)
+    );
 }
 
 #[test]
@@ -464,7 +492,7 @@ fn verify_without_a_manifest_cannot_check_and_says_so_with_status_3() {
     assert_eq!(verified.status.code(), Some(3));
     assert_eq!(
         stderr(&verified),
-        "error: data has no manifest.json: no run has completed there\n"
+        "error: data has no manifest.json and no shard marker: no run has completed there\n"
     );
 }
 
