@@ -105,13 +105,13 @@ pub fn usage_error(message: impl std::fmt::Display) -> ! {
 /// An output format of `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// `tables/<table>.csv`
+    /// `tables/<table>.csv` (a shard's: `tables/<table>/part-K-of-N.csv`)
     Csv,
-    /// `tables/<table>.parquet`
+    /// `tables/<table>.parquet` (a shard's: `tables/<table>/part-K-of-N.parquet`)
     Parquet,
-    /// `records.jsonl`
+    /// `records.jsonl` (a shard's: `records/part-K-of-N.jsonl`)
     Jsonl,
-    /// `workbook.xlsx`
+    /// `workbook.xlsx` (of a sharded dataset: `annotext combine`)
     Xlsx,
     /// `briefings/<document>.pdf`
     Pdf,
