@@ -202,12 +202,17 @@ impl Dataset {
                 ));
             }
         }
+        if positioned.is_empty() {
+            bail!(
+                "the shards in {} read no document (each reported why): there is no workbook \
+                 to write",
+                self.dir.display()
+            );
+        }
         positioned.sort_by_key(|(position, _)| *position);
         Ok(positioned.into_iter().map(|(_, d)| d).collect())
     }
-}
 
-impl Dataset {
     /// The manifest of the whole dataset: every shard's inputs (in input order), outputs and
     /// marker, and the workbook when it is in the folder; the counts summed.
     fn manifest(&self, workbook: &WrittenFile, started_at: SystemTime) -> Result<Manifest> {
@@ -243,16 +248,21 @@ impl Dataset {
             outputs.push(OutputEntry::of(&self.dir, workbook)?);
         }
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut counts = Counts::default();
+        // Paths that could not be listed are counted by every shard, documents that could not
+        // be read by their own shard.
+        let listing_errors = self.markers[0].shard.listing_errors;
+        let mut counts = Counts {
+            unreadable_inputs: listing_errors,
+            ..Counts::default()
+        };
         for marker in &self.markers {
             let c = &marker.manifest.counts;
             counts.documents += c.documents;
+            counts.unreadable_inputs += c.unreadable_inputs.saturating_sub(listing_errors);
             counts.items += c.items;
             counts.anomalies += c.anomalies;
             counts.errors += c.errors;
         }
-        // Every shard reports every unreadable input: once is the dataset's count.
-        counts.unreadable_inputs = first.counts.unreadable_inputs;
         Ok(Manifest {
             manifest_version: FORMAT_VERSION,
             tool: crate::manifest::Tool {

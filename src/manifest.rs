@@ -110,6 +110,9 @@ pub struct ShardInfo {
     /// The BLAKE3 digest of that listing (each input's path and document id, in order):
     /// shards that listed different inputs do not make one dataset.
     pub listing_blake3: String,
+    /// Paths that could not be listed (a missing folder, a duplicate id): every shard reports
+    /// them, where an unreadable document is reported by its own shard only.
+    pub listing_errors: usize,
 }
 
 /// One output file.

@@ -238,6 +238,7 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
         count: shard.count,
         inputs_listed: listed.len(),
         listing_blake3: inputs::listing_digest(&listed),
+        listing_errors: bad_inputs,
     });
     let inputs: Vec<Input> = match args.shard {
         Some(shard) => listed.into_iter().filter(|i| shard.owns(&i.id)).collect(),

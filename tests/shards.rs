@@ -451,6 +451,29 @@ fn an_incomplete_mixed_or_changed_dataset_is_refused() {
         stderr(&out)
     );
 
+    // Shards whose every input is unreadable: nothing to combine.
+    let bad = dir.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("empty.txt"), "").unwrap();
+    let empty = dir.path().join("empty");
+    let mut statuses: Vec<Option<i32>> = (0..2)
+        .map(|k| {
+            let shard = format!("{k}/2");
+            let flags = ["--shard", &shard, "--formats", "parquet"];
+            run(dir.path(), &bad, &empty, &flags).status.code()
+        })
+        .collect();
+    // The file's own shard reports it (status 1); the other one has nothing to read.
+    statuses.sort();
+    assert_eq!(statuses, [Some(0), Some(1)]);
+    let out = annotext(&["combine", empty.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("read no document"),
+        "{}",
+        stderr(&out)
+    );
+
     // A second sharding in the same folder.
     let out = run(
         dir.path(),
