@@ -458,6 +458,8 @@ fn write_rows(
 ) -> Result<(), XlsxExportError> {
     for (r, i) in rows.enumerate() {
         let row = done + r as u32 + 1;
+        // Rows past the budget keep the default height: their cells are not measured.
+        let sized = row <= MAX_SIZED_ROWS;
         let mut lines = 1;
         for (c, shown) in layout.columns.iter().enumerate() {
             let col = c as u16;
@@ -467,7 +469,9 @@ fn write_rows(
             match cells {
                 Cells::Text(ca) => {
                     if let Some(text) = ca.get(i) {
-                        lines = lines.max(text_lines(text, shown.width));
+                        if sized {
+                            lines = lines.max(text_lines(text, shown.width));
+                        }
                         sheet.write_string(row, col, fit_cell(text))?;
                     }
                 }
@@ -492,7 +496,9 @@ fn write_rows(
                     }
                     ref v => {
                         let text = cell_text(v);
-                        lines = lines.max(text_lines(&text, shown.width));
+                        if sized {
+                            lines = lines.max(text_lines(&text, shown.width));
+                        }
                         sheet.write_string(row, col, fit_cell(&text))?;
                     }
                 },
@@ -500,7 +506,7 @@ fn write_rows(
         }
         // Set once the row's cells are written and before the next row flushes it (constant
         // memory): only rows taller than one line carry a height, within the budget.
-        if lines > 1 && row <= MAX_SIZED_ROWS {
+        if lines > 1 && sized {
             sheet.set_row_height(row, row_points(lines))?;
         }
     }
