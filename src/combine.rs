@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use annotext_atomic_file::{write_bytes_atomic, Digest, WrittenFile};
 use annotext_export_xlsx::{WorkbookWriter, MAX_DATA_ROWS};
-use annotext_transform::{Tables, Totals, TABLE_COUNT};
+use annotext_transform::{Tables, Totals, TABLE_COUNT, TABLE_NAMES};
 
 use crate::cli::CombineArgs;
 use crate::lock::{FolderLock, LOCK_NAME};
@@ -28,20 +28,6 @@ use crate::pipeline::{cut_batches, workbook_info, workbook_title, Timings};
 use crate::staging::SHARDS_FOLDER;
 use crate::terminal::progress;
 use crate::Outcome;
-
-/// The tables in the order of [`Tables::named`].
-const TABLE_NAMES: [&str; TABLE_COUNT] = [
-    "documents",
-    "items",
-    "sections",
-    "subsections",
-    "paragraphs",
-    "readings",
-    "entities",
-    "timeline",
-    "topics",
-    "anomalies",
-];
 
 /// One shard's marker, read and checked.
 struct Marker {

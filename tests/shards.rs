@@ -5,25 +5,14 @@
 
 mod common;
 
+use annotext_transform::TABLE_NAMES;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use common::{annotext, SAMPLE};
 use polars::prelude::{DataType, ParquetReader, SerReader};
-
-const TABLES: [&str; 10] = [
-    "documents",
-    "items",
-    "sections",
-    "subsections",
-    "paragraphs",
-    "readings",
-    "entities",
-    "timeline",
-    "topics",
-    "anomalies",
-];
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
 
@@ -162,7 +151,7 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         &["--formats", "csv,parquet,jsonl"],
     );
 
-    for table in TABLES {
+    for table in TABLE_NAMES {
         // CSV: every part has the header; the parts' rows are the single table's rows.
         let whole = csv_rows(&single.join(format!("tables/{table}.csv")));
         let mut rows = Vec::new();

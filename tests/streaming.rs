@@ -3,23 +3,12 @@
 
 mod common;
 
+use annotext_transform::TABLE_NAMES;
+
 use std::path::Path;
 
 use common::annotext;
 use polars::prelude::{ParquetReader, SerReader};
-
-const TABLES: [&str; 10] = [
-    "documents",
-    "items",
-    "sections",
-    "subsections",
-    "paragraphs",
-    "readings",
-    "entities",
-    "timeline",
-    "topics",
-    "anomalies",
-];
 
 fn run(dir: &Path, out: &str, batch_mib: &str) {
     let run = annotext(
@@ -81,7 +70,7 @@ fn batched_and_whole_runs_write_the_same_tables_records_and_summary() {
             .count(),
         6
     );
-    for table in TABLES {
+    for table in TABLE_NAMES {
         let csv = format!("tables/{table}.csv");
         assert_eq!(read("batched", &csv), read("whole", &csv), "{csv}");
         let file = format!("tables/{table}.parquet");

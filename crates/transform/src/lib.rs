@@ -40,7 +40,7 @@ pub use facts::title::document_title;
 pub use facts::topics::find_topics;
 pub use records::{document_record, DocumentRecord};
 pub use rules::{EntityPattern, Rules, RulesError};
-pub use tables::{Tables, TABLE_COUNT};
+pub use tables::{Tables, TABLE_COUNT, TABLE_NAMES};
 pub use totals::{
     CharacterReadings, CorpusReadings, DocumentFigures, KeyFigure, KeyFigures, Totals,
 };

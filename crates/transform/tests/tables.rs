@@ -379,3 +379,12 @@ fn a_simplified_document_with_subsections_has_its_own_row() {
         blake3::hash(&bytes).to_hex().as_str()
     );
 }
+
+#[test]
+fn the_tables_come_in_the_order_of_their_names() {
+    let t = tables(&[sample()]);
+    assert_eq!(
+        t.named().map(|(name, _)| name),
+        annotext_transform::TABLE_NAMES
+    );
+}

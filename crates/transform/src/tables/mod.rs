@@ -57,6 +57,21 @@ pub struct Tables {
 /// How many tables there are.
 pub const TABLE_COUNT: usize = 10;
 
+/// The tables' names, in the order exporters write them ([`Tables::named`]): the file names of
+/// CSV and Parquet, the folders of a sharded dataset.
+pub const TABLE_NAMES: [&str; TABLE_COUNT] = [
+    "documents",
+    "items",
+    "sections",
+    "subsections",
+    "paragraphs",
+    "readings",
+    "entities",
+    "timeline",
+    "topics",
+    "anomalies",
+];
+
 impl Tables {
     /// The tables with their names, in the order exporters write them.
     pub fn named(&self) -> [(&'static str, &DataFrame); TABLE_COUNT] {
