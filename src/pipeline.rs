@@ -264,6 +264,7 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
         Some(dir) => annotext_transform::Rules::load(dir)?,
         None => annotext_transform::Rules::default(),
     };
+    let transform = annotext_transform::Transform::new(&rules)?;
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
         .into_iter()
         .any(|f| args.formats.contains(&f));
@@ -279,14 +280,12 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
             // Briefings are per document: each document's tables are built once, and the
             // batch's are those stacked.
             true if wants_pdf => timings.time("transform", || -> Result<_> {
-                let own = annotext_transform::build_document_tables(&documents, &rules)?;
+                let own = transform.document_tables(&documents)?;
                 let all = annotext_transform::stack_tables(own.clone())?;
                 Ok((all, own))
             })?,
             true => {
-                let all = timings.time("transform", || {
-                    annotext_transform::build_tables(&documents, &rules)
-                })?;
+                let all = timings.time("transform", || transform.tables(&documents))?;
                 (Some(all), Vec::new())
             }
             false => (None, Vec::new()),
@@ -313,7 +312,7 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
     // column, and its marker: the dataset must show that it finished.
     let empty_shard_batch = || -> Result<Batch> {
         let tables = match needs_tables {
-            true => Some(annotext_transform::build_tables(&[], &rules)?),
+            true => Some(transform.tables(&[])?),
             false => None,
         };
         Ok(Batch {
