@@ -112,6 +112,7 @@ pub struct ShardInfo {
     pub listing_blake3: String,
     /// Paths that could not be listed (a missing folder, a duplicate id): every shard reports
     /// them, where an unreadable document is reported by its own shard only.
+    #[serde(default)]
     pub listing_errors: usize,
 }
 
