@@ -16,9 +16,11 @@ use crate::{table_error, XlsxExportError};
 /// Widest a column gets, in character units; longer text wraps. Kept narrow enough that a
 /// table printed one page wide stays legible.
 const MAX_WIDTH: f64 = 40.0;
-/// Most a header widens its column: a long header (`annotated_char_count`) wraps instead of
-/// making a column of small numbers wide.
-const MAX_HEADER_WIDTH: f64 = 10.0;
+/// Most a header widens its column: a longer header (`readings_not_in_dictionary`) wraps
+/// instead of making a column of small numbers wide. Spreadsheets break a header with no space
+/// anywhere, mid-word (`subsection|s`, `annotated_ha|nzi` at 10), so headers up to 17
+/// characters get their whole width.
+const MAX_HEADER_WIDTH: f64 = 20.0;
 /// Widest an identifying column gets (ids and labels: wrapped past this).
 const MAX_ID_WIDTH: f64 = 20.0;
 /// How many rows are measured to size a column (enough to see the typical cell).
@@ -95,8 +97,12 @@ impl SheetLayout {
         for source in order {
             let column = &df.columns()[source];
             let header = column.name().as_str();
-            // The header's width and room for the filter button, up to a point.
-            let mut width = (text_width(header) + 3.0).min(MAX_HEADER_WIDTH);
+            // The header's width and room for the filter button, up to a point; but never
+            // narrower than its longest word, which would be cut mid-word (`subsection|s`).
+            let longest_word = header.split('_').map(text_width).fold(0.0, f64::max);
+            let mut width = (text_width(header) + 3.0)
+                .min(MAX_HEADER_WIDTH)
+                .max(longest_word + 3.0);
             for i in rows.clone().take(WIDTH_SAMPLE_ROWS) {
                 let text = cell_text(&column.get(i).map_err(|e| table_error(name, e))?);
                 width = width.max(text_width(&text) + 1.0);
