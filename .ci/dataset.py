@@ -31,12 +31,13 @@ def check_tables(single, dataset):
     failures = 0
     for table in TABLES:
         whole = f"select * from read_parquet('{single}/tables/{table}.parquet')"
-        parts = f"select * from read_parquet('{dataset}/tables/{table}/*.parquet')"
+        # A table's Parquet folder holds its parts and nothing else: read as a folder.
+        parts = f"select * from read_parquet('{dataset}/tables/{table}/*')"
         rows = con.sql(f"select count(*) from ({whole})").fetchall()[0][0]
         got = differences(con, parts, whole)
         # CSV as text: the comparison is of what the files hold, not of a type guess.
         csv_whole = f"select * from read_csv('{single}/tables/{table}.csv', all_varchar=true)"
-        csv_parts = f"select * from read_csv('{dataset}/tables/{table}/*.csv', all_varchar=true)"
+        csv_parts = f"select * from read_csv('{dataset}/csv/{table}/*', all_varchar=true)"
         got_csv = differences(con, csv_parts, csv_whole)
         ok = got == (0, 0) and got_csv == (0, 0)
         failures += not ok
@@ -85,10 +86,11 @@ def check_spark(single, dataset):
              .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.shuffle.partitions", "4").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
-    items = spark.read.parquet(f"{dataset}/tables/items/*.parquet")
+    # Folders, as a Hive or Trino table's LOCATION would name them.
+    items = spark.read.parquet(f"{dataset}/tables/items")
     per_section = {(r["doc_id"], r["section_number"]): r["count"] for r in
                    items.groupBy("doc_id", "section_number").count().collect()}
-    readings = spark.read.parquet(f"{dataset}/tables/readings/*.parquet")
+    readings = spark.read.parquet(f"{dataset}/tables/readings")
     per_char = {r["character"]: r["n"] for r in
                 readings.groupBy("character").agg(F.sum("occurrences").alias("n")).collect()}
     item_types = dict(items.dtypes)

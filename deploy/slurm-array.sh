@@ -3,13 +3,17 @@
 # job that starts when every task has succeeded:
 #
 #   jid=$(sbatch --parsable deploy/slurm-array.sh /shared/corpus /shared/dataset)
-#   sbatch --dependency=afterok:"$jid" --cpus-per-task=2 --mem=4G \
-#       --wrap="annotext combine /shared/dataset"
+#   sbatch --dependency=afterok:"$jid" --cpus-per-task=2 --mem=2G \
+#       --wrap="annotext combine /shared/dataset || [ \$? -eq 1 ]"
 #
-# Each task reads SLURM_ARRAY_TASK_ID (counted from SLURM_ARRAY_TASK_MIN, so --array=1-8 works
-# too) through `--shards`; keep --shards equal to the number of tasks in --array. The corpus and
-# the dataset are on a file system every node mounts. A failed task can be run again on its own
-# (`sbatch --array=5 deploy/slurm-array.sh …`): it replaces its own files only.
+# Each task's SLURM_ARRAY_TASK_ID is its shard (`--shards 8`), so the array is --array=0-7 and
+# a failed task can be run again on its own, as the same shard (`sbatch --array=5
+# deploy/slurm-array.sh …`): it replaces its own files only. The corpus and the dataset are on
+# a file system every node mounts; the dataset goes to a folder of its own.
+#
+# Exit status 1 means "done, but some inputs could not be read" (the task's log names them): it
+# counts as success here, so that one bad file among thousands does not hold back `combine`
+# (which then exits 1 too, after writing the workbook, and says how many were left out).
 #SBATCH --job-name=annotext-shards
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=2
@@ -20,7 +24,8 @@ set -euo pipefail
 
 corpus=${1:?usage: sbatch deploy/slurm-array.sh CORPUS DATASET}
 dataset=${2:?usage: sbatch deploy/slurm-array.sh CORPUS DATASET}
-shards=8   # the number of tasks in --array above
+# The number of shards: the whole array's size, fixed here (SLURM_ARRAY_TASK_COUNT is 1 when
+# one task is run again alone).
+shards=8
 
-annotext run "$corpus" --out "$dataset" --shards "$shards" --quiet
-
+annotext run "$corpus" --out "$dataset" --shards "$shards" --quiet || [ $? -eq 1 ]

@@ -89,6 +89,8 @@ pub enum Command {
 pub const COMBINE_EXIT_CODES: &str = "\
 Exit status:
   0  the workbook was written
+  1  the workbook was written, but some inputs could not be read by the shards (as a whole run
+     over them would end): it holds the other documents
   2  usage error: an unknown option or a bad value
   3  the dataset is not complete or not whole (a shard is missing or unfinished, two shardings
      or runs with different inputs or options are mixed, a part is missing or changed, the
@@ -105,7 +107,7 @@ pub fn usage_error(message: impl std::fmt::Display) -> ! {
 /// An output format of `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// `tables/<table>.csv` (a shard's: `tables/<table>/part-K-of-N.csv`)
+    /// `tables/<table>.csv` (a shard's: `csv/<table>/part-K-of-N.csv`)
     Csv,
     /// `tables/<table>.parquet` (a shard's: `tables/<table>/part-K-of-N.parquet`)
     Parquet,
@@ -137,7 +139,9 @@ pub struct RunArgs {
     /// `DIR/.annotext-staging/` and moved into place only when all are complete, then
     /// `DIR/manifest.json` lists them (with inputs, options, counts and times); files of the
     /// previous run that this one does not write again are removed then. A failed or killed run
-    /// leaves the previous set. One run at a time per folder (`DIR/.annotext.lock`).
+    /// leaves the previous set. One run at a time per folder (`DIR/.annotext.lock`). A shard
+    /// (`--shard`) has its own staging folder, lock and manifest (its marker), beside the
+    /// other shards'.
     #[arg(
         short,
         long,
@@ -154,15 +158,16 @@ pub struct RunArgs {
     /// Process only shard K of N (K from 0 to N−1): the documents whose id hashes to K. Every
     /// shard lists all the inputs, so shards run anywhere at once with the same arguments.
     /// Its outputs go to a dataset in the output folder that many shards fill side by side:
-    /// `tables/<table>/part-K-of-N.parquet` (and `.csv`), `records/part-K-of-N.jsonl`,
+    /// `tables/<table>/part-K-of-N.parquet`, `csv/<table>/part-K-of-N.csv`,
+    /// `records/part-K-of-N.jsonl`,
     /// `briefings/<document>.pdf`, and, last, the marker `shards/part-K-of-N.json` (the shard's
     /// manifest). Running a shard again replaces its own files only. Then `annotext combine`
     /// writes the workbook.
     #[arg(long, value_name = "K/N", conflicts_with = "shards")]
     pub shard: Option<Shard>,
     /// Process one of N shards, its index K taken from the scheduler: `JOB_COMPLETION_INDEX`
-    /// (a Kubernetes Indexed Job) or `SLURM_ARRAY_TASK_ID` (a Slurm array, counted from
-    /// `SLURM_ARRAY_TASK_MIN`). See `--shard`.
+    /// (a Kubernetes Indexed Job) or `SLURM_ARRAY_TASK_ID` (a Slurm array, `--array=0-<N−1>`).
+    /// See `--shard`.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub shards: Option<u32>,
     /// Write Excel-flavoured CSV: UTF-8 BOM, CRLF line ends, and cells that look like formulas

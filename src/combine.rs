@@ -6,7 +6,7 @@
 //! order) and put back in input order. Same Summary, key figures, corpus readings and rows; only
 //! a batch is in memory at a time.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
@@ -15,255 +15,19 @@ use anyhow::{bail, Context, Result};
 use polars::prelude::{DataFrame, DataType, IdxCa, IdxSize, ParquetReader, SerReader};
 use rayon::prelude::*;
 
-use annotext_atomic_file::{write_bytes_atomic, Digest, WrittenFile};
+use annotext_atomic_file::{write_bytes_atomic, Digest};
 use annotext_export_xlsx::{WorkbookWriter, MAX_DATA_ROWS};
 use annotext_transform::{Tables, Totals, TABLE_COUNT, TABLE_NAMES};
 
 use crate::cli::CombineArgs;
+use crate::dataset::{Dataset, Marker};
 use crate::lock::{FolderLock, LOCK_NAME};
-use crate::manifest::{
-    Counts, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo, FORMAT_VERSION, MANIFEST_NAME,
-};
+use crate::manifest::MANIFEST_NAME;
 use crate::pipeline::{cut_batches, workbook_info, workbook_title, Timings};
-use crate::staging::SHARDS_FOLDER;
+use crate::shard::Shard;
+use crate::staging;
 use crate::terminal::progress;
 use crate::Outcome;
-
-/// One shard's marker, read and checked.
-struct Marker {
-    path: PathBuf,
-    manifest: Manifest,
-    shard: ShardInfo,
-}
-
-/// A complete dataset: every shard of one sharding, finished, in shard order.
-struct Dataset {
-    dir: PathBuf,
-    markers: Vec<Marker>,
-}
-
-/// One document of the dataset, in input order.
-struct DatasetDocument {
-    id: String,
-    bytes: u64,
-}
-
-impl Dataset {
-    /// Reads the markers in `dir/shards/` and checks that they make one complete dataset.
-    fn open(dir: &Path) -> Result<Dataset> {
-        let folder = dir.join(SHARDS_FOLDER);
-        let entries = std::fs::read_dir(&folder).with_context(|| {
-            format!(
-                "{} has no shard markers ({}/): run `annotext run --shard K/N --out {}` first",
-                dir.display(),
-                SHARDS_FOLDER,
-                dir.display()
-            )
-        })?;
-        let mut markers = Vec::new();
-        for entry in entries {
-            let path = entry
-                .with_context(|| format!("cannot list {}", folder.display()))?
-                .path();
-            let is_marker = path.extension().is_some_and(|e| e == "json")
-                && path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("part-"));
-            if !is_marker {
-                continue;
-            }
-            let manifest = Manifest::read(&path)?;
-            let shard = manifest
-                .shard
-                .clone()
-                .with_context(|| format!("{} is not a shard's marker", path.display()))?;
-            markers.push(Marker {
-                path,
-                manifest,
-                shard,
-            });
-        }
-        if markers.is_empty() {
-            bail!(
-                "{} holds no shard marker: no shard has finished there",
-                folder.display()
-            );
-        }
-        markers.sort_by_key(|m| (m.shard.count, m.shard.index));
-        let counts: BTreeSet<u32> = markers.iter().map(|m| m.shard.count).collect();
-        if counts.len() > 1 {
-            let listed: Vec<String> = counts.iter().map(|n| format!("of {n}")).collect();
-            bail!(
-                "{} holds the markers of {} shardings ({} shards): one folder holds one \
-                 dataset; remove the parts and markers of the older sharding \
-                 (part-*-of-N.*), or run each sharding into its own folder",
-                folder.display(),
-                counts.len(),
-                listed.join(", ")
-            );
-        }
-        let count = markers[0].shard.count;
-        let present: BTreeSet<u32> = markers.iter().map(|m| m.shard.index).collect();
-        let missing: Vec<String> = (0..count)
-            .filter(|k| !present.contains(k))
-            .map(|k| k.to_string())
-            .collect();
-        if !missing.is_empty() {
-            bail!(
-                "the dataset in {} is not complete: shard{} {} of {count} ha{} not finished (no \
-                 {SHARDS_FOLDER}/part-K-of-{count}.json); run {} and combine again",
-                dir.display(),
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                if missing.len() == 1 { "s" } else { "ve" },
-                if missing.len() == 1 { "it" } else { "them" },
-            );
-        }
-        let first = &markers[0];
-        for marker in &markers[1..] {
-            if marker.shard.listing_blake3 != first.shard.listing_blake3 {
-                bail!(
-                    "{} and {} listed different inputs ({} and {} files, or other paths): the \
-                     shards of one dataset run over the same inputs",
-                    first.path.display(),
-                    marker.path.display(),
-                    first.shard.inputs_listed,
-                    marker.shard.inputs_listed
-                );
-            }
-            let (mut ours, mut theirs) = (
-                first.manifest.options.clone(),
-                marker.manifest.options.clone(),
-            );
-            // The batch size never changes the outputs.
-            (ours.batch_mib, theirs.batch_mib) = (0.0, 0.0);
-            if ours != theirs {
-                bail!(
-                    "{} and {} were run with different options: the shards of one dataset run \
-                     with the same ones",
-                    first.path.display(),
-                    marker.path.display()
-                );
-            }
-        }
-        if !first
-            .manifest
-            .options
-            .formats
-            .iter()
-            .any(|f| f == "parquet")
-        {
-            bail!(
-                "the shards in {} wrote no Parquet parts (--formats {}): combine reads the \
-                 tables from them",
-                dir.display(),
-                first.manifest.options.formats.join(",")
-            );
-        }
-        Ok(Dataset {
-            dir: dir.to_path_buf(),
-            markers,
-        })
-    }
-
-    /// The documents the shards read, in the order of the inputs (a single run's).
-    fn documents(&self) -> Result<Vec<DatasetDocument>> {
-        let mut positioned = Vec::new();
-        for marker in &self.markers {
-            for input in &marker.manifest.inputs {
-                let position = input.position.with_context(|| {
-                    format!(
-                        "{} gives no position for {}",
-                        marker.path.display(),
-                        input.path
-                    )
-                })?;
-                positioned.push((
-                    position,
-                    DatasetDocument {
-                        id: input.doc_id.clone(),
-                        bytes: input.bytes,
-                    },
-                ));
-            }
-        }
-        if positioned.is_empty() {
-            bail!(
-                "the shards in {} read no document (each reported why): there is no workbook \
-                 to write",
-                self.dir.display()
-            );
-        }
-        positioned.sort_by_key(|(position, _)| *position);
-        Ok(positioned.into_iter().map(|(_, d)| d).collect())
-    }
-
-    /// The manifest of the whole dataset: every shard's inputs (in input order), outputs and
-    /// marker, and the workbook when it is in the folder; the counts summed.
-    fn manifest(&self, workbook: &WrittenFile, started_at: SystemTime) -> Result<Manifest> {
-        let first = &self.markers[0].manifest;
-        let mut options = first.options.clone();
-        options.formats.push("xlsx".to_owned());
-        let mut inputs: Vec<InputEntry> = self
-            .markers
-            .iter()
-            .flat_map(|m| m.manifest.inputs.iter().cloned())
-            .collect();
-        inputs.sort_by_key(|i| i.position);
-        let mut outputs: Vec<OutputEntry> = self
-            .markers
-            .iter()
-            .flat_map(|m| m.manifest.outputs.iter().cloned())
-            .collect();
-        for marker in &self.markers {
-            let (digest, bytes) = Digest::of_file(&marker.path)
-                .with_context(|| format!("cannot read {}", marker.path.display()))?;
-            let name = marker
-                .path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy();
-            outputs.push(OutputEntry {
-                path: format!("{SHARDS_FOLDER}/{name}"),
-                bytes,
-                blake3: digest.to_string(),
-            });
-        }
-        if workbook.path.starts_with(&self.dir) {
-            outputs.push(OutputEntry::of(&self.dir, workbook)?);
-        }
-        outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        // Paths that could not be listed are counted by every shard, documents that could not
-        // be read by their own shard.
-        let listing_errors = self.markers[0].shard.listing_errors;
-        let mut counts = Counts {
-            unreadable_inputs: listing_errors,
-            ..Counts::default()
-        };
-        for marker in &self.markers {
-            let c = &marker.manifest.counts;
-            counts.documents += c.documents;
-            counts.unreadable_inputs += c.unreadable_inputs.saturating_sub(listing_errors);
-            counts.items += c.items;
-            counts.anomalies += c.anomalies;
-            counts.errors += c.errors;
-        }
-        Ok(Manifest {
-            manifest_version: FORMAT_VERSION,
-            tool: crate::manifest::Tool {
-                name: env!("CARGO_PKG_NAME").to_owned(),
-                version: env!("CARGO_PKG_VERSION").to_owned(),
-            },
-            options,
-            inputs,
-            outputs,
-            counts,
-            run: RunTimes::until_now(started_at),
-            shard: None,
-        })
-    }
-}
 
 /// Each document's rows in a part: (its position among the inputs, rows), in the part's order.
 type Runs = Vec<(usize, usize)>;
@@ -292,10 +56,9 @@ impl Part {
         table: &str,
         positions: &HashMap<&str, usize>,
     ) -> Result<Part> {
-        let relative = format!(
-            "tables/{table}/part-{}-of-{}.parquet",
-            marker.shard.index, marker.shard.count
-        );
+        let shard =
+            Shard::new(marker.shard.index, marker.shard.count).map_err(anyhow::Error::msg)?;
+        let relative = shard.table_part(table, "parquet");
         let entry = marker
             .manifest
             .outputs
@@ -438,7 +201,22 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
     let started = Instant::now();
     let started_at = SystemTime::now();
     let timings = Timings::default();
+    // A shard killed after committing its set has a result: finished first, as its next run
+    // would, so that its marker is the one read.
+    for note in staging::finish_committed_shards(&args.dir)? {
+        if !args.quiet {
+            eprintln!("note: {note}");
+        }
+    }
     let dataset = Dataset::open(&args.dir)?;
+    if !dataset.has_parquet() {
+        bail!(
+            "the shards in {} wrote no Parquet parts (--formats {}): combine reads the tables \
+             from them; run the shards again with parquet among their formats",
+            args.dir.display(),
+            dataset.markers[0].manifest.options.formats.join(",")
+        );
+    }
     // Against a whole run writing into the folder meanwhile; shards have locks of their own.
     let _lock = FolderLock::take(&args.dir, LOCK_NAME)?;
     let count = dataset.markers.len();
@@ -508,10 +286,15 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
     if args.timings {
         timings.report();
     }
+    let unreadable = manifest.counts.unreadable_inputs;
     if !args.quiet {
+        let unread = match unreadable {
+            0 => String::new(),
+            n => format!(" ({n} more unreadable)"),
+        };
         eprintln!(
-            "{count} shard{} combined: {} document{}, {items} items, {anomalies} anomalies; \
-             {} ({} bytes) written in {:.1} s",
+            "{count} shard{} combined: {} document{}{unread}, {items} items, {anomalies} \
+             anomalies; {} ({} bytes) written in {:.1} s",
             if count == 1 { "" } else { "s" },
             documents.len(),
             if documents.len() == 1 { "" } else { "s" },
@@ -519,6 +302,16 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
             written.bytes,
             started.elapsed().as_secs_f64()
         );
+    }
+    if unreadable > 0 {
+        // As a whole run over the same inputs ends: the outputs hold every document that could
+        // be read, and the status says that some could not.
+        eprintln!(
+            "error: {unreadable} input{} could not be read by the shards (each shard's log \
+             names them, with line and column); the workbook holds the other documents",
+            if unreadable == 1 { "" } else { "s" }
+        );
+        return Ok(Outcome::BadInput);
     }
     Ok(Outcome::Success)
 }

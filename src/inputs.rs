@@ -138,13 +138,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, usize) {
     (inputs, bad)
 }
 
-/// The BLAKE3 digest of a listing of inputs (each one's path and document id, in order), in
-/// hex: shards compare theirs to know they listed the same corpus.
+/// The BLAKE3 digest of a listing of inputs (each one's document id, in order), in hex: shards
+/// compare theirs to know they listed the same documents, however the paths were spelt
+/// (`corpus` or `corpus/`, or another mount point).
 pub fn listing_digest(inputs: &[Input]) -> String {
     let mut hasher = blake3::Hasher::new();
     for input in inputs {
-        hasher.update(input.path.as_os_str().as_encoded_bytes());
-        hasher.update(b"\0");
         hasher.update(input.id.as_bytes());
         hasher.update(b"\n");
     }

@@ -4,6 +4,7 @@
 mod check;
 mod cli;
 mod combine;
+mod dataset;
 mod generate;
 mod inputs;
 mod lock;

@@ -107,8 +107,8 @@ pub struct ShardInfo {
     pub count: u32,
     /// Inputs every shard listed, its own and the others'.
     pub inputs_listed: usize,
-    /// The BLAKE3 digest of that listing (each input's path and document id, in order):
-    /// shards that listed different inputs do not make one dataset.
+    /// The BLAKE3 digest of that listing (each input's document id, in order): shards that
+    /// listed different documents do not make one dataset.
     pub listing_blake3: String,
     /// Paths that could not be listed (a missing folder, a duplicate id): every shard reports
     /// them, where an unreadable document is reported by its own shard only.

@@ -37,6 +37,7 @@ use polars::prelude::{DataFrame, Schema};
 use crate::cli::{Format, RunArgs};
 use crate::inputs::{self, Source};
 use crate::pipeline::Timings;
+use crate::shard::Shard;
 
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {
@@ -105,11 +106,10 @@ impl<'scope> Lanes<'scope> {
         };
         // Every file is created before any lane starts: a file that cannot be created stops the
         // run before anything is written.
-        let part = args.shard.map(|shard| shard.part_name());
         let records = match wants(Format::Jsonl) {
             true => {
-                let path = match &part {
-                    Some(part) => root.join("records").join(format!("{part}.jsonl")),
+                let path = match args.shard {
+                    Some(shard) => root.join(shard.records_part()),
                     None => root.join("records.jsonl"),
                 };
                 Some(RecordsWriter::create(&path)?)
@@ -125,7 +125,7 @@ impl<'scope> Lanes<'scope> {
                 root,
                 tables,
                 "csv",
-                part.as_deref(),
+                args.shard,
                 |path, schema| Ok(CsvTableWriter::create(path, schema, flavor)?),
             )?),
             _ => None,
@@ -135,7 +135,7 @@ impl<'scope> Lanes<'scope> {
                 root,
                 tables,
                 "parquet",
-                part.as_deref(),
+                args.shard,
                 |path, schema| Ok(ParquetTableWriter::create(path, schema)?),
             )?),
             _ => None,
@@ -439,25 +439,24 @@ fn run_lane<S>(
 /// One table file per table, with the index of its table in [`Tables::named`] and its name.
 type TableFiles<W> = Vec<(usize, String, W)>;
 
-/// One file per table in `root/tables/`, named `<table>.<extension>`, or for a shard
-/// `<table>/<part>.<extension>` (a folder per table that engines read as one table), each
-/// started by `create` from its path and its table's schema (taken from the first batch).
+/// One file per table in `root/tables/`, named `<table>.<extension>`, or for a shard its part
+/// ([`Shard::table_part`]), each started by `create` from its path and its table's schema
+/// (taken from the first batch).
 fn table_files<W>(
     root: &Path,
     first: &Tables,
     extension: &str,
-    part: Option<&str>,
+    shard: Option<Shard>,
     create: impl Fn(&Path, &Schema) -> Result<W>,
 ) -> Result<TableFiles<W>> {
-    let dir = root.join("tables");
     first
         .named()
         .into_iter()
         .enumerate()
         .map(|(t, (name, df))| {
-            let path = match part {
-                Some(part) => dir.join(name).join(format!("{part}.{extension}")),
-                None => dir.join(format!("{name}.{extension}")),
+            let path = match shard {
+                Some(shard) => root.join(shard.table_part(name, extension)),
+                None => root.join("tables").join(format!("{name}.{extension}")),
             };
             let writer = create(&path, df.schema())?;
             Ok((t, name.to_owned(), writer))

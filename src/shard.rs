@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 
 /// Kubernetes Indexed Jobs: the pod's index, `0` to `completions − 1`.
 pub const KUBERNETES_INDEX: &str = "JOB_COMPLETION_INDEX";
-/// Slurm job arrays: the task's index in the array.
+/// Slurm job arrays: the task's index in the array (`--array=0-7` for eight shards). Taken as
+/// it is: a failed task run again alone (`--array=5`) is shard 5 still.
 pub const SLURM_INDEX: &str = "SLURM_ARRAY_TASK_ID";
-/// Slurm job arrays: the array's first index (`--array=1-8` starts at 1).
-pub const SLURM_FIRST_INDEX: &str = "SLURM_ARRAY_TASK_MIN";
 
 /// Shard `index` of `count` (`0 ≤ index < count`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,39 +37,29 @@ impl Shard {
     }
 
     /// The shard of a run given `--shards count` and no index: the index a scheduler put in the
-    /// environment (`get` reads a variable), Kubernetes' first, then Slurm's, counted from the
-    /// array's first index.
+    /// environment (`get` reads a variable), Kubernetes' first, then Slurm's.
     pub fn from_environment(
         count: u32,
         get: impl Fn(&str) -> Option<String>,
     ) -> Result<Shard, String> {
-        let number = |name: &str| -> Result<Option<u32>, String> {
-            match get(name) {
-                None => Ok(None),
-                Some(value) => value
-                    .trim()
-                    .parse::<u32>()
-                    .map(Some)
-                    .map_err(|_| format!("{name}={value:?} is not a shard index")),
-            }
+        let last = count.saturating_sub(1);
+        let found = [KUBERNETES_INDEX, SLURM_INDEX]
+            .into_iter()
+            .find_map(|name| get(name).map(|value| (name, value)));
+        let Some((name, value)) = found else {
+            return Err(format!(
+                "--shards {count} needs this shard's index: give --shard K/{count}, or run as \
+                 a Kubernetes Indexed Job ({KUBERNETES_INDEX}) or a Slurm array ({SLURM_INDEX}, \
+                 --array=0-{last})"
+            ));
         };
-        let index = match (number(KUBERNETES_INDEX)?, number(SLURM_INDEX)?) {
-            (Some(index), _) => index,
-            (None, Some(task)) => {
-                let first = number(SLURM_FIRST_INDEX)?.unwrap_or(0);
-                task.checked_sub(first).ok_or_else(|| {
-                    format!("{SLURM_INDEX}={task} is below {SLURM_FIRST_INDEX}={first}")
-                })?
-            }
-            (None, None) => {
-                return Err(format!(
-                    "--shards {count} needs this shard's index: give --shard K/{count}, or run \
-                     as a Kubernetes Indexed Job ({KUBERNETES_INDEX}) or a Slurm array \
-                     ({SLURM_INDEX})"
-                ))
-            }
-        };
-        Shard::new(index, count)
+        let index = value
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| format!("{name}={value:?} is not a shard index"))?;
+        Shard::new(index, count).map_err(|e| {
+            format!("{name}={value}: {e} (a Slurm array of {count} shards is --array=0-{last})")
+        })
     }
 
     /// Whether the document `id` belongs to this shard.
@@ -81,6 +70,23 @@ impl Shard {
     /// `part-K-of-N`: the name of this shard's files in the dataset.
     pub fn part_name(&self) -> String {
         format!("part-{}-of-{}", self.index, self.count)
+    }
+
+    /// Where this shard's part of `table` in a format (`parquet`, `csv`) goes in the dataset,
+    /// `/`-separated: one folder per table and format, holding nothing else, so that an engine
+    /// reads the folder as the table (Spark's `read.parquet(dir)`, a Hive, Trino or Athena
+    /// table's `LOCATION`): `tables/items/part-K-of-N.parquet`, `csv/items/part-K-of-N.csv`.
+    pub fn table_part(&self, table: &str, extension: &str) -> String {
+        let root = match extension {
+            "parquet" => "tables",
+            other => other,
+        };
+        format!("{root}/{table}/{}.{extension}", self.part_name())
+    }
+
+    /// Where this shard's records go in the dataset: `records/part-K-of-N.jsonl`.
+    pub fn records_part(&self) -> String {
+        format!("records/{}.jsonl", self.part_name())
     }
 }
 
@@ -136,6 +142,20 @@ mod tests {
     }
 
     #[test]
+    fn each_format_of_a_table_has_a_folder_of_its_own() {
+        let shard = Shard::new(1, 4).unwrap();
+        assert_eq!(
+            shard.table_part("items", "parquet"),
+            "tables/items/part-1-of-4.parquet"
+        );
+        assert_eq!(
+            shard.table_part("items", "csv"),
+            "csv/items/part-1-of-4.csv"
+        );
+        assert_eq!(shard.records_part(), "records/part-1-of-4.jsonl");
+    }
+
+    #[test]
     fn the_index_comes_from_kubernetes_or_slurm() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             move |name: &str| {
@@ -149,12 +169,17 @@ mod tests {
         assert_eq!(k8s, Ok(Shard { index: 3, count: 4 }));
         let slurm = Shard::from_environment(4, env(&[(SLURM_INDEX, "2")]));
         assert_eq!(slurm, Ok(Shard { index: 2, count: 4 }));
-        // `--array=1-4`: task 4 is the last of four shards.
-        let from_one =
-            Shard::from_environment(4, env(&[(SLURM_INDEX, "4"), (SLURM_FIRST_INDEX, "1")]));
-        assert_eq!(from_one, Ok(Shard { index: 3, count: 4 }));
+        // Task 5 run again alone (`--array=5`, where Slurm's first index is 5) is shard 5.
+        let alone =
+            Shard::from_environment(8, env(&[(SLURM_INDEX, "5"), ("SLURM_ARRAY_TASK_MIN", "5")]));
+        assert_eq!(alone, Ok(Shard { index: 5, count: 8 }));
         let none = Shard::from_environment(4, env(&[])).unwrap_err();
         assert!(none.contains("--shard K/4"), "{none}");
+        let beyond = Shard::from_environment(4, env(&[(SLURM_INDEX, "4")])).unwrap_err();
+        assert!(
+            beyond.starts_with("SLURM_ARRAY_TASK_ID=4: shard 4 does not exist"),
+            "{beyond}"
+        );
         assert!(Shard::from_environment(4, env(&[(KUBERNETES_INDEX, "4")])).is_err());
         assert!(Shard::from_environment(4, env(&[(SLURM_INDEX, "x")])).is_err());
     }

@@ -131,6 +131,7 @@ impl Staging {
         fs::create_dir_all(out)
             .with_context(|| format!("cannot create output folder {}", out.display()))?;
         let lock = FolderLock::take(out, &publication.lock_name())?;
+        check_folder_kind(out, publication)?;
         let notes = clean_leftovers(out, publication)?;
         let dir = publication.staging_dir(out);
         fs::create_dir(&dir)
@@ -172,6 +173,113 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Finishes the publication of every shard whose staging folder in `out` holds a committed set
+/// ([`finish_committed`]); says which.
+pub fn finish_committed_shards(out: &Path) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    for publication in committed_publications(out)? {
+        if let Publication::Shard(shard) = publication {
+            if finish_committed(out, publication).with_context(|| {
+                format!("cannot finish moving into place the outputs of shard {shard}")
+            })? {
+                notes.push(format!(
+                    "shard {shard} was killed after it had committed its outputs: they are now \
+                     moved into place, as the shard's next run would have done"
+                ));
+            }
+        }
+    }
+    Ok(notes)
+}
+
+/// The publications whose staging folders in `out` hold a committed set (a manifest).
+pub fn committed_publications(out: &Path) -> Result<Vec<Publication>> {
+    let mut found = Vec::new();
+    if !out.is_dir() {
+        return Ok(found);
+    }
+    for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display()))? {
+        let entry = entry.with_context(|| format!("cannot list {}", out.display()))?;
+        let name = entry.file_name();
+        let publication = name.to_str().and_then(Publication::of_staging_name);
+        if let Some(publication) = publication {
+            if entry.path().join(MANIFEST_NAME).is_file() {
+                found.push(publication);
+            }
+        }
+    }
+    found.sort_by_key(|p| match p {
+        Publication::Run => (0, 0),
+        Publication::Shard(shard) => (shard.count, shard.index),
+    });
+    Ok(found)
+}
+
+/// The shard markers in `out/shards/`: (file name, number of shards).
+pub fn shard_markers(out: &Path) -> Vec<(String, u32)> {
+    let Ok(entries) = fs::read_dir(out.join(SHARDS_FOLDER)) else {
+        return Vec::new();
+    };
+    let mut markers: Vec<(String, u32)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_str()?.to_owned();
+            let count = name
+                .strip_prefix("part-")?
+                .strip_suffix(".json")?
+                .split_once("-of-")?
+                .1
+                .parse()
+                .ok()?;
+            Some((name, count))
+        })
+        .collect();
+    markers.sort();
+    markers
+}
+
+/// Fails when `out` holds another kind of output set than `publication` adds to: a whole
+/// run's set and a sharded dataset, or datasets of two shardings, would mix in one folder (a
+/// whole run removes the files its previous manifest lists, parts of a dataset among them;
+/// engines reading a table's folder would read two shardings' parts of it).
+fn check_folder_kind(out: &Path, publication: Publication) -> Result<()> {
+    let markers = shard_markers(out);
+    match publication {
+        Publication::Run => {
+            if let Some((name, _)) = markers.first() {
+                bail!(
+                    "{} holds a sharded dataset ({SHARDS_FOLDER}/{name}…): a whole run would \
+                     replace it; write the run into another folder",
+                    out.display()
+                );
+            }
+        }
+        Publication::Shard(shard) => {
+            if let Some((name, count)) = markers.iter().find(|(_, n)| *n != shard.count) {
+                bail!(
+                    "{} holds the dataset of a sharding into {count} shards ({SHARDS_FOLDER}/{name}): \
+                     shards of another number ({shard}) would mix with its parts; run them into \
+                     another folder, or remove that dataset first",
+                    out.display()
+                );
+            }
+            let whole_run = Manifest::read(&out.join(MANIFEST_NAME)).is_ok_and(|m| {
+                !m.outputs
+                    .iter()
+                    .any(|o| o.path.starts_with(&format!("{SHARDS_FOLDER}/")))
+            });
+            if whole_run {
+                bail!(
+                    "{} holds the outputs of a whole run ({MANIFEST_NAME}): shards write their \
+                     dataset into a folder of their own",
+                    out.display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Fails when an output could not be moved into place: a folder where the output goes, or a
@@ -288,7 +396,7 @@ fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
                 .with_context(|| format!("cannot create folder {}", folder.display()))?;
             folders.insert(folder.to_path_buf());
         }
-        match fs::rename(&from, &to) {
+        match rename_into(&from, &to) {
             Ok(()) => {}
             // Moved by the interrupted call this one finishes.
             Err(e) if e.kind() == io::ErrorKind::NotFound && to.is_file() => {}
@@ -332,6 +440,24 @@ fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
     pause_at(PausePoint::Published);
     fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
     Ok(())
+}
+
+/// Renames `from` to `to`, whose folder exists. Shards share the dataset's folders, and one
+/// shard removes a folder its previous set left empty (`briefings/2023/`) while another may be
+/// about to move a file into it: the folder is made again, a few times.
+fn rename_into(from: &Path, to: &Path) -> io::Result<()> {
+    let mut tries = 0;
+    loop {
+        match fs::rename(from, to) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound && from.exists() && tries < 3 => {
+                tries += 1;
+                if let Some(folder) = to.parent() {
+                    fs::create_dir_all(folder)?;
+                }
+            }
+            done => return done,
+        }
+    }
 }
 
 /// Removes the folders of `relative` below `out` that its removal left empty

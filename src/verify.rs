@@ -18,9 +18,12 @@ use rayon::prelude::*;
 use annotext_atomic_file::{is_temporary_name, Digest};
 
 use crate::cli::VerifyArgs;
+use crate::dataset::Dataset;
 use crate::lock::{FolderLock, LOCK_NAME};
 use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
-use crate::staging::{finish_committed, Publication, SHARDS_FOLDER, STAGING_NAME};
+use crate::staging::{
+    self, finish_committed, shard_markers, Publication, SHARDS_FOLDER, STAGING_NAME,
+};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
 
@@ -107,72 +110,83 @@ fn files_present(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
     Ok((files, notes))
 }
 
-/// The publications whose staging folders in `dir` hold a committed set (a manifest).
-fn committed_publications(dir: &Path) -> Result<Vec<Publication>> {
-    let mut found = Vec::new();
+/// The lock files in `dir`: a whole run's and each shard's.
+fn locks(dir: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
         let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-        let name = entry.file_name();
-        let publication = name.to_str().and_then(Publication::of_staging_name);
-        if let Some(publication) = publication {
-            if entry.path().join(MANIFEST_NAME).is_file() {
-                found.push(publication);
-            }
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        if name == LOCK_NAME || (name.starts_with(".annotext-part-") && name.ends_with(".lock")) {
+            names.push(name);
         }
     }
-    Ok(found)
+    names.sort();
+    Ok(names)
 }
 
 /// What a folder's files are checked against: its `manifest.json`, or, in a dataset that shards
 /// are filling and no `combine` has completed yet, the outputs of every shard's marker (then the
 /// markers' own paths come second: they are bookkeeping, not extra files).
-fn listing(dir: &Path) -> Result<(Manifest, Vec<String>, String)> {
+fn listing(dir: &Path) -> Result<Listing> {
     let manifest_path = dir.join(MANIFEST_NAME);
     if manifest_path.is_file() {
-        return Ok((
-            Manifest::read(&manifest_path)?,
-            Vec::new(),
-            MANIFEST_NAME.to_owned(),
-        ));
+        return Ok(Listing {
+            manifest: Manifest::read(&manifest_path)?,
+            markers: Vec::new(),
+            against: MANIFEST_NAME.to_owned(),
+            incomplete: None,
+        });
     }
-    let folder = dir.join(SHARDS_FOLDER);
-    let mut markers: Vec<(String, Manifest)> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&folder) {
-        for entry in entries {
-            let path = entry
-                .with_context(|| format!("cannot list {}", folder.display()))?
-                .path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            if name.starts_with("part-") && name.ends_with(".json") {
-                markers.push((format!("{SHARDS_FOLDER}/{name}"), Manifest::read(&path)?));
-            }
-        }
-    }
-    markers.sort_by(|a, b| a.0.cmp(&b.0));
-    let Some((_, first)) = markers.first() else {
+    let names = shard_markers(dir);
+    if names.is_empty() {
         bail!(
             "{} has no {MANIFEST_NAME} and no shard marker: no run has completed there",
             dir.display()
         );
-    };
-    let mut union = first.clone();
+    }
+    let mut markers: Vec<(String, Manifest)> = Vec::new();
+    for (name, _) in &names {
+        let path = dir.join(SHARDS_FOLDER).join(name);
+        markers.push((format!("{SHARDS_FOLDER}/{name}"), Manifest::read(&path)?));
+    }
+    // Every marker's files are checked; the dataset is whole only if its shards make one.
+    let incomplete = Dataset::open(dir).err().map(|e| format!("{e:#}"));
+    let mut union = markers[0].1.clone();
     union.outputs = markers
         .iter()
         .flat_map(|(_, m)| m.outputs.iter().cloned())
         .collect();
     union.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    union.run.ended = markers
+        .iter()
+        .map(|(_, m)| m.run.ended.clone())
+        .max()
+        .unwrap_or_default();
     let against = format!(
         "the {} shard marker{} in {SHARDS_FOLDER}/",
         markers.len(),
         if markers.len() == 1 { "" } else { "s" }
     );
-    Ok((
-        union,
-        markers.into_iter().map(|(path, _)| path).collect(),
+    Ok(Listing {
+        manifest: union,
+        markers: markers.into_iter().map(|(path, _)| path).collect(),
         against,
-    ))
+        incomplete,
+    })
+}
+
+/// What a folder is checked against.
+struct Listing {
+    /// The files it must hold (a dataset's: every marker's).
+    manifest: Manifest,
+    /// The shard markers, which are bookkeeping and not extra files.
+    markers: Vec<String>,
+    /// What the files are checked against, for the summary line.
+    against: String,
+    /// Why the shards' markers do not make one complete dataset, if they do not.
+    incomplete: Option<String>,
 }
 
 /// Runs `annotext verify`.
@@ -182,7 +196,7 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
         bail!("{} is not a folder", dir.display());
     }
     let mut finished = Vec::new();
-    for publication in committed_publications(dir)? {
+    for publication in staging::committed_publications(dir)? {
         if finish_committed(dir, publication)
             .context("cannot finish moving into place the outputs of a killed run")?
         {
@@ -198,11 +212,16 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
             });
         }
     }
-    // A whole run writing into the folder now: its files are not a set yet.
-    if dir.join(LOCK_NAME).is_file() {
-        FolderLock::take(dir, LOCK_NAME).context("cannot verify the folder now")?;
+    // A run or a shard writing into the folder now: its files are not a set yet.
+    for lock in locks(dir)? {
+        FolderLock::take(dir, &lock).context("cannot verify the folder now")?;
     }
-    let (manifest, markers, against) = listing(dir)?;
+    let Listing {
+        manifest,
+        markers,
+        against,
+        incomplete,
+    } = listing(dir)?;
     let findings = manifest
         .outputs
         .par_iter()
@@ -243,17 +262,33 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
     for path in &extra {
         closed = closed || pipe_closed(writeln!(stdout, "extra: {path}"))?;
     }
+    if let Some(why) = &incomplete {
+        closed = closed || pipe_closed(writeln!(stdout, "incomplete: {why}"))?;
+    }
     if !closed {
         let _ = stdout.flush();
     }
     drop(stdout);
+    let mut notes = notes;
+    let marker_changed = manifest
+        .outputs
+        .iter()
+        .zip(&findings)
+        .any(|(entry, finding)| finding.is_some() && entry.path.starts_with(SHARDS_FOLDER));
+    if marker_changed {
+        notes.push(format!(
+            "a shard ran again after `annotext combine` wrote {MANIFEST_NAME}: run `annotext \
+             combine {}` again for the dataset's workbook and manifest",
+            dir.display()
+        ));
+    }
     if !args.quiet {
         for note in finished.iter().chain(&notes) {
             eprintln!("note: {note}");
         }
     }
     let total = manifest.outputs.len();
-    if differing == 0 && extra.is_empty() {
+    if differing == 0 && extra.is_empty() && incomplete.is_none() {
         if !args.quiet {
             eprintln!(
                 "{}: all {total} files match {against} ({} {}, run ended {})",
@@ -266,8 +301,12 @@ pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     eprintln!(
-        "{}: {differing} of {total} files differ from {against}, {} extra file{}",
+        "{}: {}{differing} of {total} files differ from {against}, {} extra file{}",
         dir.display(),
+        match incomplete {
+            Some(_) => "the shards do not make a complete dataset (see above); ",
+            None => "",
+        },
         extra.len(),
         if extra.len() == 1 { "" } else { "s" }
     );

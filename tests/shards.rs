@@ -157,7 +157,7 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         let mut rows = Vec::new();
         let mut part_rows = Vec::new();
         for k in 0..3 {
-            let part = csv_rows(&dataset.join(format!("tables/{table}/part-{k}-of-3.csv")));
+            let part = csv_rows(&dataset.join(format!("csv/{table}/part-{k}-of-3.csv")));
             assert_eq!(part[0], whole[0], "{table} part {k} header");
             part_rows.push(part.len() - 1);
             rows.extend(part.into_iter().skip(1));
@@ -375,7 +375,7 @@ fn a_shard_run_again_replaces_its_own_files_only() {
     let out = annotext(&["combine", dataset.to_str().unwrap()], dir.path());
     assert_eq!(out.status.code(), Some(3));
     assert!(
-        stderr(&out).contains("listed different inputs"),
+        stderr(&out).contains("listed different documents"),
         "{}",
         stderr(&out)
     );
@@ -392,7 +392,7 @@ fn an_incomplete_mixed_or_changed_dataset_is_refused() {
     let out = combine();
     assert_eq!(out.status.code(), Some(3));
     assert!(
-        stderr(&out).contains("has no shard markers"),
+        stderr(&out).contains("holds no shard marker"),
         "{}",
         stderr(&out)
     );
@@ -463,17 +463,136 @@ fn an_incomplete_mixed_or_changed_dataset_is_refused() {
         stderr(&out)
     );
 
-    // A second sharding in the same folder.
+    // A second sharding in the same folder is refused before it writes anything.
     let out = run(
         dir.path(),
         &corpus,
         &dataset,
         &["--shard", "0/2", "--formats", "parquet"],
     );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds the dataset of a sharding into 3 shards"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dataset.join("shards/part-0-of-2.json").exists());
+}
+
+#[test]
+fn a_dataset_and_a_whole_runs_outputs_never_share_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_tree(&Path::new(FIXTURES).join("sco-transport-2025"), &corpus);
+    let (single, dataset) = (dir.path().join("single"), dir.path().join("dataset"));
+    let out = run(dir.path(), &corpus, &single, &["--formats", "parquet"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = combine();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("2 shardings"), "{}", stderr(&out));
+    let out = run(
+        dir.path(),
+        &corpus,
+        &single,
+        &["--shard", "0/2", "--formats", "parquet"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds the outputs of a whole run"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!single.join("shards").exists());
+
+    let out = run(
+        dir.path(),
+        &corpus,
+        &dataset,
+        &["--shard", "1/2", "--formats", "parquet"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(dir.path(), &corpus, &dataset, &["--formats", "parquet"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds a sharded dataset"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(dataset.join("shards/part-1-of-2.json").is_file());
+
+    // verify does not pass half a dataset.
+    let out = annotext(&["verify", dataset.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("incomplete: the dataset in"), "{said}");
+    assert!(
+        said.contains("shard 0 of 2 has not finished (no shards/part-0-of-2.json)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn combine_finishes_a_shard_killed_after_committing_and_reports_unreadable_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_tree(Path::new(FIXTURES), &corpus);
+    // An input that no shard can read: its own shard reports it.
+    std::fs::write(corpus.join("empty.txt"), "").unwrap();
+    let dataset = dir.path().join("dataset");
+    let single = dir.path().join("single");
+    let out = run(dir.path(), &corpus, &single, &["--formats", "parquet,xlsx"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    for k in 0..2 {
+        let shard = format!("{k}/2");
+        let _ = run(
+            dir.path(),
+            &corpus,
+            &dataset,
+            &["--shard", &shard, "--formats", "parquet"],
+        );
+    }
+    // Shard 1 runs again and is killed once its set is committed, before any file moved.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(["run", corpus.to_str().unwrap(), "--out"])
+        .arg(&dataset)
+        .args(["--shard", "1/2", "--formats", "parquet"])
+        .env("ANNOTEXT_PAUSE_AT", "committed")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr_of_child = std::io::BufReader::new(child.stderr.take().unwrap());
+    use std::io::BufRead;
+    for line in stderr_of_child.lines() {
+        if line.unwrap() == "annotext: paused at committed" {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(dataset
+        .join(".annotext-staging-part-1-of-2/manifest.json")
+        .is_file());
+
+    let out = annotext(&["combine", dataset.to_str().unwrap()], dir.path());
+    // The workbook is written; the status says that an input could not be read.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: shard 1/2 was killed after it had committed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("1 input could not be read by the shards"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dataset.join(".annotext-staging-part-1-of-2").exists());
+    assert!(
+        std::fs::read(dataset.join("workbook.xlsx")).unwrap()
+            == std::fs::read(single.join("workbook.xlsx")).unwrap()
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dataset.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["counts"]["unreadable_inputs"], 1);
+    let out = annotext(&["verify", dataset.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]
@@ -502,7 +621,7 @@ fn the_shard_comes_from_the_option_or_the_scheduler() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dataset.join("shards/part-2-of-4.json").is_file());
     let out = with_env(
-        &[("SLURM_ARRAY_TASK_ID", "4"), ("SLURM_ARRAY_TASK_MIN", "1")],
+        &[("SLURM_ARRAY_TASK_ID", "3"), ("SLURM_ARRAY_TASK_MIN", "3")],
         &["--shards", "4"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
