@@ -460,10 +460,12 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
         FindingRange::Lines => first.spot,
         _ => span,
     };
-    let subject = visible(&cut(
+    let mut subject = String::new();
+    push_cut(
+        &mut subject,
         doc.text.get(shown.range()).unwrap_or(""),
         SUBJECT_CHARS,
-    ));
+    );
     let context = context(doc, shown);
     let detail = match (range, first.source) {
         (FindingRange::Single, Source::Repeats(i)) => doc
@@ -472,12 +474,12 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
             .map_or_else(String::new, |c| repeats_detail(doc, c, kind, count)),
         (FindingRange::Single, _) => describe(doc, dictionary, &first),
         (FindingRange::Columns, _) | (FindingRange::Lines, _) => {
-            let mut text = format!(
-                "{} {}, {}",
-                thousands(count),
-                kind.plural(),
-                place(range, first.position, last.last_position())
-            );
+            let mut text = String::new();
+            push_thousands(&mut text, count);
+            text.push(' ');
+            text.push_str(kind.plural());
+            text.push_str(", ");
+            push_place(&mut text, range, first.position, last.last_position());
             // The parentheses say all there is in the count; numbering and readings have
             // specifics worth one example.
             if !matches!(
@@ -515,20 +517,26 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
 }
 
 /// `line 1, columns 1–5,000,000` or `lines 2–300,000, column 1`.
-fn place(range: FindingRange, first: Position, last: Position) -> String {
+fn push_place(out: &mut String, range: FindingRange, first: Position, last: Position) {
+    let (lead, a, b, middle, c) = match range {
+        FindingRange::Lines => ("lines ", first.line, last.line, ", column ", first.column),
+        _ => ("line ", first.line, first.column, ", columns ", last.column),
+    };
+    out.push_str(lead);
+    push_thousands(out, a);
     match range {
-        FindingRange::Lines => format!(
-            "lines {}–{}, column {}",
-            thousands(first.line),
-            thousands(last.line),
-            thousands(first.column)
-        ),
-        _ => format!(
-            "line {}, columns {}–{}",
-            thousands(first.line),
-            thousands(first.column),
-            thousands(last.column)
-        ),
+        FindingRange::Lines => {
+            out.push('–');
+            push_thousands(out, b);
+            out.push_str(middle);
+            push_thousands(out, c);
+        }
+        _ => {
+            out.push_str(middle);
+            push_thousands(out, b);
+            out.push('–');
+            push_thousands(out, c);
+        }
     }
 }
 
@@ -583,32 +591,48 @@ fn repeats_detail(doc: &Document, c: &AnnotatedChar, kind: FindingKind, extra: u
             more += 1;
         }
     }
-    let mut readings = String::new();
+    // Written straight into one string: most findings of a corpus are repeats, and a string per
+    // number and phrase was most of their cost.
+    let mut out = String::with_capacity(96);
+    out.push(c.ch);
+    out.push_str(" annotated ");
+    push_thousands(
+        &mut out,
+        u32::try_from(c.annotation_count()).unwrap_or(u32::MAX),
+    );
+    out.push_str(" times (");
+    push_thousands(&mut out, extra);
+    out.push_str(" extra): ");
     for (i, (r, n)) in seen.iter().enumerate() {
         if i > 0 {
-            readings.push_str(", ");
+            out.push_str(", ");
         }
-        readings.push_str(r);
+        out.push_str(r);
         if *n > 1 {
-            let _ = write!(readings, " ×{}", thousands(*n));
+            out.push_str(" ×");
+            push_thousands(&mut out, *n);
         }
     }
     if more > 0 {
-        let _ = write!(readings, " and {} more", thousands(more));
+        out.push_str(" and ");
+        push_thousands(&mut out, more);
+        out.push_str(" more");
     }
-    let times = thousands(u32::try_from(c.annotation_count()).unwrap_or(u32::MAX));
-    let what = match kind {
+    out.push_str("; ");
+    match kind {
         FindingKind::Anomaly(AnomalyKind::ConflictingAnnotation) => {
-            let kept = c.reading.map_or_else(|| "?".to_owned(), |r| r.to_string());
-            format!("keeps {kept}, ignores the others")
+            out.push_str("keeps ");
+            match c.reading {
+                Some(r) => {
+                    let _ = write!(out, "{r}");
+                }
+                None => out.push('?'),
+            }
+            out.push_str(", ignores the others");
         }
-        _ => "collapsed into one reading".to_owned(),
-    };
-    format!(
-        "{} annotated {times} times ({} extra): {readings}; {what}",
-        c.ch,
-        thousands(extra)
-    )
+        _ => out.push_str("collapsed into one reading"),
+    }
+    out
 }
 
 /// The inside of `(zhong)` or `（zhong）`.
@@ -621,10 +645,13 @@ fn strip_parentheses(raw: &str) -> &str {
 /// The clean text around `span` on its line, the span marked: `…與中亞五【國】(哈薩克…`.
 fn context(doc: &Document, span: Span) -> String {
     let segments = &doc.segments;
-    // One character more than shown on each side tells whether to mark a cut with `…`.
-    let want = CONTEXT_CHARS + 1;
+    // One character more than shown on each side tells whether to mark a cut with `…`. The
+    // characters go into arrays on the stack: a corpus has a context per finding, and two
+    // vectors each were a good part of the findings' cost.
+    const WANT: usize = CONTEXT_CHARS + 1;
     let at = segments.partition_point(|s| s.span.end <= span.start);
-    let mut before: Vec<char> = Vec::new();
+    let mut before = ['\0'; WANT];
+    let mut before_len = 0;
     let mut walked_out = false;
     let upto = at.saturating_add(1).min(segments.len());
     for (walked, segment) in segments[..upto].iter().rev().enumerate() {
@@ -638,7 +665,10 @@ fn context(doc: &Document, span: Span) -> String {
                 let end = segment.span.end.min(span.start) as usize;
                 if start < end {
                     let text = doc.text.get(start..end).unwrap_or("");
-                    before.extend(text.chars().rev().take(want - before.len()));
+                    for (slot, c) in before[before_len..].iter_mut().zip(text.chars().rev()) {
+                        *slot = c;
+                        before_len += 1;
+                    }
                 }
             }
             SegmentKind::Annotation => {}
@@ -648,13 +678,14 @@ fn context(doc: &Document, span: Span) -> String {
                 }
             }
         }
-        if before.len() == want {
+        if before_len == WANT {
             break;
         }
     }
-    let cut_before = walked_out || before.len() == want;
-    before.truncate(CONTEXT_CHARS);
-    let mut after: Vec<char> = Vec::new();
+    let cut_before = walked_out || before_len == WANT;
+    let before = &before[..before_len.min(CONTEXT_CHARS)];
+    let mut after = ['\0'; WANT];
+    let mut after_len = 0;
     let from = segments.partition_point(|s| s.span.end <= span.end);
     let mut line_ended = false;
     for segment in segments.iter().skip(from).take(CONTEXT_SEGMENTS) {
@@ -664,7 +695,10 @@ fn context(doc: &Document, span: Span) -> String {
                 let end = segment.span.end as usize;
                 if start < end {
                     let text = doc.text.get(start..end).unwrap_or("");
-                    after.extend(text.chars().take(want - after.len()));
+                    for (slot, c) in after[after_len..].iter_mut().zip(text.chars()) {
+                        *slot = c;
+                        after_len += 1;
+                    }
                 }
             }
             SegmentKind::Annotation | SegmentKind::Bom => {}
@@ -673,62 +707,83 @@ fn context(doc: &Document, span: Span) -> String {
                 break;
             }
         }
-        if after.len() == want {
+        if after_len == WANT {
             break;
         }
     }
     // The walk ends at the line's end, the text's end, or the segment limit (then it is cut).
-    let cut_after = after.len() == want
+    let cut_after = after_len == WANT
         || (!line_ended && segments.len() > from.saturating_add(CONTEXT_SEGMENTS));
-    after.truncate(CONTEXT_CHARS);
+    let after = &after[..after_len.min(CONTEXT_CHARS)];
     let spot = doc.text.get(span.range()).unwrap_or("");
-    let mut out = String::new();
+    let mut out = String::with_capacity(4 * (2 * CONTEXT_CHARS + SUBJECT_CHARS) + 16);
     if cut_before {
         out.push('…');
     }
-    out.extend(before.iter().rev());
+    for &c in before.iter().rev() {
+        out.push(visible(c));
+    }
     out.push('【');
-    out.push_str(&cut(spot, SUBJECT_CHARS));
+    push_cut(&mut out, spot, SUBJECT_CHARS);
     out.push('】');
-    out.extend(after.iter());
+    for &c in after {
+        out.push(visible(c));
+    }
     if cut_after {
         out.push('…');
     }
-    visible(&out)
+    out
 }
 
-/// At most `limit` characters of `text`, `…` marking a cut.
-fn cut(text: &str, limit: usize) -> String {
-    match text.char_indices().nth(limit) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
+/// At most `limit` characters of `text`, shown [`visible`], `…` marking a cut.
+fn push_cut(out: &mut String, text: &str, limit: usize) {
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(limit) {
+        out.push(visible(c));
+    }
+    if chars.next().is_some() {
+        out.push('…');
     }
 }
 
 /// Control characters shown as their Unicode pictures (`␀`), line breaks as `⏎`, so a cell or a
 /// terminal line never carries them raw.
-fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' => '⏎',
-            '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
-            '\u{7F}' => '␡',
-            c => c,
-        })
-        .collect()
+fn visible(c: char) -> char {
+    match c {
+        '\n' | '\r' => '⏎',
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+        '\u{7F}' => '␡',
+        c => c,
+    }
 }
 
 /// `5000000` → `5,000,000`.
-pub(crate) fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+#[cfg(test)]
+fn thousands(n: u32) -> String {
+    let mut out = String::new();
+    push_thousands(&mut out, n);
+    out
+}
+
+/// Writes `n` with its thousands separated (`5,000,000`), without a string of its own.
+fn push_thousands(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(d);
     }
-    out
 }
 
 #[cfg(test)]

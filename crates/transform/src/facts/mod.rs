@@ -16,6 +16,7 @@ use annotext_parser::{Block, BlockKind, Document};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, EntityMention};
+use findings::{findings_with_context, Finding};
 use pinyin::{flags_and_pinyin, ContextFlag, Scratch};
 use script::fold_into;
 use tagger::Tagger;
@@ -141,6 +142,17 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             .filter_map(|&i| self.blocks.get(i as usize))
             .map(|b| crate::text::char_count(&b.text))
             .sum()
+    }
+
+    /// The document's findings, with the readings wrong in context that each block's facts
+    /// found (one pass per block).
+    pub(crate) fn findings(&self) -> Vec<Finding> {
+        let in_context: Vec<ContextFlag> = self
+            .blocks
+            .iter()
+            .flat_map(|b| b.flags.iter().cloned())
+            .collect();
+        findings_with_context(self.doc, &in_context)
     }
 
     /// The blocks with their facts, in order.

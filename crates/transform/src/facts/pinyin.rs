@@ -361,10 +361,47 @@ fn place_annotations(doc: &Document, block: &Block, out: &mut Vec<Annotated>) {
     }
 }
 
-/// Characters that close what comes before them: no space before them in the pinyin.
-const CLOSING: &str = ",.;:!?)]}>，。；：！？、）】》」』”’…%％";
+/// Characters that close what comes before them: no space before them in the pinyin. A `match`
+/// rather than a search of a string: it is asked of every character that is not a hanzi.
+fn closes(ch: char) -> bool {
+    matches!(
+        ch,
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '>'
+            | '，'
+            | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '、'
+            | '）'
+            | '】'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '…'
+            | '%'
+            | '％'
+    )
+}
+
 /// Characters that open what comes after them: no space after them.
-const OPENING: &str = "([{<（【《「『“‘";
+fn opens(ch: char) -> bool {
+    matches!(
+        ch,
+        '(' | '[' | '{' | '<' | '（' | '【' | '《' | '「' | '『' | '“' | '‘'
+    )
+}
 
 /// The whole text in pinyin with tone marks: syllables separated by spaces, punctuation and other
 /// text kept (`chéng lì zhōng guó — zhōng yà yuán shǒu huì wù jī zhì;`). A hanzi with no
@@ -413,12 +450,12 @@ impl PinyinWriter {
                 self.in_word = false;
             }
             None => {
-                let closes = CLOSING.contains(ch);
+                let closes = closes(ch);
                 if !self.in_word && !closes && !self.last_opens {
                     self.out.push(' ');
                 }
                 self.out.push(ch);
-                self.last_opens = OPENING.contains(ch);
+                self.last_opens = opens(ch);
                 self.in_word = !closes && !self.last_opens && !is_hanzi(ch);
             }
         }

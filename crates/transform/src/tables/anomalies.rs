@@ -5,24 +5,22 @@
 use polars::prelude::*;
 
 use super::Frame;
-use crate::facts::findings::findings_with_context;
+use crate::facts::findings::Finding;
 use crate::facts::DocumentFacts;
 use crate::TransformError;
 
-pub(super) fn anomalies_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+/// `findings`: each document's ([`DocumentFacts::findings`]), in the order of `documents`.
+pub(super) fn anomalies_table(
+    documents: &[DocumentFacts],
+    findings: Vec<Vec<Finding>>,
+) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut severity, mut kind) = (vec![], vec![], vec![]);
     let (mut line, mut column, mut end_line, mut end_column) = (vec![], vec![], vec![], vec![]);
     let (mut count, mut subject, mut context, mut detail) = (vec![], vec![], vec![], vec![]);
     let (mut byte_start, mut byte_end) = (vec![], vec![]);
-    for facts in documents {
+    for (facts, found) in documents.iter().zip(findings) {
         let doc = facts.doc;
-        // The readings wrong in context were found with each block's facts (one pass per block).
-        let in_context: Vec<_> = facts
-            .blocks
-            .iter()
-            .flat_map(|b| b.flags.iter().cloned())
-            .collect();
-        for f in findings_with_context(doc, &in_context) {
+        for f in found {
             doc_id.push(doc.name.as_str());
             severity.push(f.severity().name());
             kind.push(f.kind.name());

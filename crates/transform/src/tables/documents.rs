@@ -2,19 +2,23 @@
 //! script, how much structure and text it has, how much of it is annotated, what is wrong with
 //! it, the span of time it speaks of, and its size and content digest.
 
-use annotext_parser::{is_hanzi, BlockKind, Document, SegmentKind};
+use annotext_parser::{is_hanzi, BlockKind, Document, SegmentKind, Severity};
 use polars::prelude::*;
 
 use super::Frame;
 use crate::facts::dates::DateMention;
-use crate::facts::findings::finding_counts_with_context;
+use crate::facts::findings::Finding;
 use crate::facts::script::script_of;
 use crate::facts::title::document_title;
 use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
 
-pub(super) fn documents_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+/// `findings`: each document's, as the anomalies table lists them (counted here by severity).
+pub(super) fn documents_table(
+    documents: &[DocumentFacts],
+    findings: &[Vec<Finding>],
+) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut path, mut title, mut script) = (vec![], vec![], vec![], vec![]);
     let (mut sections, mut subsections, mut items, mut paragraphs) =
         (vec![], vec![], vec![], vec![]);
@@ -22,15 +26,14 @@ pub(super) fn documents_table(documents: &[DocumentFacts]) -> Result<DataFrame, 
     let (mut errors, mut warnings, mut first_date, mut last_date) =
         (vec![], vec![], vec![], vec![]);
     let (mut bytes, mut digest) = (vec![], vec![]);
-    for facts in documents {
+    for (facts, found) in documents.iter().zip(findings) {
         let doc = facts.doc;
         let text = TextCounts::of(doc);
-        let in_context: Vec<_> = facts
-            .blocks
+        let all = found.len();
+        let error_count = found
             .iter()
-            .flat_map(|b| b.flags.iter().cloned())
-            .collect();
-        let (all, error_count) = finding_counts_with_context(doc, &in_context);
+            .filter(|f| f.severity() == Severity::Error)
+            .count();
         let (first, last) = date_range(facts.blocks.iter().flat_map(|b| &b.dates));
         doc_id.push(doc.name.as_str());
         path.push(doc.path.as_deref());

@@ -13,6 +13,7 @@ mod topics;
 
 use polars::prelude::*;
 
+use crate::facts::findings::Finding;
 use crate::facts::tagger::Tagger;
 use crate::facts::DocumentFacts;
 use crate::TransformError;
@@ -150,14 +151,16 @@ pub(crate) fn build(
     facts: &[DocumentFacts],
     tagger: &Tagger,
 ) -> Result<Tables, TransformError> {
+    // Found once per document: the anomalies table lists them, the documents table counts them.
+    let findings: Vec<Vec<Finding>> = facts.iter().map(DocumentFacts::findings).collect();
     Ok(Tables {
-        documents: documents_table(facts)?,
+        documents: documents_table(facts, &findings)?,
         items: items_table(facts)?,
         sections: sections_table(facts)?,
         subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
         readings: readings_table(documents)?,
-        anomalies: anomalies_table(facts)?,
+        anomalies: anomalies_table(facts, findings)?,
         entities: entities_table(facts)?,
         timeline: timeline_table(facts)?,
         topics: topics_table(facts, tagger)?,
