@@ -270,8 +270,17 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             .filter(|c| annotext_parser::is_hanzi(*c))
             .count() as u64;
         let folded = fold_into(&text, &mut buffer);
-        let (flags, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
-        in_context.extend(flags);
+        let mut pinyin = String::with_capacity(text.len() * 2);
+        let annotated = doc.chars_in(block.body);
+        in_context.extend(flags_and_pinyin(
+            doc,
+            block,
+            annotated,
+            &text,
+            folded,
+            &mut scratch,
+            Some(&mut pinyin),
+        ));
         let body = BlockRecord {
             line: block.line,
             simplified: simplified(&text),

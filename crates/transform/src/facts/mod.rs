@@ -12,7 +12,9 @@ pub mod title;
 pub mod topics;
 pub mod words;
 
-use annotext_parser::{Block, BlockKind, Document};
+use std::ops::Range;
+
+use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, Span};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, EntityMention};
@@ -37,8 +39,11 @@ pub(crate) struct BlockFacts<'t> {
     pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// `section.item` or `section.subsection.item` label (items only).
     pub(crate) label: String,
-    /// The whole text in toned pinyin (items and paragraphs).
-    pub(crate) pinyin: String,
+    /// The whole text in toned pinyin (items and paragraphs): its bytes in
+    /// [`DocumentFacts::pinyin`]; read with [`DocumentFacts::pinyin_of`].
+    pub(crate) pinyin: Range<usize>,
+    /// The annotated characters of the block's body: indices in `doc.chars`.
+    pub(crate) chars: Range<usize>,
     /// Annotations that do not fit their word (every block with text).
     pub(crate) flags: Vec<ContextFlag>,
 }
@@ -47,6 +52,9 @@ pub(crate) struct BlockFacts<'t> {
 pub(crate) struct DocumentFacts<'d, 't> {
     pub(crate) doc: &'d Document,
     pub(crate) blocks: Vec<BlockFacts<'t>>,
+    /// The pinyin of every item and paragraph, one after the other (see [`BlockFacts::pinyin`]):
+    /// one buffer instead of a string per block.
+    pub(crate) pinyin: String,
 }
 
 impl<'d, 't> DocumentFacts<'d, 't> {
@@ -55,6 +63,8 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         // their context pass.
         let mut buffer = String::new();
         let mut scratch = Scratch::default();
+        let mut pinyin = String::with_capacity(doc.text.len());
+        let mut next_char = 0;
         let blocks = doc
             .blocks
             .iter()
@@ -65,28 +75,55 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 let text = doc.block_text(block);
                 let folded = fold_into(&text, &mut buffer);
                 let dates = find_dates(&text);
-                let mut facts = BlockFacts::default();
-                let (flags, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
+                let mut facts = BlockFacts {
+                    chars: chars_from(doc, &mut next_char, block.body),
+                    ..BlockFacts::default()
+                };
+                let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
+                let wants_pinyin =
+                    matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph);
+                let pinyin_start = pinyin.len();
+                facts.flags = flags_and_pinyin(
+                    doc,
+                    block,
+                    annotated,
+                    &text,
+                    folded,
+                    &mut scratch,
+                    wants_pinyin.then_some(&mut pinyin),
+                );
+                facts.pinyin = pinyin_start..pinyin.len();
                 match block.kind {
                     BlockKind::Item { number } => {
                         facts.entities = entities_in(&text, folded, true, tagger, &dates);
                         facts.topics = topics_in(folded, tagger);
                         facts.label = item_label(doc, block, number.0);
-                        facts.pinyin = pinyin;
                     }
                     BlockKind::Paragraph => {
                         facts.entities = entities_in(&text, folded, false, tagger, &dates);
-                        facts.pinyin = pinyin;
                     }
                     _ => {}
                 }
-                facts.flags = flags;
                 facts.text = text;
                 facts.dates = dates;
                 facts
             })
             .collect();
-        DocumentFacts { doc, blocks }
+        DocumentFacts {
+            doc,
+            blocks,
+            pinyin,
+        }
+    }
+
+    /// A block's whole text in toned pinyin (items and paragraphs; empty for other blocks).
+    pub(crate) fn pinyin_of(&self, block: &BlockFacts) -> &str {
+        self.pinyin.get(block.pinyin.clone()).unwrap_or("")
+    }
+
+    /// A block's annotated characters.
+    pub(crate) fn chars_of(&self, block: &BlockFacts) -> &'d [AnnotatedChar] {
+        self.doc.chars.get(block.chars.clone()).unwrap_or(&[])
     }
 
     /// A section's number and heading text.
@@ -159,6 +196,32 @@ impl<'d, 't> DocumentFacts<'d, 't> {
     pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'t>)> + '_ {
         self.doc.blocks.iter().zip(&self.blocks)
     }
+}
+
+/// The annotated characters inside `span` as indices in `doc.chars`, like
+/// [`Document::chars_in`], found on from `next` (where the previous block's ended): blocks come
+/// in order, so the characters are walked once instead of bisected for each block, which missed
+/// the cache at every step on a large document.
+fn chars_from(doc: &Document, next: &mut usize, span: Span) -> Range<usize> {
+    let chars = &doc.chars;
+    // A span before the previous one (never, for blocks in order) is bisected.
+    if chars
+        .get(..*next)
+        .and_then(<[AnnotatedChar]>::last)
+        .is_some_and(|c| c.span.start >= span.start)
+    {
+        *next = chars.partition_point(|c| c.span.start < span.start);
+    }
+    let mut from = *next;
+    while chars.get(from).is_some_and(|c| c.span.start < span.start) {
+        from += 1;
+    }
+    let mut to = from;
+    while chars.get(to).is_some_and(|c| c.span.end <= span.end) {
+        to += 1;
+    }
+    *next = to;
+    from..to
 }
 
 pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32> {

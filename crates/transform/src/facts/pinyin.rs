@@ -5,7 +5,9 @@
 //! its words, else the reading of the word it is part of (the longest word found from the left),
 //! else its dictionary reading that agrees with its annotation, else its most common reading.
 
-use annotext_parser::{is_hanzi, Block, Document, Position, Reading, SegmentKind, Span};
+use annotext_parser::{
+    is_hanzi, AnnotatedChar, Block, Document, Position, Reading, SegmentKind, Span,
+};
 
 use super::readings::reading_is_valid;
 use super::words::{char_readings, common_reading, words};
@@ -97,7 +99,8 @@ pub(crate) struct Scratch {
 /// text, `folded` its folded copy (same offsets).
 pub fn block_readings(doc: &Document, block: &Block, text: &str, folded: &str) -> BlockReadings {
     let mut scratch = Scratch::default();
-    let flags = analyse(doc, block, text, folded, &mut scratch);
+    let annotated = doc.chars_in(block.body);
+    let flags = analyse(doc, block, annotated, text, folded, &mut scratch);
     let mut chars = Vec::with_capacity(scratch.from_word.len());
     visit(text, &scratch, |ch, reading, flagged| {
         chars.push(CharReading {
@@ -117,18 +120,24 @@ pub fn readings_of_block(doc: &Document, block: &Block) -> BlockReadings {
     block_readings(doc, block, &text, &folded)
 }
 
-/// The context check and the whole text in pinyin of one block, with reused working memory.
+/// The context check of one block, with reused working memory; with `pinyin`, the whole text in
+/// pinyin is appended to it. `annotated` are the block's annotated characters.
 pub(crate) fn flags_and_pinyin(
     doc: &Document,
     block: &Block,
+    annotated: &[AnnotatedChar],
     text: &str,
     folded: &str,
     scratch: &mut Scratch,
-) -> (Vec<ContextFlag>, String) {
-    let flags = analyse(doc, block, text, folded, scratch);
-    let mut writer = PinyinWriter::with_capacity(text.len() * 2);
-    visit(text, scratch, |ch, reading, _| writer.push(ch, reading));
-    (flags, writer.finish())
+    pinyin: Option<&mut String>,
+) -> Vec<ContextFlag> {
+    let flags = analyse(doc, block, annotated, text, folded, scratch);
+    if let Some(out) = pinyin {
+        let mut writer = PinyinWriter::new(out);
+        visit(text, scratch, |ch, reading, _| writer.push(ch, reading));
+        writer.finish();
+    }
+    flags
 }
 
 /// Finds the block's words, checks its annotations against them and chooses each character's
@@ -136,6 +145,7 @@ pub(crate) fn flags_and_pinyin(
 fn analyse(
     doc: &Document,
     block: &Block,
+    chars: &[AnnotatedChar],
     text: &str,
     folded: &str,
     scratch: &mut Scratch,
@@ -145,7 +155,7 @@ fn analyse(
         from_word,
         annotated,
     } = scratch;
-    place_annotations(doc, block, annotated);
+    place_annotations(doc, block, chars, annotated);
     let dictionary = words();
     found.clear();
     // Matches come in the order of their ends: characters are counted on from the last one,
@@ -322,10 +332,15 @@ fn choose(
     }
 }
 
-/// The block's annotated characters with their index in the clean text, in order, into `out`.
-fn place_annotations(doc: &Document, block: &Block, out: &mut Vec<Annotated>) {
+/// The block's annotated characters (`annotated`) with their index in the clean text, in order,
+/// into `out`.
+fn place_annotations(
+    doc: &Document,
+    block: &Block,
+    annotated: &[AnnotatedChar],
+    out: &mut Vec<Annotated>,
+) {
     out.clear();
-    let annotated = doc.chars_in(block.body);
     if annotated.is_empty() {
         return;
     }
@@ -407,26 +422,33 @@ fn opens(ch: char) -> bool {
 /// text kept (`chéng lì zhōng guó — zhōng yà yuán shǒu huì wù jī zhì;`). A hanzi with no
 /// known reading stays as it is.
 pub fn pinyin_text(chars: &[CharReading]) -> String {
-    let mut writer = PinyinWriter::with_capacity(chars.len() * 5);
+    let mut out = String::with_capacity(chars.len() * 5);
+    let mut writer = PinyinWriter::new(&mut out);
     for c in chars {
         writer.push(c.ch, c.reading);
     }
-    writer.finish()
+    writer.finish();
+    out
 }
 
-/// Writes pinyin character by character, spacing syllables and words of other text.
-struct PinyinWriter {
-    out: String,
+/// Writes pinyin character by character, spacing syllables and words of other text, at the end
+/// of a buffer that may hold other text before it (the transform keeps a document's pinyin in
+/// one buffer: a string per block was a good part of the allocation).
+struct PinyinWriter<'a> {
+    out: &'a mut String,
+    /// Where this text starts in `out`.
+    start: usize,
     /// The last thing written opens what follows (nothing yet, a space, `（`).
     last_opens: bool,
     /// Inside a word of other text (digits, Latin letters).
     in_word: bool,
 }
 
-impl PinyinWriter {
-    fn with_capacity(bytes: usize) -> PinyinWriter {
+impl<'a> PinyinWriter<'a> {
+    fn new(out: &'a mut String) -> PinyinWriter<'a> {
         PinyinWriter {
-            out: String::with_capacity(bytes),
+            start: out.len(),
+            out,
             last_opens: true,
             in_word: false,
         }
@@ -443,7 +465,7 @@ impl PinyinWriter {
                 self.in_word = false;
             }
             None if ch.is_whitespace() => {
-                if !self.out.is_empty() && !self.out.ends_with(' ') {
+                if self.out.len() > self.start && !self.out.ends_with(' ') {
                     self.out.push(' ');
                 }
                 self.last_opens = true;
@@ -461,10 +483,10 @@ impl PinyinWriter {
         }
     }
 
-    fn finish(mut self) -> String {
-        let end = self.out.trim_end().len();
+    fn finish(self) {
+        let written = self.out.get(self.start..).unwrap_or("");
+        let end = self.start + written.trim_end().len();
         self.out.truncate(end);
-        self.out
     }
 }
 

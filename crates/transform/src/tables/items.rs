@@ -1,6 +1,6 @@
 //! `items`: one row per numbered item.
 
-use annotext_parser::BlockKind;
+use annotext_parser::{push_pinyin, BlockKind};
 use polars::prelude::*;
 
 use super::Frame;
@@ -20,7 +20,11 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
     let mut text_col = Vec::new();
     let mut simplified_col = Vec::new();
     let mut pinyin_col = Vec::new();
-    let mut annotated_readings = Vec::new();
+    // Written into its column through one reused buffer: a string per row cost an allocation
+    // and a free each.
+    let rows = documents.iter().map(|f| f.blocks.len()).sum();
+    let mut annotated_readings = StringChunkedBuilder::new("annotated_readings".into(), rows);
+    let mut readings_buffer = String::new();
     let mut annotated = Vec::new();
     let mut chars = Vec::new();
     let mut annotated_chars = Vec::new();
@@ -40,7 +44,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             let text = found.text.as_str();
             let (sec_no, sec_title) = facts.section(block.section);
             let (sub_no, sub_title) = facts.subsection(block.subsection);
-            let annotated_here = doc.chars_in(block.body).len();
+            let annotated_here = facts.chars_of(found);
             let hanzi = hanzi_count(text);
             doc_id.push(doc.name.as_str());
             section_number.push(sec_no);
@@ -50,15 +54,17 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             item_number.push(number.0);
             label.push(found.label.as_str());
             simplified_col.push(simplified(text));
-            annotated_readings.push(doc.pinyin_of(block.body));
-            pinyin_col.push(found.pinyin.as_str());
+            readings_buffer.clear();
+            push_pinyin(&mut readings_buffer, annotated_here);
+            annotated_readings.append_value(&readings_buffer);
+            pinyin_col.push(facts.pinyin_of(found));
             annotated.push(doc.block_annotated_text(block));
             chars.push(char_count(text));
-            annotated_chars.push(u32_of(annotated_here));
+            annotated_chars.push(u32_of(annotated_here.len()));
             coverage.push(if hanzi == 0 {
                 0.0
             } else {
-                annotated_here as f64 / hanzi as f64
+                annotated_here.len() as f64 / hanzi as f64
             });
             topics.push(found.topics.iter().map(|(t, _)| *t).collect::<Vec<_>>());
             entity_count.push(u32_of(found.entities.len()));
@@ -80,7 +86,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
         .col(Series::new("text".into(), text_col))
         .col(Series::new("simplified".into(), simplified_col))
         .col(Series::new("pinyin".into(), pinyin_col))
-        .col(Series::new("annotated_readings".into(), annotated_readings))
+        .col(annotated_readings.finish().into_series())
         .col(Series::new("annotated_text".into(), annotated))
         .col(Series::new("char_count".into(), chars))
         .col(Series::new("annotated_char_count".into(), annotated_chars))

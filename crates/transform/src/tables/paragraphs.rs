@@ -21,7 +21,7 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
             doc_id.push(facts.doc.name.as_str());
             number.push(u32_of(i + 1));
             simp.push(simplified(text));
-            pinyin.push(found.pinyin.as_str());
+            pinyin.push(facts.pinyin_of(found));
             chars.push(char_count(text));
             dates.push(
                 found
