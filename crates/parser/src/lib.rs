@@ -274,10 +274,18 @@ impl Document {
 
     fn collect<'a>(
         &self,
-        segments: impl IntoIterator<Item = &'a Segment>,
+        segments: impl IntoIterator<Item = &'a Segment> + Clone,
         keep: impl Fn(SegmentKind) -> bool,
     ) -> String {
-        let mut out = String::new();
+        // Sized first: growing the string segment by segment reallocated it several times for
+        // every block of a corpus.
+        let len = segments
+            .clone()
+            .into_iter()
+            .filter(|s| keep(s.kind))
+            .map(|s| s.span.len())
+            .sum();
+        let mut out = String::with_capacity(len);
         for segment in segments {
             if keep(segment.kind) {
                 out.push_str(self.slice(segment.span));

@@ -75,6 +75,22 @@ impl Tables {
         ]
     }
 
+    /// How many findings the tables' documents have, and how many of them are errors: the
+    /// documents table's `errors` and `warnings`, summed. The same as [`crate::finding_counts`]
+    /// over the documents, without a second pass over their words.
+    pub fn finding_counts(&self) -> (usize, usize) {
+        let sum = |name: &str| {
+            self.documents
+                .column(name)
+                .ok()
+                .and_then(|c| c.cast(&DataType::UInt64).ok())
+                .and_then(|c| c.u64().ok().and_then(|n| n.sum()))
+                .map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX))
+        };
+        let errors = sum("errors");
+        (errors + sum("warnings"), errors)
+    }
+
     pub(crate) fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); TABLE_COUNT] {
         [
             ("documents", &mut self.documents),
