@@ -128,10 +128,54 @@ pub fn findings(doc: &Document) -> Vec<Finding> {
 /// each block's facts, in its one pass per block).
 pub fn findings_with_context(doc: &Document, context: &[ContextFlag]) -> Vec<Finding> {
     let mut out = Vec::new();
-    fold(doc, context, |group, dictionary| {
-        out.push(render(doc, dictionary, group))
+    each_finding(doc, context, |head, text| {
+        out.push(Finding {
+            kind: head.kind,
+            range: head.range,
+            start: head.start,
+            end: head.end,
+            span: head.span,
+            count: head.count,
+            subject: text.subject.clone(),
+            context: text.context.clone(),
+            detail: text.detail.clone(),
+        })
     });
     out
+}
+
+/// A finding's fields other than its text (see [`Finding`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FindingHead {
+    pub(crate) kind: FindingKind,
+    pub(crate) range: FindingRange,
+    pub(crate) start: Position,
+    pub(crate) end: Position,
+    pub(crate) span: Span,
+    pub(crate) count: u32,
+}
+
+/// A finding's text (see [`Finding`]), in buffers reused from one finding to the next.
+#[derive(Debug, Default)]
+pub(crate) struct FindingText {
+    pub(crate) subject: String,
+    pub(crate) context: String,
+    pub(crate) detail: String,
+}
+
+/// Streams the findings of [`findings_with_context`] to `emit`, their text in reused buffers: a
+/// corpus has a finding every few hundred characters, and three strings each, allocated, copied
+/// into a table and freed, cost more than writing them.
+pub(crate) fn each_finding(
+    doc: &Document,
+    context: &[ContextFlag],
+    mut emit: impl FnMut(&FindingHead, &FindingText),
+) {
+    let mut text = FindingText::default();
+    fold(doc, context, |group, dictionary| {
+        let head = render(doc, dictionary, group, &mut text);
+        emit(&head, &text);
+    });
 }
 
 /// How many findings a document has, and how many of them are errors, without writing their
@@ -441,8 +485,13 @@ const CONTEXT_CHARS: usize = 8;
 /// when the line around it is a long chain of annotations.
 const CONTEXT_SEGMENTS: usize = 64;
 
-/// Writes out a group: its subject, context and detail.
-fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Finding {
+/// Writes out a group: its subject, context and detail into `text`, the rest returned.
+fn render(
+    doc: &Document,
+    dictionary: &[DictionaryAnomaly],
+    group: &Group,
+    text: &mut FindingText,
+) -> FindingHead {
     let Group {
         kind,
         range,
@@ -460,26 +509,33 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
         FindingRange::Lines => first.spot,
         _ => span,
     };
-    let mut subject = String::new();
+    let FindingText {
+        subject,
+        context: around,
+        detail,
+    } = text;
+    subject.clear();
     push_cut(
-        &mut subject,
+        subject,
         doc.text.get(shown.range()).unwrap_or(""),
         SUBJECT_CHARS,
     );
-    let context = context(doc, shown);
-    let detail = match (range, first.source) {
-        (FindingRange::Single, Source::Repeats(i)) => doc
-            .chars
-            .get(i)
-            .map_or_else(String::new, |c| repeats_detail(doc, c, kind, count)),
-        (FindingRange::Single, _) => describe(doc, dictionary, &first),
+    around.clear();
+    context(doc, shown, around);
+    detail.clear();
+    match (range, first.source) {
+        (FindingRange::Single, Source::Repeats(i)) => {
+            if let Some(c) = doc.chars.get(i) {
+                repeats_detail(doc, c, kind, count, detail);
+            }
+        }
+        (FindingRange::Single, _) => detail.push_str(&describe(doc, dictionary, &first)),
         (FindingRange::Columns, _) | (FindingRange::Lines, _) => {
-            let mut text = String::new();
-            push_thousands(&mut text, count);
-            text.push(' ');
-            text.push_str(kind.plural());
-            text.push_str(", ");
-            push_place(&mut text, range, first.position, last.last_position());
+            push_thousands(detail, count);
+            detail.push(' ');
+            detail.push_str(kind.plural());
+            detail.push_str(", ");
+            push_place(detail, range, first.position, last.last_position());
             // The parentheses say all there is in the count; numbering and readings have
             // specifics worth one example.
             if !matches!(
@@ -498,21 +554,18 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
                     ) => each.split_once(": ").map_or(each.as_str(), |(_, s)| s),
                     _ => each.as_str(),
                 };
-                let _ = write!(text, "; each: {each}");
+                detail.push_str("; each: ");
+                detail.push_str(each);
             }
-            text
         }
-    };
-    Finding {
+    }
+    FindingHead {
         kind,
         range,
         start: first.position,
         end: last.last_position(),
         span,
         count,
-        subject,
-        context,
-        detail,
     }
 }
 
@@ -575,7 +628,13 @@ const READINGS_SHOWN: usize = 8;
 
 /// `中 annotated 5 times: zhong ×5; collapsed into one reading` or, with a conflict,
 /// `… keeps zhong, ignores guo`.
-fn repeats_detail(doc: &Document, c: &AnnotatedChar, kind: FindingKind, extra: u32) -> String {
+fn repeats_detail(
+    doc: &Document,
+    c: &AnnotatedChar,
+    kind: FindingKind,
+    extra: u32,
+    out: &mut String,
+) {
     let mut seen: Vec<(&str, u32)> = Vec::new();
     let mut more = 0u32;
     let from = c.annotations.start as usize;
@@ -593,15 +652,11 @@ fn repeats_detail(doc: &Document, c: &AnnotatedChar, kind: FindingKind, extra: u
     }
     // Written straight into one string: most findings of a corpus are repeats, and a string per
     // number and phrase was most of their cost.
-    let mut out = String::with_capacity(96);
     out.push(c.ch);
     out.push_str(" annotated ");
-    push_thousands(
-        &mut out,
-        u32::try_from(c.annotation_count()).unwrap_or(u32::MAX),
-    );
+    push_thousands(out, u32::try_from(c.annotation_count()).unwrap_or(u32::MAX));
     out.push_str(" times (");
-    push_thousands(&mut out, extra);
+    push_thousands(out, extra);
     out.push_str(" extra): ");
     for (i, (r, n)) in seen.iter().enumerate() {
         if i > 0 {
@@ -610,12 +665,12 @@ fn repeats_detail(doc: &Document, c: &AnnotatedChar, kind: FindingKind, extra: u
         out.push_str(r);
         if *n > 1 {
             out.push_str(" ×");
-            push_thousands(&mut out, *n);
+            push_thousands(out, *n);
         }
     }
     if more > 0 {
         out.push_str(" and ");
-        push_thousands(&mut out, more);
+        push_thousands(out, more);
         out.push_str(" more");
     }
     out.push_str("; ");
@@ -632,7 +687,6 @@ fn repeats_detail(doc: &Document, c: &AnnotatedChar, kind: FindingKind, extra: u
         }
         _ => out.push_str("collapsed into one reading"),
     }
-    out
 }
 
 /// The inside of `(zhong)` or `（zhong）`.
@@ -642,8 +696,9 @@ fn strip_parentheses(raw: &str) -> &str {
     raw.get(inner..last.max(inner)).unwrap_or("")
 }
 
-/// The clean text around `span` on its line, the span marked: `…與中亞五【國】(哈薩克…`.
-fn context(doc: &Document, span: Span) -> String {
+/// The clean text around `span` on its line, the span marked: `…與中亞五【國】(哈薩克…`, into
+/// `out`.
+fn context(doc: &Document, span: Span, out: &mut String) {
     let segments = &doc.segments;
     // One character more than shown on each side tells whether to mark a cut with `…`. The
     // characters go into arrays on the stack: a corpus has a context per finding, and two
@@ -716,7 +771,6 @@ fn context(doc: &Document, span: Span) -> String {
         || (!line_ended && segments.len() > from.saturating_add(CONTEXT_SEGMENTS));
     let after = &after[..after_len.min(CONTEXT_CHARS)];
     let spot = doc.text.get(span.range()).unwrap_or("");
-    let mut out = String::with_capacity(4 * (2 * CONTEXT_CHARS + SUBJECT_CHARS) + 16);
     if cut_before {
         out.push('…');
     }
@@ -724,7 +778,7 @@ fn context(doc: &Document, span: Span) -> String {
         out.push(visible(c));
     }
     out.push('【');
-    push_cut(&mut out, spot, SUBJECT_CHARS);
+    push_cut(out, spot, SUBJECT_CHARS);
     out.push('】');
     for &c in after {
         out.push(visible(c));
@@ -732,7 +786,6 @@ fn context(doc: &Document, span: Span) -> String {
     if cut_after {
         out.push('…');
     }
-    out
 }
 
 /// At most `limit` characters of `text`, shown [`visible`], `…` marking a cut.

@@ -18,7 +18,7 @@ use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, Span};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, EntityMention};
-use findings::{findings_with_context, Finding};
+use findings::{each_finding, FindingHead, FindingText};
 use pinyin::{flags_and_pinyin, ContextFlag, Scratch};
 use script::fold_into;
 use tagger::Tagger;
@@ -181,15 +181,15 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             .sum()
     }
 
-    /// The document's findings, with the readings wrong in context that each block's facts
-    /// found (one pass per block).
-    pub(crate) fn findings(&self) -> Vec<Finding> {
+    /// Streams the document's findings ([`findings::each_finding`]), with the readings wrong in
+    /// context that each block's facts found (one pass per block).
+    pub(crate) fn each_finding(&self, emit: impl FnMut(&FindingHead, &FindingText)) {
         let in_context: Vec<ContextFlag> = self
             .blocks
             .iter()
             .flat_map(|b| b.flags.iter().cloned())
             .collect();
-        findings_with_context(self.doc, &in_context)
+        each_finding(self.doc, &in_context, emit);
     }
 
     /// The blocks with their facts, in order.

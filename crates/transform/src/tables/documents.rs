@@ -2,22 +2,21 @@
 //! script, how much structure and text it has, how much of it is annotated, what is wrong with
 //! it, the span of time it speaks of, and its size and content digest.
 
-use annotext_parser::{is_hanzi, BlockKind, Document, SegmentKind, Severity};
+use annotext_parser::{is_hanzi, BlockKind, Document, SegmentKind};
 use polars::prelude::*;
 
 use super::Frame;
 use crate::facts::dates::DateMention;
-use crate::facts::findings::Finding;
 use crate::facts::script::script_of;
 use crate::facts::title::document_title;
 use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
 
-/// `findings`: each document's, as the anomalies table lists them (counted here by severity).
+/// `findings`: each document's findings as the anomalies table counts them, (all, errors).
 pub(super) fn documents_table(
     documents: &[DocumentFacts],
-    findings: &[Vec<Finding>],
+    findings: &[(usize, usize)],
 ) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut path, mut title, mut script) = (vec![], vec![], vec![], vec![]);
     let (mut sections, mut subsections, mut items, mut paragraphs) =
@@ -26,14 +25,9 @@ pub(super) fn documents_table(
     let (mut errors, mut warnings, mut first_date, mut last_date) =
         (vec![], vec![], vec![], vec![]);
     let (mut bytes, mut digest) = (vec![], vec![]);
-    for (facts, found) in documents.iter().zip(findings) {
+    for (facts, &(all, error_count)) in documents.iter().zip(findings) {
         let doc = facts.doc;
         let text = TextCounts::of(doc);
-        let all = found.len();
-        let error_count = found
-            .iter()
-            .filter(|f| f.severity() == Severity::Error)
-            .count();
         let (first, last) = date_range(facts.blocks.iter().flat_map(|b| &b.dates));
         doc_id.push(doc.name.as_str());
         path.push(doc.path.as_deref());

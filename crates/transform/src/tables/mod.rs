@@ -13,7 +13,6 @@ mod topics;
 
 use polars::prelude::*;
 
-use crate::facts::findings::Finding;
 use crate::facts::tagger::Tagger;
 use crate::facts::DocumentFacts;
 use crate::TransformError;
@@ -167,16 +166,17 @@ pub(crate) fn build(
     facts: &[DocumentFacts],
     tagger: &Tagger,
 ) -> Result<Tables, TransformError> {
-    // Found once per document: the anomalies table lists them, the documents table counts them.
-    let findings: Vec<Vec<Finding>> = facts.iter().map(DocumentFacts::findings).collect();
+    // The findings are found once: the anomalies table lists them and counts them for the
+    // documents table.
+    let (anomalies, finding_counts) = anomalies_table(facts)?;
     Ok(Tables {
-        documents: documents_table(facts, &findings)?,
+        documents: documents_table(facts, &finding_counts)?,
         items: items_table(facts)?,
         sections: sections_table(facts)?,
         subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
         readings: readings_table(documents)?,
-        anomalies: anomalies_table(facts, findings)?,
+        anomalies,
         entities: entities_table(facts)?,
         timeline: timeline_table(facts)?,
         topics: topics_table(facts, tagger)?,
