@@ -270,12 +270,18 @@ fn analyse(
 /// Calls `f` with each character of the analysed block (`text`), its reading and whether its
 /// annotation was flagged.
 fn visit(text: &str, scratch: &Scratch, mut f: impl FnMut(char, Option<Reading>, bool)) {
-    let mut by_index = scratch.annotated.iter().peekable();
+    // The annotated characters come in order of their index, one per index: a cursor finds
+    // each character's own, for the cost of a comparison per character.
+    let annotated = scratch.annotated.as_slice();
+    let mut next = 0;
     for (i, ch) in text.chars().enumerate() {
-        while by_index.peek().is_some_and(|a| a.index < i) {
-            by_index.next();
-        }
-        let annotation = by_index.peek().filter(|a| a.index == i);
+        let annotation = match annotated.get(next) {
+            Some(a) if a.index == i => {
+                next += 1;
+                Some(a)
+            }
+            _ => None,
+        };
         let flagged = annotation.is_some_and(|a| a.flagged);
         let reading = if is_hanzi(ch) {
             choose(
@@ -303,6 +309,7 @@ fn fits_in_word(ch: char, annotation: &Reading, in_word: &Reading) -> bool {
 }
 
 /// A hanzi's reading for the pinyin.
+#[inline]
 fn choose(
     ch: char,
     annotation: Option<Reading>,
@@ -454,6 +461,7 @@ impl<'a> PinyinWriter<'a> {
         }
     }
 
+    #[inline]
     fn push(&mut self, ch: char, reading: Option<Reading>) {
         match reading {
             Some(r) => {
