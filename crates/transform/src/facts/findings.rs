@@ -22,6 +22,7 @@ use annotext_parser::{
 
 use super::pinyin::{context_flags, ContextFlag, READING_WRONG_IN_CONTEXT};
 use super::readings::{dictionary_anomalies, DictionaryAnomaly, READING_NOT_IN_DICTIONARY};
+use crate::text::partition_from;
 
 /// What a finding is about: a kind of parser anomaly, or a reading the dictionary does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -161,6 +162,8 @@ pub(crate) struct FindingText {
     pub(crate) subject: String,
     pub(crate) context: String,
     pub(crate) detail: String,
+    /// Where the last context's segments were found: findings come in source order.
+    segment: usize,
 }
 
 /// Streams the findings of [`findings_with_context`] to `emit`, their text in reused buffers: a
@@ -281,11 +284,14 @@ fn fold(
             count: a.count(),
         })
         .peekable();
+    // Characters and groups come in source order: their anomalies are searched for on from the
+    // last ones found.
+    let (mut repeats_cursor, mut group_cursor) = (0, 0);
     let mut repeats = doc
         .chars
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| repeat_occurrence(doc, i, c))
+        .filter_map(|(i, c)| repeat_occurrence(doc, i, c, &mut repeats_cursor))
         .peekable();
     let mut unknown = dictionary
         .iter()
@@ -332,10 +338,10 @@ fn fold(
                 }
                 None => {
                     emit(&group, &dictionary);
-                    start_group(doc, next)
+                    start_group(doc, next, &mut group_cursor)
                 }
             },
-            None => start_group(doc, next),
+            None => start_group(doc, next, &mut group_cursor),
         });
     }
     if let Some(group) = open {
@@ -362,11 +368,16 @@ fn spot_of(text: &str, a: &Anomaly) -> Span {
 }
 
 /// A character occurrence with more than one annotation, when some of them are anomalies.
-fn repeat_occurrence(doc: &Document, index: usize, c: &AnnotatedChar) -> Option<Occurrence> {
+fn repeat_occurrence(
+    doc: &Document,
+    index: usize,
+    c: &AnnotatedChar,
+    cursor: &mut usize,
+) -> Option<Occurrence> {
     if c.annotation_count() < 2 {
         return None;
     }
-    let extra = repeats_of(doc, c);
+    let extra = repeats_of(doc, c, cursor);
     let kind = if extra
         .iter()
         .any(|a| a.kind == AnomalyKind::ConflictingAnnotation)
@@ -392,23 +403,25 @@ fn repeat_occurrence(doc: &Document, index: usize, c: &AnnotatedChar) -> Option<
 
 /// The anomalies of a character's annotations (its repeats, and any invalid reading among
 /// them), found by bisection in the sorted list.
-fn repeats_of<'d>(doc: &'d Document, c: &AnnotatedChar) -> &'d [Anomaly] {
+fn repeats_of<'d>(doc: &'d Document, c: &AnnotatedChar, cursor: &mut usize) -> &'d [Anomaly] {
     let last = c
         .annotations
         .end
         .checked_sub(1)
         .and_then(|i| doc.annotations.get(i as usize));
     let end = last.map_or(c.span.end, |a| a.span.end);
-    doc.anomalies_in(Span {
-        start: c.span.end,
-        end,
-    })
+    // As `Document::anomalies_in`, searched on from the previous character's.
+    let anomalies = &doc.anomalies;
+    let from = partition_from(anomalies, *cursor, |a| a.span.start < c.span.end);
+    let to = partition_from(anomalies, from, |a| a.span.start < end);
+    *cursor = from;
+    anomalies.get(from..to.max(from)).unwrap_or(&[])
 }
 
-fn start_group(doc: &Document, first: Occurrence) -> Group {
+fn start_group(doc: &Document, first: Occurrence, cursor: &mut usize) -> Group {
     let count = match first.source {
         Source::Repeats(i) => doc.chars.get(i).map_or(1, |c| {
-            let n = repeats_of(doc, c)
+            let n = repeats_of(doc, c, cursor)
                 .iter()
                 .filter(|a| matches!(a.detail, AnomalyDetail::Repeat { .. }))
                 .count();
@@ -513,6 +526,7 @@ fn render(
         subject,
         context: around,
         detail,
+        segment,
     } = text;
     subject.clear();
     push_cut(
@@ -521,7 +535,7 @@ fn render(
         SUBJECT_CHARS,
     );
     around.clear();
-    context(doc, shown, around);
+    context(doc, shown, around, segment);
     detail.clear();
     match (range, first.source) {
         (FindingRange::Single, Source::Repeats(i)) => {
@@ -635,21 +649,25 @@ fn repeats_detail(
     extra: u32,
     out: &mut String,
 ) {
-    let mut seen: Vec<(&str, u32)> = Vec::new();
+    // On the stack: at most READINGS_SHOWN are listed.
+    let mut listed = [("", 0u32); READINGS_SHOWN];
+    let mut shown = 0;
     let mut more = 0u32;
     let from = c.annotations.start as usize;
     let to = c.annotations.end as usize;
     for annotation in doc.annotations.get(from..to).unwrap_or(&[]) {
         let raw = doc.text.get(annotation.span.range()).unwrap_or("");
         let inner = strip_parentheses(raw);
-        if let Some((_, n)) = seen.iter_mut().find(|(r, _)| *r == inner) {
+        if let Some((_, n)) = listed[..shown].iter_mut().find(|(r, _)| *r == inner) {
             *n += 1;
-        } else if seen.len() < READINGS_SHOWN {
-            seen.push((inner, 1));
+        } else if let Some(slot) = listed.get_mut(shown) {
+            *slot = (inner, 1);
+            shown += 1;
         } else {
             more += 1;
         }
     }
+    let seen = &listed[..shown];
     // Written straight into one string: most findings of a corpus are repeats, and a string per
     // number and phrase was most of their cost.
     out.push(c.ch);
@@ -697,14 +715,15 @@ fn strip_parentheses(raw: &str) -> &str {
 }
 
 /// The clean text around `span` on its line, the span marked: `…與中亞五【國】(哈薩克…`, into
-/// `out`.
-fn context(doc: &Document, span: Span, out: &mut String) {
+/// `out`; its segments are searched for on from `cursor` (see [`partition_from`]).
+fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
     let segments = &doc.segments;
     // One character more than shown on each side tells whether to mark a cut with `…`. The
     // characters go into arrays on the stack: a corpus has a context per finding, and two
     // vectors each were a good part of the findings' cost.
     const WANT: usize = CONTEXT_CHARS + 1;
-    let at = segments.partition_point(|s| s.span.end <= span.start);
+    let at = partition_from(segments, *cursor, |s| s.span.end <= span.start);
+    *cursor = at;
     let mut before = ['\0'; WANT];
     let mut before_len = 0;
     let mut walked_out = false;
@@ -741,7 +760,7 @@ fn context(doc: &Document, span: Span, out: &mut String) {
     let before = &before[..before_len.min(CONTEXT_CHARS)];
     let mut after = ['\0'; WANT];
     let mut after_len = 0;
-    let from = segments.partition_point(|s| s.span.end <= span.end);
+    let from = partition_from(segments, at, |s| s.span.end <= span.end);
     let mut line_ended = false;
     for segment in segments.iter().skip(from).take(CONTEXT_SEGMENTS) {
         match segment.kind {

@@ -6,7 +6,7 @@ use polars::prelude::*;
 use super::Frame;
 use crate::facts::script::simplified;
 use crate::facts::DocumentFacts;
-use crate::text::{char_count, hanzi_count, u32_of};
+use crate::text::{char_count, hanzi_count, partition_from, u32_of};
 use crate::TransformError;
 
 pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
@@ -47,6 +47,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
     let mut byte_end = Vec::with_capacity(rows);
     for facts in documents {
         let doc = facts.doc;
+        let mut next_anomaly = 0;
         for (block, found) in facts.blocks() {
             let BlockKind::Item { number } = block.kind else {
                 continue;
@@ -78,7 +79,13 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             });
             topics.push(found.topics.iter().map(|(t, _)| *t).collect::<Vec<_>>());
             entity_count.push(u32_of(found.entities.len()));
-            anomaly_count.push(u32_of(doc.anomalies_in(block.span).len()));
+            // As `Document::anomalies_in`, searched on from the previous item's.
+            let from = partition_from(&doc.anomalies, next_anomaly, |a| {
+                a.span.start < block.span.start
+            });
+            let to = partition_from(&doc.anomalies, from, |a| a.span.start < block.span.end);
+            next_anomaly = from;
+            anomaly_count.push(u32_of(to.saturating_sub(from)));
             line.push(block.line);
             byte_start.push(block.span.start);
             byte_end.push(block.span.end);
