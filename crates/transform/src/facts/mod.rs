@@ -17,7 +17,7 @@ use std::ops::Range;
 use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, Span};
 
 use dates::{find_dates, DateMention};
-use entities::{entities_in, EntityMention};
+use entities::{entities_in, Mention};
 use findings::{each_finding, FindingHead, FindingText};
 use pinyin::{flags_and_pinyin, ContextFlag, Scratch};
 use script::fold_into;
@@ -34,7 +34,7 @@ pub(crate) struct BlockFacts<'t> {
     /// Dates, in order.
     pub(crate) dates: Vec<DateMention>,
     /// Entity mentions, sorted by offset (items and paragraphs only).
-    pub(crate) entities: Vec<EntityMention<'t>>,
+    pub(crate) entities: Vec<Mention<'t>>,
     /// Topics with the byte ranges of their keywords in `text` (items only).
     pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// `section.item` or `section.subsection.item` label (items only).

@@ -47,8 +47,8 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 counted = (m.offset, from.1 + char_count(&text[from.0..m.offset]));
                 doc_id.push(facts.doc.name.as_str());
                 kind.push(m.kind);
-                text_col.push(m.text.as_str());
-                canonical.push(m.full_name());
+                text_col.push(m.text(text));
+                canonical.push(m.full_name(text));
                 rule.push(m.rule);
                 section.push(sec_no);
                 item.push(number);
