@@ -124,6 +124,12 @@ pub fn simplified(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHans)
 }
 
+/// [`simplified`], appended to `out` (what `zhconv::zhconv` does, into a buffer the caller
+/// reuses: the tables convert every item and paragraph).
+pub(crate) fn simplified_into(text: &str, out: &mut String) {
+    zhconv::get_builtin_converter(zhconv::Variant::ZhHans).convert_to(text, out);
+}
+
 /// The folding table: for each code point of the Basic Multilingual Plane, the character it
 /// folds to (itself when OpenCC has no simpler form of the same UTF-8 length).
 struct FoldTable {

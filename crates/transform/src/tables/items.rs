@@ -4,7 +4,7 @@ use annotext_parser::{push_pinyin, BlockKind};
 use polars::prelude::*;
 
 use super::Frame;
-use crate::facts::script::simplified;
+use crate::facts::script::simplified_into;
 use crate::facts::DocumentFacts;
 use crate::text::{char_count, hanzi_count, partition_from, u32_of};
 use crate::TransformError;
@@ -29,12 +29,12 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
     let mut item_number = Vec::with_capacity(rows);
     let mut label = Vec::with_capacity(rows);
     let mut text_col = Vec::with_capacity(rows);
-    let mut simplified_col = Vec::with_capacity(rows);
+    // The simplified text and the annotated readings are written into their columns through one
+    // reused buffer: a string per row cost an allocation and a free each.
+    let mut buffer = String::new();
+    let mut simplified_col = StringChunkedBuilder::new("simplified".into(), rows);
     let mut pinyin_col = Vec::with_capacity(rows);
-    // Written into its column through one reused buffer: a string per row cost an allocation
-    // and a free each.
     let mut annotated_readings = StringChunkedBuilder::new("annotated_readings".into(), rows);
-    let mut readings_buffer = String::new();
     let mut annotated = Vec::with_capacity(rows);
     let mut chars = Vec::with_capacity(rows);
     let mut annotated_chars = Vec::with_capacity(rows);
@@ -64,10 +64,12 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             subsection_title.push(sub_title);
             item_number.push(number.0);
             label.push(found.label.as_str());
-            simplified_col.push(simplified(text));
-            readings_buffer.clear();
-            push_pinyin(&mut readings_buffer, annotated_here);
-            annotated_readings.append_value(&readings_buffer);
+            buffer.clear();
+            simplified_into(text, &mut buffer);
+            simplified_col.append_value(&buffer);
+            buffer.clear();
+            push_pinyin(&mut buffer, annotated_here);
+            annotated_readings.append_value(&buffer);
             pinyin_col.push(facts.pinyin_of(found));
             annotated.push(doc.block_annotated_text(block));
             chars.push(char_count(text));
@@ -101,7 +103,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
         .col(Series::new("item_number".into(), item_number))
         .col(Series::new("label".into(), label))
         .col(Series::new("text".into(), text_col))
-        .col(Series::new("simplified".into(), simplified_col))
+        .col(simplified_col.finish().into_series())
         .col(Series::new("pinyin".into(), pinyin_col))
         .col(annotated_readings.finish().into_series())
         .col(Series::new("annotated_text".into(), annotated))
