@@ -169,13 +169,15 @@ pub(crate) fn build(
     // The findings are found once: the anomalies table lists them and counts them for the
     // documents table.
     let (anomalies, finding_counts) = anomalies_table(facts)?;
+    // The readings table's pass over the text counts its characters for the documents table.
+    let (readings, text_counts) = readings_table(documents)?;
     Ok(Tables {
-        documents: documents_table(facts, &finding_counts)?,
+        documents: documents_table(facts, &finding_counts, &text_counts)?,
         items: items_table(facts)?,
         sections: sections_table(facts)?,
         subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
-        readings: readings_table(documents)?,
+        readings,
         anomalies,
         entities: entities_table(facts)?,
         timeline: timeline_table(facts)?,
