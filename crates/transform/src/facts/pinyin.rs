@@ -196,7 +196,7 @@ fn analyse(
                 a.covered = true;
                 a.first_word.get_or_insert((start, pattern));
                 let at = a.index - start;
-                a.accepted |= dictionary.readings(pattern).iter().any(|alternative| {
+                a.accepted |= dictionary.readings(pattern).any(|alternative| {
                     alternative
                         .get(at)
                         .is_some_and(|r| fits_in_word(a.ch, &a.reading, r))
@@ -218,7 +218,7 @@ fn analyse(
         let word: String = text.chars().skip(start).take(len).collect();
         let word_reading = dictionary
             .readings(pattern)
-            .first()
+            .next()
             .map(|r| r.iter().map(Reading::marked).collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
         flags.push(ContextFlag {
@@ -248,16 +248,15 @@ fn analyse(
                 .iter()
                 .take_while(|a| a.index < start + len)
         };
-        let alternatives = dictionary.readings(pattern);
-        let chosen = alternatives
-            .iter()
+        let chosen = dictionary
+            .readings(pattern)
             .find(|alt| {
                 inside().all(|a| {
                     alt.get(a.index - start)
                         .is_some_and(|r| fits_in_word(a.ch, &a.reading, r))
                 })
             })
-            .or_else(|| alternatives.first());
+            .or_else(|| dictionary.readings(pattern).next());
         if let Some(chosen) = chosen {
             for (slot, r) in from_word[start..].iter_mut().zip(chosen) {
                 *slot = Some(*r);
