@@ -12,6 +12,9 @@ use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
 
+/// A topic's items (their labels) and keyword evidence (ranges of one shared string).
+type TopicRows<'a> = (Vec<&'a str>, Vec<Range<usize>>);
+
 pub(super) fn topics_table(
     documents: &[DocumentFacts],
     tagger: &Tagger,
@@ -20,7 +23,7 @@ pub(super) fn topics_table(
     // are borrowed from the facts, and each evidence is a range of one shared string: a string
     // each was most of this table's cost.
     let mut evidence_text = String::new();
-    let mut found: BTreeMap<(usize, usize), (Vec<&str>, Vec<Range<usize>>)> = BTreeMap::new();
+    let mut found: BTreeMap<(usize, usize), TopicRows> = BTreeMap::new();
     for (doc_index, facts) in documents.iter().enumerate() {
         for (block, block_facts) in facts.blocks() {
             if !matches!(block.kind, BlockKind::Item { .. }) {
