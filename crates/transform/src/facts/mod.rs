@@ -202,7 +202,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
 /// [`Document::chars_in`], found on from `next` (where the previous block's ended): blocks come
 /// in order, so the characters are walked once instead of bisected for each block, which missed
 /// the cache at every step on a large document.
-fn chars_from(doc: &Document, next: &mut usize, span: Span) -> Range<usize> {
+pub(crate) fn chars_from(doc: &Document, next: &mut usize, span: Span) -> Range<usize> {
     let chars = &doc.chars;
     // A span before the previous one (never, for blocks in order) is bisected.
     if chars
