@@ -14,7 +14,7 @@ pub mod words;
 
 use std::ops::Range;
 
-use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, Span};
+use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, SegmentKind, Span};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, Mention};
@@ -29,8 +29,9 @@ use topics::topics_in;
 /// Names of kinds, rules and topics are borrowed from the compiled rules (`'t`).
 #[derive(Default)]
 pub(crate) struct BlockFacts<'t> {
-    /// Clean text (annotations left out); empty for a blank line.
-    pub(crate) text: String,
+    /// Clean text (annotations left out; empty for a blank line): its bytes in
+    /// [`DocumentFacts::text`]; read with [`DocumentFacts::text_of`].
+    pub(crate) text: Range<usize>,
     /// Dates, in order.
     pub(crate) dates: Vec<DateMention>,
     /// Entity mentions, sorted by offset (items and paragraphs only).
@@ -52,6 +53,9 @@ pub(crate) struct BlockFacts<'t> {
 pub(crate) struct DocumentFacts<'d, 't> {
     pub(crate) doc: &'d Document,
     pub(crate) blocks: Vec<BlockFacts<'t>>,
+    /// The clean text of every block, one after the other (see [`BlockFacts::text`]): one
+    /// buffer instead of a string per block to allocate and free.
+    pub(crate) text: String,
     /// The pinyin of every item and paragraph, one after the other (see [`BlockFacts::pinyin`]):
     /// one buffer instead of a string per block.
     pub(crate) pinyin: String,
@@ -65,55 +69,70 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         let mut scratch = Scratch::default();
         let mut pinyin = String::with_capacity(doc.text.len());
         let mut next_char = 0;
-        let blocks = doc
-            .blocks
-            .iter()
-            .map(|block| {
-                if block.kind == BlockKind::Blank {
-                    return BlockFacts::default();
-                }
-                let text = doc.block_text(block);
-                let folded = fold_into(&text, &mut buffer);
-                let dates = find_dates(&text);
-                let mut facts = BlockFacts {
-                    chars: chars_from(doc, &mut next_char, block.body),
+        let mut text = String::with_capacity(doc.text.len());
+        let mut blocks = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            if block.kind == BlockKind::Blank {
+                blocks.push(BlockFacts {
+                    text: text.len()..text.len(),
                     ..BlockFacts::default()
-                };
-                let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
-                let wants_pinyin =
-                    matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph);
-                let pinyin_start = pinyin.len();
-                facts.flags = flags_and_pinyin(
-                    doc,
-                    block,
-                    annotated,
-                    &text,
-                    folded,
-                    &mut scratch,
-                    wants_pinyin.then_some(&mut pinyin),
-                );
-                facts.pinyin = pinyin_start..pinyin.len();
-                match block.kind {
-                    BlockKind::Item { number } => {
-                        facts.entities = entities_in(&text, folded, true, tagger, &dates);
-                        facts.topics = topics_in(folded, tagger);
-                        facts.label = item_label(doc, block, number.0);
-                    }
-                    BlockKind::Paragraph => {
-                        facts.entities = entities_in(&text, folded, false, tagger, &dates);
-                    }
-                    _ => {}
+                });
+                continue;
+            }
+            // `Document::block_text`, appended to the document's buffer.
+            let start = text.len();
+            for segment in doc.block_segments(block) {
+                if segment.kind == SegmentKind::Text {
+                    text.push_str(doc.slice(segment.span));
                 }
-                facts.text = text;
-                facts.dates = dates;
-                facts
-            })
-            .collect();
+            }
+            let range = start..text.len();
+            let block_text = text.get(range.clone()).unwrap_or("");
+            let folded = fold_into(block_text, &mut buffer);
+            let dates = find_dates(block_text);
+            let mut facts = BlockFacts {
+                chars: chars_from(doc, &mut next_char, block.body),
+                ..BlockFacts::default()
+            };
+            let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
+            let wants_pinyin = matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph);
+            let pinyin_start = pinyin.len();
+            facts.flags = flags_and_pinyin(
+                doc,
+                block,
+                annotated,
+                block_text,
+                folded,
+                &mut scratch,
+                wants_pinyin.then_some(&mut pinyin),
+            );
+            facts.pinyin = pinyin_start..pinyin.len();
+            match block.kind {
+                BlockKind::Item { number } => {
+                    facts.entities = entities_in(block_text, folded, true, tagger, &dates);
+                    facts.topics = topics_in(folded, tagger);
+                    facts.label = item_label(doc, block, number.0);
+                }
+                BlockKind::Paragraph => {
+                    facts.entities = entities_in(block_text, folded, false, tagger, &dates);
+                }
+                _ => {}
+            }
+            facts.text = range;
+            facts.dates = dates;
+            blocks.push(facts);
+        }
         DocumentFacts {
             doc,
             blocks,
+            text,
             pinyin,
         }
+    }
+
+    /// A block's clean text.
+    pub(crate) fn text_of(&self, block: &BlockFacts) -> &str {
+        self.text.get(block.text.clone()).unwrap_or("")
     }
 
     /// A block's whole text in toned pinyin (items and paragraphs; empty for other blocks).
@@ -145,7 +164,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 Some(number),
                 self.blocks
                     .get(block as usize)
-                    .map_or("", |b| b.text.as_str()),
+                    .map_or("", |b| self.text_of(b)),
             ),
             None => (None, ""),
         }
@@ -177,7 +196,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         items
             .iter()
             .filter_map(|&i| self.blocks.get(i as usize))
-            .map(|b| crate::text::char_count(&b.text))
+            .map(|b| crate::text::char_count(self.text_of(b)))
             .sum()
     }
 

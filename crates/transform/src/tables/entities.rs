@@ -35,7 +35,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 BlockKind::Paragraph => None,
                 _ => continue,
             };
-            let text = found.text.as_str();
+            let text = facts.text_of(found);
             let sec_no = section_number(facts.doc, block.section);
             // Mentions come sorted by offset: characters are counted on from the last one, so a
             // huge block (a 50 MB line) costs one pass, not one per mention.

@@ -52,7 +52,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
             let BlockKind::Item { number } = block.kind else {
                 continue;
             };
-            let text = found.text.as_str();
+            let text = facts.text_of(found);
             let (sec_no, sec_title) = facts.section(block.section);
             let (sub_no, sub_title) = facts.subsection(block.subsection);
             let annotated_here = facts.chars_of(found);

@@ -20,7 +20,7 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
             .blocks()
             .filter(|(b, _)| b.kind == BlockKind::Paragraph);
         for (i, (block, found)) in paragraphs.enumerate() {
-            let text = found.text.as_str();
+            let text = facts.text_of(found);
             doc_id.push(facts.doc.name.as_str());
             number.push(u32_of(i + 1));
             buffer.clear();

@@ -30,7 +30,7 @@ pub(super) fn topics_table(
                 continue;
             }
             let label = block_facts.label.as_str();
-            let text = block_facts.text.as_str();
+            let text = facts.text_of(block_facts);
             for (topic, hits) in &block_facts.topics {
                 let index = tagger
                     .rules
