@@ -142,7 +142,8 @@ struct RunCounts {
 }
 
 impl RunCounts {
-    fn add(&mut self, documents: &[Document]) {
+    /// Adds a batch's documents; `tables`, the batch's tables when it has them.
+    fn add(&mut self, documents: &[Document], tables: Option<&annotext_transform::Tables>) {
         self.documents += documents.len();
         for doc in documents {
             // Items before the first section heading count too.
@@ -151,11 +152,18 @@ impl RunCounts {
                 .iter()
                 .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
                 .count();
-            // Findings, as the anomalies table and `check` count them.
-            let (findings, errors) = annotext_transform::finding_counts(doc);
-            self.anomalies += findings;
-            self.errors += errors;
         }
+        // Findings, as the anomalies table and `check` count them: from the tables when the
+        // batch has them (counting again takes another pass over every document's words).
+        let (findings, errors) = match tables {
+            Some(tables) => tables.finding_counts(),
+            None => documents
+                .iter()
+                .map(annotext_transform::finding_counts)
+                .fold((0, 0), |(a, e), (all, errors)| (a + all, e + errors)),
+        };
+        self.anomalies += findings;
+        self.errors += errors;
         if self.first_title.is_none() {
             self.first_title = documents.first().map(annotext_transform::document_title);
         }
@@ -341,7 +349,7 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
                 None if lanes.is_none() && is_shard_of_listed_inputs => empty_shard_batch()?,
                 None => break,
             };
-            counts.add(&batch.documents);
+            counts.add(&batch.documents, batch.tables.as_ref());
             if let Some(tables) = &batch.tables {
                 totals.add_documents(&batch.documents);
                 totals.add(tables);

@@ -137,6 +137,32 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
     })
 }
 
+/// Appends the pinyin of annotated characters as [`Document::pinyin_of`] writes it: canonical
+/// readings joined by spaces, `?` for a character whose annotations are all invalid. For callers
+/// that already hold the characters and a buffer to reuse.
+pub fn push_pinyin(out: &mut String, chars: &[AnnotatedChar]) {
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match c.reading {
+            // Written in place, as `Reading`'s Display does: a String per character was most of
+            // this function's cost, and the formatting machinery most of what remained.
+            Some(r) => {
+                out.push_str(r.syllable());
+                match r.tone().map(Tone::number) {
+                    Some(n @ 0..=9) => out.push(char::from(b'0' + n)),
+                    Some(n) => {
+                        let _ = write!(out, "{n}");
+                    }
+                    None => {}
+                }
+            }
+            None => out.push('?'),
+        }
+    }
+}
+
 impl Document {
     /// The source bytes of a span.
     pub fn slice(&self, span: Span) -> &str {
@@ -197,18 +223,7 @@ impl Document {
     /// (`?` for a character whose annotations are all invalid).
     pub fn pinyin_of(&self, span: Span) -> String {
         let mut out = String::new();
-        for (i, c) in self.chars_in(span).iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            match c.reading {
-                Some(r) => {
-                    // Written in place: a String per character was most of this function's cost.
-                    let _ = write!(out, "{r}");
-                }
-                None => out.push('?'),
-            }
-        }
+        push_pinyin(&mut out, self.chars_in(span));
         out
     }
 
@@ -259,10 +274,18 @@ impl Document {
 
     fn collect<'a>(
         &self,
-        segments: impl IntoIterator<Item = &'a Segment>,
+        segments: impl IntoIterator<Item = &'a Segment> + Clone,
         keep: impl Fn(SegmentKind) -> bool,
     ) -> String {
-        let mut out = String::new();
+        // Sized first: growing the string segment by segment reallocated it several times for
+        // every block of a corpus.
+        let len = segments
+            .clone()
+            .into_iter()
+            .filter(|s| keep(s.kind))
+            .map(|s| s.span.len())
+            .sum();
+        let mut out = String::with_capacity(len);
         for segment in segments {
             if keep(segment.kind) {
                 out.push_str(self.slice(segment.span));

@@ -2,7 +2,8 @@
 //! 100 MiB (the sample repeated, as separate documents of ~1 MiB each), to show the cost is
 //! linear in input size. A plain bench binary: one timed run per size.
 //!
-//! Run: `cargo bench -p annotext-transform --bench tables`
+//! Run: `cargo bench -p annotext-transform --bench tables`. `TABLES_MIB=5` (sizes separated by
+//! commas) runs other sizes: a small one keeps a run under valgrind short.
 
 use std::time::Instant;
 
@@ -24,7 +25,18 @@ fn corpus(bytes: usize) -> Vec<String> {
 
 fn main() {
     let rules = Rules::default();
-    for mib in [25, 50, 100] {
+    let sizes: Vec<usize> = match std::env::var("TABLES_MIB") {
+        Ok(sizes) => sizes
+            .split(',')
+            .map(|s| {
+                s.trim()
+                    .parse()
+                    .expect("TABLES_MIB: sizes in MiB, comma-separated")
+            })
+            .collect(),
+        Err(_) => vec![25, 50, 100],
+    };
+    for mib in sizes {
         let texts = corpus(mib * MIB);
         let total: usize = texts.iter().map(String::len).sum();
         let start = Instant::now();

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::facts::findings::finding_counts_with_context;
 use crate::facts::pinyin::{flags_and_pinyin, Scratch};
 use crate::facts::script::{fold_into, simplified};
-use crate::facts::section_number;
 use crate::facts::title::document_title;
+use crate::facts::{chars_from, section_number};
 
 /// One document, for reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,6 +213,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         (e != usual).then(|| e.to_owned())
     };
     let mut scratch = Scratch::default();
+    let mut next_char = 0;
     let mut buffer = String::new();
     let mut record = DocumentRecord {
         id: doc.name.clone(),
@@ -270,8 +271,20 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             .filter(|c| annotext_parser::is_hanzi(*c))
             .count() as u64;
         let folded = fold_into(&text, &mut buffer);
-        let (flags, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
-        in_context.extend(flags);
+        let mut pinyin = String::with_capacity(text.len() * 2);
+        let annotated = doc
+            .chars
+            .get(chars_from(doc, &mut next_char, block.body))
+            .unwrap_or(&[]);
+        in_context.extend(flags_and_pinyin(
+            doc,
+            block,
+            annotated,
+            &text,
+            folded,
+            &mut scratch,
+            Some(&mut pinyin),
+        ));
         let body = BlockRecord {
             line: block.line,
             simplified: simplified(&text),

@@ -2,6 +2,27 @@
 
 use annotext_parser::is_hanzi;
 
+/// `slice.partition_point(pred)`, searched from `from` on: galloping from there, so searches for
+/// places that follow one another (findings in source order, blocks in order) touch memory near
+/// the last one instead of bisecting a list of millions each time, missing the cache at every
+/// step. `pred` holds for a prefix of `slice`; a `from` past the answer is noticed, and the whole
+/// slice bisected.
+pub(crate) fn partition_from<T>(slice: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let from = from.min(slice.len());
+    if from > 0 && !slice.get(from - 1).is_some_and(&pred) {
+        return slice.partition_point(pred);
+    }
+    // `lo`: known to hold before it; `hi`: the first place probed where it does not hold.
+    let (mut lo, mut hi, mut step) = (from, from, 1usize);
+    while slice.get(hi).is_some_and(&pred) {
+        lo = hi + 1;
+        hi = from.saturating_add(step).min(slice.len());
+        step = step.saturating_mul(2);
+    }
+    let hi = hi.min(slice.len()).max(lo);
+    lo + slice.get(lo..hi).map_or(0, |s| s.partition_point(&pred))
+}
+
 pub(crate) fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -38,4 +59,24 @@ pub(crate) fn sentence_at(text: &str, offset: usize) -> &str {
         }
     }
     &text[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_from_agrees_with_partition_point_from_any_start() {
+        let values: Vec<u32> = (0..200).map(|i| i / 3).collect();
+        for bound in 0..70 {
+            let expected = values.partition_point(|&v| v < bound);
+            for from in 0..values.len() + 2 {
+                assert_eq!(
+                    partition_from(&values, from, |&v| v < bound),
+                    expected,
+                    "bound {bound}, from {from}"
+                );
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! Entity mentions: gazetteer names, item suffixes, mark pairs and dates.
 
+use std::ops::Range;
+
 use super::dates::{find_dates, DateMention};
 use super::script::fold;
 use super::tagger::Tagger;
@@ -35,6 +37,42 @@ impl EntityMention<'_> {
 /// Entity mentions in one block's clean text; `is_item` enables the whole-item suffix rules.
 pub fn find_entities<'t>(text: &str, is_item: bool, tagger: &'t Tagger) -> Vec<EntityMention<'t>> {
     entities_in(text, &fold(text), is_item, tagger, &find_dates(text))
+        .into_iter()
+        .map(|m| EntityMention {
+            kind: m.kind,
+            text: m.text(text).to_owned(),
+            canonical: m.canonical,
+            rule: m.rule,
+            offset: m.offset,
+        })
+        .collect()
+}
+
+/// An [`EntityMention`] as the transform keeps it: its text as a byte range of the block's
+/// clean text, not a string of its own (a corpus has millions of mentions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention<'t> {
+    pub(crate) kind: &'t str,
+    /// The bytes of its text in the block's clean text.
+    pub(crate) text: Range<usize>,
+    pub(crate) canonical: Option<&'t str>,
+    pub(crate) rule: &'t str,
+    pub(crate) offset: usize,
+}
+
+impl<'t> Mention<'t> {
+    /// Its text, as the block (`block_text`) spells it.
+    pub(crate) fn text<'a>(&self, block_text: &'a str) -> &'a str {
+        block_text.get(self.text.clone()).unwrap_or("")
+    }
+
+    /// The full name it stands for: the canonical name, else the text.
+    pub(crate) fn full_name<'a>(&self, block_text: &'a str) -> &'a str
+    where
+        't: 'a,
+    {
+        self.canonical.unwrap_or_else(|| self.text(block_text))
+    }
 }
 
 /// [`find_entities`] with the text's folded copy and dates already found.
@@ -44,7 +82,7 @@ pub(crate) fn entities_in<'t>(
     is_item: bool,
     tagger: &'t Tagger,
     dates: &[DateMention],
-) -> Vec<EntityMention<'t>> {
+) -> Vec<Mention<'t>> {
     let rules = tagger.rules;
     let mut out = Vec::new();
     // Matched on the folded copy, reported in the text's own spelling (same offsets).
@@ -62,10 +100,14 @@ pub(crate) fn entities_in<'t>(
         if entry.kind == IGNORE {
             continue;
         }
-        let own = text.get(m.range()).unwrap_or(&entry.name);
-        out.push(EntityMention {
+        // A match is on character boundaries of the text too (folding keeps every
+        // character's length).
+        let Some(own) = text.get(m.range()) else {
+            continue;
+        };
+        out.push(Mention {
             kind: &entry.kind,
-            text: own.to_owned(),
+            text: m.range(),
             canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
             rule,
             offset: m.start(),
@@ -86,9 +128,9 @@ pub(crate) fn entities_in<'t>(
                     && folded_body.ends_with(suffix.as_str())
                     && !body.contains([',', '，', '、', '《'])
                 {
-                    out.push(EntityMention {
+                    out.push(Mention {
                         kind: &rule.kind,
-                        text: body.to_owned(),
+                        text: 0..body.len(),
                         canonical: None,
                         rule: name,
                         offset: 0,
@@ -102,9 +144,9 @@ pub(crate) fn entities_in<'t>(
                     let Some(end) = text[inner..].find(*close).map(|i| inner + i) else {
                         break;
                     };
-                    out.push(EntityMention {
+                    out.push(Mention {
                         kind: &rule.kind,
-                        text: text[inner..end].to_owned(),
+                        text: inner..end,
                         canonical: None,
                         rule: name,
                         offset: start,
@@ -117,14 +159,15 @@ pub(crate) fn entities_in<'t>(
         }
     }
     for date in dates {
-        out.push(EntityMention {
+        // A date's text is the text at its offset.
+        out.push(Mention {
             kind: "date",
-            text: date.text.clone(),
+            text: date.offset..date.offset + date.text.len(),
             canonical: None,
             rule: "date",
             offset: date.offset,
         });
     }
-    out.sort_by(|a, b| (a.offset, a.kind, &a.text).cmp(&(b.offset, b.kind, &b.text)));
+    out.sort_by(|a, b| (a.offset, a.kind, a.text(text)).cmp(&(b.offset, b.kind, b.text(text))));
     out
 }

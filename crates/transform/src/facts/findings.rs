@@ -22,6 +22,7 @@ use annotext_parser::{
 
 use super::pinyin::{context_flags, ContextFlag, READING_WRONG_IN_CONTEXT};
 use super::readings::{dictionary_anomalies, DictionaryAnomaly, READING_NOT_IN_DICTIONARY};
+use crate::text::partition_from;
 
 /// What a finding is about: a kind of parser anomaly, or a reading the dictionary does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -128,10 +129,56 @@ pub fn findings(doc: &Document) -> Vec<Finding> {
 /// each block's facts, in its one pass per block).
 pub fn findings_with_context(doc: &Document, context: &[ContextFlag]) -> Vec<Finding> {
     let mut out = Vec::new();
-    fold(doc, context, |group, dictionary| {
-        out.push(render(doc, dictionary, group))
+    each_finding(doc, context, |head, text| {
+        out.push(Finding {
+            kind: head.kind,
+            range: head.range,
+            start: head.start,
+            end: head.end,
+            span: head.span,
+            count: head.count,
+            subject: text.subject.clone(),
+            context: text.context.clone(),
+            detail: text.detail.clone(),
+        })
     });
     out
+}
+
+/// A finding's fields other than its text (see [`Finding`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FindingHead {
+    pub(crate) kind: FindingKind,
+    pub(crate) range: FindingRange,
+    pub(crate) start: Position,
+    pub(crate) end: Position,
+    pub(crate) span: Span,
+    pub(crate) count: u32,
+}
+
+/// A finding's text (see [`Finding`]), in buffers reused from one finding to the next.
+#[derive(Debug, Default)]
+pub(crate) struct FindingText {
+    pub(crate) subject: String,
+    pub(crate) context: String,
+    pub(crate) detail: String,
+    /// Where the last context's segments were found: findings come in source order.
+    segment: usize,
+}
+
+/// Streams the findings of [`findings_with_context`] to `emit`, their text in reused buffers: a
+/// corpus has a finding every few hundred characters, and three strings each, allocated, copied
+/// into a table and freed, cost more than writing them.
+pub(crate) fn each_finding(
+    doc: &Document,
+    context: &[ContextFlag],
+    mut emit: impl FnMut(&FindingHead, &FindingText),
+) {
+    let mut text = FindingText::default();
+    fold(doc, context, |group, dictionary| {
+        let head = render(doc, dictionary, group, &mut text);
+        emit(&head, &text);
+    });
 }
 
 /// How many findings a document has, and how many of them are errors, without writing their
@@ -237,11 +284,14 @@ fn fold(
             count: a.count(),
         })
         .peekable();
+    // Characters and groups come in source order: their anomalies are searched for on from the
+    // last ones found.
+    let (mut repeats_cursor, mut group_cursor) = (0, 0);
     let mut repeats = doc
         .chars
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| repeat_occurrence(doc, i, c))
+        .filter_map(|(i, c)| repeat_occurrence(doc, i, c, &mut repeats_cursor))
         .peekable();
     let mut unknown = dictionary
         .iter()
@@ -288,10 +338,10 @@ fn fold(
                 }
                 None => {
                     emit(&group, &dictionary);
-                    start_group(doc, next)
+                    start_group(doc, next, &mut group_cursor)
                 }
             },
-            None => start_group(doc, next),
+            None => start_group(doc, next, &mut group_cursor),
         });
     }
     if let Some(group) = open {
@@ -318,11 +368,16 @@ fn spot_of(text: &str, a: &Anomaly) -> Span {
 }
 
 /// A character occurrence with more than one annotation, when some of them are anomalies.
-fn repeat_occurrence(doc: &Document, index: usize, c: &AnnotatedChar) -> Option<Occurrence> {
+fn repeat_occurrence(
+    doc: &Document,
+    index: usize,
+    c: &AnnotatedChar,
+    cursor: &mut usize,
+) -> Option<Occurrence> {
     if c.annotation_count() < 2 {
         return None;
     }
-    let extra = repeats_of(doc, c);
+    let extra = repeats_of(doc, c, cursor);
     let kind = if extra
         .iter()
         .any(|a| a.kind == AnomalyKind::ConflictingAnnotation)
@@ -348,23 +403,25 @@ fn repeat_occurrence(doc: &Document, index: usize, c: &AnnotatedChar) -> Option<
 
 /// The anomalies of a character's annotations (its repeats, and any invalid reading among
 /// them), found by bisection in the sorted list.
-fn repeats_of<'d>(doc: &'d Document, c: &AnnotatedChar) -> &'d [Anomaly] {
+fn repeats_of<'d>(doc: &'d Document, c: &AnnotatedChar, cursor: &mut usize) -> &'d [Anomaly] {
     let last = c
         .annotations
         .end
         .checked_sub(1)
         .and_then(|i| doc.annotations.get(i as usize));
     let end = last.map_or(c.span.end, |a| a.span.end);
-    doc.anomalies_in(Span {
-        start: c.span.end,
-        end,
-    })
+    // As `Document::anomalies_in`, searched on from the previous character's.
+    let anomalies = &doc.anomalies;
+    let from = partition_from(anomalies, *cursor, |a| a.span.start < c.span.end);
+    let to = partition_from(anomalies, from, |a| a.span.start < end);
+    *cursor = from;
+    anomalies.get(from..to.max(from)).unwrap_or(&[])
 }
 
-fn start_group(doc: &Document, first: Occurrence) -> Group {
+fn start_group(doc: &Document, first: Occurrence, cursor: &mut usize) -> Group {
     let count = match first.source {
         Source::Repeats(i) => doc.chars.get(i).map_or(1, |c| {
-            let n = repeats_of(doc, c)
+            let n = repeats_of(doc, c, cursor)
                 .iter()
                 .filter(|a| matches!(a.detail, AnomalyDetail::Repeat { .. }))
                 .count();
@@ -441,8 +498,13 @@ const CONTEXT_CHARS: usize = 8;
 /// when the line around it is a long chain of annotations.
 const CONTEXT_SEGMENTS: usize = 64;
 
-/// Writes out a group: its subject, context and detail.
-fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Finding {
+/// Writes out a group: its subject, context and detail into `text`, the rest returned.
+fn render(
+    doc: &Document,
+    dictionary: &[DictionaryAnomaly],
+    group: &Group,
+    text: &mut FindingText,
+) -> FindingHead {
     let Group {
         kind,
         range,
@@ -460,24 +522,34 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
         FindingRange::Lines => first.spot,
         _ => span,
     };
-    let subject = visible(&cut(
+    let FindingText {
+        subject,
+        context: around,
+        detail,
+        segment,
+    } = text;
+    subject.clear();
+    push_cut(
+        subject,
         doc.text.get(shown.range()).unwrap_or(""),
         SUBJECT_CHARS,
-    ));
-    let context = context(doc, shown);
-    let detail = match (range, first.source) {
-        (FindingRange::Single, Source::Repeats(i)) => doc
-            .chars
-            .get(i)
-            .map_or_else(String::new, |c| repeats_detail(doc, c, kind, count)),
-        (FindingRange::Single, _) => describe(doc, dictionary, &first),
+    );
+    around.clear();
+    context(doc, shown, around, segment);
+    detail.clear();
+    match (range, first.source) {
+        (FindingRange::Single, Source::Repeats(i)) => {
+            if let Some(c) = doc.chars.get(i) {
+                repeats_detail(doc, c, kind, count, detail);
+            }
+        }
+        (FindingRange::Single, _) => detail.push_str(&describe(doc, dictionary, &first)),
         (FindingRange::Columns, _) | (FindingRange::Lines, _) => {
-            let mut text = format!(
-                "{} {}, {}",
-                thousands(count),
-                kind.plural(),
-                place(range, first.position, last.last_position())
-            );
+            push_thousands(detail, count);
+            detail.push(' ');
+            detail.push_str(kind.plural());
+            detail.push_str(", ");
+            push_place(detail, range, first.position, last.last_position());
             // The parentheses say all there is in the count; numbering and readings have
             // specifics worth one example.
             if !matches!(
@@ -496,39 +568,42 @@ fn render(doc: &Document, dictionary: &[DictionaryAnomaly], group: &Group) -> Fi
                     ) => each.split_once(": ").map_or(each.as_str(), |(_, s)| s),
                     _ => each.as_str(),
                 };
-                let _ = write!(text, "; each: {each}");
+                detail.push_str("; each: ");
+                detail.push_str(each);
             }
-            text
         }
-    };
-    Finding {
+    }
+    FindingHead {
         kind,
         range,
         start: first.position,
         end: last.last_position(),
         span,
         count,
-        subject,
-        context,
-        detail,
     }
 }
 
 /// `line 1, columns 1–5,000,000` or `lines 2–300,000, column 1`.
-fn place(range: FindingRange, first: Position, last: Position) -> String {
+fn push_place(out: &mut String, range: FindingRange, first: Position, last: Position) {
+    let (lead, a, b, middle, c) = match range {
+        FindingRange::Lines => ("lines ", first.line, last.line, ", column ", first.column),
+        _ => ("line ", first.line, first.column, ", columns ", last.column),
+    };
+    out.push_str(lead);
+    push_thousands(out, a);
     match range {
-        FindingRange::Lines => format!(
-            "lines {}–{}, column {}",
-            thousands(first.line),
-            thousands(last.line),
-            thousands(first.column)
-        ),
-        _ => format!(
-            "line {}, columns {}–{}",
-            thousands(first.line),
-            thousands(first.column),
-            thousands(last.column)
-        ),
+        FindingRange::Lines => {
+            out.push('–');
+            push_thousands(out, b);
+            out.push_str(middle);
+            push_thousands(out, c);
+        }
+        _ => {
+            out.push_str(middle);
+            push_thousands(out, b);
+            out.push('–');
+            push_thousands(out, c);
+        }
     }
 }
 
@@ -567,48 +642,69 @@ const READINGS_SHOWN: usize = 8;
 
 /// `中 annotated 5 times: zhong ×5; collapsed into one reading` or, with a conflict,
 /// `… keeps zhong, ignores guo`.
-fn repeats_detail(doc: &Document, c: &AnnotatedChar, kind: FindingKind, extra: u32) -> String {
-    let mut seen: Vec<(&str, u32)> = Vec::new();
+fn repeats_detail(
+    doc: &Document,
+    c: &AnnotatedChar,
+    kind: FindingKind,
+    extra: u32,
+    out: &mut String,
+) {
+    // On the stack: at most READINGS_SHOWN are listed.
+    let mut listed = [("", 0u32); READINGS_SHOWN];
+    let mut shown = 0;
     let mut more = 0u32;
     let from = c.annotations.start as usize;
     let to = c.annotations.end as usize;
     for annotation in doc.annotations.get(from..to).unwrap_or(&[]) {
         let raw = doc.text.get(annotation.span.range()).unwrap_or("");
         let inner = strip_parentheses(raw);
-        if let Some((_, n)) = seen.iter_mut().find(|(r, _)| *r == inner) {
+        if let Some((_, n)) = listed[..shown].iter_mut().find(|(r, _)| *r == inner) {
             *n += 1;
-        } else if seen.len() < READINGS_SHOWN {
-            seen.push((inner, 1));
+        } else if let Some(slot) = listed.get_mut(shown) {
+            *slot = (inner, 1);
+            shown += 1;
         } else {
             more += 1;
         }
     }
-    let mut readings = String::new();
+    let seen = &listed[..shown];
+    // Written straight into one string: most findings of a corpus are repeats, and a string per
+    // number and phrase was most of their cost.
+    out.push(c.ch);
+    out.push_str(" annotated ");
+    push_thousands(out, u32::try_from(c.annotation_count()).unwrap_or(u32::MAX));
+    out.push_str(" times (");
+    push_thousands(out, extra);
+    out.push_str(" extra): ");
     for (i, (r, n)) in seen.iter().enumerate() {
         if i > 0 {
-            readings.push_str(", ");
+            out.push_str(", ");
         }
-        readings.push_str(r);
+        out.push_str(r);
         if *n > 1 {
-            let _ = write!(readings, " ×{}", thousands(*n));
+            out.push_str(" ×");
+            push_thousands(out, *n);
         }
     }
     if more > 0 {
-        let _ = write!(readings, " and {} more", thousands(more));
+        out.push_str(" and ");
+        push_thousands(out, more);
+        out.push_str(" more");
     }
-    let times = thousands(u32::try_from(c.annotation_count()).unwrap_or(u32::MAX));
-    let what = match kind {
+    out.push_str("; ");
+    match kind {
         FindingKind::Anomaly(AnomalyKind::ConflictingAnnotation) => {
-            let kept = c.reading.map_or_else(|| "?".to_owned(), |r| r.to_string());
-            format!("keeps {kept}, ignores the others")
+            out.push_str("keeps ");
+            match c.reading {
+                Some(r) => {
+                    let _ = write!(out, "{r}");
+                }
+                None => out.push('?'),
+            }
+            out.push_str(", ignores the others");
         }
-        _ => "collapsed into one reading".to_owned(),
-    };
-    format!(
-        "{} annotated {times} times ({} extra): {readings}; {what}",
-        c.ch,
-        thousands(extra)
-    )
+        _ => out.push_str("collapsed into one reading"),
+    }
 }
 
 /// The inside of `(zhong)` or `（zhong）`.
@@ -618,13 +714,18 @@ fn strip_parentheses(raw: &str) -> &str {
     raw.get(inner..last.max(inner)).unwrap_or("")
 }
 
-/// The clean text around `span` on its line, the span marked: `…與中亞五【國】(哈薩克…`.
-fn context(doc: &Document, span: Span) -> String {
+/// The clean text around `span` on its line, the span marked: `…與中亞五【國】(哈薩克…`, into
+/// `out`; its segments are searched for on from `cursor` (see [`partition_from`]).
+fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
     let segments = &doc.segments;
-    // One character more than shown on each side tells whether to mark a cut with `…`.
-    let want = CONTEXT_CHARS + 1;
-    let at = segments.partition_point(|s| s.span.end <= span.start);
-    let mut before: Vec<char> = Vec::new();
+    // One character more than shown on each side tells whether to mark a cut with `…`. The
+    // characters go into arrays on the stack: a corpus has a context per finding, and two
+    // vectors each were a good part of the findings' cost.
+    const WANT: usize = CONTEXT_CHARS + 1;
+    let at = partition_from(segments, *cursor, |s| s.span.end <= span.start);
+    *cursor = at;
+    let mut before = ['\0'; WANT];
+    let mut before_len = 0;
     let mut walked_out = false;
     let upto = at.saturating_add(1).min(segments.len());
     for (walked, segment) in segments[..upto].iter().rev().enumerate() {
@@ -638,7 +739,10 @@ fn context(doc: &Document, span: Span) -> String {
                 let end = segment.span.end.min(span.start) as usize;
                 if start < end {
                     let text = doc.text.get(start..end).unwrap_or("");
-                    before.extend(text.chars().rev().take(want - before.len()));
+                    for (slot, c) in before[before_len..].iter_mut().zip(text.chars().rev()) {
+                        *slot = c;
+                        before_len += 1;
+                    }
                 }
             }
             SegmentKind::Annotation => {}
@@ -648,14 +752,15 @@ fn context(doc: &Document, span: Span) -> String {
                 }
             }
         }
-        if before.len() == want {
+        if before_len == WANT {
             break;
         }
     }
-    let cut_before = walked_out || before.len() == want;
-    before.truncate(CONTEXT_CHARS);
-    let mut after: Vec<char> = Vec::new();
-    let from = segments.partition_point(|s| s.span.end <= span.end);
+    let cut_before = walked_out || before_len == WANT;
+    let before = &before[..before_len.min(CONTEXT_CHARS)];
+    let mut after = ['\0'; WANT];
+    let mut after_len = 0;
+    let from = partition_from(segments, at, |s| s.span.end <= span.end);
     let mut line_ended = false;
     for segment in segments.iter().skip(from).take(CONTEXT_SEGMENTS) {
         match segment.kind {
@@ -664,7 +769,10 @@ fn context(doc: &Document, span: Span) -> String {
                 let end = segment.span.end as usize;
                 if start < end {
                     let text = doc.text.get(start..end).unwrap_or("");
-                    after.extend(text.chars().take(want - after.len()));
+                    for (slot, c) in after[after_len..].iter_mut().zip(text.chars()) {
+                        *slot = c;
+                        after_len += 1;
+                    }
                 }
             }
             SegmentKind::Annotation | SegmentKind::Bom => {}
@@ -673,62 +781,81 @@ fn context(doc: &Document, span: Span) -> String {
                 break;
             }
         }
-        if after.len() == want {
+        if after_len == WANT {
             break;
         }
     }
     // The walk ends at the line's end, the text's end, or the segment limit (then it is cut).
-    let cut_after = after.len() == want
+    let cut_after = after_len == WANT
         || (!line_ended && segments.len() > from.saturating_add(CONTEXT_SEGMENTS));
-    after.truncate(CONTEXT_CHARS);
+    let after = &after[..after_len.min(CONTEXT_CHARS)];
     let spot = doc.text.get(span.range()).unwrap_or("");
-    let mut out = String::new();
     if cut_before {
         out.push('…');
     }
-    out.extend(before.iter().rev());
+    for &c in before.iter().rev() {
+        out.push(visible(c));
+    }
     out.push('【');
-    out.push_str(&cut(spot, SUBJECT_CHARS));
+    push_cut(out, spot, SUBJECT_CHARS);
     out.push('】');
-    out.extend(after.iter());
+    for &c in after {
+        out.push(visible(c));
+    }
     if cut_after {
         out.push('…');
     }
-    visible(&out)
 }
 
-/// At most `limit` characters of `text`, `…` marking a cut.
-fn cut(text: &str, limit: usize) -> String {
-    match text.char_indices().nth(limit) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
+/// At most `limit` characters of `text`, shown [`visible`], `…` marking a cut.
+fn push_cut(out: &mut String, text: &str, limit: usize) {
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(limit) {
+        out.push(visible(c));
+    }
+    if chars.next().is_some() {
+        out.push('…');
     }
 }
 
 /// Control characters shown as their Unicode pictures (`␀`), line breaks as `⏎`, so a cell or a
 /// terminal line never carries them raw.
-fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' => '⏎',
-            '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
-            '\u{7F}' => '␡',
-            c => c,
-        })
-        .collect()
+fn visible(c: char) -> char {
+    match c {
+        '\n' | '\r' => '⏎',
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+        '\u{7F}' => '␡',
+        c => c,
+    }
 }
 
 /// `5000000` → `5,000,000`.
-pub(crate) fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+#[cfg(test)]
+fn thousands(n: u32) -> String {
+    let mut out = String::new();
+    push_thousands(&mut out, n);
+    out
+}
+
+/// Writes `n` with its thousands separated (`5,000,000`), without a string of its own.
+fn push_thousands(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(d);
     }
-    out
 }
 
 #[cfg(test)]

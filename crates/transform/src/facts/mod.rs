@@ -12,10 +12,13 @@ pub mod title;
 pub mod topics;
 pub mod words;
 
-use annotext_parser::{Block, BlockKind, Document};
+use std::ops::Range;
+
+use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, SegmentKind, Span};
 
 use dates::{find_dates, DateMention};
-use entities::{entities_in, EntityMention};
+use entities::{entities_in, Mention};
+use findings::{each_finding, FindingHead, FindingText};
 use pinyin::{flags_and_pinyin, ContextFlag, Scratch};
 use script::fold_into;
 use tagger::Tagger;
@@ -26,18 +29,22 @@ use topics::topics_in;
 /// Names of kinds, rules and topics are borrowed from the compiled rules (`'t`).
 #[derive(Default)]
 pub(crate) struct BlockFacts<'t> {
-    /// Clean text (annotations left out); empty for a blank line.
-    pub(crate) text: String,
+    /// Clean text (annotations left out; empty for a blank line): its bytes in
+    /// [`DocumentFacts::text`]; read with [`DocumentFacts::text_of`].
+    pub(crate) text: Range<usize>,
     /// Dates, in order.
     pub(crate) dates: Vec<DateMention>,
     /// Entity mentions, sorted by offset (items and paragraphs only).
-    pub(crate) entities: Vec<EntityMention<'t>>,
+    pub(crate) entities: Vec<Mention<'t>>,
     /// Topics with the byte ranges of their keywords in `text` (items only).
     pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// `section.item` or `section.subsection.item` label (items only).
     pub(crate) label: String,
-    /// The whole text in toned pinyin (items and paragraphs).
-    pub(crate) pinyin: String,
+    /// The whole text in toned pinyin (items and paragraphs): its bytes in
+    /// [`DocumentFacts::pinyin`]; read with [`DocumentFacts::pinyin_of`].
+    pub(crate) pinyin: Range<usize>,
+    /// The annotated characters of the block's body: indices in `doc.chars`.
+    pub(crate) chars: Range<usize>,
     /// Annotations that do not fit their word (every block with text).
     pub(crate) flags: Vec<ContextFlag>,
 }
@@ -46,6 +53,12 @@ pub(crate) struct BlockFacts<'t> {
 pub(crate) struct DocumentFacts<'d, 't> {
     pub(crate) doc: &'d Document,
     pub(crate) blocks: Vec<BlockFacts<'t>>,
+    /// The clean text of every block, one after the other (see [`BlockFacts::text`]): one
+    /// buffer instead of a string per block to allocate and free.
+    pub(crate) text: String,
+    /// The pinyin of every item and paragraph, one after the other (see [`BlockFacts::pinyin`]):
+    /// one buffer instead of a string per block.
+    pub(crate) pinyin: String,
 }
 
 impl<'d, 't> DocumentFacts<'d, 't> {
@@ -54,38 +67,82 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         // their context pass.
         let mut buffer = String::new();
         let mut scratch = Scratch::default();
-        let blocks = doc
-            .blocks
-            .iter()
-            .map(|block| {
-                if block.kind == BlockKind::Blank {
-                    return BlockFacts::default();
+        let mut pinyin = String::with_capacity(doc.text.len());
+        let mut next_char = 0;
+        let mut text = String::with_capacity(doc.text.len());
+        let mut blocks = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            if block.kind == BlockKind::Blank {
+                blocks.push(BlockFacts {
+                    text: text.len()..text.len(),
+                    ..BlockFacts::default()
+                });
+                continue;
+            }
+            // `Document::block_text`, appended to the document's buffer.
+            let start = text.len();
+            for segment in doc.block_segments(block) {
+                if segment.kind == SegmentKind::Text {
+                    text.push_str(doc.slice(segment.span));
                 }
-                let text = doc.block_text(block);
-                let folded = fold_into(&text, &mut buffer);
-                let dates = find_dates(&text);
-                let mut facts = BlockFacts::default();
-                let (flags, pinyin) = flags_and_pinyin(doc, block, &text, folded, &mut scratch);
-                match block.kind {
-                    BlockKind::Item { number } => {
-                        facts.entities = entities_in(&text, folded, true, tagger, &dates);
-                        facts.topics = topics_in(folded, tagger);
-                        facts.label = item_label(doc, block, number.0);
-                        facts.pinyin = pinyin;
-                    }
-                    BlockKind::Paragraph => {
-                        facts.entities = entities_in(&text, folded, false, tagger, &dates);
-                        facts.pinyin = pinyin;
-                    }
-                    _ => {}
+            }
+            let range = start..text.len();
+            let block_text = text.get(range.clone()).unwrap_or("");
+            let folded = fold_into(block_text, &mut buffer);
+            let dates = find_dates(block_text);
+            let mut facts = BlockFacts {
+                chars: chars_from(doc, &mut next_char, block.body),
+                ..BlockFacts::default()
+            };
+            let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
+            let wants_pinyin = matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph);
+            let pinyin_start = pinyin.len();
+            facts.flags = flags_and_pinyin(
+                doc,
+                block,
+                annotated,
+                block_text,
+                folded,
+                &mut scratch,
+                wants_pinyin.then_some(&mut pinyin),
+            );
+            facts.pinyin = pinyin_start..pinyin.len();
+            match block.kind {
+                BlockKind::Item { number } => {
+                    facts.entities = entities_in(block_text, folded, true, tagger, &dates);
+                    facts.topics = topics_in(folded, tagger);
+                    facts.label = item_label(doc, block, number.0);
                 }
-                facts.flags = flags;
-                facts.text = text;
-                facts.dates = dates;
-                facts
-            })
-            .collect();
-        DocumentFacts { doc, blocks }
+                BlockKind::Paragraph => {
+                    facts.entities = entities_in(block_text, folded, false, tagger, &dates);
+                }
+                _ => {}
+            }
+            facts.text = range;
+            facts.dates = dates;
+            blocks.push(facts);
+        }
+        DocumentFacts {
+            doc,
+            blocks,
+            text,
+            pinyin,
+        }
+    }
+
+    /// A block's clean text.
+    pub(crate) fn text_of(&self, block: &BlockFacts) -> &str {
+        self.text.get(block.text.clone()).unwrap_or("")
+    }
+
+    /// A block's whole text in toned pinyin (items and paragraphs; empty for other blocks).
+    pub(crate) fn pinyin_of(&self, block: &BlockFacts) -> &str {
+        self.pinyin.get(block.pinyin.clone()).unwrap_or("")
+    }
+
+    /// A block's annotated characters.
+    pub(crate) fn chars_of(&self, block: &BlockFacts) -> &'d [AnnotatedChar] {
+        self.doc.chars.get(block.chars.clone()).unwrap_or(&[])
     }
 
     /// A section's number and heading text.
@@ -107,7 +164,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 Some(number),
                 self.blocks
                     .get(block as usize)
-                    .map_or("", |b| b.text.as_str()),
+                    .map_or("", |b| self.text_of(b)),
             ),
             None => (None, ""),
         }
@@ -139,14 +196,51 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         items
             .iter()
             .filter_map(|&i| self.blocks.get(i as usize))
-            .map(|b| crate::text::char_count(&b.text))
+            .map(|b| crate::text::char_count(self.text_of(b)))
             .sum()
+    }
+
+    /// Streams the document's findings ([`findings::each_finding`]), with the readings wrong in
+    /// context that each block's facts found (one pass per block).
+    pub(crate) fn each_finding(&self, emit: impl FnMut(&FindingHead, &FindingText)) {
+        let in_context: Vec<ContextFlag> = self
+            .blocks
+            .iter()
+            .flat_map(|b| b.flags.iter().cloned())
+            .collect();
+        each_finding(self.doc, &in_context, emit);
     }
 
     /// The blocks with their facts, in order.
     pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'t>)> + '_ {
         self.doc.blocks.iter().zip(&self.blocks)
     }
+}
+
+/// The annotated characters inside `span` as indices in `doc.chars`, like
+/// [`Document::chars_in`], found on from `next` (where the previous block's ended): blocks come
+/// in order, so the characters are walked once instead of bisected for each block, which missed
+/// the cache at every step on a large document.
+pub(crate) fn chars_from(doc: &Document, next: &mut usize, span: Span) -> Range<usize> {
+    let chars = &doc.chars;
+    // A span before the previous one (never, for blocks in order) is bisected.
+    if chars
+        .get(..*next)
+        .and_then(<[AnnotatedChar]>::last)
+        .is_some_and(|c| c.span.start >= span.start)
+    {
+        *next = chars.partition_point(|c| c.span.start < span.start);
+    }
+    let mut from = *next;
+    while chars.get(from).is_some_and(|c| c.span.start < span.start) {
+        from += 1;
+    }
+    let mut to = from;
+    while chars.get(to).is_some_and(|c| c.span.end <= span.end) {
+        to += 1;
+    }
+    *next = to;
+    from..to
 }
 
 pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32> {

@@ -5,7 +5,9 @@
 //! its words, else the reading of the word it is part of (the longest word found from the left),
 //! else its dictionary reading that agrees with its annotation, else its most common reading.
 
-use annotext_parser::{is_hanzi, Block, Document, Position, Reading, SegmentKind, Span};
+use annotext_parser::{
+    is_hanzi, AnnotatedChar, Block, Document, Position, Reading, SegmentKind, Span,
+};
 
 use super::readings::reading_is_valid;
 use super::words::{char_readings, common_reading, words};
@@ -97,7 +99,8 @@ pub(crate) struct Scratch {
 /// text, `folded` its folded copy (same offsets).
 pub fn block_readings(doc: &Document, block: &Block, text: &str, folded: &str) -> BlockReadings {
     let mut scratch = Scratch::default();
-    let flags = analyse(doc, block, text, folded, &mut scratch);
+    let annotated = doc.chars_in(block.body);
+    let flags = analyse(doc, block, annotated, text, folded, &mut scratch);
     let mut chars = Vec::with_capacity(scratch.from_word.len());
     visit(text, &scratch, |ch, reading, flagged| {
         chars.push(CharReading {
@@ -117,18 +120,24 @@ pub fn readings_of_block(doc: &Document, block: &Block) -> BlockReadings {
     block_readings(doc, block, &text, &folded)
 }
 
-/// The context check and the whole text in pinyin of one block, with reused working memory.
+/// The context check of one block, with reused working memory; with `pinyin`, the whole text in
+/// pinyin is appended to it. `annotated` are the block's annotated characters.
 pub(crate) fn flags_and_pinyin(
     doc: &Document,
     block: &Block,
+    annotated: &[AnnotatedChar],
     text: &str,
     folded: &str,
     scratch: &mut Scratch,
-) -> (Vec<ContextFlag>, String) {
-    let flags = analyse(doc, block, text, folded, scratch);
-    let mut writer = PinyinWriter::with_capacity(text.len() * 2);
-    visit(text, scratch, |ch, reading, _| writer.push(ch, reading));
-    (flags, writer.finish())
+    pinyin: Option<&mut String>,
+) -> Vec<ContextFlag> {
+    let flags = analyse(doc, block, annotated, text, folded, scratch);
+    if let Some(out) = pinyin {
+        let mut writer = PinyinWriter::new(out);
+        visit(text, scratch, |ch, reading, _| writer.push(ch, reading));
+        writer.finish();
+    }
+    flags
 }
 
 /// Finds the block's words, checks its annotations against them and chooses each character's
@@ -136,6 +145,7 @@ pub(crate) fn flags_and_pinyin(
 fn analyse(
     doc: &Document,
     block: &Block,
+    chars: &[AnnotatedChar],
     text: &str,
     folded: &str,
     scratch: &mut Scratch,
@@ -145,7 +155,7 @@ fn analyse(
         from_word,
         annotated,
     } = scratch;
-    place_annotations(doc, block, annotated);
+    place_annotations(doc, block, chars, annotated);
     let dictionary = words();
     found.clear();
     // Matches come in the order of their ends: characters are counted on from the last one,
@@ -186,7 +196,7 @@ fn analyse(
                 a.covered = true;
                 a.first_word.get_or_insert((start, pattern));
                 let at = a.index - start;
-                a.accepted |= dictionary.readings(pattern).iter().any(|alternative| {
+                a.accepted |= dictionary.readings(pattern).any(|alternative| {
                     alternative
                         .get(at)
                         .is_some_and(|r| fits_in_word(a.ch, &a.reading, r))
@@ -208,7 +218,7 @@ fn analyse(
         let word: String = text.chars().skip(start).take(len).collect();
         let word_reading = dictionary
             .readings(pattern)
-            .first()
+            .next()
             .map(|r| r.iter().map(Reading::marked).collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
         flags.push(ContextFlag {
@@ -238,16 +248,15 @@ fn analyse(
                 .iter()
                 .take_while(|a| a.index < start + len)
         };
-        let alternatives = dictionary.readings(pattern);
-        let chosen = alternatives
-            .iter()
+        let chosen = dictionary
+            .readings(pattern)
             .find(|alt| {
                 inside().all(|a| {
                     alt.get(a.index - start)
                         .is_some_and(|r| fits_in_word(a.ch, &a.reading, r))
                 })
             })
-            .or_else(|| alternatives.first());
+            .or_else(|| dictionary.readings(pattern).next());
         if let Some(chosen) = chosen {
             for (slot, r) in from_word[start..].iter_mut().zip(chosen) {
                 *slot = Some(*r);
@@ -260,12 +269,18 @@ fn analyse(
 /// Calls `f` with each character of the analysed block (`text`), its reading and whether its
 /// annotation was flagged.
 fn visit(text: &str, scratch: &Scratch, mut f: impl FnMut(char, Option<Reading>, bool)) {
-    let mut by_index = scratch.annotated.iter().peekable();
+    // The annotated characters come in order of their index, one per index: a cursor finds
+    // each character's own, for the cost of a comparison per character.
+    let annotated = scratch.annotated.as_slice();
+    let mut next = 0;
     for (i, ch) in text.chars().enumerate() {
-        while by_index.peek().is_some_and(|a| a.index < i) {
-            by_index.next();
-        }
-        let annotation = by_index.peek().filter(|a| a.index == i);
+        let annotation = match annotated.get(next) {
+            Some(a) if a.index == i => {
+                next += 1;
+                Some(a)
+            }
+            _ => None,
+        };
         let flagged = annotation.is_some_and(|a| a.flagged);
         let reading = if is_hanzi(ch) {
             choose(
@@ -293,6 +308,7 @@ fn fits_in_word(ch: char, annotation: &Reading, in_word: &Reading) -> bool {
 }
 
 /// A hanzi's reading for the pinyin.
+#[inline]
 fn choose(
     ch: char,
     annotation: Option<Reading>,
@@ -322,10 +338,15 @@ fn choose(
     }
 }
 
-/// The block's annotated characters with their index in the clean text, in order, into `out`.
-fn place_annotations(doc: &Document, block: &Block, out: &mut Vec<Annotated>) {
+/// The block's annotated characters (`annotated`) with their index in the clean text, in order,
+/// into `out`.
+fn place_annotations(
+    doc: &Document,
+    block: &Block,
+    annotated: &[AnnotatedChar],
+    out: &mut Vec<Annotated>,
+) {
     out.clear();
-    let annotated = doc.chars_in(block.body);
     if annotated.is_empty() {
         return;
     }
@@ -361,40 +382,85 @@ fn place_annotations(doc: &Document, block: &Block, out: &mut Vec<Annotated>) {
     }
 }
 
-/// Characters that close what comes before them: no space before them in the pinyin.
-const CLOSING: &str = ",.;:!?)]}>，。；：！？、）】》」』”’…%％";
+/// Characters that close what comes before them: no space before them in the pinyin. A `match`
+/// rather than a search of a string: it is asked of every character that is not a hanzi.
+fn closes(ch: char) -> bool {
+    matches!(
+        ch,
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '>'
+            | '，'
+            | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '、'
+            | '）'
+            | '】'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '…'
+            | '%'
+            | '％'
+    )
+}
+
 /// Characters that open what comes after them: no space after them.
-const OPENING: &str = "([{<（【《「『“‘";
+fn opens(ch: char) -> bool {
+    matches!(
+        ch,
+        '(' | '[' | '{' | '<' | '（' | '【' | '《' | '「' | '『' | '“' | '‘'
+    )
+}
 
 /// The whole text in pinyin with tone marks: syllables separated by spaces, punctuation and other
 /// text kept (`chéng lì zhōng guó — zhōng yà yuán shǒu huì wù jī zhì;`). A hanzi with no
 /// known reading stays as it is.
 pub fn pinyin_text(chars: &[CharReading]) -> String {
-    let mut writer = PinyinWriter::with_capacity(chars.len() * 5);
+    let mut out = String::with_capacity(chars.len() * 5);
+    let mut writer = PinyinWriter::new(&mut out);
     for c in chars {
         writer.push(c.ch, c.reading);
     }
-    writer.finish()
+    writer.finish();
+    out
 }
 
-/// Writes pinyin character by character, spacing syllables and words of other text.
-struct PinyinWriter {
-    out: String,
+/// Writes pinyin character by character, spacing syllables and words of other text, at the end
+/// of a buffer that may hold other text before it (the transform keeps a document's pinyin in
+/// one buffer: a string per block was a good part of the allocation).
+struct PinyinWriter<'a> {
+    out: &'a mut String,
+    /// Where this text starts in `out`.
+    start: usize,
     /// The last thing written opens what follows (nothing yet, a space, `（`).
     last_opens: bool,
     /// Inside a word of other text (digits, Latin letters).
     in_word: bool,
 }
 
-impl PinyinWriter {
-    fn with_capacity(bytes: usize) -> PinyinWriter {
+impl<'a> PinyinWriter<'a> {
+    fn new(out: &'a mut String) -> PinyinWriter<'a> {
         PinyinWriter {
-            out: String::with_capacity(bytes),
+            start: out.len(),
+            out,
             last_opens: true,
             in_word: false,
         }
     }
 
+    #[inline]
     fn push(&mut self, ch: char, reading: Option<Reading>) {
         match reading {
             Some(r) => {
@@ -406,28 +472,28 @@ impl PinyinWriter {
                 self.in_word = false;
             }
             None if ch.is_whitespace() => {
-                if !self.out.is_empty() && !self.out.ends_with(' ') {
+                if self.out.len() > self.start && !self.out.ends_with(' ') {
                     self.out.push(' ');
                 }
                 self.last_opens = true;
                 self.in_word = false;
             }
             None => {
-                let closes = CLOSING.contains(ch);
+                let closes = closes(ch);
                 if !self.in_word && !closes && !self.last_opens {
                     self.out.push(' ');
                 }
                 self.out.push(ch);
-                self.last_opens = OPENING.contains(ch);
+                self.last_opens = opens(ch);
                 self.in_word = !closes && !self.last_opens && !is_hanzi(ch);
             }
         }
     }
 
-    fn finish(mut self) -> String {
-        let end = self.out.trim_end().len();
+    fn finish(self) {
+        let written = self.out.get(self.start..).unwrap_or("");
+        let end = self.start + written.trim_end().len();
         self.out.truncate(end);
-        self.out
     }
 }
 

@@ -1,9 +1,8 @@
 //! Readings checked against the dictionary (Unihan, via the `pinyin` crate).
 
-use std::collections::BTreeMap;
-
 use annotext_parser::{Document, Position, Reading, Span};
 use pinyin::{Pinyin, ToPinyinMulti};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The readings the dictionary (Unihan, via the `pinyin` crate) gives for a character.
 pub fn dictionary_readings(ch: char) -> Vec<Reading> {
@@ -43,7 +42,8 @@ pub struct DictionaryAnomaly {
 /// Annotated readings the dictionary does not give for their character.
 pub fn dictionary_anomalies(doc: &Document) -> Vec<DictionaryAnomaly> {
     let mut out = Vec::new();
-    let mut cache: BTreeMap<(char, Reading), bool> = BTreeMap::new();
+    // Hashed: looked up once per annotated character, and a document has hundreds of thousands.
+    let mut cache: HashMap<(char, Reading), bool> = HashMap::default();
     for c in &doc.chars {
         let Some(reading) = c.reading else { continue };
         let valid = *cache

@@ -42,10 +42,30 @@ impl Script {
 /// Characters that only simplified text uses: OpenCC's `STCharacters` keys whose traditional
 /// forms are all other characters (`国` → `國`). A key that is also one of its own traditional
 /// forms (`干` → `幹 乾 干`) is written in both scripts and tells nothing.
-fn simplified_only() -> &'static HashSet<char> {
-    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+struct SimplifiedOnly {
+    /// Per code point of the Basic Multilingual Plane: `script_of` tests every character of a
+    /// document, and an array index is much cheaper than hashing.
+    bmp: Box<[bool]>,
+    /// The few beyond it.
+    beyond: HashSet<char>,
+}
+
+impl SimplifiedOnly {
+    fn contains(&self, c: &char) -> bool {
+        match self.bmp.get(*c as usize) {
+            Some(&only) => only,
+            None => self.beyond.contains(c),
+        }
+    }
+}
+
+fn simplified_only() -> &'static SimplifiedOnly {
+    static SET: OnceLock<SimplifiedOnly> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = HashSet::new();
+        let mut set = SimplifiedOnly {
+            bmp: vec![false; 0x10000].into_boxed_slice(),
+            beyond: HashSet::new(),
+        };
         for line in ST_CHARACTERS.lines() {
             if line.starts_with('#') {
                 continue;
@@ -58,7 +78,12 @@ fn simplified_only() -> &'static HashSet<char> {
             };
             let mut values = fields.peekable();
             if values.peek().is_some() && values.all(|v| v != key) {
-                set.insert(k);
+                match set.bmp.get_mut(k as usize) {
+                    Some(slot) => *slot = true,
+                    None => {
+                        set.beyond.insert(k);
+                    }
+                }
             }
         }
         set
@@ -97,6 +122,12 @@ pub fn script_of(text: &str) -> Option<Script> {
 /// Simplified Chinese for a text, phrase by phrase (OpenCC's tables, via `zhconv`).
 pub fn simplified(text: &str) -> String {
     zhconv::zhconv(text, zhconv::Variant::ZhHans)
+}
+
+/// [`simplified`], appended to `out` (what `zhconv::zhconv` does, into a buffer the caller
+/// reuses: the tables convert every item and paragraph).
+pub(crate) fn simplified_into(text: &str, out: &mut String) {
+    zhconv::get_builtin_converter(zhconv::Variant::ZhHans).convert_to(text, out);
 }
 
 /// The folding table: for each code point of the Basic Multilingual Plane, the character it

@@ -27,14 +27,32 @@ pub struct Words {
     pub(crate) words: Vec<String>,
     /// Per pattern: its length in characters.
     pub(crate) lengths: Vec<u8>,
-    /// Per pattern: its readings, each one reading per character.
-    pub(crate) readings: Vec<Vec<Vec<Reading>>>,
+    /// Per pattern: where its readings are in `flat`, and its length in characters.
+    alternatives: Vec<Alternatives>,
+    /// Every pattern's readings, one after the other, one reading per character: one array
+    /// instead of a vector per reading, so the context pass reads a word's readings with one
+    /// fetch from memory rather than three.
+    flat: Vec<Reading>,
+}
+
+/// Where a pattern's readings are in [`Words::flat`].
+#[derive(Debug, Clone, Copy)]
+struct Alternatives {
+    start: u32,
+    /// How many readings (of `chars` syllables each).
+    count: u32,
+    chars: u32,
 }
 
 impl Words {
-    /// The readings of a pattern.
-    pub(crate) fn readings(&self, pattern: usize) -> &[Vec<Reading>] {
-        self.readings.get(pattern).map_or(&[], Vec::as_slice)
+    /// The readings of a pattern, each one reading per character.
+    pub(crate) fn readings(&self, pattern: usize) -> std::slice::ChunksExact<'_, Reading> {
+        let (start, end, chars) = self.alternatives.get(pattern).map_or((0, 0, 1), |a| {
+            let start = a.start as usize;
+            let chars = a.chars as usize;
+            (start, start + a.count as usize * chars, chars.max(1))
+        });
+        self.flat.get(start..end).unwrap_or(&[]).chunks_exact(chars)
     }
 
     /// The headword of a pattern.
@@ -88,11 +106,28 @@ fn parse_words(text: &str) -> Words {
         .iter()
         .map(|p| u8::try_from(p.chars().count()).unwrap_or(u8::MAX))
         .collect();
+    let mut flat = Vec::new();
+    let alternatives = readings
+        .iter()
+        .map(|list| {
+            let start = u32::try_from(flat.len()).unwrap_or(u32::MAX);
+            let chars = list.first().map_or(0, Vec::len);
+            for reading in list {
+                flat.extend_from_slice(reading);
+            }
+            Alternatives {
+                start,
+                count: u32::try_from(list.len()).unwrap_or(0),
+                chars: u32::try_from(chars).unwrap_or(0),
+            }
+        })
+        .collect();
     Words {
         automaton,
         words,
         lengths,
-        readings,
+        alternatives,
+        flat,
     }
 }
 
@@ -158,7 +193,7 @@ mod tests {
             .as_ref()
             .unwrap()
             .find_overlapping_iter(fold("外長").as_ref())
-            .flat_map(|m| words.readings(m.value() as usize).to_vec())
+            .flat_map(|m| words.readings(m.value() as usize).map(<[Reading]>::to_vec))
             .map(|r| r.iter().map(Reading::marked).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(found, ["wài zhǎng"]);

@@ -2,19 +2,25 @@
 //! script, how much structure and text it has, how much of it is annotated, what is wrong with
 //! it, the span of time it speaks of, and its size and content digest.
 
-use annotext_parser::{is_hanzi, BlockKind, Document, SegmentKind};
+use annotext_parser::BlockKind;
 use polars::prelude::*;
 
+use super::readings::TextCounts;
 use super::Frame;
 use crate::facts::dates::DateMention;
-use crate::facts::findings::finding_counts_with_context;
 use crate::facts::script::script_of;
 use crate::facts::title::document_title;
 use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
 
-pub(super) fn documents_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
+/// `findings`: each document's findings as the anomalies table counts them, (all, errors);
+/// `text`: its characters and hanzi, as the readings table counts them.
+pub(super) fn documents_table(
+    documents: &[DocumentFacts],
+    findings: &[(usize, usize)],
+    text: &[TextCounts],
+) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut path, mut title, mut script) = (vec![], vec![], vec![], vec![]);
     let (mut sections, mut subsections, mut items, mut paragraphs) =
         (vec![], vec![], vec![], vec![]);
@@ -22,15 +28,8 @@ pub(super) fn documents_table(documents: &[DocumentFacts]) -> Result<DataFrame, 
     let (mut errors, mut warnings, mut first_date, mut last_date) =
         (vec![], vec![], vec![], vec![]);
     let (mut bytes, mut digest) = (vec![], vec![]);
-    for facts in documents {
+    for ((facts, &(all, error_count)), text) in documents.iter().zip(findings).zip(text) {
         let doc = facts.doc;
-        let text = TextCounts::of(doc);
-        let in_context: Vec<_> = facts
-            .blocks
-            .iter()
-            .flat_map(|b| b.flags.iter().cloned())
-            .collect();
-        let (all, error_count) = finding_counts_with_context(doc, &in_context);
         let (first, last) = date_range(facts.blocks.iter().flat_map(|b| &b.dates));
         doc_id.push(doc.name.as_str());
         path.push(doc.path.as_deref());
@@ -76,35 +75,6 @@ pub(super) fn documents_table(documents: &[DocumentFacts]) -> Result<DataFrame, 
         .col(Series::new("bytes".into(), bytes))
         .col(Series::new("content_digest".into(), digest))
         .build()
-}
-
-/// The clean text's characters (markers included; annotations, BOM and line breaks left out) and
-/// its hanzi, counted as the `readings` table counts them.
-struct TextCounts {
-    characters: u32,
-    hanzi: u32,
-}
-
-impl TextCounts {
-    fn of(doc: &Document) -> TextCounts {
-        let (mut characters, mut hanzi) = (0usize, 0usize);
-        for segment in &doc.segments {
-            match segment.kind {
-                SegmentKind::Text => {
-                    for c in doc.slice(segment.span).chars() {
-                        characters += 1;
-                        hanzi += usize::from(is_hanzi(c));
-                    }
-                }
-                SegmentKind::Marker => characters += doc.slice(segment.span).chars().count(),
-                _ => {}
-            }
-        }
-        TextCounts {
-            characters: u32_of(characters),
-            hanzi: u32_of(hanzi),
-        }
-    }
 }
 
 /// The earliest and latest date mentioned, as text: `2020-07` with a month, `2025` without. A

@@ -1,5 +1,7 @@
 //! `entities`: one row per entity mention.
 
+use std::borrow::Cow;
+
 use annotext_parser::BlockKind;
 use polars::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -11,9 +13,21 @@ use crate::text::char_count;
 use crate::TransformError;
 
 pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
-    let (mut doc_id, mut kind, mut text_col, mut rule) = (vec![], vec![], vec![], vec![]);
-    let mut canonical = vec![];
-    let (mut section, mut item, mut line, mut offset) = (vec![], vec![], vec![], vec![]);
+    // Columns sized up front: grown row by row, each was copied a dozen times over.
+    let rows: usize = documents
+        .iter()
+        .flat_map(|f| &f.blocks)
+        .map(|b| b.entities.len())
+        .sum();
+    let mut doc_id = Vec::with_capacity(rows);
+    let mut kind = Vec::with_capacity(rows);
+    let mut text_col = Vec::with_capacity(rows);
+    let mut rule = Vec::with_capacity(rows);
+    let mut canonical = Vec::with_capacity(rows);
+    let mut section = Vec::with_capacity(rows);
+    let mut item = Vec::with_capacity(rows);
+    let mut line = Vec::with_capacity(rows);
+    let mut offset = Vec::with_capacity(rows);
     for facts in documents {
         for (block, found) in facts.blocks() {
             let number = match block.kind {
@@ -21,7 +35,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 BlockKind::Paragraph => None,
                 _ => continue,
             };
-            let text = found.text.as_str();
+            let text = facts.text_of(found);
             let sec_no = section_number(facts.doc, block.section);
             // Mentions come sorted by offset: characters are counted on from the last one, so a
             // huge block (a 50 MB line) costs one pass, not one per mention.
@@ -35,8 +49,8 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 counted = (m.offset, from.1 + char_count(&text[from.0..m.offset]));
                 doc_id.push(facts.doc.name.as_str());
                 kind.push(m.kind);
-                text_col.push(m.text.as_str());
-                canonical.push(m.full_name());
+                text_col.push(m.text(text));
+                canonical.push(m.full_name(text));
                 rule.push(m.rule);
                 section.push(sec_no);
                 item.push(number);
@@ -45,22 +59,14 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             }
         }
     }
-    // Names recur across a corpus: each distinct one is converted once.
-    let mut converted: HashMap<&str, String> = HashMap::default();
-    for t in &text_col {
-        converted.entry(t).or_insert_with(|| simplified(t));
-    }
-    let simp = simplified_of(&converted, &text_col);
+    // Names recur across a corpus: each distinct one is converted once, and each mention looks
+    // its text up once (the index of its conversion).
+    let (converted, which) = once_per_distinct(&text_col, |t| Cow::Owned(simplified(t)));
+    let simp: Vec<&str> = which.iter().map(|&i| converted[i].as_ref()).collect();
     // The key to group mentions by: the full name folded character by character, the same
     // whichever script or short form the text uses (phrase-level conversion may differ).
-    let mut folded: HashMap<&str, std::borrow::Cow<str>> = HashMap::default();
-    for c in &canonical {
-        folded.entry(c).or_insert_with(|| fold(c));
-    }
-    let name: Vec<&str> = canonical
-        .iter()
-        .map(|c| folded.get(c).map_or("", |f| f.as_ref()))
-        .collect();
+    let (folded, which) = once_per_distinct(&canonical, fold);
+    let name: Vec<&str> = which.iter().map(|&i| folded[i].as_ref()).collect();
     Frame::new("entities")
         .col(Series::new("doc_id".into(), doc_id))
         .category("kind", kind)?
@@ -75,10 +81,21 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         .build()
 }
 
-/// Each text's simplified form, looked up among the converted ones.
-fn simplified_of<'a>(converted: &'a HashMap<&str, String>, texts: &[&'a str]) -> Vec<&'a str> {
-    texts
+/// `convert` of each distinct text, and for each text the index of its own among them.
+fn once_per_distinct<'a>(
+    texts: &[&'a str],
+    convert: impl Fn(&'a str) -> Cow<'a, str>,
+) -> (Vec<Cow<'a, str>>, Vec<usize>) {
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    let mut values = Vec::new();
+    let which = texts
         .iter()
-        .map(|t| converted.get(t).map_or("", String::as_str))
-        .collect()
+        .map(|&t| {
+            *index.entry(t).or_insert_with(|| {
+                values.push(convert(t));
+                values.len() - 1
+            })
+        })
+        .collect();
+    (values, which)
 }

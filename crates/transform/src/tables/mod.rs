@@ -89,6 +89,22 @@ impl Tables {
         ]
     }
 
+    /// How many findings the tables' documents have, and how many of them are errors: the
+    /// documents table's `errors` and `warnings`, summed. The same as [`crate::finding_counts`]
+    /// over the documents, without a second pass over their words.
+    pub fn finding_counts(&self) -> (usize, usize) {
+        let sum = |name: &str| {
+            self.documents
+                .column(name)
+                .ok()
+                .and_then(|c| c.cast(&DataType::UInt64).ok())
+                .and_then(|c| c.u64().ok().and_then(|n| n.sum()))
+                .map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX))
+        };
+        let errors = sum("errors");
+        (errors + sum("warnings"), errors)
+    }
+
     pub(crate) fn named_mut(&mut self) -> [(&'static str, &mut DataFrame); TABLE_COUNT] {
         [
             ("documents", &mut self.documents),
@@ -178,14 +194,19 @@ pub(crate) fn build(
     facts: &[DocumentFacts],
     tagger: &Tagger,
 ) -> Result<Tables, TransformError> {
+    // The findings are found once: the anomalies table lists them and counts them for the
+    // documents table.
+    let (anomalies, finding_counts) = anomalies_table(facts)?;
+    // The readings table's pass over the text counts its characters for the documents table.
+    let (readings, text_counts) = readings_table(documents)?;
     Ok(Tables {
-        documents: documents_table(facts)?,
+        documents: documents_table(facts, &finding_counts, &text_counts)?,
         items: items_table(facts)?,
         sections: sections_table(facts)?,
         subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
-        readings: readings_table(documents)?,
-        anomalies: anomalies_table(facts)?,
+        readings,
+        anomalies,
         entities: entities_table(facts)?,
         timeline: timeline_table(facts)?,
         topics: topics_table(facts, tagger)?,

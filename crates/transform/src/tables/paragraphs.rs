@@ -4,24 +4,29 @@ use annotext_parser::BlockKind;
 use polars::prelude::*;
 
 use super::Frame;
-use crate::facts::script::simplified;
+use crate::facts::script::simplified_into;
 use crate::facts::DocumentFacts;
 use crate::text::{char_count, u32_of};
 use crate::TransformError;
 
 pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
-    let (mut doc_id, mut number, mut text_col, mut simp) = (vec![], vec![], vec![], vec![]);
+    let (mut doc_id, mut number, mut text_col) = (vec![], vec![], vec![]);
+    // Converted into one reused buffer and written straight into the column.
+    let mut simp = StringChunkedBuilder::new("simplified".into(), 0);
+    let mut buffer = String::new();
     let (mut chars, mut dates, mut line, mut pinyin) = (vec![], vec![], vec![], vec![]);
     for facts in documents {
         let paragraphs = facts
             .blocks()
             .filter(|(b, _)| b.kind == BlockKind::Paragraph);
         for (i, (block, found)) in paragraphs.enumerate() {
-            let text = found.text.as_str();
+            let text = facts.text_of(found);
             doc_id.push(facts.doc.name.as_str());
             number.push(u32_of(i + 1));
-            simp.push(simplified(text));
-            pinyin.push(found.pinyin.as_str());
+            buffer.clear();
+            simplified_into(text, &mut buffer);
+            simp.append_value(&buffer);
+            pinyin.push(facts.pinyin_of(found));
             chars.push(char_count(text));
             dates.push(
                 found
@@ -38,7 +43,7 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("paragraph_number".into(), number))
         .col(Series::new("text".into(), text_col))
-        .col(Series::new("simplified".into(), simp))
+        .col(simp.finish().into_series())
         .col(Series::new("pinyin".into(), pinyin))
         .col(Series::new("char_count".into(), chars))
         .list("dates", dates)

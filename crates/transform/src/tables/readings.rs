@@ -1,8 +1,6 @@
 //! `readings`: one row per distinct hanzi of each document.
 
-use std::collections::BTreeSet;
-
-use annotext_parser::{is_hanzi, Document, Reading};
+use annotext_parser::{is_hanzi, Document, Reading, SegmentKind};
 use polars::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -14,35 +12,86 @@ use crate::TransformError;
 
 #[derive(Default)]
 struct CharStats {
-    annotated_readings: BTreeSet<Reading>,
+    /// Sorted, without repeats: a character has a few readings at most, and a sorted vector
+    /// takes each of its occurrences more cheaply than a tree set.
+    annotated_readings: Vec<Reading>,
     occurrences: u32,
     annotated_occurrences: u32,
     max_annotations: u32,
 }
 
-pub(super) fn readings_table(documents: &[Document]) -> Result<DataFrame, TransformError> {
+/// The clean text's characters (markers included; annotations, BOM and line breaks left out) and
+/// its hanzi, counted as this table counts them (for the documents table).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct TextCounts {
+    pub(super) characters: u32,
+    pub(super) hanzi: u32,
+}
+
+/// The table, and each document's [`TextCounts`] (counted in the same pass over its text).
+pub(super) fn readings_table(
+    documents: &[Document],
+) -> Result<(DataFrame, Vec<TextCounts>), TransformError> {
     // One map per document (keys are just chars: no per-occurrence allocation); rows go in
     // document order, characters in code point order within a document.
-    let mut stats: Vec<((String, char), CharStats)> = Vec::new();
+    let mut stats: Vec<((&str, char), CharStats)> = Vec::new();
+    let mut text_counts = Vec::with_capacity(documents.len());
+    // Occurrences of each character of the Basic Multilingual Plane are counted in an array
+    // (`touched` lists those to read back and reset): an index per occurrence instead of a hash
+    // look-up, and the map sees each character once.
+    let mut occurrences = vec![0u32; 0x10000];
+    let mut touched: Vec<char> = Vec::new();
     for doc in documents {
         let mut own: HashMap<char, CharStats> = HashMap::default();
+        let (mut characters, mut hanzi) = (0usize, 0usize);
         for segment in &doc.segments {
-            if segment.kind != annotext_parser::SegmentKind::Text {
-                continue;
+            match segment.kind {
+                SegmentKind::Text => {}
+                SegmentKind::Marker => {
+                    characters += doc.slice(segment.span).chars().count();
+                    continue;
+                }
+                _ => continue,
             }
-            for ch in doc.slice(segment.span).chars().filter(|c| is_hanzi(*c)) {
-                own.entry(ch).or_default().occurrences += 1;
+            for ch in doc.slice(segment.span).chars() {
+                characters += 1;
+                if !is_hanzi(ch) {
+                    continue;
+                }
+                hanzi += 1;
+                match occurrences.get_mut(ch as usize) {
+                    Some(n) => {
+                        if *n == 0 {
+                            touched.push(ch);
+                        }
+                        *n += 1;
+                    }
+                    None => own.entry(ch).or_default().occurrences += 1,
+                }
             }
         }
+        for ch in touched.drain(..) {
+            if let Some(n) = occurrences.get_mut(ch as usize) {
+                own.entry(ch).or_default().occurrences += std::mem::take(n);
+            }
+        }
+        text_counts.push(TextCounts {
+            characters: u32_of(characters),
+            hanzi: u32_of(hanzi),
+        });
         for c in &doc.chars {
             let s = own.entry(c.ch).or_default();
             s.annotated_occurrences += 1;
             s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
-            s.annotated_readings.extend(c.reading);
+            if let Some(r) = c.reading {
+                if let Err(at) = s.annotated_readings.binary_search(&r) {
+                    s.annotated_readings.insert(at, r);
+                }
+            }
         }
         let mut own: Vec<(char, CharStats)> = own.into_iter().collect();
         own.sort_unstable_by_key(|(ch, _)| *ch);
-        stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.clone(), ch), s)));
+        stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.as_str(), ch), s)));
     }
     let mut doc_id = Vec::new();
     let mut character = Vec::new();
@@ -73,7 +122,7 @@ pub(super) fn readings_table(documents: &[Document]) -> Result<DataFrame, Transf
             )
         });
     }
-    Frame::new("readings")
+    let table = Frame::new("readings")
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("character".into(), character))
         .col(Series::new("simplified".into(), simp))
@@ -83,5 +132,6 @@ pub(super) fn readings_table(documents: &[Document]) -> Result<DataFrame, Transf
         .col(Series::new("annotated_occurrences".into(), annotated_occ))
         .col(Series::new("max_annotations".into(), max_ann))
         .col(Series::new("annotation_valid".into(), valid))
-        .build()
+        .build()?;
+    Ok((table, text_counts))
 }

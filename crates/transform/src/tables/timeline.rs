@@ -15,7 +15,7 @@ pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         for (block, found) in facts.blocks() {
             for d in &found.dates {
                 doc_id.push(facts.doc.name.as_str());
-                sentence.push(sentence_at(&found.text, d.offset));
+                sentence.push(sentence_at(facts.text_of(found), d.offset));
                 text_col.push(d.text.as_str());
                 ys.push(u32::from(d.year_start));
                 ye.push(u32::from(d.year_end));

@@ -1,6 +1,7 @@
 //! `topics`: one row per topic of each document.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use annotext_parser::BlockKind;
 use polars::prelude::*;
@@ -11,19 +12,25 @@ use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
 
+/// A topic's items (their labels) and keyword evidence (ranges of one shared string).
+type TopicRows<'a> = (Vec<&'a str>, Vec<Range<usize>>);
+
 pub(super) fn topics_table(
     documents: &[DocumentFacts],
     tagger: &Tagger,
 ) -> Result<DataFrame, TransformError> {
-    // (document, topic) → (items, keyword evidence), in document order then rule order.
-    let mut found: BTreeMap<(usize, usize), (Vec<String>, Vec<String>)> = BTreeMap::new();
+    // (document, topic) → (items, keyword evidence), in document order then rule order. Labels
+    // are borrowed from the facts, and each evidence is a range of one shared string: a string
+    // each was most of this table's cost.
+    let mut evidence_text = String::new();
+    let mut found: BTreeMap<(usize, usize), TopicRows> = BTreeMap::new();
     for (doc_index, facts) in documents.iter().enumerate() {
         for (block, block_facts) in facts.blocks() {
             if !matches!(block.kind, BlockKind::Item { .. }) {
                 continue;
             }
-            let label = &block_facts.label;
-            let text = block_facts.text.as_str();
+            let label = block_facts.label.as_str();
+            let text = facts.text_of(block_facts);
             for (topic, hits) in &block_facts.topics {
                 let index = tagger
                     .rules
@@ -32,12 +39,18 @@ pub(super) fn topics_table(
                     .position(|t| t.name == *topic)
                     .unwrap_or(0);
                 let entry = found.entry((doc_index, index)).or_default();
-                entry.0.push(label.clone());
-                let words: Vec<&str> = hits
-                    .iter()
-                    .map(|&(start, end)| text.get(start..end).unwrap_or_default())
-                    .collect();
-                entry.1.push(format!("{label}: {}", words.join(", ")));
+                entry.0.push(label);
+                // `label: word, word`.
+                let start = evidence_text.len();
+                evidence_text.push_str(label);
+                evidence_text.push_str(": ");
+                for (i, &(from, to)) in hits.iter().enumerate() {
+                    if i > 0 {
+                        evidence_text.push_str(", ");
+                    }
+                    evidence_text.push_str(text.get(from..to).unwrap_or_default());
+                }
+                entry.1.push(start..evidence_text.len());
             }
         }
     }
@@ -48,7 +61,12 @@ pub(super) fn topics_table(
         topic.push(tagger.rules.topics[index].name.as_str());
         count.push(u32_of(labels.len()));
         items.push(labels);
-        keywords.push(evidence);
+        keywords.push(
+            evidence
+                .into_iter()
+                .map(|r| evidence_text.get(r).unwrap_or_default())
+                .collect::<Vec<_>>(),
+        );
     }
     Frame::new("topics")
         .col(Series::new("doc_id".into(), doc_id))
