@@ -96,12 +96,21 @@ Exit status:
      or runs with different inputs or options are mixed, a part is missing or changed, the
      shards wrote no Parquet), or the workbook could not be written";
 
-/// Stops with a usage error (exit status 2), in clap's words and format.
-pub fn usage_error(message: impl std::fmt::Display) -> ! {
+/// Stops with a usage error (exit status 2), in clap's words and format; `command` is the
+/// subcommand whose usage goes with the message (`run`, `combine`).
+pub fn usage_error(command: &str, message: impl std::fmt::Display) -> ! {
     use clap::CommandFactory;
-    Cli::command()
-        .error(clap::error::ErrorKind::ValueValidation, message)
-        .exit()
+    let mut cli = Cli::command();
+    // Built, so that the subcommand's usage line reads `annotext combine …`.
+    cli.build();
+    match cli.find_subcommand_mut(command) {
+        Some(sub) => sub
+            .error(clap::error::ErrorKind::ValueValidation, message)
+            .exit(),
+        None => cli
+            .error(clap::error::ErrorKind::ValueValidation, message)
+            .exit(),
+    }
 }
 
 /// An output format of `run`.

@@ -243,6 +243,16 @@ pub fn combine(args: &CombineArgs) -> Result<Outcome> {
         .out
         .clone()
         .unwrap_or_else(|| args.dir.join("workbook.xlsx"));
+    if path.extension().is_none_or(|e| e != "xlsx") {
+        // A slip of the keyboard must not write a workbook over a part of the dataset.
+        crate::cli::usage_error(
+            "combine",
+            format!(
+                "--out {}: the workbook's file name ends in .xlsx",
+                path.display()
+            ),
+        );
+    }
 
     let bar = progress(documents.len() as u64, args.quiet, "combining");
     let mut totals = Totals::default();

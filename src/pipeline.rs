@@ -233,7 +233,7 @@ fn unchanged(out: &Path) -> String {
 pub fn run(given: &RunArgs) -> Result<Outcome> {
     let resolved = given
         .resolved(|name| std::env::var(name).ok())
-        .unwrap_or_else(|message| crate::cli::usage_error(message));
+        .unwrap_or_else(|message| crate::cli::usage_error("run", message));
     let args = &resolved;
     let started = Instant::now();
     let started_at = SystemTime::now();
