@@ -9,11 +9,10 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
-use common::{annotext, scratch_project};
+use common::{annotext, scratch_project, start_paused};
 
 /// Every file below `dir` (relative, `/`-separated) with its bytes, the lock file aside (it
 /// holds the last run's process id).
@@ -93,30 +92,6 @@ fn project_with_a_first_set() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) 
 
 /// The second run: the generated corpus into the same folder.
 const SECOND_RUN: [&str; 5] = ["run", "corpus", "--out", "out", "-q"];
-
-/// Starts `annotext args` in `cwd`, stopping at `point`, and waits until it is there.
-fn start_paused(args: &[&str], cwd: &Path, point: &str) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args(args)
-        .current_dir(cwd)
-        .env("ANNOTEXT_PAUSE_AT", point)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let expected = format!("annotext: paused at {point}");
-    let mut seen = Vec::new();
-    for line in stderr.lines() {
-        let line = line.unwrap();
-        if line == expected {
-            return child;
-        }
-        seen.push(line);
-    }
-    let status = child.wait().unwrap();
-    panic!("the run ended ({status}) without pausing at {point}: {seen:?}");
-}
 
 /// Starts the second run, kills it with SIGKILL at `point`, and returns the project and the
 /// first set.

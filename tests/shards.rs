@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{annotext, SAMPLE};
+use common::{annotext, start_paused, SAMPLE};
 use polars::prelude::{DataType, ParquetReader, SerReader};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
@@ -549,21 +549,20 @@ fn combine_finishes_a_shard_killed_after_committing_and_reports_unreadable_input
         );
     }
     // Shard 1 runs again and is killed once its set is committed, before any file moved.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args(["run", corpus.to_str().unwrap(), "--out"])
-        .arg(&dataset)
-        .args(["--shard", "1/2", "--formats", "parquet"])
-        .env("ANNOTEXT_PAUSE_AT", "committed")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr_of_child = std::io::BufReader::new(child.stderr.take().unwrap());
-    use std::io::BufRead;
-    for line in stderr_of_child.lines() {
-        if line.unwrap() == "annotext: paused at committed" {
-            break;
-        }
-    }
+    let mut child = start_paused(
+        &[
+            "run",
+            corpus.to_str().unwrap(),
+            "--out",
+            dataset.to_str().unwrap(),
+            "--shard",
+            "1/2",
+            "--formats",
+            "parquet",
+        ],
+        dir.path(),
+        "committed",
+    );
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(dataset
