@@ -1,8 +1,8 @@
 //! The output folder's lock: one run at a time writes into a folder. It is an advisory lock
 //! (`flock`) on `.annotext.lock` in the folder, which the kernel drops when the process ends,
 //! however it ends: a killed run never holds the folder. The file stays (removing it would let
-//! two runs lock two different files of one name); it holds the process id of its last holder,
-//! for the message a second run prints.
+//! two runs lock two different files of one name); it holds the process id and host name of its
+//! last holder, for the message a second run prints.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -38,12 +38,7 @@ impl FolderLock {
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
-                let holder = match holder.trim() {
-                    pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
-                        format!(" (process {pid})")
-                    }
-                    _ => String::new(),
-                };
+                let holder = holder_of(&holder);
                 bail!(
                     "another annotext run{holder} is writing into {}: wait for it to end, or \
                      choose another output folder",
@@ -58,9 +53,34 @@ impl FolderLock {
         let noted = file
             .set_len(0)
             .and_then(|()| file.rewind())
-            .and_then(|()| write!(file, "{}", std::process::id()));
+            .and_then(|()| match host_name() {
+                Some(host) => write!(file, "{} {host}", std::process::id()),
+                None => write!(file, "{}", std::process::id()),
+            });
         noted.with_context(|| format!("cannot write the lock file {}", path.display()))?;
         Ok(FolderLock { _file: file })
+    }
+}
+
+/// This machine's name (Linux), for the lock file: inside a container every run is process 1,
+/// and the folder may be shared by many machines.
+fn host_name() -> Option<String> {
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname").ok()?;
+    let name = name.trim();
+    let plain = !name.is_empty() && name.len() <= 253 && name.bytes().all(|b| b.is_ascii_graphic());
+    plain.then(|| name.to_owned())
+}
+
+/// ` (process 1234 on host-a)` from a lock file's text (`1234 host-a`, or `1234` as older
+/// versions wrote it), or nothing when it says neither.
+fn holder_of(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(pid), host) if pid.bytes().all(|b| b.is_ascii_digit()) => match host {
+            Some(host) => format!(" (process {pid} on {host})"),
+            None => format!(" (process {pid})"),
+        },
+        _ => String::new(),
     }
 }
 
@@ -76,18 +96,20 @@ mod tests {
             .unwrap_err()
             .to_string();
         let pid = std::process::id();
+        let holder = match host_name() {
+            Some(host) => format!("process {pid} on {host}"),
+            None => format!("process {pid}"),
+        };
         assert!(
-            err.starts_with(&format!(
-                "another annotext run (process {pid}) is writing into"
-            )),
+            err.starts_with(&format!("another annotext run ({holder}) is writing into")),
             "{err}"
         );
         drop(first);
         let again = FolderLock::take(dir.path(), LOCK_NAME).unwrap();
         drop(again);
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join(LOCK_NAME)).unwrap(),
-            pid.to_string()
-        );
+        let written = std::fs::read_to_string(dir.path().join(LOCK_NAME)).unwrap();
+        assert_eq!(holder_of(&written), format!(" ({holder})"));
+        assert_eq!(holder_of("1234"), " (process 1234)");
+        assert_eq!(holder_of("garbage"), "");
     }
 }

@@ -344,9 +344,12 @@ fn a_second_run_into_a_busy_folder_is_refused_and_a_killed_run_holds_no_lock() {
     assert_eq!(
         stderr(&refused),
         format!(
-            "error: another annotext run (process {}) is writing into out: wait for it to end, \
-             or choose another output folder\n",
-            busy.id()
+            "error: another annotext run (process {} on {}) is writing into out: wait for it to \
+             end, or choose another output folder\n",
+            busy.id(),
+            std::fs::read_to_string("/proc/sys/kernel/hostname")
+                .unwrap()
+                .trim()
         )
     );
     assert_eq!(published(&dir.path().join("out")), first);
