@@ -13,7 +13,8 @@ use crate::shard::Shard;
 /// document per line); for every table, `tables/<table>.csv` and `tables/<table>.parquet`;
 /// `workbook.xlsx` (a Summary sheet with key figures and charts, one sheet per table); and
 /// `briefings/<document>.pdf`, a printable briefing of each document. Tagging rules are read from
-/// `data/rules/*.tsv` (built-in copies when absent).
+/// `data/rules/*.tsv` (built-in copies when absent). A corpus beyond one machine runs as shards
+/// (`run --shard K/N`, under any scheduler) into one dataset, then `combine` writes its workbook.
 #[derive(Debug, Parser)]
 #[command(
     version,
