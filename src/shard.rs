@@ -72,6 +72,12 @@ impl Shard {
         format!("part-{}-of-{}", self.index, self.count)
     }
 
+    /// The shard a `part-K-of-N` name is of, if it is one.
+    pub fn of_part_name(name: &str) -> Option<Shard> {
+        let (index, count) = name.strip_prefix("part-")?.split_once("-of-")?;
+        Shard::new(index.parse().ok()?, count.parse().ok()?).ok()
+    }
+
     /// Where this shard's part of `table` in a format (`parquet`, `csv`) goes in the dataset,
     /// `/`-separated: one folder per table and format, holding nothing else, so that an engine
     /// reads the folder as the table (Spark's `read.parquet(dir)`, a Hive, Trino or Athena
@@ -136,6 +142,11 @@ mod tests {
     fn shards_are_read_as_k_of_n() {
         assert_eq!("2/4".parse::<Shard>(), Ok(Shard { index: 2, count: 4 }));
         assert_eq!(Shard::new(2, 4).unwrap().part_name(), "part-2-of-4");
+        assert_eq!(
+            Shard::of_part_name("part-2-of-4"),
+            Some(Shard { index: 2, count: 4 })
+        );
+        assert_eq!(Shard::of_part_name("part-4-of-4"), None);
         for bad in ["4/4", "1/0", "1", "a/4", "-1/4", "1/4/2"] {
             assert!(bad.parse::<Shard>().is_err(), "{bad}");
         }

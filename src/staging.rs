@@ -80,12 +80,7 @@ impl Publication {
     pub fn of_staging_name(name: &str) -> Option<Publication> {
         match name.strip_prefix(STAGING_NAME)? {
             "" => Some(Publication::Run),
-            rest => {
-                let (index, count) = rest.strip_prefix("-part-")?.split_once("-of-")?;
-                Shard::new(index.parse().ok()?, count.parse().ok()?)
-                    .ok()
-                    .map(Publication::Shard)
-            }
+            rest => Shard::of_part_name(rest.strip_prefix('-')?).map(Publication::Shard),
         }
     }
 }
@@ -226,14 +221,8 @@ pub fn shard_markers(out: &Path) -> Vec<(String, u32)> {
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name().to_str()?.to_owned();
-            let count = name
-                .strip_prefix("part-")?
-                .strip_suffix(".json")?
-                .split_once("-of-")?
-                .1
-                .parse()
-                .ok()?;
-            Some((name, count))
+            let shard = Shard::of_part_name(name.strip_suffix(".json")?)?;
+            Some((name, shard.count))
         })
         .collect();
     markers.sort();
