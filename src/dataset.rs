@@ -42,13 +42,38 @@ pub struct DatasetDocument {
     pub bytes: u64,
 }
 
+/// The shard markers in `dir/shards/`, read, in order of sharding and shard.
+pub fn read_markers(dir: &Path) -> Result<Vec<Marker>> {
+    let folder = dir.join(SHARDS_FOLDER);
+    let mut markers = Vec::new();
+    for (name, _) in shard_markers(dir) {
+        let path = folder.join(name);
+        let manifest = Manifest::read(&path)?;
+        let shard = manifest
+            .shard
+            .clone()
+            .with_context(|| format!("{} is not a shard's marker", path.display()))?;
+        markers.push(Marker {
+            path,
+            manifest,
+            shard,
+        });
+    }
+    markers.sort_by_key(|m| (m.shard.count, m.shard.index));
+    Ok(markers)
+}
+
 impl Dataset {
     /// Reads the markers in `dir/shards/` and checks that they make one complete dataset; the
     /// error says what is wrong and what to do.
     pub fn open(dir: &Path) -> Result<Dataset> {
+        Dataset::of_markers(dir, read_markers(dir)?)
+    }
+
+    /// Checks that `markers`, read from `dir`, make one complete dataset.
+    pub fn of_markers(dir: &Path, markers: Vec<Marker>) -> Result<Dataset> {
         let folder = dir.join(SHARDS_FOLDER);
-        let names = shard_markers(dir);
-        if names.is_empty() {
+        if markers.is_empty() {
             bail!(
                 "{} holds no shard marker ({SHARDS_FOLDER}/part-K-of-N.json): no shard has \
                  finished there; run `annotext run … --shard K/N --out {}` first",
@@ -56,21 +81,6 @@ impl Dataset {
                 dir.display()
             );
         }
-        let mut markers = Vec::new();
-        for (name, _) in &names {
-            let path = folder.join(name);
-            let manifest = Manifest::read(&path)?;
-            let shard = manifest
-                .shard
-                .clone()
-                .with_context(|| format!("{} is not a shard's marker", path.display()))?;
-            markers.push(Marker {
-                path,
-                manifest,
-                shard,
-            });
-        }
-        markers.sort_by_key(|m| (m.shard.count, m.shard.index));
         let counts: BTreeSet<u32> = markers.iter().map(|m| m.shard.count).collect();
         if counts.len() > 1 {
             let listed: Vec<String> = counts.iter().map(|n| format!("of {n}")).collect();

@@ -18,12 +18,10 @@ use rayon::prelude::*;
 use annotext_atomic_file::{is_temporary_name, Digest};
 
 use crate::cli::VerifyArgs;
-use crate::dataset::Dataset;
+use crate::dataset::{read_markers, Dataset};
 use crate::lock::{FolderLock, LOCK_NAME};
 use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
-use crate::staging::{
-    self, finish_committed, shard_markers, Publication, SHARDS_FOLDER, STAGING_NAME,
-};
+use crate::staging::{self, finish_committed, Publication, SHARDS_FOLDER, STAGING_NAME};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
 
@@ -139,39 +137,43 @@ fn listing(dir: &Path) -> Result<Listing> {
             incomplete: None,
         });
     }
-    let names = shard_markers(dir);
-    if names.is_empty() {
+    let markers = read_markers(dir)?;
+    if markers.is_empty() {
         bail!(
             "{} has no {MANIFEST_NAME} and no shard marker: no run has completed there",
             dir.display()
         );
     }
-    let mut markers: Vec<(String, Manifest)> = Vec::new();
-    for (name, _) in &names {
-        let path = dir.join(SHARDS_FOLDER).join(name);
-        markers.push((format!("{SHARDS_FOLDER}/{name}"), Manifest::read(&path)?));
-    }
-    // Every marker's files are checked; the dataset is whole only if its shards make one.
-    let incomplete = Dataset::open(dir).err().map(|e| format!("{e:#}"));
-    let mut union = markers[0].1.clone();
+    let mut union = markers[0].manifest.clone();
     union.outputs = markers
         .iter()
-        .flat_map(|(_, m)| m.outputs.iter().cloned())
+        .flat_map(|m| m.manifest.outputs.iter().cloned())
         .collect();
     union.outputs.sort_by(|a, b| a.path.cmp(&b.path));
     union.run.ended = markers
         .iter()
-        .map(|(_, m)| m.run.ended.clone())
+        .map(|m| m.manifest.run.ended.clone())
         .max()
         .unwrap_or_default();
+    let paths: Vec<String> = markers
+        .iter()
+        .map(|m| {
+            let name = m.path.file_name().unwrap_or_default().to_string_lossy();
+            format!("{SHARDS_FOLDER}/{name}")
+        })
+        .collect();
+    let count = markers.len();
+    // Every marker's files are checked; the dataset is whole only if its shards make one.
+    let incomplete = Dataset::of_markers(dir, markers)
+        .err()
+        .map(|e| format!("{e:#}"));
     let against = format!(
-        "the {} shard marker{} in {SHARDS_FOLDER}/",
-        markers.len(),
-        if markers.len() == 1 { "" } else { "s" }
+        "the {count} shard marker{} in {SHARDS_FOLDER}/",
+        if count == 1 { "" } else { "s" }
     );
     Ok(Listing {
         manifest: union,
-        markers: markers.into_iter().map(|(path, _)| path).collect(),
+        markers: paths,
         against,
         incomplete,
     })
