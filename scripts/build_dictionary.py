@@ -57,26 +57,22 @@ one, so later runs work offline.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
-import os
 import re
 import sys
 import tarfile
 import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from pinned import pypi_sdist
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "data" / "dictionary"
 PHRASES = OUT_DIR / "phrases.tsv"
 CHARS = OUT_DIR / "chars.tsv"
 LICENSES = ROOT / "data" / "licenses"
-PYPI = "https://pypi.org/pypi"
-FILES_HOST = "https://files.pythonhosted.org/"
 COMMAND = "python3 scripts/build_dictionary.py"
 
 
@@ -148,68 +144,12 @@ SYLLABLE = re.compile(r"^[a-zü\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+$")
 # PyPI
 
 
-def fetch_json(url: str) -> dict:
-    """GETs a JSON document."""
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return json.load(response)
-
-
-def release_files(package: Package) -> list[dict]:
-    """PyPI's list of the files of the pinned release.
-
-    Asks the release's own JSON (`/pypi/<name>/<version>/json`), and the project's JSON
-    (`/pypi/<name>/json`, its `releases`) where the first is not served: both publish the same
-    file list with the same digests.
-    """
-    try:
-        return fetch_json(f"{PYPI}/{package.name}/{package.version}/json")["urls"]
-    except urllib.error.HTTPError as err:
-        if err.code != 404:
-            raise
-    releases = fetch_json(f"{PYPI}/{package.name}/json")["releases"]
-    if package.version not in releases:
-        raise SystemExit(f"{package.spec}: PyPI lists no such release")
-    return releases[package.version]
-
-
-def sdist(package: Package, cache: Path) -> Path:
-    """The package's sdist, from the cache if its sha256 is the pinned one, else downloaded.
-
-    A download is checked twice: PyPI's metadata must publish the pinned sha256 for the file,
-    and the bytes received must have it.
-    """
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / package.filename
-    if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == package.sha256:
-        return path
-    files = [f for f in release_files(package) if f["filename"] == package.filename]
-    if len(files) != 1:
-        raise SystemExit(f"{package.spec}: PyPI lists no file {package.filename}")
-    published = files[0]["digests"]["sha256"]
-    if published != package.sha256:
-        raise SystemExit(f"{package.spec}: PyPI publishes sha256 {published}, not the pinned one")
-    url = files[0]["url"]
-    if not url.startswith(FILES_HOST):
-        raise SystemExit(f"{package.spec}: unexpected download address {url}")
-    print(f"downloading {package.spec}", file=sys.stderr)
-    with urllib.request.urlopen(url, timeout=300) as response:
-        data = response.read()
-    if hashlib.sha256(data).hexdigest() != package.sha256:
-        raise SystemExit(f"{package.spec}: the downloaded file does not have the pinned sha256")
-    # Written under a temporary name and renamed, so an interrupted run leaves no bad cache.
-    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".part")
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
-    return path
-
-
 class Sdist:
     """Reads members of a source distribution (paths relative to its top folder)."""
 
     def __init__(self, package: Package, cache: Path):
         self.package = package
-        self._tar = tarfile.open(sdist(package, cache), "r:gz")
+        self._tar = tarfile.open(pypi_sdist(package, cache), "r:gz")
 
     def read(self, member: str) -> bytes:
         f = self._tar.extractfile(f"{self.package.root}/{member}")

