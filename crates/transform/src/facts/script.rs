@@ -181,45 +181,46 @@ pub fn fold_char(c: char) -> char {
 /// A text folded to simplified characters, byte for byte the same length: a match at a byte range
 /// of the folded text is the same range of `text`. Borrowed when nothing changes.
 pub fn fold(text: &str) -> Cow<'_, str> {
+    match first_change(text) {
+        None => Cow::Borrowed(text),
+        Some(first) => {
+            let mut out = String::with_capacity(text.len());
+            push_folded(&mut out, text, first);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// [`fold`] into a reusable buffer: the text itself when nothing changes, else the buffer. Saves
+/// an allocation per block of traditional text.
+pub(crate) fn fold_into<'a>(text: &'a str, buffer: &'a mut String) -> &'a str {
+    match first_change(text) {
+        None => text,
+        Some(first) => {
+            buffer.clear();
+            push_folded(buffer, text, first);
+            buffer
+        }
+    }
+}
+
+/// The byte offset of the first character that folding changes, if any.
+fn first_change(text: &str) -> Option<usize> {
     let table = fold_table();
-    let changes = |c: char| table.to.get(c as usize).is_some_and(|&t| t != c);
-    let Some(first) = text
-        .char_indices()
-        .find(|&(_, c)| changes(c))
+    text.char_indices()
+        .find(|&(_, c)| table.to.get(c as usize).is_some_and(|&t| t != c))
         .map(|(i, _)| i)
-    else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len());
+}
+
+/// Appends `text` folded to `out`, its first `first` bytes (which folding keeps) as they are.
+fn push_folded(out: &mut String, text: &str, first: usize) {
+    let table = fold_table();
     out.push_str(&text[..first]);
     out.extend(
         text[first..]
             .chars()
             .map(|c| table.to.get(c as usize).copied().unwrap_or(c)),
     );
-    Cow::Owned(out)
-}
-
-/// [`fold`] into a reusable buffer: the text itself when nothing changes, else the buffer. Saves
-/// an allocation per block of traditional text.
-pub(crate) fn fold_into<'a>(text: &'a str, buffer: &'a mut String) -> &'a str {
-    let table = fold_table();
-    let changes = |c: char| table.to.get(c as usize).is_some_and(|&t| t != c);
-    let Some(first) = text
-        .char_indices()
-        .find(|&(_, c)| changes(c))
-        .map(|(i, _)| i)
-    else {
-        return text;
-    };
-    buffer.clear();
-    buffer.push_str(&text[..first]);
-    buffer.extend(
-        text[first..]
-            .chars()
-            .map(|c| table.to.get(c as usize).copied().unwrap_or(c)),
-    );
-    buffer
 }
 
 #[cfg(test)]
