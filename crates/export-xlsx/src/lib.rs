@@ -2,22 +2,23 @@
 //! `Summary` sheet ([`summary`]: title, key figures, charts in reading order, the documents of
 //! a corpus), then one sheet per table ([`layout`]: identifying columns first and frozen, widths
 //! that fit, rows as tall as their wrapped text, percentages as percentages, machine-only
-//! columns left out), each set up to print ([`print`]). At corpus scale the `Readings` sheet
-//! holds one row per character across the corpus ([`readings`]).
+//! columns left out), each set up to print ([`print`]). The `Readings` and `Entities` sheets
+//! hold one row per character and per entity across the corpus ([`corpus`]); the per-document
+//! and per-mention rows stay in the CSV and Parquet.
 //!
 //! Text is always written as a string cell, never as a formula. Data sheets use the library's
 //! constant-memory mode, and a table longer than a sheet continues on `Items (2)`, `Items (3)`…
 
+mod corpus;
 mod layout;
 mod print;
-mod readings;
 mod summary;
 
 use std::borrow::Cow;
 use std::path::Path;
 
 use annotext_atomic_file::{write_atomic, AtomicWriteError, WrittenFile};
-use annotext_transform::{cell_text, Cells, CorpusReadings, Tables, Totals};
+use annotext_transform::{cell_text, Cells, CorpusEntities, CorpusReadings, Tables, Totals};
 use polars::prelude::{AnyValue, DataFrame, PolarsResult};
 use rayon::prelude::*;
 use rust_xlsxwriter::{
@@ -48,6 +49,14 @@ pub const MAX_SIZED_ROWS: u32 = 25_000;
 
 /// The table whose workbook sheet is the corpus's, one row per character.
 const READINGS: &str = "readings";
+/// The table whose workbook sheet is the corpus's, one row per entity.
+const ENTITIES: &str = "entities";
+
+/// Whether a table's sheet is gathered across the corpus and written at the end, rather than
+/// row for row as batches come.
+fn is_corpus_wide(table: &str) -> bool {
+    table == READINGS || table == ENTITIES
+}
 
 /// The workbook could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -137,14 +146,16 @@ struct Formats {
 /// A workbook being written batch by batch: the `Summary` sheet first, filled at the end from
 /// the corpus's [`annotext_transform::Totals`]; then one constant-memory sheet per table whose
 /// rows are appended as batches come. A table longer than a sheet continues on `Items (2)`…,
-/// placed right after the table's earlier sheets. The `readings` table is gathered into one row
-/// per character ([`CorpusReadings`]) and written at the end.
+/// placed right after the table's earlier sheets. The `readings` and `entities` tables are
+/// gathered into one row per character ([`CorpusReadings`]) and per entity
+/// ([`CorpusEntities`]) and written at the end.
 pub struct WorkbookWriter {
     workbook: Workbook,
     tables: Vec<TableSheets>,
     rows_per_sheet: u32,
     formats: Formats,
     readings: CorpusReadings,
+    entities: CorpusEntities,
 }
 
 impl WorkbookWriter {
@@ -182,21 +193,22 @@ impl WorkbookWriter {
                     .set_align(FormatAlign::Top),
             },
             readings: CorpusReadings::default(),
+            entities: CorpusEntities::default(),
         })
     }
 
     /// Appends a batch's rows to each table's sheets. Sheets are planned first (a table that
     /// overflows its sheet gets the next one), then every sheet is written on its own thread:
     /// the tables' rows are independent and writing them is most of the workbook's cost. The
-    /// batch's readings are gathered into the corpus's meanwhile.
+    /// batch's readings and entities are gathered into the corpus's meanwhile.
     pub fn append(&mut self, tables: &Tables) -> Result<(), XlsxExportError> {
         let named = tables.named();
         let mut jobs: Vec<SheetJob> = Vec::new();
         for (t, (name, df)) in named.into_iter().enumerate() {
             if self.tables.len() <= t {
-                let layout = match name {
-                    READINGS => None,
-                    _ => Some(SheetLayout::plan(name, df, 0..df.height())?),
+                let layout = match is_corpus_wide(name) {
+                    true => None,
+                    false => Some(SheetLayout::plan(name, df, 0..df.height())?),
                 };
                 let index = self.add_sheet(name, layout.as_ref(), 0)?;
                 self.tables.push(TableSheets {
@@ -205,7 +217,7 @@ impl WorkbookWriter {
                     layout,
                 });
             }
-            if name != READINGS {
+            if !is_corpus_wide(name) {
                 jobs.extend(self.plan_jobs(t, df.height())?);
             }
         }
@@ -217,10 +229,18 @@ impl WorkbookWriter {
             workbook,
             tables: sheets,
             readings,
+            entities,
             ..
         } = self;
         let (gathered, written) = rayon::join(
-            || readings.add(&tables.readings),
+            || {
+                readings
+                    .add(&tables.readings)
+                    .map_err(|e| table_error(READINGS, e))?;
+                entities
+                    .add(&tables.entities)
+                    .map_err(|e| table_error(ENTITIES, e))
+            },
             || {
                 workbook
                     .worksheets_mut()
@@ -245,7 +265,7 @@ impl WorkbookWriter {
                     })
             },
         );
-        gathered.map_err(|e| table_error(READINGS, e))?;
+        gathered?;
         written
     }
 
@@ -303,14 +323,12 @@ impl WorkbookWriter {
         Ok(self.workbook.worksheet_from_index(index)?)
     }
 
-    /// Writes the corpus's readings, one row per character, to the `Readings` sheet(s).
-    fn write_corpus_readings(&mut self) -> Result<(), XlsxExportError> {
-        let Some(t) = self.tables.iter().position(|t| t.name == READINGS) else {
+    /// Writes a corpus-wide table (`df`, gathered from every batch) to its sheet(s).
+    fn write_corpus_wide(&mut self, name: &str, df: &DataFrame) -> Result<(), XlsxExportError> {
+        let Some(t) = self.tables.iter().position(|t| t.name == name) else {
             return Ok(());
         };
-        let df = readings::corpus_readings_table(&self.readings)
-            .map_err(|e| table_error(READINGS, e))?;
-        let layout = SheetLayout::plan(READINGS, &df, 0..df.height())?;
+        let layout = SheetLayout::plan(name, df, 0..df.height())?;
         let first = self.tables[t].sheets[0].0;
         let formats = Formats {
             header: self.formats.header.clone(),
@@ -318,10 +336,10 @@ impl WorkbookWriter {
         };
         lay_out(self.sheet(first)?, &layout, &formats)?;
         self.tables[t].layout = Some(layout.clone());
-        let cells = table_cells(READINGS, &df)?;
+        let cells = table_cells(name, df)?;
         for job in self.plan_jobs(t, df.height())? {
             let sheet = self.sheet(job.sheet)?;
-            write_rows(sheet, READINGS, &cells, &layout, job.rows, job.done)?;
+            write_rows(sheet, name, &cells, &layout, job.rows, job.done)?;
         }
         Ok(())
     }
@@ -341,7 +359,12 @@ impl WorkbookWriter {
                 .set_author("annotext")
                 .set_creation_datetime(&created),
         );
-        self.write_corpus_readings()?;
+        let readings =
+            corpus::corpus_readings_table(&self.readings).map_err(|e| table_error(READINGS, e))?;
+        self.write_corpus_wide(READINGS, &readings)?;
+        let entities =
+            corpus::corpus_entities_table(&self.entities).map_err(|e| table_error(ENTITIES, e))?;
+        self.write_corpus_wide(ENTITIES, &entities)?;
         let header = self.formats.header.clone();
         summary::write_summary(self.sheet(0)?, totals, info, &header)?;
         let filters: Vec<(usize, u32, u16)> = self

@@ -56,8 +56,8 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
     for (name, df) in t.named() {
         let title = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
         let range = wb.worksheet_range(&title).unwrap();
-        if name == "readings" {
-            // One row per character across the corpus: checked on its own below.
+        if name == "readings" || name == "entities" {
+            // One row per character, per entity across the corpus: checked on their own below.
             continue;
         }
         assert_eq!(range.height(), df.height() + 1, "{title}");
@@ -235,6 +235,51 @@ fn batches_append_rows_across_sheet_breaks_and_the_summary_adds_them_up() {
         }
     }
     assert_eq!(rows, one);
+    // Entities: one row per entity across both documents, each mention counted (50 rows a
+    // sheet here, so they continue on `Entities (2)`).
+    let distinct: std::collections::BTreeSet<(String, String)> = {
+        let kind = a.entities.column("kind").unwrap();
+        let name = a.entities.column("name").unwrap();
+        (0..a.entities.height())
+            .map(|i| {
+                (
+                    annotext_transform::cell_text(&kind.get(i).unwrap()),
+                    annotext_transform::cell_text(&name.get(i).unwrap()),
+                )
+            })
+            .collect()
+    };
+    let mut rows: Vec<Vec<Data>> = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    for name in names.iter().filter(|n| n.starts_with("Entities")) {
+        let sheet = wb.worksheet_range(name).unwrap();
+        header = sheet
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        rows.extend(sheet.rows().skip(1).map(<[Data]>::to_vec));
+    }
+    assert_eq!(rows.len(), distinct.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut total = 0.0;
+    for row in &rows {
+        assert_eq!(row[col("documents")], Data::Float(2.0), "{row:?}");
+        match row[col("mentions")] {
+            Data::Float(n) => total += n,
+            ref other => panic!("mentions: {other:?}"),
+        }
+    }
+    assert_eq!(total, 2.0 * a.entities.height() as f64);
+    // Most mentioned first: 中亚 (78 mentions in each of the two), with how it is written and
+    // where it is first mentioned.
+    let first = &rows[0];
+    assert_eq!(first[col("name")].to_string(), "中亚");
+    assert_eq!(first[col("mentions")], Data::Float(156.0));
+    assert_eq!(first[col("forms")].to_string(), "中亞; 中亞五國");
+    assert_eq!(first[col("first_document")].to_string(), "summit");
 }
 
 #[test]

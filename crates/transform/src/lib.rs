@@ -6,9 +6,10 @@
 //!
 //! Layout: [`facts`] finds what each block says (dates, entities, topics, readings); [`tables`]
 //! builds one table per module from those facts; [`totals`] gathers a corpus's headline numbers
-//! batch by batch; [`cells`] reads cells back as text for the exporters.
+//! batch by batch, and [`corpus_entities`] a corpus's entities one row each; [`cells`] reads cells back as text for the exporters.
 
 pub mod cells;
+pub mod corpus_entities;
 pub mod facts;
 pub mod records;
 pub mod rules;
@@ -20,6 +21,7 @@ use annotext_parser::Document;
 use rayon::prelude::*;
 
 pub use cells::{cell_text, column_texts, Cells, LIST_SEPARATOR};
+pub use corpus_entities::{CorpusEntities, EntitySummary};
 pub use facts::dates::{find_dates, DateMention};
 pub use facts::entities::{find_entities, EntityMention};
 pub use facts::findings::{
