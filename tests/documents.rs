@@ -160,6 +160,13 @@ fn every_item_of_every_variant_lands_in_its_section_and_subsection_with_its_clea
                 "{name}"
             );
             assert_eq!(shape(&doc), expected_shape(&expected), "{name}");
+            if let Some(title) = expected["title"].as_str() {
+                assert_eq!(
+                    folded(&annotext_transform::document_title(&doc)),
+                    folded(title),
+                    "{name}"
+                );
+            }
             assert_eq!(
                 doc.paragraphs()
                     .filter(|b| !doc.block_text(b).trim().is_empty())

@@ -16,8 +16,23 @@ use polars::prelude::{DataType, ParquetReader, SerReader};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
 
-/// A corpus of the sample, the fixture documents and a generated corpus, in `dir/corpus`: 36
-/// documents of three kinds, in nested folders.
+/// A corpus of the sample, the fixture documents and a generated corpus, in `dir/corpus`:
+/// [`documents`] documents of three kinds, in nested folders.
+/// Documents in [`corpus`]: the sample, every fixture text, 11 generated.
+fn documents() -> usize {
+    fn texts(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| match p.is_dir() {
+                true => texts(&p),
+                false => usize::from(p.extension().is_some_and(|e| e == "txt")),
+            })
+            .sum()
+    }
+    1 + texts(Path::new(FIXTURES)) + 11
+}
+
 fn corpus(dir: &Path) -> PathBuf {
     let corpus = dir.join("corpus");
     std::fs::create_dir_all(corpus.join("sample")).unwrap();
@@ -217,7 +232,8 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
             )
         })
         .collect();
-    assert_eq!(expected.len(), 36);
+    let all = documents();
+    assert_eq!(expected.len(), all);
     expected.sort();
     parts.sort();
     assert!(
@@ -225,7 +241,7 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         "the records' parts differ from records.jsonl"
     );
 
-    // Each shard's marker lists its own documents with their place among all 36 inputs.
+    // Each shard's marker lists its own documents with their place among all the inputs.
     let mut positions = Vec::new();
     for k in 0..3 {
         let marker: serde_json::Value = serde_json::from_slice(
@@ -234,7 +250,7 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         .unwrap();
         assert_eq!(marker["shard"]["index"], k);
         assert_eq!(marker["shard"]["count"], 3);
-        assert_eq!(marker["shard"]["inputs_listed"], 36);
+        assert_eq!(marker["shard"]["inputs_listed"], all);
         for input in marker["inputs"].as_array().unwrap() {
             positions.push(input["position"].as_u64().unwrap());
         }
@@ -245,13 +261,13 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         );
     }
     positions.sort();
-    assert_eq!(positions, (0..36).collect::<Vec<u64>>());
+    assert_eq!(positions, (0..all as u64).collect::<Vec<u64>>());
 
     // The workbook that combine writes is the single run's, byte for byte.
     let out = annotext(&["combine", dataset.to_str().unwrap()], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("3 shards combined: 36 documents"),
+        stderr(&out).contains(&format!("3 shards combined: {all} documents")),
         "{}",
         stderr(&out)
     );
@@ -261,7 +277,7 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         combined == whole,
         "combine's workbook differs from the run's"
     );
-    // And it holds the corpus: the Summary's first key figure is the 36 documents.
+    // And it holds the corpus: the Summary's first key figure is the documents.
     use calamine::{Reader, Xlsx};
     let mut book: Xlsx<_> = calamine::open_workbook(dataset.join("workbook.xlsx")).unwrap();
     let summary = book.worksheet_range("Summary").unwrap();
@@ -269,7 +285,7 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         .rows()
         .find(|row| row.first().is_some_and(|c| *c == "Documents"))
         .map(|row| row[1].to_string());
-    assert_eq!(documents.as_deref(), Some("36"));
+    assert_eq!(documents, Some(all.to_string()));
 }
 
 #[test]

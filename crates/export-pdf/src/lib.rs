@@ -720,6 +720,13 @@ fn compose(
     let label_w = 120.0;
     let bar_max = COLUMN_WIDTH - label_w - 30.0;
     for (topic, count) in topics.iter().zip(&counts) {
+        // Topic names are written in traditional characters in the rules: a simplified
+        // briefing shows them in its own script.
+        let topic = match words.tag {
+            "zh-Hans" => annotext_transform::simplified(topic),
+            _ => topic.clone(),
+        };
+        let topic = &topic;
         c.ensure(18.0);
         c.y -= 18.0;
         let y = c.y;
@@ -735,15 +742,17 @@ fn compose(
         );
     }
 
-    // Background paragraphs.
+    // Background: the paragraphs before the first section, but the title line (the page's
+    // title already). Paragraphs among or after the sections come in their place below.
     c.new_page();
     c.heading(words.background, true);
     let mut left = LeftOut::default();
-    for block in doc.paragraphs() {
+    let title_line = annotext_transform::title_line(doc).map(|(line, _)| line);
+    let prose = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
         left.paragraphs.1 += 1;
         if c.full {
             left.first_line.get_or_insert(block.line);
-            continue;
+            return;
         }
         let text = doc.block_text(block);
         let readings = options.pinyin.then(|| block_readings(doc, block));
@@ -754,6 +763,12 @@ fn compose(
         } else {
             left.paragraphs.0 += 1;
         }
+    };
+    for block in doc
+        .paragraphs()
+        .filter(|b| b.section.is_none() && Some(b.line) != title_line)
+    {
+        prose(&mut c, &mut left, block);
     }
 
     // Items before the first section heading (a document may have none), then each section's.
@@ -799,7 +814,7 @@ fn compose(
     // blocks are only counted.
     let mut in_section = false;
     for block in doc.blocks.iter().filter(|b| b.section.is_some()) {
-        if c.full && !matches!(block.kind, BlockKind::Item { .. }) {
+        if c.full && !matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph) {
             if matches!(block.kind, BlockKind::SectionHeading { .. }) {
                 left.sections.1 += 1;
                 left.first_line.get_or_insert(block.line);
@@ -841,7 +856,12 @@ fn compose(
                 c.gap(2.0);
             }
             BlockKind::Item { .. } => item(&mut c, &mut left, block),
-            BlockKind::Paragraph | BlockKind::Blank => {}
+            // Prose among or after the items (a closing paragraph), where it stands.
+            BlockKind::Paragraph => {
+                c.gap(4.0);
+                prose(&mut c, &mut left, block);
+            }
+            BlockKind::Blank => {}
         }
     }
     if in_section {

@@ -104,6 +104,29 @@ fn a_simplified_document_gets_a_simplified_briefing() {
     assert!(text.contains("附錄：數據質量") && text.contains("主要數據"));
 }
 
+/// A fixture that starts with its title line and ends with a closing paragraph.
+const TITLED_FIXTURE: &str =
+    include_str!("../../../tests/fixtures/documents/china-asean-agriculture-2024/marks.txt");
+
+#[test]
+fn a_title_line_heads_the_briefing_once_and_a_closing_paragraph_stays_last() {
+    let doc = parse_str("china-asean-agriculture-2024", TITLED_FIXTURE).unwrap();
+    let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
+    let text = briefing_text(&doc, &tables, Lang::Auto);
+    let title = "中国—东盟农业合作部长会议成果清单";
+    assert!(text.starts_with(title), "{}", &text[..120]);
+    // Under 背景 come the preamble's paragraphs, not the title again.
+    let background = text.find("背景").unwrap() + "背景".len();
+    assert!(text[background..].starts_with("2024年10月12日，中国—东盟"));
+    // The closing paragraph comes after the last item, before the annex.
+    let last_item = text.find("2.设立中国—东盟农业合作奖学金。").unwrap();
+    let closing = text.find("会议商定，下一次部长会议于2025年").unwrap();
+    let annex = text.find("附录：数据质量").unwrap();
+    assert!(last_item < closing && closing < annex);
+    // Topic names in the document's script.
+    assert!(text.contains("农业减贫") && !text.contains("農業減貧"));
+}
+
 #[test]
 fn lang_en_gives_an_english_briefing_of_a_chinese_document() {
     let (doc, tables) = sample();

@@ -1,15 +1,50 @@
-//! A document's title as people would name it: the list, outcome or declaration its prose names
-//! in 《…》. Shared by the briefing and the workbook, so both call a document the same.
+//! A document's title as people would name it: its title line, or else the list, outcome or
+//! declaration its prose names in 《…》. Shared by the briefing, the workbook, the records and
+//! the documents table, so all call a document the same.
 
-use annotext_parser::Document;
+use annotext_parser::{BlockKind, Document};
 
 /// Kinds of document a title names, in order of preference: a list (清單), an outcome (成果),
 /// a declaration (宣言). Traditional and simplified spellings both count.
 const TITLE_WORDS: [&[&str]; 3] = [&["清單", "清单"], &["成果"], &["宣言"]];
 
-/// The document's title: the first 《…》 in its prose that names a list (清單), else an outcome
-/// (成果), else a declaration (宣言); else the document's name.
+/// Longest title line, in characters: a longer first line is prose.
+const MAX_TITLE_CHARS: usize = 60;
+/// Fewest hanzi a title line has, besides those of dates (年, 月, 日).
+const MIN_TITLE_HANZI: usize = 4;
+
+/// The document's title: its first line when that line is a title (see [`title_line`]); else
+/// the first 《…》 in its prose that names a list (清單), else an outcome (成果), else a
+/// declaration (宣言); else the document's name.
 pub fn document_title(doc: &Document) -> String {
+    title_line(doc).map_or_else(|| named_title(doc), |(_, title)| title)
+}
+
+/// The first line, when it is a title rather than prose: a paragraph before any heading or
+/// item, short, with no sentence punctuation (。，；：！？ or their ASCII forms), made of more
+/// than a date (`中国—东盟农业合作部长会议成果清单`, not `2024年10月12日`). Many outcome
+/// lists start so; the shared samples start with prose. Gives the line's number and its text.
+pub fn title_line(doc: &Document) -> Option<(u32, String)> {
+    let first = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind != BlockKind::Blank)
+        .filter(|b| b.kind == BlockKind::Paragraph)?;
+    let text = doc.block_text(first);
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let sentence = |c: char| "。，；：！？,;:!?".contains(c);
+    let hanzi = text
+        .chars()
+        .filter(|&c| annotext_parser::is_hanzi(c) && !"年月日".contains(c))
+        .count();
+    (text.chars().count() <= MAX_TITLE_CHARS
+        && !text.contains(sentence)
+        && hanzi >= MIN_TITLE_HANZI)
+        .then(|| (first.line, text.to_owned()))
+}
+
+/// The list, outcome or declaration the prose names in 《…》, else the document's name.
+fn named_title(doc: &Document) -> String {
     let mut titles = Vec::new();
     for block in doc.paragraphs() {
         let text = doc.block_text(block);
@@ -44,6 +79,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(document_title(&doc), "中國-中亞峰會成果清單");
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_title_is_the_title() {
+        let doc = annotext_parser::parse_str(
+            "x",
+            "中(zhong)國—東盟農業合作部長會議成果清單\r\n見《合作成果清單》。\r\n一、合作\r\n1.項目\r\n",
+        )
+        .unwrap();
+        assert_eq!(document_title(&doc), "中國—東盟農業合作部長會議成果清單");
+    }
+
+    #[test]
+    fn a_first_line_of_prose_or_a_date_is_not_a_title() {
+        for first in [
+            "2024年10月12日",
+            "會議在南寧舉行，各方出席。",
+            "短句",
+            "一、合作",
+        ] {
+            let text = format!("{first}\n見《合作成果清單》。\n一、合作\n1.項目\n");
+            let doc = annotext_parser::parse_str("x", &text).unwrap();
+            assert_eq!(document_title(&doc), "合作成果清單", "{first}");
+        }
     }
 
     #[test]

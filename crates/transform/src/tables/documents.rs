@@ -77,27 +77,38 @@ pub(super) fn documents_table(
         .build()
 }
 
-/// The earliest and latest date mentioned, as text: `2020-07` with a month, `2025` without. A
-/// year alone is its whole year: it comes before its months as the earliest and after them as
-/// the latest; a range counts from its first year to its last.
+/// The earliest and latest date mentioned, as text: `2024-10-12` with a day, `2020-07` with a
+/// month, `2025` without. A year alone is its whole year, a month its whole month: each comes
+/// before its parts as the earliest and after them as the latest; a range counts from its first
+/// year to its last.
 fn date_range<'a>(
     dates: impl Iterator<Item = &'a DateMention>,
 ) -> (Option<String>, Option<String>) {
-    let mut first: Option<(u16, u8, Option<u8>)> = None;
-    let mut last: Option<(u16, u8, Option<u8>)> = None;
+    // (year, month, day) to compare, with what is shown.
+    type Point = ((u16, u8, u8), (u16, Option<u8>, Option<u8>));
+    let mut first: Option<Point> = None;
+    let mut last: Option<Point> = None;
     for d in dates {
-        let start = (d.year_start, d.month.unwrap_or(0), d.month);
-        let end = (d.year_end, d.month.unwrap_or(13), d.month);
-        if first.is_none_or(|f| (start.0, start.1) < (f.0, f.1)) {
+        let shown = |year| (year, d.month, d.day);
+        let start = (
+            (d.year_start, d.month.unwrap_or(0), d.day.unwrap_or(0)),
+            shown(d.year_start),
+        );
+        let end = (
+            (d.year_end, d.month.unwrap_or(13), d.day.unwrap_or(32)),
+            shown(d.year_end),
+        );
+        if first.is_none_or(|f| start.0 < f.0) {
             first = Some(start);
         }
-        if last.is_none_or(|l| (end.0, end.1) > (l.0, l.1)) {
+        if last.is_none_or(|l| end.0 > l.0) {
             last = Some(end);
         }
     }
-    let show = |(year, _, month): (u16, u8, Option<u8>)| match month {
-        Some(m) => format!("{year:04}-{m:02}"),
-        None => format!("{year:04}"),
+    let show = |(_, (year, month, day)): Point| match (month, day) {
+        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
     };
     (first.map(show), last.map(show))
 }
@@ -112,6 +123,7 @@ mod tests {
             year_start,
             year_end,
             month,
+            day: None,
             offset: 0,
         }
     }

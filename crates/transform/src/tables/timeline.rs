@@ -10,7 +10,7 @@ use crate::TransformError;
 pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, TransformError> {
     let (mut doc_id, mut text_col, mut ys, mut ye, mut month) =
         (vec![], vec![], vec![], vec![], vec![]);
-    let (mut sentence, mut line) = (vec![], vec![]);
+    let (mut day, mut sentence, mut line) = (vec![], vec![], vec![]);
     for facts in documents {
         for (block, found) in facts.blocks() {
             for d in &found.dates {
@@ -20,6 +20,7 @@ pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 ys.push(u32::from(d.year_start));
                 ye.push(u32::from(d.year_end));
                 month.push(d.month.map(u32::from));
+                day.push(d.day.map(u32::from));
                 line.push(block.line);
             }
         }
@@ -30,6 +31,7 @@ pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         .col(Series::new("year_start".into(), ys))
         .col(Series::new("year_end".into(), ye))
         .col(Series::new("month".into(), month))
+        .col(Series::new("day".into(), day))
         .col(Series::new("sentence".into(), sentence))
         .col(Series::new("line".into(), line))
         .build()
