@@ -33,7 +33,26 @@ pub enum Outcome {
     BadInput,
 }
 
+/// Malloc arenas glibc may keep, unless `MALLOC_ARENA_MAX` says otherwise.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const MALLOC_ARENAS: i32 = 2;
+
+/// glibc gives threads that allocate at once arenas of their own, up to eight per core, and
+/// memory freed in one arena serves only it: with the lanes' threads handing batches to each
+/// other, the 100 MiB run peaked at 297 MB, 248–262 MB with two arenas, in the same time.
+/// Called first, before any thread starts.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: mallopt only sets a parameter of the allocator; no other thread runs yet.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, MALLOC_ARENAS);
+        }
+    }
+}
+
 fn main() -> ExitCode {
+    limit_malloc_arenas();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Parse { file, compact }) => parse::parse_one(&file, compact),
