@@ -116,7 +116,9 @@ pub struct Words {
     pub kind_line: &'static str,
     /// A kind's line when findings hold several occurrences: also `{occurrences}`.
     pub kind_line_occurrences: &'static str,
-    /// One example finding: `{line}`, `{column}`, `{detail}`, `{context}`.
+    /// One example finding: `{line}`, `{column}`, `{detail}`, `{context}`. The Chinese ones
+    /// leave the detail out: it is written in English (in the anomalies table), and the kind's
+    /// line above the examples and the marked context say it in the briefing's language.
     pub example: &'static str,
     /// The running footer: `{page}`, `{total}`.
     pub page_of: &'static str,
@@ -250,7 +252,7 @@ pub static SIMPLIFIED: Words = Words {
     findings: "{n} 处",
     kind_line: "{kind}（{severity}）：{findings}",
     kind_line_occurrences: "{kind}（{severity}）：{findings}，共 {occurrences} 次",
-    example: "第 {line} 行第 {column} 列：{detail} — {context}",
+    example: "第 {line} 行第 {column} 列：{context}",
     page_of: "第 {page} 页，共 {total} 页",
     subject: "拼音注音文件简报",
     severities: ["警告", "错误"],
@@ -306,7 +308,7 @@ pub static TRADITIONAL: Words = Words {
     findings: "{n} 處",
     kind_line: "{kind}（{severity}）：{findings}",
     kind_line_occurrences: "{kind}（{severity}）：{findings}，共 {occurrences} 次",
-    example: "第 {line} 行第 {column} 列：{detail} — {context}",
+    example: "第 {line} 行第 {column} 列：{context}",
     page_of: "第 {page} 頁，共 {total} 頁",
     subject: "拼音注音文件簡報",
     severities: ["警告", "錯誤"],
