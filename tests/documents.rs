@@ -238,3 +238,39 @@ fn every_variant_finds_the_expected_entities_and_the_same_entities_and_topics() 
         }
     }
 }
+
+#[test]
+fn coverage_never_passes_100_percent_and_a_fully_annotated_document_reads_100() {
+    let rules = Rules::default();
+    let mut fully = 0;
+    for (dir, _) in documents() {
+        for path in variants(&dir) {
+            let name = path.display();
+            let t = build_tables(&[parse(&path)], &rules).unwrap();
+            let hanzi: Vec<String> = strings(&t.documents, "hanzi");
+            let annotated: Vec<String> = strings(&t.documents, "annotated_hanzi");
+            let (hanzi, annotated): (u64, u64) =
+                (hanzi[0].parse().unwrap(), annotated[0].parse().unwrap());
+            assert!(annotated <= hanzi, "{name}: {annotated} of {hanzi}");
+            // Per character too: annotated occurrences are occurrences.
+            for (occurrences, annotated) in strings(&t.readings, "occurrences")
+                .iter()
+                .zip(strings(&t.readings, "annotated_occurrences"))
+            {
+                assert!(annotated.parse::<u64>().unwrap() <= occurrences.parse().unwrap());
+            }
+            if path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("every-hanzi")
+            {
+                // Heading numerals (四、, （二）) are annotated and counted like any hanzi.
+                assert_eq!(annotated, hanzi, "{name}");
+                assert_eq!(strings(&t.documents, "annotation_coverage")[0], "1.0");
+                fully += 1;
+            }
+        }
+    }
+    assert_eq!(fully, 1);
+}

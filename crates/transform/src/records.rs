@@ -243,11 +243,20 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     let mut in_context = Vec::new();
     for block in &doc.blocks {
         let mut marker_chars = 0u64;
+        let mut marker_hanzi = 0u64;
         let mut body_chars = 0u64;
         for segment in doc.block_segments(block) {
             let n = doc.slice(segment.span).chars().count() as u64;
             match segment.kind {
-                SegmentKind::Marker => marker_chars += n,
+                SegmentKind::Marker => {
+                    marker_chars += n;
+                    // A heading's numeral is a hanzi of the clean text, as the tables count.
+                    marker_hanzi += doc
+                        .slice(segment.span)
+                        .chars()
+                        .filter(|c| annotext_parser::is_hanzi(*c))
+                        .count() as u64;
+                }
                 SegmentKind::Text => body_chars += n,
                 _ => {}
             }
@@ -266,10 +275,11 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         }
         let text = doc.block_text(block);
         record.counts.characters += body_chars + marker_chars;
-        record.counts.hanzi += text
-            .chars()
-            .filter(|c| annotext_parser::is_hanzi(*c))
-            .count() as u64;
+        record.counts.hanzi += marker_hanzi
+            + text
+                .chars()
+                .filter(|c| annotext_parser::is_hanzi(*c))
+                .count() as u64;
         let folded = fold_into(&text, &mut buffer);
         let mut pinyin = String::with_capacity(text.len() * 2);
         let annotated = doc

@@ -45,13 +45,11 @@ pub(super) fn readings_table(
         let mut own: HashMap<char, CharStats> = HashMap::default();
         let (mut characters, mut hanzi) = (0usize, 0usize);
         for segment in &doc.segments {
-            match segment.kind {
-                SegmentKind::Text => {}
-                SegmentKind::Marker => {
-                    characters += doc.slice(segment.span).chars().count();
-                    continue;
-                }
-                _ => continue,
+            // Markers are clean text too, and a heading's numeral (`十一、`, `（二）`) is a
+            // hanzi that annotators annotate: counted here, so that the annotated never
+            // outnumber the occurrences (a fully annotated document read 102.9 %).
+            if !matches!(segment.kind, SegmentKind::Text | SegmentKind::Marker) {
+                continue;
             }
             for ch in doc.slice(segment.span).chars() {
                 characters += 1;
