@@ -33,7 +33,8 @@ pub enum Outcome {
     BadInput,
 }
 
-/// Malloc arenas glibc may keep, unless `MALLOC_ARENA_MAX` says otherwise.
+/// Malloc arenas glibc may keep, unless `MALLOC_ARENA_MAX` or `GLIBC_TUNABLES`
+/// (`glibc.malloc.arena_max`) says otherwise.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 const MALLOC_ARENAS: i32 = 2;
 
@@ -43,7 +44,9 @@ const MALLOC_ARENAS: i32 = 2;
 /// Called first, before any thread starts.
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+    let set_by_user = std::env::var_os("MALLOC_ARENA_MAX").is_some()
+        || std::env::var("GLIBC_TUNABLES").is_ok_and(|t| t.contains("arena_max"));
+    if !set_by_user {
         // SAFETY: mallopt only sets a parameter of the allocator; no other thread runs yet.
         unsafe {
             libc::mallopt(libc::M_ARENA_MAX, MALLOC_ARENAS);

@@ -137,9 +137,10 @@ pub struct Briefing {
     pub missing_glyphs: Vec<char>,
 }
 
-/// The title a briefing gets without `--title`: the first 《…》 in the prose that names a list
-/// (清單), else an outcome (成果), else a declaration (宣言); else the document's name. The
-/// workbook names documents the same way ([`annotext_transform::document_title`]).
+/// The title a briefing gets without `--title`: the document's title line, else the first 《…》
+/// in the prose that names a list (清單), else an outcome (成果), else a declaration (宣言); else
+/// the document's name. The workbook, the records and the `documents` table name documents the
+/// same way ([`annotext_transform::document_title`]).
 pub fn derived_title(doc: &Document) -> String {
     annotext_transform::document_title(doc)
 }
@@ -742,12 +743,15 @@ fn compose(
         );
     }
 
-    // Background: the paragraphs before the first section, but the title line (the page's
-    // title already). Paragraphs among or after the sections come in their place below.
+    // Background: the paragraphs before the first heading or item, but the title line when it
+    // is the page's title (`--title` puts another there, and the line stays). Paragraphs among
+    // or after the items come in their place below.
     c.new_page();
-    c.heading(words.background, true);
     let mut left = LeftOut::default();
-    let title_line = annotext_transform::title_line(doc).map(|(line, _)| line);
+    let title_line = match options.title {
+        Some(_) => None,
+        None => annotext_transform::title_line(doc).map(|(line, _)| line),
+    };
     let prose = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
         left.paragraphs.1 += 1;
         if c.full {
@@ -764,11 +768,22 @@ fn compose(
             left.paragraphs.0 += 1;
         }
     };
-    for block in doc
-        .paragraphs()
-        .filter(|b| b.section.is_none() && Some(b.line) != title_line)
-    {
-        prose(&mut c, &mut left, block);
+    let structure = doc
+        .blocks
+        .iter()
+        .position(|b| !matches!(b.kind, BlockKind::Paragraph | BlockKind::Blank))
+        .unwrap_or(doc.blocks.len());
+    let (before, after) = doc.blocks.split_at(structure);
+    let mut background = before
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph && Some(b.line) != title_line)
+        .peekable();
+    // No heading over nothing (a document of a title line and sections has no background).
+    if background.peek().is_some() {
+        c.heading(words.background, true);
+        for block in background {
+            prose(&mut c, &mut left, block);
+        }
     }
 
     // Items before the first section heading (a document may have none), then each section's.
@@ -798,16 +813,29 @@ fn compose(
             left.items.0 += 1;
         }
     };
-    let mut loose = doc
-        .blocks
+    // Items outside any section, with the paragraphs among and after them (a closing one), in
+    // document order, up to the first section heading.
+    let loose: Vec<&annotext_parser::Block> = after
         .iter()
-        .filter(|b| b.section.is_none() && matches!(b.kind, BlockKind::Item { .. }))
-        .peekable();
-    if loose.peek().is_some() {
+        .take_while(|b| b.section.is_none())
+        .filter(|b| matches!(b.kind, BlockKind::Item { .. } | BlockKind::Paragraph))
+        .collect();
+    if loose
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Item { .. }))
+    {
         c.heading(words.loose_items, true);
-        for block in loose {
-            item(&mut c, &mut left, block);
+    }
+    for block in &loose {
+        match block.kind {
+            BlockKind::Item { .. } => item(&mut c, &mut left, block),
+            _ => {
+                c.gap(4.0);
+                prose(&mut c, &mut left, block);
+            }
         }
+    }
+    if !loose.is_empty() {
         c.gap(6.0);
     }
     // Sections, their subsections and items, in document order. Past the page limit the

@@ -246,3 +246,33 @@ fn the_reading_edition_sets_pinyin_above_the_characters() {
     // The plain edition prints no pinyin (the annex quotes a word's reading, not this one).
     assert!(!plain.contains("zhàn") && !plain.contains("lüè"));
 }
+
+#[test]
+fn a_list_without_sections_keeps_its_closing_paragraph_after_its_items() {
+    let text = "中国—东盟农业合作部长会议成果清单\n会议在南宁举行。\n1.项目一\n2.项目二\n会议商定，下次会议于2025年举行。\n";
+    let doc = parse_str("flat", text).unwrap();
+    let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
+    let text = briefing_text(&doc, &tables, Lang::Auto);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(at("背景") < at("会议在南宁举行。"));
+    assert!(at("会议在南宁举行。") < at("1.项目一"));
+    assert!(at("2.项目二") < at("会议商定，下次会议于2025年举行。"));
+}
+
+#[test]
+fn no_background_heading_over_nothing_and_title_kept_when_another_is_given() {
+    let text = "中国—东盟农业合作部长会议成果清单\n一、粮食安全\n1.建立协调机制\n";
+    let doc = parse_str("titled", text).unwrap();
+    let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
+    let shown = briefing_text(&doc, &tables, Lang::Auto);
+    assert!(!shown.contains("背景"), "an empty Background");
+    // With `--title`, the document's own title line is its first paragraph again.
+    let options = BriefingOptions {
+        title: Some("东盟会议简报".into()),
+        ..Default::default()
+    };
+    let briefing = render_briefing(&doc, &tables, &options).unwrap();
+    let shown = squeeze(&poppler("pdftotext", &briefing.bytes, &[]));
+    assert!(shown.starts_with("东盟会议简报"));
+    assert!(shown.contains("背景中国—东盟农业合作部长会议成果清单"));
+}

@@ -85,7 +85,12 @@ impl SheetLayout {
         let shown: Vec<usize> = (0..df.width())
             .filter(|&c| !is_for_machines(df.columns()[c].name()))
             .collect();
-        let identifying = |c: &usize| IDENTIFYING.contains(&df.columns()[*c].name().as_str());
+        // The corpus's entities are identified by their kind and name.
+        let ids: &[&str] = match name {
+            "entities" => &["kind", "name"],
+            _ => &IDENTIFYING,
+        };
+        let identifying = |c: &usize| ids.contains(&df.columns()[*c].name().as_str());
         let order: Vec<usize> = shown
             .iter()
             .copied()
@@ -107,7 +112,7 @@ impl SheetLayout {
                 let text = cell_text(&column.get(i).map_err(|e| table_error(name, e))?);
                 width = width.max(text_width(&text) + 1.0);
             }
-            let cap = if IDENTIFYING.contains(&header) {
+            let cap = if ids.contains(&header) {
                 MAX_ID_WIDTH
             } else {
                 MAX_WIDTH

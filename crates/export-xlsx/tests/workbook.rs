@@ -451,6 +451,11 @@ fn identifying_columns_come_first_and_stay_frozen_and_machine_columns_are_left_o
         width(4)
     );
     assert!(width(8) <= 40.8 && width(8) > 30.0, "text {}", width(8));
+    // The corpus's entities are identified by kind and name: both frozen.
+    assert!(
+        sheet_xml(&bytes, "Entities").contains("<pane xSplit=\"2\" ySplit=\"1\""),
+        "Entities' frozen columns"
+    );
 }
 
 #[test]

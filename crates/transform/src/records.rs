@@ -266,6 +266,8 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         clean_chars = start + body_chars + line_break.chars().count() as u64;
         let source = doc.slice(block.span).to_owned();
         if matches!(block.kind, BlockKind::Blank) {
+            // A line of spaces is text too, as the tables count it.
+            record.counts.characters += body_chars + marker_chars;
             record.other_lines.push(LineRecord {
                 line: block.line,
                 source,

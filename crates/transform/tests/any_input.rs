@@ -1,10 +1,11 @@
 //! Property: whatever text the parser accepts, every table is built (no panic, no error), one
 //! items row per numbered item, and anomalies rows (findings) whose counts account for every
-//! parser anomaly: folding loses none. This is the
+//! parser anomaly: folding loses none; the record counts what the documents table counts. This
+//! is the
 //! whole-pipeline counterpart of the parser's fuzz target, for small inputs.
 
 use annotext_parser::{parse_str, BlockKind};
-use annotext_transform::{build_tables, Rules};
+use annotext_transform::{build_tables, document_record, Rules};
 use proptest::prelude::*;
 
 fn piece() -> impl Strategy<Value = String> {
@@ -31,6 +32,8 @@ fn piece() -> impl Strategy<Value = String> {
         Just("1.".to_owned()),
         Just("3.".to_owned()),
         Just("一、".to_owned()),
+        Just("（二）".to_owned()),
+        Just("   ".to_owned()),
         Just("；".to_owned()),
         Just("\0".to_owned()),
         "[a-z0-9 .、]{0,4}",
@@ -70,5 +73,17 @@ proptest! {
         prop_assert!(counted >= anomalies);
         prop_assert!(tables.anomalies.height() as u64 <= counted);
         prop_assert_eq!(tables.sections.height(), doc.sections.len());
+        // The record counts what the documents table counts, and never more annotated hanzi
+        // than hanzi.
+        let record = document_record(&doc);
+        let cell = |name: &str| -> u64 {
+            let column = tables.documents.column(name).unwrap();
+            column.cast(&polars::prelude::DataType::UInt64).unwrap().u64().unwrap().get(0).unwrap()
+        };
+        prop_assert_eq!(record.counts.characters, cell("characters"));
+        prop_assert_eq!(record.counts.hanzi, cell("hanzi"));
+        prop_assert_eq!(record.counts.annotated_hanzi, cell("annotated_hanzi"));
+        prop_assert!(record.counts.annotated_hanzi <= record.counts.hanzi);
+        prop_assert_eq!(u64::from(record.counts.items), cell("items"));
     }
 }

@@ -10,8 +10,69 @@ const TITLE_WORDS: [&[&str]; 3] = [&["清單", "清单"], &["成果"], &["宣言
 
 /// Longest title line, in characters: a longer first line is prose.
 const MAX_TITLE_CHARS: usize = 60;
-/// Fewest hanzi a title line has, besides those of dates (年, 月, 日).
-const MIN_TITLE_HANZI: usize = 4;
+
+/// The kinds of document a title line ends with (a list, an outcome, a declaration, a plan…),
+/// in both scripts: a first line that ends otherwise is prose, a date line or a heading.
+const TITLE_ENDINGS: [&str; 58] = [
+    "清单",
+    "清單",
+    "成果",
+    "宣言",
+    "声明",
+    "聲明",
+    "公报",
+    "公報",
+    "纪要",
+    "紀要",
+    "计划",
+    "計劃",
+    "计画",
+    "計畫",
+    "方案",
+    "倡议",
+    "倡議",
+    "共识",
+    "共識",
+    "报告",
+    "報告",
+    "议定书",
+    "議定書",
+    "协定",
+    "協定",
+    "协议",
+    "協議",
+    "备忘录",
+    "備忘錄",
+    "纲要",
+    "綱要",
+    "规划",
+    "規劃",
+    "框架",
+    "路线图",
+    "路線圖",
+    "愿景",
+    "願景",
+    "文件",
+    "决定",
+    "決定",
+    "意见",
+    "意見",
+    "要点",
+    "要點",
+    "条约",
+    "條約",
+    "宪章",
+    "憲章",
+    "建议",
+    "建議",
+    "举措",
+    "舉措",
+    "名单",
+    "名單",
+    "汇编",
+    "彙編",
+    "总结",
+];
 
 /// The document's title: its first line when that line is a title (see [`title_line`]); else
 /// the first 《…》 in its prose that names a list (清單), else an outcome (成果), else a
@@ -21,9 +82,12 @@ pub fn document_title(doc: &Document) -> String {
 }
 
 /// The first line, when it is a title rather than prose: a paragraph before any heading or
-/// item, short, with no sentence punctuation (。，；：！？ or their ASCII forms), made of more
-/// than a date (`中国—东盟农业合作部长会议成果清单`, not `2024年10月12日`). Many outcome
-/// lists start so; the shared samples start with prose. Gives the line's number and its text.
+/// item, short, with no sentence punctuation (。，；：！？ or their ASCII forms), that names a
+/// kind of document at its end (清单, 宣言, 联合声明, 行动计划… — see [`TITLE_ENDINGS`]),
+/// before any bracketed note such as `（2024年）`: `中国—东盟农业合作部长会议成果清单`, not
+/// `（2024年10月12日，广西南宁）`, `各方同意加强粮食安全合作` or `第一部分 糧食安全`. A title
+/// written as `《…》` is given without its marks. Many outcome lists start so; the shared samples
+/// start with prose. Gives the line's number and its title.
 pub fn title_line(doc: &Document) -> Option<(u32, String)> {
     let first = doc
         .blocks
@@ -31,16 +95,30 @@ pub fn title_line(doc: &Document) -> Option<(u32, String)> {
         .find(|b| b.kind != BlockKind::Blank)
         .filter(|b| b.kind == BlockKind::Paragraph)?;
     let text = doc.block_text(first);
-    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let mut title = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if let Some(inner) = title.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        title = inner;
+    }
     let sentence = |c: char| "。，；：！？,;:!?".contains(c);
-    let hanzi = text
-        .chars()
-        .filter(|&c| annotext_parser::is_hanzi(c) && !"年月日".contains(c))
-        .count();
-    (text.chars().count() <= MAX_TITLE_CHARS
-        && !text.contains(sentence)
-        && hanzi >= MIN_TITLE_HANZI)
-        .then(|| (first.line, text.to_owned()))
+    if title.chars().count() > MAX_TITLE_CHARS || title.contains(sentence) {
+        return None;
+    }
+    // The kind of document ends the title, before any bracketed note.
+    let mut head = title;
+    while let Some(inner) = head
+        .strip_suffix('）')
+        .and_then(|h| h.rfind('（').map(|at| &h[..at]))
+        .or_else(|| {
+            head.strip_suffix(')')
+                .and_then(|h| h.rfind('(').map(|at| &h[..at]))
+        })
+    {
+        head = inner.trim_end();
+    }
+    TITLE_ENDINGS
+        .iter()
+        .any(|ending| head.ends_with(ending) && head.len() > ending.len())
+        .then(|| (first.line, title.to_owned()))
 }
 
 /// The list, outcome or declaration the prose names in 《…》, else the document's name.
@@ -95,13 +173,35 @@ mod tests {
     fn a_first_line_of_prose_or_a_date_is_not_a_title() {
         for first in [
             "2024年10月12日",
+            "（二〇二四年十月十二日）",
+            "（2024年10月12日 廣西南寧）",
             "會議在南寧舉行，各方出席。",
+            "各方同意加強糧食安全合作",
+            "第一部分 糧食安全",
+            "壹、糧食安全合作",
+            "清單",
             "短句",
             "一、合作",
         ] {
             let text = format!("{first}\n見《合作成果清單》。\n一、合作\n1.項目\n");
             let doc = annotext_parser::parse_str("x", &text).unwrap();
             assert_eq!(document_title(&doc), "合作成果清單", "{first}");
+        }
+    }
+
+    #[test]
+    fn a_title_line_may_carry_a_note_or_marks() {
+        for (first, title) in [
+            (
+                "中國—東盟合作行動計劃（2024-2026年）",
+                "中國—東盟合作行動計劃（2024-2026年）",
+            ),
+            ("《中國—東盟聯合聲明》", "中國—東盟聯合聲明"),
+            ("第二屆論壇成果清單(全文)", "第二屆論壇成果清單(全文)"),
+        ] {
+            let text = format!("{first}\n一、合作\n1.項目\n");
+            let doc = annotext_parser::parse_str("x", &text).unwrap();
+            assert_eq!(document_title(&doc), title, "{first}");
         }
     }
 

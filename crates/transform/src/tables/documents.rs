@@ -89,14 +89,15 @@ fn date_range<'a>(
     let mut first: Option<Point> = None;
     let mut last: Option<Point> = None;
     for d in dates {
-        let shown = |year| (year, d.month, d.day);
         let start = (
             (d.year_start, d.month.unwrap_or(0), d.day.unwrap_or(0)),
-            shown(d.year_start),
+            (d.year_start, d.month, d.day),
         );
+        // A range of days or months ends on its last one.
+        let (end_month, end_day) = d.end.map_or((d.month, d.day), |(m, day)| (Some(m), day));
         let end = (
-            (d.year_end, d.month.unwrap_or(13), d.day.unwrap_or(32)),
-            shown(d.year_end),
+            (d.year_end, end_month.unwrap_or(13), end_day.unwrap_or(32)),
+            (d.year_end, end_month, end_day),
         );
         if first.is_none_or(|f| start.0 < f.0) {
             first = Some(start);
@@ -124,6 +125,7 @@ mod tests {
             year_end,
             month,
             day: None,
+            end: None,
             offset: 0,
         }
     }
@@ -141,5 +143,14 @@ mod tests {
             (Some("2020-07".to_owned()), Some("2025".to_owned()))
         );
         assert_eq!(date_range([].iter()), (None, None));
+    }
+
+    #[test]
+    fn days_show_and_a_range_of_days_ends_on_its_last() {
+        let dates = crate::facts::dates::find_dates("2024年10月12日至14日；2024年10月5日");
+        assert_eq!(
+            date_range(dates.iter()),
+            (Some("2024-10-05".to_owned()), Some("2024-10-14".to_owned()))
+        );
     }
 }
