@@ -6,6 +6,7 @@
 //! is compiled in, and printpdf embeds only the glyphs used (a subset). Outputs are
 //! deterministic: fixed dates, fixed resource ids, and a document ID derived from the content.
 
+mod annex;
 pub mod layout;
 pub mod words;
 
@@ -966,12 +967,20 @@ fn compose(
         c.paragraph(&head, BODY, 0.0, None, None, ink.clone());
         for &i in rows {
             let field = |column: &[String]| column.get(i).map_or("", String::as_str).to_owned();
+            // A Chinese briefing sets the (English) detail's data in its own words.
+            let detail = match words.tag {
+                "en" => Some(field(&details)),
+                _ => annex::localized_detail(kind, &field(&details), words),
+            };
             let example = words::fill(
-                words.example,
+                match detail {
+                    Some(_) => words.example,
+                    None => words.example_no_detail,
+                },
                 &[
                     ("line", &field(&lines)),
                     ("column", &field(&columns)),
-                    ("detail", &field(&details)),
+                    ("detail", detail.as_deref().unwrap_or("")),
                     ("context", &field(&contexts)),
                 ],
             );

@@ -116,10 +116,27 @@ pub struct Words {
     pub kind_line: &'static str,
     /// A kind's line when findings hold several occurrences: also `{occurrences}`.
     pub kind_line_occurrences: &'static str,
-    /// One example finding: `{line}`, `{column}`, `{detail}`, `{context}`. The Chinese ones
-    /// leave the detail out: it is written in English (in the anomalies table), and the kind's
-    /// line above the examples and the marked context say it in the briefing's language.
+    /// One example finding: `{line}`, `{column}`, `{detail}`, `{context}`.
     pub example: &'static str,
+    /// One example finding without a detail (a Chinese briefing has none for a folded run or a
+    /// parenthesis): `{line}`, `{column}`, `{context}`.
+    pub example_no_detail: &'static str,
+    /// A character's annotations (see `annex`): `{ch}`, `{times}`, `{extra}`, `{readings}`.
+    pub detail_repeat: &'static str,
+    /// After `detail_repeat`, the reading a conflict keeps: `{kept}`.
+    pub detail_keeps: &'static str,
+    /// After a list of readings cut short: `{n}` more.
+    pub detail_more: &'static str,
+    /// A reading the dictionary does not give: `{ch}`, `{reading}`, `{known}`.
+    pub detail_not_in_dictionary: &'static str,
+    /// A reading wrong for its word: `{word}`, `{word_reading}`, `{ch}`, `{annotated}`.
+    pub detail_wrong_in_context: &'static str,
+    /// A number out of sequence: `{level}`, `{found}`, `{expected}`.
+    pub detail_numbering: &'static str,
+    /// Not a pinyin syllable: `{text}`.
+    pub detail_invalid_reading: &'static str,
+    /// The numbered levels: section, subsection, item.
+    pub level_names: [&'static str; 3],
     /// The running footer: `{page}`, `{total}`.
     pub page_of: &'static str,
     /// The PDF's subject (document properties).
@@ -210,6 +227,16 @@ pub static ENGLISH: Words = Words {
     kind_line: "{kind} ({severity}): {findings}",
     kind_line_occurrences: "{kind} ({severity}): {findings}, {occurrences} occurrences",
     example: "line {line}, column {column}: {detail} — {context}",
+    example_no_detail: "line {line}, column {column}: {context}",
+    // English briefings show the tables' own details.
+    detail_repeat: "",
+    detail_keeps: "",
+    detail_more: "",
+    detail_not_in_dictionary: "",
+    detail_wrong_in_context: "",
+    detail_numbering: "",
+    detail_invalid_reading: "",
+    level_names: ["section", "subsection", "item"],
     page_of: "page {page} of {total}",
     subject: "Briefing on a pinyin-annotated document",
     severities: ["warning", "error"],
@@ -252,7 +279,16 @@ pub static SIMPLIFIED: Words = Words {
     findings: "{n} 处",
     kind_line: "{kind}（{severity}）：{findings}",
     kind_line_occurrences: "{kind}（{severity}）：{findings}，共 {occurrences} 次",
-    example: "第 {line} 行第 {column} 列：{context}",
+    example: "第 {line} 行第 {column} 列：{detail} — {context}",
+    example_no_detail: "第 {line} 行第 {column} 列：{context}",
+    detail_repeat: "「{ch}」注音 {times} 次（多 {extra} 次）：{readings}",
+    detail_keeps: "，保留 {kept}",
+    detail_more: " 等（另 {n} 个）",
+    detail_not_in_dictionary: "「{ch}」注音 {reading}，词典读作 {known}",
+    detail_wrong_in_context: "「{word}」读作 {word_reading}，「{ch}」注音 {annotated}",
+    detail_numbering: "{level}编号 {found}，应为 {expected}",
+    detail_invalid_reading: "{text} 不是拼音音节",
+    level_names: ["节", "小节", "条目"],
     page_of: "第 {page} 页，共 {total} 页",
     subject: "拼音注音文件简报",
     severities: ["警告", "错误"],
@@ -308,7 +344,16 @@ pub static TRADITIONAL: Words = Words {
     findings: "{n} 處",
     kind_line: "{kind}（{severity}）：{findings}",
     kind_line_occurrences: "{kind}（{severity}）：{findings}，共 {occurrences} 次",
-    example: "第 {line} 行第 {column} 列：{context}",
+    example: "第 {line} 行第 {column} 列：{detail} — {context}",
+    example_no_detail: "第 {line} 行第 {column} 列：{context}",
+    detail_repeat: "「{ch}」注音 {times} 次（多 {extra} 次）：{readings}",
+    detail_keeps: "，保留 {kept}",
+    detail_more: " 等（另 {n} 個）",
+    detail_not_in_dictionary: "「{ch}」注音 {reading}，詞典讀作 {known}",
+    detail_wrong_in_context: "「{word}」讀作 {word_reading}，「{ch}」注音 {annotated}",
+    detail_numbering: "{level}編號 {found}，應為 {expected}",
+    detail_invalid_reading: "{text} 不是拼音音節",
+    level_names: ["節", "小節", "條目"],
     page_of: "第 {page} 頁，共 {total} 頁",
     subject: "拼音注音文件簡報",
     severities: ["警告", "錯誤"],

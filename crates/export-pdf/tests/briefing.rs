@@ -99,8 +99,13 @@ fn a_simplified_document_gets_a_simplified_briefing() {
     for traditional in ["附錄", "數據", "編號", "頁"] {
         assert!(!text.contains(traditional), "{traditional} is traditional");
     }
-    // The annex's examples say where and show the spot, without the tables' English detail.
+    // The annex's examples say where, what (the tables' English detail, set in Chinese) and
+    // show the spot.
     assert!(text.contains("行第") && text.contains("【"));
+    assert!(
+        text.contains("注音") && text.contains("次（多"),
+        "a repeat's detail"
+    );
     for english in ["annotated", "collapsed", "reading", " is read "] {
         assert!(!text.contains(english), "{english} in a Chinese briefing");
     }
@@ -275,4 +280,27 @@ fn no_background_heading_over_nothing_and_title_kept_when_another_is_given() {
     let shown = squeeze(&poppler("pdftotext", &briefing.bytes, &[]));
     assert!(shown.starts_with("东盟会议简报"));
     assert!(shown.contains("背景中国—东盟农业合作部长会议成果清单"));
+}
+
+#[test]
+fn a_chinese_annex_sets_each_findings_detail_in_chinese() {
+    // One finding of each kind with data, as the transform writes their details.
+    let text = "中国合作成果清单\n会议在南宁举行。\n一、合作\n1.项目甲\n3.项目乙\n3.项目丙\n\
+                二、贸易\n1.推动(tuī)(tuì)贸易\n2.长(xyz)期合作\n3.协调(diào)机制\n";
+    let doc = parse_str("kinds", text).unwrap();
+    let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
+    let shown = briefing_text(&doc, &tables, Lang::Auto);
+    for detail in [
+        "「动」注音2次（多1次）：tuī,tuì，保留tui1",
+        "「动」注音tui1，词典读作dong4",
+        "条目编号3，应为2",
+        "条目编号3，应为4",
+        "(xyz)不是拼音音节",
+        "「协调」读作xiétiáo，「调」注音diào",
+    ] {
+        assert!(shown.contains(detail), "{detail} missing");
+    }
+    for english in ["annotated", "expected", "dictionary", "syllable"] {
+        assert!(!shown.contains(english), "{english} in a Chinese briefing");
+    }
 }
