@@ -1,6 +1,6 @@
 //! Printable PDF briefing of one document, with `printpdf`: A4, running header, `page X of Y`,
 //! a first page with title, key figures and a vector bar chart of items per topic, then the
-//! background paragraphs, every section with its numbered items, and a data-quality annex.
+//! background paragraphs, every section with its numbered items and paragraphs, and a data-quality annex.
 //!
 //! Chinese renders on any machine: a freely licensed CJK font (WenQuanYi Micro Hei, Apache-2.0)
 //! is compiled in, and printpdf embeds only the glyphs used (a subset). Outputs are

@@ -94,7 +94,7 @@ pub struct Words {
     pub left_sections: &'static str,
     /// As `left_sections`, for items.
     pub left_items: &'static str,
-    /// As `left_sections`, for background paragraphs.
+    /// As `left_sections`, for prose paragraphs (background and closing ones).
     pub left_paragraphs: &'static str,
     /// Between the parts.
     pub list_separator: &'static str,
@@ -215,7 +215,7 @@ pub static ENGLISH: Words = Words {
            tables/paragraphs.csv). `--briefing-pages` sets the limit.",
     left_sections: "{left} of {all} section headings",
     left_items: "{left} of {all} items",
-    left_paragraphs: "{left} of {all} background paragraphs",
+    left_paragraphs: "{left} of {all} paragraphs",
     list_separator: ", ",
     left_parts: "{parts} are",
     left_rest: "the rest of the text is",
@@ -268,7 +268,7 @@ pub static SIMPLIFIED: Words = Words {
            `--briefing-pages` 设定。",
     left_sections: "{all} 个节标题中的 {left} 个",
     left_items: "{all} 条条目中的 {left} 条",
-    left_paragraphs: "{all} 段背景段落中的 {left} 段",
+    left_paragraphs: "{all} 段段落中的 {left} 段",
     list_separator: "、",
     left_parts: "{parts}",
     left_rest: "其余文字",
@@ -333,7 +333,7 @@ pub static TRADITIONAL: Words = Words {
            `--briefing-pages` 設定。",
     left_sections: "{all} 個節標題中的 {left} 個",
     left_items: "{all} 條條目中的 {left} 條",
-    left_paragraphs: "{all} 段背景段落中的 {left} 段",
+    left_paragraphs: "{all} 段段落中的 {left} 段",
     list_separator: "、",
     left_parts: "{parts}",
     left_rest: "其餘文字",
