@@ -206,9 +206,11 @@ impl WorkbookWriter {
         let mut jobs: Vec<SheetJob> = Vec::new();
         for (t, (name, df)) in named.into_iter().enumerate() {
             if self.tables.len() <= t {
-                let layout = match is_corpus_wide(name) {
-                    true => None,
-                    false => Some(SheetLayout::plan(name, df, 0..df.height())?),
+                // A corpus-wide sheet is laid out at the end, from the gathered rows.
+                let layout = if is_corpus_wide(name) {
+                    None
+                } else {
+                    Some(SheetLayout::plan(name, df, 0..df.height())?)
                 };
                 let index = self.add_sheet(name, layout.as_ref(), 0)?;
                 self.tables.push(TableSheets {
