@@ -3,18 +3,44 @@
 use annotext_parser::{Document, Position, Reading, Span};
 use pinyin::{Pinyin, ToPinyinMulti};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-/// The readings the dictionary (Unihan, via the `pinyin` crate) gives for a character.
-pub fn dictionary_readings(ch: char) -> Vec<Reading> {
+/// Characters of the Basic Multilingual Plane, whose dictionary readings are kept once found.
+const BMP: usize = 0x10000;
+
+/// The readings the dictionary (Unihan, via the `pinyin` crate) gives for a character. Those of
+/// a character of the Basic Multilingual Plane are parsed once per run and kept: the readings
+/// table asks once per character per document, 700,000 times for 2,000 small documents.
+pub fn dictionary_readings(ch: char) -> &'static [Reading] {
+    // One slot per character, filled on first use; 1.5 MB of zeroed memory, paged in only
+    // where used.
+    static KNOWN: [OnceLock<Box<[Reading]>>; BMP] = [const { OnceLock::new() }; BMP];
+    static BEYOND: OnceLock<Mutex<HashMap<char, &'static [Reading]>>> = OnceLock::new();
+    match KNOWN.get(ch as usize) {
+        Some(slot) => slot.get_or_init(|| parse_readings(ch)),
+        // Rare (CJK extensions): each character's readings kept for the run, once.
+        None => {
+            let mut beyond = BEYOND
+                .get_or_init(Mutex::default)
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            beyond
+                .entry(ch)
+                .or_insert_with(|| Box::leak(parse_readings(ch)))
+        }
+    }
+}
+
+fn parse_readings(ch: char) -> Box<[Reading]> {
     let Some(multi) = ch.to_pinyin_multi() else {
-        return Vec::new();
+        return Box::default();
     };
     let mut out: Vec<Reading> = multi
         .into_iter()
         .filter_map(|p| Reading::parse(Pinyin::with_tone(p)).ok())
         .collect();
     out.dedup();
-    out
+    out.into_boxed_slice()
 }
 
 /// Whether an annotated reading is one the dictionary gives for the character (a toneless

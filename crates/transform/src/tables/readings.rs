@@ -100,13 +100,21 @@ pub(super) fn readings_table(
     let mut annotated_occ = Vec::new();
     let mut max_ann = Vec::new();
     let mut valid = Vec::new();
+    // What depends on the character alone, made once per character: a batch of small
+    // documents repeats each character in every document.
+    let mut by_char: HashMap<char, (String, String, Vec<String>)> = HashMap::default();
     for ((doc, ch), s) in stats {
         let dict = dictionary_readings(ch);
+        let (own, simple, known) = by_char.entry(ch).or_insert_with(|| {
+            let own = ch.to_string();
+            let simple = simplified(&own);
+            (own, simple, dict.iter().map(|r| r.to_string()).collect())
+        });
         doc_id.push(doc);
-        character.push(ch.to_string());
-        simp.push(simplified(&ch.to_string()));
+        character.push(own.clone());
+        simp.push(simple.clone());
         as_annotated.push(s.annotated_readings.iter().map(|r| r.to_string()).collect());
-        dictionary.push(dict.iter().map(|r| r.to_string()).collect());
+        dictionary.push(known.clone());
         occurrences.push(s.occurrences);
         annotated_occ.push(s.annotated_occurrences);
         max_ann.push(s.max_annotations);
