@@ -139,8 +139,8 @@ pub struct Briefing {
 }
 
 /// The title a briefing gets without `--title`: the document's title line, else the first 《…》
-/// in the prose that names a list (清單), else an outcome (成果), else a declaration (宣言); else
-/// the document's name. The workbook, the records and the `documents` table name documents the
+/// in the prose that names a list (清單), else an outcome (成果); else the meeting its preamble
+/// says was held; else a declaration (宣言) named; else the document's name. The workbook, the records and the `documents` table name documents the
 /// same way ([`annotext_transform::document_title`]).
 pub fn derived_title(doc: &Document) -> String {
     annotext_transform::document_title(doc)

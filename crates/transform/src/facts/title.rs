@@ -2,7 +2,10 @@
 //! declaration its prose names in 《…》. Shared by the briefing, the workbook, the records and
 //! the documents table, so all call a document the same.
 
+use std::sync::OnceLock;
+
 use annotext_parser::{BlockKind, Document};
+use regex::Regex;
 
 /// Kinds of document a title names, in order of preference: a list (清單), an outcome (成果),
 /// a declaration (宣言). Traditional and simplified spellings both count.
@@ -75,8 +78,9 @@ const TITLE_ENDINGS: [&str; 58] = [
 ];
 
 /// The document's title: its first line when that line is a title (see [`title_line`]); else
-/// the first 《…》 in its prose that names a list (清單), else an outcome (成果), else a
-/// declaration (宣言); else the document's name.
+/// the first 《…》 in its prose that names a list (清單), else an outcome (成果); else the
+/// meeting its preamble says was held ([`meeting_name`]); else a declaration (宣言) named in
+/// 《…》; else the document's name.
 pub fn document_title(doc: &Document) -> String {
     title_line(doc).map_or_else(|| named_title(doc), |(_, title)| title)
 }
@@ -121,7 +125,10 @@ pub fn title_line(doc: &Document) -> Option<(u32, String)> {
         .then(|| (first.line, title.to_owned()))
 }
 
-/// The list, outcome or declaration the prose names in 《…》, else the document's name.
+/// The list or outcome the prose names in 《…》; else the meeting the preamble says was held
+/// ([`meeting_name`]); else a declaration named in 《…》; else the document's name. A declaration
+/// comes after the meeting: an outcome list names the declarations its meeting adopted
+/// (《内罗毕卫生与农业合作宣言》), where a list or outcome named is the document itself.
 fn named_title(doc: &Document) -> String {
     let mut titles = Vec::new();
     for block in doc.paragraphs() {
@@ -134,15 +141,70 @@ fn named_title(doc: &Document) -> String {
             rest = &after[end..];
         }
     }
-    TITLE_WORDS
-        .iter()
-        .find_map(|words| {
-            titles
-                .iter()
-                .find(|t| words.iter().any(|w| t.contains(w)))
-                .cloned()
-        })
+    let named = |words: &[&str]| {
+        titles
+            .iter()
+            .find(|t| words.iter().any(|w| t.contains(w)))
+            .cloned()
+    };
+    let [list, outcome, declaration] = TITLE_WORDS;
+    named(list)
+        .or_else(|| named(outcome))
+        .or_else(|| meeting_name(doc))
+        .or_else(|| named(declaration))
         .unwrap_or_else(|| doc.name.clone())
+}
+
+/// A meeting's name as the preamble gives it: `(date,) NAME 在 PLACE 举行`, where the name ends
+/// with a kind of meeting (会议, 论坛, 峰会, 大会, 会晤…), in either script.
+fn meeting_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:^|[，,。；;：:])\s*",
+            r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?[，,]?\s*)?",
+            r"(?P<name>[^，,。；;：:]{2,60}?",
+            r"(?:会议|會議|论坛|論壇|峰会|峰會|大会|大會|会晤|會晤|对话会|對話會|博览会|博覽會",
+            r"|年会|年會|研讨会|研討會))",
+            r"\s*(?:在|于|於)[^，,。；;]{1,30}?(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕)",
+        ))
+        .unwrap_or_else(|e| panic!("the meeting pattern is a constant and valid: {e}"))
+    })
+}
+
+/// The meeting the preamble (the paragraphs before the first heading or item) says was held,
+/// its notes in brackets left out: `2025年6月,上海合作组织(简称“上合组织”)成员国交通部长第十次
+/// 会议在乌兹别克斯坦撒马尔罕举行` gives `上海合作组织成员国交通部长第十次会议`.
+pub fn meeting_name(doc: &Document) -> Option<String> {
+    doc.blocks
+        .iter()
+        .take_while(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Blank))
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .find_map(|block| {
+            let text = doc.block_text(block);
+            let name = meeting_pattern()
+                .captures(&text)?
+                .name("name")?
+                .as_str()
+                .to_owned();
+            let name = without_brackets(&name);
+            (name.chars().count() >= 4).then_some(name)
+        })
+}
+
+/// `text` without its bracketed notes (`（…）`, `(…)`), nested ones included.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
 }
 
 #[cfg(test)]
@@ -202,6 +264,30 @@ mod tests {
             let text = format!("{first}\n一、合作\n1.項目\n");
             let doc = annotext_parser::parse_str("x", &text).unwrap();
             assert_eq!(document_title(&doc), title, "{first}");
+        }
+    }
+
+    #[test]
+    fn without_a_named_list_the_meeting_held_is_the_title_before_a_declaration() {
+        for (preamble, title) in [
+            (
+                "2025年6月,上海合作组织(简称“上合组织”)成员国交通部长第十次会议在乌兹别克斯坦撒马尔罕举行,各方出席。会议通过《撒马尔罕宣言》。",
+                "上海合作组织成员国交通部长第十次会议",
+            ),
+            (
+                "為落實領導人共識，2023年9月，中國—東盟海洋合作論壇在海南三亞舉行。",
+                "中國—東盟海洋合作論壇",
+            ),
+            (
+                "2023年5月18日至19日，中国—中亚峰会在陕西西安举行。",
+                "中国—中亚峰会",
+            ),
+            // No meeting held: the declaration named.
+            ("各方通过了《内罗毕合作宣言》。", "内罗毕合作宣言"),
+        ] {
+            let text = format!("{preamble}\n一、合作\n1.項目\n");
+            let doc = annotext_parser::parse_str("x", &text).unwrap();
+            assert_eq!(document_title(&doc), title, "{preamble}");
         }
     }
 
