@@ -87,7 +87,7 @@ impl SheetLayout {
             .collect();
         // The corpus's entities are identified by their kind and name.
         let ids: &[&str] = match name {
-            "entities" => &["kind", "name"],
+            crate::ENTITIES => &["kind", "name"],
             _ => &IDENTIFYING,
         };
         let identifying = |c: &usize| ids.contains(&df.columns()[*c].name().as_str());

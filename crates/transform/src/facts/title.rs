@@ -108,17 +108,7 @@ pub fn title_line(doc: &Document) -> Option<(u32, String)> {
         return None;
     }
     // The kind of document ends the title, before any bracketed note.
-    let mut head = title;
-    while let Some(inner) = head
-        .strip_suffix('）')
-        .and_then(|h| h.rfind('（').map(|at| &h[..at]))
-        .or_else(|| {
-            head.strip_suffix(')')
-                .and_then(|h| h.rfind('(').map(|at| &h[..at]))
-        })
-    {
-        head = inner.trim_end();
-    }
+    let head = without_brackets(title);
     TITLE_ENDINGS
         .iter()
         .any(|ending| head.ends_with(ending) && head.len() > ending.len())
