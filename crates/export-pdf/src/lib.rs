@@ -789,7 +789,7 @@ fn compose(
 
     // Items before the first section heading (a document may have none), then each section's.
     let item = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
-        let BlockKind::Item { number } = block.kind else {
+        let BlockKind::Item { number, .. } = block.kind else {
             return;
         };
         left.items.1 += 1;

@@ -26,7 +26,7 @@ fn pdftotext_gives_every_item_in_order() {
     let mut from = 0;
     let mut found = 0;
     for block in &doc.blocks {
-        if let BlockKind::Item { number } = block.kind {
+        if let BlockKind::Item { number, .. } = block.kind {
             let item = squeeze(&format!("{}.{}", number.0, doc.block_text(block)));
             let at = text[from..]
                 .find(&item)

@@ -154,6 +154,12 @@ pub enum NumberingLevel {
     Subsection,
     /// A numbered item `1.…`.
     Item,
+    /// An article `第N条`, numbered through the whole document.
+    Article,
+    /// A clause `（一）` of an article, or `1.` of a clause.
+    Clause,
+    /// A point of a short list (`（1）`, `1)`, `①`, `a)`).
+    Point,
 }
 
 impl NumberingLevel {
@@ -163,6 +169,9 @@ impl NumberingLevel {
             NumberingLevel::Section => "section",
             NumberingLevel::Subsection => "subsection",
             NumberingLevel::Item => "item",
+            NumberingLevel::Article => "article",
+            NumberingLevel::Clause => "clause",
+            NumberingLevel::Point => "point",
         }
     }
 }

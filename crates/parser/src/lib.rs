@@ -108,17 +108,19 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
     let scan::Scan {
         segments,
         lines,
-        mut blocks,
+        blocks,
         annotations,
         chars,
         mut anomalies,
+        shapes,
         ..
     } = scan::scan(&text);
     scan::control_characters(&text, &lines, &mut anomalies);
     let structure::Structure {
+        blocks,
         sections,
         subsections,
-    } = structure::build(&text, &segments, &mut blocks, &mut anomalies);
+    } = structure::build(&text, &segments, &shapes, blocks, &mut anomalies);
     // In place (a stable sort takes a buffer of half the list: 90 MB for a line of 5,000,000
     // `(`); the span's end settles ties, so the order is still fully determined.
     anomalies.sort_unstable_by_key(|a| (a.span.start, a.kind, a.span.end));
@@ -135,6 +137,42 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
         chars,
         anomalies,
     })
+}
+
+/// Appends the clean text of a block's segments: its text segments, with the lines of a joined
+/// block joined as a reader expects — no break between hanzi, the spaces around the break left
+/// out, and one space where two Latin words or numbers meet (`Green` / `Energy`).
+pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
+    let start = out.len();
+    let mut joining = false;
+    for segment in segments {
+        match segment.kind {
+            SegmentKind::Text => {
+                let mut piece = &text[segment.span.range()];
+                if joining {
+                    piece = piece.trim_start();
+                    if piece.is_empty() {
+                        continue;
+                    }
+                    joining = false;
+                    let before = out.chars().next_back();
+                    let after = piece.chars().next();
+                    if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                        && after.is_some_and(|c| c.is_ascii_alphanumeric())
+                    {
+                        out.push(' ');
+                    }
+                }
+                out.push_str(piece);
+            }
+            SegmentKind::LineBreak => {
+                let kept = out[start..].trim_end().len();
+                out.truncate(start + kept);
+                joining = true;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Appends the pinyin of annotated characters as [`Document::pinyin_of`] writes it: canonical
@@ -188,9 +226,12 @@ impl Document {
         })
     }
 
-    /// A block's body (after its marker) with annotations removed.
+    /// A block's body (after its marker) with annotations removed. The lines of a joined
+    /// block are joined as [`push_block_text`] does.
     pub fn block_text(&self, block: &Block) -> String {
-        self.collect(self.block_segments(block), |k| k == SegmentKind::Text)
+        let mut out = String::with_capacity(block.body.len());
+        push_block_text(&mut out, &self.text, self.block_segments(block));
+        out
     }
 
     /// A block's body as annotated in the source.
@@ -265,11 +306,32 @@ impl Document {
         &self.blocks[section.heading as usize]
     }
 
-    /// Prose paragraphs (lines that are neither heading, item nor blank), in order.
+    /// Prose paragraphs (blocks that are neither heading, item, clause, point nor blank), in
+    /// order; the further paragraphs of an article (款) are the article's, not among them.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Block> + '_ {
         self.blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
+            .filter(|b| b.kind == BlockKind::Paragraph && b.parent.is_none())
+    }
+
+    /// The blocks that belong to an item or a paragraph (clauses, points, an article's further
+    /// paragraphs), in order.
+    pub fn parts(&self) -> impl Iterator<Item = &Block> + '_ {
+        self.blocks.iter().filter(|b| b.parent.is_some())
+    }
+
+    /// The item a block belongs to: itself for an item, the article for its clauses and further
+    /// paragraphs, the item that leads a list for its points.
+    pub fn item_of<'a>(&'a self, block: &'a Block) -> Option<&'a Block> {
+        let mut at = block;
+        // Parents come before their children, so the walk ends; the bound makes sure.
+        for _ in 0..8 {
+            if matches!(at.kind, BlockKind::Item { .. }) {
+                return Some(at);
+            }
+            at = self.blocks.get(at.parent? as usize)?;
+        }
+        None
     }
 
     fn collect<'a>(

@@ -142,7 +142,7 @@ pub struct Line {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum BlockKind {
-    /// Prose.
+    /// Prose. A paragraph with a [`Block::parent`] is a further paragraph (款) of an article.
     Paragraph,
     /// A section heading `一、…`, with the numeral's value.
     SectionHeading {
@@ -154,9 +154,25 @@ pub enum BlockKind {
         /// Value of the Chinese numeral (`（三）` → 3).
         number: ItemNumber,
     },
-    /// A numbered item `21.…`.
+    /// A numbered item `21.…`, or an article `第二十一条　…` (the items of a regulation or
+    /// charter, numbered through the whole document).
     Item {
         /// The item's number.
+        number: ItemNumber,
+        /// Whether it is an article `第N条`.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        article: bool,
+    },
+    /// A clause inside an article: `（一）…` (项) after a `第N条`, or `1.…` (目) inside such a
+    /// clause. [`Block::parent`] is the article or the clause it belongs to.
+    Clause {
+        /// The clause's number (`（三）` → 3).
+        number: ItemNumber,
+    },
+    /// A point of a short list after a lead-in (`（1）`, `1)`, `①`, `a)`, or `（一）` after a
+    /// line ending in `：`). [`Block::parent`] is the lead-in.
+    Point {
+        /// The point's number (`b)` → 2).
         number: ItemNumber,
     },
     /// An empty or whitespace-only line.
@@ -168,14 +184,18 @@ pub enum BlockKind {
 #[serde(transparent)]
 pub struct ItemNumber(pub u32);
 
-/// One line of the document, classified.
+/// One unit of the document, classified: a line, or several when a hard-wrapped paragraph,
+/// item, clause or point continues on the lines after it (their line breaks stay inside the
+/// span and the segments; [`crate::Document::block_text`] joins them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
-    /// Paragraph, heading, item or blank.
+    /// Paragraph, heading, item, clause, point or blank.
     pub kind: BlockKind,
-    /// Its line number.
+    /// Its (first) line number.
     pub line: u32,
-    /// The line's content, without terminator.
+    /// Its last line number: `line` unless the block continues on the lines after it.
+    pub end_line: u32,
+    /// The block's content, without the last line's terminator.
     pub span: Span,
     /// The numbering marker (`21.`, `一、`, `（一）`), if any, from the start of the line: leading
     /// spaces and any annotation on the numeral lie inside it.
@@ -189,6 +209,17 @@ pub struct Block {
     pub subsection: Option<u32>,
     /// Indices of the block's segments in [`Document::segments`].
     pub segments: Range<u32>,
+    /// Index of the block this one belongs to: the article of a clause or of a further
+    /// paragraph, the clause of a sub-clause, the lead-in of a point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+}
+
+impl Block {
+    /// Whether the block spans more than one line (a hard-wrapped unit joined).
+    pub fn is_joined(&self) -> bool {
+        self.end_line > self.line
+    }
 }
 
 /// A section: its heading and its items.

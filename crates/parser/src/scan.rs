@@ -90,6 +90,14 @@ pub(crate) struct Scan {
     pub annotations: Vec<Annotation>,
     pub chars: Vec<AnnotatedChar>,
     pub anomalies: Vec<Anomaly>,
+    /// What each line looks like at its end and at its start, indexed like `lines`: what
+    /// [`crate::structure`] needs to join hard-wrapped lines.
+    pub shapes: Vec<LineShape>,
+    /// Whether the previous line leaves its unit open (see [`LineShape::leaves_open`]): a
+    /// number at the start of the next line (`2.5亿`) then continues it rather than numbering.
+    pub continues: bool,
+    /// Whether a line with text has been seen (the first one may be the title).
+    pub seen_content: bool,
     /// The item number the current list calls for next (1 after a heading).
     pub next_item: u32,
     /// A line's clean start, gathered for [`classify`]; reused from line to line.
@@ -110,6 +118,9 @@ pub(crate) fn scan(text: &str) -> Scan {
         annotations: Vec::with_capacity(parens),
         chars: Vec::with_capacity(parens),
         anomalies: Vec::with_capacity(parens / 2),
+        shapes: Vec::with_capacity(newlines + 2),
+        continues: false,
+        seen_content: false,
         next_item: 1,
         prefix: String::new(),
     };
@@ -156,6 +167,7 @@ pub(crate) fn scan(text: &str) -> Scan {
                     span: Span::new(next, next),
                     ending: LineEnding::None,
                 });
+                out.shapes.push(LineShape::default());
             }
             break;
         }
@@ -172,15 +184,27 @@ const MARKER_WINDOW: usize = 96;
 /// Recognises the numbering marker at the start of a line's clean text (annotations already
 /// left out, so `一(yī)、` reads as `一、`): the block kind and the marker's length in clean
 /// bytes, leading spaces included. `next_item` is the item number the list calls for next: it
-/// decides between `7.2026年…` (item 7) and `2.5億元…` (a decimal number).
-fn classify(clean: &str, next_item: u32) -> (BlockKind, usize) {
+/// decides between `7.2026年…` (item 7) and `2.5億元…` (a decimal number). `continues` says the
+/// previous line left its sentence open: a number there (`2.5亿美元`) or a reference
+/// (`第十条的规定`) continues it.
+///
+/// The kinds are as the marker alone says; [`crate::structure`] settles what a `（一）` is from
+/// its context (a subsection, a clause of an article, a point of a list).
+fn classify(clean: &str, next_item: u32, continues: bool) -> (BlockKind, usize) {
     let rest = clean.trim_start();
     if rest.is_empty() {
         return (BlockKind::Blank, 0);
     }
     let indent = clean.len() - rest.len();
-    if let Some((number, len)) = item_marker(rest, next_item) {
-        return (BlockKind::Item { number }, indent + len);
+    if let Some((number, len)) = item_marker(rest, next_item, continues) {
+        let kind = BlockKind::Item {
+            number,
+            article: false,
+        };
+        return (kind, indent + len);
+    }
+    if let Some((kind, len)) = drafting_marker(rest, continues) {
+        return (kind, indent + len);
     }
     if let Some((number, len)) = section_marker(rest) {
         return (BlockKind::SectionHeading { number }, indent + len);
@@ -188,17 +212,45 @@ fn classify(clean: &str, next_item: u32) -> (BlockKind, usize) {
     if let Some((number, len)) = subsection_marker(rest) {
         return (BlockKind::SubsectionHeading { number }, indent + len);
     }
+    if let Some((number, len)) = point_marker(rest) {
+        return (BlockKind::Point { number }, indent + len);
+    }
     (BlockKind::Paragraph, 0)
 }
 
-/// `21.` / `２１．` / `21、`. A digit right after the point (`7.2026年`, `2.5億`) makes it an
-/// item only when its number is the one the list calls for next.
-fn item_marker(line: &str, next_item: u32) -> Option<(ItemNumber, usize)> {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let digits_end = line
-        .char_indices()
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The value of ASCII or full-width digits.
+fn digits_value(digits: &str) -> Option<u32> {
+    let value: String = digits
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    value.parse::<u32>().ok()
+}
+
+/// Length of the leading digits (ASCII or full-width).
+fn digits_len(line: &str) -> usize {
+    line.char_indices()
         .find(|(_, c)| !is_digit(*c))
-        .map_or(line.len(), |(i, _)| i);
+        .map_or(line.len(), |(i, _)| i)
+}
+
+/// Length of the spaces (ASCII, ideographic, tabs) at the start of `text`.
+fn spaces_len(text: &str) -> usize {
+    text.len() - text.trim_start_matches([' ', '\u{3000}', '\t']).len()
+}
+
+/// `21.` / `２１．` / `21、`. A digit right after the point (`7.2026年`, `2.5億`) makes it an
+/// item only when its number is the one the list calls for next, and never on a line that
+/// continues an open sentence.
+fn item_marker(line: &str, next_item: u32, continues: bool) -> Option<(ItemNumber, usize)> {
+    let digits_end = digits_len(line);
     if digits_end == 0 {
         return None;
     }
@@ -207,18 +259,117 @@ fn item_marker(line: &str, next_item: u32) -> Option<(ItemNumber, usize)> {
         .into_iter()
         .find(|p| rest.starts_with(*p))?;
     let ambiguous = rest[punct.len_utf8()..].starts_with(is_digit);
-    let value: String = line[..digits_end]
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .collect();
-    let n = value.parse::<u32>().ok()?;
-    if ambiguous && n != next_item {
+    let n = digits_value(&line[..digits_end])?;
+    if ambiguous && (n != next_item || continues) {
         return None;
     }
     Some((ItemNumber(n), digits_end + punct.len_utf8()))
+}
+
+/// The numbered levels of legislative drafting: `第一章` (a section), `第一节` (a subsection),
+/// `第一条` (an article, an item), with the numeral in Chinese or in digits and the spaces after
+/// it. On a line that continues an open sentence, only a marker followed by a space counts
+/// (`第十条的规定` there is a reference).
+fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
+    let after = line.strip_prefix('第')?;
+    let (n, numeral_len) = match chinese_numeral(after) {
+        Some(found) => found,
+        None => {
+            let len = digits_len(after);
+            (digits_value(after.get(..len)?)?, len)
+        }
+    };
+    let rest = &after[numeral_len..];
+    let level = rest.chars().next()?;
+    let number = ItemNumber(n);
+    let kind = match level {
+        '章' => BlockKind::SectionHeading { number },
+        '节' | '節' => BlockKind::SubsectionHeading { number },
+        '条' | '條' => BlockKind::Item {
+            number,
+            article: true,
+        },
+        _ => return None,
+    };
+    let body = &rest[level.len_utf8()..];
+    let spaces = spaces_len(body);
+    if continues && spaces == 0 && !body.is_empty() {
+        return None;
+    }
+    Some((
+        kind,
+        '第'.len_utf8() + numeral_len + level.len_utf8() + spaces,
+    ))
+}
+
+/// A point of a short list: `（1）` / `(1)`, `1)` / `1）`, `①`…`⑳`, `⑴`…`⒇`, `a)` / `（a）`, with
+/// the spaces after it.
+fn point_marker(line: &str) -> Option<(ItemNumber, usize)> {
+    let first = line.chars().next()?;
+    let circled = match first {
+        '①'..='⑳' => Some(first as u32 - '①' as u32 + 1),
+        '⑴'..='⒇' => Some(first as u32 - '⑴' as u32 + 1),
+        _ => None,
+    };
+    if let Some(n) = circled {
+        let len = first.len_utf8();
+        return Some((ItemNumber(n), len + spaces_len(&line[len..])));
+    }
+    let open_len = ['（', '(']
+        .into_iter()
+        .find(|p| line.starts_with(*p))
+        .map_or(0, char::len_utf8);
+    let inner = &line[open_len..];
+    let (n, len) = match digits_len(inner) {
+        1 | 2 => (
+            digits_value(&inner[..digits_len(inner)])?,
+            digits_len(inner),
+        ),
+        0 => {
+            // One Latin letter: `a)`, not `ab)`.
+            let n = match first_letter(inner)? {
+                c @ 'a'..='z' => c as u32 - 'a' as u32 + 1,
+                c => c as u32 - 'A' as u32 + 1,
+            };
+            (n, 1)
+        }
+        _ => return None,
+    };
+    let close = [')', '）']
+        .into_iter()
+        .find(|p| inner[len..].starts_with(*p))?;
+    let marker = open_len + len + close.len_utf8();
+    Some((ItemNumber(n), marker + spaces_len(&line[marker..])))
+}
+
+/// The ASCII letter `text` starts with, when a letter does not follow it.
+fn first_letter(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next().filter(char::is_ascii_alphabetic)?;
+    match chars.next() {
+        Some(next) if next.is_ascii_alphabetic() => None,
+        _ => Some(c),
+    }
+}
+
+/// Whether the `)` at `at` closes a list enumerator written without its `(`: `1)` or `a)` at
+/// the start of the line or after a space or a punctuation mark (`包括：1) 贸易；2) 投资`).
+pub(crate) fn is_enumerator_close(text: &str, line_start: usize, at: usize) -> bool {
+    let before = &text[line_start..at];
+    let head = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = before.len() - head.len();
+    let head = match digits {
+        1 | 2 => head,
+        0 => match head.chars().next_back() {
+            Some(c) if c.is_ascii_alphabetic() => &head[..head.len() - 1],
+            _ => return false,
+        },
+        _ => return false,
+    };
+    match head.chars().next_back() {
+        None => true,
+        Some(c) => c.is_whitespace() || "：:；;，,。、".contains(c),
+    }
 }
 
 /// A Chinese numeral at the start of `text` (`十二`, `兩`): its value and length in bytes.
@@ -439,6 +590,7 @@ fn scan_line(
 ) {
     let bytes = text.as_bytes();
     let first_segment = out.segments.len() as u32;
+    let anomalies_before = out.anomalies.len();
     // The whole line is scanned for annotations first, markers included: a numeral may carry
     // one (`一(yī)、`), and the marker is then recognised on the clean text.
     let mut cols = Columns {
@@ -458,7 +610,7 @@ fn scan_line(
     let mut at = start;
     while let Some((p, is_open, plen)) = next_paren(bytes, at, end) {
         if !is_open {
-            if !open.pop(bytes) {
+            if !open.pop(bytes) && !is_enumerator_close(text, start, p) {
                 // A `)` right after an unmatched one extends its run.
                 match out.anomalies.last_mut() {
                     Some(last)
@@ -614,30 +766,147 @@ fn scan_line(
         let classified = classify(
             clean_prefix(text, &out.segments[first..], &mut buffer),
             out.next_item,
+            out.continues,
         );
         out.prefix = buffer;
         classified
     };
     out.next_item = match kind {
         BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => 1,
-        BlockKind::Item { number } => number.0.saturating_add(1),
-        BlockKind::Paragraph | BlockKind::Blank => out.next_item,
+        BlockKind::Item {
+            number,
+            article: false,
+        } => number.0.saturating_add(1),
+        _ => out.next_item,
     };
     let marker_end = match marker_len {
         0 => None,
         len => mark_marker(&mut out.segments, first, len),
     };
+    let first_content = kind != BlockKind::Blank && !out.seen_content;
+    out.seen_content |= kind != BlockKind::Blank;
+    let mut shape = LineShape::of(text, &out.segments[first..], first_content);
+    shape.open_paren = !open.runs.is_empty();
+    shape.stray_close = out.anomalies[anomalies_before..]
+        .iter()
+        .any(|a| a.kind == AnomalyKind::UnmatchedParenthesis);
+    out.continues = kind != BlockKind::Blank && shape.may_continue(&kind);
+    out.shapes.push(shape);
     let marker = marker_end.map(|e| Span::new(start, e));
     out.blocks.push(Block {
         kind,
         line: number,
+        end_line: number,
         span: Span::new(start, end),
         marker,
         body: Span::new(marker_end.unwrap_or(start), end),
         section: None,
         subsection: None,
         segments: first_segment..out.segments.len() as u32,
+        parent: None,
     });
+}
+
+/// Sentence ends: a line ending in one of them closes its unit. Closing quotes and brackets
+/// after it are looked through (`。”`).
+const SENTENCE_ENDS: &str = "。；;！？!?：:…．";
+/// What may follow a sentence's end on a line: closing quotes and brackets.
+const CLOSERS: &str = "”’」』）)》〉】\"'";
+/// Sentence punctuation inside a line: a line without any, and short, reads as a title.
+const SENTENCE_MARKS: &str = "，。；：,;！？!?";
+/// A heading this long or shorter is a title, never a wrapped sentence.
+pub(crate) const SHORT_HEADING: u32 = 24;
+/// A line shorter than this was not cut by a wrap: it ends its unit even without a full stop
+/// (`1.甲`, a signature line).
+pub(crate) const WRAP_MIN: u32 = 16;
+/// A first line this long or shorter, without sentence punctuation, is the document's title.
+const SHORT_TITLE: u32 = 40;
+
+/// How a line looks where hard wraps are decided: its length, and how it ends and starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LineShape {
+    /// Characters of its clean text (annotations left out).
+    pub chars: u32,
+    /// Whether its clean text ends without closing its sentence: no `。；！？：` at its end
+    /// (closing quotes looked through), not a note wholly in parentheses, not a date line.
+    pub unfinished: bool,
+    /// Whether it ends with a colon (`职能是：`): the lead-in of a list.
+    pub lead_in: bool,
+    /// Whether it starts with spaces (a paragraph's first line in a wrapped text).
+    pub indented: bool,
+    /// Whether it is the document's first line with text and reads as its title: short, no
+    /// sentence punctuation.
+    pub title: bool,
+    /// Whether a text parenthesis is still open at its end (`（Green` cut by a wrap).
+    pub open_paren: bool,
+    /// Whether it has a `)` that closes nothing on the line.
+    pub stray_close: bool,
+}
+
+impl LineShape {
+    /// The shape of a line from its segments (text, markers and annotations).
+    fn of(text: &str, segments: &[Segment], first_content: bool) -> LineShape {
+        let clean = || {
+            segments
+                .iter()
+                .filter(|s| matches!(s.kind, SegmentKind::Text | SegmentKind::Marker))
+                .map(|s| &text[s.span.range()])
+        };
+        let chars: u32 = clean().map(|t| count_chars(t.as_bytes())).sum();
+        let first = clean().flat_map(str::chars).next();
+        let indented = first.is_some_and(char::is_whitespace);
+        let mut tail = segments
+            .iter()
+            .rev()
+            .filter(|s| matches!(s.kind, SegmentKind::Text | SegmentKind::Marker))
+            .flat_map(|s| text[s.span.range()].chars().rev())
+            .filter(|c| !c.is_whitespace());
+        let mut closed_by_paren = false;
+        let mut end = None;
+        for c in tail.by_ref() {
+            if CLOSERS.contains(c) {
+                closed_by_paren |= c == '）' || c == ')';
+                continue;
+            }
+            end = Some(c);
+            break;
+        }
+        let lead = clean().flat_map(str::chars).find(|c| !c.is_whitespace());
+        let note = closed_by_paren && matches!(lead, Some('（' | '('));
+        let date_line = chars <= 20 && end == Some('日');
+        let unfinished = end.is_some_and(|c| !SENTENCE_ENDS.contains(c)) && !note && !date_line;
+        let title = first_content
+            && chars <= SHORT_TITLE
+            && !clean().any(|t| t.contains(|c| SENTENCE_MARKS.contains(c)));
+        LineShape {
+            chars,
+            unfinished,
+            lead_in: matches!(end, Some('：' | ':')),
+            indented,
+            title,
+            open_paren: false,
+            stray_close: false,
+        }
+    }
+
+    /// Whether the line reads as cut by a wrap: long enough, and its sentence left open.
+    pub(crate) fn wrapped(&self) -> bool {
+        self.unfinished && self.chars >= WRAP_MIN
+    }
+
+    /// Whether the next line, when it has no marker of its own, may continue this line's unit:
+    /// the line leaves its sentence open and is neither a title nor a short heading.
+    pub(crate) fn may_continue(&self, kind: &BlockKind) -> bool {
+        self.wrapped()
+            && match kind {
+                BlockKind::Blank => false,
+                BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => {
+                    self.chars > SHORT_HEADING
+                }
+                BlockKind::Paragraph => !self.title,
+                _ => true,
+            }
+    }
 }
 
 /// Whether a byte is a control character that has no place in text (tab, CR and LF do).

@@ -1,101 +1,334 @@
-//! Document structure over the scanned lines: sections, their subsections and items, and
-//! numbering checks per level.
+//! Document structure over the scanned lines: hard-wrapped lines joined into the units they
+//! continue, then one hierarchy for the shapes policy texts come in, with numbering checks per
+//! level.
 //!
-//! Three levels are numbered: sections (`一、`), subsections (`（一）`) and items (`1.`). Each
-//! level counts on within the level above it: subsections start at 1 under each section, items
-//! under each section and each subsection, so a restart there is no anomaly.
+//! - sections: `一、…` (outcome lists) or `第N章` (regulations, charters);
+//! - subsections: `（一）…` under a heading, or `第N节`;
+//! - items: `1.…`, numbered within their section or subsection, or articles `第N条`, numbered
+//!   through the whole document;
+//! - inside an article: clauses `（一）` (项), sub-clauses `1.` inside a clause (目), and its
+//!   further paragraphs (款), each pointing at what it belongs to ([`Block::parent`]);
+//! - points of a short list after a lead-in: `（1）`, `1)`, `①`, `a)`, and `（一）` after a line
+//!   ending in `：`.
+//!
+//! Context decides what `（一）` is: a clause inside an article, a point after a lead-in, a
+//! subsection heading otherwise. A line without a marker continues the unit before it when
+//! that unit's last line leaves its sentence open, or when the document is wrapped at a fixed
+//! width and that line is full; the joined block keeps its line breaks in its span.
 
 use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
 };
+use crate::scan::{LineShape, SHORT_HEADING, WRAP_MIN};
 
-/// The headings found over the blocks.
+/// The blocks, joined and placed, with the headings found over them.
 pub(crate) struct Structure {
+    pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
     pub subsections: Vec<Subsection>,
 }
 
-/// Groups items under headings and reports numbering gaps, duplicates and restarts.
+/// Where the walk over the blocks stands.
+#[derive(Default)]
+struct Open {
+    /// The unit a following line without a marker may continue.
+    unit: Option<usize>,
+    /// The last block with text.
+    previous: Option<usize>,
+    subsection: Option<u32>,
+    last_subsection: Option<ItemNumber>,
+    last_item: Option<ItemNumber>,
+    /// Articles are numbered through the whole document.
+    last_article: Option<ItemNumber>,
+    article: Option<u32>,
+    last_clause: Option<ItemNumber>,
+    clause: Option<u32>,
+    last_subclause: Option<ItemNumber>,
+}
+
+/// Joins wrapped lines, settles what each marker means in its context, groups items under
+/// headings and reports numbering gaps, duplicates and restarts.
 pub(crate) fn build(
     text: &str,
     segments: &[Segment],
-    blocks: &mut [Block],
+    shapes: &[LineShape],
+    blocks: Vec<Block>,
     anomalies: &mut Vec<Anomaly>,
 ) -> Structure {
+    let shape = |line: u32| {
+        shapes
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    let width = wrap_width(shapes);
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut sections: Vec<Section> = Vec::new();
     let mut subsections: Vec<Subsection> = Vec::new();
-    // The current subsection, while the blocks are still in it.
-    let mut open_subsection: Option<u32> = None;
-    let mut last_subsection: Option<ItemNumber> = None;
-    let mut last_item: Option<ItemNumber> = None;
-    for (index, block) in blocks.iter_mut().enumerate() {
-        let index = index as u32;
+    let mut open = Open::default();
+    for mut block in blocks {
+        if block.kind == BlockKind::Paragraph {
+            if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
+                let last = shape(unit.end_line);
+                let full = width.is_some_and(|w| last.chars + 1 >= w);
+                if last.wrapped() || (full && !shape(block.line).indented) {
+                    if last.open_paren && shape(block.line).stray_close {
+                        close_across(anomalies, unit.end_line, block.line);
+                    }
+                    unit.span.end = block.span.end;
+                    unit.body.end = block.span.end;
+                    unit.segments.end = block.segments.end;
+                    unit.end_line = block.line;
+                    continue;
+                }
+            }
+        }
+        let index = out.len() as u32;
         match block.kind {
+            BlockKind::Blank => {
+                open.unit = None;
+                block.section = sections.len().checked_sub(1).map(|s| s as u32);
+                block.subsection = open.subsection;
+                out.push(block);
+                continue;
+            }
             BlockKind::SectionHeading { number } => {
                 let expected = ItemNumber(sections.last().map_or(1, |s| s.number.0 + 1));
-                check(number, expected, NumberingLevel::Section, block, anomalies);
+                check(number, expected, NumberingLevel::Section, &block, anomalies);
                 sections.push(Section {
                     number,
-                    numeral: numeral(text, segments, block),
+                    numeral: numeral(text, segments, &block),
                     heading: index,
                     items: Vec::new(),
                     subsections: Vec::new(),
                 });
-                open_subsection = None;
-                last_subsection = None;
-                last_item = None;
+                open.subsection = None;
+                open.last_subsection = None;
+                open.last_item = None;
+                open.article = None;
+                open.clause = None;
             }
             BlockKind::SubsectionHeading { number } => {
-                let expected = ItemNumber(last_subsection.map_or(1, |n| n.0 + 1));
-                check(
-                    number,
-                    expected,
-                    NumberingLevel::Subsection,
-                    block,
-                    anomalies,
-                );
-                let section = sections.len().checked_sub(1).map(|s| s as u32);
-                let id = subsections.len() as u32;
-                subsections.push(Subsection {
-                    number,
-                    numeral: numeral(text, segments, block),
-                    section,
-                    heading: index,
-                    items: Vec::new(),
+                let drafted = marker_text(text, segments, &block).starts_with('第');
+                let lead_in = open.previous.and_then(|p| out.get(p)).filter(|p| {
+                    let continues_list =
+                        matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0);
+                    let leads = shape(p.end_line).lead_in
+                        && !matches!(
+                            p.kind,
+                            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
+                        );
+                    continues_list || leads
                 });
-                if let Some(section) = sections.last_mut() {
-                    section.subsections.push(id);
+                if let (false, Some(article)) = (drafted, open.article) {
+                    block.kind = BlockKind::Clause { number };
+                    block.parent = Some(article);
+                    let expected = ItemNumber(open.last_clause.map_or(1, |n| n.0 + 1));
+                    check(number, expected, NumberingLevel::Clause, &block, anomalies);
+                    open.last_clause = Some(number);
+                    open.clause = Some(index);
+                    open.last_subclause = None;
+                } else if let (false, Some(lead)) = (drafted, lead_in) {
+                    block.kind = BlockKind::Point { number };
+                    place_point(&mut block, lead, open.previous, anomalies);
+                } else {
+                    let expected = ItemNumber(open.last_subsection.map_or(1, |n| n.0 + 1));
+                    check(
+                        number,
+                        expected,
+                        NumberingLevel::Subsection,
+                        &block,
+                        anomalies,
+                    );
+                    let section = sections.len().checked_sub(1).map(|s| s as u32);
+                    let id = subsections.len() as u32;
+                    subsections.push(Subsection {
+                        number,
+                        numeral: numeral(text, segments, &block),
+                        section,
+                        heading: index,
+                        items: Vec::new(),
+                    });
+                    if let Some(section) = sections.last_mut() {
+                        section.subsections.push(id);
+                    }
+                    open.subsection = Some(id);
+                    open.last_subsection = Some(number);
+                    open.last_item = None;
+                    open.article = None;
+                    open.clause = None;
                 }
-                open_subsection = Some(id);
-                last_subsection = Some(number);
-                last_item = None;
             }
-            BlockKind::Item { number } => {
-                let expected = ItemNumber(last_item.map_or(1, |n| n.0 + 1));
-                check(number, expected, NumberingLevel::Item, block, anomalies);
-                last_item = Some(number);
-                if let Some(section) = sections.last_mut() {
-                    section.items.push(index);
-                }
-                if let Some(sub) = open_subsection.and_then(|s| subsections.get_mut(s as usize)) {
-                    sub.items.push(index);
+            BlockKind::Item {
+                number,
+                article: true,
+            } => {
+                let expected = ItemNumber(open.last_article.map_or(1, |n| n.0 + 1));
+                check(number, expected, NumberingLevel::Article, &block, anomalies);
+                open.last_article = Some(number);
+                open.article = Some(index);
+                open.clause = None;
+                open.last_clause = None;
+                add_item(&mut sections, &mut subsections, open.subsection, index);
+            }
+            BlockKind::Item {
+                number,
+                article: false,
+            } => {
+                if let Some(parent) = open.clause.or(open.article) {
+                    // `1.` inside an article: a sub-clause of its clause, or a clause of its own.
+                    block.kind = BlockKind::Clause { number };
+                    block.parent = Some(parent);
+                    let last = match open.clause {
+                        Some(_) => &mut open.last_subclause,
+                        None => &mut open.last_clause,
+                    };
+                    let expected = ItemNumber(last.map_or(1, |n| n.0 + 1));
+                    check(number, expected, NumberingLevel::Clause, &block, anomalies);
+                    *last = Some(number);
+                } else {
+                    let expected = ItemNumber(open.last_item.map_or(1, |n| n.0 + 1));
+                    check(number, expected, NumberingLevel::Item, &block, anomalies);
+                    open.last_item = Some(number);
+                    add_item(&mut sections, &mut subsections, open.subsection, index);
                 }
             }
-            BlockKind::Paragraph | BlockKind::Blank => {}
+            BlockKind::Point { .. } => {
+                let lead = open.previous.and_then(|p| out.get(p));
+                if let Some(lead) = lead {
+                    let lead = lead.clone();
+                    place_point(&mut block, &lead, open.previous, anomalies);
+                }
+            }
+            BlockKind::Paragraph => {
+                if let Some(article) = open.article {
+                    // A further paragraph (款) of the article; a clause list after it starts anew.
+                    block.parent = Some(article);
+                    open.clause = None;
+                    open.last_clause = None;
+                }
+            }
+            BlockKind::Clause { .. } => {}
         }
         block.section = sections.len().checked_sub(1).map(|s| s as u32);
-        block.subsection = open_subsection;
+        block.subsection = open.subsection;
+        let first = shape(block.line);
+        let continues = match block.kind {
+            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => {
+                first.chars > SHORT_HEADING
+            }
+            BlockKind::Paragraph => !first.title,
+            _ => true,
+        };
+        open.unit = continues.then_some(index as usize);
+        open.previous = Some(index as usize);
+        out.push(block);
     }
     Structure {
+        blocks: out,
         sections,
         subsections,
     }
 }
 
-/// A heading's numeral as written, from its marker's clean text: annotations, spaces, the
-/// parentheses and the `、` left out (`一(yī)、` → `一`, `（十二）` → `十二`).
-fn numeral(text: &str, segments: &[Segment], block: &Block) -> String {
+/// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): the line before reported it
+/// unclosed and the line after reported its `）` unmatched; joined, they are one pair.
+fn close_across(anomalies: &mut Vec<Anomaly>, before: u32, after: u32) {
+    let single = |a: &Anomaly| matches!(a.detail, AnomalyDetail::Text);
+    let unclosed = anomalies.iter().rposition(|a| {
+        a.kind == AnomalyKind::UnclosedParenthesis && a.position.line == before && single(a)
+    });
+    let unmatched = anomalies.iter().position(|a| {
+        a.kind == AnomalyKind::UnmatchedParenthesis && a.position.line == after && single(a)
+    });
+    if let (Some(unclosed), Some(unmatched)) = (unclosed, unmatched) {
+        anomalies.remove(unclosed.max(unmatched));
+        anomalies.remove(unclosed.min(unmatched));
+    }
+}
+
+/// Places a point under its lead-in (or under the lead-in of the point before it) and checks
+/// its number against that list's.
+fn place_point(
+    block: &mut Block,
+    lead: &Block,
+    lead_index: Option<usize>,
+    anomalies: &mut Vec<Anomaly>,
+) {
+    let BlockKind::Point { number } = block.kind else {
+        return;
+    };
+    match lead.kind {
+        BlockKind::Point { number: before } => {
+            block.parent = lead.parent;
+            // A list that starts again at 1 is a new list of the same lead-in.
+            if number.0 != 1 {
+                let expected = ItemNumber(before.0 + 1);
+                check(number, expected, NumberingLevel::Point, block, anomalies);
+            }
+        }
+        _ => {
+            block.parent = lead_index.map(|i| i as u32);
+            if number.0 != 1 {
+                check(
+                    number,
+                    ItemNumber(1),
+                    NumberingLevel::Point,
+                    block,
+                    anomalies,
+                );
+            }
+        }
+    }
+}
+
+fn add_item(
+    sections: &mut [Section],
+    subsections: &mut [Subsection],
+    subsection: Option<u32>,
+    index: u32,
+) {
+    if let Some(section) = sections.last_mut() {
+        section.items.push(index);
+    }
+    if let Some(sub) = subsection.and_then(|s| subsections.get_mut(s as usize)) {
+        sub.items.push(index);
+    }
+}
+
+/// The width, in characters, a hard-wrapped document was wrapped at: the line length most of
+/// its longer lines share, when at least a third of them (and at least four) have it and
+/// hardly any is longer. `None` for a document of one line per paragraph.
+fn wrap_width(shapes: &[LineShape]) -> Option<u32> {
+    let mut lengths: Vec<u32> = shapes
+        .iter()
+        .map(|s| s.chars)
+        .filter(|&c| c >= WRAP_MIN)
+        .collect();
+    if lengths.len() < 4 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let mut best = (0usize, 0u32);
+    let mut run = 0usize;
+    for (i, &len) in lengths.iter().enumerate() {
+        run = if i > 0 && lengths[i - 1] == len {
+            run + 1
+        } else {
+            1
+        };
+        if run >= best.0 {
+            best = (run, len);
+        }
+    }
+    let (count, width) = best;
+    let longer = lengths.iter().filter(|&&l| l > width + 1).count();
+    (count >= 4 && count * 3 >= lengths.len() && longer * 10 <= lengths.len()).then_some(width)
+}
+
+/// A marker's clean text (annotations left out).
+fn marker_text(text: &str, segments: &[Segment], block: &Block) -> String {
     let Some(marker) = block.marker else {
         return String::new();
     };
@@ -105,8 +338,17 @@ fn numeral(text: &str, segments: &[Segment], block: &Block) -> String {
         .unwrap_or_default()
         .iter()
         .filter(|s| s.kind == SegmentKind::Marker && marker.contains(s.span))
-        .flat_map(|s| text[s.span.range()].chars())
-        .filter(|c| !c.is_whitespace() && !"、．.（）()".contains(*c))
+        .map(|s| text[s.span.range()].trim_start())
+        .collect()
+}
+
+/// A heading's numeral as written, from its marker's clean text: annotations, spaces, the
+/// parentheses, the `、` and the `第…章` left out (`一(yī)、` → `一`, `（十二）` → `十二`,
+/// `第三章` → `三`).
+fn numeral(text: &str, segments: &[Segment], block: &Block) -> String {
+    marker_text(text, segments, block)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"、．.（）()第章节節".contains(*c))
         .collect()
 }
 

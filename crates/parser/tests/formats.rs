@@ -137,7 +137,7 @@ fn items_accept_fullwidth_dot_and_ideographic_comma() {
         .blocks
         .iter()
         .filter_map(|b| match b.kind {
-            BlockKind::Item { number } => Some(number.0),
+            BlockKind::Item { number, .. } => Some(number.0),
             _ => None,
         })
         .collect();

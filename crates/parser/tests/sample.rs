@@ -72,7 +72,8 @@ fn item_21_of_section_one_reads_as_published() {
     assert_eq!(
         item.kind,
         BlockKind::Item {
-            number: ItemNumber(21)
+            number: ItemNumber(21),
+            article: false
         }
     );
     assert_eq!(

@@ -3,7 +3,8 @@
 //! level.
 
 use annotext_parser::{
-    parse_str, AnomalyDetail, AnomalyKind, BlockKind, Document, NumberingLevel, SegmentKind,
+    parse_str, AnomalyDetail, AnomalyKind, BlockKind, Document, ItemNumber, NumberingLevel,
+    SegmentKind,
 };
 
 fn numbering_anomalies(doc: &Document) -> Vec<(u32, AnomalyKind)> {
@@ -107,8 +108,15 @@ fn numbered_points_inside_an_item_stay_part_of_its_text() {
         item_texts(&doc),
         ["推進三項工作：（1）甲；（2）乙；(3)丙。", "其他"]
     );
-    // A line starting with `（1）` is not one of the three levels: a paragraph, not an item.
-    assert_eq!(doc.blocks[2].kind, BlockKind::Paragraph);
+    // A line starting with `（1）` is a point of the item before it, not an item of its own.
+    assert_eq!(
+        doc.blocks[2].kind,
+        BlockKind::Point {
+            number: ItemNumber(1)
+        }
+    );
+    assert_eq!(doc.blocks[2].parent, Some(1));
+    assert_eq!(doc.block_text(&doc.blocks[2]), "另起一行的小點");
     assert!(numbering_anomalies(&doc).is_empty());
 }
 

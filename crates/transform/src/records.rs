@@ -354,7 +354,7 @@ fn place(doc: &Document, block: &Block, body: BlockRecord, record: &mut Document
                 }),
             }
         }
-        BlockKind::Item { number } => {
+        BlockKind::Item { number, .. } => {
             record.counts.items += 1;
             let item = ItemRecord {
                 number: number.0,

@@ -108,7 +108,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             );
             facts.pinyin = pinyin_start..pinyin.len();
             match block.kind {
-                BlockKind::Item { number } => {
+                BlockKind::Item { number, .. } => {
                     facts.entities = entities_in(block_text, folded, true, tagger, &dates);
                     facts.topics = topics_in(folded, tagger);
                     facts.label = item_label(doc, block, number.0);

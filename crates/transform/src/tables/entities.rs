@@ -31,7 +31,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     for facts in documents {
         for (block, found) in facts.blocks() {
             let number = match block.kind {
-                BlockKind::Item { number } => Some(number.0),
+                BlockKind::Item { number, .. } => Some(number.0),
                 BlockKind::Paragraph => None,
                 _ => continue,
             };

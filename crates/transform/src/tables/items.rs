@@ -49,7 +49,7 @@ pub(super) fn items_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tran
         let doc = facts.doc;
         let mut next_anomaly = 0;
         for (block, found) in facts.blocks() {
-            let BlockKind::Item { number } = block.kind else {
+            let BlockKind::Item { number, .. } = block.kind else {
                 continue;
             };
             let text = facts.text_of(found);

@@ -1,0 +1,226 @@
+//! The shapes policy texts come in beyond the outcome list: hard-wrapped lines, regulations in
+//! chapters and articles with clauses, statements with short lists after a lead-in.
+
+use annotext_parser::{parse_str, AnomalyDetail, AnomalyKind, BlockKind, Document, ItemNumber};
+
+fn texts(doc: &Document, keep: impl Fn(&BlockKind) -> bool) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter(|b| keep(&b.kind))
+        .map(|b| doc.block_text(b))
+        .collect()
+}
+
+fn items(doc: &Document) -> Vec<String> {
+    texts(doc, |k| matches!(k, BlockKind::Item { .. }))
+}
+
+fn numbering(doc: &Document) -> Vec<String> {
+    doc.anomalies
+        .iter()
+        .filter(|a| matches!(a.detail, AnomalyDetail::Numbering { .. }))
+        .map(|a| a.message(&doc.text))
+        .collect()
+}
+
+#[test]
+fn a_wrapped_item_is_joined_and_an_amount_at_a_line_start_keeps_its_number() {
+    let text = "一、能源合作\n1.中方将为中东欧国家清洁能源项目提供总额\n2.5亿美元的专项贷款，支持布达\n佩斯等城市的电网改造；\n2.推进3.5GHz频段合作。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert_eq!(
+        items(&doc),
+        [
+            "中方将为中东欧国家清洁能源项目提供总额2.5亿美元的专项贷款，支持布达佩斯等城市的电网改造；",
+            "推进3.5GHz频段合作。"
+        ]
+    );
+    let first = doc.section_items(&doc.sections[0]).next().unwrap();
+    assert_eq!((first.line, first.end_line), (2, 4));
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    // The clean text keeps the line breaks; only the unit's text is joined.
+    assert_eq!(doc.clean_text(), text);
+}
+
+#[test]
+fn latin_words_cut_by_a_wrap_are_joined_with_a_space_and_hanzi_without() {
+    let text = "会议在华沙举行。\n双方同意共同举办中国—中东欧国家绿色能源论坛（Green\nEnergy Forum），并于2024年\n10月在华沙举行首届会议。\n";
+    let doc = parse_str("t", text).unwrap();
+    // A parenthesis cut by the wrap is closed on the next line: no anomaly.
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(
+        texts(&doc, |k| *k == BlockKind::Paragraph),
+        ["会议在华沙举行。", "双方同意共同举办中国—中东欧国家绿色能源论坛（Green Energy Forum），并于2024年10月在华沙举行首届会议。"]
+    );
+}
+
+#[test]
+fn a_title_a_heading_and_a_short_line_are_not_continued() {
+    let text = "中国—东盟农业合作行动计划\n2024年10月12日，双方在南宁举行会议，通过本计划\n的全部内容。\n一、合作领域\n各方同意加强合作。\n签署人\n中方代表\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts(&doc, |k| *k == BlockKind::Paragraph),
+        [
+            "中国—东盟农业合作行动计划",
+            "2024年10月12日，双方在南宁举行会议，通过本计划的全部内容。",
+            "各方同意加强合作。",
+            "签署人",
+            "中方代表"
+        ]
+    );
+}
+
+#[test]
+fn a_document_wrapped_at_a_fixed_width_joins_full_lines_even_after_a_full_stop() {
+    // Wrapped at 21 characters: line 1 ends with `。` at the wrap, line 2 goes on; an indented
+    // line starts a new paragraph.
+    let text = "会议指出，各方应当加强政策协调与务实合作。\n深化贸易投资往来，推动互联互通建设取得新进\n展。各方同意在二〇二五年召开下一次会议，并\n就筹备工作保持密切沟通。\n\u{3000}\u{3000}会议期间，各方还举行了双边会见，就共同\n关心的国际和地区问题交换了意见。\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    assert!(paragraphs[0].ends_with("务实合作。深化贸易投资往来，推动互联互通建设取得新进展。各方同意在二〇二五年召开下一次会议，并就筹备工作保持密切沟通。"));
+    assert!(paragraphs[1].ends_with("交换了意见。"));
+}
+
+#[test]
+fn chapters_articles_clauses_and_further_paragraphs_form_one_hierarchy() {
+    let text = "\
+澜湄水资源合作中心章程
+（2025年5月13日联合工作组第三次会议通过）
+第一章　总则
+第一条　为规范中心运行，制定本章程。
+第二条　中心的主要职能是：
+（一）组织开展水资源合作研究；
+（二）提供技术支持，包括：
+1.数据共享；
+2.人员培训。
+（三）承办联合工作组交办的其他事项。
+前款所列职能，由秘书处具体承担。
+第二章 组织机构
+第一节　理事会
+第三条　理事会由成员国代表组成。
+第二节　秘书处
+第四条 秘书处负责日常工作。
+秘书处设秘书长一名。
+";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.sections.len(), 2);
+    assert_eq!(doc.sections[0].numeral, "一");
+    assert_eq!(
+        doc.block_text(doc.section_heading(&doc.sections[0])),
+        "总则"
+    );
+    assert_eq!(
+        doc.block_text(doc.section_heading(&doc.sections[1])),
+        "组织机构"
+    );
+    // Articles are numbered through the document, not per chapter.
+    let numbers: Vec<u32> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Item {
+                number,
+                article: true,
+            } => Some(number.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    assert_eq!(doc.sections[1].items.len(), 2);
+    assert_eq!(doc.subsections.len(), 2);
+    assert_eq!(
+        doc.block_text(doc.subsection_heading(&doc.subsections[1])),
+        "秘书处"
+    );
+    assert_eq!(items(&doc)[1], "中心的主要职能是：");
+    // Clauses keep their article; sub-clauses their clause.
+    let clause = |line: u32| doc.blocks.iter().find(|b| b.line == line).unwrap();
+    let article = doc.blocks.iter().position(|b| b.line == 5).unwrap() as u32;
+    assert_eq!(
+        clause(6).kind,
+        BlockKind::Clause {
+            number: ItemNumber(1)
+        }
+    );
+    assert_eq!(clause(6).parent, Some(article));
+    let second = doc.blocks.iter().position(|b| b.line == 7).unwrap() as u32;
+    assert_eq!(
+        clause(8).kind,
+        BlockKind::Clause {
+            number: ItemNumber(1)
+        }
+    );
+    assert_eq!(clause(8).parent, Some(second));
+    assert_eq!(clause(10).parent, Some(article));
+    // A line without a marker inside an article is its further paragraph, not free prose.
+    assert_eq!(clause(11).kind, BlockKind::Paragraph);
+    assert_eq!(clause(11).parent, Some(article));
+    assert_eq!(clause(17).parent.is_some(), true);
+    assert_eq!(doc.item_of(clause(9)).map(|b| b.line), Some(5));
+    assert_eq!(doc.paragraphs().count(), 2, "title and note only");
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+}
+
+#[test]
+fn a_missing_article_is_reported() {
+    let text = "第一章 总则\n第一条 甲。\n第二章 附则\n第三条 乙。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+    assert_eq!(doc.anomalies[0].kind, AnomalyKind::NumberingGap);
+}
+
+#[test]
+fn short_lists_after_a_lead_in_are_points_in_every_style() {
+    let text = "\
+中沙联合声明
+双方同意在以下领域加强合作：
+（1）贸易投资；
+（2）能源。
+双方将推动：
+1) 数字经济；
+2) 卫生健康。
+双方欢迎：
+①文化交流；
+②旅游合作。
+双方支持：
+a) 人员往来；
+b) 教育合作。
+合作重点包括：1) 贸易；2) 投资；3) 能源。
+双方决定在以下方面深化合作：
+（一）贸易投资。双方将扩大贸易规模。
+（二）能源合作。
+";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    let points = texts(&doc, |k| matches!(k, BlockKind::Point { .. }));
+    assert_eq!(
+        points,
+        [
+            "贸易投资；",
+            "能源。",
+            "数字经济；",
+            "卫生健康。",
+            "文化交流；",
+            "旅游合作。",
+            "人员往来；",
+            "教育合作。",
+            "贸易投资。双方将扩大贸易规模。",
+            "能源合作。"
+        ]
+    );
+    assert!(doc.sections.is_empty() && doc.subsections.is_empty());
+    for block in doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
+    {
+        let lead = &doc.blocks[block.parent.unwrap() as usize];
+        assert!(
+            doc.block_text(lead).ends_with('：'),
+            "{}",
+            doc.block_text(lead)
+        );
+    }
+}
