@@ -340,7 +340,7 @@ fn document_titles(documents: &DataFrame) -> Result<BTreeMap<String, String>> {
 
 /// The tables of a batch, from frames in the order of [`TABLE_NAMES`].
 fn tables_of(frames: Vec<DataFrame>) -> Result<Tables> {
-    let [documents, items, sections, subsections, paragraphs, readings, entities, timeline, topics, anomalies]: [DataFrame; TABLE_COUNT] =
+    let [documents, items, sections, subsections, paragraphs, clauses, readings, entities, timeline, topics, anomalies]: [DataFrame; TABLE_COUNT] =
         frames
             .try_into()
             .map_err(|_| anyhow::anyhow!("a table is missing"))?;
@@ -350,6 +350,7 @@ fn tables_of(frames: Vec<DataFrame>) -> Result<Tables> {
         sections,
         subsections,
         paragraphs,
+        clauses,
         readings,
         anomalies,
         entities,

@@ -178,7 +178,7 @@ fn formats_pick_the_outputs_and_folders_are_searched_recursively() {
     );
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(
-        summary.contains("2 documents, 83 items, 128 anomalies (0 errors); 11 files written to o"),
+        summary.contains("2 documents, 83 items, 128 anomalies (0 errors); 12 files written to o"),
         "{summary}"
     );
     // The time: milliseconds under a second, else seconds to a tenth.

@@ -274,3 +274,116 @@ fn coverage_never_passes_100_percent_and_a_fully_annotated_document_reads_100() 
     }
     assert_eq!(fully, 1);
 }
+
+/// The item numbers in document order (articles and items alike).
+fn item_numbers(doc: &Document) -> Vec<u64> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Item { number, .. } => Some(u64::from(number.0)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every variant of the documents written in other shapes (hard-wrapped, articles and clauses,
+/// statements with lists) reads as `expected.json` says: its units, numbered as written, with
+/// wrapped lines joined, no number changed, and no error reported.
+#[test]
+fn every_shape_gives_its_units_joined_texts_and_numbers_and_no_false_error() {
+    let mut shaped = 0;
+    for (dir, expected) in documents() {
+        let Some(items) = expected["items"].as_u64() else {
+            continue;
+        };
+        shaped += 1;
+        let mut paths = variants(&dir);
+        paths.push(dir.join("clean.txt"));
+        for path in paths {
+            let name = path.display();
+            let doc = parse(&path);
+            assert_eq!(item_numbers(&doc).len() as u64, items, "{name}");
+            let numbers: Vec<u64> = expected["item_numbers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap())
+                .collect();
+            assert_eq!(item_numbers(&doc), numbers, "{name}");
+            let count = |f: fn(&annotext_parser::Block) -> bool| {
+                doc.blocks.iter().filter(|b| f(b)).count() as u64
+            };
+            assert_eq!(
+                count(|b| matches!(b.kind, BlockKind::Clause { .. })),
+                expected["clauses"].as_u64().unwrap(),
+                "{name}: clauses"
+            );
+            assert_eq!(
+                count(|b| matches!(b.kind, BlockKind::Point { .. })),
+                expected["points"].as_u64().unwrap(),
+                "{name}: points"
+            );
+            assert_eq!(
+                count(|b| b.kind == BlockKind::Paragraph && b.parent.is_some()),
+                expected["item_paragraphs"].as_u64().unwrap(),
+                "{name}: further paragraphs of articles"
+            );
+            for joined in expected["joined"].as_array().unwrap() {
+                let line = joined["line"].as_u64().unwrap() as u32;
+                let block = doc.blocks.iter().find(|b| b.line == line);
+                let text = block.map(|b| folded(&doc.block_text(b)));
+                assert_eq!(
+                    text.as_deref(),
+                    Some(folded(joined["text"].as_str().unwrap()).as_str()),
+                    "{name}: line {line}"
+                );
+            }
+            let all_text: String = doc
+                .blocks
+                .iter()
+                .map(|b| folded(&doc.block_text(b)))
+                .collect();
+            for number in expected["numbers_kept"].as_array().unwrap() {
+                let number = folded(number.as_str().unwrap());
+                assert!(all_text.contains(&number), "{name}: {number} changed");
+            }
+            let (findings, errors) = annotext_transform::finding_counts(&doc);
+            assert_eq!(errors, 0, "{name}: {findings} findings, {errors} errors");
+        }
+    }
+    assert!(shaped >= 3, "the fixtures of other shapes are missing");
+}
+
+/// Nothing lost, nothing invented: the markers and texts of the blocks, in order, are the
+/// clean text (spaces and line breaks aside); the tables have one row per unit.
+#[test]
+fn every_character_of_every_fixture_is_in_exactly_one_unit() {
+    let rules = Rules::default();
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    for (dir, _) in documents() {
+        for path in variants(&dir) {
+            let name = path.display();
+            let doc = parse(&path);
+            let units: String = doc
+                .blocks
+                .iter()
+                .map(|b| doc.marker_text(b) + &doc.block_text(b))
+                .collect();
+            assert_eq!(squeeze(&units), squeeze(&doc.clean_text()), "{name}");
+            let t = build_tables(std::slice::from_ref(&doc), &rules).unwrap();
+            let rows = t.items.height()
+                + t.paragraphs.height()
+                + t.clauses.height()
+                + t.sections.height()
+                + t.subsections.height();
+            let blocks = doc
+                .blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Blank)
+                .count();
+            assert_eq!(rows, blocks, "{name}");
+            let record = annotext_transform::document_record(&doc);
+            assert_eq!(record.rebuild(), doc.text, "{name}");
+        }
+    }
+}

@@ -125,6 +125,8 @@ fn next_run_leaves_exactly_its_set(dir: &Path) {
             "records.jsonl",
             "tables/anomalies.csv",
             "tables/anomalies.parquet",
+            "tables/clauses.csv",
+            "tables/clauses.parquet",
             "tables/documents.csv",
             "tables/documents.parquet",
             "tables/entities.csv",
@@ -432,7 +434,7 @@ fn verify_reports_missing_changed_and_extra_files_with_status_1() {
     assert_eq!(verified.status.code(), Some(0));
     assert_eq!(stdout(&verified), "");
     assert!(
-        stderr(&verified).starts_with("out: all 23 files match manifest.json (annotext "),
+        stderr(&verified).starts_with("out: all 25 files match manifest.json (annotext "),
         "{}",
         stderr(&verified)
     );
@@ -459,7 +461,7 @@ fn verify_reports_missing_changed_and_extra_files_with_status_1() {
     );
     assert_eq!(
         stderr(&verified),
-        "out: 3 of 23 files differ from manifest.json, 1 extra file\n"
+        "out: 3 of 25 files differ from manifest.json, 1 extra file\n"
     );
 }
 

@@ -256,8 +256,8 @@ fn the_shards_parts_make_the_single_runs_tables_records_and_workbook() {
         }
         assert_eq!(
             marker["outputs"].as_array().unwrap().len(),
-            21,
-            "ten tables in two formats and the records"
+            23,
+            "eleven tables in two formats and the records"
         );
     }
     positions.sort();
@@ -718,7 +718,7 @@ fn verify_checks_a_dataset_by_its_markers_then_by_the_manifest_combine_writes() 
     let out = verify();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("all 42 files match the 2 shard markers in shards/"),
+        stderr(&out).contains("all 46 files match the 2 shard markers in shards/"),
         "{}",
         stderr(&out)
     );
@@ -733,7 +733,7 @@ fn verify_checks_a_dataset_by_its_markers_then_by_the_manifest_combine_writes() 
         .iter()
         .map(|o| o["path"].as_str().unwrap())
         .collect();
-    assert_eq!(paths.len(), 42 + 2 + 1, "parts, markers, workbook");
+    assert_eq!(paths.len(), 46 + 2 + 1, "parts, markers, workbook");
     assert!(paths.contains(&"workbook.xlsx"));
     assert!(paths.contains(&"shards/part-1-of-2.json"));
     assert_eq!(manifest["inputs"].as_array().unwrap().len(), 6);
@@ -741,7 +741,7 @@ fn verify_checks_a_dataset_by_its_markers_then_by_the_manifest_combine_writes() 
     let out = verify();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("all 45 files match manifest.json"),
+        stderr(&out).contains("all 49 files match manifest.json"),
         "{}",
         stderr(&out)
     );

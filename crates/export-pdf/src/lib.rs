@@ -685,6 +685,11 @@ fn compose(
 
     // First page: title, key figures, chart.
     c.paragraph(title, TITLE, 0.0, None, None, rgb(0.12, 0.3, 0.47));
+    // The adoption note under a title line goes with the title, not into the background.
+    let note = annotext_transform::title_note(doc);
+    if let Some((_, note)) = &note {
+        c.paragraph(note, BODY, 0.0, None, None, rgb(0.12, 0.3, 0.47));
+    }
     c.paragraph(
         &words::fill(
             words.subtitle,
@@ -712,9 +717,20 @@ fn compose(
         c.text_at(MARGIN_X + 260.0 - vw, y, BODY, ink.clone(), &value);
     }
     c.gap(12.0);
-    c.heading(words.items_per_topic, false);
+    // Items per topic; a document without items (a statement in prose) counts the passages
+    // (paragraphs, points) that speak of each topic instead.
+    let by_units = tables.items.height() == 0;
+    c.heading(
+        if by_units {
+            words.units_per_topic
+        } else {
+            words.items_per_topic
+        },
+        false,
+    );
     let topics = column_texts(&tables.topics, "topic");
-    let counts: Vec<f64> = column_texts(&tables.topics, "item_count")
+    let count_column = if by_units { "unit_count" } else { "item_count" };
+    let counts: Vec<f64> = column_texts(&tables.topics, count_column)
         .iter()
         .map(|v| v.parse().unwrap_or(0.0))
         .collect();
@@ -769,21 +785,56 @@ fn compose(
             left.paragraphs.0 += 1;
         }
     };
+    // A clause, a point or an article's further paragraph: under the unit it belongs to, with
+    // its marker as written, indented one step further.
+    let part = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
+        left.paragraphs.1 += 1;
+        if c.full {
+            left.first_line.get_or_insert(block.line);
+            return;
+        }
+        let text = doc.block_text(block);
+        let readings = options.pinyin.then(|| block_readings(doc, block));
+        // The marker leads the text (its readings, in the reading edition, stay the body's).
+        let (indent, text) = match (block.kind, readings.is_some()) {
+            (BlockKind::Paragraph, _) | (_, true) => (24.0, text),
+            _ => (40.0, format!("{}{text}", doc.marker_text(block))),
+        };
+        c.paragraph(&text, BODY, indent, None, readings.as_deref(), ink.clone());
+        c.gap(2.0);
+        if c.full {
+            left.first_line.get_or_insert(block.line);
+        } else {
+            left.paragraphs.0 += 1;
+        }
+    };
     let structure = doc
         .blocks
         .iter()
-        .position(|b| !matches!(b.kind, BlockKind::Paragraph | BlockKind::Blank))
+        .position(|b| {
+            !matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Blank | BlockKind::Point { .. }
+            )
+        })
         .unwrap_or(doc.blocks.len());
     let (before, after) = doc.blocks.split_at(structure);
     let mut background = before
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph && Some(b.line) != title_line)
+        .filter(|b| {
+            b.kind != BlockKind::Blank
+                && Some(b.line) != title_line
+                && Some(b.line) != note.as_ref().map(|(line, _)| *line)
+        })
         .peekable();
     // No heading over nothing (a document of a title line and sections has no background).
     if background.peek().is_some() {
         c.heading(words.background, true);
         for block in background {
-            prose(&mut c, &mut left, block);
+            match block.kind {
+                BlockKind::Point { .. } => part(&mut c, &mut left, block),
+                _ => prose(&mut c, &mut left, block),
+            }
         }
     }
 
@@ -799,11 +850,20 @@ fn compose(
         }
         let text = doc.block_text(block);
         let readings = options.pinyin.then(|| block_readings(doc, block));
+        // Its marker as written: `1.`, `第十二条`.
+        let marker = doc.marker_text(block);
+        let label = if marker.is_empty() {
+            format!("{}.", number.0)
+        } else {
+            marker
+        };
+        // A long marker (`第十二条`) pushes the text right rather than running into it.
+        let indent = (metrics.width(&label, BODY) + 6.0).max(24.0);
         c.paragraph(
             &text,
             BODY,
-            24.0,
-            Some(&format!("{}.", number.0)),
+            indent,
+            Some(&label),
             readings.as_deref(),
             ink.clone(),
         );
@@ -819,7 +879,15 @@ fn compose(
     let loose: Vec<&annotext_parser::Block> = after
         .iter()
         .take_while(|b| b.section.is_none())
-        .filter(|b| matches!(b.kind, BlockKind::Item { .. } | BlockKind::Paragraph))
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Item { .. }
+                    | BlockKind::Paragraph
+                    | BlockKind::Clause { .. }
+                    | BlockKind::Point { .. }
+            )
+        })
         .collect();
     if loose
         .iter()
@@ -830,6 +898,8 @@ fn compose(
     for block in &loose {
         match block.kind {
             BlockKind::Item { .. } => item(&mut c, &mut left, block),
+            _ if block.parent.is_some() => part(&mut c, &mut left, block),
+            BlockKind::Clause { .. } | BlockKind::Point { .. } => part(&mut c, &mut left, block),
             _ => {
                 c.gap(4.0);
                 prose(&mut c, &mut left, block);
@@ -843,7 +913,15 @@ fn compose(
     // blocks are only counted.
     let mut in_section = false;
     for block in doc.blocks.iter().filter(|b| b.section.is_some()) {
-        if c.full && !matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph) {
+        if c.full
+            && !matches!(
+                block.kind,
+                BlockKind::Item { .. }
+                    | BlockKind::Paragraph
+                    | BlockKind::Clause { .. }
+                    | BlockKind::Point { .. }
+            )
+        {
             if matches!(block.kind, BlockKind::SectionHeading { .. }) {
                 left.sections.1 += 1;
                 left.first_line.get_or_insert(block.line);
@@ -861,7 +939,14 @@ fn compose(
                     .section
                     .and_then(|s| doc.sections.get(s as usize))
                     .map_or("", |s| s.numeral.as_str());
-                c.heading(&format!("{numeral}、{}", doc.block_text(block)), true);
+                // `一、合作` as in an outcome list, `第一章　总则` as in a regulation.
+                let marker = doc.marker_text(block);
+                let heading = if marker.starts_with('第') {
+                    format!("{marker}\u{3000}{}", doc.block_text(block))
+                } else {
+                    format!("{numeral}、{}", doc.block_text(block))
+                };
+                c.heading(&heading, true);
                 if c.full {
                     left.first_line.get_or_insert(block.line);
                 } else {
@@ -874,17 +959,18 @@ fn compose(
                     .and_then(|s| doc.subsections.get(s as usize))
                     .map_or("", |s| s.numeral.as_str());
                 c.gap(2.0);
-                c.paragraph(
-                    &format!("（{numeral}）{}", doc.block_text(block)),
-                    BODY,
-                    8.0,
-                    None,
-                    None,
-                    rgb(0.12, 0.3, 0.47),
-                );
+                let marker = doc.marker_text(block);
+                let heading = if marker.starts_with('第') {
+                    format!("{marker}\u{3000}{}", doc.block_text(block))
+                } else {
+                    format!("（{numeral}）{}", doc.block_text(block))
+                };
+                c.paragraph(&heading, BODY, 8.0, None, None, rgb(0.12, 0.3, 0.47));
                 c.gap(2.0);
             }
             BlockKind::Item { .. } => item(&mut c, &mut left, block),
+            BlockKind::Clause { .. } | BlockKind::Point { .. } => part(&mut c, &mut left, block),
+            BlockKind::Paragraph if block.parent.is_some() => part(&mut c, &mut left, block),
             // Prose among or after the items (a closing paragraph), where it stands.
             BlockKind::Paragraph => {
                 c.gap(4.0);

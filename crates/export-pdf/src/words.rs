@@ -82,6 +82,8 @@ pub struct Words {
     figures: [&'static str; 8],
     /// The chart's title.
     pub items_per_topic: &'static str,
+    /// The chart's title for a document without items (a statement): passages per topic.
+    pub units_per_topic: &'static str,
     /// Heading of the paragraphs before the sections.
     pub background: &'static str,
     /// Heading of numbered items before the first section.
@@ -206,6 +208,7 @@ pub static ENGLISH: Words = Words {
         "Anomalies",
     ],
     items_per_topic: "Items per topic",
+    units_per_topic: "Passages per topic",
     background: "Background",
     loose_items: "Items outside any section",
     cut_short: "This briefing is cut short",
@@ -259,6 +262,7 @@ pub static SIMPLIFIED: Words = Words {
         "异常",
     ],
     items_per_topic: "各主题条目数",
+    units_per_topic: "各主题段落数",
     background: "背景",
     loose_items: "未归入各节的条目",
     cut_short: "本简报有所删节",
@@ -324,6 +328,7 @@ pub static TRADITIONAL: Words = Words {
         "異常",
     ],
     items_per_topic: "各主題條目數",
+    units_per_topic: "各主題段落數",
     background: "背景",
     loose_items: "未歸入各節的條目",
     cut_short: "本簡報有所刪節",

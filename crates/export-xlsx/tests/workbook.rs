@@ -46,6 +46,7 @@ fn sheets_come_in_order_with_headers_and_the_tables_values() {
             "Sections",
             "Subsections",
             "Paragraphs",
+            "Clauses",
             "Readings",
             "Entities",
             "Timeline",

@@ -314,6 +314,21 @@ impl Document {
             .filter(|b| b.kind == BlockKind::Paragraph && b.parent.is_none())
     }
 
+    /// A block's marker as a reader writes it: its clean text, annotations and surrounding
+    /// spaces left out (`1.`, `第十二条`, `（一）`); empty for a block without one.
+    pub fn marker_text(&self, block: &Block) -> String {
+        let Some(marker) = block.marker else {
+            return String::new();
+        };
+        let text: String = self
+            .block_segments(block)
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Marker && marker.contains(s.span))
+            .map(|s| self.slice(s.span))
+            .collect();
+        text.trim_matches(|c: char| c.is_whitespace()).to_owned()
+    }
+
     /// The blocks that belong to an item or a paragraph (clauses, points, an article's further
     /// paragraphs), in order.
     pub fn parts(&self) -> impl Iterator<Item = &Block> + '_ {

@@ -38,7 +38,7 @@ pub use facts::readings::{
 };
 pub use facts::script::{fold, script_of, simplified, Script};
 pub use facts::tagger::Tagger;
-pub use facts::title::{document_title, title_line};
+pub use facts::title::{document_title, title_line, title_note};
 pub use facts::topics::find_topics;
 pub use records::{document_record, DocumentRecord};
 pub use rules::{EntityPattern, Rules, RulesError};

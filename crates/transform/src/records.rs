@@ -15,7 +15,7 @@ use crate::facts::findings::finding_counts_with_context;
 use crate::facts::pinyin::{flags_and_pinyin, Scratch};
 use crate::facts::script::{fold_into, simplified};
 use crate::facts::title::document_title;
-use crate::facts::{chars_from, section_number};
+use crate::facts::{chars_from, section_number, Labels};
 
 /// One document, for reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +24,10 @@ pub struct DocumentRecord {
     pub id: String,
     /// Its title, as the briefing and the workbook find it.
     pub title: String,
+    /// The note under its title line (`（2025年5月13日…通过）`), when it has one; the line
+    /// stays among the paragraphs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Whether the source starts with a UTF-8 byte order mark.
     pub bom: bool,
     /// The line break of the document's lines (`"\n"` or `"\r\n"`); a line that ends otherwise
@@ -50,8 +54,14 @@ pub struct RecordCounts {
     pub subsections: u32,
     /// Numbered items.
     pub items: u32,
-    /// Prose paragraphs.
+    /// Prose paragraphs (an article's further paragraphs are among its parts).
     pub paragraphs: u32,
+    /// Clauses of articles (`（一）`, and `1.` inside a clause).
+    #[serde(default)]
+    pub clauses: u32,
+    /// Points of short lists (`（1）`, `1)`, `①`, `a)`).
+    #[serde(default)]
+    pub points: u32,
     /// Characters of the clean text.
     pub characters: u64,
     /// Hanzi of the clean text.
@@ -96,6 +106,31 @@ pub struct BlockRecord {
     /// Its line break, when not the document's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ending: Option<String>,
+    /// Its last line, when it continues on the lines after `line` (a hard-wrapped unit:
+    /// `source` holds all its lines with their breaks, `text` joins them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<u32>,
+    /// What belongs to it, in order: an article's clauses, sub-clauses and further
+    /// paragraphs, the points of a list it leads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartRecord>,
+}
+
+/// A unit that belongs to another: a clause, a point, an article's further paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartRecord {
+    /// `clause`, `point` or `paragraph`.
+    pub kind: String,
+    /// Its number as written (`（三）` → 3); none for a paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Its label in the tables (`Art.5(3)`).
+    pub label: String,
+    /// The line of the unit it belongs to (a sub-clause's clause, a point's lead-in).
+    pub parent_line: u32,
+    /// Its text.
+    #[serde(flatten)]
+    pub block: BlockRecord,
 }
 
 /// A numbered item.
@@ -152,16 +187,16 @@ impl DocumentRecord {
             blocks.extend(section.items.iter().map(|i| &i.block));
         }
         let usual = self.ending.as_str();
-        let mut lines: Vec<(u32, &str, &str)> = blocks
-            .iter()
-            .map(|b| {
-                (
-                    b.line,
-                    b.source.as_str(),
-                    b.ending.as_deref().unwrap_or(usual),
-                )
-            })
-            .collect();
+        let mut lines: Vec<(u32, &str, &str)> = Vec::new();
+        let mut todo = blocks;
+        while let Some(b) = todo.pop() {
+            lines.push((
+                b.line,
+                b.source.as_str(),
+                b.ending.as_deref().unwrap_or(usual),
+            ));
+            todo.extend(b.parts.iter().map(|p| &p.block));
+        }
         lines.extend(self.other_lines.iter().map(|o| {
             (
                 o.line,
@@ -218,6 +253,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     let mut record = DocumentRecord {
         id: doc.name.clone(),
         title: document_title(doc),
+        note: crate::facts::title::title_note(doc).map(|(_, n)| n),
         bom: doc.text.starts_with('\u{FEFF}'),
         ending: usual.to_owned(),
         counts: RecordCounts {
@@ -225,6 +261,8 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             subsections: doc.subsections.len() as u32,
             items: 0,
             paragraphs: 0,
+            clauses: 0,
+            points: 0,
             characters: 0,
             hanzi: 0,
             annotated_hanzi: doc.chars.len() as u64,
@@ -241,10 +279,15 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     // The readings wrong in context, found with each block's pinyin: the findings' counts reuse
     // them instead of a second pass over the document's words.
     let mut in_context = Vec::new();
-    for block in &doc.blocks {
+    let mut labels = Labels::default();
+    // Where the last unit that can own parts was placed.
+    let mut owner = Owner::None;
+    for (index, block) in doc.blocks.iter().enumerate() {
         let mut marker_chars = 0u64;
         let mut marker_hanzi = 0u64;
         let mut body_chars = 0u64;
+        // The breaks between the lines of a joined unit are characters of the clean text.
+        let mut inner_breaks = 0u64;
         for segment in doc.block_segments(block) {
             let n = doc.slice(segment.span).chars().count() as u64;
             match segment.kind {
@@ -258,12 +301,13 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                         .count() as u64;
                 }
                 SegmentKind::Text => body_chars += n,
+                SegmentKind::LineBreak => inner_breaks += n,
                 _ => {}
             }
         }
         let start = clean_chars + marker_chars;
-        let line_break = ending(doc, block.line);
-        clean_chars = start + body_chars + line_break.chars().count() as u64;
+        let line_break = ending(doc, block.end_line);
+        clean_chars = start + body_chars + inner_breaks + line_break.chars().count() as u64;
         let source = doc.slice(block.span).to_owned();
         if matches!(block.kind, BlockKind::Blank) {
             // A line of spaces is text too, as the tables count it.
@@ -271,7 +315,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             record.other_lines.push(LineRecord {
                 line: block.line,
                 source,
-                ending: own_ending(block.line),
+                ending: own_ending(block.end_line),
             });
             continue;
         }
@@ -303,11 +347,14 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             text,
             pinyin,
             char_start: start,
-            char_end: start + body_chars,
+            char_end: start + body_chars + inner_breaks,
             source,
-            ending: own_ending(block.line),
+            ending: own_ending(block.end_line),
+            end_line: block.is_joined().then_some(block.end_line),
+            parts: Vec::new(),
         };
-        place(doc, block, body, &mut record);
+        let label = labels.label(doc, index as u32, block);
+        place(doc, block, body, label, &mut owner, &mut record);
     }
     let (findings, errors) = finding_counts_with_context(doc, &in_context);
     record.counts.findings = findings as u64;
@@ -315,23 +362,111 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     record
 }
 
-/// Puts a block's record where it belongs in the structure.
-fn place(doc: &Document, block: &Block, body: BlockRecord, record: &mut DocumentRecord) {
+/// Where a unit that can own parts was placed in the record.
+#[derive(Clone, Copy)]
+enum Owner {
+    None,
+    Paragraph(usize),
+    LooseItem(usize),
+    SectionHeading(usize),
+    SectionItem(usize, usize),
+    SubsectionHeading(usize, usize),
+    SubsectionItem(usize, usize, usize),
+}
+
+impl Owner {
+    fn block<'r>(self, record: &'r mut DocumentRecord) -> Option<&'r mut BlockRecord> {
+        Some(match self {
+            Owner::None => return None,
+            Owner::Paragraph(i) => record.paragraphs.get_mut(i)?,
+            Owner::LooseItem(i) => &mut record.items.get_mut(i)?.block,
+            Owner::SectionHeading(s) => &mut record.sections.get_mut(s)?.heading,
+            Owner::SectionItem(s, i) => &mut record.sections.get_mut(s)?.items.get_mut(i)?.block,
+            Owner::SubsectionHeading(s, u) => {
+                &mut record.sections.get_mut(s)?.subsections.get_mut(u)?.heading
+            }
+            Owner::SubsectionItem(s, u, i) => {
+                &mut record
+                    .sections
+                    .get_mut(s)?
+                    .subsections
+                    .get_mut(u)?
+                    .items
+                    .get_mut(i)?
+                    .block
+            }
+        })
+    }
+}
+
+/// Puts a block's record where it belongs in the structure: a part goes into the unit it
+/// belongs to (the last unit placed that owns no parent, which its parent chain leads to).
+fn place(
+    doc: &Document,
+    block: &Block,
+    body: BlockRecord,
+    label: String,
+    owner: &mut Owner,
+    record: &mut DocumentRecord,
+) {
     let section = block.section.map(|s| s as usize);
+    if block.parent.is_some() {
+        let (kind, number) = match block.kind {
+            BlockKind::Clause { number } => {
+                record.counts.clauses += 1;
+                ("clause", Some(number.0))
+            }
+            BlockKind::Point { number } => {
+                record.counts.points += 1;
+                ("point", Some(number.0))
+            }
+            _ => ("paragraph", None),
+        };
+        let parent_line = block
+            .parent
+            .and_then(|p| doc.blocks.get(p as usize))
+            .map_or(0, |p| p.line);
+        let part = PartRecord {
+            kind: kind.to_owned(),
+            number,
+            label,
+            parent_line,
+            block: body,
+        };
+        match owner.block(record) {
+            Some(unit) => unit.parts.push(part),
+            // Nothing to belong to (cannot happen for a parsed document): kept as a line.
+            None => record.other_lines.push(LineRecord {
+                line: part.block.line,
+                source: part.block.source,
+                ending: part.block.ending,
+            }),
+        }
+        return;
+    }
     match block.kind {
-        BlockKind::Paragraph => {
-            record.counts.paragraphs += 1;
+        BlockKind::Paragraph | BlockKind::Clause { .. } | BlockKind::Point { .. } => {
+            // A point with nothing before it to lead it stands as a paragraph, counted as a point.
+            match block.kind {
+                BlockKind::Point { .. } => record.counts.points += 1,
+                BlockKind::Clause { .. } => record.counts.clauses += 1,
+                _ => record.counts.paragraphs += 1,
+            }
+            *owner = Owner::Paragraph(record.paragraphs.len());
             record.paragraphs.push(body);
         }
-        BlockKind::SectionHeading { number } => record.sections.push(SectionRecord {
-            number: number.0,
-            numeral: section
-                .and_then(|s| doc.sections.get(s))
-                .map_or_else(String::new, |s| s.numeral.clone()),
-            heading: body,
-            subsections: Vec::new(),
-            items: Vec::new(),
-        }),
+        BlockKind::SectionHeading { number } => {
+            *owner = Owner::SectionHeading(record.sections.len());
+            record.sections.push(SectionRecord {
+                number: number.0,
+                numeral: section
+                    .and_then(|s| doc.sections.get(s))
+                    .map_or_else(String::new, |s| s.numeral.clone()),
+                heading: body,
+                subsections: Vec::new(),
+                items: Vec::new(),
+            })
+        }
         BlockKind::SubsectionHeading { number } => {
             let sub = SubsectionRecord {
                 number: number.0,
@@ -342,16 +477,21 @@ fn place(doc: &Document, block: &Block, body: BlockRecord, record: &mut Document
                 heading: body,
                 items: Vec::new(),
             };
+            let sections = record.sections.len();
             match record.sections.last_mut() {
                 Some(section) if section_number(doc, block.section).is_some() => {
+                    *owner = Owner::SubsectionHeading(sections - 1, section.subsections.len());
                     section.subsections.push(sub)
                 }
                 // A subsection before any section: its heading is kept as a line.
-                _ => record.other_lines.push(LineRecord {
-                    line: sub.heading.line,
-                    source: sub.heading.source,
-                    ending: sub.heading.ending,
-                }),
+                _ => {
+                    *owner = Owner::None;
+                    record.other_lines.push(LineRecord {
+                        line: sub.heading.line,
+                        source: sub.heading.source,
+                        ending: sub.heading.ending,
+                    })
+                }
             }
         }
         BlockKind::Item { number, .. } => {
@@ -361,14 +501,23 @@ fn place(doc: &Document, block: &Block, body: BlockRecord, record: &mut Document
                 block: body,
             };
             let in_subsection = block.subsection.is_some();
+            let sections = record.sections.len();
             match (record.sections.last_mut(), section.is_some()) {
                 (Some(s), true) if in_subsection && !s.subsections.is_empty() => {
+                    let subs = s.subsections.len();
                     if let Some(sub) = s.subsections.last_mut() {
+                        *owner = Owner::SubsectionItem(sections - 1, subs - 1, sub.items.len());
                         sub.items.push(item);
                     }
                 }
-                (Some(s), true) => s.items.push(item),
-                _ => record.items.push(item),
+                (Some(s), true) => {
+                    *owner = Owner::SectionItem(sections - 1, s.items.len());
+                    s.items.push(item)
+                }
+                _ => {
+                    *owner = Owner::LooseItem(record.items.len());
+                    record.items.push(item)
+                }
             }
         }
         BlockKind::Blank => {}

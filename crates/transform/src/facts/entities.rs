@@ -76,6 +76,97 @@ impl<'t> Mention<'t> {
 }
 
 /// [`find_entities`] with the text's folded copy and dates already found.
+/// The kind of a geographic feature named after a place: a gulf, a strait, a canal, a
+/// peninsula (`几内亚湾`, `马六甲海峡`).
+pub const FEATURE: &str = "feature";
+
+/// Suffixes that make a place's name into a feature's.
+const FEATURE_SUFFIXES: [&str; 8] = ["湾", "灣", "海峡", "海峽", "运河", "運河", "半岛", "半島"];
+
+/// Kinds of names of places: a suffix after them may make another word.
+const PLACE_KINDS: [&str; 6] = [
+    "country",
+    "territory",
+    "province",
+    "region",
+    "city",
+    "place",
+];
+
+/// How a name found in the text stands there.
+enum Standing {
+    /// As a word of its own.
+    Word,
+    /// As part of another word (`西班牙文`, `其中亚洲`, `EURO`): not a mention.
+    Cut,
+    /// As the head of a feature's name, which ends at the given byte (`几内亚湾`).
+    Feature(usize),
+}
+
+/// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
+/// not inside a longer Latin word; a place's name not followed by a suffix that makes a
+/// language, a people or a feature (`…文`, `…语`, `…人`, `…湾`, `…海峡`); no word of the dictionary
+/// running across its first character (`其中` in `其中亚洲`, `欧美` in `欧美国家`).
+fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
+    let before = folded[..start].chars().next_back();
+    let after = folded[end..].chars().next();
+    let first = folded[start..].chars().next();
+    let last = folded[..end].chars().next_back();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if (latin(first) && latin(before)) || (latin(last) && latin(after)) {
+        return Standing::Cut;
+    }
+    if PLACE_KINDS.contains(&kind) {
+        let rest = &folded[end..];
+        if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
+            return Standing::Feature(end + suffix.len());
+        }
+        let next = rest.chars().nth(1);
+        match after {
+            // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`).
+            Some('语' | '語') => return Standing::Cut,
+            Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
+                return Standing::Cut
+            }
+            // A people: `西班牙人` (but `中国人民`, `中国人口`).
+            Some('人') if !next.is_some_and(|c| "民口大士权權才员員".contains(c)) => {
+                return Standing::Cut
+            }
+            _ => {}
+        }
+    }
+    if crosses_a_word(folded, start, end) {
+        return Standing::Cut;
+    }
+    Standing::Word
+}
+
+/// Whether a word of the dictionary starts before `start` and ends inside the name (or past
+/// its first character).
+fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
+    let Some(automaton) = &crate::facts::words::words().automaton else {
+        return false;
+    };
+    if start == 0
+        || !folded[..start]
+            .chars()
+            .next_back()
+            .is_some_and(annotext_parser::is_hanzi)
+    {
+        return false;
+    }
+    // Dictionary words are short: three characters before the name are enough to see one.
+    let from = folded[..start]
+        .char_indices()
+        .rev()
+        .nth(2)
+        .map_or(0, |(i, _)| i);
+    let window = &folded[from..end];
+    automaton
+        .find_overlapping_iter(window)
+        .any(|m| from + m.start() < start && from + m.end() > start && from + m.end() < end)
+}
+
 pub(crate) fn entities_in<'t>(
     text: &str,
     folded: &str,
@@ -85,8 +176,15 @@ pub(crate) fn entities_in<'t>(
 ) -> Vec<Mention<'t>> {
     let rules = tagger.rules;
     let mut out = Vec::new();
-    // Matched on the folded copy, reported in the text's own spelling (same offsets).
-    for m in tagger.names.find_iter(folded) {
+    // Matched on the folded copy, reported in the text's own spelling (same offsets). A match
+    // that does not stand as a word is dropped and the search goes on from its second
+    // character (`其中亚洲` gives `亚洲`, not `中亚`).
+    let mut at = 0;
+    while let Some(m) = tagger
+        .names
+        .find(aho_corasick::Input::new(folded).range(at..))
+    {
+        at = m.end();
         let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) else {
             continue;
         };
@@ -105,13 +203,28 @@ pub(crate) fn entities_in<'t>(
         let Some(own) = text.get(m.range()) else {
             continue;
         };
-        out.push(Mention {
-            kind: &entry.kind,
-            text: m.range(),
-            canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
-            rule,
-            offset: m.start(),
-        });
+        match standing(folded, m.start(), m.end(), &entry.kind) {
+            Standing::Word => out.push(Mention {
+                kind: &entry.kind,
+                text: m.range(),
+                canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
+                rule,
+                offset: m.start(),
+            }),
+            Standing::Feature(end) => {
+                out.push(Mention {
+                    kind: FEATURE,
+                    text: m.start()..end,
+                    canonical: None,
+                    rule: "feature",
+                    offset: m.start(),
+                });
+                at = end;
+            }
+            Standing::Cut => {
+                at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
     }
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };
     let body = &text[..trim(text)];

@@ -14,7 +14,7 @@ pub mod words;
 
 use std::ops::Range;
 
-use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, SegmentKind, Span};
+use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, Span};
 
 use dates::{find_dates, DateMention};
 use entities::{entities_in, Mention};
@@ -34,13 +34,13 @@ pub(crate) struct BlockFacts<'t> {
     pub(crate) text: Range<usize>,
     /// Dates, in order.
     pub(crate) dates: Vec<DateMention>,
-    /// Entity mentions, sorted by offset (items and paragraphs only).
+    /// Entity mentions, sorted by offset (units of text: not headings).
     pub(crate) entities: Vec<Mention<'t>>,
-    /// Topics with the byte ranges of their keywords in `text` (items only).
+    /// Topics with the byte ranges of their keywords in `text` (units of text: not headings).
     pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
-    /// `section.item` or `section.subsection.item` label (items only).
+    /// The unit's label ([`Labels`]): `§1.21`, `Art.12`, `Art.5(3)`, `¶2` (not headings).
     pub(crate) label: String,
-    /// The whole text in toned pinyin (items and paragraphs): its bytes in
+    /// The whole text in toned pinyin (units of text: not headings): its bytes in
     /// [`DocumentFacts::pinyin`]; read with [`DocumentFacts::pinyin_of`].
     pub(crate) pinyin: Range<usize>,
     /// The annotated characters of the block's body: indices in `doc.chars`.
@@ -71,7 +71,8 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         let mut next_char = 0;
         let mut text = String::with_capacity(doc.text.len());
         let mut blocks = Vec::with_capacity(doc.blocks.len());
-        for block in &doc.blocks {
+        let mut labels = Labels::default();
+        for (index, block) in doc.blocks.iter().enumerate() {
             if block.kind == BlockKind::Blank {
                 blocks.push(BlockFacts {
                     text: text.len()..text.len(),
@@ -81,11 +82,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             }
             // `Document::block_text`, appended to the document's buffer.
             let start = text.len();
-            for segment in doc.block_segments(block) {
-                if segment.kind == SegmentKind::Text {
-                    text.push_str(doc.slice(segment.span));
-                }
-            }
+            annotext_parser::push_block_text(&mut text, &doc.text, doc.block_segments(block));
             let range = start..text.len();
             let block_text = text.get(range.clone()).unwrap_or("");
             let folded = fold_into(block_text, &mut buffer);
@@ -95,7 +92,11 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 ..BlockFacts::default()
             };
             let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
-            let wants_pinyin = matches!(block.kind, BlockKind::Item { .. } | BlockKind::Paragraph);
+            // Every unit of text is read alike; headings give only their text and dates.
+            let is_unit = !matches!(
+                block.kind,
+                BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
+            );
             let pinyin_start = pinyin.len();
             facts.flags = flags_and_pinyin(
                 doc,
@@ -104,19 +105,14 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 block_text,
                 folded,
                 &mut scratch,
-                wants_pinyin.then_some(&mut pinyin),
+                is_unit.then_some(&mut pinyin),
             );
             facts.pinyin = pinyin_start..pinyin.len();
-            match block.kind {
-                BlockKind::Item { number, .. } => {
-                    facts.entities = entities_in(block_text, folded, true, tagger, &dates);
-                    facts.topics = topics_in(folded, tagger);
-                    facts.label = item_label(doc, block, number.0);
-                }
-                BlockKind::Paragraph => {
-                    facts.entities = entities_in(block_text, folded, false, tagger, &dates);
-                }
-                _ => {}
+            if is_unit {
+                let listed = !matches!(block.kind, BlockKind::Paragraph);
+                facts.entities = entities_in(block_text, folded, listed, tagger, &dates);
+                facts.topics = topics_in(folded, tagger);
+                facts.label = labels.label(doc, index as u32, block);
             }
             facts.text = range;
             facts.dates = dates;
@@ -250,9 +246,13 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 }
 
 /// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
-/// `§2.1.3` under a subsection, `#21` outside any section. The sign keeps it text: `1.10` would be
-/// read as the number 1.1 by spreadsheets and by DuckDB's type detection.
-fn item_label(doc: &Document, block: &Block, number: u32) -> String {
+/// `§2.1.3` under a subsection, `#21` outside any section, `Art.12` for an article (articles
+/// are numbered through the document). The sign keeps it text: `1.10` would be read as the
+/// number 1.1 by spreadsheets and by DuckDB's type detection.
+fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> String {
+    if article {
+        return format!("Art.{number}");
+    }
     let subsection = block
         .subsection
         .and_then(|i| doc.subsections.get(i as usize))
@@ -262,5 +262,50 @@ fn item_label(doc: &Document, block: &Block, number: u32) -> String {
         (Some(s), None) => format!("§{s}.{number}"),
         (None, Some(sub)) => format!("§{sub}.{number}"),
         (None, None) => format!("#{number}"),
+    }
+}
+
+/// Labels of the units of a document, given in reading order: items as [`item_label`],
+/// paragraphs `¶1`, `¶2`… (free paragraphs counted through the document), and what belongs to
+/// a unit after its owner's label: a clause `Art.5(3)`, its sub-clause `Art.5(3).2`, a further
+/// paragraph of an article `Art.3¶2`, a point `¶4(1)` or `§1.4(2)`.
+#[derive(Default)]
+pub(crate) struct Labels {
+    /// Labels given so far, by block index.
+    given: rustc_hash::FxHashMap<u32, String>,
+    paragraphs: u32,
+    /// Further paragraphs of the current article.
+    article_paragraphs: u32,
+}
+
+impl Labels {
+    pub(crate) fn label(&mut self, doc: &Document, index: u32, block: &Block) -> String {
+        let parent = block.parent.and_then(|p| self.given.get(&p)).cloned();
+        let label = match (block.kind, parent) {
+            (BlockKind::Item { number, article }, _) => {
+                self.article_paragraphs = 1;
+                item_label(doc, block, number.0, article)
+            }
+            (BlockKind::Paragraph, None) => {
+                self.paragraphs += 1;
+                format!("¶{}", self.paragraphs)
+            }
+            (BlockKind::Paragraph, Some(owner)) => {
+                self.article_paragraphs += 1;
+                format!("{owner}¶{}", self.article_paragraphs)
+            }
+            (BlockKind::Clause { number }, Some(owner)) if owner.ends_with(')') => {
+                format!("{owner}.{}", number.0)
+            }
+            (BlockKind::Clause { number } | BlockKind::Point { number }, owner) => {
+                format!("{}({})", owner.unwrap_or_default(), number.0)
+            }
+            _ => String::new(),
+        };
+        // Only owners are looked up again: items, paragraphs and clauses.
+        if !matches!(block.kind, BlockKind::Point { .. }) {
+            self.given.insert(index, label.clone());
+        }
+        label
     }
 }

@@ -16,7 +16,7 @@ const MAX_TITLE_CHARS: usize = 60;
 
 /// The kinds of document a title line ends with (a list, an outcome, a declaration, a plan…),
 /// in both scripts: a first line that ends otherwise is prose, a date line or a heading.
-const TITLE_ENDINGS: [&str; 58] = [
+const TITLE_ENDINGS: [&str; 88] = [
     "清单",
     "清單",
     "成果",
@@ -75,6 +75,36 @@ const TITLE_ENDINGS: [&str; 58] = [
     "汇编",
     "彙編",
     "总结",
+    "章程",
+    "条例",
+    "條例",
+    "办法",
+    "辦法",
+    "规定",
+    "規定",
+    "细则",
+    "細則",
+    "通知",
+    "措施",
+    "公约",
+    "公約",
+    "白皮书",
+    "白皮書",
+    "准则",
+    "準則",
+    "守则",
+    "守則",
+    "指南",
+    "指引",
+    "决议",
+    "決議",
+    "公告",
+    "通告",
+    "规则",
+    "規則",
+    "制度",
+    "大纲",
+    "大綱",
 ];
 
 /// The document's title: its first line when that line is a title (see [`title_line`]); else
@@ -93,11 +123,10 @@ pub fn document_title(doc: &Document) -> String {
 /// written as `《…》` is given without its marks. Many outcome lists start so; the shared samples
 /// start with prose. Gives the line's number and its title.
 pub fn title_line(doc: &Document) -> Option<(u32, String)> {
-    let first = doc
-        .blocks
-        .iter()
-        .find(|b| b.kind != BlockKind::Blank)
-        .filter(|b| b.kind == BlockKind::Paragraph)?;
+    let mut blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank);
+    let first = blocks
+        .next()
+        .filter(|b| b.kind == BlockKind::Paragraph && !b.is_joined())?;
     let text = doc.block_text(first);
     let mut title = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if let Some(inner) = title.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
@@ -109,10 +138,58 @@ pub fn title_line(doc: &Document) -> Option<(u32, String)> {
     }
     // The kind of document ends the title, before any bracketed note.
     let head = without_brackets(title);
-    TITLE_ENDINGS
+    let named_kind = TITLE_ENDINGS
         .iter()
-        .any(|ending| head.ends_with(ending) && head.len() > ending.len())
+        .any(|ending| head.ends_with(ending) && head.len() > ending.len());
+    // `关于…的…` names a document whatever its kind; so does a line set apart above the body
+    // (a blank line or an adoption note under it), when it is not a heading or a date.
+    let about = ["关于", "關於"]
+        .iter()
+        .any(|w| head.starts_with(w) && head.contains('的'));
+    let set_apart = || {
+        let next = doc
+            .blocks
+            .get(doc.blocks.iter().position(|b| b.line == first.line)? + 1)?;
+        let apart = next.kind == BlockKind::Blank || is_note(&doc.block_text(next));
+        Some(apart)
+    };
+    let heading_like =
+        head.starts_with('第') || head.contains('、') || head.chars().count() < 6 || is_date(&head);
+    (named_kind || about || (!heading_like && set_apart() == Some(true)))
         .then(|| (first.line, title.to_owned()))
+}
+
+/// The document's note: the line under its title wholly in brackets that says when or by whom
+/// it was adopted (`（2025年5月13日…会议通过）`). Gives the line's number and the note.
+pub fn title_note(doc: &Document) -> Option<(u32, String)> {
+    let (line, _) = title_line(doc)?;
+    let next = doc
+        .blocks
+        .iter()
+        .skip_while(|b| b.line <= line)
+        .find(|b| b.kind != BlockKind::Blank)?;
+    let text = doc.block_text(next);
+    let text = text.trim();
+    (next.kind == BlockKind::Paragraph && next.parent.is_none() && is_note(text))
+        .then(|| (next.line, text.to_owned()))
+}
+
+/// A line wholly in brackets with a date or an adoption in it.
+fn is_note(text: &str) -> bool {
+    let text = text.trim();
+    let bracketed = (text.starts_with('（') && text.ends_with('）'))
+        || (text.starts_with('(') && text.ends_with(')'));
+    bracketed
+        && [
+            "年", "通过", "通過", "发布", "發布", "公布", "印发", "印發", "修订", "修訂",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// A date line: `2024年10月12日`, `二〇二四年十月十二日`.
+fn is_date(text: &str) -> bool {
+    text.ends_with('日') && text.contains('年') && text.chars().count() <= 16
 }
 
 /// The list or outcome the prose names in 《…》; else the meeting the preamble says was held

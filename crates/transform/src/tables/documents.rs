@@ -9,7 +9,7 @@ use super::readings::TextCounts;
 use super::Frame;
 use crate::facts::dates::DateMention;
 use crate::facts::script::script_of;
-use crate::facts::title::document_title;
+use crate::facts::title::{document_title, title_note};
 use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
@@ -24,6 +24,7 @@ pub(super) fn documents_table(
     let (mut doc_id, mut path, mut title, mut script) = (vec![], vec![], vec![], vec![]);
     let (mut sections, mut subsections, mut items, mut paragraphs) =
         (vec![], vec![], vec![], vec![]);
+    let (mut clauses, mut points, mut note) = (vec![], vec![], vec![]);
     let (mut characters, mut hanzi, mut annotated, mut coverage) = (vec![], vec![], vec![], vec![]);
     let (mut errors, mut warnings, mut first_date, mut last_date) =
         (vec![], vec![], vec![], vec![]);
@@ -34,6 +35,7 @@ pub(super) fn documents_table(
         doc_id.push(doc.name.as_str());
         path.push(doc.path.as_deref());
         title.push(document_title(doc));
+        note.push(title_note(doc).map(|(_, n)| n));
         script.push(script_of(&doc.text).map(|s| s.name()));
         sections.push(u32_of(doc.sections.len()));
         subsections.push(u32_of(doc.subsections.len()));
@@ -44,6 +46,10 @@ pub(super) fn documents_table(
                 .count(),
         ));
         paragraphs.push(u32_of(doc.paragraphs().count()));
+        let count =
+            |f: fn(&BlockKind) -> bool| u32_of(doc.blocks.iter().filter(|b| f(&b.kind)).count());
+        clauses.push(count(|k| matches!(k, BlockKind::Clause { .. })));
+        points.push(count(|k| matches!(k, BlockKind::Point { .. })));
         characters.push(text.characters);
         hanzi.push(text.hanzi);
         annotated.push(u32_of(doc.chars.len()));
@@ -59,11 +65,14 @@ pub(super) fn documents_table(
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("path".into(), path))
         .col(Series::new("title".into(), title))
+        .col(Series::new("note".into(), note))
         .category("script", script)?
         .col(Series::new("sections".into(), sections))
         .col(Series::new("subsections".into(), subsections))
         .col(Series::new("items".into(), items))
         .col(Series::new("paragraphs".into(), paragraphs))
+        .col(Series::new("clauses".into(), clauses))
+        .col(Series::new("points".into(), points))
         .col(Series::new("characters".into(), characters))
         .col(Series::new("hanzi".into(), hanzi))
         .col(Series::new("annotated_hanzi".into(), annotated))

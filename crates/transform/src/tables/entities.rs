@@ -30,10 +30,15 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let mut offset = Vec::with_capacity(rows);
     for facts in documents {
         for (block, found) in facts.blocks() {
+            // Every unit of text; a clause or a point counts under the item it belongs to.
             let number = match block.kind {
-                BlockKind::Item { number, .. } => Some(number.0),
-                BlockKind::Paragraph => None,
-                _ => continue,
+                BlockKind::SectionHeading { .. }
+                | BlockKind::SubsectionHeading { .. }
+                | BlockKind::Blank => continue,
+                _ => facts.doc.item_of(block).and_then(|i| match i.kind {
+                    BlockKind::Item { number, .. } => Some(number.0),
+                    _ => None,
+                }),
             };
             let text = facts.text_of(found);
             let sec_no = section_number(facts.doc, block.section);

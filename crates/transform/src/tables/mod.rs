@@ -1,6 +1,7 @@
 //! The tables, one polars DataFrame each, and the column builder they share.
 
 mod anomalies;
+mod clauses;
 mod documents;
 mod entities;
 mod items;
@@ -19,6 +20,7 @@ use crate::TransformError;
 use annotext_parser::Document;
 
 use anomalies::anomalies_table;
+use clauses::clauses_table;
 use documents::documents_table;
 use entities::entities_table;
 use items::items_table;
@@ -42,6 +44,9 @@ pub struct Tables {
     pub subsections: DataFrame,
     /// One row per prose paragraph.
     pub paragraphs: DataFrame,
+    /// One row per clause, point or further paragraph of an article: the units that belong
+    /// to an item or a paragraph.
+    pub clauses: DataFrame,
     /// One row per distinct hanzi.
     pub readings: DataFrame,
     /// One row per anomaly, from the parser and from this crate.
@@ -55,7 +60,7 @@ pub struct Tables {
 }
 
 /// How many tables there are.
-pub const TABLE_COUNT: usize = 10;
+pub const TABLE_COUNT: usize = 11;
 
 /// The tables' names, in the order exporters write them ([`Tables::named`]): the file names of
 /// CSV and Parquet, the folders of a sharded dataset.
@@ -65,6 +70,7 @@ pub const TABLE_NAMES: [&str; TABLE_COUNT] = [
     "sections",
     "subsections",
     "paragraphs",
+    "clauses",
     "readings",
     "entities",
     "timeline",
@@ -81,6 +87,7 @@ impl Tables {
             ("sections", &self.sections),
             ("subsections", &self.subsections),
             ("paragraphs", &self.paragraphs),
+            ("clauses", &self.clauses),
             ("readings", &self.readings),
             ("entities", &self.entities),
             ("timeline", &self.timeline),
@@ -112,6 +119,7 @@ impl Tables {
             ("sections", &mut self.sections),
             ("subsections", &mut self.subsections),
             ("paragraphs", &mut self.paragraphs),
+            ("clauses", &mut self.clauses),
             ("readings", &mut self.readings),
             ("entities", &mut self.entities),
             ("timeline", &mut self.timeline),
@@ -205,6 +213,7 @@ pub(crate) fn build(
         sections: sections_table(facts)?,
         subsections: subsections_table(facts)?,
         paragraphs: paragraphs_table(facts)?,
+        clauses: clauses_table(facts)?,
         readings,
         anomalies,
         entities: entities_table(facts)?,

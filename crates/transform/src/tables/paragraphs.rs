@@ -1,4 +1,5 @@
-//! `paragraphs`: one row per prose paragraph.
+//! `paragraphs`: one row per prose paragraph (an article's further paragraphs are in
+//! `clauses`), with what it says: topics, entities, dates.
 
 use annotext_parser::BlockKind;
 use polars::prelude::*;
@@ -15,10 +16,11 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
     let mut simp = StringChunkedBuilder::new("simplified".into(), 0);
     let mut buffer = String::new();
     let (mut chars, mut dates, mut line, mut pinyin) = (vec![], vec![], vec![], vec![]);
+    let (mut label, mut topics, mut entity_count, mut end_line) = (vec![], vec![], vec![], vec![]);
     for facts in documents {
         let paragraphs = facts
             .blocks()
-            .filter(|(b, _)| b.kind == BlockKind::Paragraph);
+            .filter(|(b, _)| b.kind == BlockKind::Paragraph && b.parent.is_none());
         for (i, (block, found)) in paragraphs.enumerate() {
             let text = facts.text_of(found);
             doc_id.push(facts.doc.name.as_str());
@@ -36,6 +38,10 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
                     .collect::<Vec<_>>(),
             );
             line.push(block.line);
+            end_line.push(block.end_line);
+            label.push(found.label.as_str());
+            topics.push(found.topics.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+            entity_count.push(u32_of(found.entities.len()));
             text_col.push(text);
         }
     }
@@ -48,5 +54,9 @@ pub(super) fn paragraphs_table(documents: &[DocumentFacts]) -> Result<DataFrame,
         .col(Series::new("char_count".into(), chars))
         .list("dates", dates)
         .col(Series::new("line".into(), line))
+        .col(Series::new("end_line".into(), end_line))
+        .col(Series::new("label".into(), label))
+        .list("topics", topics)
+        .col(Series::new("entity_count".into(), entity_count))
         .build()
 }

@@ -1,4 +1,6 @@
-//! `topics`: one row per topic of each document.
+//! `topics`: one row per topic of each document: the items that speak of it, and every unit
+//! of text that does (paragraphs, clauses and points too, so a statement without items has
+//! topics).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -12,8 +14,9 @@ use crate::facts::DocumentFacts;
 use crate::text::u32_of;
 use crate::TransformError;
 
-/// A topic's items (their labels) and keyword evidence (ranges of one shared string).
-type TopicRows<'a> = (Vec<&'a str>, Vec<Range<usize>>);
+/// A topic's units (their labels), keyword evidence (ranges of one shared string), and how
+/// many of the units are items.
+type TopicRows<'a> = (Vec<&'a str>, Vec<Range<usize>>, u32);
 
 pub(super) fn topics_table(
     documents: &[DocumentFacts],
@@ -26,9 +29,10 @@ pub(super) fn topics_table(
     let mut found: BTreeMap<(usize, usize), TopicRows> = BTreeMap::new();
     for (doc_index, facts) in documents.iter().enumerate() {
         for (block, block_facts) in facts.blocks() {
-            if !matches!(block.kind, BlockKind::Item { .. }) {
+            if block_facts.topics.is_empty() {
                 continue;
             }
+            let is_item = matches!(block.kind, BlockKind::Item { .. });
             let label = block_facts.label.as_str();
             let text = facts.text_of(block_facts);
             for (topic, hits) in &block_facts.topics {
@@ -40,6 +44,7 @@ pub(super) fn topics_table(
                     .unwrap_or(0);
                 let entry = found.entry((doc_index, index)).or_default();
                 entry.0.push(label);
+                entry.2 += u32::from(is_item);
                 // `label: word, word`.
                 let start = evidence_text.len();
                 evidence_text.push_str(label);
@@ -54,13 +59,15 @@ pub(super) fn topics_table(
             }
         }
     }
-    let (mut doc_id, mut topic, mut count, mut items, mut keywords) =
+    let (mut doc_id, mut topic, mut count, mut units, mut keywords) =
         (vec![], vec![], vec![], vec![], vec![]);
-    for ((doc_index, index), (labels, evidence)) in found {
+    let mut unit_count = vec![];
+    for ((doc_index, index), (labels, evidence, item_count)) in found {
         doc_id.push(documents[doc_index].doc.name.as_str());
         topic.push(tagger.rules.topics[index].name.as_str());
-        count.push(u32_of(labels.len()));
-        items.push(labels);
+        count.push(item_count);
+        unit_count.push(u32_of(labels.len()));
+        units.push(labels);
         keywords.push(
             evidence
                 .into_iter()
@@ -72,7 +79,8 @@ pub(super) fn topics_table(
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("topic".into(), topic))
         .col(Series::new("item_count".into(), count))
-        .list("items", items)
+        .col(Series::new("unit_count".into(), unit_count))
+        .list("units", units)
         .list("keywords", keywords)
         .build()
 }

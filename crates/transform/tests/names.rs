@@ -1,0 +1,90 @@
+//! Names tagged only where they stand as words: not inside a language, a people, a feature,
+//! a longer Latin word or a word of the dictionary; acronyms linked to their organisation.
+
+use annotext_transform::{find_entities, Rules, Tagger};
+
+/// (kind, text, canonical) of every name found, dates left out.
+fn names(text: &str) -> Vec<(String, String, String)> {
+    let rules = Rules::default();
+    let tagger = Tagger::new(&rules).unwrap();
+    find_entities(text, false, &tagger)
+        .into_iter()
+        .filter(|m| m.kind != "date")
+        .map(|m| {
+            (
+                m.kind.to_owned(),
+                m.text.clone(),
+                m.canonical.unwrap_or(&m.text).to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn kinds_of(text: &str, name: &str) -> Vec<String> {
+    names(text)
+        .into_iter()
+        .filter(|(_, t, _)| t == name)
+        .map(|(k, _, _)| k)
+        .collect()
+}
+
+#[test]
+fn a_language_or_a_people_is_not_a_country() {
+    let found = names("会议使用西班牙文和葡萄牙语，西班牙人和中国人民出席，西班牙代表发言。");
+    let countries: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "country")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(countries, ["中国", "西班牙"], "{found:?}");
+}
+
+#[test]
+fn a_gulf_or_a_strait_named_after_a_place_is_a_feature() {
+    let found = names("加强几内亚湾和马六甲海峡的航行安全。");
+    assert!(
+        found.contains(&("feature".into(), "几内亚湾".into(), "几内亚湾".into())),
+        "{found:?}"
+    );
+    assert!(kinds_of("加强几内亚湾的航行安全。", "几内亚").is_empty());
+}
+
+#[test]
+fn a_name_across_a_word_of_the_text_is_not_found_and_the_next_one_is() {
+    let found = names("其中亚洲国家占多数，欧美国家也派员出席。");
+    assert!(
+        kinds_of("其中亚洲国家占多数。", "中亚").is_empty(),
+        "{found:?}"
+    );
+    assert_eq!(
+        kinds_of("其中亚洲国家占多数。", "亚洲").len(),
+        1,
+        "{found:?}"
+    );
+    assert!(
+        kinds_of("欧美国家也派员出席。", "美国").is_empty(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn latin_acronyms_are_tagged_as_their_organisation_only_as_whole_words() {
+    let found = names("支持WTO改革，推动APEC和G20合作，EURO不是欧盟。");
+    assert!(
+        found.contains(&("organisation".into(), "WTO".into(), "世界贸易组织".into())),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(_, t, _)| t == "APEC"), "{found:?}");
+    assert!(found.iter().any(|(_, t, _)| t == "G20"), "{found:?}");
+    assert!(!found.iter().any(|(_, t, _)| t == "EU"), "{found:?}");
+    // The full name and the acronym are one entity (names are compared folded to simplified).
+    let full = names("世界贸易组织");
+    assert_eq!(annotext_transform::fold(&full[0].2), "世界贸易组织");
+}
+
+#[test]
+fn the_longest_name_wins() {
+    let found = names("美洲开发银行提供贷款。");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "organisation");
+}
