@@ -68,7 +68,9 @@ pub enum Command {
     /// …`); exit status 1 when an error-level anomaly (or an unreadable file) is found.
     #[command(after_long_help = EXIT_CODES)]
     Check(CheckArgs),
-    /// Write a corpus of realistic generated documents, for benchmarks and scale tests.
+    /// Write a corpus of realistic generated documents, for benchmarks and scale tests: outcome
+    /// lists like the sample, or with `--shape` hard-wrapped lists, regulations or joint
+    /// statements, or one pathological input.
     Generate(GenerateArgs),
     /// Check an output folder against its manifest.json: every file listed, with its length and
     /// BLAKE3 digest, and no other file. For the next step of a pipeline: exit status 0 when the
@@ -311,13 +313,21 @@ pub struct GenerateArgs {
     /// Seed of the random choices: the same seed gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Write one pathological input instead of a realistic corpus, `--count` units big:
-    /// open-parens, close-parens (one line of N parentheses), headings (N lines `一、`), items
-    /// (`1.` … `N.`), long-line (one line of N characters), blank-lines, nested (parentheses N
-    /// deep), many-files (N one-line files). For stress tests and benchmarks.
-    #[arg(long, value_name = "SHAPE", value_parser = shape_name, requires = "count")]
-    pub shape: Option<annotext_corpus::shapes::Shape>,
-    /// Size of a `--shape`: parentheses, lines, characters or files.
+    /// Write documents of another shape of policy text, sized by `--mib` and `--documents` as
+    /// the corpus is, into `<SHAPE>-00001.txt` …: wrapped (the outcome list hard-wrapped every
+    /// 30 characters, some lines starting with an amount `2.5亿`), regulation (a charter:
+    /// chapters `第一章`, articles `第一条` numbered through the document, clauses `（一）`,
+    /// sub-clauses `1.`, further paragraphs), statement (a joint statement: prose, short lists
+    /// after a lead-in ending in `：`, points `（1）`, `1)`, `①`, `a)`, `（一）`), outcome-list (the
+    /// default, into `doc-00001.txt` …).
+    ///
+    /// Or write one pathological input instead, `--count` units big: open-parens, close-parens
+    /// (one line of N parentheses), headings (N lines `一、`), items (`1.` … `N.`), long-line
+    /// (one line of N characters), blank-lines, nested (parentheses N deep), many-files (N
+    /// one-line files). For stress tests and benchmarks.
+    #[arg(long, value_name = "SHAPE", value_parser = shape_name)]
+    pub shape: Option<GenerateShape>,
+    /// Size of a pathological `--shape`: parentheses, lines, characters or files.
     #[arg(long, value_name = "N")]
     pub count: Option<usize>,
     /// Print nothing but errors.
@@ -325,13 +335,29 @@ pub struct GenerateArgs {
     pub quiet: bool,
 }
 
+/// What `generate --shape` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenerateShape {
+    /// Documents of a shape of policy text, sized as the corpus is.
+    Document(annotext_corpus::DocumentShape),
+    /// One pathological input, sized by `--count`.
+    Pathological(annotext_corpus::shapes::Shape),
+}
+
 /// A `--shape` name.
-fn shape_name(name: &str) -> Result<annotext_corpus::shapes::Shape, String> {
-    annotext_corpus::shapes::Shape::from_name(name).ok_or_else(|| {
-        let names: Vec<&str> = annotext_corpus::shapes::Shape::ALL
-            .iter()
-            .map(|s| s.name())
-            .collect();
-        format!("unknown shape; one of {}", names.join(", "))
-    })
+fn shape_name(name: &str) -> Result<GenerateShape, String> {
+    use annotext_corpus::{shapes::Shape, DocumentShape};
+    if let Some(shape) = DocumentShape::from_name(name) {
+        return Ok(GenerateShape::Document(shape));
+    }
+    Shape::from_name(name)
+        .map(GenerateShape::Pathological)
+        .ok_or_else(|| {
+            let names: Vec<&str> = DocumentShape::ALL
+                .iter()
+                .map(|s| s.name())
+                .chain(Shape::ALL.iter().map(|s| s.name()))
+                .collect();
+            format!("unknown shape; one of {}", names.join(", "))
+        })
 }

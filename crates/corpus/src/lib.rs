@@ -10,6 +10,9 @@
 //!
 //! Generation is deterministic: the same seed, index and size give the same text.
 //!
+//! The other shapes policy texts come in (hard-wrapped lines, regulations, joint statements) are
+//! made of the same material in [`policy`]; pathological inputs are in [`shapes`].
+//!
 //! ```
 //! let doc = annotext_corpus::document(7, 0, 20_000);
 //! assert!(doc.len() >= 20_000);
@@ -19,12 +22,15 @@
 //! assert!(!parsed.chars.is_empty());
 //! ```
 
+pub mod policy;
 pub mod shapes;
 
 use std::sync::OnceLock;
 
 use annotext_parser::{BlockKind, Document};
 use pinyin::ToPinyin;
+
+pub use policy::{document_of, DocumentShape};
 
 const SAMPLE: &str = include_str!("../../../data/china-central-asia-summit-2023.txt");
 
@@ -98,10 +104,7 @@ fn clauses(text: &str) -> Vec<String> {
 /// `seed` and `index` pick the random stream: documents of one corpus share the seed and differ
 /// by index, so they can be generated in parallel and still be reproducible.
 pub fn document(seed: u64, index: u64, bytes: usize) -> String {
-    let mut writer = Writer {
-        rng: fastrand::Rng::with_seed(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
-        out: String::with_capacity(bytes + 4096),
-    };
+    let mut writer = Writer::new(seed, index, bytes);
     let material = material();
     writer.paragraph(&material.prose, 2..5);
     let sections = writer.rng.usize(3..=NUMERALS.len());
@@ -141,6 +144,14 @@ struct Writer {
 }
 
 impl Writer {
+    /// A writer for document `index` of the corpus of `seed`, about `bytes` long.
+    fn new(seed: u64, index: u64, bytes: usize) -> Writer {
+        Writer {
+            rng: fastrand::Rng::with_seed(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            out: String::with_capacity(bytes + 4096),
+        }
+    }
+
     fn paragraph(&mut self, clauses: &[String], count: std::ops::Range<usize>) {
         for _ in 0..self.rng.usize(count) {
             let clause = &clauses[self.rng.usize(..clauses.len())];
@@ -162,22 +173,27 @@ impl Writer {
     /// Writes `text`, annotating hanzi at the sample's rates.
     fn annotate(&mut self, text: &str) {
         for ch in text.chars() {
-            self.out.push(ch);
-            let Some(pinyin) = ch.to_pinyin() else {
-                continue;
-            };
-            if self.rng.f64() >= ANNOTATED {
-                continue;
-            }
-            let repeats = if self.rng.f64() < REPEATED {
-                // Mostly one or two repeats, rarely up to five (six annotations in all).
-                1 + (self.rng.f64() * self.rng.f64() * 5.0) as usize
-            } else {
-                0
-            };
-            for _ in 0..=repeats {
-                self.annotation(pinyin);
-            }
+            self.annotate_char(ch);
+        }
+    }
+
+    /// Writes `ch`, and its annotations when the draw gives it some.
+    fn annotate_char(&mut self, ch: char) {
+        self.out.push(ch);
+        let Some(pinyin) = ch.to_pinyin() else {
+            return;
+        };
+        if self.rng.f64() >= ANNOTATED {
+            return;
+        }
+        let repeats = if self.rng.f64() < REPEATED {
+            // Mostly one or two repeats, rarely up to five (six annotations in all).
+            1 + (self.rng.f64() * self.rng.f64() * 5.0) as usize
+        } else {
+            0
+        };
+        for _ in 0..=repeats {
+            self.annotation(pinyin);
         }
     }
 

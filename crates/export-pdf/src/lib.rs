@@ -717,9 +717,9 @@ fn compose(
         c.text_at(MARGIN_X + 260.0 - vw, y, BODY, ink.clone(), &value);
     }
     c.gap(12.0);
-    // Items per topic; a document without items (a statement in prose) counts the passages
-    // (paragraphs, points) that speak of each topic instead.
-    let by_units = tables.items.height() == 0;
+    // Items per topic; a document without items (a statement in prose), or whose items hold
+    // clauses or points (a regulation), counts every passage that speaks of each topic instead.
+    let by_units = tables.items.height() == 0 || tables.clauses.height() > 0;
     c.heading(
         if by_units {
             words.units_per_topic
@@ -737,7 +737,7 @@ fn compose(
     let max = counts.iter().cloned().fold(1.0, f64::max);
     let label_w = 120.0;
     let bar_max = COLUMN_WIDTH - label_w - 30.0;
-    for (topic, count) in topics.iter().zip(&counts) {
+    for (topic, count) in topics.iter().zip(&counts).filter(|(_, &n)| n > 0.0) {
         // Topic names are written in traditional characters in the rules: a simplified
         // briefing shows them in its own script.
         let topic = match words.tag {

@@ -304,3 +304,64 @@ fn a_chinese_annex_sets_each_findings_detail_in_chinese() {
         assert!(!shown.contains(english), "{english} in a Chinese briefing");
     }
 }
+
+/// Every unit of a document of each shape is in its briefing, in order: a charter's
+/// chapters, articles, clauses and further paragraphs, a statement's paragraphs and points,
+/// a hard-wrapped list's joined items; the note under a title goes with the title.
+#[test]
+fn every_unit_of_every_shape_is_in_the_briefing_in_order() {
+    for (name, source) in [
+        (
+            "charter",
+            include_str!("../../../tests/fixtures/documents/mekong-centre-charter-2025/marks.txt"),
+        ),
+        (
+            "statement",
+            include_str!(
+                "../../../tests/fixtures/documents/china-gcc-joint-statement-2024/plain-traditional.txt"
+            ),
+        ),
+        (
+            "wrapped",
+            include_str!("../../../tests/fixtures/documents/cee-energy-wrapped-2024/marks.txt"),
+        ),
+    ] {
+        let doc = parse_str(name, source).unwrap();
+        let tables = build_tables(std::slice::from_ref(&doc), &Rules::default()).unwrap();
+        let text = briefing_text(&doc, &tables, Lang::Auto);
+        let mut from = 0;
+        for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank) {
+            let unit = squeeze(&doc.block_text(block));
+            // The title line heads the first page (and the running header): look past it.
+            let at = text[from..]
+                .find(&unit)
+                .unwrap_or_else(|| panic!("{name}: line {}: {unit} missing or out of order", block.line));
+            from += at + unit.len();
+        }
+        match name {
+            "charter" => {
+                assert!(text.contains("第五条中心的主要职能是："), "{name}");
+                assert!(text.contains("（一）收集、整理和共享流域水文气象信息；"), "{name}");
+                assert!(text.contains("第一章总则"), "{name}");
+                // The adoption note is under the title, before the key figures.
+                let note = text.find("（2025年5月13日").unwrap();
+                assert!(note < text.find("主要数据").unwrap(), "{name}");
+            }
+            "statement" => {
+                // A statement without items charts the passages per topic.
+                assert!(text.contains("各主題段落數"), "{name}");
+                assert!(text.contains("經貿投資"), "{name}");
+            }
+            _ => {
+                // The amount at the start of a wrapped line kept whole: no item `2.` with
+                // `5亿美元` as its text.
+                assert!(text.contains("2.5亿美元"), "{name}");
+                assert_eq!(
+                    text.matches("5亿美元").count(),
+                    text.matches("2.5亿美元").count(),
+                    "{name}"
+                );
+            }
+        }
+    }
+}

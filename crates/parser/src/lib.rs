@@ -140,8 +140,8 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
 }
 
 /// Appends the clean text of a block's segments: its text segments, with the lines of a joined
-/// block joined as a reader expects — no break between hanzi, the spaces around the break left
-/// out, and one space where two Latin words or numbers meet (`Green` / `Energy`).
+/// block joined as a reader expects — no break between hanzi or digits, the spaces around the
+/// break left out, and one space where two Latin words meet (`Green` / `Energy`).
 pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
     let start = out.len();
     let mut joining = false;
@@ -157,8 +157,9 @@ pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
                     joining = false;
                     let before = out.chars().next_back();
                     let after = piece.chars().next();
-                    if before.is_some_and(|c| c.is_ascii_alphanumeric())
-                        && after.is_some_and(|c| c.is_ascii_alphanumeric())
+                    // Words, not digits: `202` / `5年` is one number cut by the wrap.
+                    if before.is_some_and(|c| c.is_ascii_alphabetic())
+                        && after.is_some_and(|c| c.is_ascii_alphabetic())
                     {
                         out.push(' ');
                     }

@@ -377,7 +377,7 @@ fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
     use chinese_number::{ChineseCountMethod, ChineseToNumber};
     let end = text
         .char_indices()
-        .find(|(_, c)| !"〇零一二三四五六七八九十百兩两".contains(*c))
+        .find(|(_, c)| !"〇零一二三四五六七八九十百千兩两".contains(*c))
         .map_or(text.len(), |(i, _)| i);
     if end == 0 {
         return None;

@@ -45,6 +45,9 @@ struct Open {
     last_clause: Option<ItemNumber>,
     clause: Option<u32>,
     last_subclause: Option<ItemNumber>,
+    /// Lines of the current unit that left a parenthesis open, innermost last: a `)` on a
+    /// later line of the unit closes it.
+    parens: Vec<u32>,
 }
 
 /// Joins wrapped lines, settles what each marker means in its context, groups items under
@@ -73,8 +76,14 @@ pub(crate) fn build(
                 let last = shape(unit.end_line);
                 let full = width.is_some_and(|w| last.chars + 1 >= w);
                 if last.wrapped() || (full && !shape(block.line).indented) {
-                    if last.open_paren && shape(block.line).stray_close {
-                        close_across(anomalies, unit.end_line, block.line);
+                    let this = shape(block.line);
+                    if this.stray_close {
+                        if let Some(opened) = open.parens.pop() {
+                            close_across(anomalies, opened, block.line);
+                        }
+                    }
+                    if this.open_paren {
+                        open.parens.push(block.line);
                     }
                     unit.span.end = block.span.end;
                     unit.body.end = block.span.end;
@@ -85,6 +94,11 @@ pub(crate) fn build(
             }
         }
         let index = out.len() as u32;
+        // A new unit: parentheses still open are its own.
+        open.parens.clear();
+        if shape(block.line).open_paren {
+            open.parens.push(block.line);
+        }
         match block.kind {
             BlockKind::Blank => {
                 open.unit = None;
@@ -232,8 +246,8 @@ pub(crate) fn build(
     }
 }
 
-/// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): the line before reported it
-/// unclosed and the line after reported its `）` unmatched; joined, they are one pair.
+/// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): a line of the unit reported it
+/// unclosed and a later line reported its `）` unmatched; joined, they are one pair.
 fn close_across(anomalies: &mut Vec<Anomaly>, before: u32, after: u32) {
     let single = |a: &Anomaly| matches!(a.detail, AnomalyDetail::Text);
     let unclosed = anomalies.iter().rposition(|a| {

@@ -224,3 +224,107 @@ b) 教育合作。
         );
     }
 }
+
+mod property {
+    use annotext_parser::{parse_str, BlockKind};
+    use proptest::prelude::*;
+
+    /// Lines of every shape: markers of each level, sentences ended and open, wrapped numbers,
+    /// leads-in, notes, Latin words, blank lines.
+    fn line() -> impl Strategy<Value = String> {
+        let marker = prop_oneof![
+            Just(""),
+            Just("一、"),
+            Just("（一）"),
+            Just("(二)"),
+            Just("1."),
+            Just("2、"),
+            Just("第一章　"),
+            Just("第二节 "),
+            Just("第三条　"),
+            Just("第12条"),
+            Just("（1）"),
+            Just("2) "),
+            Just("①"),
+            Just("b) "),
+            Just("  "),
+        ];
+        let body = prop_oneof![
+            Just("各方同意加强能源合作，推动项目落地见效"),
+            Just("中(zhong)(zhong)國(guo)同中亞五國合作。"),
+            Just("2.5亿美元的专项贷款"),
+            Just("职能是："),
+            Just("Green"),
+            Just("Energy Forum）。"),
+            Just("（2025年5月13日通过）"),
+            Just("包括：1) 贸易；2) 投资。"),
+            Just("短"),
+            Just(""),
+        ];
+        let end = prop_oneof![Just("\n"), Just("\r\n")];
+        (marker, body, end).prop_map(|(m, b, e)| format!("{m}{b}{e}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Nothing lost, nothing invented: the blocks' markers and texts, in order, are the
+        /// clean text (whitespace aside); every unit's parent comes before it; the records
+        /// rebuild the source.
+        #[test]
+        fn every_character_is_in_exactly_one_unit(lines in prop::collection::vec(line(), 1..30)) {
+            let text: String = lines.concat();
+            let Ok(doc) = parse_str("p", &text) else { return Ok(()) };
+            prop_assert_eq!(doc.rebuild(), text.clone());
+            let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+            let units: String = doc
+                .blocks
+                .iter()
+                .map(|b| doc.marker_text(b) + &doc.block_text(b))
+                .collect();
+            // A space is put between Latin words joined across a wrap: whitespace aside.
+            prop_assert_eq!(squeeze(&units), squeeze(&doc.clean_text()));
+            for (i, block) in doc.blocks.iter().enumerate() {
+                if let Some(parent) = block.parent {
+                    prop_assert!((parent as usize) < i);
+                    prop_assert!(doc.blocks[parent as usize].kind != BlockKind::Blank);
+                }
+                prop_assert!(block.end_line >= block.line);
+                prop_assert_eq!(&text[block.span.range()].contains('\n'), &block.is_joined());
+            }
+            // Blocks tile the lines: each line is in exactly one block, in order.
+            for pair in doc.blocks.windows(2) {
+                prop_assert_eq!(pair[1].line, pair[0].end_line + 1);
+            }
+            prop_assert_eq!(doc.blocks.first().map(|b| b.line), Some(1));
+        }
+    }
+}
+
+#[test]
+fn digits_cut_by_a_wrap_join_without_a_space_and_a_parenthesis_may_span_three_lines() {
+    let text = "会议纪要\n双方商定第二届中国—中亚峰会于202\n5年在阿斯塔纳举行，中国同中亚五国（哈萨克斯坦、吉尔吉斯斯坦、\n塔吉克斯坦、乌兹别克斯坦和土库曼斯坦五国\n）建交三十多年来，关系发展顺利。\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    assert!(
+        paragraphs[1].contains("于2025年在阿斯塔纳"),
+        "{paragraphs:?}"
+    );
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+}
+
+#[test]
+fn articles_past_a_thousand_are_articles() {
+    let text = "第一章　总则\n第九百九十九条　甲。\n第一千条　乙。\n第一千零一条　丙。\n";
+    let doc = parse_str("t", text).unwrap();
+    let numbers: Vec<u32> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Item { number, .. } => Some(number.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [999, 1000, 1001]);
+}
