@@ -813,14 +813,14 @@ const SENTENCE_ENDS: &str = "。；;！？!?：:…．";
 /// What may follow a sentence's end on a line: closing quotes and brackets.
 const CLOSERS: &str = "”’」』）)》〉】\"'";
 /// Sentence punctuation inside a line: a line without any, and short, reads as a title.
-const SENTENCE_MARKS: &str = "，。；：,;！？!?";
+pub(crate) const SENTENCE_MARKS: &str = "，。；：,;！？!?";
 /// A heading this long or shorter is a title, never a wrapped sentence.
 pub(crate) const SHORT_HEADING: u32 = 24;
 /// A line shorter than this was not cut by a wrap: it ends its unit even without a full stop
 /// (`1.甲`, a signature line).
 pub(crate) const WRAP_MIN: u32 = 16;
 /// A first line this long or shorter, without sentence punctuation, is the document's title.
-const SHORT_TITLE: u32 = 40;
+pub(crate) const SHORT_TITLE: u32 = 40;
 
 /// How a line looks where hard wraps are decided: its length, and how it ends and starts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

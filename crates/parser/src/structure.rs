@@ -20,7 +20,7 @@ use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
 };
-use crate::scan::{LineShape, SHORT_HEADING, WRAP_MIN};
+use crate::scan::{LineShape, SENTENCE_MARKS, SHORT_HEADING, SHORT_TITLE, WRAP_MIN};
 
 /// The blocks, joined and placed, with the headings found over them.
 pub(crate) struct Structure {
@@ -45,6 +45,8 @@ struct Open {
     last_clause: Option<ItemNumber>,
     clause: Option<u32>,
     last_subclause: Option<ItemNumber>,
+    /// The title line, while the line after it may still be its second half.
+    title: Option<usize>,
     /// Lines of the current unit that left a parenthesis open, innermost last: a `)` on a
     /// later line of the unit closes it.
     parens: Vec<u32>,
@@ -71,6 +73,25 @@ pub(crate) fn build(
     let mut subsections: Vec<Subsection> = Vec::new();
     let mut open = Open::default();
     for mut block in blocks {
+        // A title too long for one line goes on on the next (`…关于深化` / `战略伙伴关系的联合声明`).
+        if let Some(title) = open.title.take().and_then(|t| out.get_mut(t)) {
+            let first = shape(title.line);
+            // The first line is full (as wide as the wrap, when the text has one) and the
+            // second no longer than it: a title cut by its width.
+            let full = width.is_none_or(|w| first.chars + 1 >= w);
+            if block.kind == BlockKind::Paragraph
+                && first.chars >= WRAP_MIN
+                && full
+                && shape(block.line).chars <= first.chars
+                && title_goes_on(&clean_line(text, segments, &block), first.chars)
+            {
+                title.span.end = block.span.end;
+                title.body.end = block.span.end;
+                title.segments.end = block.segments.end;
+                title.end_line = block.line;
+                continue;
+            }
+        }
         if block.kind == BlockKind::Paragraph {
             if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
                 let last = shape(unit.end_line);
@@ -236,6 +257,9 @@ pub(crate) fn build(
             _ => true,
         };
         open.unit = continues.then_some(index as usize);
+        if block.kind == BlockKind::Paragraph && first.title {
+            open.title = Some(index as usize);
+        }
         open.previous = Some(index as usize);
         out.push(block);
     }
@@ -244,6 +268,32 @@ pub(crate) fn build(
         sections,
         subsections,
     }
+}
+
+/// A line's clean text (its text segments).
+fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
+    let range = block.segments.start as usize..block.segments.end as usize;
+    segments
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Text)
+        .map(|s| &text[s.span.range()])
+        .collect()
+}
+
+/// Whether a line right under a long title line is the rest of the title: short, without
+/// sentence punctuation, not a date, a note in brackets or an indented paragraph, and the two
+/// together not longer than a title gets.
+fn title_goes_on(line: &str, first_chars: u32) -> bool {
+    let chars = line.chars().count() as u32;
+    let trimmed = line.trim();
+    !line.starts_with(char::is_whitespace)
+        && !trimmed.is_empty()
+        && chars + first_chars <= 2 * SHORT_TITLE
+        && !trimmed.contains(|c| SENTENCE_MARKS.contains(c))
+        && !trimmed.starts_with(['（', '(', '—', '-'])
+        && !(trimmed.ends_with('日') && trimmed.contains('年'))
 }
 
 /// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): a line of the unit reported it

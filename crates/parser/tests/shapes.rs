@@ -328,3 +328,20 @@ fn articles_past_a_thousand_are_articles() {
         .collect();
     assert_eq!(numbers, [999, 1000, 1001]);
 }
+
+#[test]
+fn a_title_wrapped_over_two_lines_is_one_title_and_a_date_under_it_is_not_part_of_it() {
+    let text = "中华人民共和国与海湾阿拉伯国家合作委员会关于深化\n战略伙伴关系的联合声明\n2024年11月20日\n双方同意加强合作。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts(&doc, |k| *k == BlockKind::Paragraph),
+        [
+            "中华人民共和国与海湾阿拉伯国家合作委员会关于深化战略伙伴关系的联合声明",
+            "2024年11月20日",
+            "双方同意加强合作。"
+        ]
+    );
+    // A short title with a date under it stays one line.
+    let doc = parse_str("t", "中国—东盟合作宣言\n2024年10月12日\n各方同意。\n").unwrap();
+    assert_eq!(doc.paragraphs().count(), 3);
+}

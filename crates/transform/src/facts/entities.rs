@@ -97,16 +97,19 @@ const PLACE_KINDS: [&str; 6] = [
 enum Standing {
     /// As a word of its own.
     Word,
-    /// As part of another word (`西班牙文`, `其中亚洲`, `EURO`): not a mention.
+    /// As part of another word (`西班牙文`, `EURO`): not a mention.
     Cut,
+    /// With a word of the dictionary running into it (`其中` in `其中亚洲`, `从中` in
+    /// `从中亚国家`): a mention unless another name reads on from inside it.
+    Crossed,
     /// As the head of a feature's name, which ends at the given byte (`几内亚湾`).
     Feature(usize),
 }
 
 /// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
 /// not inside a longer Latin word; a place's name not followed by a suffix that makes a
-/// language, a people or a feature (`…文`, `…语`, `…人`, `…湾`, `…海峡`); no word of the dictionary
-/// running across its first character (`其中` in `其中亚洲`, `欧美` in `欧美国家`).
+/// language, a people or a feature (`…文`, `…语`, `…人`, `…湾`, `…海峡`); a word of the dictionary
+/// running across its first character makes it doubtful ([`Standing::Crossed`]).
 fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
     let before = folded[..start].chars().next_back();
     let after = folded[end..].chars().next();
@@ -136,7 +139,7 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
         }
     }
     if crosses_a_word(folded, start, end) {
-        return Standing::Cut;
+        return Standing::Crossed;
     }
     Standing::Word
 }
@@ -203,7 +206,20 @@ pub(crate) fn entities_in<'t>(
         let Some(own) = text.get(m.range()) else {
             continue;
         };
-        match standing(folded, m.start(), m.end(), &entry.kind) {
+        let second = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+        let mut standing = standing(folded, m.start(), m.end(), &entry.kind);
+        if let Standing::Crossed = standing {
+            // A word of the text runs into the name (`其中` in `其中亚洲`): the name is cut only
+            // when another name starts inside it and reads on (`亚洲`); `从中亚国家` keeps 中亚.
+            let rival = tagger
+                .names
+                .find(aho_corasick::Input::new(folded).range(second..));
+            standing = match rival {
+                Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
+                _ => Standing::Word,
+            };
+        }
+        match standing {
             Standing::Word => out.push(Mention {
                 kind: &entry.kind,
                 text: m.range(),
@@ -221,9 +237,7 @@ pub(crate) fn entities_in<'t>(
                 });
                 at = end;
             }
-            Standing::Cut => {
-                at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
-            }
+            Standing::Cut | Standing::Crossed => at = second,
         }
     }
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };

@@ -38,7 +38,7 @@ pub(crate) struct BlockFacts<'t> {
     pub(crate) entities: Vec<Mention<'t>>,
     /// Topics with the byte ranges of their keywords in `text` (units of text: not headings).
     pub(crate) topics: Vec<(&'t str, Vec<(usize, usize)>)>,
-    /// The unit's label ([`Labels`]): `§1.21`, `Art.12`, `Art.5(3)`, `¶2` (not headings).
+    /// The unit's label ([`Labels`]): `§1.21`, `Art.12`, `Art.5(3)`, `¶2`, `§2(1)`.
     pub(crate) label: String,
     /// The whole text in toned pinyin (units of text: not headings): its bytes in
     /// [`DocumentFacts::pinyin`]; read with [`DocumentFacts::pinyin_of`].
@@ -92,7 +92,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 ..BlockFacts::default()
             };
             let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
-            // Every unit of text is read alike; headings give only their text and dates.
+            // Headings give no pinyin of their own here (the records write theirs).
             let is_unit = !matches!(
                 block.kind,
                 BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
@@ -108,12 +108,12 @@ impl<'d, 't> DocumentFacts<'d, 't> {
                 is_unit.then_some(&mut pinyin),
             );
             facts.pinyin = pinyin_start..pinyin.len();
-            if is_unit {
-                let listed = !matches!(block.kind, BlockKind::Paragraph);
-                facts.entities = entities_in(block_text, folded, listed, tagger, &dates);
-                facts.topics = topics_in(folded, tagger);
-                facts.label = labels.label(doc, index as u32, block);
-            }
+            // Every block with text is read for names and topics, headings too (`（一）指导思想。…`
+            // in a guideline is a paragraph with a title).
+            let listed = !matches!(block.kind, BlockKind::Paragraph) && is_unit;
+            facts.entities = entities_in(block_text, folded, listed, tagger, &dates);
+            facts.topics = topics_in(folded, tagger);
+            facts.label = labels.label(doc, index as u32, block);
             facts.text = range;
             facts.dates = dates;
             blocks.push(facts);
@@ -268,7 +268,7 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
 /// Labels of the units of a document, given in reading order: items as [`item_label`],
 /// paragraphs `¶1`, `¶2`… (free paragraphs counted through the document), and what belongs to
 /// a unit after its owner's label: a clause `Art.5(3)`, its sub-clause `Art.5(3).2`, a further
-/// paragraph of an article `Art.3¶2`, a point `¶4(1)` or `§1.4(2)`.
+/// paragraph of an article `Art.3¶2`, a point `¶4(1)` or `§1.4(2)`; headings `§2` and `§2(1)`.
 #[derive(Default)]
 pub(crate) struct Labels {
     /// Labels given so far, by block index.
@@ -299,6 +299,14 @@ impl Labels {
             }
             (BlockKind::Clause { number } | BlockKind::Point { number }, owner) => {
                 format!("{}({})", owner.unwrap_or_default(), number.0)
+            }
+            // Headings: `§2` (a section or chapter), `§2(1)` (its first subsection).
+            (BlockKind::SectionHeading { number }, _) => format!("§{}", number.0),
+            (BlockKind::SubsectionHeading { number }, _) => {
+                match section_number(doc, block.section) {
+                    Some(s) => format!("§{s}({})", number.0),
+                    None => format!("§({})", number.0),
+                }
             }
             _ => String::new(),
         };

@@ -124,16 +124,20 @@ pub fn document_title(doc: &Document) -> String {
 /// start with prose. Gives the line's number and its title.
 pub fn title_line(doc: &Document) -> Option<(u32, String)> {
     let mut blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank);
-    let first = blocks
-        .next()
-        .filter(|b| b.kind == BlockKind::Paragraph && !b.is_joined())?;
+    let first = blocks.next().filter(|b| b.kind == BlockKind::Paragraph)?;
     let text = doc.block_text(first);
     let mut title = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if let Some(inner) = title.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
         title = inner;
     }
     let sentence = |c: char| "。，；：！？,;:!?".contains(c);
-    if title.chars().count() > MAX_TITLE_CHARS || title.contains(sentence) {
+    // A title wrapped over two lines (joined by the parser) may be longer.
+    let longest = if first.is_joined() {
+        2 * MAX_TITLE_CHARS
+    } else {
+        MAX_TITLE_CHARS
+    };
+    if title.chars().count() > longest || title.contains(sentence) {
         return None;
     }
     // The kind of document ends the title, before any bracketed note.

@@ -32,9 +32,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         for (block, found) in facts.blocks() {
             // Every unit of text; a clause or a point counts under the item it belongs to.
             let number = match block.kind {
-                BlockKind::SectionHeading { .. }
-                | BlockKind::SubsectionHeading { .. }
-                | BlockKind::Blank => continue,
+                BlockKind::Blank => continue,
                 _ => facts.doc.item_of(block).and_then(|i| match i.kind {
                     BlockKind::Item { number, .. } => Some(number.0),
                     _ => None,
