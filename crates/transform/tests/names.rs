@@ -86,3 +86,41 @@ fn the_longest_name_wins() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "organisation");
 }
+
+fn mechanisms(text: &str) -> Vec<String> {
+    names(text)
+        .into_iter()
+        .filter(|(k, _, _)| k == "mechanism")
+        .map(|(_, t, _)| t)
+        .collect()
+}
+
+#[test]
+fn mechanisms_and_platforms_are_found_wherever_a_text_names_them() {
+    assert_eq!(
+        mechanisms("双方同意建立中国—海合会能源合作对话机制，并完善应急协调机制。"),
+        ["中国—海合会能源合作对话机制", "应急协调机制"]
+    );
+    // A phrase that names no particular one, and a standing body of the gazetteer, are not.
+    assert!(mechanisms("双方同意用好现有合作机制。").is_empty());
+    assert!(mechanisms("中心应当与湄公河委员会建立工作联系。").is_empty());
+    // Traditional script, read on the folded text.
+    assert_eq!(
+        mechanisms("雙方決定舉辦中國—中亞合作論壇。"),
+        ["中國—中亞合作論壇"]
+    );
+}
+
+#[test]
+fn a_mechanism_starts_at_the_first_name_in_it_and_none_is_read_inside_a_title() {
+    assert_eq!(
+        mechanisms("挖掘中国—中亚电子商务合作对话机制潜力；"),
+        ["中国—中亚电子商务合作对话机制"]
+    );
+    assert!(mechanisms("签署《农业部长会议机制谅解备忘录》。").is_empty());
+}
+
+#[test]
+fn a_place_before_a_joining_word_is_not_part_of_a_mechanism() {
+    assert!(mechanisms("在中国举行的合作论坛取得成功。").is_empty());
+}

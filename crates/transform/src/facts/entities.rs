@@ -93,6 +93,140 @@ const PLACE_KINDS: [&str; 6] = [
     "place",
 ];
 
+/// Words a mechanism's name never starts with: the verbs that set one up or use it, and the
+/// words that join it to the sentence (`同意建立｜中国—海合会能源合作对话机制`).
+///
+/// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`) are not
+/// among them.
+const BEFORE_A_NAME: [&str; 60] = [
+    "建立",
+    "设立",
+    "成立",
+    "完善",
+    "启动",
+    "举办",
+    "召开",
+    "发挥",
+    "利用",
+    "依托",
+    "通过",
+    "加强",
+    "推动",
+    "支持",
+    "用好",
+    "打造",
+    "搭建",
+    "深化",
+    "落实",
+    "构建",
+    "组建",
+    "创建",
+    "共建",
+    "参与",
+    "参加",
+    "出席",
+    "举行",
+    "欢迎",
+    "同意",
+    "决定",
+    "继续",
+    "进一步",
+    "积极",
+    "充分",
+    "共同",
+    "双方",
+    "各方",
+    "中方",
+    "根据",
+    "按照",
+    "探讨",
+    "研究",
+    "健全",
+    "强化",
+    "运用",
+    "设在",
+    "成为",
+    "作为",
+    "现有",
+    "相关",
+    "有关",
+    "各类",
+    "既有",
+    "已有",
+    "多边",
+    "双边",
+    "的",
+    "在",
+    "与",
+    "及",
+];
+
+/// The mechanisms, forums and platforms a text names where it stands: the noun phrase that ends
+/// with `suffix` (`…机制`, `…论坛`, `…平台`), from after the last verb or joining word before it
+/// (see [`BEFORE_A_NAME`]) and never across punctuation. A phrase of fewer than three characters
+/// before the suffix (`合作机制`) names no particular one; one that holds a name of the
+/// gazetteer already found (`湄公河委员会`) is that name.
+fn named_in_text<'t>(
+    folded: &str,
+    suffix: &str,
+    out: &mut Vec<Mention<'t>>,
+    kind: &'t str,
+    rule: &'t str,
+) {
+    let mut from = 0;
+    while let Some(at) = folded[from..].find(suffix).map(|i| from + i) {
+        let end = at + suffix.len();
+        from = end;
+        // Back over the phrase: hanzi, dashes and Latin words, up to punctuation.
+        let mut start = at;
+        for (i, c) in folded[..at].char_indices().rev() {
+            if annotext_parser::is_hanzi(c) || c.is_ascii_alphanumeric() || "—-·".contains(c) {
+                start = i;
+            } else {
+                break;
+            }
+        }
+        // A title in 《》 names a document, not the mechanism in its words.
+        let opened = folded[..at].rfind('《');
+        if opened.is_some_and(|o| !folded[o..at].contains('》')) {
+            continue;
+        }
+        // After the last word that joins it to the sentence, and from the first name after
+        // that (`挖掘｜中国—中亚电子商务合作对话机制`).
+        let phrase = &folded[start..at];
+        if let Some(cut) = BEFORE_A_NAME
+            .iter()
+            .filter_map(|w| phrase.rfind(w).map(|i| i + w.len()))
+            .max()
+        {
+            start += cut;
+        }
+        if let Some(name) = out
+            .iter()
+            .filter(|m| m.kind != "date" && m.text.start >= start && m.text.end <= at)
+            .map(|m| m.text.start)
+            .min()
+        {
+            start = name;
+        }
+        if folded[start..at].chars().count() < 3 || folded[start..at].chars().count() > 20 {
+            continue;
+        }
+        // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
+        // found by another suffix's pass is found once.
+        if out.iter().any(|m| m.text.end == end && m.kind != "date") {
+            continue;
+        }
+        out.push(Mention {
+            kind,
+            text: start..end,
+            canonical: None,
+            rule,
+            offset: start,
+        });
+    }
+}
+
 /// How a name found in the text stands there.
 enum Standing {
     /// As a word of its own.
@@ -255,6 +389,7 @@ pub(crate) fn entities_in<'t>(
                     && folded_body.ends_with(suffix.as_str())
                     && !body.contains([',', '，', '、', '《'])
                 {
+                    // The whole item names it (`中國—中亞實業家委員會;`).
                     out.push(Mention {
                         kind: &rule.kind,
                         text: 0..body.len(),
@@ -262,6 +397,8 @@ pub(crate) fn entities_in<'t>(
                         rule: name,
                         offset: 0,
                     });
+                } else {
+                    named_in_text(folded, suffix, &mut out, &rule.kind, name);
                 }
             }
             (EntityPattern::Pair(open, close), _) => {
