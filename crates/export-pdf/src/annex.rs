@@ -55,7 +55,7 @@ fn patterns() -> &'static [Pattern] {
                 kinds: &["numbering_gap", "numbering_duplicate", "numbering_restart"],
                 regex: regex(concat!(
                     r"^numbering (?:gap|restarts|out of order): ",
-                    r"(?P<level>item|section|subsection) (?P<found>\d+) where (?P<expected>\d+) was expected$",
+                    r"(?P<level>item|section|subsection|article|clause|point) (?P<found>\d+) where (?P<expected>\d+) was expected$",
                 )),
                 template: |w| w.detail_numbering,
             },
@@ -77,6 +77,9 @@ pub(crate) fn localized_detail(kind: &str, detail: &str, words: &Words) -> Optio
     let level = match captures.name("level").map(|m| m.as_str()) {
         Some("section") => words.level_names[0],
         Some("subsection") => words.level_names[1],
+        Some("article") => words.level_names[3],
+        Some("clause") => words.level_names[4],
+        Some("point") => words.level_names[5],
         Some(_) => words.level_names[2],
         None => "",
     };

@@ -690,9 +690,17 @@ fn compose(
     if let Some((_, note)) = &note {
         c.paragraph(note, BODY, 0.0, None, None, rgb(0.12, 0.3, 0.47));
     }
+    let articles = doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Item { article: true, .. }));
     c.paragraph(
         &words::fill(
-            words.subtitle,
+            if articles {
+                words.subtitle_articles
+            } else {
+                words.subtitle
+            },
             &[
                 ("source", &doc.name),
                 ("sections", &doc.sections.len().to_string()),

@@ -76,6 +76,8 @@ pub struct Words {
     pub tag: &'static str,
     /// Under the title: `{source}`, `{sections}`, `{items}`.
     pub subtitle: &'static str,
+    /// Under the title of a regulation (its sections are chapters, its items articles).
+    pub subtitle_articles: &'static str,
     /// Heading of the key figures.
     pub key_figures: &'static str,
     /// Key-figure labels, in [`KeyFigure`] order.
@@ -138,7 +140,7 @@ pub struct Words {
     /// Not a pinyin syllable: `{text}`.
     pub detail_invalid_reading: &'static str,
     /// The numbered levels: section, subsection, item.
-    pub level_names: [&'static str; 3],
+    pub level_names: [&'static str; 6],
     /// The running footer: `{page}`, `{total}`.
     pub page_of: &'static str,
     /// The PDF's subject (document properties).
@@ -196,6 +198,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub static ENGLISH: Words = Words {
     tag: "en",
     subtitle: "Briefing · source {source} · {sections} sections, {items} items",
+    subtitle_articles: "Briefing · source {source} · {sections} chapters, {items} articles",
     key_figures: "Key figures",
     figures: [
         "Documents",
@@ -239,7 +242,14 @@ pub static ENGLISH: Words = Words {
     detail_wrong_in_context: "",
     detail_numbering: "",
     detail_invalid_reading: "",
-    level_names: ["section", "subsection", "item"],
+    level_names: [
+        "section",
+        "subsection",
+        "item",
+        "article",
+        "clause",
+        "point",
+    ],
     page_of: "page {page} of {total}",
     subject: "Briefing on a pinyin-annotated document",
     severities: ["warning", "error"],
@@ -250,6 +260,7 @@ pub static ENGLISH: Words = Words {
 pub static SIMPLIFIED: Words = Words {
     tag: "zh-Hans",
     subtitle: "简报 · 来源 {source} · {sections} 节，{items} 条",
+    subtitle_articles: "简报 · 来源 {source} · {sections} 章，{items} 条",
     key_figures: "主要数据",
     figures: [
         "文件",
@@ -292,7 +303,7 @@ pub static SIMPLIFIED: Words = Words {
     detail_wrong_in_context: "「{word}」读作 {word_reading}，「{ch}」注音 {annotated}",
     detail_numbering: "{level}编号 {found}，应为 {expected}",
     detail_invalid_reading: "{text} 不是拼音音节",
-    level_names: ["节", "小节", "条目"],
+    level_names: ["节", "小节", "条目", "条", "项", "要点"],
     page_of: "第 {page} 页，共 {total} 页",
     subject: "拼音注音文件简报",
     severities: ["警告", "错误"],
@@ -316,6 +327,7 @@ pub static SIMPLIFIED: Words = Words {
 pub static TRADITIONAL: Words = Words {
     tag: "zh-Hant",
     subtitle: "簡報 · 來源 {source} · {sections} 節，{items} 條",
+    subtitle_articles: "簡報 · 來源 {source} · {sections} 章，{items} 條",
     key_figures: "主要數據",
     figures: [
         "文件",
@@ -358,7 +370,7 @@ pub static TRADITIONAL: Words = Words {
     detail_wrong_in_context: "「{word}」讀作 {word_reading}，「{ch}」注音 {annotated}",
     detail_numbering: "{level}編號 {found}，應為 {expected}",
     detail_invalid_reading: "{text} 不是拼音音節",
-    level_names: ["節", "小節", "條目"],
+    level_names: ["節", "小節", "條目", "條", "項", "要點"],
     page_of: "第 {page} 頁，共 {total} 頁",
     subject: "拼音注音文件簡報",
     severities: ["警告", "錯誤"],

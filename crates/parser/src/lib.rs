@@ -106,7 +106,7 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
         return Err(ParseError::Empty);
     }
     let scan::Scan {
-        segments,
+        mut segments,
         lines,
         blocks,
         annotations,
@@ -120,7 +120,7 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
         blocks,
         sections,
         subsections,
-    } = structure::build(&text, &segments, &shapes, blocks, &mut anomalies);
+    } = structure::build(&text, &mut segments, &shapes, blocks, &mut anomalies);
     // In place (a stable sort takes a buffer of half the list: 90 MB for a line of 5,000,000
     // `(`); the span's end settles ties, so the order is still fully determined.
     anomalies.sort_unstable_by_key(|a| (a.span.start, a.kind, a.span.end));

@@ -841,6 +841,8 @@ pub(crate) struct LineShape {
     pub open_paren: bool,
     /// Whether it has a `)` that closes nothing on the line.
     pub stray_close: bool,
+    /// Whether it ends with `第`, an ordinal cut from its number by the wrap (`…第一款第`).
+    pub ends_with_ordinal: bool,
 }
 
 impl LineShape {
@@ -886,6 +888,7 @@ impl LineShape {
             title,
             open_paren: false,
             stray_close: false,
+            ends_with_ordinal: end == Some('第'),
         }
     }
 

@@ -56,7 +56,7 @@ struct Open {
 /// headings and reports numbering gaps, duplicates and restarts.
 pub(crate) fn build(
     text: &str,
-    segments: &[Segment],
+    segments: &mut [Segment],
     shapes: &[LineShape],
     blocks: Vec<Block>,
     anomalies: &mut Vec<Anomaly>,
@@ -92,13 +92,37 @@ pub(crate) fn build(
                 continue;
             }
         }
+        // A marker on a line that goes on with an open sentence is taken for one only when it
+        // fits where it stands (`…统` / `一、规范、高效的…` and `…第一款第` / `（二）项规定的…` are
+        // text of the sentence).
+        // A point's `）` taken back into the text may close a `（` the wrap cut (`（` / `3）`).
+        let mut closes_across = false;
+        if block.marker.is_some() {
+            let open_line = open
+                .unit
+                .and_then(|u| out.get(u))
+                .map(|unit| shape(unit.end_line))
+                .filter(|last| last.wrapped());
+            if let Some(last) = open_line {
+                let previous = open.previous.and_then(|p| out.get(p));
+                if last.ends_with_ordinal
+                    || !fits(text, segments, &block, &open, &sections, previous)
+                {
+                    let marker = marker_text(text, segments, &block);
+                    closes_across = matches!(block.kind, BlockKind::Point { .. })
+                        && marker.ends_with(['）', ')'])
+                        && !marker.starts_with(['（', '(']);
+                    unmark(segments, &mut block);
+                }
+            }
+        }
         if block.kind == BlockKind::Paragraph {
             if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
                 let last = shape(unit.end_line);
                 let full = width.is_some_and(|w| last.chars + 1 >= w);
                 if last.wrapped() || (full && !shape(block.line).indented) {
                     let this = shape(block.line);
-                    if this.stray_close {
+                    if this.stray_close || closes_across {
                         if let Some(opened) = open.parens.pop() {
                             close_across(anomalies, opened, block.line);
                         }
@@ -306,10 +330,76 @@ fn close_across(anomalies: &mut Vec<Anomaly>, before: u32, after: u32) {
     let unmatched = anomalies.iter().position(|a| {
         a.kind == AnomalyKind::UnmatchedParenthesis && a.position.line == after && single(a)
     });
-    if let (Some(unclosed), Some(unmatched)) = (unclosed, unmatched) {
-        anomalies.remove(unclosed.max(unmatched));
-        anomalies.remove(unclosed.min(unmatched));
+    match (unclosed, unmatched) {
+        (Some(unclosed), Some(unmatched)) => {
+            anomalies.remove(unclosed.max(unmatched));
+            anomalies.remove(unclosed.min(unmatched));
+        }
+        // The `）` was read as an enumerator's and reported nothing.
+        (Some(unclosed), None) => {
+            anomalies.remove(unclosed);
+        }
+        _ => {}
     }
+}
+
+/// Whether a block's marker fits the numbering where it stands: the number its level calls for
+/// next, in the context that decides what `（一）` is, and not followed by a word that makes it a
+/// reference (`（二）项`, `（1）号`).
+fn fits(
+    text: &str,
+    segments: &[Segment],
+    block: &Block,
+    open: &Open,
+    sections: &[Section],
+    previous: Option<&Block>,
+) -> bool {
+    let body = text[block.body.range()].trim_start();
+    if body.starts_with([
+        '项', '項', '款', '号', '號', '目', '条', '條', '章', '节', '節',
+    ]) {
+        return false;
+    }
+    let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
+    match block.kind {
+        BlockKind::SectionHeading { number } => {
+            number == ItemNumber(sections.last().map_or(1, |s| s.number.0 + 1))
+        }
+        BlockKind::SubsectionHeading { number } => {
+            let drafted = marker_text(text, segments, block).starts_with('第');
+            match (drafted, open.article) {
+                (false, Some(_)) => number == next(open.last_clause),
+                _ => number == next(open.last_subsection),
+            }
+        }
+        BlockKind::Item {
+            number,
+            article: true,
+        } => number == next(open.last_article),
+        BlockKind::Item { number, .. } => match (open.clause, open.article) {
+            (Some(_), _) => number == next(open.last_subclause),
+            (None, Some(_)) => number == next(open.last_clause),
+            _ => number == next(open.last_item),
+        },
+        // A point goes on a list of points; after an open sentence it starts none.
+        BlockKind::Point { number } => {
+            matches!(previous.map(|p| p.kind), Some(BlockKind::Point { number: n }) if n.0 + 1 == number.0)
+        }
+        _ => true,
+    }
+}
+
+/// Makes a block's marker text again: the line continues the sentence before it.
+fn unmark(segments: &mut [Segment], block: &mut Block) {
+    let range = block.segments.start as usize..block.segments.end as usize;
+    for segment in segments.get_mut(range).unwrap_or_default() {
+        if segment.kind == SegmentKind::Marker {
+            segment.kind = SegmentKind::Text;
+        }
+    }
+    block.kind = BlockKind::Paragraph;
+    block.marker = None;
+    block.body = block.span;
 }
 
 /// Places a point under its lead-in (or under the lead-in of the point before it) and checks
@@ -332,18 +422,9 @@ fn place_point(
                 check(number, expected, NumberingLevel::Point, block, anomalies);
             }
         }
-        _ => {
-            block.parent = lead_index.map(|i| i as u32);
-            if number.0 != 1 {
-                check(
-                    number,
-                    ItemNumber(1),
-                    NumberingLevel::Point,
-                    block,
-                    anomalies,
-                );
-            }
-        }
+        // The first point on its own line may go on from points written inline in its lead-in
+        // (`合作：（1）甲；` / `（2）乙；`): its number is not checked.
+        _ => block.parent = lead_index.map(|i| i as u32),
     }
 }
 

@@ -345,3 +345,43 @@ fn a_title_wrapped_over_two_lines_is_one_title_and_a_date_under_it_is_not_part_o
     let doc = parse_str("t", "中国—东盟合作宣言\n2024年10月12日\n各方同意。\n").unwrap();
     assert_eq!(doc.paragraphs().count(), 3);
 }
+
+/// Markers at the start of a line that goes on with an open sentence, from a review's
+/// documents: each is text of the sentence unless it fits the numbering where it stands.
+#[test]
+fn a_marker_after_an_open_sentence_is_text_unless_it_fits_the_numbering() {
+    let cases = [
+        // A reference cut after 第: never a clause.
+        (
+            "测试条例\n第一条　本条例适用于全省范围内的生态环境保护活动和有关工作。\n第二条　在保护区设置排污口，违反本条例第一条第一款第\n（二）项规定的，处10万元以上50万元以下罚款。\n",
+            "在保护区设置排污口，违反本条例第一条第一款第（二）项规定的，处10万元以上50万元以下罚款。",
+        ),
+        // `一、` that is not the next section.
+        (
+            "合作成果清单\n一、经济领域\n1.双方同意建立健全统一领导、分级负责、统\n一、规范、高效的工作机制。\n2.双方同意扩大贸易规模。\n",
+            "双方同意建立健全统一领导、分级负责、统一、规范、高效的工作机制。",
+        ),
+        // A bracket cut by the wrap.
+        (
+            "合作成果清单\n一、经济领域\n1.双方同意开展以下合作：（1）建设新基地；（2）每年培训技术人员300人次；（\n3）开展联合研究工作。\n",
+            "双方同意开展以下合作：（1）建设新基地；（2）每年培训技术人员300人次；（3）开展联合研究工作。",
+        ),
+        // A point after an open sentence starts no list.
+        (
+            "合作成果清单\n一、能源领域\n1.双方同意继续推进中巴经济走廊建设，重点推进第一阶段\n（1）号和（2）号项目的后续工作。\n",
+            "双方同意继续推进中巴经济走廊建设，重点推进第一阶段（1）号和（2）号项目的后续工作。",
+        ),
+    ];
+    for (text, first_item) in cases {
+        let doc = parse_str("t", text).unwrap();
+        assert_eq!(doc.rebuild(), text);
+        let found = items(&doc);
+        let unit = found
+            .iter()
+            .find(|t| t.starts_with(&first_item[..6]))
+            .cloned();
+        assert_eq!(unit.as_deref(), Some(first_item), "{found:?}");
+        assert_eq!(doc.sections.len().max(1), 1, "{text}");
+        assert!(doc.anomalies.is_empty(), "{text}: {:?}", doc.anomalies);
+    }
+}

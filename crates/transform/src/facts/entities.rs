@@ -1,5 +1,6 @@
 //! Entity mentions: gazetteer names, item suffixes, mark pairs and dates.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::dates::{find_dates, DateMention};
@@ -169,27 +170,38 @@ const BEFORE_A_NAME: [&str; 60] = [
 fn named_in_text<'t>(
     folded: &str,
     suffix: &str,
+    names: &[Range<usize>],
+    ends: &mut HashSet<usize>,
     out: &mut Vec<Mention<'t>>,
     kind: &'t str,
     rule: &'t str,
 ) {
     let mut from = 0;
+    // Whether a 《 is open at `from`: followed forward, so a huge block is read once.
+    let mut in_title = false;
     while let Some(at) = folded[from..].find(suffix).map(|i| from + i) {
+        for c in folded[from..at].chars() {
+            match c {
+                '《' => in_title = true,
+                '》' => in_title = false,
+                _ => {}
+            }
+        }
         let end = at + suffix.len();
         from = end;
-        // Back over the phrase: hanzi, dashes and Latin words, up to punctuation.
+        // A title in 《》 names a document, not the mechanism in its words.
+        if in_title {
+            continue;
+        }
+        // Back over the phrase: hanzi, dashes and Latin words, up to punctuation (a phrase is
+        // short: a longer run is no name).
         let mut start = at;
-        for (i, c) in folded[..at].char_indices().rev() {
+        for (i, c) in folded[..at].char_indices().rev().take(64) {
             if annotext_parser::is_hanzi(c) || c.is_ascii_alphanumeric() || "—-·".contains(c) {
                 start = i;
             } else {
                 break;
             }
-        }
-        // A title in 《》 names a document, not the mechanism in its words.
-        let opened = folded[..at].rfind('《');
-        if opened.is_some_and(|o| !folded[o..at].contains('》')) {
-            continue;
         }
         // After the last word that joins it to the sentence, and from the first name after
         // that (`挖掘｜中国—中亚电子商务合作对话机制`).
@@ -201,20 +213,17 @@ fn named_in_text<'t>(
         {
             start += cut;
         }
-        if let Some(name) = out
-            .iter()
-            .filter(|m| m.kind != "date" && m.text.start >= start && m.text.end <= at)
-            .map(|m| m.text.start)
-            .min()
-        {
-            start = name;
+        let first_name = names.partition_point(|n| n.start < start);
+        if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
+            start = name.start;
         }
-        if folded[start..at].chars().count() < 3 || folded[start..at].chars().count() > 20 {
+        let length = folded[start..at].chars().count();
+        if !(3..=20).contains(&length) {
             continue;
         }
         // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
         // found by another suffix's pass is found once.
-        if out.iter().any(|m| m.text.end == end && m.kind != "date") {
+        if !ends.insert(end) {
             continue;
         }
         out.push(Mention {
@@ -374,6 +383,10 @@ pub(crate) fn entities_in<'t>(
             Standing::Cut | Standing::Crossed => at = second,
         }
     }
+    // The names found so far, in order, and where they end: what the mechanisms' pass asks
+    // of them for each phrase.
+    let names: Vec<Range<usize>> = out.iter().map(|m| m.text.clone()).collect();
+    let mut ends: HashSet<usize> = names.iter().map(|n| n.end).collect();
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };
     let body = &text[..trim(text)];
     let folded_body = &folded[..trim(folded)];
@@ -398,7 +411,9 @@ pub(crate) fn entities_in<'t>(
                         offset: 0,
                     });
                 } else {
-                    named_in_text(folded, suffix, &mut out, &rule.kind, name);
+                    named_in_text(
+                        folded, suffix, &names, &mut ends, &mut out, &rule.kind, name,
+                    );
                 }
             }
             (EntityPattern::Pair(open, close), _) => {

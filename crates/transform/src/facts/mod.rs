@@ -153,17 +153,26 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         self.heading(found.map(|s| (s.number.0, s.heading)))
     }
 
-    /// A heading's number and text, from its number and block index.
+    /// A heading's number and title, from its number and block index ([`heading_title`]).
     fn heading(&self, heading: Option<(u32, u32)>) -> (Option<u32>, &str) {
         match heading {
             Some((number, block)) => (
                 Some(number),
-                self.blocks
-                    .get(block as usize)
-                    .map_or("", |b| self.text_of(b)),
+                heading_title(
+                    self.blocks
+                        .get(block as usize)
+                        .map_or("", |b| self.text_of(b)),
+                ),
             ),
             None => (None, ""),
         }
+    }
+
+    /// A heading block's whole text (its title and any prose after it).
+    pub(crate) fn heading_text(&self, block: u32) -> &str {
+        self.blocks
+            .get(block as usize)
+            .map_or("", |b| self.text_of(b))
     }
 
     /// The last non-blank line of each group of blocks (`groups` of them), in one pass over the
@@ -210,6 +219,23 @@ impl<'d, 't> DocumentFacts<'d, 't> {
     /// The blocks with their facts, in order.
     pub(crate) fn blocks(&self) -> impl Iterator<Item = (&'d Block, &BlockFacts<'t>)> + '_ {
         self.doc.blocks.iter().zip(&self.blocks)
+    }
+}
+
+/// A heading's title: its text, or, for a heading that opens with a short title sentence and
+/// goes on in prose (`（一）指导思想。以…为指导，…`, as guidelines write them), that sentence
+/// without its full stop (`指导思想`). The whole text stays in the tables' `text` column.
+pub(crate) fn heading_title(text: &str) -> &str {
+    const LONGEST_TITLE: usize = 20;
+    match text.find('。') {
+        Some(end)
+            if text[end + '。'.len_utf8()..].trim().chars().count() > 0
+                && text[..end].chars().count() <= LONGEST_TITLE
+                && !text[..end].contains(['，', ',', '；']) =>
+        {
+            &text[..end]
+        }
+        _ => text,
     }
 }
 

@@ -11,6 +11,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let (mut doc_id, mut numeral, mut number, mut title) = (vec![], vec![], vec![], vec![]);
     let (mut items, mut chars, mut first, mut last) = (vec![], vec![], vec![], vec![]);
     let mut subsections = vec![];
+    let mut text = vec![];
     for facts in documents {
         let doc = facts.doc;
         let last_lines = facts.last_lines(doc.sections.len(), |b| b.section);
@@ -20,6 +21,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             numeral.push(section.numeral.as_str());
             number.push(section.number.0);
             title.push(facts.section(Some(index as u32)).1);
+            text.push(facts.heading_text(section.heading));
             subsections.push(u32_of(section.subsections.len()));
             items.push(u32_of(section.items.len()));
             chars.push(facts.items_chars(&section.items));
@@ -37,5 +39,6 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         .col(Series::new("char_count".into(), chars))
         .col(Series::new("first_line".into(), first))
         .col(Series::new("last_line".into(), last))
+        .col(Series::new("text".into(), text))
         .build()
 }

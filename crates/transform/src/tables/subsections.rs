@@ -11,6 +11,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
     let (mut doc_id, mut section, mut numeral, mut number) = (vec![], vec![], vec![], vec![]);
     let (mut title, mut items, mut chars) = (vec![], vec![], vec![]);
     let (mut first, mut last) = (vec![], vec![]);
+    let mut text = vec![];
     for facts in documents {
         let doc = facts.doc;
         let last_lines = facts.last_lines(doc.subsections.len(), |b| b.subsection);
@@ -21,6 +22,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
             numeral.push(subsection.numeral.as_str());
             number.push(subsection.number.0);
             title.push(facts.subsection(Some(index as u32)).1);
+            text.push(facts.heading_text(subsection.heading));
             items.push(u32_of(subsection.items.len()));
             chars.push(facts.items_chars(&subsection.items));
             first.push(heading.line);
@@ -37,5 +39,6 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
         .col(Series::new("char_count".into(), chars))
         .col(Series::new("first_line".into(), first))
         .col(Series::new("last_line".into(), last))
+        .col(Series::new("text".into(), text))
         .build()
 }
