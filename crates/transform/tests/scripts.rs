@@ -128,3 +128,19 @@ fn the_longest_name_wins_and_short_forms_name_their_full_form() {
         ]
     );
 }
+
+/// The `simplified` columns are OpenCC's `t2s`: phrases first (`乾隆` stays, `一目瞭然` →
+/// `一目了然`), then characters (`於` → `于`, `祕` → `秘`, `夥` → `伙`). Expected values are
+/// the `opencc` package's (1.4.2) output; CI compares whole runs with it.
+#[test]
+fn simplified_text_is_opencc_t2s() {
+    for (traditional, simplified) in [
+        ("關於合作的祕書處與夥伴", "关于合作的秘书处与伙伴"),
+        ("乾隆年間天氣乾燥", "乾隆年间天气干燥"),
+        ("不少於十人，徵求意見", "不少于十人，征求意见"),
+        ("一目瞭然的瞭解", "一目了然的了解"),
+        ("著名的著作", "著名的著作"),
+    ] {
+        assert_eq!(annotext_transform::simplified(traditional), simplified);
+    }
+}

@@ -5,8 +5,8 @@
 //! Folding is character by character (OpenCC's `TSCharacters` table, the first simplified form
 //! of each traditional character) and keeps every character's UTF-8 length, so a match in the
 //! folded copy is at the same byte offsets in the text itself: what is reported is the text's own
-//! spelling. Phrase-level conversion (for the `simplified` columns) is zhconv's, with OpenCC's
-//! tables.
+//! spelling. Phrase-level conversion (for the `simplified` columns) is OpenCC's `t2s`, from its
+//! own tables (`data/opencc/`), so the columns equal what OpenCC writes.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -119,15 +119,120 @@ pub fn script_of(text: &str) -> Option<Script> {
     }
 }
 
-/// Simplified Chinese for a text, phrase by phrase (OpenCC's tables, via `zhconv`).
+/// Simplified Chinese for a text, as OpenCC's `t2s` writes it ([`simplified_into`]).
 pub fn simplified(text: &str) -> String {
-    zhconv::zhconv(text, zhconv::Variant::ZhHans)
+    let mut out = String::with_capacity(text.len());
+    simplified_into(text, &mut out);
+    out
 }
 
-/// [`simplified`], appended to `out` (what `zhconv::zhconv` does, into a buffer the caller
-/// reuses: the tables convert every item and paragraph).
+/// [`simplified`], appended to `out` (a buffer the caller reuses: the tables convert every
+/// unit of text).
+///
+/// OpenCC's `t2s` configuration, step by step: CJK compatibility ideographs normalised to their
+/// unified forms (`CJK_Compatibility_Ideographs`), then at each position the longest phrase of
+/// `TSPhrases` that starts there, else the character's first form in `TSCharacters`, else the
+/// character itself. A leftmost-longest scan for phrases gives exactly that: between two
+/// phrases no phrase starts, so every character there converts alone.
 pub(crate) fn simplified_into(text: &str, out: &mut String) {
-    zhconv::get_builtin_converter(zhconv::Variant::ZhHans).convert_to(text, out);
+    let t2s = t2s();
+    let normalized: Cow<str> = if text.chars().any(|c| t2s.compatibility.contains_key(&c)) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| t2s.compatibility.get(&c).copied().unwrap_or(c))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
+    let text = normalized.as_ref();
+    let mut last = 0;
+    for m in t2s.phrases.find_iter(text) {
+        t2s.push_characters(&text[last..m.start()], out);
+        out.push_str(
+            t2s.phrase_values
+                .get(m.pattern().as_usize())
+                .map_or("", |v| v),
+        );
+        last = m.end();
+    }
+    t2s.push_characters(&text[last..], out);
+}
+
+/// OpenCC's traditional → simplified phrases (Apache-2.0, see `data/opencc/`).
+const TS_PHRASES: &str = include_str!("../../../../data/opencc/TSPhrases.tsv");
+/// OpenCC's normalisation of CJK compatibility ideographs (Apache-2.0, see `data/opencc/`).
+const CJK_COMPATIBILITY: &str =
+    include_str!("../../../../data/opencc/CJK_Compatibility_Ideographs.tsv");
+
+/// OpenCC's `t2s`, compiled once.
+struct T2s {
+    /// Every phrase of `TSPhrases`, leftmost-longest.
+    phrases: aho_corasick::AhoCorasick,
+    /// Per phrase: its first simplified form.
+    phrase_values: Vec<&'static str>,
+    /// Per character of `TSCharacters`: its first simplified form.
+    characters: std::collections::HashMap<char, &'static str>,
+    /// Compatibility ideographs and their unified forms.
+    compatibility: std::collections::HashMap<char, char>,
+}
+
+impl T2s {
+    fn push_characters(&self, text: &str, out: &mut String) {
+        // Most of a simplified text converts to itself: copy runs, look up each character.
+        let mut run = 0;
+        for (i, c) in text.char_indices() {
+            if let Some(to) = self.characters.get(&c) {
+                out.push_str(&text[run..i]);
+                out.push_str(to);
+                run = i + c.len_utf8();
+            }
+        }
+        out.push_str(&text[run..]);
+    }
+}
+
+/// The `key<TAB>value value…` lines of an OpenCC table: each key with its first value.
+fn opencc_pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (key, values) = l.split_once('\t')?;
+            Some((key, values.split(' ').next()?))
+        })
+}
+
+fn t2s() -> &'static T2s {
+    static T2S: OnceLock<T2s> = OnceLock::new();
+    T2S.get_or_init(|| {
+        let (keys, phrase_values): (Vec<&str>, Vec<&str>) = opencc_pairs(TS_PHRASES).unzip();
+        let phrases = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&keys)
+            .unwrap_or_else(|e| panic!("OpenCC's TSPhrases compile: {e}"));
+        let single = |(k, v): (&'static str, &'static str)| {
+            let mut chars = k.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some((c, v)),
+                _ => None,
+            }
+        };
+        let characters = opencc_pairs(TS_CHARACTERS)
+            .filter_map(single)
+            .filter(|(c, v)| v.chars().ne(std::iter::once(*c)))
+            .collect();
+        let compatibility = opencc_pairs(CJK_COMPATIBILITY)
+            .filter_map(single)
+            .filter_map(|(c, v)| Some((c, v.chars().next()?)))
+            .collect();
+        T2s {
+            phrases,
+            phrase_values,
+            characters,
+            compatibility,
+        }
+    })
 }
 
 /// The folding table: for each code point of the Basic Multilingual Plane, the character it
