@@ -139,9 +139,10 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
     })
 }
 
-/// Appends the clean text of a block's segments: its text segments, with the lines of a joined
-/// block joined as a reader expects — no break between hanzi or digits, the spaces around the
-/// break left out, and one space where two Latin words meet (`Green` / `Energy`).
+/// Appends the clean text of a block's segments: its text segments, without the spaces that
+/// indent it, and with the lines of a joined block joined as a reader expects — no break
+/// between hanzi or digits, the spaces around the break left out, and one space where two Latin
+/// words meet (`Green` / `Energy`).
 pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
     let start = out.len();
     let mut joining = false;
@@ -149,6 +150,10 @@ pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
         match segment.kind {
             SegmentKind::Text => {
                 let mut piece = &text[segment.span.range()];
+                // A paragraph's indent (`　　`) is layout, not text.
+                if out.len() == start {
+                    piece = piece.trim_start();
+                }
                 if joining {
                     piece = piece.trim_start();
                     if piece.is_empty() {

@@ -312,12 +312,12 @@ fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
 fn title_goes_on(line: &str, first_chars: u32) -> bool {
     let chars = line.chars().count() as u32;
     let trimmed = line.trim();
-    !line.starts_with(char::is_whitespace)
-        && !trimmed.is_empty()
-        && chars + first_chars <= 2 * SHORT_TITLE
-        && !trimmed.contains(|c| SENTENCE_MARKS.contains(c))
-        && !trimmed.starts_with(['（', '(', '—', '-'])
-        && !(trimmed.ends_with('日') && trimmed.contains('年'))
+    let date = trimmed.ends_with('日') && trimmed.contains('年');
+    let note = trimmed.starts_with(['（', '(', '—', '-']);
+    let sentence = trimmed.contains(|c| SENTENCE_MARKS.contains(c));
+    let indented = line.starts_with(char::is_whitespace);
+    !(indented || trimmed.is_empty() || chars + first_chars > 2 * SHORT_TITLE)
+        && !(sentence || note || date)
 }
 
 /// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): a line of the unit reported it

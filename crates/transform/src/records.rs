@@ -305,6 +305,14 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                 _ => {}
             }
         }
+        // The unit's text leaves out the spaces that indent it (`Document::block_text`).
+        let indent = doc
+            .block_segments(block)
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Text)
+            .flat_map(|s| doc.slice(s.span).chars())
+            .take_while(|c| c.is_whitespace())
+            .count() as u64;
         let start = clean_chars + marker_chars;
         let line_break = ending(doc, block.end_line);
         clean_chars = start + body_chars + inner_breaks + line_break.chars().count() as u64;
@@ -346,7 +354,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             simplified: simplified(&text),
             text,
             pinyin,
-            char_start: start,
+            char_start: start + indent.min(body_chars),
             char_end: start + body_chars + inner_breaks,
             source,
             ending: own_ending(block.end_line),

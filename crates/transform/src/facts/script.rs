@@ -136,7 +136,7 @@ pub fn simplified(text: &str) -> String {
 /// phrases no phrase starts, so every character there converts alone.
 pub(crate) fn simplified_into(text: &str, out: &mut String) {
     let t2s = t2s();
-    let normalized: Cow<str> = if text.chars().any(|c| t2s.compatibility.contains_key(&c)) {
+    let normalized: Cow<str> = if text.chars().any(|c| t2s.is_compatibility(c)) {
         Cow::Owned(
             text.chars()
                 .map(|c| t2s.compatibility.get(&c).copied().unwrap_or(c))
@@ -171,18 +171,39 @@ struct T2s {
     phrases: aho_corasick::AhoCorasick,
     /// Per phrase: its first simplified form.
     phrase_values: Vec<&'static str>,
-    /// Per character of `TSCharacters`: its first simplified form.
-    characters: std::collections::HashMap<char, &'static str>,
+    /// Per code point of the Basic Multilingual Plane: 1 + the index in `forms` of its first
+    /// simplified form in `TSCharacters`, 0 for none (every character of every unit is looked
+    /// up: an array index, not a hash).
+    bmp: Box<[u16]>,
+    /// The forms `bmp` points into.
+    forms: Vec<&'static str>,
+    /// `TSCharacters` beyond the BMP.
+    beyond: std::collections::HashMap<char, &'static str>,
     /// Compatibility ideographs and their unified forms.
     compatibility: std::collections::HashMap<char, char>,
 }
 
 impl T2s {
+    /// Whether `c` is a CJK compatibility ideograph OpenCC normalises (U+F900–U+FAFF,
+    /// U+2F800–U+2FA1F): a range test before the table.
+    fn is_compatibility(&self, c: char) -> bool {
+        matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+            && self.compatibility.contains_key(&c)
+    }
+
+    fn form(&self, c: char) -> Option<&'static str> {
+        match self.bmp.get(c as usize) {
+            Some(0) => None,
+            Some(&i) => self.forms.get(usize::from(i) - 1).copied(),
+            None => self.beyond.get(&c).copied(),
+        }
+    }
+
     fn push_characters(&self, text: &str, out: &mut String) {
         // Most of a simplified text converts to itself: copy runs, look up each character.
         let mut run = 0;
         for (i, c) in text.char_indices() {
-            if let Some(to) = self.characters.get(&c) {
+            if let Some(to) = self.form(c) {
                 out.push_str(&text[run..i]);
                 out.push_str(to);
                 run = i + c.len_utf8();
@@ -218,10 +239,23 @@ fn t2s() -> &'static T2s {
                 _ => None,
             }
         };
-        let characters = opencc_pairs(TS_CHARACTERS)
+        let mut bmp = vec![0u16; 0x10000].into_boxed_slice();
+        let mut forms = Vec::new();
+        let mut beyond = std::collections::HashMap::new();
+        for (c, v) in opencc_pairs(TS_CHARACTERS)
             .filter_map(single)
             .filter(|(c, v)| v.chars().ne(std::iter::once(*c)))
-            .collect();
+        {
+            match bmp.get_mut(c as usize) {
+                Some(slot) => {
+                    forms.push(v);
+                    *slot = u16::try_from(forms.len()).unwrap_or(0);
+                }
+                None => {
+                    beyond.insert(c, v);
+                }
+            }
+        }
         let compatibility = opencc_pairs(CJK_COMPATIBILITY)
             .filter_map(single)
             .filter_map(|(c, v)| Some((c, v.chars().next()?)))
@@ -229,7 +263,9 @@ fn t2s() -> &'static T2s {
         T2s {
             phrases,
             phrase_values,
-            characters,
+            bmp,
+            forms,
+            beyond,
             compatibility,
         }
     })

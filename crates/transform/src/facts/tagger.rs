@@ -36,6 +36,10 @@ pub struct Tagger<'r> {
     pub(crate) keyword_owner: Vec<(usize, usize)>,
     /// Each item-suffix rule's suffix, folded, by rule index.
     pub(crate) suffixes: Vec<Option<String>>,
+    /// Every suffix, folded, for finding mechanisms named anywhere in a text.
+    pub(crate) suffix_finder: Option<AhoCorasick>,
+    /// Per pattern of `suffix_finder`: its rule's index in `rules.entities`.
+    pub(crate) suffix_rule: Vec<usize>,
     /// The rule each gazetteer entry fires, `gazetteer:<kind>`, by entry index.
     pub(crate) gazetteer_rules: Vec<String>,
     /// The rule each entity rule fires, `suffix:機制` or `pair:《》`, by rule index.
@@ -66,7 +70,7 @@ impl<'r> Tagger<'r> {
         // keywords are matched with overlaps.
         let keywords = AhoCorasick::new(&keyword_patterns)
             .map_err(|e| TransformError::Rules(e.to_string()))?;
-        let suffixes = rules
+        let suffixes: Vec<Option<String>> = rules
             .entities
             .iter()
             .map(|rule| match &rule.pattern {
@@ -74,6 +78,22 @@ impl<'r> Tagger<'r> {
                 crate::rules::EntityPattern::Pair(..) => None,
             })
             .collect();
+        // Every suffix in one automaton: the mechanisms' pass reads a block once.
+        let (suffix_patterns, suffix_rule): (Vec<String>, Vec<usize>) = suffixes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s): (usize, &Option<String>)| Some((s.clone()?, i)))
+            .unzip();
+        let suffix_finder = if suffix_patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&suffix_patterns)
+                    .map_err(|e| TransformError::Rules(e.to_string()))?,
+            )
+        };
         let gazetteer_rules = rules
             .gazetteer
             .iter()
@@ -94,6 +114,8 @@ impl<'r> Tagger<'r> {
             keywords,
             keyword_owner,
             suffixes,
+            suffix_finder,
+            suffix_rule,
             gazetteer_rules,
             entity_rules,
         })
