@@ -91,7 +91,9 @@ REGISTRY = "https://registry.npmjs.org"
 # output is sorted in the same order so that the file reads the way it is applied.
 # `ignore` rows are phrases that contain a name but are not one (发展中国家 holds 中国): being
 # longer, they win the match and nothing is tagged there.
-KINDS = ["organisation", "country", "territory", "province", "region", "city", "place", "ignore"]
+KINDS = [
+    "organisation", "country", "territory", "province", "region", "feature", "city", "place", "ignore",
+]
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,8 @@ REQUIRED = {
     "country": "中國 哈薩克斯坦 吉爾吉斯斯坦 塔吉克斯坦 烏茲別克斯坦 土庫曼斯坦 新加坡 马来西亚 泰国",
     "territory": "香港 澳门 台湾 臺灣",
     "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区",
-    "region": "里海 中亞 東南亞 歐洲 中亚 东南亚",
+    "region": "中亞 東南亞 歐洲 中亚 东南亚",
+    "feature": "里海 地中海 马六甲海峡 湄公河 澜沧江 苏伊士运河",
     "city": "撒马尔罕 阿拉木图 乌鲁木齐 比什凯克 塔什干 新德里 南宁 吉隆坡 河内 曼谷 雅加达 "
     "万象 金边 西安 青島 阿斯塔纳 杜尚别 阿什哈巴德 马尼拉 内罗毕 亚的斯亚贝巴 开罗 巴西利亚 莫斯科 "
     "景洪 霍尔果斯 满洲里 喀什 伊宁 景洪市 安宁市 "
@@ -908,7 +911,8 @@ def render(rows: list[Row]) -> str:
 # Columns, tab-separated:
 #   kind       organisation, country (sovereign state), territory (dependent territory, Hong
 #              Kong, Macao, Taiwan), province (China's province-level divisions), region
-#              (continents, world regions, seas, lakes, rivers), city (capitals, world cities,
+#              (continents and world regions), feature (seas, gulfs, straits, lakes, rivers,
+#              canals: 地中海, 马六甲海峡, 湄公河, 苏伊士运河), city (capitals, world cities,
 #              China's municipalities, prefecture- and county-level cities), place (ports,
 #              prefectures, islands …), ignore (a phrase that holds a name but is not one: 发展中国家;
 #              matched, never tagged)

@@ -316,8 +316,8 @@ fn title_goes_on(line: &str, first_chars: u32) -> bool {
     let note = trimmed.starts_with(['（', '(', '—', '-']);
     let sentence = trimmed.contains(|c| SENTENCE_MARKS.contains(c));
     let indented = line.starts_with(char::is_whitespace);
-    !(indented || trimmed.is_empty() || chars + first_chars > 2 * SHORT_TITLE)
-        && !(sentence || note || date)
+    let too_long = chars + first_chars > 2 * SHORT_TITLE;
+    !(indented || trimmed.is_empty() || too_long || sentence || note || date)
 }
 
 /// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): a line of the unit reported it

@@ -156,7 +156,7 @@ fn chapters_articles_clauses_and_further_paragraphs_form_one_hierarchy() {
     // A line without a marker inside an article is its further paragraph, not free prose.
     assert_eq!(clause(11).kind, BlockKind::Paragraph);
     assert_eq!(clause(11).parent, Some(article));
-    assert_eq!(clause(17).parent.is_some(), true);
+    assert!(clause(17).parent.is_some());
     assert_eq!(doc.item_of(clause(9)).map(|b| b.line), Some(5));
     assert_eq!(doc.paragraphs().count(), 2, "title and note only");
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));

@@ -383,7 +383,7 @@ enum Owner {
 }
 
 impl Owner {
-    fn block<'r>(self, record: &'r mut DocumentRecord) -> Option<&'r mut BlockRecord> {
+    fn block(self, record: &mut DocumentRecord) -> Option<&mut BlockRecord> {
         Some(match self {
             Owner::None => return None,
             Owner::Paragraph(i) => record.paragraphs.get_mut(i)?,

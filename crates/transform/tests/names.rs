@@ -124,3 +124,17 @@ fn a_mechanism_starts_at_the_first_name_in_it_and_none_is_read_inside_a_title() 
 fn a_place_before_a_joining_word_is_not_part_of_a_mechanism() {
     assert!(mechanisms("在中国举行的合作论坛取得成功。").is_empty());
 }
+
+/// From a review's unseen documents: two mechanisms joined by 和, a year before a forum's
+/// name, generic phrases.
+#[test]
+fn joined_mechanisms_are_two_and_generic_phrases_none() {
+    assert_eq!(
+        mechanisms("支持举办中国—东盟卫生合作论坛和中国—东盟媒体合作论坛。"),
+        ["中国—东盟卫生合作论坛", "中国—东盟媒体合作论坛"]
+    );
+    assert!(mechanisms("主办2025年海上丝绸之路港口合作论坛。")
+        .iter()
+        .all(|m| !m.starts_with("2025")));
+    assert!(mechanisms("金砖国家等平台和下列合作机制。").is_empty());
+}

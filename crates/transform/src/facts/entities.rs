@@ -99,7 +99,7 @@ const PLACE_KINDS: [&str; 6] = [
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`) are not
 /// among them.
-const BEFORE_A_NAME: [&str; 60] = [
+const BEFORE_A_NAME: [&str; 68] = [
     "建立",
     "设立",
     "成立",
@@ -149,6 +149,14 @@ const BEFORE_A_NAME: [&str; 60] = [
     "成为",
     "作为",
     "现有",
+    "负责",
+    "回顾",
+    "下列",
+    "下一届",
+    "主要",
+    "专业",
+    "等",
+    "了",
     "相关",
     "有关",
     "各类",
@@ -179,18 +187,25 @@ fn before_a_name() -> &'static aho_corasick::AhoCorasick {
 fn named_in_text<'t>(
     folded: &str,
     tagger: &'t Tagger,
-    names: &[Range<usize>],
-    ends: &mut HashSet<usize>,
+    names: usize,
+    whole_item_ends: &[usize],
     out: &mut Vec<Mention<'t>>,
 ) {
     let Some(finder) = &tagger.suffix_finder else {
         return;
     };
+    // The gazetteer's names (the first `names` mentions, in order) and where they end, made
+    // only for a block that holds a suffix.
+    let mut found_names: Option<Vec<Range<usize>>> = None;
+    let mut ends: Option<HashSet<usize>> = None;
     let mut from = 0;
+    let mut previous_end = 0;
     // Whether a 《 is open at `from`: followed forward, so a huge block is read once.
     let mut in_title = false;
     for found in finder.find_iter(folded) {
         let at = found.start();
+        let names: &[Range<usize>] = found_names
+            .get_or_insert_with(|| out.iter().take(names).map(|m| m.text.clone()).collect());
         let Some(&rule_index) = tagger.suffix_rule.get(found.pattern().as_usize()) else {
             continue;
         };
@@ -210,6 +225,8 @@ fn named_in_text<'t>(
         }
         let end = found.end();
         from = at;
+        let after_previous = previous_end;
+        previous_end = end;
         // A title in 《》 names a document, not the mechanism in its words.
         if in_title {
             continue;
@@ -218,7 +235,12 @@ fn named_in_text<'t>(
         // short: a longer run is no name).
         let mut start = at;
         for (i, c) in folded[..at].char_indices().rev().take(64) {
-            if annotext_parser::is_hanzi(c) || c.is_ascii_alphanumeric() || "—-·".contains(c) {
+            // Digits end it (`2025年｜…论坛`), and so does the suffix of a mechanism before
+            // (`…论坛和｜…论坛`).
+            if i < after_previous {
+                break;
+            }
+            if annotext_parser::is_hanzi(c) || c.is_ascii_alphabetic() || "—-·".contains(c) {
                 start = i;
             } else {
                 break;
@@ -234,8 +256,23 @@ fn named_in_text<'t>(
         {
             start += cut;
         }
+        // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
+        // that follows a joining word.
         let first_name = names.partition_point(|n| n.start < start);
-        if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
+        let joined = names[first_name..]
+            .iter()
+            .take_while(|n| n.end <= at)
+            .filter(|n| {
+                folded[..n.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| "和及、等".contains(c))
+            })
+            .map(|n| n.start)
+            .last();
+        if let Some(name) = joined {
+            start = name;
+        } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
             start = name.start;
         }
         let length = folded[start..at].chars().count();
@@ -244,6 +281,13 @@ fn named_in_text<'t>(
         }
         // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
         // found by another suffix's pass is found once.
+        let ends = ends.get_or_insert_with(|| {
+            names
+                .iter()
+                .map(|n| n.end)
+                .chain(whole_item_ends.iter().copied())
+                .collect()
+        });
         if !ends.insert(end) {
             continue;
         }
@@ -346,68 +390,78 @@ pub(crate) fn entities_in<'t>(
     // Matched on the folded copy, reported in the text's own spelling (same offsets). A match
     // that does not stand as a word is dropped and the search goes on from its second
     // character (`其中亚洲` gives `亚洲`, not `中亚`).
+    // One scan of the block; only a name dropped or cut short starts the search again from
+    // where it must go on.
     let mut at = 0;
-    while let Some(m) = tagger
-        .names
-        .find(aho_corasick::Input::new(folded).range(at..))
-    {
-        at = m.end();
-        let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) else {
-            continue;
-        };
-        let (Some(entry), Some(rule)) = (
-            rules.gazetteer.get(entry_index),
-            tagger.gazetteer_rules.get(entry_index),
-        ) else {
-            continue;
-        };
-        // A phrase that holds a name without being one (发展中国家) wins the match and hides it.
-        if entry.kind == IGNORE {
-            continue;
-        }
-        // A match is on character boundaries of the text too (folding keeps every
-        // character's length).
-        let Some(own) = text.get(m.range()) else {
-            continue;
-        };
-        let second = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
-        let mut standing = standing(folded, m.start(), m.end(), &entry.kind);
-        if let Standing::Crossed = standing {
-            // A word of the text runs into the name (`其中` in `其中亚洲`): the name is cut only
-            // when another name starts inside it and reads on (`亚洲`); `从中亚国家` keeps 中亚.
-            let rival = tagger
-                .names
-                .find(aho_corasick::Input::new(folded).range(second..));
-            standing = match rival {
-                Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
-                _ => Standing::Word,
+    'search: loop {
+        for m in tagger
+            .names
+            .find_iter(aho_corasick::Input::new(folded).range(at..))
+        {
+            let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) else {
+                continue;
             };
-        }
-        match standing {
-            Standing::Word => out.push(Mention {
-                kind: &entry.kind,
-                text: m.range(),
-                canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
-                rule,
-                offset: m.start(),
-            }),
-            Standing::Feature(end) => {
-                out.push(Mention {
-                    kind: FEATURE,
-                    text: m.start()..end,
-                    canonical: None,
-                    rule: "feature",
-                    offset: m.start(),
-                });
-                at = end;
+            let (Some(entry), Some(rule)) = (
+                rules.gazetteer.get(entry_index),
+                tagger.gazetteer_rules.get(entry_index),
+            ) else {
+                continue;
+            };
+            // A phrase that holds a name without being one (发展中国家) wins the match and
+            // hides it.
+            if entry.kind == IGNORE {
+                continue;
             }
-            Standing::Cut | Standing::Crossed => at = second,
+            // A match is on character boundaries of the text too (folding keeps every
+            // character's length).
+            let Some(own) = text.get(m.range()) else {
+                continue;
+            };
+            let second = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            let mut standing = standing(folded, m.start(), m.end(), &entry.kind);
+            if let Standing::Crossed = standing {
+                // A word of the text runs into the name (`其中` in `其中亚洲`): the name is cut
+                // only when another name starts inside it and reads on (`亚洲`); `从中亚国家`
+                // keeps 中亚.
+                let rival = tagger
+                    .names
+                    .find(aho_corasick::Input::new(folded).range(second..));
+                standing = match rival {
+                    Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
+                    _ => Standing::Word,
+                };
+            }
+            match standing {
+                Standing::Word => out.push(Mention {
+                    kind: &entry.kind,
+                    text: m.range(),
+                    canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
+                    rule,
+                    offset: m.start(),
+                }),
+                Standing::Feature(end) => {
+                    out.push(Mention {
+                        kind: FEATURE,
+                        text: m.start()..end,
+                        canonical: None,
+                        rule: "feature",
+                        offset: m.start(),
+                    });
+                    at = end;
+                    continue 'search;
+                }
+                Standing::Cut | Standing::Crossed => {
+                    at = second;
+                    continue 'search;
+                }
+            }
         }
+        break;
     }
-    // The names found so far, in order, and where they end: what the mechanisms' pass asks
-    // of them for each phrase.
-    let names: Vec<Range<usize>> = out.iter().map(|m| m.text.clone()).collect();
-    let mut ends: HashSet<usize> = names.iter().map(|n| n.end).collect();
+    // The names found so far, in order: what the mechanisms' pass asks of them.
+    let names = out.len();
+    // Ends of the mechanisms a whole item names.
+    let mut whole_item_ends: Vec<usize> = Vec::new();
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };
     let body = &text[..trim(text)];
     let folded_body = &folded[..trim(folded)];
@@ -431,7 +485,7 @@ pub(crate) fn entities_in<'t>(
                         rule: name,
                         offset: 0,
                     });
-                    ends.insert(folded_body.len());
+                    whole_item_ends.push(folded_body.len());
                 }
             }
             (EntityPattern::Pair(open, close), _) => {
@@ -455,7 +509,7 @@ pub(crate) fn entities_in<'t>(
             (EntityPattern::ItemSuffix(_), None) => {}
         }
     }
-    named_in_text(folded, tagger, &names, &mut ends, &mut out);
+    named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
     for date in dates {
         // A date's text is the text at its offset.
         out.push(Mention {

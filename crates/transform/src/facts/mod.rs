@@ -110,7 +110,9 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             facts.pinyin = pinyin_start..pinyin.len();
             // Every block with text is read for names and topics, headings too (`（一）指导思想。…`
             // in a guideline is a paragraph with a title).
-            let listed = !matches!(block.kind, BlockKind::Paragraph) && is_unit;
+            // Only a numbered item may be a name as a whole (`中國—中亞實業家委員會;`); a clause
+            // or a point reads as a sentence (`（一）推动建立…机制；`).
+            let listed = matches!(block.kind, BlockKind::Item { .. });
             facts.entities = entities_in(block_text, folded, listed, tagger, &dates);
             facts.topics = topics_in(folded, tagger);
             facts.label = labels.label(doc, index as u32, block);
@@ -297,8 +299,9 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
 /// paragraph of an article `Art.3¶2`, a point `¶4(1)` or `§1.4(2)`; headings `§2` and `§2(1)`.
 #[derive(Default)]
 pub(crate) struct Labels {
-    /// Labels given so far, by block index.
-    given: rustc_hash::FxHashMap<u32, String>,
+    /// The last owner of each kind (item, clause, paragraph, heading) with its block index: a
+    /// parent is always the latest of its kind, so four slots hold every label asked for.
+    recent: [Option<(u32, String)>; 4],
     paragraphs: u32,
     /// Further paragraphs of the current article.
     article_paragraphs: u32,
@@ -306,7 +309,13 @@ pub(crate) struct Labels {
 
 impl Labels {
     pub(crate) fn label(&mut self, doc: &Document, index: u32, block: &Block) -> String {
-        let parent = block.parent.and_then(|p| self.given.get(&p)).cloned();
+        let parent = block.parent.and_then(|p| {
+            self.recent
+                .iter()
+                .flatten()
+                .find(|(i, _)| *i == p)
+                .map(|(_, l)| l.clone())
+        });
         let label = match (block.kind, parent) {
             (BlockKind::Item { number, article }, _) => {
                 self.article_paragraphs = 1;
@@ -336,9 +345,16 @@ impl Labels {
             }
             _ => String::new(),
         };
-        // Only owners are looked up again: items, paragraphs and clauses.
-        if !matches!(block.kind, BlockKind::Point { .. }) {
-            self.given.insert(index, label.clone());
+        // Only owners are looked up again: items, clauses, paragraphs and headings.
+        let slot = match block.kind {
+            BlockKind::Item { .. } => Some(0),
+            BlockKind::Clause { .. } => Some(1),
+            BlockKind::Paragraph => Some(2),
+            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => Some(3),
+            BlockKind::Point { .. } | BlockKind::Blank => None,
+        };
+        if let Some(slot) = slot.and_then(|s| self.recent.get_mut(s)) {
+            *slot = Some((index, label.clone()));
         }
         label
     }

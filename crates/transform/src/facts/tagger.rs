@@ -12,12 +12,13 @@ use crate::TransformError;
 /// Gazetteer kinds in order of precedence: a name listed under several kinds (東盟 as an
 /// organisation and a region) is tagged with the first. Kinds not listed come after, in file
 /// order.
-const KIND_PRECEDENCE: [&str; 8] = [
+const KIND_PRECEDENCE: [&str; 9] = [
     "organisation",
     "country",
     "territory",
     "province",
     "region",
+    super::entities::FEATURE,
     "city",
     "place",
     super::entities::IGNORE,

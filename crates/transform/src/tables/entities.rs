@@ -28,6 +28,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let mut item = Vec::with_capacity(rows);
     let mut line = Vec::with_capacity(rows);
     let mut offset = Vec::with_capacity(rows);
+    let mut nested_col = Vec::with_capacity(rows);
     for facts in documents {
         for (block, found) in facts.blocks() {
             // Every unit of text; a clause or a point counts under the item it belongs to.
@@ -43,7 +44,9 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             // Mentions come sorted by offset: characters are counted on from the last one, so a
             // huge block (a 50 MB line) costs one pass, not one per mention.
             let mut counted = (0usize, 0u32);
-            for m in &found.entities {
+            let inside = nested(&found.entities);
+            for (m, inside) in found.entities.iter().zip(inside) {
+                nested_col.push(inside);
                 let from = if m.offset >= counted.0 {
                     counted
                 } else {
@@ -81,7 +84,31 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         .col(Series::new("item_number".into(), item))
         .col(Series::new("line".into(), line))
         .col(Series::new("char_offset".into(), offset))
+        .col(Series::new("nested".into(), nested_col))
         .build()
+}
+
+/// For each mention of a block, whether it lies inside a longer one (`中国` in the mechanism
+/// `中国—海合会能源合作对话机制`, a name in a 《》 title): the reader counts the longer one; the
+/// table keeps both and says which is inside. Dates contain nothing.
+fn nested(mentions: &[crate::facts::entities::Mention]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| {
+        let r = &mentions[i].text;
+        (r.start, std::cmp::Reverse(r.end))
+    });
+    let mut inside = vec![false; mentions.len()];
+    let mut reach = 0;
+    for i in order {
+        let m = &mentions[i];
+        if m.text.end <= reach {
+            inside[i] = true;
+        }
+        if m.kind != "date" {
+            reach = reach.max(m.text.end);
+        }
+    }
+    inside
 }
 
 /// `convert` of each distinct text, and for each text the index of its own among them.
