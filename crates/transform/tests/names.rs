@@ -138,3 +138,32 @@ fn joined_mechanisms_are_two_and_generic_phrases_none() {
         .all(|m| !m.starts_with("2025")));
     assert!(mechanisms("金砖国家等平台和下列合作机制。").is_empty());
 }
+
+/// A name inside a longer one (a country in a mechanism's name, a city in a 《》 title) is kept
+/// but flagged `nested`: the reader counts the longer one.
+#[test]
+fn names_inside_longer_names_are_flagged_nested() {
+    let doc = annotext_parser::parse_str(
+        "t",
+        "双方同意建立中国—海合会能源合作对话机制，并签署《利雅得合作宣言》。中国代表出席。\n",
+    )
+    .unwrap();
+    let t = annotext_transform::build_tables(&[doc], &Rules::default()).unwrap();
+    let col = |name: &str| annotext_transform::column_texts(&t.entities, name);
+    let rows: Vec<(String, String, String)> = col("kind")
+        .into_iter()
+        .zip(col("text"))
+        .zip(col("nested"))
+        .map(|((k, t), n)| (k, t, n))
+        .collect();
+    let nested = |text: &str| {
+        rows.iter()
+            .filter(|(_, t, _)| t == text)
+            .map(|(_, _, n)| n.as_str())
+            .collect::<Vec<_>>()
+    };
+    // 中国 in the mechanism is nested; 中国 on its own (the last sentence) is not.
+    assert_eq!(nested("中国"), ["true", "false"], "{rows:?}");
+    assert_eq!(nested("中国—海合会能源合作对话机制"), ["false"], "{rows:?}");
+    assert_eq!(nested("利雅得"), ["true"], "{rows:?}");
+}
