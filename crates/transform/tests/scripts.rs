@@ -140,6 +140,8 @@ fn simplified_text_is_opencc_t2s() {
         ("不少於十人，徵求意見", "不少于十人，征求意见"),
         ("一目瞭然的瞭解", "一目了然的了解"),
         ("著名的著作", "著名的著作"),
+        // Compatibility ideographs (U+F900 豈, U+F901 更) normalised first, then converted.
+        ("\u{F900}\u{F901}，中國", "岂更，中国"),
     ] {
         assert_eq!(annotext_transform::simplified(traditional), simplified);
     }

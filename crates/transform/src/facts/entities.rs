@@ -354,16 +354,33 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
 
 /// Whether a word of the dictionary starts before `start` and ends inside the name (or past
 /// its first character).
+/// Every pair of adjacent characters in a word of the dictionary.
+fn word_pairs() -> &'static rustc_hash::FxHashSet<(char, char)> {
+    static PAIRS: std::sync::OnceLock<rustc_hash::FxHashSet<(char, char)>> =
+        std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        crate::facts::words::words()
+            .words
+            .iter()
+            .flat_map(|w| {
+                let chars: Vec<char> = w.chars().collect();
+                chars.windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
 fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
     let Some(automaton) = &crate::facts::words::words().automaton else {
         return false;
     };
-    if start == 0
-        || !folded[..start]
-            .chars()
-            .next_back()
-            .is_some_and(annotext_parser::is_hanzi)
-    {
+    let Some(before) = folded[..start].chars().next_back() else {
+        return false;
+    };
+    let first = folded[start..].chars().next().unwrap_or(' ');
+    // A word runs across the name's start only if some word holds these two characters side
+    // by side: a set lookup spares the automaton for almost every name.
+    if !annotext_parser::is_hanzi(before) || !word_pairs().contains(&(before, first)) {
         return false;
     }
     // Dictionary words are short: three characters before the name are enough to see one.

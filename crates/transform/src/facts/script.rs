@@ -136,15 +136,16 @@ pub fn simplified(text: &str) -> String {
 /// phrases no phrase starts, so every character there converts alone.
 pub(crate) fn simplified_into(text: &str, out: &mut String) {
     let t2s = t2s();
-    let normalized: Cow<str> = if text.chars().any(|c| t2s.is_compatibility(c)) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| t2s.compatibility.get(&c).copied().unwrap_or(c))
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    };
+    let normalized: Cow<str> =
+        if may_hold_compatibility(text) && text.chars().any(|c| t2s.is_compatibility(c)) {
+            Cow::Owned(
+                text.chars()
+                    .map(|c| t2s.compatibility.get(&c).copied().unwrap_or(c))
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(text)
+        };
     let text = normalized.as_ref();
     let mut last = 0;
     for m in t2s.phrases.find_iter(text) {
@@ -157,6 +158,19 @@ pub(crate) fn simplified_into(text: &str, out: &mut String) {
         last = m.end();
     }
     t2s.push_characters(&text[last..], out);
+}
+
+/// Whether a text may hold a CJK compatibility ideograph: their UTF-8 starts `EF A4`–`EF AB`
+/// (U+F900–U+FAFF) or `F0 AF` (U+2F800–U+2FA1F). A byte search, where decoding every character
+/// of every unit cost as much as converting it.
+fn may_hold_compatibility(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xEF, 0xF0, bytes).any(|i| {
+        matches!(
+            (bytes[i], bytes.get(i + 1)),
+            (0xEF, Some(0xA4..=0xAB)) | (0xF0, Some(0xAF))
+        )
+    })
 }
 
 /// OpenCC's traditional → simplified phrases (Apache-2.0, see `data/opencc/`).
@@ -230,6 +244,8 @@ fn t2s() -> &'static T2s {
         let (keys, phrase_values): (Vec<&str>, Vec<&str>) = opencc_pairs(TS_PHRASES).unzip();
         let phrases = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            // A few hundred phrases: a DFA is small, and scans every unit fastest.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&keys)
             .unwrap_or_else(|e| panic!("OpenCC's TSPhrases compile: {e}"));
         let single = |(k, v): (&'static str, &'static str)| {
