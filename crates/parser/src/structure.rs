@@ -45,6 +45,9 @@ struct Open {
     last_clause: Option<ItemNumber>,
     clause: Option<u32>,
     last_subclause: Option<ItemNumber>,
+    /// How many sections came before the current part of a code (`第一编`) or annex (`附件`):
+    /// chapters and sections number anew in each.
+    part_start: usize,
     /// The title line, while the line after it may still be its second half.
     title: Option<usize>,
     /// Lines of the current unit that left a parenthesis open, innermost last: a `)` on a
@@ -153,7 +156,7 @@ pub(crate) fn build(
                 continue;
             }
             BlockKind::SectionHeading { number } => {
-                let expected = ItemNumber(sections.last().map_or(1, |s| s.number.0 + 1));
+                let expected = next_section(&sections, open.part_start);
                 check(number, expected, NumberingLevel::Section, &block, anomalies);
                 sections.push(Section {
                     number,
@@ -260,6 +263,16 @@ pub(crate) fn build(
                     place_point(&mut block, &lead, open.previous, anomalies);
                 }
             }
+            BlockKind::Paragraph if starts_a_part(&clean_line(text, segments, &block)) => {
+                // A part of a code or an annex: its chapters (or sections) number from 1 again;
+                // articles go on through the document.
+                open.part_start = sections.len();
+                open.subsection = None;
+                open.last_subsection = None;
+                open.last_item = None;
+                open.article = None;
+                open.clause = None;
+            }
             BlockKind::Paragraph => {
                 if let Some(article) = open.article {
                     // A further paragraph (款) of the article; a clause list after it starts anew.
@@ -292,6 +305,43 @@ pub(crate) fn build(
         sections,
         subsections,
     }
+}
+
+/// The number the next section calls for: one more than the last in the current part.
+fn next_section(sections: &[Section], part_start: usize) -> ItemNumber {
+    ItemNumber(
+        sections
+            .get(part_start..)
+            .and_then(<[Section]>::last)
+            .map_or(1, |s| s.number.0 + 1),
+    )
+}
+
+/// Whether a line opens a part of a code (`第一编　总则`) or an annex (`附件`, `附件2：…`,
+/// `附表`): the levels below number anew after it.
+fn starts_a_part(line: &str) -> bool {
+    let line = line.trim_start();
+    if let Some(rest) = line
+        .strip_prefix("附件")
+        .or_else(|| line.strip_prefix("附表"))
+    {
+        return rest.chars().next().is_none_or(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || "：:一二三四五六七八九十".contains(c)
+        });
+    }
+    let Some(rest) = line.strip_prefix('第') else {
+        return false;
+    };
+    let numeral = rest
+        .char_indices()
+        .find(|(_, c)| !"〇零一二三四五六七八九十百".contains(*c) && !c.is_ascii_digit())
+        .map_or(rest.len(), |(i, _)| i);
+    numeral > 0
+        && rest[numeral..].starts_with(['编', '編'])
+        && rest[numeral..]
+            .chars()
+            .nth(1)
+            .is_none_or(|c| c.is_whitespace())
 }
 
 /// A line's clean text (its text segments).
@@ -362,9 +412,7 @@ fn fits(
     }
     let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
     match block.kind {
-        BlockKind::SectionHeading { number } => {
-            number == ItemNumber(sections.last().map_or(1, |s| s.number.0 + 1))
-        }
+        BlockKind::SectionHeading { number } => number == next_section(sections, open.part_start),
         BlockKind::SubsectionHeading { number } => {
             let drafted = marker_text(text, segments, block).starts_with('第');
             match (drafted, open.article) {

@@ -385,3 +385,17 @@ fn a_marker_after_an_open_sentence_is_text_unless_it_fits_the_numbering() {
         assert!(doc.anomalies.is_empty(), "{text}: {:?}", doc.anomalies);
     }
 }
+
+#[test]
+fn chapters_number_anew_in_each_part_of_a_code_and_after_an_annex() {
+    let text = "第一编　总则\n第一章　基本规定\n第一条　甲。\n第二章　自然人\n第二条　乙。\n第二编　物权\n第一章　通则\n第三条　丙。\n附件：重点项目清单\n一、能源\n1.丁；\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let numbers: Vec<u32> = doc.sections.iter().map(|s| s.number.0).collect();
+    assert_eq!(numbers, [1, 2, 1, 1]);
+    // Articles run on through the parts.
+    assert_eq!(items(&doc), ["甲。", "乙。", "丙。", "丁；"]);
+    // A chapter repeated inside one part is still reported.
+    let doc = parse_str("t", "第一章 总则\n第一条 甲。\n第一章 附则\n第二条 乙。\n").unwrap();
+    assert_eq!(numbering(&doc).len(), 1);
+}
