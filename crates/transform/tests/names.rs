@@ -167,3 +167,11 @@ fn names_inside_longer_names_are_flagged_nested() {
     assert_eq!(nested("中国—海合会能源合作对话机制"), ["false"], "{rows:?}");
     assert_eq!(nested("利雅得"), ["true"], "{rows:?}");
 }
+
+#[test]
+fn a_mechanism_named_with_yu_is_whole() {
+    assert_eq!(
+        mechanisms("双方同意建立中国—巴西气候变化与能源转型对话机制。"),
+        ["中国—巴西气候变化与能源转型对话机制"]
+    );
+}

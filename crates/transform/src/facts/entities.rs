@@ -97,9 +97,9 @@ const PLACE_KINDS: [&str; 6] = [
 /// Words a mechanism's name never starts with: the verbs that set one up or use it, and the
 /// words that join it to the sentence (`同意建立｜中国—海合会能源合作对话机制`).
 ///
-/// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`) are not
-/// among them.
-const BEFORE_A_NAME: [&str; 68] = [
+/// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
+/// `协调与合作委员会`) are not among them.
+const BEFORE_A_NAME: [&str; 67] = [
     "建立",
     "设立",
     "成立",
@@ -166,7 +166,6 @@ const BEFORE_A_NAME: [&str; 68] = [
     "双边",
     "的",
     "在",
-    "与",
     "及",
 ];
 
