@@ -843,7 +843,10 @@ def curated_rows() -> list[Row]:
     for i, (kind, name, canonical, source, *_) in tsv(SOURCES / "curated-gazetteer.tsv", 4):
         if kind not in KINDS or source != "curated":
             raise SystemExit(f"curated-gazetteer.tsv, line {i}: bad kind or source")
-        rows.append(Row(kind, name, canonical, source, (3, 0)))
+        # An organisation's curated row names its entity (欧盟 → 欧洲联盟, with EU): it wins over
+        # CLDR's territory-style row for the same name (欧盟 → 欧盟), which would split the entity.
+        rank = (-1, 0) if kind == "organisation" else (3, 0)
+        rows.append(Row(kind, name, canonical, source, rank))
     return rows
 
 

@@ -175,3 +175,14 @@ fn a_mechanism_named_with_yu_is_whole() {
         ["中国—巴西气候变化与能源转型对话机制"]
     );
 }
+
+#[test]
+fn an_organisations_short_name_full_name_and_acronym_are_one_entity() {
+    let full = |text: &str| {
+        let found = names(text);
+        annotext_transform::fold(&found[0].2).into_owned()
+    };
+    assert_eq!(full("欧盟代表出席。"), "欧洲联盟");
+    assert_eq!(full("EU代表出席。"), "欧洲联盟");
+    assert_eq!(full("欧洲联盟代表出席。"), "欧洲联盟");
+}
