@@ -144,8 +144,20 @@ pub fn parse_string(name: &str, text: String) -> Result<Document, ParseError> {
 /// between hanzi or digits, the spaces around the break left out, and one space where two Latin
 /// words meet (`Green` / `Energy`).
 pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
+    push_joined(out, text, segments, |_, _| {});
+}
+
+/// [`push_block_text`], telling `line_start` where each continuation line's text begins in
+/// `out` and how many line breaks precede it in the block.
+fn push_joined(
+    out: &mut String,
+    text: &str,
+    segments: &[Segment],
+    mut line_start: impl FnMut(usize, u32),
+) {
     let start = out.len();
     let mut joining = false;
+    let mut breaks = 0u32;
     for segment in segments {
         match segment.kind {
             SegmentKind::Text => {
@@ -168,6 +180,7 @@ pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
                     {
                         out.push(' ');
                     }
+                    line_start(out.len() - start, breaks);
                 }
                 out.push_str(piece);
             }
@@ -175,9 +188,18 @@ pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
                 let kept = out[start..].trim_end().len();
                 out.truncate(start + kept);
                 joining = true;
+                breaks += 1;
             }
             _ => {}
         }
+    }
+}
+
+/// The line of the byte at `offset` of a block's text, from its [`Document::block_line_starts`].
+pub fn line_at(block: &Block, starts: &[(usize, u32)], offset: usize) -> u32 {
+    match starts.partition_point(|(at, _)| *at <= offset) {
+        0 => block.line,
+        i => starts.get(i - 1).map_or(block.line, |(_, line)| *line),
     }
 }
 
@@ -333,6 +355,31 @@ impl Document {
             .map(|s| self.slice(s.span))
             .collect();
         text.trim_matches(|c: char| c.is_whitespace()).to_owned()
+    }
+
+    /// Where each continuation line of a hard-wrapped unit begins in its text
+    /// ([`Document::block_text`]), with its line number; empty for a one-line block. With
+    /// [`line_at`], the line a byte of the text was written on.
+    pub fn block_line_starts(&self, block: &Block) -> Vec<(usize, u32)> {
+        let mut starts = Vec::new();
+        if block.is_joined() {
+            let mut joined = String::new();
+            push_joined(
+                &mut joined,
+                &self.text,
+                self.block_segments(block),
+                |at, breaks| {
+                    starts.push((at, block.line + breaks));
+                },
+            );
+        }
+        starts
+    }
+
+    /// The source line of the byte at `offset` of a block's text: the block's line, or for a
+    /// hard-wrapped unit the line that byte was written on.
+    pub fn line_in_block(&self, block: &Block, offset: usize) -> u32 {
+        line_at(block, &self.block_line_starts(block), offset)
     }
 
     /// The blocks that belong to an item or a paragraph (clauses, points, an article's further

@@ -399,3 +399,17 @@ fn chapters_number_anew_in_each_part_of_a_code_and_after_an_annex() {
     let doc = parse_str("t", "第一章 总则\n第一条 甲。\n第一章 附则\n第二条 乙。\n").unwrap();
     assert_eq!(numbering(&doc).len(), 1);
 }
+
+#[test]
+fn a_byte_of_a_wrapped_unit_knows_its_source_line() {
+    let text = "双方同意共同举办中国—中东欧国家绿色能源论坛，并于\n2024年10月在华沙举行首届会议，各方代表\n出席。\n";
+    let doc = parse_str("t", text).unwrap();
+    let block = &doc.blocks[0];
+    assert_eq!((block.line, block.end_line), (1, 3));
+    let joined = doc.block_text(block);
+    let at = |needle: &str| doc.line_in_block(block, joined.find(needle).unwrap());
+    assert_eq!(at("中东欧"), 1);
+    assert_eq!(at("2024年"), 2);
+    assert_eq!(at("华沙"), 2);
+    assert_eq!(at("出席"), 3);
+}

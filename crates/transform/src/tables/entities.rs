@@ -45,6 +45,12 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             // huge block (a 50 MB line) costs one pass, not one per mention.
             let mut counted = (0usize, 0u32);
             let inside = nested(&found.entities);
+            // Lines of a hard-wrapped unit: each mention on the line it was written on.
+            let line_starts = if found.entities.is_empty() {
+                Vec::new()
+            } else {
+                facts.doc.block_line_starts(block)
+            };
             for (m, inside) in found.entities.iter().zip(inside) {
                 nested_col.push(inside);
                 let from = if m.offset >= counted.0 {
@@ -60,7 +66,7 @@ pub(super) fn entities_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 rule.push(m.rule);
                 section.push(sec_no);
                 item.push(number);
-                line.push(block.line);
+                line.push(annotext_parser::line_at(block, &line_starts, m.offset));
                 offset.push(counted.1);
             }
         }

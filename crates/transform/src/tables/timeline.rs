@@ -13,6 +13,10 @@ pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let (mut day, mut sentence, mut line) = (vec![], vec![], vec![]);
     for facts in documents {
         for (block, found) in facts.blocks() {
+            if found.dates.is_empty() {
+                continue;
+            }
+            let line_starts = facts.doc.block_line_starts(block);
             for d in &found.dates {
                 doc_id.push(facts.doc.name.as_str());
                 sentence.push(sentence_at(facts.text_of(found), d.offset));
@@ -21,7 +25,7 @@ pub(super) fn timeline_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
                 ye.push(u32::from(d.year_end));
                 month.push(d.month.map(u32::from));
                 day.push(d.day.map(u32::from));
-                line.push(block.line);
+                line.push(annotext_parser::line_at(block, &line_starts, d.offset));
             }
         }
     }
