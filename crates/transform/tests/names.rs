@@ -186,3 +186,19 @@ fn an_organisations_short_name_full_name_and_acronym_are_one_entity() {
     assert_eq!(full("EU代表出席。"), "欧洲联盟");
     assert_eq!(full("欧洲联盟代表出席。"), "欧洲联盟");
 }
+
+#[test]
+fn straits_rivers_short_country_names_and_ports_found_in_a_review_are_tagged() {
+    assert_eq!(
+        kinds_of("船只经英吉利海峡驶往不来梅港。", "英吉利海峡"),
+        ["feature"]
+    );
+    assert_eq!(
+        kinds_of("船只经英吉利海峡驶往不来梅港。", "不来梅港"),
+        ["place"]
+    );
+    assert_eq!(kinds_of("阿联酋代表出席。", "阿联酋"), ["country"]);
+    assert_eq!(kinds_of("沿多瑙河航行。", "多瑙河"), ["feature"]);
+    // 北海 stays the city of Guangxi.
+    assert_eq!(kinds_of("在北海举行。", "北海"), ["city"]);
+}
