@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 
 use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError, WrittenFile};
 use annotext_parser::{BlockKind, Document};
-use annotext_transform::{column_texts, Tables};
+use annotext_transform::{column_texts, KeyFigure, Tables};
 pub use words::{Lang, UnknownLang, Words};
 
 use printpdf::{
@@ -716,7 +716,12 @@ fn compose(
     c.gap(10.0);
     c.heading(words.key_figures, false);
     for (figure, value) in tables.key_figures().figures() {
-        let label = words.figure(figure);
+        // A regulation's sections are chapters and its items articles.
+        let label = match (articles, figure) {
+            (true, KeyFigure::Sections) => words.chapters_articles[0],
+            (true, KeyFigure::Items) => words.chapters_articles[1],
+            _ => words.figure(figure),
+        };
         c.ensure(BODY * 1.6);
         c.y -= BODY * 1.6;
         let y = c.y;

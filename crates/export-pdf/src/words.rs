@@ -78,6 +78,8 @@ pub struct Words {
     pub subtitle: &'static str,
     /// Under the title of a regulation (its sections are chapters, its items articles).
     pub subtitle_articles: &'static str,
+    /// The key figures' labels for a regulation's sections and items: chapters, articles.
+    pub chapters_articles: [&'static str; 2],
     /// Heading of the key figures.
     pub key_figures: &'static str,
     /// Key-figure labels, in [`KeyFigure`] order.
@@ -199,6 +201,7 @@ pub static ENGLISH: Words = Words {
     tag: "en",
     subtitle: "Briefing · source {source} · {sections} sections, {items} items",
     subtitle_articles: "Briefing · source {source} · {sections} chapters, {items} articles",
+    chapters_articles: ["Chapters", "Articles"],
     key_figures: "Key figures",
     figures: [
         "Documents",
@@ -261,6 +264,7 @@ pub static SIMPLIFIED: Words = Words {
     tag: "zh-Hans",
     subtitle: "简报 · 来源 {source} · {sections} 节，{items} 条",
     subtitle_articles: "简报 · 来源 {source} · {sections} 章，{items} 条",
+    chapters_articles: ["章", "条"],
     key_figures: "主要数据",
     figures: [
         "文件",
@@ -328,6 +332,7 @@ pub static TRADITIONAL: Words = Words {
     tag: "zh-Hant",
     subtitle: "簡報 · 來源 {source} · {sections} 節，{items} 條",
     subtitle_articles: "簡報 · 來源 {source} · {sections} 章，{items} 條",
+    chapters_articles: ["章", "條"],
     key_figures: "主要數據",
     figures: [
         "文件",

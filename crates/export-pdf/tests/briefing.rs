@@ -343,6 +343,9 @@ fn every_unit_of_every_shape_is_in_the_briefing_in_order() {
                 assert!(text.contains("第五条中心的主要职能是："), "{name}");
                 assert!(text.contains("（一）收集、整理和共享流域水文气象信息；"), "{name}");
                 assert!(text.contains("第一章总则"), "{name}");
+                // Its key figures count chapters and articles, as its header does.
+                assert!(text.contains("5章，20条"), "{name}");
+                assert!(text.contains("章5") && text.contains("条20"), "{name}");
                 // The adoption note is under the title, before the key figures.
                 let note = text.find("（2025年5月13日").unwrap();
                 assert!(note < text.find("主要数据").unwrap(), "{name}");
