@@ -782,44 +782,37 @@ fn compose(
         Some(_) => None,
         None => annotext_transform::title_line(doc).map(|(line, _)| line),
     };
-    let prose = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
-        left.paragraphs.1 += 1;
-        if c.full {
-            left.first_line.get_or_insert(block.line);
-            return;
-        }
-        let text = doc.block_text(block);
-        let readings = options.pinyin.then(|| block_readings(doc, block));
-        c.paragraph(&text, BODY, 0.0, None, readings.as_deref(), ink.clone());
-        c.gap(6.0);
-        if c.full {
-            left.first_line.get_or_insert(block.line);
-        } else {
-            left.paragraphs.0 += 1;
-        }
-    };
-    // A clause, a point or an article's further paragraph: under the unit it belongs to, with
-    // its marker as written, indented one step further.
-    let part = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
-        left.paragraphs.1 += 1;
-        if c.full {
-            left.first_line.get_or_insert(block.line);
-            return;
-        }
-        let text = doc.block_text(block);
-        let readings = options.pinyin.then(|| block_readings(doc, block));
-        // The marker leads the text (its readings, in the reading edition, stay the body's).
-        let (indent, text) = match (block.kind, readings.is_some()) {
-            (BlockKind::Paragraph, _) | (_, true) => (24.0, text),
-            _ => (40.0, format!("{}{text}", doc.marker_text(block))),
+    // A paragraph; or, as a part, a clause, a point or an article's further paragraph: under
+    // the unit it belongs to, with its marker as written, indented one step further. Both are
+    // counted as paragraphs when the page limit leaves them out.
+    let passage =
+        |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block, part: bool| {
+            left.paragraphs.1 += 1;
+            if c.full {
+                left.first_line.get_or_insert(block.line);
+                return;
+            }
+            let text = doc.block_text(block);
+            let readings = options.pinyin.then(|| block_readings(doc, block));
+            // The marker leads the text (its readings, in the reading edition, stay the body's).
+            let (indent, text, gap) = match (part, block.kind, readings.is_some()) {
+                (false, ..) => (0.0, text, 6.0),
+                (true, BlockKind::Paragraph, _) | (true, _, true) => (24.0, text, 2.0),
+                (true, ..) => (40.0, format!("{}{text}", doc.marker_text(block)), 2.0),
+            };
+            c.paragraph(&text, BODY, indent, None, readings.as_deref(), ink.clone());
+            c.gap(gap);
+            if c.full {
+                left.first_line.get_or_insert(block.line);
+            } else {
+                left.paragraphs.0 += 1;
+            }
         };
-        c.paragraph(&text, BODY, indent, None, readings.as_deref(), ink.clone());
-        c.gap(2.0);
-        if c.full {
-            left.first_line.get_or_insert(block.line);
-        } else {
-            left.paragraphs.0 += 1;
-        }
+    let prose = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
+        passage(c, left, block, false)
+    };
+    let part = |c: &mut Composer, left: &mut LeftOut, block: &annotext_parser::Block| {
+        passage(c, left, block, true)
     };
     let structure = doc
         .blocks

@@ -345,16 +345,7 @@ impl Document {
     /// A block's marker as a reader writes it: its clean text, annotations and surrounding
     /// spaces left out (`1.`, `第十二条`, `（一）`); empty for a block without one.
     pub fn marker_text(&self, block: &Block) -> String {
-        let Some(marker) = block.marker else {
-            return String::new();
-        };
-        let text: String = self
-            .block_segments(block)
-            .iter()
-            .filter(|s| s.kind == SegmentKind::Marker && marker.contains(s.span))
-            .map(|s| self.slice(s.span))
-            .collect();
-        text.trim_matches(|c: char| c.is_whitespace()).to_owned()
+        structure::marker_text(&self.text, &self.segments, block)
     }
 
     /// Where each continuation line of a hard-wrapped unit begins in its text

@@ -815,7 +815,7 @@ const CLOSERS: &str = "”’」』）)》〉】\"'";
 /// Sentence punctuation inside a line: a line without any, and short, reads as a title.
 pub(crate) const SENTENCE_MARKS: &str = "，。；：,;！？!?";
 /// A heading this long or shorter is a title, never a wrapped sentence.
-pub(crate) const SHORT_HEADING: u32 = 24;
+const SHORT_HEADING: u32 = 24;
 /// A line shorter than this was not cut by a wrap: it ends its unit even without a full stop
 /// (`1.甲`, a signature line).
 pub(crate) const WRAP_MIN: u32 = 16;
@@ -900,15 +900,21 @@ impl LineShape {
     /// Whether the next line, when it has no marker of its own, may continue this line's unit:
     /// the line leaves its sentence open and is neither a title nor a short heading.
     pub(crate) fn may_continue(&self, kind: &BlockKind) -> bool {
-        self.wrapped()
-            && match kind {
-                BlockKind::Blank => false,
-                BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => {
-                    self.chars > SHORT_HEADING
-                }
-                BlockKind::Paragraph => !self.title,
-                _ => true,
+        self.wrapped() && self.may_be_continued(kind)
+    }
+
+    /// Whether a unit of this kind that starts with this line may go on on the next lines: not
+    /// a blank line, a title or a short heading. The scan asks it of the kinds the markers give;
+    /// the structure asks it again of the kinds context settles (a `（一）` clause may go on).
+    pub(crate) fn may_be_continued(&self, kind: &BlockKind) -> bool {
+        match kind {
+            BlockKind::Blank => false,
+            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => {
+                self.chars > SHORT_HEADING
             }
+            BlockKind::Paragraph => !self.title,
+            _ => true,
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
 };
-use crate::scan::{LineShape, SENTENCE_MARKS, SHORT_HEADING, SHORT_TITLE, WRAP_MIN};
+use crate::scan::{LineShape, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN};
 
 /// The blocks, joined and placed, with the headings found over them.
 pub(crate) struct Structure {
@@ -286,14 +286,9 @@ pub(crate) fn build(
         block.section = sections.len().checked_sub(1).map(|s| s as u32);
         block.subsection = open.subsection;
         let first = shape(block.line);
-        let continues = match block.kind {
-            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => {
-                first.chars > SHORT_HEADING
-            }
-            BlockKind::Paragraph => !first.title,
-            _ => true,
-        };
-        open.unit = continues.then_some(index as usize);
+        open.unit = first
+            .may_be_continued(&block.kind)
+            .then_some(index as usize);
         if block.kind == BlockKind::Paragraph && first.title {
             open.title = Some(index as usize);
         }
@@ -521,18 +516,19 @@ fn wrap_width(shapes: &[LineShape]) -> Option<u32> {
 }
 
 /// A marker's clean text (annotations left out).
-fn marker_text(text: &str, segments: &[Segment], block: &Block) -> String {
+pub(crate) fn marker_text(text: &str, segments: &[Segment], block: &Block) -> String {
     let Some(marker) = block.marker else {
         return String::new();
     };
     let range = block.segments.start as usize..block.segments.end as usize;
-    segments
+    let marker: String = segments
         .get(range)
         .unwrap_or_default()
         .iter()
         .filter(|s| s.kind == SegmentKind::Marker && marker.contains(s.span))
-        .map(|s| text[s.span.range()].trim_start())
-        .collect()
+        .map(|s| &text[s.span.range()])
+        .collect();
+    marker.trim().to_owned()
 }
 
 /// A heading's numeral as written, from its marker's clean text: annotations, spaces, the

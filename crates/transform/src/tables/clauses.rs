@@ -29,9 +29,9 @@ pub(super) fn clauses_table(documents: &[DocumentFacts]) -> Result<DataFrame, Tr
             };
             let text = facts.text_of(found);
             doc_id.push(doc.name.as_str());
-            let (sec_no, _) = facts.section(block.section);
+            let (sec_no, sec_title) = facts.section(block.section);
             section_number.push(sec_no);
-            section_title.push(facts.section(block.section).1);
+            section_title.push(sec_title);
             subsection_number.push(facts.subsection(block.subsection).0);
             let item = doc.item_of(block);
             item_number.push(item.and_then(|i| match i.kind {
