@@ -10,9 +10,13 @@ use anyhow::Result;
 use annotext_parser::Severity;
 use annotext_transform::findings;
 
+use annotext_output_set::names::shown;
+use annotext_pipeline::batches::batches;
+use annotext_pipeline::inputs::{self, Source};
+use annotext_pipeline::options::DEFAULT_MAX_FILE_MIB;
+use annotext_pipeline::run::{error_chain, parse_inputs, Parsed};
+
 use crate::cli::CheckArgs;
-use crate::inputs::{self, Source};
-use crate::pipeline::{batches, parse_inputs, Parsed};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
 
@@ -21,7 +25,11 @@ const CHECK_BATCH_BYTES: u64 = 8 << 20;
 
 /// Checks the inputs of `args` and prints their findings.
 pub fn check(args: &CheckArgs) -> Result<Outcome> {
-    let (inputs, mut bad_inputs) = inputs::collect(&args.paths);
+    let listing = inputs::collect(&args.paths, false);
+    for error in &listing.errors {
+        eprintln!("error: {}", error_chain(error));
+    }
+    let (inputs, mut bad_inputs) = (listing.inputs, listing.errors.len());
     // Buffered and flushed after each batch: a line-flushed standard output made a system
     // call per finding, and a corpus has millions of them.
     let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -29,8 +37,11 @@ pub fn check(args: &CheckArgs) -> Result<Outcome> {
     let mut closed = false;
     // In batches, as `run` does: a corpus is never held in memory at once.
     for batch in batches(&inputs, CHECK_BATCH_BYTES) {
-        let (documents, failed) = parse_inputs(batch);
-        bad_inputs += failed;
+        let (documents, failed) = parse_inputs(batch, DEFAULT_MAX_FILE_MIB << 20);
+        bad_inputs += failed.len();
+        for (_, error) in &failed {
+            eprintln!("error: {}", error_chain(error));
+        }
         checked += documents.len();
         for Parsed {
             source: Source { input, .. },
@@ -50,7 +61,7 @@ pub fn check(args: &CheckArgs) -> Result<Outcome> {
                 closed = pipe_closed(writeln!(
                     stdout,
                     "{}:{}:{}: {severity}[{}]: {} — {}",
-                    input.path.display(),
+                    shown(&input.path),
                     finding.start.line,
                     finding.start.column,
                     finding.kind.name(),

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::shard::Shard;
+use annotext_output_set::shard::Shard;
+use annotext_pipeline::options::{Format as PipelineFormat, RunOptions, DEFAULT_MAX_FILE_MIB};
 
 /// Pipeline for pinyin-annotated Chinese documents.
 ///
@@ -58,7 +59,7 @@ pub enum Command {
     /// Print the record of one file as JSON on standard output: its structure with its text
     /// (clean, simplified, toned pinyin, as annotated), as `records.jsonl` holds it.
     Parse {
-        /// The annotated text file.
+        /// The annotated text file (`-`: standard input).
         file: PathBuf,
         /// Print the JSON on one line instead of indented.
         #[arg(long)]
@@ -129,17 +130,6 @@ pub enum Format {
     Xlsx,
     /// `briefings/<document>.pdf`
     Pdf,
-}
-
-impl Format {
-    /// Every format, in the order of `--help`.
-    pub const ALL: [Format; 5] = [
-        Format::Csv,
-        Format::Parquet,
-        Format::Jsonl,
-        Format::Xlsx,
-        Format::Pdf,
-    ];
 }
 
 #[derive(Debug, Clone, Args)]
@@ -220,6 +210,19 @@ pub struct RunArgs {
     /// changes the output.
     #[arg(long, default_value_t = 2.0, value_name = "MIB")]
     pub batch_mib: f64,
+    /// Follow symbolic links when walking input folders (by default a link found in a folder
+    /// is not followed: it may lead anywhere; a path named on the command line is always read).
+    #[arg(long)]
+    pub follow: bool,
+    /// Refuse inputs larger than this many MiB (a clear error for that input; the others are
+    /// exported).
+    #[arg(long, default_value_t = DEFAULT_MAX_FILE_MIB, value_name = "MIB")]
+    pub max_file_mib: u64,
+    /// Write into an output folder that holds files with annotext's output names but no
+    /// manifest of annotext's, replacing them (by default such a folder is refused: its files
+    /// are somebody else's).
+    #[arg(long)]
+    pub force: bool,
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
@@ -228,36 +231,44 @@ pub struct RunArgs {
     pub quiet: bool,
 }
 
-impl RunArgs {
-    /// The arguments with what was left to defaults settled: the formats (which depend on
-    /// sharding) and the shard (which may come from the environment, read by `get`). An error
-    /// is a usage error.
-    pub fn resolved(&self, get: impl Fn(&str) -> Option<String>) -> Result<RunArgs, String> {
-        let mut args = self.clone();
-        if let Some(count) = args.shards {
-            args.shard = Some(Shard::from_environment(count, get)?);
+impl Format {
+    /// The pipeline's format.
+    fn of_pipeline(self) -> PipelineFormat {
+        match self {
+            Format::Csv => PipelineFormat::Csv,
+            Format::Parquet => PipelineFormat::Parquet,
+            Format::Jsonl => PipelineFormat::Jsonl,
+            Format::Xlsx => PipelineFormat::Xlsx,
+            Format::Pdf => PipelineFormat::Pdf,
         }
-        if args.formats.is_empty() {
-            args.formats = Format::ALL
-                .into_iter()
-                .filter(|f| args.shard.is_none() || *f != Format::Xlsx)
-                .collect();
-        }
-        if let Some(shard) = args.shard {
-            if args.formats.contains(&Format::Xlsx) {
-                return Err(format!(
-                    "--shard {shard} cannot write the workbook (xlsx): it needs every document; \
-                     leave xlsx out and run `annotext combine` once every shard is done"
-                ));
-            }
-        }
-        Ok(args)
     }
+}
 
-    /// The batch size in bytes. Float MiB to bytes: a negative or NaN size saturates to 0, one
-    /// file per batch.
-    pub fn batch_bytes(&self) -> u64 {
-        (self.batch_mib * 1024.0 * 1024.0) as u64
+impl RunArgs {
+    /// The pipeline's options: the shard settled (it may come from the environment, read by
+    /// `get`). An error is a usage error.
+    pub fn options(&self, get: impl Fn(&str) -> Option<String>) -> Result<RunOptions, String> {
+        let shard = match self.shards {
+            Some(count) => Some(Shard::from_environment(count, get)?),
+            None => self.shard,
+        };
+        Ok(RunOptions {
+            paths: self.paths.clone(),
+            out: self.out.clone(),
+            formats: self.formats.iter().map(|f| f.of_pipeline()).collect(),
+            shard,
+            csv_excel: self.csv_excel,
+            rules: self.rules.clone(),
+            title: self.title.clone(),
+            font: self.font.clone(),
+            pinyin: self.pinyin,
+            briefing_pages: self.briefing_pages as usize,
+            lang: self.lang,
+            batch_mib: self.batch_mib,
+            follow: self.follow,
+            max_file_mib: self.max_file_mib,
+            force: self.force,
+        })
     }
 }
 

@@ -1,20 +1,14 @@
-//! `annotext`: the command line. It only wires the crates together: find and read files, parse,
-//! build tables, hand them to the exporters, and report errors with the file they concern.
+//! `annotext`: the command line only: arguments, the terminal (progress, messages, reports)
+//! and exit statuses. The work is done by the library crates: `annotext-pipeline` (inputs,
+//! batches, tables, every format, `combine`) and `annotext-output-set` (the output folder:
+//! staging, manifest, lock, verify, shards).
 
 mod check;
 mod cli;
 mod combine;
-mod dataset;
 mod generate;
-mod inputs;
-mod lock;
-mod manifest;
-mod outputs;
 mod parse;
-mod pause;
-mod pipeline;
-mod shard;
-mod staging;
+mod run;
 mod terminal;
 mod verify;
 
@@ -63,12 +57,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Parse { file, compact }) => parse::parse_one(&file, compact),
-        Some(Command::Run(args)) => pipeline::run(&args),
+        Some(Command::Run(args)) => run::run(&args),
         Some(Command::Check(args)) => check::check(&args),
         Some(Command::Generate(args)) => generate::generate(&args),
         Some(Command::Verify(args)) => verify::verify(&args),
         Some(Command::Combine(args)) => combine::combine(&args),
-        None => pipeline::run(&cli.run),
+        None => run::run(&cli.run),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

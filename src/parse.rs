@@ -5,16 +5,25 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::inputs::{self, Input};
+use annotext_pipeline::inputs::{self, Input};
+use annotext_pipeline::options::DEFAULT_MAX_FILE_MIB;
+use annotext_pipeline::run::error_chain;
+use annotext_pipeline::PipelineError;
+
 use crate::terminal::pipe_closed;
 use crate::Outcome;
 
-/// Prints the records of `file` as JSON, indented unless `compact`.
+/// Prints the records of `file` (`-`: standard input) as JSON, indented unless `compact`.
 pub fn parse_one(file: &Path, compact: bool) -> Result<Outcome> {
-    let doc = match inputs::read(&Input::file(file)) {
-        Ok((doc, _)) => doc,
+    let max_bytes = DEFAULT_MAX_FILE_MIB << 20;
+    let read = match file == Path::new("-") {
+        true => read_standard_input(max_bytes),
+        false => inputs::read(&Input::file(file), max_bytes).map(|(doc, _)| doc),
+    };
+    let doc = match read {
+        Ok(doc) => doc,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_chain(&e));
             return Ok(Outcome::BadInput);
         }
     };
@@ -34,4 +43,14 @@ pub fn parse_one(file: &Path, compact: bool) -> Result<Outcome> {
             .and_then(|()| stdout.flush()),
     )?;
     Ok(Outcome::Success)
+}
+
+/// The document on standard input, named `stdin`.
+fn read_standard_input(max_bytes: u64) -> Result<annotext_parser::Document, PipelineError> {
+    let path = Path::new("<standard input>");
+    let bytes = inputs::read_limited(std::io::stdin().lock(), 0, max_bytes, path)?;
+    annotext_parser::parse_vec("stdin", bytes).map_err(|source| PipelineError::Input {
+        path: path.to_path_buf(),
+        source,
+    })
 }

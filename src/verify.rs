@@ -1,316 +1,54 @@
-//! `annotext verify DIR`: checks an output folder against its manifest, for the next step of a
-//! pipeline. Every file the manifest lists must be there with its length and digest, and no
-//! other file may be (the manifest itself, the lock file and what an interrupted run left under
-//! this tool's own names aside: those are noted, not counted).
-//!
-//! A run killed after its commit point (its manifest written in its staging folder) has a
-//! result, only not all moved into place: verify finishes moving it first, as the next run
-//! would, so that it checks a whole set and not a mix. A folder that a run is writing into now
-//! is not checked (its lock is held): its files are not a set yet.
+//! `annotext verify DIR`: the output folder against its manifest, differences on standard
+//! output (one a line, names escaped), notes and the summary on standard error.
 
-use std::collections::BTreeSet;
 use std::io::{BufWriter, Write};
-use std::path::{Component, Path};
 
-use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
-
-use annotext_atomic_file::{is_temporary_name, Digest};
+use annotext_output_set::names::shown_str;
 
 use crate::cli::VerifyArgs;
-use crate::dataset::{read_markers, Dataset};
-use crate::lock::{FolderLock, LOCK_NAME};
-use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
-use crate::staging::{self, finish_committed, Publication, SHARDS_FOLDER, STAGING_NAME};
 use crate::terminal::pipe_closed;
 use crate::Outcome;
+use anyhow::Result;
 
-/// How a listed file differs from its entry.
-enum Finding {
-    Missing,
-    Length { found: u64 },
-    Content,
-    Unreadable(std::io::Error),
-}
-
-/// Checks one listed file.
-fn check(dir: &Path, entry: &OutputEntry) -> Result<Option<Finding>> {
-    let Some(expected) = entry.digest() else {
-        bail!("the manifest's digest of {} is not one", entry.path);
-    };
-    let path = dir.join(relative_path(&entry.path)?);
-    let found = match path.metadata() {
-        Ok(meta) if meta.is_file() => meta.len(),
-        Ok(_) => return Ok(Some(Finding::Missing)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(Finding::Missing)),
-        Err(e) => return Ok(Some(Finding::Unreadable(e))),
-    };
-    // A length that differs settles it without reading the file.
-    if found != entry.bytes {
-        return Ok(Some(Finding::Length { found }));
-    }
-    Ok(match Digest::of_file(&path) {
-        Ok((digest, bytes)) if digest == expected && bytes == entry.bytes => None,
-        Ok(_) => Some(Finding::Content),
-        Err(e) => Some(Finding::Unreadable(e)),
-    })
-}
-
-/// The files below `dir` (relative, `/`-separated) that are not this tool's own bookkeeping,
-/// and notes on the leftovers of interrupted runs found instead.
-fn files_present(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
-    let mut files = BTreeSet::new();
-    let mut notes = Vec::new();
-    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
-    while let Some(entry) = walk.next() {
-        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let top = entry.depth() == 1;
-        let name = entry.file_name().to_string_lossy();
-        if top && name.starts_with(STAGING_NAME) {
-            walk.skip_current_dir();
-            notes.push(match entry.path().join(MANIFEST_NAME).is_file() {
-                true => {
-                    format!(
-                        "a run was interrupted while moving its outputs into place ({name}/ \
-                             holds the rest of its set): the next run into this folder (of the \
-                             same shard) finishes moving them"
-                    )
-                }
-                false => format!(
-                    "an interrupted run left its unfinished outputs in {name}/: the next \
-                         run into this folder (of the same shard) removes them"
-                ),
-            });
-            continue;
-        }
-        let is_lock =
-            name == LOCK_NAME || (name.starts_with(".annotext-") && name.ends_with(".lock"));
-        if entry.file_type().is_dir() || (top && (name == MANIFEST_NAME || is_lock)) {
-            continue;
-        }
-        if entry.file_type().is_file() && is_temporary_name(&name) {
-            notes.push(format!(
-                "{} is a temporary file an interrupted run left: the next run removes it",
-                relative.display()
-            ));
-            continue;
-        }
-        let parts: Vec<String> = relative
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        files.insert(parts.join("/"));
-    }
-    Ok((files, notes))
-}
-
-/// The lock files in `dir`: a whole run's and each shard's.
-fn locks(dir: &Path) -> Result<Vec<String>> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
-        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-            continue;
-        };
-        if name == LOCK_NAME || (name.starts_with(".annotext-part-") && name.ends_with(".lock")) {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names)
-}
-
-/// What a folder's files are checked against: its `manifest.json`, or, in a dataset that shards
-/// are filling and no `combine` has completed yet, the outputs of every shard's marker (then the
-/// markers' own paths come second: they are bookkeeping, not extra files).
-fn listing(dir: &Path) -> Result<Listing> {
-    let manifest_path = dir.join(MANIFEST_NAME);
-    if manifest_path.is_file() {
-        return Ok(Listing {
-            manifest: Manifest::read(&manifest_path)?,
-            markers: Vec::new(),
-            against: MANIFEST_NAME.to_owned(),
-            incomplete: None,
-        });
-    }
-    let markers = read_markers(dir)?;
-    if markers.is_empty() {
-        bail!(
-            "{} has no {MANIFEST_NAME} and no shard marker: no run has completed there",
-            dir.display()
-        );
-    }
-    let mut union = markers[0].manifest.clone();
-    union.outputs = markers
-        .iter()
-        .flat_map(|m| m.manifest.outputs.iter().cloned())
-        .collect();
-    union.outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    union.run.ended = markers
-        .iter()
-        .map(|m| m.manifest.run.ended.clone())
-        .max()
-        .unwrap_or_default();
-    let paths: Vec<String> = markers
-        .iter()
-        .map(|m| {
-            let name = m.path.file_name().unwrap_or_default().to_string_lossy();
-            format!("{SHARDS_FOLDER}/{name}")
-        })
-        .collect();
-    let count = markers.len();
-    // Every marker's files are checked; the dataset is whole only if its shards make one.
-    let incomplete = Dataset::of_markers(dir, markers)
-        .err()
-        .map(|e| format!("{e:#}"));
-    let against = format!(
-        "the {count} shard marker{} in {SHARDS_FOLDER}/",
-        if count == 1 { "" } else { "s" }
-    );
-    Ok(Listing {
-        manifest: union,
-        markers: paths,
-        against,
-        incomplete,
-    })
-}
-
-/// What a folder is checked against.
-struct Listing {
-    /// The files it must hold (a dataset's: every marker's).
-    manifest: Manifest,
-    /// The shard markers, which are bookkeeping and not extra files.
-    markers: Vec<String>,
-    /// What the files are checked against, for the summary line.
-    against: String,
-    /// Why the shards' markers do not make one complete dataset, if they do not.
-    incomplete: Option<String>,
-}
-
-/// Runs `annotext verify`.
+/// Checks the folder of `args` and prints what differs.
 pub fn verify(args: &VerifyArgs) -> Result<Outcome> {
-    let dir = &args.dir;
-    if !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
-    }
-    let mut finished = Vec::new();
-    for publication in staging::committed_publications(dir)? {
-        if finish_committed(dir, publication)
-            .context("cannot finish moving into place the outputs of a killed run")?
-        {
-            finished.push(match publication {
-                Publication::Run => "a run was killed after it had committed its outputs, while \
-                                     moving them into place: verify finished moving them, as the \
-                                     next run would have"
-                    .to_owned(),
-                Publication::Shard(shard) => format!(
-                    "shard {shard} was killed after it had committed its outputs: verify \
-                     finished moving them into place, as the shard's next run would have"
-                ),
-            });
-        }
-    }
-    // A run or a shard writing into the folder now: its files are not a set yet.
-    for lock in locks(dir)? {
-        FolderLock::take(dir, &lock).context("cannot verify the folder now")?;
-    }
-    let Listing {
-        manifest,
-        markers,
-        against,
-        incomplete,
-    } = listing(dir)?;
-    let findings = manifest
-        .outputs
-        .par_iter()
-        .map(|entry| check(dir, entry))
-        .collect::<Result<Vec<_>>>()?;
-    let (present, notes) = files_present(dir)?;
-    let listed: BTreeSet<&str> = manifest
-        .outputs
-        .iter()
-        .map(|e| e.path.as_str())
-        .chain(markers.iter().map(String::as_str))
-        .collect();
-    let extra: Vec<&String> = present
-        .iter()
-        .filter(|p| !listed.contains(p.as_str()))
-        .collect();
-
+    let report = annotext_output_set::verify::verify(&args.dir)?;
     let mut stdout = BufWriter::new(std::io::stdout().lock());
     let mut closed = false;
-    let mut differing = 0;
-    for (entry, finding) in manifest.outputs.iter().zip(&findings) {
-        let Some(finding) = finding else { continue };
-        differing += 1;
-        let line = match finding {
-            Finding::Missing => format!("missing: {}", entry.path),
-            Finding::Length { found } => format!(
-                "changed: {} ({found} bytes; the manifest says {})",
-                entry.path, entry.bytes
-            ),
-            Finding::Content => format!(
-                "changed: {} (its content differs from the manifest's digest)",
-                entry.path
-            ),
-            Finding::Unreadable(e) => format!("unreadable: {} ({e})", entry.path),
-        };
+    let lines = report
+        .differences
+        .iter()
+        .map(|d| d.line())
+        .chain(
+            report
+                .extra
+                .iter()
+                .map(|p| format!("extra: {}", shown_str(p))),
+        )
+        .chain(
+            report
+                .incomplete
+                .iter()
+                .map(|why| format!("incomplete: {why}")),
+        );
+    for line in lines {
         closed = closed || pipe_closed(writeln!(stdout, "{line}"))?;
-    }
-    for path in &extra {
-        closed = closed || pipe_closed(writeln!(stdout, "extra: {path}"))?;
-    }
-    if let Some(why) = &incomplete {
-        closed = closed || pipe_closed(writeln!(stdout, "incomplete: {why}"))?;
     }
     if !closed {
         let _ = stdout.flush();
     }
     drop(stdout);
-    let mut notes = notes;
-    let marker_changed = manifest
-        .outputs
-        .iter()
-        .zip(&findings)
-        .any(|(entry, finding)| finding.is_some() && entry.path.starts_with(SHARDS_FOLDER));
-    if marker_changed {
-        notes.push(format!(
-            "a shard ran again after `annotext combine` wrote {MANIFEST_NAME}: run `annotext \
-             combine {}` again for the dataset's workbook and manifest",
-            dir.display()
-        ));
-    }
     if !args.quiet {
-        for note in finished.iter().chain(&notes) {
+        for note in &report.notes {
             eprintln!("note: {note}");
         }
     }
-    let total = manifest.outputs.len();
-    if differing == 0 && extra.is_empty() && incomplete.is_none() {
+    if report.is_whole() {
         if !args.quiet {
-            eprintln!(
-                "{}: all {total} files match {against} ({} {}, run ended {})",
-                dir.display(),
-                manifest.tool.name,
-                manifest.tool.version,
-                manifest.run.ended
-            );
+            eprintln!("{}", report.summary());
         }
         return Ok(Outcome::Success);
     }
-    eprintln!(
-        "{}: {}{differing} of {total} files differ from {against}, {} extra file{}",
-        dir.display(),
-        match incomplete {
-            Some(_) => "the shards do not make a complete dataset (see above); ",
-            None => "",
-        },
-        extra.len(),
-        if extra.len() == 1 { "" } else { "s" }
-    );
+    eprintln!("{}", report.summary());
     Ok(Outcome::BadInput)
 }

@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::position::{ItemNumber, Position, Span};
 use crate::reading::Reading;
-use crate::records::{ItemNumber, Position, Span};
 
 /// The kinds of anomaly the parser reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -254,7 +254,7 @@ impl Anomaly {
                 let inner: String = text
                     .chars()
                     .skip(1)
-                    .take_while(|c| c.is_alphabetic() && !crate::scan::is_hanzi(*c))
+                    .take_while(|c| c.is_alphabetic() && !crate::chars::is_hanzi(*c))
                     .collect();
                 if !inner.is_empty() && crate::Reading::parse(&inner).is_ok() {
                     format!(

@@ -13,6 +13,8 @@
 //! ```
 
 mod anomaly;
+mod chars;
+mod position;
 mod reading;
 mod records;
 pub(crate) mod scan;

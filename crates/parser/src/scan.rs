@@ -19,16 +19,7 @@ const FULLWIDTH_CLOSE: &[u8] = "）".as_bytes();
 /// Lead byte of `（` and `）` (U+FF08/U+FF09); memchr finds it, then the next two bytes decide.
 const FULLWIDTH_LEAD: u8 = 0xEF;
 
-/// Whether a character is a CJK ideograph (traditional, simplified or variant).
-pub fn is_hanzi(c: char) -> bool {
-    matches!(c,
-        '\u{3007}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}'
-        | '\u{30000}'..='\u{323AF}')
-}
+pub use crate::chars::is_hanzi;
 
 /// Counts characters in a UTF-8 byte slice (bytes that do not continue a character).
 pub(crate) fn count_chars(bytes: &[u8]) -> u32 {

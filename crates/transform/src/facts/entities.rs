@@ -8,8 +8,7 @@ use super::script::fold;
 use super::tagger::Tagger;
 use crate::rules::EntityPattern;
 
-/// The gazetteer kind of phrases that hold a name but are not one: matched, never tagged.
-pub const IGNORE: &str = "ignore";
+pub use super::tagger::{FEATURE, IGNORE};
 
 /// An entity mention found in a block. Kinds, rules and canonical names are borrowed from the
 /// compiled rules ([`Tagger`]): a corpus has millions of mentions of a few thousand names.
@@ -75,11 +74,6 @@ impl<'t> Mention<'t> {
         self.canonical.unwrap_or_else(|| self.text(block_text))
     }
 }
-
-/// [`find_entities`] with the text's folded copy and dates already found.
-/// The kind of a geographic feature named after a place: a gulf, a strait, a canal, a
-/// peninsula (`几内亚湾`, `马六甲海峡`).
-pub const FEATURE: &str = "feature";
 
 /// Suffixes that make a place's name into a feature's.
 const FEATURE_SUFFIXES: [&str; 8] = ["湾", "灣", "海峡", "海峽", "运河", "運河", "半岛", "半島"];

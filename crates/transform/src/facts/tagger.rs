@@ -18,11 +18,18 @@ const KIND_PRECEDENCE: [&str; 9] = [
     "territory",
     "province",
     "region",
-    super::entities::FEATURE,
+    FEATURE,
     "city",
     "place",
-    super::entities::IGNORE,
+    IGNORE,
 ];
+
+/// The gazetteer kind of phrases that hold a name but are not one: matched, never tagged.
+pub const IGNORE: &str = "ignore";
+
+/// The kind of a geographic feature named after a place: a gulf, a strait, a canal, a
+/// peninsula (`几内亚湾`, `马六甲海峡`).
+pub const FEATURE: &str = "feature";
 
 /// Rules compiled for matching: one automaton over every gazetteer name and one over every topic
 /// keyword, so a block is scanned once instead of once per name.

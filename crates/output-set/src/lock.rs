@@ -8,7 +8,8 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use crate::error::{IoContext, OutputSetError, Result};
+use crate::names::shown;
 
 /// The lock file's name in the output folder.
 pub const LOCK_NAME: &str = ".annotext.lock";
@@ -32,22 +33,20 @@ impl FolderLock {
             .create(true)
             .truncate(false)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .at("open the lock file", &path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
                 let holder = holder_of(&holder);
-                bail!(
+                return Err(OutputSetError::Busy(format!(
                     "another annotext run{holder} is writing into {}: wait for it to end, or \
                      choose another output folder",
-                    folder.display()
-                );
+                    shown(folder)
+                )));
             }
-            Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", path.display()))
-            }
+            Err(TryLockError::Error(e)) => return Err(e).at("lock", &path),
         }
         // Who holds it, for the message above; the lock, not this text, is what excludes.
         let noted = file
@@ -57,7 +56,7 @@ impl FolderLock {
                 Some(host) => write!(file, "{} {host}", std::process::id()),
                 None => write!(file, "{}", std::process::id()),
             });
-        noted.with_context(|| format!("cannot write the lock file {}", path.display()))?;
+        noted.at("write the lock file", &path)?;
         Ok(FolderLock { _file: file })
     }
 }

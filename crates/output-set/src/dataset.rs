@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
 
-use anyhow::{bail, Context, Result};
+use crate::error::{IoContext, OutputSetError, Result};
+use crate::names::{shown, shown_str};
 use serde_json::Value;
 
 use annotext_atomic_file::{Digest, WrittenFile};
@@ -52,7 +53,10 @@ pub fn read_markers(dir: &Path) -> Result<Vec<Marker>> {
         let shard = manifest
             .shard
             .clone()
-            .with_context(|| format!("{} is not a shard's marker", path.display()))?;
+            .ok_or_else(|| OutputSetError::BadManifest {
+                what: format!("{} is not a shard's marker", shown(&path)),
+                source: None,
+            })?;
         markers.push(Marker {
             path,
             manifest,
@@ -74,24 +78,24 @@ impl Dataset {
     pub fn of_markers(dir: &Path, markers: Vec<Marker>) -> Result<Dataset> {
         let folder = dir.join(SHARDS_FOLDER);
         if markers.is_empty() {
-            bail!(
+            return Err(OutputSetError::Incomplete(format!(
                 "{} holds no shard marker ({SHARDS_FOLDER}/part-K-of-N.json): no shard has \
                  finished there; run `annotext run … --shard K/N --out {}` first",
-                dir.display(),
-                dir.display()
-            );
+                shown(dir),
+                shown(dir)
+            )));
         }
         let counts: BTreeSet<u32> = markers.iter().map(|m| m.shard.count).collect();
         if counts.len() > 1 {
             let listed: Vec<String> = counts.iter().map(|n| format!("of {n}")).collect();
-            bail!(
+            return Err(OutputSetError::Incomplete(format!(
                 "{} holds the markers of {} shardings ({} shards): one folder holds one \
                  dataset; remove the parts and markers of the older sharding \
                  (part-*-of-N.*), or run each sharding into its own folder",
-                folder.display(),
+                shown(&folder),
                 counts.len(),
                 listed.join(", ")
-            );
+            )));
         }
         let count = markers[0].shard.count;
         let present: BTreeSet<u32> = markers.iter().map(|m| m.shard.index).collect();
@@ -102,16 +106,16 @@ impl Dataset {
                 .map(|k| format!("{SHARDS_FOLDER}/part-{k}-of-{count}.json"))
                 .collect();
             let shards: Vec<String> = missing.iter().map(u32::to_string).collect();
-            bail!(
+            return Err(OutputSetError::Incomplete(format!(
                 "the dataset in {} is not complete: shard{} {} of {count} ha{} not finished \
                  (no {}); run {} and try again",
-                dir.display(),
+                shown(dir),
                 if missing.len() == 1 { "" } else { "s" },
                 shards.join(", "),
                 if missing.len() == 1 { "s" } else { "ve" },
                 files.join(", "),
                 if missing.len() == 1 { "it" } else { "them" },
-            );
+            )));
         }
         let first = &markers[0];
         for marker in &markers[1..] {
@@ -120,26 +124,26 @@ impl Dataset {
                     true => marker,
                     false => first,
                 };
-                bail!(
+                return Err(OutputSetError::Incomplete(format!(
                     "{} and {} listed different documents ({} and {} inputs): inputs were \
                      added, removed or renamed between the shards' runs ({} ran last); every \
                      shard of a dataset runs over the same inputs, so run the others again",
-                    first.path.display(),
-                    marker.path.display(),
+                    shown(&first.path),
+                    shown(&marker.path),
                     first.shard.inputs_listed,
                     marker.shard.inputs_listed,
-                    newer.path.display()
-                );
+                    shown(&newer.path)
+                )));
             }
             let differences = option_differences(&first.manifest, &marker.manifest);
             if !differences.is_empty() {
-                bail!(
+                return Err(OutputSetError::Incomplete(format!(
                     "{} and {} were run with different options ({}): the shards of one \
                      dataset run with the same ones",
-                    first.path.display(),
-                    marker.path.display(),
+                    shown(&first.path),
+                    shown(&marker.path),
                     differences.join("; ")
-                );
+                )));
             }
         }
         Ok(Dataset {
@@ -163,12 +167,13 @@ impl Dataset {
         let mut positioned = Vec::new();
         for marker in &self.markers {
             for input in &marker.manifest.inputs {
-                let position = input.position.with_context(|| {
-                    format!(
+                let position = input.position.ok_or_else(|| OutputSetError::BadManifest {
+                    what: format!(
                         "{} gives no position for {}",
-                        marker.path.display(),
-                        input.path
-                    )
+                        shown(&marker.path),
+                        shown_str(&input.path)
+                    ),
+                    source: None,
                 })?;
                 positioned.push((
                     position,
@@ -180,11 +185,11 @@ impl Dataset {
             }
         }
         if positioned.is_empty() {
-            bail!(
+            return Err(OutputSetError::Incomplete(format!(
                 "the shards in {} read no document (each reported why): there is no workbook \
                  to write",
-                self.dir.display()
-            );
+                shown(&self.dir)
+            )));
         }
         positioned.sort_by_key(|(position, _)| *position);
         Ok(positioned.into_iter().map(|(_, d)| d).collect())
@@ -208,8 +213,7 @@ impl Dataset {
             .flat_map(|m| m.manifest.outputs.iter().cloned())
             .collect();
         for marker in &self.markers {
-            let (digest, bytes) = Digest::of_file(&marker.path)
-                .with_context(|| format!("cannot read {}", marker.path.display()))?;
+            let (digest, bytes) = Digest::of_file(&marker.path).at("read", &marker.path)?;
             let name = marker
                 .path
                 .file_name()
@@ -254,6 +258,11 @@ impl Dataset {
             inputs,
             outputs,
             counts,
+            skipped: self
+                .markers
+                .iter()
+                .flat_map(|m| m.manifest.skipped.iter().cloned())
+                .collect(),
             run: RunTimes::until_now(started_at),
             shard: None,
         })

@@ -16,9 +16,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use crate::error::{IoContext, OutputSetError, Result, StepContext};
 
 use annotext_atomic_file::{is_temporary_name, write_bytes_atomic};
+
+use crate::names::shown;
 
 use crate::lock::FolderLock;
 use crate::manifest::{relative_path, Manifest, MANIFEST_NAME};
@@ -123,14 +125,12 @@ impl Staging {
     /// runs left (see the module's description; each is described in the returned notes), and
     /// creates an empty staging folder.
     pub fn open(out: &Path, publication: Publication) -> Result<(Staging, Vec<String>)> {
-        fs::create_dir_all(out)
-            .with_context(|| format!("cannot create output folder {}", out.display()))?;
+        fs::create_dir_all(out).at("create output folder", out)?;
         let lock = FolderLock::take(out, &publication.lock_name())?;
         check_folder_kind(out, publication)?;
         let notes = clean_leftovers(out, publication)?;
         let dir = publication.staging_dir(out);
-        fs::create_dir(&dir)
-            .with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
+        fs::create_dir(&dir).at("create the staging folder", &dir)?;
         let staging = Staging {
             out: out.to_path_buf(),
             dir,
@@ -147,17 +147,20 @@ impl Staging {
     }
 
     /// Commits the staged outputs, which `manifest` describes, and moves them into place.
-    pub fn publish(mut self, manifest: &Manifest) -> Result<()> {
+    pub fn publish(mut self, manifest: &Manifest) -> Result<Vec<String>> {
         check_destinations(&self.out, manifest)?;
         pause_at(PausePoint::Staged);
-        let bytes = manifest.to_bytes()?;
-        write_bytes_atomic(&self.dir.join(MANIFEST_NAME), &bytes)
-            .context("cannot write the manifest")?;
+        let bytes = manifest.to_bytes();
+        let path = self.dir.join(MANIFEST_NAME);
+        write_bytes_atomic(&path, &bytes)
+            .map_err(OutputSetError::from)
+            .step(|| "cannot write the manifest".to_owned())?;
         // From here on the staged set is the run's result: a failure while moving it leaves it
         // for the next run to finish, never half removed.
         self.committed = true;
         pause_at(PausePoint::Committed);
-        move_into_place(&self.out, self.publication)
+        move_into_place(&self.out, self.publication)?;
+        Ok(Vec::new())
     }
 }
 
@@ -176,9 +179,9 @@ pub fn finish_committed_shards(out: &Path) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     for publication in committed_publications(out)? {
         if let Publication::Shard(shard) = publication {
-            if finish_committed(out, publication).with_context(|| {
-                format!("cannot finish moving into place the outputs of shard {shard}")
-            })? {
+            if finish_committed(out, publication)
+                .step(|| format!("cannot finish moving into place the outputs of shard {shard}"))?
+            {
                 notes.push(format!(
                     "shard {shard} was killed after it had committed its outputs: they are now \
                      moved into place, as the shard's next run would have done"
@@ -195,8 +198,8 @@ pub fn committed_publications(out: &Path) -> Result<Vec<Publication>> {
     if !out.is_dir() {
         return Ok(found);
     }
-    for entry in fs::read_dir(out).with_context(|| format!("cannot list {}", out.display()))? {
-        let entry = entry.with_context(|| format!("cannot list {}", out.display()))?;
+    for entry in fs::read_dir(out).at("list", out)? {
+        let entry = entry.at("list", out)?;
         let name = entry.file_name();
         let publication = name.to_str().and_then(Publication::of_staging_name);
         if let Some(publication) = publication {
@@ -238,21 +241,21 @@ fn check_folder_kind(out: &Path, publication: Publication) -> Result<()> {
     match publication {
         Publication::Run => {
             if let Some((name, _)) = markers.first() {
-                bail!(
+                return Err(OutputSetError::Refused(format!(
                     "{} holds a sharded dataset ({SHARDS_FOLDER}/{name}…): a whole run would \
                      replace it; write the run into another folder",
-                    out.display()
-                );
+                    shown(out)
+                )));
             }
         }
         Publication::Shard(shard) => {
             if let Some((name, count)) = markers.iter().find(|(_, n)| *n != shard.count) {
-                bail!(
+                return Err(OutputSetError::Refused(format!(
                     "{} holds the dataset of a sharding into {count} shards ({SHARDS_FOLDER}/{name}): \
                      shards of another number ({shard}) would mix with its parts; run them into \
                      another folder, or remove that dataset first",
-                    out.display()
-                );
+                    shown(out)
+                )));
             }
             let whole_run = Manifest::read(&out.join(MANIFEST_NAME)).is_ok_and(|m| {
                 !m.outputs
@@ -260,11 +263,11 @@ fn check_folder_kind(out: &Path, publication: Publication) -> Result<()> {
                     .any(|o| o.path.starts_with(&format!("{SHARDS_FOLDER}/")))
             });
             if whole_run {
-                bail!(
+                return Err(OutputSetError::Refused(format!(
                     "{} holds the outputs of a whole run ({MANIFEST_NAME}): shards write their \
                      dataset into a folder of their own",
-                    out.display()
-                );
+                    shown(out)
+                )));
             }
         }
     }
@@ -279,21 +282,21 @@ fn check_destinations(out: &Path, manifest: &Manifest) -> Result<()> {
         let relative = relative_path(&entry.path)?;
         let target = out.join(&relative);
         if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
-            bail!(
+            return Err(OutputSetError::Refused(format!(
                 "{} is a folder: the output {} cannot be put there",
-                target.display(),
+                shown(&target),
                 entry.path
-            );
+            )));
         }
         let mut folder = relative.parent();
         while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
             let path = out.join(dir);
             if path.symlink_metadata().is_ok_and(|m| !m.is_dir()) && !path.is_dir() {
-                bail!(
+                return Err(OutputSetError::Refused(format!(
                     "{} is a file: the output {} needs a folder there",
-                    path.display(),
+                    shown(&path),
                     entry.path
-                );
+                )));
             }
             folder = dir.parent();
         }
@@ -308,18 +311,17 @@ fn clean_leftovers(out: &Path, publication: Publication) -> Result<Vec<String>> 
     let staging = publication.staging_dir(out);
     if staging.join(MANIFEST_NAME).is_file() {
         move_into_place(out, publication)
-            .context("cannot finish the publication of an interrupted run")?;
+            .step(|| "cannot finish the publication of an interrupted run".to_owned())?;
         notes.push(format!(
             "an earlier run into {} was interrupted while moving its outputs into place; \
              its outputs and manifest are now in place",
-            out.display()
+            shown(out)
         ));
     } else if staging.symlink_metadata().is_ok() {
-        fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot remove {}", staging.display()))?;
+        fs::remove_dir_all(&staging).at("remove", &staging)?;
         notes.push(format!(
             "removed the unfinished outputs of an interrupted run ({})",
-            staging.display()
+            shown(&staging)
         ));
     }
     if publication != Publication::Run {
@@ -332,7 +334,7 @@ fn clean_leftovers(out: &Path, publication: Publication) -> Result<Vec<String>> 
         notes.push(format!(
             "removed {strays} temporary file{} an interrupted run left in {}",
             if strays == 1 { "" } else { "s" },
-            out.display()
+            shown(out)
         ));
     }
     Ok(notes)
@@ -357,8 +359,7 @@ fn remove_temporary_files(out: &Path) -> Result<usize> {
             let is_ours = entry.file_type().is_file()
                 && entry.file_name().to_str().is_some_and(is_temporary_name);
             if is_ours {
-                fs::remove_file(entry.path())
-                    .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+                fs::remove_file(entry.path()).at("remove", entry.path())?;
                 removed += 1;
             }
         }
@@ -381,8 +382,7 @@ fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
         let relative = relative_path(&entry.path)?;
         let (from, to) = (staging.join(&relative), out.join(&relative));
         if let Some(folder) = to.parent() {
-            fs::create_dir_all(folder)
-                .with_context(|| format!("cannot create folder {}", folder.display()))?;
+            fs::create_dir_all(folder).at("create folder", folder)?;
             folders.insert(folder.to_path_buf());
         }
         match rename_into(&from, &to) {
@@ -390,8 +390,7 @@ fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
             // Moved by the interrupted call this one finishes.
             Err(e) if e.kind() == io::ErrorKind::NotFound && to.is_file() => {}
             Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("cannot move {} to {}", from.display(), to.display()))
+                return Err(moving(&from, &to, e));
             }
         }
         kept.insert(relative);
@@ -409,9 +408,7 @@ fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
             match fs::remove_file(&path) {
                 Ok(()) => remove_empty_folders(out, &relative),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot remove {}", path.display()))
-                }
+                Err(e) => return Err(e).at("remove", &path),
             }
         }
     }
@@ -421,13 +418,11 @@ fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
     }
     let (from, to) = (staging.join(MANIFEST_NAME), manifest_path);
     let folder = to.parent().unwrap_or(out);
-    fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create folder {}", folder.display()))?;
-    fs::rename(&from, &to)
-        .with_context(|| format!("cannot move {} to {}", from.display(), to.display()))?;
+    fs::create_dir_all(folder).at("create folder", folder)?;
+    fs::rename(&from, &to).map_err(|e| moving(&from, &to, e))?;
     sync_folder(folder)?;
     pause_at(PausePoint::Published);
-    fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
+    fs::remove_dir_all(&staging).at("remove", &staging)?;
     Ok(())
 }
 
@@ -465,8 +460,14 @@ fn remove_empty_folders(out: &Path, relative: &Path) {
 /// Makes the entries of a folder (renames into it, removals) durable.
 fn sync_folder(folder: &Path) -> Result<()> {
     let synced = fs::File::open(folder).and_then(|f| f.sync_all());
-    match synced {
-        Ok(()) => Ok(()),
-        Err(e) => bail!("cannot sync folder {}: {e}", folder.display()),
+    synced.at("sync folder", folder)
+}
+
+/// A failed move of `from` to `to`.
+fn moving(from: &Path, to: &Path, source: io::Error) -> OutputSetError {
+    OutputSetError::Io {
+        what: format!("cannot move {} to {}", shown(from), shown(to)),
+        path: to.to_path_buf(),
+        source,
     }
 }

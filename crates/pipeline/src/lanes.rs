@@ -10,7 +10,7 @@
 //! the workbook is written, the records lane works last (see [`Lanes::start_records_last`]).
 //!
 //! Lanes write below a root folder they are given: the run's staging folder
-//! ([`crate::staging`]), from which the whole set is moved into place at the end. Each file
+//! ([`annotext_output_set::staging`]), from which the whole set is moved into place at the end. Each file
 //! written comes back with its length and digest, for the manifest.
 
 use std::collections::VecDeque;
@@ -20,8 +20,6 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use std::thread::{Scope, ScopedJoinHandle};
 
-use anyhow::{anyhow, Context, Result};
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use annotext_atomic_file::WrittenFile;
@@ -34,10 +32,14 @@ use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
 use polars::prelude::{DataFrame, Schema};
 
-use crate::cli::{Format, RunArgs};
+use annotext_output_set::names::shown;
+use annotext_output_set::shard::Shard;
+
+use crate::error::{PipelineError, Result, StepContext};
 use crate::inputs::{self, Source};
-use crate::pipeline::Timings;
-use crate::shard::Shard;
+use crate::options::{Format, RunOptions};
+use crate::progress::Progress;
+use crate::timings::Timings;
 
 /// A batch of documents, parsed and (when a format needs them) turned into tables.
 pub struct Batch {
@@ -61,9 +63,9 @@ struct Fed {
 
 impl Fed {
     /// One lane is done with the batch; the last one moves the progress bar on.
-    fn lane_done(&self, bar: &ProgressBar) {
+    fn lane_done(&self, progress: &dyn Progress) {
         if self.lanes_left.fetch_sub(1, Ordering::AcqRel) == 1 {
-            bar.inc(self.batch.documents.len() as u64);
+            progress.advance(self.batch.documents.len() as u64);
         }
     }
 }
@@ -93,9 +95,9 @@ impl<'scope> Lanes<'scope> {
     pub fn open<'env>(
         scope: &'scope Scope<'scope, 'env>,
         root: &'env Path,
-        args: &'env RunArgs,
+        args: &'env RunOptions,
         timings: &'env Timings,
-        bar: &'env ProgressBar,
+        bar: &'env dyn Progress,
         first: &Batch,
         font: Option<BriefingFont>,
     ) -> Result<Lanes<'scope>> {
@@ -147,7 +149,7 @@ impl<'scope> Lanes<'scope> {
 
         if let Some(writer) = records {
             if wants(Format::Xlsx) {
-                lanes.start_records_last(scope, bar, timings, writer);
+                lanes.start_records_last(scope, bar, timings, writer, args.max_file_bytes());
             } else {
                 lanes.start(
                     scope,
@@ -192,7 +194,7 @@ impl<'scope> Lanes<'scope> {
                 title: args.title.clone(),
                 font,
                 pinyin: args.pinyin,
-                page_limit: args.briefing_pages as usize,
+                page_limit: args.briefing_pages,
                 lang: args.lang,
             };
             lanes.start_briefings(scope, root, args, bar, timings, options);
@@ -209,8 +211,8 @@ impl<'scope> Lanes<'scope> {
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
         root: &'env Path,
-        args: &'env RunArgs,
-        bar: &'env ProgressBar,
+        args: &'env RunOptions,
+        bar: &'env dyn Progress,
         timings: &'env Timings,
         options: BriefingOptions,
     ) where
@@ -225,7 +227,7 @@ impl<'scope> Lanes<'scope> {
             let mut collect = |handle: ScopedJoinHandle<'scope, Result<Vec<WrittenFile>>>| {
                 let paths = handle
                     .join()
-                    .map_err(|_| anyhow!("a briefing stopped unexpectedly"))??;
+                    .map_err(|_| PipelineError::Lane("a briefing stopped unexpectedly"))??;
                 written.extend(paths);
                 Result::<()>::Ok(())
             };
@@ -244,7 +246,7 @@ impl<'scope> Lanes<'scope> {
                         let options = Arc::clone(&options);
                         drawing.push_back(scope.spawn(move || {
                             let paths = timings.time("pdf", || {
-                                write_briefings(root, args, &fed.batch, &options)
+                                write_briefings(root, args, &fed.batch, &options, bar)
                             })?;
                             fed.lane_done(bar);
                             Ok(paths)
@@ -270,7 +272,7 @@ impl<'scope> Lanes<'scope> {
     fn start<'env, S: Send + 'scope>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
-        bar: &'env ProgressBar,
+        bar: &'env dyn Progress,
         state: S,
         append: impl FnMut(&mut S, &Batch) -> Result<()> + Send + 'scope,
         finish: impl FnOnce(S, &Ending) -> Result<Vec<WrittenFile>> + Send + 'scope,
@@ -299,9 +301,10 @@ impl<'scope> Lanes<'scope> {
     fn start_records_last<'env>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
-        bar: &'env ProgressBar,
+        bar: &'env dyn Progress,
         timings: &'env Timings,
         writer: RecordsWriter,
+        max_bytes: u64,
     ) where
         'env: 'scope,
     {
@@ -317,7 +320,8 @@ impl<'scope> Lanes<'scope> {
                 // One file after another: the workbook's compression has the other core, and
                 // reading in parallel slowed it more than it sped the records.
                 for source in &sources {
-                    let document = timings.time("jsonl", || inputs::read_again(source))?;
+                    let document =
+                        timings.time("jsonl", || inputs::read_again(source, max_bytes))?;
                     timings.time("jsonl", || writer.append(std::slice::from_ref(&document)))?;
                 }
                 Ok(vec![timings.time("jsonl", || writer.finish())?])
@@ -330,7 +334,7 @@ impl<'scope> Lanes<'scope> {
     fn start_tables<'env, W: TableWriter + 'scope>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
-        bar: &'env ProgressBar,
+        bar: &'env dyn Progress,
         timings: &'env Timings,
         stage: &'static str,
         files: TableFiles<W>,
@@ -384,10 +388,10 @@ impl<'scope> Lanes<'scope> {
 
     /// Stops every lane without completing its files (each is discarded), after a lane failed;
     /// returns that lane's error.
-    pub fn abort(self) -> anyhow::Error {
+    pub fn abort(self) -> PipelineError {
         match self.join() {
             Err(e) => e,
-            Ok(_) => anyhow!("an output stopped before the end of the run"),
+            Ok(_) => PipelineError::Lane("an output stopped before the end of the run"),
         }
     }
 
@@ -404,7 +408,7 @@ impl<'scope> Lanes<'scope> {
                     failed.get_or_insert(e);
                 }
                 Err(_) => {
-                    failed.get_or_insert(anyhow!("an output stopped unexpectedly"));
+                    failed.get_or_insert(PipelineError::Lane("an output stopped unexpectedly"));
                 }
             }
         }
@@ -419,7 +423,7 @@ impl<'scope> Lanes<'scope> {
 /// files are discarded), or when the run hangs up without ending (another lane failed).
 fn run_lane<S>(
     fed: Receiver<Feed>,
-    bar: &ProgressBar,
+    bar: &dyn Progress,
     mut state: S,
     mut append: impl FnMut(&mut S, &Batch) -> Result<()>,
     finish: impl FnOnce(S, &Ending) -> Result<Vec<WrittenFile>>,
@@ -491,9 +495,10 @@ impl TableWriter for ParquetTableWriter {
 /// One briefing per document of the batch, each from its own tables, in `root/briefings/`.
 fn write_briefings(
     root: &Path,
-    args: &RunArgs,
+    args: &RunOptions,
     batch: &Batch,
     options: &BriefingOptions,
+    progress: &dyn Progress,
 ) -> Result<Vec<WrittenFile>> {
     let dir = root.join("briefings");
     batch
@@ -504,24 +509,21 @@ fn write_briefings(
             let path = dir.join(format!("{}.pdf", doc.name));
             let (briefing, written) =
                 annotext_export_pdf::write_briefing(&path, doc, tables, options)
-                    .with_context(|| format!("briefing for {}", doc.name))?;
-            if !briefing.missing_glyphs.is_empty() && !args.quiet {
-                let shown: String = briefing.missing_glyphs.iter().take(12).collect();
-                eprintln!(
-                    "warning: {}: the font has no glyph for {} character{} ({shown}), drawn as □ \
+                    .step(|| format!("briefing for {}", shown(&doc.name)))?;
+            if !briefing.missing_glyphs.is_empty() {
+                let glyphs: String = briefing.missing_glyphs.iter().take(12).collect();
+                progress.warning(&format!(
+                    "{}: the font has no glyph for {} character{} ({glyphs}), drawn as □ \
                      in the briefing (the tables keep them; --font picks another font)",
                     // Where the briefing ends up, not where it is staged.
-                    args.out
-                        .join("briefings")
-                        .join(format!("{}.pdf", doc.name))
-                        .display(),
+                    shown(args.out.join("briefings").join(format!("{}.pdf", doc.name))),
                     briefing.missing_glyphs.len(),
                     if briefing.missing_glyphs.len() == 1 {
                         ""
                     } else {
                         "s"
                     },
-                );
+                ));
             }
             Ok(written)
         })

@@ -8,12 +8,12 @@
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use anyhow::{bail, Context, Result};
+use crate::error::{IoContext, OutputSetError, Result};
 use serde::{Deserialize, Serialize};
 
 use annotext_atomic_file::{Digest, WrittenFile};
 
-use crate::inputs::Source;
+use crate::names::shown;
 
 /// The manifest's file name in the output folder.
 pub const MANIFEST_NAME: &str = "manifest.json";
@@ -36,6 +36,9 @@ pub struct Manifest {
     pub outputs: Vec<OutputEntry>,
     /// What the run found.
     pub counts: Counts,
+    /// The inputs that could not be exported, with why (absent when there were none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedEntry>,
     /// When the run started and ended: the only values that differ between identical runs.
     pub run: RunTimes,
     /// For a shard's marker (`shards/part-K-of-N.json`), the shard; absent for a whole run.
@@ -96,6 +99,15 @@ pub struct InputEntry {
     /// (`combine` puts the documents in this order, a single run's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<usize>,
+}
+
+/// An input that was listed, or named, but could not be exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkippedEntry {
+    /// Its path as the run found it (empty when the error concerns no one file).
+    pub path: String,
+    /// Why, as the run reported it.
+    pub reason: String,
 }
 
 /// What a shard's marker says of the sharding, beside its own inputs and outputs.
@@ -169,12 +181,12 @@ impl RunTimes {
 impl OutputEntry {
     /// The entry of a file written below `root`.
     pub fn of(root: &Path, file: &WrittenFile) -> Result<OutputEntry> {
-        let relative = file.path.strip_prefix(root).with_context(|| {
-            format!(
+        let relative = file.path.strip_prefix(root).map_err(|_| {
+            OutputSetError::Refused(format!(
                 "{} was written outside {}",
-                file.path.display(),
-                root.display()
-            )
+                shown(&file.path),
+                shown(root)
+            ))
         })?;
         let parts: Vec<&str> = relative
             .components()
@@ -183,7 +195,9 @@ impl OutputEntry {
                 _ => None,
             })
             .collect::<Option<_>>()
-            .with_context(|| format!("{} is not a plain UTF-8 path", relative.display()))?;
+            .ok_or_else(|| {
+                OutputSetError::Refused(format!("{} is not a plain UTF-8 path", shown(relative)))
+            })?;
         Ok(OutputEntry {
             path: parts.join("/"),
             bytes: file.bytes,
@@ -197,26 +211,18 @@ impl OutputEntry {
     }
 }
 
-impl InputEntry {
-    /// The entry of an input as read.
-    pub fn of(source: &Source) -> InputEntry {
-        InputEntry {
-            path: source.input.path.display().to_string(),
-            doc_id: source.input.id.clone(),
-            bytes: source.bytes,
-            blake3: source.digest.to_string(),
-            position: None,
-        }
-    }
-}
-
 /// A manifest path as a relative path below the folder, or an error when it would lead
 /// elsewhere (absolute, `..`, empty): a manifest is data, and files are removed by its paths.
 pub fn relative_path(path: &str) -> Result<PathBuf> {
     let mut out = PathBuf::new();
     for part in path.split('/') {
         if part.is_empty() || part == "." || part == ".." || part.contains('\\') {
-            bail!("manifest path {path:?} does not name a file below the output folder");
+            return Err(OutputSetError::BadManifest {
+                what: format!(
+                    "manifest path {path:?} does not name a file below the output folder"
+                ),
+                source: None,
+            });
         }
         out.push(part);
     }
@@ -226,16 +232,18 @@ pub fn relative_path(path: &str) -> Result<PathBuf> {
 impl Manifest {
     /// Reads and checks a manifest file.
     pub fn read(path: &Path) -> Result<Manifest> {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let manifest: Manifest = serde_json::from_slice(&bytes)
-            .with_context(|| format!("{} is not an annotext manifest", path.display()))?;
+        let bytes = std::fs::read(path).at("read", path)?;
+        let manifest: Manifest =
+            serde_json::from_slice(&bytes).map_err(|e| OutputSetError::BadManifest {
+                what: format!("{} is not an annotext manifest", shown(path)),
+                source: Some(e),
+            })?;
         if manifest.manifest_version != FORMAT_VERSION {
-            bail!(
+            return Err(OutputSetError::Refused(format!(
                 "{} is in manifest format {}; this annotext reads format {FORMAT_VERSION}",
-                path.display(),
+                shown(path),
                 manifest.manifest_version
-            );
+            )));
         }
         for entry in &manifest.outputs {
             relative_path(&entry.path)?;
@@ -244,10 +252,11 @@ impl Manifest {
     }
 
     /// The manifest as written: indented JSON with a final newline.
-    pub fn to_bytes(&self) -> Result<Vec<u8>> {
-        let mut bytes = serde_json::to_vec_pretty(self)?;
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // A manifest is strings, numbers and lists: serialising it cannot fail.
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
         bytes.push(b'\n');
-        Ok(bytes)
+        bytes
     }
 }
 

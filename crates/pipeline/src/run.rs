@@ -1,27 +1,28 @@
-//! `annotext run`: the pipeline's wiring. Inputs are cut into batches; each batch is read,
-//! parsed and turned into tables in parallel, then fed to the output lanes ([`crate::outputs`])
-//! while the next one is prepared. The outputs are written into a staging folder and moved
-//! into place, with the run's manifest, only once all are complete ([`crate::staging`]).
+//! A run: the pipeline's wiring. Inputs are cut into batches; each batch is read, parsed and
+//! turned into tables in parallel, then fed to the output lanes ([`crate::lanes`]) while the
+//! next one is prepared. The outputs are written into a staging folder and moved into place,
+//! with the run's manifest, only once all are complete ([`annotext_output_set::staging`]).
 
-use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::{Context, Result};
 use rayon::prelude::*;
 
+use annotext_output_set::manifest::{
+    self, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo, SkippedEntry,
+};
+use annotext_output_set::names::shown;
+use annotext_output_set::pause::{pause_at, PausePoint};
+use annotext_output_set::staging::{Publication, Staging};
 use annotext_parser::{BlockKind, Document};
 
-use clap::ValueEnum;
-
-use crate::cli::{Format, RunArgs};
+use crate::batches::batches;
+use crate::error::{IoContext, PipelineError, Result, StepContext};
 use crate::inputs::{self, Input, Source};
-use crate::manifest::{self, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo};
-use crate::outputs::{Batch, Ending, Lanes};
-use crate::pause::{pause_at, PausePoint};
-use crate::staging::{Publication, Staging};
-use crate::terminal::progress;
-use crate::Outcome;
+use crate::lanes::{Batch, Ending, Lanes};
+use crate::options::{Format, RunOptions};
+use crate::progress::Progress;
+use crate::timings::Timings;
 
 /// A document read from an input, with what was read ([`inputs::read`]).
 pub struct Parsed {
@@ -31,103 +32,25 @@ pub struct Parsed {
     pub document: Document,
 }
 
-/// Reads and parses the inputs in parallel; failures are printed (file, line, column) and
-/// counted, the documents that parsed come back in input order, with their input.
-pub fn parse_inputs(inputs: &[Input]) -> (Vec<Parsed>, usize) {
-    let results: Vec<Result<(Document, Source)>> = inputs.par_iter().map(inputs::read).collect();
+/// Reads and parses the inputs in parallel (each at most `max_bytes`); the documents that
+/// parsed come back in input order, with their input, and the inputs that did not with why.
+pub fn parse_inputs(
+    inputs: &[Input],
+    max_bytes: u64,
+) -> (Vec<Parsed>, Vec<(Input, PipelineError)>) {
+    let results: Vec<Result<(Document, Source)>> = inputs
+        .par_iter()
+        .map(|input| inputs::read(input, max_bytes))
+        .collect();
     let mut documents = Vec::with_capacity(results.len());
-    let mut failures = 0;
-    for result in results {
+    let mut failures = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
         match result {
             Ok((document, source)) => documents.push(Parsed { source, document }),
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                failures += 1;
-            }
+            Err(e) => failures.push((input.clone(), e)),
         }
     }
     (documents, failures)
-}
-
-/// Stage durations, for `--timings`: time spent in each stage, summed over its parallel jobs
-/// (the stages overlap, so they add up to more than the wall time).
-#[derive(Default)]
-pub struct Timings(std::sync::Mutex<Vec<(&'static str, Duration)>>);
-
-impl Timings {
-    const STAGES: [&'static str; 9] = [
-        "read",
-        "parse",
-        "jsonl",
-        "transform",
-        "csv",
-        "parquet",
-        "xlsx",
-        "xlsx save",
-        "pdf",
-    ];
-
-    pub fn time<T>(&self, stage: &'static str, work: impl FnOnce() -> T) -> T {
-        let start = Instant::now();
-        let out = work();
-        if let Ok(mut stages) = self.0.lock() {
-            stages.push((stage, start.elapsed()));
-        }
-        out
-    }
-
-    pub fn report(&self) {
-        let stages = self.0.lock().map(|s| s.clone()).unwrap_or_default();
-        for name in Self::STAGES {
-            let took: Duration = stages
-                .iter()
-                .filter(|(s, _)| *s == name)
-                .map(|(_, d)| *d)
-                .sum();
-            if stages.iter().any(|(s, _)| *s == name) {
-                eprintln!("  {name:<10} {:>8.3} s", took.as_secs_f64());
-            }
-        }
-    }
-}
-
-/// What a document counts for in a batch, at least, however short it is.
-const MIN_DOCUMENT_BYTES: u64 = 16 << 10;
-
-/// The inputs cut into consecutive batches of about `limit` bytes (a larger file is a batch of
-/// its own). A batch is parsed, turned into tables and written before its memory is freed, so
-/// peak memory follows the batch size, not the corpus size. Sizes come from the file system:
-/// the cut, and so the output, is the same on every run.
-pub fn batches(inputs: &[Input], limit: u64) -> Vec<&[Input]> {
-    let sizes = inputs
-        .iter()
-        .map(|input| std::fs::metadata(&input.path).map_or(0, |m| m.len()));
-    cut_batches(sizes, limit)
-        .into_iter()
-        .map(|range| &inputs[range])
-        .collect()
-}
-
-/// Consecutive ranges of documents of about `limit` bytes in all, from each one's size (a
-/// larger document is a range of its own).
-pub fn cut_batches(sizes: impl Iterator<Item = u64>, limit: u64) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes, mut end) = (0, 0u64, 0);
-    for (i, size) in sizes.enumerate() {
-        // A document costs at least what this much text costs (its tables, its briefing): a
-        // folder of 100,000 one-line files must not make one batch of 36,000 documents.
-        let size = size.max(MIN_DOCUMENT_BYTES);
-        if i > start && bytes + size > limit {
-            out.push(start..i);
-            (start, bytes) = (i, 0);
-        }
-        bytes += size;
-        end = i + 1;
-    }
-    if start < end {
-        out.push(start..end);
-    }
-    out
 }
 
 /// Counts for the closing summary line, added up batch by batch.
@@ -173,20 +96,61 @@ impl RunCounts {
     fn title(&self) -> String {
         workbook_title(self.first_title.as_deref(), self.documents)
     }
+}
 
-    /// `3 documents (1 more unreadable), 82 items, 289 anomalies (0 errors)`.
-    fn summary(&self, bad_inputs: usize) -> String {
-        let unreadable = match bad_inputs {
+/// What a run did.
+#[derive(Debug)]
+pub struct RunReport {
+    /// The output folder.
+    pub out: PathBuf,
+    /// The shard the run processed, if it was one.
+    pub shard: Option<annotext_output_set::shard::Shard>,
+    /// Documents exported.
+    pub documents: usize,
+    /// Inputs that could not be listed, read or exported (each reported to the progress).
+    pub unreadable: usize,
+    /// Items over every document.
+    pub items: usize,
+    /// Anomalies over every document.
+    pub anomalies: usize,
+    /// Error-level anomalies among them.
+    pub errors: usize,
+    /// Files written, the manifest aside; 0 when no document could be read (nothing written).
+    pub files_written: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Time per stage.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl RunReport {
+    /// Whether every input was exported.
+    pub fn all_read(&self) -> bool {
+        self.unreadable == 0
+    }
+
+    /// `3 documents (1 more unreadable), 82 items, 289 anomalies (0 errors); 23 files written
+    /// to output in 1.2 s`, prefixed by the shard.
+    pub fn summary(&self) -> String {
+        let what = match self.shard {
+            Some(shard) => format!("shard {shard}: "),
+            None => String::new(),
+        };
+        let unreadable = match self.unreadable {
             0 => String::new(),
             n => format!(" ({n} more unreadable)"),
         };
         format!(
-            "{} document{}{unreadable}, {} items, {} anomalies ({} errors)",
+            "{what}{} document{}{unreadable}, {} items, {} anomalies ({} errors); {} files \
+             written to {} in {}",
             self.documents,
             if self.documents == 1 { "" } else { "s" },
             self.items,
             self.anomalies,
-            self.errors
+            self.errors,
+            self.files_written,
+            shown(&self.out),
+            elapsed(self.elapsed)
         )
     }
 }
@@ -200,23 +164,26 @@ fn elapsed(took: Duration) -> String {
     }
 }
 
-/// The options of `args` that shape the outputs, for the manifest.
-fn manifest_options(args: &RunArgs, rules_dir: Option<&Path>) -> manifest::Options {
+/// The options that shape the outputs, for the manifest.
+fn manifest_options(options: &RunOptions, rules_dir: Option<&Path>) -> manifest::Options {
     manifest::Options {
-        paths: args.paths.iter().map(|p| p.display().to_string()).collect(),
-        formats: args
+        paths: options
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        formats: options
             .formats
             .iter()
-            .filter_map(|f| f.to_possible_value())
-            .map(|v| v.get_name().to_owned())
+            .map(|f| f.name().to_owned())
             .collect(),
-        csv_excel: args.csv_excel,
+        csv_excel: options.csv_excel,
         rules: rules_dir.map(|d| d.display().to_string()),
-        title: args.title.clone(),
-        font: args.font.as_ref().map(|f| f.display().to_string()),
-        pinyin: args.pinyin,
-        lang: args.lang.name().to_owned(),
-        batch_mib: args.batch_mib,
+        title: options.title.clone(),
+        font: options.font.as_ref().map(|f| f.display().to_string()),
+        pinyin: options.pinyin,
+        lang: options.lang.name().to_owned(),
+        batch_mib: options.batch_mib,
     }
 }
 
@@ -224,46 +191,90 @@ fn manifest_options(args: &RunArgs, rules_dir: Option<&Path>) -> manifest::Optio
 fn unchanged(out: &Path) -> String {
     format!(
         "the outputs could not be written; {} keeps the previous outputs and manifest",
-        out.display()
+        shown(out)
     )
 }
 
-/// Runs the pipeline over the inputs of `given` (its defaults settled first: a bad shard is a
-/// usage error).
-pub fn run(given: &RunArgs) -> Result<Outcome> {
-    let resolved = given
-        .resolved(|name| std::env::var(name).ok())
-        .unwrap_or_else(|message| crate::cli::usage_error("run", message));
-    let args = &resolved;
+/// The manifest's entry of an input as read.
+fn input_entry(source: &Source, shard: bool) -> InputEntry {
+    InputEntry {
+        path: source.input.path.display().to_string(),
+        doc_id: source.input.id.clone(),
+        bytes: source.bytes,
+        blake3: source.digest.to_string(),
+        position: shard.then_some(source.input.position),
+    }
+}
+
+/// The manifest's entry of an input that was skipped.
+fn skipped_entry(path: &Path, error: &PipelineError) -> SkippedEntry {
+    SkippedEntry {
+        path: path.display().to_string(),
+        reason: error_chain(error),
+    }
+}
+
+/// An error with its causes, `: `-separated, as the command line prints it.
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// Runs the pipeline over the inputs of `options` (its formats settled first: a shard that
+/// asks for the workbook is a usage error), telling `progress` how it goes. An input that
+/// cannot be exported is reported to `progress` and skipped (listed in the manifest); an
+/// error is returned only when the run as a whole fails, and then the output folder keeps its
+/// previous set.
+pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
+    let options = &options.resolved()?;
     let started = Instant::now();
     let started_at = SystemTime::now();
     let timings = Timings::default();
-    let (listed, mut bad_inputs) = inputs::collect(&args.paths);
-    let publication = args.shard.map_or(Publication::Run, Publication::Shard);
+    let listing = inputs::collect(&options.paths, options.follow);
+    let mut skipped: Vec<SkippedEntry> = Vec::new();
+    let listing_errors = listing.errors.len();
+    for error in &listing.errors {
+        progress.input_error(error);
+        let path = match error {
+            PipelineError::Io { path, .. } => path.clone(),
+            _ => PathBuf::new(),
+        };
+        skipped.push(skipped_entry(&path, error));
+    }
+    let listed = listing.inputs;
+    let publication = options.shard.map_or(Publication::Run, Publication::Shard);
     // Every shard lists every input (and reports every bad one) and keeps its own documents.
-    let shard_info = args.shard.map(|shard| ShardInfo {
+    let shard_info = options.shard.map(|shard| ShardInfo {
         index: shard.index,
         count: shard.count,
         inputs_listed: listed.len(),
         listing_blake3: inputs::listing_digest(&listed),
-        listing_errors: bad_inputs,
+        listing_errors,
     });
-    let inputs: Vec<Input> = match args.shard {
+    let inputs: Vec<Input> = match options.shard {
         Some(shard) => listed.into_iter().filter(|i| shard.owns(&i.id)).collect(),
         None => listed,
     };
     // Read and parsed once, before any input: a bad font stops the run before it starts.
-    let mut font = match &args.font {
-        Some(path) => Some(
-            std::fs::read(path)
-                .map_err(anyhow::Error::from)
-                .and_then(|bytes| Ok(annotext_export_pdf::BriefingFont::from_bytes(&bytes)?))
-                .with_context(|| format!("cannot use font {}", path.display()))?,
-        ),
+    let mut font = match &options.font {
+        Some(path) => {
+            let bytes = std::fs::read(path).at("read font", path)?;
+            Some(
+                annotext_export_pdf::BriefingFont::from_bytes(&bytes)
+                    .step(|| format!("cannot use font {}", shown(path)))?,
+            )
+        }
         None => None,
     };
-    let rules_dir = args.rules.clone().or_else(|| {
-        args.paths
+    let rules_dir = options.rules.clone().or_else(|| {
+        options
+            .paths
             .iter()
             .find(|p| p.is_dir())
             .map(|dir| dir.join("rules"))
@@ -275,13 +286,15 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
     let transform = annotext_transform::Transform::new(&rules)?;
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
         .into_iter()
-        .any(|f| args.formats.contains(&f));
-    let wants_pdf = args.formats.contains(&Format::Pdf);
+        .any(|f| options.wants(f));
+    let wants_pdf = options.wants(Format::Pdf);
+    let max_bytes = options.max_file_bytes();
+    let mut bad_inputs = listing_errors;
 
-    // Reads, parses and transforms one batch (documents in parallel); unreadable files are
-    // reported and counted.
-    let prepare = |inputs: &[Input]| -> Result<(Batch, usize)> {
-        let (parsed, failed) = timings.time("parse", || parse_inputs(inputs));
+    // Reads, parses and transforms one batch (documents in parallel); inputs that cannot be
+    // read are reported and skipped.
+    let prepare = |inputs: &[Input]| -> Result<(Batch, Vec<(Input, PipelineError)>)> {
+        let (parsed, failed) = timings.time("parse", || parse_inputs(inputs, max_bytes));
         let (sources, documents): (Vec<Source>, Vec<Document>) =
             parsed.into_iter().map(|p| (p.source, p.document)).unzip();
         let (tables, document_tables) = match needs_tables && !documents.is_empty() {
@@ -307,14 +320,14 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
         Ok((batch, failed))
     };
 
-    let bar = progress(inputs.len() as u64, args.quiet, "processing");
+    progress.stage("processing", Some(inputs.len() as u64));
     let mut counts = RunCounts::default();
     let mut totals = annotext_transform::Totals::default();
-    let limit = args.batch_bytes();
+    let limit = options.batch_bytes();
     // Opened with the first batch, as the lanes are: a run that reads no document leaves the
     // output folder as it was. Outside the lanes' scope, so that it outlives their threads.
     let mut staging: Option<Staging> = None;
-    let staging_dir = publication.staging_dir(&args.out);
+    let staging_dir = publication.staging_dir(&options.out);
     let mut read = Vec::new();
     // A shard with no document of its own still writes its parts, empty but with every
     // column, and its marker: the dataset must show that it finished.
@@ -339,8 +352,12 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
             let batch = match work.next() {
                 Some(inputs) => {
                     let (batch, failed) = prepare(inputs)?;
-                    bad_inputs += failed;
-                    bar.inc(failed as u64);
+                    bad_inputs += failed.len();
+                    progress.advance(failed.len() as u64);
+                    for (input, error) in &failed {
+                        progress.input_error(error);
+                        skipped.push(skipped_entry(&input.path, error));
+                    }
                     if batch.documents.is_empty() {
                         continue;
                     }
@@ -354,27 +371,23 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
                 totals.add_documents(&batch.documents);
                 totals.add(tables);
             }
-            read.extend(batch.sources.iter().map(|source| InputEntry {
-                position: shard_info.as_ref().map(|_| source.input.position),
-                ..InputEntry::of(source)
-            }));
+            let is_shard = shard_info.is_some();
+            read.extend(batch.sources.iter().map(|s| input_entry(s, is_shard)));
             let first = lanes.is_none();
             let open = match lanes.as_mut() {
                 Some(open) => open,
                 None => {
-                    let (opened, notes) = Staging::open(&args.out, publication)?;
+                    let (opened, notes) = Staging::open(&options.out, publication)?;
                     staging = Some(opened);
-                    if !args.quiet {
-                        for note in notes {
-                            bar.suspend(|| eprintln!("note: {note}"));
-                        }
+                    for note in notes {
+                        progress.note(&note);
                     }
                     lanes.insert(Lanes::open(
                         scope,
                         &staging_dir,
-                        args,
+                        options,
                         &timings,
-                        &bar,
+                        progress,
                         &batch,
                         font.take(),
                     )?)
@@ -382,11 +395,11 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
             };
             if !open.feed(batch) {
                 // A lane failed: the others must not complete files that lack the rest.
-                let error = lanes.take().map_or_else(
-                    || anyhow::anyhow!("an output stopped before the end of the run"),
+                let error = lanes.take().map_or(
+                    PipelineError::Lane("an output stopped before the end of the run"),
                     Lanes::abort,
                 );
-                return Err(error.context(unchanged(&args.out)));
+                return Err(error).step(|| unchanged(&options.out));
             }
             if first {
                 pause_at(PausePoint::Writing);
@@ -395,30 +408,42 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
         let Some(lanes) = lanes else {
             return Ok(None);
         };
-        bar.set_prefix("finishing");
+        progress.stage("finishing", None);
         let info = workbook_info(counts.title());
         lanes
             .finish(Ending { totals, info })
             .map(Some)
-            .with_context(|| unchanged(&args.out))
+            .step(|| unchanged(&options.out))
     })?;
+    let mut report = RunReport {
+        out: options.out.clone(),
+        shard: options.shard,
+        documents: counts.documents,
+        unreadable: bad_inputs,
+        items: counts.items,
+        anomalies: counts.anomalies,
+        errors: counts.errors,
+        files_written: 0,
+        elapsed: Duration::ZERO,
+        timings: Vec::new(),
+    };
     let (Some(written), Some(staging)) = (written, staging) else {
-        bar.finish_and_clear();
-        eprintln!("error: no document could be read: nothing written");
-        return Ok(Outcome::BadInput);
+        report.elapsed = started.elapsed();
+        report.timings = timings.stages();
+        return Ok(report);
     };
     let mut outputs = written
         .iter()
         .map(|file| OutputEntry::of(staging.dir(), file))
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<annotext_output_set::Result<Vec<_>>>()?;
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest = Manifest {
         manifest_version: manifest::FORMAT_VERSION,
         tool: manifest::Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
+            name: "annotext".to_owned(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
         },
-        options: manifest_options(args, rules_dir.as_deref()),
+        options: manifest_options(options, rules_dir.as_deref()),
         inputs: read,
         outputs,
         counts: manifest::Counts {
@@ -428,38 +453,22 @@ pub fn run(given: &RunArgs) -> Result<Outcome> {
             anomalies: counts.anomalies,
             errors: counts.errors,
         },
+        skipped,
         run: RunTimes::until_now(started_at),
         shard: shard_info,
     };
-    staging.publish(&manifest).with_context(|| {
+    for note in staging.publish(&manifest).step(|| {
         format!(
             "cannot move the outputs into place in {}",
-            args.out.display()
+            shown(&options.out)
         )
-    })?;
-    bar.finish_and_clear();
-
-    if args.timings {
-        timings.report();
+    })? {
+        progress.note(&note);
     }
-    if !args.quiet {
-        let what = match args.shard {
-            Some(shard) => format!("shard {shard}: "),
-            None => String::new(),
-        };
-        eprintln!(
-            "{what}{}; {} files written to {} in {}",
-            counts.summary(bad_inputs),
-            written.len(),
-            args.out.display(),
-            elapsed(started.elapsed())
-        );
-    }
-    Ok(if bad_inputs > 0 {
-        Outcome::BadInput
-    } else {
-        Outcome::Success
-    })
+    report.files_written = written.len();
+    report.elapsed = started.elapsed();
+    report.timings = timings.stages();
+    Ok(report)
 }
 
 /// The workbook's title: the document's title (as the briefing finds it), or a description of

@@ -1,0 +1,80 @@
+//! File names as messages show them. A name is data: one holding a newline must not forge a
+//! line of a report, and two names that are not UTF-8 must not both print as `�.txt`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+/// `path` for a message: control characters escaped (`\n`, `\t`, `\r`, `\u{1b}`), a backslash
+/// doubled, and bytes that are not UTF-8 (Unix) as `\xNN`, so distinct names stay distinct.
+pub fn shown(path: impl AsRef<Path>) -> String {
+    shown_bytes(&path_bytes(path.as_ref()))
+}
+
+/// A name given as text, escaped as [`shown`] does.
+pub fn shown_str(name: &str) -> String {
+    shown_bytes(name.as_bytes())
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(path.as_os_str().as_bytes())
+}
+
+/// Elsewhere a path that is not Unicode (unpaired UTF-16 surrogates on Windows) is shown lossily.
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    match path.to_string_lossy() {
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.as_bytes()),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.into_bytes()),
+    }
+}
+
+fn shown_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() || is_invisible_break(c) => {
+                    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                }
+                c => out.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02x}");
+        }
+    }
+    out
+}
+
+/// Line and paragraph separators, and the marks that reorder text (a name could turn the rest
+/// of a line around): shown as escapes too.
+fn is_invisible_break(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_bad_bytes_are_escaped_and_stay_distinct() {
+        assert_eq!(shown_str("a\nmissing: x"), "a\\nmissing: x");
+        assert_eq!(shown_str("tab\there\u{1b}[31m"), "tab\\there\\u{1b}[31m");
+        assert_eq!(shown_str("峰会/文件.txt"), "峰会/文件.txt");
+        assert_eq!(shown_str("a\\n"), "a\\\\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let one = shown(Path::new(std::ffi::OsStr::from_bytes(b"\xff.txt")));
+            let two = shown(Path::new(std::ffi::OsStr::from_bytes(b"\xfe.txt")));
+            assert_eq!(one, "\\xff.txt");
+            assert_ne!(one, two);
+        }
+    }
+}
