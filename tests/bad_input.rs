@@ -297,29 +297,33 @@ fn an_output_folder_that_cannot_be_written_is_a_run_failure() {
     );
 }
 
-/// An output that fails part way (here a briefing whose place is taken by a folder) fails the
-/// run and leaves no incomplete file: either the run stopped before the other formats had seen
-/// every document, and they left nothing, or they had, and their files are whole. (Briefings
-/// are drawn while the next batches are taken, so which of the two depends on timing.)
+/// A document whose briefing's place is taken by a folder costs only itself (issue 25): it is
+/// reported with its path and skipped, the others are exported, the set is committed with a
+/// manifest that says what was skipped, and the status is 1. The folder in the way stays.
 #[test]
-fn an_output_failing_mid_run_leaves_no_incomplete_file() {
+fn a_document_whose_briefing_cannot_be_placed_costs_only_itself() {
     let doc = b"1.\xe4\xb8\xad(zhong)\n";
     let dir = folder_with(&[("a.txt", doc), ("b.txt", doc), ("c.txt", doc)]);
     std::fs::create_dir_all(dir.path().join("out/briefings/b.pdf")).unwrap();
-    // One document per batch. The outputs are staged and moved into place as one set
-    // (issue 17): `b`'s briefing is written in the staging folder, and the folder in its way is
-    // found before anything is moved, so no file of the run appears, not even `a`'s briefing.
     let out = annotext(&["run", "in", "-o", "out", "--batch-mib", "0"], dir.path());
-    exited(&out, 3);
+    exited(&out, 1);
     let err = stderr(&out);
-    assert_eq!(
-        err,
-        "error: cannot move the outputs into place in out: out/briefings/b.pdf is a folder: \
-         the output briefings/b.pdf cannot be put there\n"
+    assert!(
+        err.starts_with(
+            "error: in/b.txt: its briefing cannot be written: out/briefings/b.pdf is a folder\n"
+        ),
+        "{err}"
     );
+    assert!(err.contains("2 documents (1 more unreadable)"), "{err}");
     assert!(dir.path().join("out/briefings/b.pdf").is_dir());
     let files = files_under(&dir.path().join("out"));
-    assert_eq!(files, [".annotext.lock"]);
+    assert!(files.contains(&"briefings/a.pdf".to_owned()), "{files:?}");
+    assert!(files.contains(&"briefings/c.pdf".to_owned()), "{files:?}");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["skipped"][0]["path"], "in/b.txt");
+    assert_eq!(manifest["counts"]["documents"], 2);
 }
 
 /// Found by the `pipeline` fuzz target: a rare hanzi (䜽, CJK extension A) the shipped font has

@@ -7,6 +7,7 @@
 
 pub mod dataset;
 pub mod error;
+pub mod folder;
 pub mod lock;
 pub mod manifest;
 pub mod names;

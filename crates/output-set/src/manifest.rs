@@ -233,8 +233,13 @@ impl Manifest {
     /// Reads and checks a manifest file.
     pub fn read(path: &Path) -> Result<Manifest> {
         let bytes = std::fs::read(path).at("read", path)?;
+        Manifest::from_bytes(&bytes, path)
+    }
+
+    /// Checks and reads a manifest's bytes (`path`: where they were read, for messages).
+    pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Manifest> {
         let manifest: Manifest =
-            serde_json::from_slice(&bytes).map_err(|e| OutputSetError::BadManifest {
+            serde_json::from_slice(bytes).map_err(|e| OutputSetError::BadManifest {
                 what: format!("{} is not an annotext manifest", shown(path)),
                 source: Some(e),
             })?;

@@ -8,22 +8,32 @@
 //! next run removes its staging folder. A run killed after it leaves a committed staging
 //! folder: the next run finishes moving that set into place (every step can be done again)
 //! before it starts. Runs also remove the temporary files (`.annotext-*.tmp`) that runs of
-//! earlier versions, which wrote in place, left when killed. Only these names are ever removed,
-//! and files of the previous set only when its manifest lists them.
+//! earlier versions, which wrote in place, left when killed.
+//!
+//! Nothing is removed or replaced that annotext did not write: a file of the previous set is
+//! removed or replaced only when the previous manifest lists it with the digest it has now. A
+//! file somebody changed (or put where an output goes) is kept, moved aside to
+//! `<name>.modified.<ext>` when an output takes its place, and the run says so. A folder that
+//! holds files with output names but no manifest of annotext's is refused (unless forced). All
+//! of it is reached through [`crate::folder`]: never through a link, never outside the folder.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use cap_fs_ext::DirExt;
+use cap_std::fs::Dir;
 
 use crate::error::{IoContext, OutputSetError, Result, StepContext};
 
 use annotext_atomic_file::{is_temporary_name, write_bytes_atomic};
 
-use crate::names::shown;
+use crate::names::{shown, shown_str};
 
-use crate::lock::FolderLock;
-use crate::manifest::{relative_path, Manifest, MANIFEST_NAME};
+use crate::folder::{digest_in, entry_in, split, sync_dir, Entry, Folder};
+use crate::lock::{FolderLock, LockMode, LOCK_NAME};
+use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
 use crate::pause::{pause_at, PausePoint};
 use crate::shard::Shard;
 
@@ -58,7 +68,7 @@ impl Publication {
     /// The lock file's name in the output folder.
     pub fn lock_name(self) -> String {
         match self {
-            Publication::Run => crate::lock::LOCK_NAME.to_owned(),
+            Publication::Run => LOCK_NAME.to_owned(),
             Publication::Shard(shard) => format!(".annotext-{}.lock", shard.part_name()),
         }
     }
@@ -87,56 +97,95 @@ impl Publication {
     }
 }
 
+impl Publication {
+    /// The locks a publication holds while it writes: a whole run the folder's alone; a shard
+    /// the folder's beside other shards, and its own alone.
+    fn locks(self, out: &Path) -> Result<Vec<FolderLock>> {
+        match self {
+            Publication::Run => Ok(vec![FolderLock::take(out, LOCK_NAME)?]),
+            Publication::Shard(_) => Ok(vec![
+                FolderLock::take_as(out, LOCK_NAME, LockMode::Shared)?,
+                FolderLock::take(out, &self.lock_name())?,
+            ]),
+        }
+    }
+}
+
 /// Finishes moving into place the set of a run (or shard) that was killed after it committed
-/// (its manifest is in its staging folder), holding that publication's lock; true when there
-/// was such a set. For `verify`: a committed set is the folder's result, whole once moved, and
-/// every step of moving can be done again. Fails, without touching anything, when a run holds
-/// the lock: it is still writing.
+/// (its manifest is in its staging folder), holding that publication's locks; true when there
+/// was such a set. Fails, without touching anything, when a run holds the lock: it is still
+/// writing.
 pub fn finish_committed(out: &Path, publication: Publication) -> Result<bool> {
-    let staging = publication.staging_dir(out);
-    if !staging.join(MANIFEST_NAME).is_file() {
+    let folder = Folder::open(out, false)?;
+    if !is_committed(&folder, publication)? {
         return Ok(false);
     }
-    let _lock = FolderLock::take(out, &publication.lock_name())?;
+    let _locks = publication.locks(out)?;
+    finish_committed_locked(&folder, publication).map(|_| true)
+}
+
+/// [`finish_committed`] for a caller that holds the locks already (`verify`); says what it
+/// kept. Does nothing when there is no committed set.
+pub fn finish_committed_locked(folder: &Folder, publication: Publication) -> Result<Vec<String>> {
     // Looked at again under the lock: the run that held it may have finished meanwhile.
-    if !staging.join(MANIFEST_NAME).is_file() {
+    if !is_committed(folder, publication)? {
+        return Ok(Vec::new());
+    }
+    move_into_place(folder, publication, false)
+}
+
+/// Whether the staging folder of `publication` holds a committed set (a real folder holding a
+/// manifest).
+fn is_committed(folder: &Folder, publication: Publication) -> Result<bool> {
+    let name = publication.staging_name();
+    if entry_in(folder.dir(), &name, &folder.path().join(&name))? != Entry::Folder {
         return Ok(false);
     }
-    move_into_place(out, publication)?;
-    Ok(true)
+    Ok(folder.entry(&Path::new(&name).join(MANIFEST_NAME))? == Entry::File)
 }
 
 /// The folders below the output folder a run writes into, searched for stray temporary files.
 const OUTPUT_SUBFOLDERS: [&str; 2] = ["tables", "briefings"];
 
-/// A run's staging folder, with the folder's lock. Dropped before [`Staging::publish`] (the
+/// A run's staging folder, with the folder's locks. Dropped before [`Staging::publish`] (the
 /// run failed), it is removed: the previous set stays as it was.
 #[derive(Debug)]
 pub struct Staging {
-    out: PathBuf,
+    folder: Folder,
     dir: PathBuf,
     publication: Publication,
+    force: bool,
     committed: bool,
-    _lock: FolderLock,
+    _locks: Vec<FolderLock>,
 }
 
 impl Staging {
-    /// Opens `out` for a run: creates it if needed, takes its lock, deals with what interrupted
+    /// Opens `out` for a run: creates it if needed, takes its locks, deals with what interrupted
     /// runs left (see the module's description; each is described in the returned notes), and
-    /// creates an empty staging folder.
-    pub fn open(out: &Path, publication: Publication) -> Result<(Staging, Vec<String>)> {
-        fs::create_dir_all(out).at("create output folder", out)?;
-        let lock = FolderLock::take(out, &publication.lock_name())?;
-        check_folder_kind(out, publication)?;
-        let notes = clean_leftovers(out, publication)?;
+    /// creates an empty staging folder. `force`: replace files with output names in a folder
+    /// that has no manifest of annotext's.
+    pub fn open(
+        out: &Path,
+        publication: Publication,
+        force: bool,
+    ) -> Result<(Staging, Vec<String>)> {
+        let folder = Folder::open(out, true)?;
+        let locks = publication.locks(out)?;
+        check_folder_kind(&folder, publication)?;
+        let notes = clean_leftovers(&folder, publication)?;
+        let name = publication.staging_name();
         let dir = publication.staging_dir(out);
-        fs::create_dir(&dir).at("create the staging folder", &dir)?;
+        folder
+            .dir()
+            .create_dir(&name)
+            .at("create the staging folder", &dir)?;
         let staging = Staging {
-            out: out.to_path_buf(),
+            folder,
             dir,
             publication,
+            force,
             committed: false,
-            _lock: lock,
+            _locks: locks,
         };
         Ok((staging, notes))
     }
@@ -146,9 +195,10 @@ impl Staging {
         &self.dir
     }
 
-    /// Commits the staged outputs, which `manifest` describes, and moves them into place.
+    /// Commits the staged outputs, which `manifest` describes, and moves them into place; says
+    /// which files of others it kept or moved aside.
     pub fn publish(mut self, manifest: &Manifest) -> Result<Vec<String>> {
-        check_destinations(&self.out, manifest)?;
+        check_destinations(&self.folder, self.publication, manifest, self.force)?;
         pause_at(PausePoint::Staged);
         let bytes = manifest.to_bytes();
         let path = self.dir.join(MANIFEST_NAME);
@@ -159,16 +209,21 @@ impl Staging {
         // for the next run to finish, never half removed.
         self.committed = true;
         pause_at(PausePoint::Committed);
-        move_into_place(&self.out, self.publication)?;
-        Ok(Vec::new())
+        move_into_place(&self.folder, self.publication, self.force)
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            // Best effort: what remains is removed by the next run.
-            let _ = fs::remove_dir_all(&self.dir);
+            // Best effort: what remains is removed by the next run. Through the handle: a link
+            // put in its place is removed, never followed.
+            let name = self.publication.staging_name();
+            let _ = match entry_in(self.folder.dir(), &name, &self.dir) {
+                Ok(Entry::Folder) => self.folder.dir().remove_dir_all(&name),
+                Ok(Entry::Link) => self.folder.dir().remove_file_or_symlink(&name),
+                _ => Ok(()),
+            };
         }
     }
 }
@@ -202,7 +257,9 @@ pub fn committed_publications(out: &Path) -> Result<Vec<Publication>> {
         let entry = entry.at("list", out)?;
         let name = entry.file_name();
         let publication = name.to_str().and_then(Publication::of_staging_name);
-        if let Some(publication) = publication {
+        // A link in the staging folder's place is no staging folder.
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if let (Some(publication), true) = (publication, is_folder) {
             if entry.path().join(MANIFEST_NAME).is_file() {
                 found.push(publication);
             }
@@ -217,11 +274,17 @@ pub fn committed_publications(out: &Path) -> Result<Vec<Publication>> {
 
 /// The shard markers in `out/shards/`: (file name, number of shards).
 pub fn shard_markers(out: &Path) -> Vec<(String, u32)> {
-    let Ok(entries) = fs::read_dir(out.join(SHARDS_FOLDER)) else {
+    let shards = out.join(SHARDS_FOLDER);
+    // A link in the place of the markers' folder holds no marker of this folder's.
+    if shards.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
+        return Vec::new();
+    }
+    let Ok(entries) = fs::read_dir(shards) else {
         return Vec::new();
     };
     let mut markers: Vec<(String, u32)> = entries
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| {
             let name = entry.file_name().to_str()?.to_owned();
             let shard = Shard::of_part_name(name.strip_suffix(".json")?)?;
@@ -232,11 +295,11 @@ pub fn shard_markers(out: &Path) -> Vec<(String, u32)> {
     markers
 }
 
-/// Fails when `out` holds another kind of output set than `publication` adds to: a whole
-/// run's set and a sharded dataset, or datasets of two shardings, would mix in one folder (a
-/// whole run removes the files its previous manifest lists, parts of a dataset among them;
-/// engines reading a table's folder would read two shardings' parts of it).
-fn check_folder_kind(out: &Path, publication: Publication) -> Result<()> {
+/// Fails when the folder holds another kind of output set than `publication` adds to: a whole
+/// run's set and a sharded dataset, or datasets of two shardings, would mix in one folder.
+/// Decided under the folder's lock, which a whole run holds alone and shards share.
+fn check_folder_kind(folder: &Folder, publication: Publication) -> Result<()> {
+    let out = folder.path();
     let markers = shard_markers(out);
     match publication {
         Publication::Run => {
@@ -257,10 +320,12 @@ fn check_folder_kind(out: &Path, publication: Publication) -> Result<()> {
                     shown(out)
                 )));
             }
-            let whole_run = Manifest::read(&out.join(MANIFEST_NAME)).is_ok_and(|m| {
-                !m.outputs
-                    .iter()
-                    .any(|o| o.path.starts_with(&format!("{SHARDS_FOLDER}/")))
+            let whole_run = read_manifest(folder, Path::new(MANIFEST_NAME)).is_ok_and(|m| {
+                m.is_some_and(|m| {
+                    !m.outputs
+                        .iter()
+                        .any(|o| o.path.starts_with(&format!("{SHARDS_FOLDER}/")))
+                })
             });
             if whole_run {
                 return Err(OutputSetError::Refused(format!(
@@ -274,193 +339,404 @@ fn check_folder_kind(out: &Path, publication: Publication) -> Result<()> {
     Ok(())
 }
 
-/// Fails when an output could not be moved into place: a folder where the output goes, or a
-/// file where one of its folders goes. Checked before the commit point, so that such a run
-/// fails with the previous set untouched rather than halfway through moving its own.
-fn check_destinations(out: &Path, manifest: &Manifest) -> Result<()> {
+/// The manifest at `relative` in the folder, read without following a link; `None` when there
+/// is no file there.
+fn read_manifest(folder: &Folder, relative: &Path) -> Result<Option<Manifest>> {
+    match folder.read(relative)? {
+        Some(bytes) => Manifest::from_bytes(&bytes, &folder.path().join(relative)).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Fails when an output could not be moved into place (a folder where it goes, a file or a
+/// link where one of its folders goes), or when the folder holds files with output names but
+/// no manifest of annotext's to vouch that they are annotext's (unless `force`). Checked before
+/// the commit point, so that such a run fails with the previous set untouched.
+fn check_destinations(
+    folder: &Folder,
+    publication: Publication,
+    manifest: &Manifest,
+    force: bool,
+) -> Result<()> {
+    let manifest_path = publication.manifest_path();
+    let previous = match read_manifest(folder, &manifest_path) {
+        Ok(previous) => previous,
+        Err(_) if force => None,
+        Err(e) => {
+            return Err(e).step(|| {
+                format!(
+                    "{} is not a manifest annotext wrote: the folder's files may be somebody \
+                     else's; choose another output folder, or give --force to replace them",
+                    shown(folder.path().join(&manifest_path))
+                )
+            })
+        }
+    };
+    let mut foreign = Vec::new();
     for entry in &manifest.outputs {
         let relative = relative_path(&entry.path)?;
-        let target = out.join(&relative);
-        if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
-            return Err(OutputSetError::Refused(format!(
-                "{} is a folder: the output {} cannot be put there",
-                shown(&target),
-                entry.path
-            )));
-        }
-        let mut folder = relative.parent();
-        while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
-            let path = out.join(dir);
-            if path.symlink_metadata().is_ok_and(|m| !m.is_dir()) && !path.is_dir() {
+        let target = folder.path().join(&relative);
+        let (parent, _) = split(&relative)?;
+        // A link or a file where a folder goes is refused here, before anything moves.
+        folder.subfolder(parent, false)?;
+        match folder.entry(&relative)? {
+            Entry::Folder => {
                 return Err(OutputSetError::Refused(format!(
-                    "{} is a file: the output {} needs a folder there",
-                    shown(&path),
-                    entry.path
-                )));
+                    "{} is a folder: the output {} cannot be put there",
+                    shown(&target),
+                    shown_str(&entry.path)
+                )))
             }
-            folder = dir.parent();
+            Entry::Missing => {}
+            _ if previous.is_some() || force => {}
+            _ => {
+                let same = folder.digest(&relative)?.is_some_and(|(digest, bytes)| {
+                    Some(digest) == entry.digest() && bytes == entry.bytes
+                });
+                if !same {
+                    foreign.push(shown_str(&entry.path));
+                }
+            }
         }
+    }
+    if !foreign.is_empty() {
+        let more = match foreign.len() {
+            0..=3 => String::new(),
+            n => format!(" and {} more", n - 3),
+        };
+        foreign.truncate(3);
+        return Err(OutputSetError::Refused(format!(
+            "{} holds files with the names of annotext's outputs ({}{more}) but no manifest of \
+             annotext's: they may be somebody else's, and are left as they are; choose another \
+             output folder, or give --force to replace them",
+            shown(folder.path()),
+            foreign.join(", ")
+        )));
     }
     Ok(())
 }
 
-/// Finishes or removes the staging folder an interrupted run left in `out`, and removes stray
-/// temporary files; says what was done.
-fn clean_leftovers(out: &Path, publication: Publication) -> Result<Vec<String>> {
+/// Finishes or removes the staging folder an interrupted run left, and removes stray temporary
+/// files; says what was done.
+fn clean_leftovers(folder: &Folder, publication: Publication) -> Result<Vec<String>> {
     let mut notes = Vec::new();
+    let out = folder.path();
+    let name = publication.staging_name();
     let staging = publication.staging_dir(out);
-    if staging.join(MANIFEST_NAME).is_file() {
-        move_into_place(out, publication)
-            .step(|| "cannot finish the publication of an interrupted run".to_owned())?;
+    if is_committed(folder, publication)? {
+        notes.extend(
+            move_into_place(folder, publication, false)
+                .step(|| "cannot finish the publication of an interrupted run".to_owned())?,
+        );
         notes.push(format!(
             "an earlier run into {} was interrupted while moving its outputs into place; \
              its outputs and manifest are now in place",
             shown(out)
         ));
-    } else if staging.symlink_metadata().is_ok() {
-        fs::remove_dir_all(&staging).at("remove", &staging)?;
+    } else {
+        let removed = match entry_in(folder.dir(), &name, &staging)? {
+            Entry::Folder => folder.dir().remove_dir_all(&name),
+            Entry::Missing => return finish_cleaning(folder, publication, notes),
+            // Anything else in its place (a link, a file) is removed, never followed.
+            _ => folder.dir().remove_file_or_symlink(&name),
+        };
+        removed.at("remove", &staging)?;
         notes.push(format!(
             "removed the unfinished outputs of an interrupted run ({})",
             shown(&staging)
         ));
     }
+    finish_cleaning(folder, publication, notes)
+}
+
+/// Removes stray temporary files, for a whole run.
+fn finish_cleaning(
+    folder: &Folder,
+    publication: Publication,
+    mut notes: Vec<String>,
+) -> Result<Vec<String>> {
     if publication != Publication::Run {
         // Other shards may be at work in the shared folders; a shard writes only in its own
         // staging folder, which is dealt with above.
         return Ok(notes);
     }
-    let strays = remove_temporary_files(out)?;
+    let strays = remove_temporary_files(folder)?;
     if strays > 0 {
         notes.push(format!(
             "removed {strays} temporary file{} an interrupted run left in {}",
             if strays == 1 { "" } else { "s" },
-            shown(out)
+            shown(folder.path())
         ));
     }
     Ok(notes)
 }
 
-/// Removes this tool's temporary files from `out` and the folders it writes into; how many.
-fn remove_temporary_files(out: &Path) -> Result<usize> {
-    let mut removed = 0;
-    let roots = std::iter::once((out.to_path_buf(), 1)).chain(
-        OUTPUT_SUBFOLDERS
-            .iter()
-            .map(|sub| (out.join(sub), usize::MAX)),
-    );
-    for (root, depth) in roots {
-        for entry in walkdir::WalkDir::new(&root)
-            .min_depth(1)
-            .max_depth(depth)
-            .into_iter()
-            // A folder that does not exist or cannot be listed holds nothing of ours to remove.
-            .filter_map(Result::ok)
-        {
-            let is_ours = entry.file_type().is_file()
-                && entry.file_name().to_str().is_some_and(is_temporary_name);
-            if is_ours {
-                fs::remove_file(entry.path()).at("remove", entry.path())?;
-                removed += 1;
+/// Removes this tool's temporary files from the folder and the folders it writes into (never
+/// through a link); how many.
+fn remove_temporary_files(folder: &Folder) -> Result<usize> {
+    let mut removed = remove_temporary_in(folder.dir(), folder.path(), 1)?;
+    for sub in OUTPUT_SUBFOLDERS {
+        let at = folder.path().join(sub);
+        if entry_in(folder.dir(), sub, &at)? == Entry::Folder {
+            if let Ok(dir) = folder.dir().open_dir_nofollow(sub) {
+                removed += remove_temporary_in(&dir, &at, usize::MAX)?;
             }
         }
     }
     Ok(removed)
 }
 
-/// Moves the committed set in `out`'s staging folder into place: each output, then the removal
-/// of the previous set's files not written again, then the manifest, then the staging folder
-/// goes. Every step can be done again, so an interrupted call is finished by calling it again.
-fn move_into_place(out: &Path, publication: Publication) -> Result<()> {
-    let staging = publication.staging_dir(out);
-    let manifest = Manifest::read(&staging.join(MANIFEST_NAME))?;
-    let manifest_path = out.join(publication.manifest_path());
-    // An earlier manifest that is missing or unreadable lists nothing to remove.
-    let previous = Manifest::read(&manifest_path).ok();
-    let mut folders = BTreeSet::from([out.to_path_buf()]);
+/// Removes the temporary files in `dir` (at `at`), down `depth` levels of real folders.
+fn remove_temporary_in(dir: &Dir, at: &Path, depth: usize) -> Result<usize> {
+    let mut removed = 0;
+    for entry in dir.entries().at("list", at)? {
+        let entry = entry.at("list", at)?;
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_file() && is_temporary_name(&name) {
+            dir.remove_file(&name).at("remove", &at.join(&name))?;
+            removed += 1;
+        } else if kind.is_dir() && depth > 1 {
+            if let Ok(sub) = dir.open_dir_nofollow(&name) {
+                removed += remove_temporary_in(&sub, &at.join(&name), depth - 1)?;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// The name a file somebody changed is moved aside to, free in `dir`:
+/// `summit.modified.pdf`, then `summit.modified-2.pdf` ….
+fn aside_name(dir: &Dir, name: &str) -> String {
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    (1..)
+        .map(|n| match n {
+            1 => format!("{stem}.modified{extension}"),
+            n => format!("{stem}.modified-{n}{extension}"),
+        })
+        .find(|candidate| dir.symlink_metadata(candidate).is_err())
+        .unwrap_or_else(|| format!("{stem}.modified"))
+}
+
+/// Moves the committed set in the staging folder into place: each output, then the removal of
+/// the previous set's files not written again, then the manifest, then the staging folder goes.
+/// Every step can be done again, so an interrupted call is finished by calling it again. Says
+/// which files it kept or moved aside because annotext did not write them as they are.
+fn move_into_place(folder: &Folder, publication: Publication, force: bool) -> Result<Vec<String>> {
+    let out = folder.path();
+    let staging_name = publication.staging_name();
+    let staging_path = publication.staging_dir(out);
+    let staging = folder
+        .subfolder(Path::new(&staging_name), false)?
+        .ok_or_else(|| OutputSetError::Refused(format!("{} is gone", shown(&staging_path))))?;
+    let manifest_bytes = folder
+        .read(&Path::new(&staging_name).join(MANIFEST_NAME))?
+        .unwrap_or_default();
+    let manifest = Manifest::from_bytes(&manifest_bytes, &staging_path.join(MANIFEST_NAME))?;
+    let manifest_path = publication.manifest_path();
+    // An earlier manifest that is missing or unreadable vouches for nothing.
+    let previous = read_manifest(folder, &manifest_path).ok().flatten();
+    let vouched: BTreeMap<&str, &OutputEntry> = previous
+        .iter()
+        .flat_map(|m| m.outputs.iter())
+        .map(|e| (e.path.as_str(), e))
+        .collect();
+    check_committed_set(folder, &staging, &staging_path, &manifest)?;
+
+    let mut notes = Vec::new();
+    let mut folders: BTreeMap<PathBuf, Dir> = BTreeMap::new();
     let mut kept = BTreeSet::new();
     for (moved, entry) in manifest.outputs.iter().enumerate() {
         let relative = relative_path(&entry.path)?;
-        let (from, to) = (staging.join(&relative), out.join(&relative));
-        if let Some(folder) = to.parent() {
-            fs::create_dir_all(folder).at("create folder", folder)?;
-            folders.insert(folder.to_path_buf());
+        let (parent, name) = split(&relative)?;
+        let to = out.join(&relative);
+        let target = match folders.get(parent) {
+            Some(dir) => dir,
+            None => {
+                let dir = folder.subfolder(parent, true)?.ok_or_else(|| {
+                    OutputSetError::Refused(format!("cannot create {}", shown(out.join(parent))))
+                })?;
+                folders.entry(parent.to_path_buf()).or_insert(dir)
+            }
+        };
+        let staged_parent = match parent.as_os_str().is_empty() {
+            true => staging.try_clone().at("open", &staging_path)?,
+            false => match staging.open_dir_nofollow(parent) {
+                Ok(dir) => dir,
+                // Every file of that folder was moved by the interrupted call this one finishes.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    kept.insert(relative);
+                    continue;
+                }
+                Err(e) => return Err(OutputSetError::io("open", &staging_path.join(parent), e)),
+            },
+        };
+        let from = staging_path.join(&relative);
+        if entry_in(&staged_parent, name, &from)? != Entry::File {
+            // Moved by the interrupted call this one finishes (checked: it is in place).
+            kept.insert(relative);
+            continue;
         }
-        match rename_into(&from, &to) {
-            Ok(()) => {}
-            // Moved by the interrupted call this one finishes.
-            Err(e) if e.kind() == io::ErrorKind::NotFound && to.is_file() => {}
-            Err(e) => {
-                return Err(moving(&from, &to, e));
+        match entry_in(target, name, &to)? {
+            Entry::Missing => {}
+            Entry::Folder => {
+                return Err(OutputSetError::Refused(format!(
+                    "{} is a folder: the output {} cannot be put there",
+                    shown(&to),
+                    shown_str(&entry.path)
+                )))
+            }
+            _ => {
+                let theirs = digest_in(target, name, &to)?;
+                let ours = theirs.is_some_and(|(digest, bytes)| {
+                    let listed = |e: &OutputEntry| e.digest() == Some(digest) && e.bytes == bytes;
+                    vouched.get(entry.path.as_str()).is_some_and(|e| listed(e)) || listed(entry)
+                });
+                let unvouched_first_run = previous.is_none() && force;
+                if !ours && !unvouched_first_run {
+                    let aside = aside_name(target, name);
+                    target
+                        .rename(name, target, &aside)
+                        .map_err(|e| moving(&to, &to.with_file_name(&aside), e))?;
+                    notes.push(format!(
+                        "{} was not as annotext wrote it (changed, or put there by somebody \
+                         else): kept as {}, and the new output put in its place",
+                        shown(&to),
+                        shown(to.with_file_name(&aside))
+                    ));
+                }
             }
         }
+        staged_parent
+            .rename(name, target, name)
+            .map_err(|e| moving(&from, &to, e))?;
         kept.insert(relative);
         if moved == 0 {
             pause_at(PausePoint::Moving);
         }
     }
-    if let Some(previous) = previous {
+    if let Some(previous) = &previous {
         for entry in &previous.outputs {
             let relative = relative_path(&entry.path)?;
             if kept.contains(&relative) {
                 continue;
             }
+            let (parent, name) = split(&relative)?;
             let path = out.join(&relative);
-            match fs::remove_file(&path) {
-                Ok(()) => remove_empty_folders(out, &relative),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e).at("remove", &path),
+            // A folder of the old set that is now a link is not followed to remove anything.
+            let Ok(Some(dir)) = folder.subfolder(parent, false) else {
+                continue;
+            };
+            match digest_in(&dir, name, &path)? {
+                Some((digest, bytes)) if entry.digest() == Some(digest) && entry.bytes == bytes => {
+                    dir.remove_file(name).at("remove", &path)?;
+                    remove_empty_folders(folder, parent);
+                }
+                Some(_) => notes.push(format!(
+                    "{} was changed since annotext wrote it: kept, though this run did not \
+                     write it again",
+                    shown(&path)
+                )),
+                None if entry_in(&dir, name, &path)? == Entry::Missing => {}
+                None => notes.push(format!(
+                    "{} is no longer the file annotext wrote: kept as it is",
+                    shown(&path)
+                )),
             }
         }
     }
     // The renames must be on disk before the manifest that vouches for them.
-    for folder in &folders {
-        sync_folder(folder)?;
+    for (parent, dir) in &folders {
+        sync_dir(dir, &out.join(parent))?;
     }
-    let (from, to) = (staging.join(MANIFEST_NAME), manifest_path);
-    let folder = to.parent().unwrap_or(out);
-    fs::create_dir_all(folder).at("create folder", folder)?;
-    fs::rename(&from, &to).map_err(|e| moving(&from, &to, e))?;
-    sync_folder(folder)?;
+    let (parent, name) = split(&manifest_path)?;
+    let target = folder.subfolder(parent, true)?.ok_or_else(|| {
+        OutputSetError::Refused(format!("cannot create {}", shown(out.join(parent))))
+    })?;
+    let to = out.join(&manifest_path);
+    staging
+        .rename(MANIFEST_NAME, &target, name)
+        .map_err(|e| moving(&staging_path.join(MANIFEST_NAME), &to, e))?;
+    sync_dir(&target, &out.join(parent))?;
     pause_at(PausePoint::Published);
-    fs::remove_dir_all(&staging).at("remove", &staging)?;
+    drop(staging);
+    folder
+        .dir()
+        .remove_dir_all(&staging_name)
+        .at("remove", &staging_path)?;
+    Ok(notes)
+}
+
+/// Fails, touching nothing, unless the staging folder holds a set a run committed: a manifest
+/// that lists outputs, each staged as a regular file or already in place with its digest (moved
+/// by an interrupted call). A planted "committed" folder must not make annotext remove the
+/// outputs in place.
+fn check_committed_set(
+    folder: &Folder,
+    staging: &Dir,
+    staging_path: &Path,
+    manifest: &Manifest,
+) -> Result<()> {
+    let refused = |why: String| {
+        OutputSetError::Refused(format!(
+            "{} is not a set annotext committed ({why}): nothing was moved or removed; remove \
+             that folder if no annotext run is writing there",
+            shown(staging_path)
+        ))
+    };
+    if manifest.outputs.is_empty() {
+        return Err(refused("its manifest lists no output".to_owned()));
+    }
+    for entry in &manifest.outputs {
+        let relative = relative_path(&entry.path)?;
+        let (parent, name) = split(&relative)?;
+        let staged = match parent.as_os_str().is_empty() {
+            true => entry_in(staging, name, &staging_path.join(&relative))? == Entry::File,
+            false => staging.open_dir_nofollow(parent).is_ok_and(|dir| {
+                entry_in(&dir, name, &staging_path.join(&relative)).ok() == Some(Entry::File)
+            }),
+        };
+        if staged {
+            continue;
+        }
+        let in_place = folder
+            .digest(&relative)?
+            .is_some_and(|(digest, bytes)| entry.digest() == Some(digest) && entry.bytes == bytes);
+        if !in_place {
+            return Err(refused(format!(
+                "{} is neither staged nor in place",
+                shown_str(&entry.path)
+            )));
+        }
+    }
     Ok(())
 }
 
-/// Renames `from` to `to`, whose folder exists. Shards share the dataset's folders, and one
-/// shard removes a folder its previous set left empty (`briefings/2023/`) while another may be
-/// about to move a file into it: the folder is made again, a few times.
-fn rename_into(from: &Path, to: &Path) -> io::Result<()> {
-    let mut tries = 0;
-    loop {
-        match fs::rename(from, to) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound && from.exists() && tries < 3 => {
-                tries += 1;
-                if let Some(folder) = to.parent() {
-                    fs::create_dir_all(folder)?;
-                }
-            }
-            done => return done,
-        }
-    }
-}
-
-/// Removes the folders of `relative` below `out` that its removal left empty
-/// (`briefings/2023/`), up to `out`.
-fn remove_empty_folders(out: &Path, relative: &Path) {
-    let mut folder = relative.parent();
-    while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
-        // Fails, and stops, at the first folder that still holds something.
-        if fs::remove_dir(out.join(dir)).is_err() {
+/// Removes the folders of `parent` below the output folder that a removal left empty
+/// (`briefings/2023/`), up to the output folder.
+fn remove_empty_folders(folder: &Folder, parent: &Path) {
+    let mut current = Some(parent);
+    while let Some(dir) = current.filter(|d| !d.as_os_str().is_empty()) {
+        // Fails, and stops, at the first folder that still holds something (or is a link).
+        let removed = match (dir.parent(), dir.file_name().and_then(|n| n.to_str())) {
+            (Some(up), Some(name)) => match folder.subfolder(up, false) {
+                Ok(Some(handle)) => handle.remove_dir(name).is_ok(),
+                _ => false,
+            },
+            _ => false,
+        };
+        if !removed {
             break;
         }
-        folder = dir.parent();
+        current = dir.parent();
     }
-}
-
-/// Makes the entries of a folder (renames into it, removals) durable.
-fn sync_folder(folder: &Path) -> Result<()> {
-    let synced = fs::File::open(folder).and_then(|f| f.sync_all());
-    synced.at("sync folder", folder)
 }
 
 /// A failed move of `from` to `to`.

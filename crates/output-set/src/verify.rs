@@ -17,10 +17,11 @@ use annotext_atomic_file::{is_temporary_name, Digest};
 
 use crate::dataset::{read_markers, Dataset};
 use crate::error::{IoContext, OutputSetError, Result, StepContext};
+use crate::folder::Folder;
 use crate::lock::{FolderLock, LOCK_NAME};
 use crate::manifest::{relative_path, Manifest, OutputEntry, Tool, MANIFEST_NAME};
 use crate::names::{shown, shown_str};
-use crate::staging::{self, finish_committed, Publication, SHARDS_FOLDER, STAGING_NAME};
+use crate::staging::{self, finish_committed_locked, Publication, SHARDS_FOLDER, STAGING_NAME};
 
 /// How a listed file differs from its entry.
 #[derive(Debug)]
@@ -291,11 +292,19 @@ pub fn verify(dir: &Path) -> Result<VerifyReport> {
             shown(dir)
         )));
     }
+    // Every lock held for the whole check: a run that starts meanwhile waits for none of it
+    // and changes nothing under it.
+    let _locks = locks(dir)?
+        .iter()
+        .map(|lock| FolderLock::take(dir, lock).step(|| "cannot verify the folder now".to_owned()))
+        .collect::<Result<Vec<_>>>()?;
+    let folder = Folder::open(dir, false)?;
     let mut finished = Vec::new();
     for publication in staging::committed_publications(dir)? {
-        if finish_committed(dir, publication)
-            .step(|| "cannot finish moving into place the outputs of a killed run".to_owned())?
+        let kept = finish_committed_locked(&folder, publication)
+            .step(|| "cannot finish moving into place the outputs of a killed run".to_owned())?;
         {
+            finished.extend(kept);
             finished.push(match publication {
                 Publication::Run => "a run was killed after it had committed its outputs, while \
                                      moving them into place: verify finished moving them, as the \
@@ -307,9 +316,6 @@ pub fn verify(dir: &Path) -> Result<VerifyReport> {
                 ),
             });
         }
-    }
-    for lock in locks(dir)? {
-        FolderLock::take(dir, &lock).step(|| "cannot verify the folder now".to_owned())?;
     }
     let Listing {
         manifest,

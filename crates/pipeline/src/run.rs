@@ -195,6 +195,33 @@ fn unchanged(out: &Path) -> String {
     )
 }
 
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+
+/// Why the briefing of `input` could not be put in place in `out`, if it could not: a name
+/// too long for a file name, or a folder where it goes.
+fn briefing_problem(out: &Path, input: &Input) -> Option<PipelineError> {
+    let relative = format!("briefings/{}.pdf", input.id);
+    if let Some(long) = relative.split('/').find(|part| part.len() > NAME_MAX) {
+        return Some(PipelineError::Refused(format!(
+            "{}: its briefing's file name would be {} bytes long ({}…), more than file systems \
+             take ({NAME_MAX}); rename the file",
+            shown(&input.path),
+            long.len(),
+            long.chars().take(24).collect::<String>()
+        )));
+    }
+    let target = out.join(&relative);
+    if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+        return Some(PipelineError::Refused(format!(
+            "{}: its briefing cannot be written: {} is a folder",
+            shown(&input.path),
+            shown(&target)
+        )));
+    }
+    None
+}
+
 /// The manifest's entry of an input as read.
 fn input_entry(source: &Source, shard: bool) -> InputEntry {
     InputEntry {
@@ -257,10 +284,23 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
         listing_blake3: inputs::listing_digest(&listed),
         listing_errors,
     });
-    let inputs: Vec<Input> = match options.shard {
+    let mut inputs: Vec<Input> = match options.shard {
         Some(shard) => listed.into_iter().filter(|i| shard.owns(&i.id)).collect(),
         None => listed,
     };
+    let mut bad_inputs = listing_errors;
+    // An input whose briefing cannot be written costs only itself.
+    if options.wants(Format::Pdf) {
+        inputs.retain(|input| match briefing_problem(&options.out, input) {
+            Some(error) => {
+                progress.input_error(&error);
+                skipped.push(skipped_entry(&input.path, &error));
+                bad_inputs += 1;
+                false
+            }
+            None => true,
+        });
+    }
     // Read and parsed once, before any input: a bad font stops the run before it starts.
     let mut font = match &options.font {
         Some(path) => {
@@ -289,7 +329,6 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
         .any(|f| options.wants(f));
     let wants_pdf = options.wants(Format::Pdf);
     let max_bytes = options.max_file_bytes();
-    let mut bad_inputs = listing_errors;
 
     // Reads, parses and transforms one batch (documents in parallel); inputs that cannot be
     // read are reported and skipped.
@@ -377,7 +416,7 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
             let open = match lanes.as_mut() {
                 Some(open) => open,
                 None => {
-                    let (opened, notes) = Staging::open(&options.out, publication)?;
+                    let (opened, notes) = Staging::open(&options.out, publication, options.force)?;
                     staging = Some(opened);
                     for note in notes {
                         progress.note(&note);

@@ -1,0 +1,335 @@
+//! The output folder is a shared place (issue 25): annotext never follows a link there, never
+//! touches a path outside it, never removes or replaces a file it did not write, and one bad
+//! input costs only itself. Each test plays an attacker or a careless neighbour with small
+//! inputs.
+#![cfg(unix)]
+
+mod common;
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::Output;
+
+use common::{annotext, scratch_project, start_paused};
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A first run of the sample into `output/` (CSV and briefings: quick), which must succeed.
+fn first_run(project: &Path) {
+    let run = annotext(&["--quiet", "-f", "csv,pdf"], project);
+    assert!(run.status.success(), "{}", stderr(&run));
+}
+
+#[test]
+fn a_linked_folder_in_the_output_is_never_written_or_removed_through() {
+    let project = scratch_project();
+    let dir = project.path();
+    first_run(dir);
+    // `briefings/` becomes a link to a folder outside, holding a file of the listed name.
+    let outside = dir.join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let name = "china-central-asia-summit-2023.pdf";
+    std::fs::write(outside.join(name), "not a briefing").unwrap();
+    std::fs::write(outside.join(".annotext-stray.tmp"), "keep me").unwrap();
+    std::fs::remove_dir_all(dir.join("output/briefings")).unwrap();
+    symlink(&outside, dir.join("output/briefings")).unwrap();
+
+    // Run again: the briefing would go through the link; and a run without the document would
+    // remove the listed file through it.
+    let again = annotext(&["--quiet", "-f", "csv,pdf"], dir);
+    assert_eq!(again.status.code(), Some(3), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("is a symbolic link"),
+        "{}",
+        stderr(&again)
+    );
+    std::fs::write(dir.join("other.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    let without = annotext(&["--quiet", "-f", "csv,pdf", "other.txt"], dir);
+    assert_eq!(without.status.code(), Some(3), "{}", stderr(&without));
+    assert_eq!(
+        std::fs::read(outside.join(name)).unwrap(),
+        b"not a briefing"
+    );
+    assert_eq!(
+        std::fs::read(outside.join(".annotext-stray.tmp")).unwrap(),
+        b"keep me"
+    );
+    // The previous set is still there, as its manifest lists it.
+    assert!(dir.join("output/tables/items.csv").is_file());
+}
+
+#[test]
+fn a_linked_tables_folder_is_refused_and_what_it_leads_to_is_untouched() {
+    let project = scratch_project();
+    let dir = project.path();
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("items.csv"), "mine").unwrap();
+    std::fs::write(elsewhere.join(".annotext-x.tmp"), "mine too").unwrap();
+    std::fs::create_dir(dir.join("output")).unwrap();
+    symlink(&elsewhere, dir.join("output/tables")).unwrap();
+    let run = annotext(&["--quiet", "-f", "csv"], dir);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("output/tables is a symbolic link"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(std::fs::read(elsewhere.join("items.csv")).unwrap(), b"mine");
+    assert_eq!(
+        std::fs::read(elsewhere.join(".annotext-x.tmp")).unwrap(),
+        b"mine too"
+    );
+}
+
+#[test]
+fn a_lock_file_that_links_to_a_users_file_is_refused_and_the_file_untouched() {
+    let project = scratch_project();
+    let dir = project.path();
+    std::fs::write(dir.join("notes.txt"), "my notes\n").unwrap();
+    std::fs::create_dir(dir.join("output")).unwrap();
+    symlink(dir.join("notes.txt"), dir.join("output/.annotext.lock")).unwrap();
+    for args in [&["--quiet", "-f", "csv"][..], &["verify", "output"][..]] {
+        let out = annotext(args, dir);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not annotext's lock file"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(std::fs::read(dir.join("notes.txt")).unwrap(), b"my notes\n");
+}
+
+#[test]
+fn verify_never_removes_outputs_for_a_planted_committed_staging_folder() {
+    let project = scratch_project();
+    let dir = project.path();
+    first_run(dir);
+    let before = std::fs::read_to_string(dir.join("output/manifest.json")).unwrap();
+    // A "committed" staging folder whose manifest lists nothing.
+    let mut planted: serde_json::Value = serde_json::from_str(&before).unwrap();
+    planted["outputs"] = serde_json::json!([]);
+    std::fs::create_dir(dir.join("output/.annotext-staging")).unwrap();
+    std::fs::write(
+        dir.join("output/.annotext-staging/manifest.json"),
+        serde_json::to_vec(&planted).unwrap(),
+    )
+    .unwrap();
+    let verify = annotext(&["verify", "output"], dir);
+    assert_eq!(verify.status.code(), Some(3), "{}", stderr(&verify));
+    assert!(
+        stderr(&verify).contains("is not a set annotext committed"),
+        "{}",
+        stderr(&verify)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("output/manifest.json")).unwrap(),
+        before
+    );
+    assert!(dir.join("output/tables/items.csv").is_file());
+    assert!(dir
+        .join("output/briefings/china-central-asia-summit-2023.pdf")
+        .is_file());
+}
+
+#[test]
+fn files_annotext_did_not_write_are_refused_kept_or_moved_aside() {
+    let project = scratch_project();
+    let dir = project.path();
+    // A folder holding a user's own records.jsonl and no manifest of ours: refused.
+    std::fs::create_dir(dir.join("output")).unwrap();
+    std::fs::write(dir.join("output/records.jsonl"), "my records\n").unwrap();
+    let run = annotext(&["--quiet", "-f", "jsonl"], dir);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("holds files with the names of annotext's outputs (records.jsonl)"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(
+        std::fs::read(dir.join("output/records.jsonl")).unwrap(),
+        b"my records\n"
+    );
+    // A manifest.json of the user's: refused too.
+    std::fs::remove_file(dir.join("output/records.jsonl")).unwrap();
+    std::fs::write(dir.join("output/manifest.json"), "{\"mine\": true}\n").unwrap();
+    let run = annotext(&["--quiet", "-f", "jsonl"], dir);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("is not a manifest annotext wrote"),
+        "{}",
+        stderr(&run)
+    );
+    // --force replaces them.
+    let forced = annotext(&["--quiet", "-f", "jsonl,pdf", "--force"], dir);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+
+    // An output the user edited is moved aside when a run replaces it, and kept when the
+    // document leaves.
+    std::fs::write(dir.join("output/records.jsonl"), "edited\n").unwrap();
+    let briefing = dir.join("output/briefings/china-central-asia-summit-2023.pdf");
+    std::fs::write(&briefing, "my annotated briefing").unwrap();
+    std::fs::write(dir.join("other.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    let rerun = annotext(&["-f", "jsonl,pdf", "other.txt"], dir);
+    assert!(rerun.status.success(), "{}", stderr(&rerun));
+    assert_eq!(
+        std::fs::read(dir.join("output/records.modified.jsonl")).unwrap(),
+        b"edited\n"
+    );
+    assert!(stderr(&rerun).contains("kept as"), "{}", stderr(&rerun));
+    assert_eq!(std::fs::read(&briefing).unwrap(), b"my annotated briefing");
+    assert!(
+        stderr(&rerun).contains("was changed since annotext wrote it: kept"),
+        "{}",
+        stderr(&rerun)
+    );
+    let records = std::fs::read_to_string(dir.join("output/records.jsonl")).unwrap();
+    assert!(records.contains("\"other\""), "{records}");
+}
+
+#[test]
+fn one_bad_input_costs_only_itself() {
+    let project = scratch_project();
+    let dir = project.path();
+    let data = dir.join("data");
+    // A name too long for a briefing's file name (the input's own name fits: 255 bytes, its
+    // briefing's would be 257).
+    let long = format!("{}.t", "a".repeat(253));
+    std::fs::write(dir.join(&long), "1.中(zhong)国(guo)\n").unwrap();
+    // A document whose briefing's place is taken by a folder.
+    std::fs::write(data.join("blocked.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    std::fs::create_dir_all(dir.join("output/briefings/blocked.pdf")).unwrap();
+    let run = annotext(&["-f", "csv,pdf", "data", &long], dir);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(err.contains("more than file systems take"), "{err}");
+    assert!(err.contains("blocked.pdf is a folder"), "{err}");
+    assert!(dir
+        .join("output/briefings/china-central-asia-summit-2023.pdf")
+        .is_file());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("output/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["counts"]["documents"], 1);
+    assert_eq!(
+        manifest["skipped"].as_array().unwrap().len(),
+        2,
+        "{manifest}"
+    );
+}
+
+#[test]
+fn inputs_are_read_as_a_careful_tool_reads_them() {
+    let project = scratch_project();
+    let dir = project.path();
+    // A link in the input folder to a private folder is not followed, unless --follow.
+    let private = dir.join("private");
+    std::fs::create_dir(&private).unwrap();
+    std::fs::write(private.join("secret.txt"), "1.秘(mi)密(mi)\n").unwrap();
+    symlink(&private, dir.join("data/private")).unwrap();
+    let run = annotext(&["--quiet", "-f", "jsonl"], dir);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let records = std::fs::read_to_string(dir.join("output/records.jsonl")).unwrap();
+    assert!(!records.contains("secret"), "a link was followed");
+    let followed = annotext(&["--quiet", "-f", "jsonl", "--follow"], dir);
+    assert!(followed.status.success(), "{}", stderr(&followed));
+    let records = std::fs::read_to_string(dir.join("output/records.jsonl")).unwrap();
+    assert!(
+        records.contains("private/secret"),
+        "--follow did not follow"
+    );
+
+    // A FIFO is refused at once, not waited on.
+    let fifo = dir.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let parse = annotext(&["parse", "pipe.txt"], dir);
+        assert_eq!(parse.status.code(), Some(1));
+        assert!(
+            stderr(&parse).contains("not a regular file"),
+            "{}",
+            stderr(&parse)
+        );
+    }
+    // `-` reads standard input.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(["parse", "-", "--compact"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("1.中(zhong)国(guo)\n".as_bytes())
+        .unwrap();
+    let parsed = child.wait_with_output().unwrap();
+    assert!(stdout(&parsed).contains("中国"), "{}", stdout(&parsed));
+
+    // A file over the size limit is refused with a clear error; the others are exported.
+    std::fs::write(dir.join("data/big.txt"), vec![b'a'; 2 << 20]).unwrap();
+    let limited = annotext(&["-f", "jsonl", "--max-file-mib", "1"], dir);
+    assert_eq!(limited.status.code(), Some(1), "{}", stderr(&limited));
+    assert!(
+        stderr(&limited).contains("larger than 1 MiB"),
+        "{}",
+        stderr(&limited)
+    );
+    std::fs::remove_file(dir.join("data/big.txt")).unwrap();
+
+    // Two names that are not UTF-8 stay two documents, shown escaped.
+    use std::os::unix::ffi::OsStrExt;
+    let one = std::ffi::OsStr::from_bytes(b"\xff.txt");
+    let two = std::ffi::OsStr::from_bytes(b"\xfe.txt");
+    std::fs::write(dir.join("data").join(one), "1.中(zhong)\n").unwrap();
+    std::fs::write(dir.join("data").join(two), "1.国(guo)\n").unwrap();
+    let run = annotext(&["--quiet", "-f", "jsonl"], dir);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let records = std::fs::read_to_string(dir.join("output/records.jsonl")).unwrap();
+    assert!(
+        records.contains("\\\\xff") && records.contains("\\\\xfe"),
+        "{records}"
+    );
+}
+
+#[test]
+fn names_in_messages_cannot_forge_lines() {
+    let project = scratch_project();
+    let dir = project.path();
+    first_run(dir);
+    std::fs::write(dir.join("output/x\nmissing: records.jsonl"), "").unwrap();
+    let verify = annotext(&["verify", "output"], dir);
+    assert_eq!(verify.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&verify).lines().map(str::to_owned).collect();
+    assert_eq!(lines, ["extra: x\\nmissing: records.jsonl"], "{lines:?}");
+}
+
+#[test]
+fn a_whole_run_and_a_shard_never_write_one_folder_at_once() {
+    let project = scratch_project();
+    let dir = project.path();
+    let mut whole = start_paused(&["-f", "csv"], dir, "writing");
+    let shard = annotext(&["run", "--shard", "0/2", "-f", "csv"], dir);
+    assert_eq!(shard.status.code(), Some(3), "{}", stderr(&shard));
+    assert!(
+        stderr(&shard).contains("another annotext run"),
+        "{}",
+        stderr(&shard)
+    );
+    whole.kill().unwrap();
+    whole.wait().unwrap();
+    // And the other way round: a shard at work keeps a whole run out.
+    let mut part = start_paused(&["run", "--shard", "0/1", "-f", "csv"], dir, "writing");
+    let run = annotext(&["-f", "csv"], dir);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    part.kill().unwrap();
+    part.wait().unwrap();
+}
