@@ -7,6 +7,7 @@
 //! deterministic: fixed dates, fixed resource ids, and a document ID derived from the content.
 
 mod annex;
+mod corpus;
 pub mod layout;
 pub mod words;
 
@@ -20,6 +21,10 @@ use std::sync::{Arc, OnceLock};
 use annotext_atomic_file::{write_bytes_atomic, AtomicWriteError, WrittenFile};
 use annotext_parser::{BlockKind, Document};
 use annotext_transform::{column_texts, KeyFigure, Tables};
+pub use corpus::{
+    render_corpus_briefing, write_corpus_briefing, CorpusBriefing, CorpusBriefingOptions,
+    CorpusDigest, CORPUS_PAGE_LIMIT,
+};
 pub use words::{Lang, UnknownLang, Words};
 
 use printpdf::{
@@ -55,6 +60,14 @@ pub enum PdfExportError {
     /// The PDF objects could not be serialized.
     #[error("the PDF could not be assembled")]
     Assemble(#[source] std::io::Error),
+    /// A table the corpus briefing reads has a column of an unexpected type.
+    #[error("reading column {column} of the tables: {message}")]
+    Table {
+        /// The column (or table).
+        column: String,
+        /// polars' message.
+        message: String,
+    },
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] AtomicWriteError),
@@ -160,22 +173,27 @@ struct Metrics {
 impl Metrics {
     /// The chosen font (or the shipped one) and its em size.
     fn load(options: &BriefingOptions) -> Result<Metrics, PdfExportError> {
-        let font = match &options.font {
-            Some(font) => Arc::clone(&font.0),
-            None => BriefingFont::shipped()?.0,
-        };
+        match &options.font {
+            Some(font) => Ok(Metrics::of(font)),
+            None => Ok(Metrics::of(&BriefingFont::shipped()?)),
+        }
+    }
+
+    /// The metrics of a font read already.
+    fn of(font: &BriefingFont) -> Metrics {
+        let font = Arc::clone(&font.0);
         let units_per_em = f64::from(font.pdf_font_metrics.units_per_em.max(1));
         // A white square, as readers draw for a missing glyph, when the font has one.
         let replacement = ['□', '?']
             .into_iter()
             .find(|c| font.lookup_glyph_index(*c as u32).is_some())
             .unwrap_or(' ');
-        Ok(Metrics {
+        Metrics {
             font,
             units_per_em,
             replacement,
             advances: RefCell::default(),
-        })
+        }
     }
 
     /// The advance of a character's glyph in font units, `None` when the font has none.
@@ -1117,8 +1135,35 @@ pub fn render_briefing(
         ..
     } = compose(doc, tables, options, &metrics, &title, words);
     let total = pages_ops.len();
+    let bytes = assemble(
+        &metrics,
+        &title,
+        words.subject,
+        words.page_of,
+        &bookmarks,
+        pages_ops,
+    )?;
+    Ok(Briefing {
+        bytes,
+        pages: total,
+        title,
+        missing_glyphs: missing.into_iter().collect(),
+    })
+}
 
-    let mut pdf = PdfDocument::new(&title);
+/// Adds the running header (the title) and footer (`page_of`: `{page}`, `{total}`) to laid-out
+/// pages, and
+/// serialises them as a PDF with fixed dates and ids: same pages, same bytes.
+fn assemble(
+    metrics: &Metrics,
+    title: &str,
+    subject: &str,
+    page_of: &str,
+    bookmarks: &[(String, usize)],
+    pages_ops: Vec<Vec<Op>>,
+) -> Result<Vec<u8>, PdfExportError> {
+    let total = pages_ops.len();
+    let mut pdf = PdfDocument::new(title);
     // Fixed ids (printpdf would draw random ones): same input, same bytes.
     pdf.resources.fonts.map.insert(
         FontId(FONT_ID.into()),
@@ -1127,8 +1172,8 @@ pub fn render_briefing(
     let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE_UNIX)
         .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
     let info = &mut pdf.metadata.info;
-    info.document_title = title.clone();
-    info.subject = words.subject.into();
+    info.document_title = title.to_owned();
+    info.subject = subject.into();
     info.creator = "annotext".into();
     info.producer = "annotext (printpdf)".into();
     info.creation_date = date;
@@ -1143,15 +1188,15 @@ pub fn render_briefing(
             },
         );
     }
-    let mut composer = Composer::new(&metrics, usize::MAX);
+    let mut composer = Composer::new(metrics, usize::MAX);
     let mut pages = Vec::with_capacity(total);
     for (index, mut ops) in pages_ops.into_iter().enumerate() {
         // Running header and page numbers, now that the page count is known.
         composer.pages = vec![Vec::new()];
-        composer.text_at(MARGIN_X, PAGE_H - 40.0, SMALL, rgb(0.4, 0.4, 0.4), &title);
+        composer.text_at(MARGIN_X, PAGE_H - 40.0, SMALL, rgb(0.4, 0.4, 0.4), title);
         composer.rule(PAGE_H - 46.0, rgb(0.7, 0.7, 0.7));
         let footer = words::fill(
-            words.page_of,
+            page_of,
             &[
                 ("page", &(index + 1).to_string()),
                 ("total", &total.to_string()),
@@ -1182,12 +1227,7 @@ pub fn render_briefing(
     objects
         .save_to(&mut bytes)
         .map_err(PdfExportError::Assemble)?;
-    Ok(Briefing {
-        bytes: stable_document_id(bytes),
-        pages: total,
-        title,
-        missing_glyphs: missing.into_iter().collect(),
-    })
+    Ok(stable_document_id(bytes))
 }
 
 /// Zlib level of the briefing's streams: level 9 (printpdf's) took several times longer for a
