@@ -197,7 +197,7 @@ impl Dataset {
 
     /// The manifest of the whole dataset: every shard's inputs (in input order), outputs and
     /// marker, and the workbook when it is in the folder; the counts summed.
-    pub fn manifest(&self, workbook: &WrittenFile, started_at: SystemTime) -> Result<Manifest> {
+    pub fn manifest(&self, written: &[WrittenFile], started_at: SystemTime) -> Result<Manifest> {
         let first = &self.markers[0].manifest;
         let mut options = first.options.clone();
         options.formats.push("xlsx".to_owned());
@@ -225,12 +225,14 @@ impl Dataset {
                 blake3: digest.to_string(),
             });
         }
-        if let Some(relative) = inside(&self.dir, &workbook.path) {
-            outputs.push(OutputEntry {
-                path: relative,
-                bytes: workbook.bytes,
-                blake3: workbook.digest.to_string(),
-            });
+        for file in written {
+            if let Some(relative) = inside(&self.dir, &file.path) {
+                outputs.push(OutputEntry {
+                    path: relative,
+                    bytes: file.bytes,
+                    blake3: file.digest.to_string(),
+                });
+            }
         }
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         // Paths that could not be listed are counted by every shard, documents that could not

@@ -25,8 +25,11 @@ use annotext_output_set::names::shown;
 use annotext_output_set::shard::Shard;
 use annotext_output_set::staging;
 
+use annotext_export_pdf::{BriefingFont, BriefingOptions, CorpusDigest};
+
 use crate::batches::cut_batches;
 use crate::error::{IoContext, PipelineError, Result, StepContext};
+use crate::lanes::write_corpus_briefing;
 use crate::progress::Progress;
 use crate::run::{workbook_info, workbook_title};
 use crate::timings::Timings;
@@ -302,6 +305,12 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
     let limit = (dataset.markers[0].manifest.options.batch_mib * 1024.0 * 1024.0) as u64;
     let (mut items, mut anomalies) = (0, 0);
     let mut first_title: Option<String> = None;
+    let options = &dataset.markers[0].manifest.options;
+    let mut corpus = options
+        .formats
+        .iter()
+        .any(|f| f == "pdf")
+        .then(CorpusDigest::default);
     for range in cut_batches(documents.iter().map(|d| d.bytes), limit) {
         let batch = timings.time("read", || {
             parts
@@ -326,12 +335,33 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
         items += batch.items.height();
         anomalies += batch.anomalies.height();
         timings.time("xlsx", || workbook.append(&batch))?;
+        if let Some(corpus) = corpus.as_mut() {
+            timings.time("pdf", || corpus.add(&batch))?;
+        }
         progress.advance(range.len() as u64);
     }
     let info = workbook_info(workbook_title(first_title.as_deref(), documents.len()));
     progress.stage("saving", None);
     let written = timings.time("xlsx save", || workbook.finish(&path, &info, &totals))?;
-    let manifest = dataset.manifest(&written, started_at)?;
+    let mut files = vec![written];
+    if let Some(corpus) = corpus.filter(|c| c.document_count() >= 2) {
+        let briefing = BriefingOptions {
+            font: match &options.font {
+                Some(path) => {
+                    let bytes = std::fs::read(path).at("read font", Path::new(path))?;
+                    Some(BriefingFont::from_bytes(&bytes)?)
+                }
+                None => None,
+            },
+            ..BriefingOptions::default()
+        };
+        let lang = options.lang.parse().unwrap_or_default();
+        files.push(timings.time("pdf", || {
+            write_corpus_briefing(&corpus, dir, &briefing, lang)
+        })?);
+    }
+    let written = &files[0];
+    let manifest = dataset.manifest(&files, started_at)?;
     let manifest_path = dir.join(MANIFEST_NAME);
     write_bytes_atomic(&manifest_path, &manifest.to_bytes())
         .step(|| format!("cannot write {}", shown(&manifest_path)))?;

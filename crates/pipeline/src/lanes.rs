@@ -26,7 +26,7 @@ use annotext_atomic_file::WrittenFile;
 use annotext_export_csv::{CsvFlavor, CsvTableWriter};
 use annotext_export_jsonl::RecordsWriter;
 use annotext_export_parquet::ParquetTableWriter;
-use annotext_export_pdf::{BriefingFont, BriefingOptions};
+use annotext_export_pdf::{BriefingFont, BriefingOptions, CorpusBriefingOptions, CorpusDigest};
 use annotext_export_xlsx::{WorkbookInfo, WorkbookWriter, MAX_DATA_ROWS};
 use annotext_parser::Document;
 use annotext_transform::{Tables, Totals};
@@ -221,6 +221,8 @@ impl<'scope> Lanes<'scope> {
         self.spawn(scope, move |fed| {
             let options = Arc::new(options);
             let most = rayon::current_num_threads().max(1);
+            // The corpus briefing's figures, gathered batch by batch from the tables.
+            let mut corpus = CorpusDigest::default();
             let mut drawing: VecDeque<ScopedJoinHandle<'scope, Result<Vec<WrittenFile>>>> =
                 VecDeque::new();
             let mut written = Vec::new();
@@ -234,6 +236,9 @@ impl<'scope> Lanes<'scope> {
             while let Ok(feed) = fed.recv() {
                 match feed {
                     Feed::Batch(fed) => {
+                        if let Some(tables) = &fed.batch.tables {
+                            timings.time("pdf", || corpus.add(tables))?;
+                        }
                         // Briefings drawn by now are collected first: one that failed stops
                         // the run before another batch is taken.
                         while let Some(oldest) = drawing.pop_front() {
@@ -255,6 +260,12 @@ impl<'scope> Lanes<'scope> {
                     Feed::End(_) => {
                         for handle in drawing.drain(..) {
                             collect(handle)?;
+                        }
+                        if corpus.document_count() >= 2 {
+                            let file = timings.time("pdf", || {
+                                write_corpus_briefing(&corpus, root, &options, args.lang)
+                            })?;
+                            written.push(file);
                         }
                         return Ok(written);
                     }
@@ -490,6 +501,28 @@ impl TableWriter for ParquetTableWriter {
     fn finish(self) -> Result<WrittenFile> {
         Ok(ParquetTableWriter::finish(self)?)
     }
+}
+
+/// The corpus briefing's file name, beside the workbook.
+pub const CORPUS_BRIEFING_NAME: &str = "corpus-briefing.pdf";
+
+/// Writes the corpus briefing of the documents `corpus` gathered into `root`, in the font of
+/// the document briefings.
+pub fn write_corpus_briefing(
+    corpus: &CorpusDigest,
+    root: &Path,
+    options: &BriefingOptions,
+    lang: annotext_export_pdf::Lang,
+) -> Result<WrittenFile> {
+    let font = match &options.font {
+        Some(font) => font.clone(),
+        None => BriefingFont::shipped()?,
+    };
+    let corpus_options = CorpusBriefingOptions { title: None, lang };
+    let (_, written) = corpus
+        .write(&root.join(CORPUS_BRIEFING_NAME), &corpus_options, &font)
+        .step(|| "the corpus briefing".to_owned())?;
+    Ok(written)
 }
 
 /// One briefing per document of the batch, each from its own tables, in `root/briefings/`.
