@@ -333,3 +333,59 @@ fn a_whole_run_and_a_shard_never_write_one_folder_at_once() {
     part.kill().unwrap();
     part.wait().unwrap();
 }
+
+/// As an unprivileged user (run as root, the test drops to `nobody` with `setpriv`): a shared
+/// output folder that user may not write is refused with a clear error naming it, nothing in it
+/// changes, and no panic. Skipped (and says so) where it cannot drop privileges.
+#[test]
+fn an_unprivileged_user_gets_a_clear_error_and_changes_nothing() {
+    // SAFETY: geteuid only reads the process's effective user id.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("skipped: needs root to drop to nobody");
+        return;
+    }
+    let as_nobody = |args: &[&str], cwd: &Path| {
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_annotext"))
+            .args(args)
+            .current_dir(cwd)
+            .output()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    match as_nobody(&["--version"], dir.path()) {
+        Ok(out) if out.status.success() => {}
+        _ => {
+            eprintln!("skipped: setpriv missing, or the binary not reachable by nobody");
+            return;
+        }
+    }
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "1.中(zhong)国(guo)\n").unwrap();
+    std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // A team folder of root's, readable by all, with root's file in it.
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(shared.join("records.jsonl"), "root's records\n").unwrap();
+    let run = as_nobody(
+        &["run", "in.txt", "-o", "shared", "-f", "jsonl"],
+        dir.path(),
+    )
+    .unwrap();
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("shared") && err.contains("Permission denied"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(shared.join("records.jsonl")).unwrap(),
+        b"root's records\n"
+    );
+    let entries: Vec<_> = std::fs::read_dir(&shared).unwrap().collect();
+    assert_eq!(entries.len(), 1, "nothing was added to the folder");
+}

@@ -9,6 +9,7 @@ pub mod combine;
 pub mod error;
 pub mod inputs;
 pub mod lanes;
+pub mod memory;
 pub mod options;
 pub mod progress;
 pub mod run;
