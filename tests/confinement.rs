@@ -389,3 +389,47 @@ fn an_unprivileged_user_gets_a_clear_error_and_changes_nothing() {
     let entries: Vec<_> = std::fs::read_dir(&shared).unwrap().collect();
     assert_eq!(entries.len(), 1, "nothing was added to the folder");
 }
+
+/// An input that changes after it was read, while a run that writes the workbook is at work
+/// (the records are written last), changes nothing: every output holds the text the run read
+/// (the records lane used to read the inputs again and fail the whole run). An input that
+/// vanishes before it is read costs only itself: reported, status 1, the others exported.
+#[test]
+fn an_input_changed_or_removed_during_the_run_costs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    let (a, b) = (dir.path().join("in/a.txt"), dir.path().join("in/b.txt"));
+    std::fs::write(&a, "1.中(zhong)国(guo)\n").unwrap();
+    std::fs::write(&b, "1.合(he)作(zuo)\n").unwrap();
+    let resume = dir.path().join("resume");
+    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(["run", "in", "-o", "out", "-f", "jsonl,xlsx", "--batch-mib", "0"])
+        .current_dir(dir.path())
+        .env("ANNOTEXT_PAUSE_AT", "writing")
+        .env("ANNOTEXT_RESUME_WHEN", &resume)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_pipe = std::io::BufReader::new(run.stderr.take().unwrap());
+    let mut line = String::new();
+    use std::io::BufRead;
+    stderr_pipe.read_line(&mut line).unwrap();
+    assert_eq!(line, "annotext: paused at writing\n");
+    // `a` was read (its batch is handed over); `b`, not yet: one changes, the other goes.
+    std::fs::write(&a, "1.变(bian)了(le)\n").unwrap();
+    std::fs::remove_file(&b).unwrap();
+    std::fs::write(&resume, "").unwrap();
+    let status = run.wait().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr_pipe, &mut rest).unwrap();
+    assert_eq!(status.code(), Some(1), "{rest}");
+    assert!(rest.contains("in/b.txt"), "{rest}");
+    let records = std::fs::read_to_string(dir.path().join("out/records.jsonl")).unwrap();
+    assert!(records.contains("中国") && !records.contains("合作"), "{records}");
+    assert!(!records.contains("变了"), "{records}");
+    let listed: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!listed.iter().any(|n| n.contains("spill")), "{listed:?}");
+}

@@ -36,12 +36,22 @@ impl PausePoint {
     }
 }
 
-/// Stops here for good when the environment asks for this point.
+/// With this variable naming a file as well, a paused run goes on once that file exists: a
+/// test can change the inputs at a known step and let the run finish.
+pub const RESUME_VARIABLE: &str = "ANNOTEXT_RESUME_WHEN";
+
+/// Stops here when the environment asks for this point: for good, or until the file
+/// [`RESUME_VARIABLE`] names exists.
 pub fn pause_at(point: PausePoint) {
     if std::env::var_os(PAUSE_VARIABLE).is_some_and(|v| v == point.name()) {
         eprintln!("annotext: paused at {}", point.name());
+        let resume = std::env::var_os(RESUME_VARIABLE).map(std::path::PathBuf::from);
         loop {
-            std::thread::sleep(Duration::from_secs(3600));
+            match &resume {
+                Some(file) if file.exists() => return,
+                Some(_) => std::thread::sleep(Duration::from_millis(20)),
+                None => std::thread::sleep(Duration::from_secs(3600)),
+            }
         }
     }
 }

@@ -35,8 +35,10 @@ use polars::prelude::{DataFrame, Schema};
 use annotext_output_set::names::shown;
 use annotext_output_set::shard::Shard;
 
-use crate::error::{PipelineError, Result, StepContext};
-use crate::inputs::{self, Source};
+use std::io::{Read, Write};
+
+use crate::error::{IoContext, PipelineError, Result, StepContext};
+use crate::inputs::Source;
 use crate::options::{Format, RunOptions};
 use crate::progress::Progress;
 use crate::timings::Timings;
@@ -149,7 +151,7 @@ impl<'scope> Lanes<'scope> {
 
         if let Some(writer) = records {
             if wants(Format::Xlsx) {
-                lanes.start_records_last(scope, bar, timings, writer, args.max_file_bytes());
+                lanes.start_records_last(scope, bar, timings, writer, root.join(RECORDS_SPILL));
             } else {
                 lanes.start(
                     scope,
@@ -306,34 +308,66 @@ impl<'scope> Lanes<'scope> {
 
     /// Starts the records lane for a run that also writes the workbook. The workbook's last
     /// step, compressing it, runs on one core for seconds; the records need nothing the
-    /// tables do, so this lane only notes each batch's files and, at the end, reads and parses
-    /// them again (checking they are unchanged) and writes the records while the workbook is
-    /// compressed. One document is in memory at a time.
+    /// tables do, so this lane only keeps each batch's texts aside (appended to a spill file in
+    /// the staging folder, `spill`) and, at the end, parses them again and writes the records
+    /// while the workbook is compressed. One document is in memory at a time. The texts kept
+    /// are those the tables were made of: an input that changes or vanishes meanwhile changes
+    /// nothing (the inputs are not read a second time).
     fn start_records_last<'env>(
         &mut self,
         scope: &'scope Scope<'scope, 'env>,
         bar: &'env dyn Progress,
         timings: &'env Timings,
         writer: RecordsWriter,
-        max_bytes: u64,
+        spill: std::path::PathBuf,
     ) where
         'env: 'scope,
     {
+        let kept = Vec::<(String, Option<String>, usize)>::new();
         self.start(
             scope,
             bar,
-            (writer, Vec::new()),
-            |(_, sources), batch| {
-                sources.extend(batch.sources.iter().cloned());
+            (writer, kept, None::<std::io::BufWriter<std::fs::File>>, spill),
+            |(_, kept, file, spill), batch| {
+                let out = match file {
+                    Some(out) => out,
+                    None => file.insert(std::io::BufWriter::new(
+                        std::fs::File::create(&*spill).at("create", spill)?,
+                    )),
+                };
+                for document in &batch.documents {
+                    out.write_all(document.text.as_bytes()).at("write", spill)?;
+                    kept.push((
+                        document.name.clone(),
+                        document.path.clone(),
+                        document.text.len(),
+                    ));
+                }
                 Ok(())
             },
-            move |(mut writer, sources), _| {
-                // One file after another: the workbook's compression has the other core, and
-                // reading in parallel slowed it more than it sped the records.
-                for source in &sources {
-                    let document =
-                        timings.time("jsonl", || inputs::read_again(source, max_bytes))?;
-                    timings.time("jsonl", || writer.append(std::slice::from_ref(&document)))?;
+            move |(mut writer, kept, file, spill), _| {
+                if let Some(file) = file {
+                    let file = file.into_inner().map_err(|e| {
+                        PipelineError::io("write", &spill, e.into_error())
+                    })?;
+                    drop(file);
+                    let mut texts =
+                        std::io::BufReader::new(std::fs::File::open(&spill).at("read", &spill)?);
+                    for (name, path, len) in kept {
+                        let mut bytes = vec![0; len];
+                        texts.read_exact(&mut bytes).at("read", &spill)?;
+                        let mut document = timings.time("jsonl", || {
+                            annotext_parser::parse_vec(&name, bytes).map_err(|source| {
+                                PipelineError::Input {
+                                    path: path.clone().unwrap_or_default().into(),
+                                    source,
+                                }
+                            })
+                        })?;
+                        document.path = path;
+                        timings.time("jsonl", || writer.append(std::slice::from_ref(&document)))?;
+                    }
+                    std::fs::remove_file(&spill).at("remove", &spill)?;
                 }
                 Ok(vec![timings.time("jsonl", || writer.finish())?])
             },
@@ -502,6 +536,9 @@ impl TableWriter for ParquetTableWriter {
         Ok(ParquetTableWriter::finish(self)?)
     }
 }
+
+/// The file in the staging folder where the records lane keeps the texts it writes last.
+const RECORDS_SPILL: &str = ".annotext-records-texts.spill";
 
 /// The corpus briefing's file name, beside the workbook.
 pub const CORPUS_BRIEFING_NAME: &str = "corpus-briefing.pdf";
