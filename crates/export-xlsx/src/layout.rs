@@ -11,6 +11,7 @@ use annotext_transform::cell_text;
 use polars::prelude::DataFrame;
 use unicode_width::UnicodeWidthChar;
 
+use crate::print::is_for_print;
 use crate::{table_error, XlsxExportError};
 
 /// Widest a column gets, in character units; longer text wraps. Kept narrow enough that a
@@ -72,6 +73,8 @@ pub(crate) struct SheetLayout {
     pub(crate) columns: Vec<ShownColumn>,
     /// How many leading columns are frozen with the header.
     pub(crate) frozen: u16,
+    /// How many leading columns are printed ([`is_for_print`]; identifying ones always are).
+    pub(crate) printed: u16,
 }
 
 impl SheetLayout {
@@ -91,13 +94,34 @@ impl SheetLayout {
             _ => &IDENTIFYING,
         };
         let identifying = |c: &usize| ids.contains(&df.columns()[*c].name().as_str());
+        let printed = |c: &usize| is_for_print(df.columns()[*c].name());
+        // Identifying columns, then the others a reader needs on paper, then those for the
+        // screen only: printing takes the leading columns (a print area is one range).
         let order: Vec<usize> = shown
             .iter()
             .copied()
             .filter(identifying)
-            .chain(shown.iter().copied().filter(|c| !identifying(c)))
+            .chain(
+                shown
+                    .iter()
+                    .copied()
+                    .filter(|c| !identifying(c) && printed(c)),
+            )
+            .chain(
+                shown
+                    .iter()
+                    .copied()
+                    .filter(|c| !identifying(c) && !printed(c)),
+            )
             .collect();
         let frozen = u16::try_from(shown.iter().filter(|c| identifying(c)).count()).unwrap_or(0);
+        let printed = u16::try_from(
+            order
+                .iter()
+                .filter(|c| identifying(c) || printed(c))
+                .count(),
+        )
+        .unwrap_or(0);
         let mut columns = Vec::with_capacity(order.len());
         for source in order {
             let column = &df.columns()[source];
@@ -131,7 +155,11 @@ impl SheetLayout {
                 percent,
             });
         }
-        Ok(SheetLayout { columns, frozen })
+        Ok(SheetLayout {
+            columns,
+            frozen,
+            printed,
+        })
     }
 
     /// Lines the header row needs (long headers wrap).

@@ -26,10 +26,11 @@ use rust_xlsxwriter::{
 };
 
 pub use layout::{is_for_machines, is_percentage};
+pub use print::{is_for_print, SMALLEST_SCALE};
 pub use summary::MAX_CHART_BARS;
 
 use layout::{row_points, text_lines, SheetLayout};
-use print::print_setup;
+use print::{data_print_setup, print_area, PrintPlan};
 
 /// Rows of data a sheet holds below its header (Excel's limit is 1,048,576 rows in all).
 pub const MAX_DATA_ROWS: usize = 1_048_575;
@@ -369,24 +370,31 @@ impl WorkbookWriter {
         self.write_corpus_wide(ENTITIES, &entities)?;
         let header = self.formats.header.clone();
         summary::write_summary(self.sheet(0)?, totals, info, &header)?;
-        let filters: Vec<(usize, u32, u16)> = self
+        let filters: Vec<(usize, u32, u16, Option<PrintPlan>)> = self
             .tables
             .iter()
             .flat_map(|t| {
                 let columns = t.layout.as_ref().map_or(0, |l| l.columns.len());
                 let columns = u16::try_from(columns).unwrap_or(u16::MAX);
-                t.sheets.iter().map(move |&(i, rows)| (i, rows, columns))
+                let plan = t.layout.as_ref().map(PrintPlan::of);
+                t.sheets
+                    .iter()
+                    .map(move |&(i, rows)| (i, rows, columns, plan.clone()))
             })
             .collect();
-        for &(index, rows, columns) in &filters {
-            if columns > 0 {
-                self.sheet(index)?.autofilter(0, 0, rows, columns - 1)?;
+        for (index, rows, columns, plan) in &filters {
+            if *columns > 0 {
+                let sheet = self.sheet(*index)?;
+                sheet.autofilter(0, 0, *rows, columns - 1)?;
+                if let Some(plan) = plan {
+                    print_area(sheet, plan, *rows, *columns)?;
+                }
             }
         }
         // Continuation sheets were added when their table overflowed, after every table's
         // first sheet: put each table's sheets together (`Items`, `Items (2)`, `Sections`…).
         let order: Vec<usize> = std::iter::once(0)
-            .chain(filters.iter().map(|&(index, ..)| index))
+            .chain(filters.iter().map(|(index, ..)| *index))
             .collect();
         let sheets = self.workbook.worksheets_mut();
         let mut slots: Vec<Option<Worksheet>> = sheets.drain(..).map(Some).collect();
@@ -450,7 +458,7 @@ fn lay_out(
         sheet.set_row_height(0, row_points(lines))?;
     }
     sheet.set_freeze_panes(1, layout.frozen)?;
-    print_setup(sheet, true)?;
+    data_print_setup(sheet, &PrintPlan::of(layout))?;
     Ok(())
 }
 

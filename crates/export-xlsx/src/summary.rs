@@ -15,6 +15,11 @@ use crate::{WorkbookInfo, XlsxExportError};
 pub const MAX_CHART_BARS: usize = 30;
 /// Widths of the Summary's columns A…F: labels, then numbers, then a document's title.
 const WIDTHS: [f64; 6] = [40.0, 12.0, 12.0, 12.0, 14.0, 50.0];
+/// A chart's width, in pixels: within columns D…F, so the chart does not widen the printed
+/// page (fitted to one page across, a wider sheet prints smaller).
+const CHART_PIXELS: u32 = 560;
+/// Size of a chart's labels: 10 pt stays above 6 pt when the Summary is fitted to a page.
+const CHART_FONT_POINTS: f64 = 10.0;
 /// A bar chart's height per bar and for its title and axis, in pixels.
 const BAR_PIXELS: u32 = 24;
 const CHART_FRAME_PIXELS: u32 = 90;
@@ -67,7 +72,7 @@ pub(crate) fn write_summary(
         row += 1;
         write_documents(sheet, row, documents, header, &percent)?;
     }
-    print_setup(sheet, false)?;
+    print_setup(sheet)?;
     Ok(())
 }
 
@@ -120,10 +125,12 @@ fn write_counts(
         .y_axis()
         .set_reverse()
         .set_crossing(ChartAxisCrossing::Max)
-        .set_font(ChartFont::new().set_size(9));
-    chart.x_axis().set_font(ChartFont::new().set_size(9));
+        .set_font(ChartFont::new().set_size(CHART_FONT_POINTS));
+    chart
+        .x_axis()
+        .set_font(ChartFont::new().set_size(CHART_FONT_POINTS));
     let height = CHART_FRAME_PIXELS + BAR_PIXELS * bars;
-    chart.set_width(760).set_height(height);
+    chart.set_width(CHART_PIXELS).set_height(height);
     sheet.insert_chart(top, 3, &chart)?;
     // The chart may reach below the table: the next table starts below both.
     let table_pixels = ROW_PIXELS + pixels;

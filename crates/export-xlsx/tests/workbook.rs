@@ -480,26 +480,57 @@ fn coverage_shows_as_a_percentage() {
 }
 
 #[test]
-fn every_sheet_prints_landscape_one_page_wide_with_its_header_and_footer() {
+fn every_sheet_prints_legibly_on_a4_landscape_with_its_header_and_footer() {
     let bytes = workbook_bytes(&tables(), &info(), MAX_DATA_ROWS).unwrap();
-    let wb = open(&bytes);
+    let mut wb = open(&bytes);
     let workbook = read_entry(&bytes, "xl/workbook.xml");
     for name in wb.sheet_names() {
         let xml = sheet_xml(&bytes, &name);
-        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{name}");
         let setup = &xml[xml.find("<pageSetup").unwrap()..];
         assert_eq!(attribute(setup, "orientation"), "landscape", "{name}");
         assert_eq!(attribute(setup, "paperSize"), "9", "{name}");
-        assert_eq!(attribute(setup, "fitToHeight"), "0", "{name}");
         assert!(
             xml.contains("<oddFooter>&amp;L&amp;A&amp;Rpage &amp;P of &amp;N</oddFooter>"),
             "{name}"
         );
+        // Fitted to one page across, or at a scale whose 11 pt text stays legible (over
+        // several pages across, a band of rows at a time, the document column repeated).
+        if xml.contains("<pageSetUpPr fitToPage=\"1\"/>") {
+            assert_eq!(attribute(setup, "fitToHeight"), "0", "{name}");
+        } else {
+            let scale: u16 = attribute(setup, "scale").parse().unwrap();
+            assert!(scale >= annotext_export_xlsx::SMALLEST_SCALE, "{name}");
+            assert_eq!(attribute(setup, "pageOrder"), "overThenDown", "{name}");
+            assert!(workbook.contains(&format!("{name}!$A:$")), "{name}");
+        }
         if name != "Summary" {
             assert!(workbook.contains(&format!("{name}!$1:$1")), "{name}");
+            assert!(xml.contains("gridLines=\"1\""), "{name}");
         }
     }
-    assert!(workbook.contains("Items!$1:$1"), "{workbook}");
+    // The Items sheet is too wide for one page: it prints at the smallest scale, and only the
+    // columns a reader needs (the pinyin and the other renderings of the text stay on screen).
+    let xml = sheet_xml(&bytes, "Items");
+    assert!(!xml.contains("fitToPage"));
+    let items = wb.worksheet_range("Items").unwrap();
+    let headers: Vec<String> = (0..items.width())
+        .map(|c| items.get((0, c)).unwrap().to_string())
+        .collect();
+    let printed = headers
+        .iter()
+        .position(|h| !annotext_export_xlsx::is_for_print(h))
+        .unwrap();
+    assert!(headers[printed..]
+        .iter()
+        .all(|h| !annotext_export_xlsx::is_for_print(h)));
+    for screen in ["pinyin", "simplified", "annotated_text", "line"] {
+        assert!(headers[printed..].contains(&screen.to_owned()), "{screen}");
+    }
+    let last = (b'A' + printed as u8 - 1) as char;
+    let area = format!("Items!$A$1:${last}${}", items.height());
+    assert!(workbook.contains(&area), "{area} in {workbook}");
+    // Fitted sheets are narrow enough: the Timeline fits on one page across.
+    assert!(sheet_xml(&bytes, "Timeline").contains("<pageSetUpPr fitToPage=\"1\"/>"));
 }
 
 #[test]
