@@ -403,7 +403,16 @@ fn an_input_changed_or_removed_during_the_run_costs_nothing() {
     std::fs::write(&b, "1.合(he)作(zuo)\n").unwrap();
     let resume = dir.path().join("resume");
     let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args(["run", "in", "-o", "out", "-f", "jsonl,xlsx", "--batch-mib", "0"])
+        .args([
+            "run",
+            "in",
+            "-o",
+            "out",
+            "-f",
+            "jsonl,xlsx",
+            "--batch-mib",
+            "0",
+        ])
         .current_dir(dir.path())
         .env("ANNOTEXT_PAUSE_AT", "writing")
         .env("ANNOTEXT_RESUME_WHEN", &resume)
@@ -425,7 +434,10 @@ fn an_input_changed_or_removed_during_the_run_costs_nothing() {
     assert_eq!(status.code(), Some(1), "{rest}");
     assert!(rest.contains("in/b.txt"), "{rest}");
     let records = std::fs::read_to_string(dir.path().join("out/records.jsonl")).unwrap();
-    assert!(records.contains("中国") && !records.contains("合作"), "{records}");
+    assert!(
+        records.contains("中国") && !records.contains("合作"),
+        "{records}"
+    );
     assert!(!records.contains("变了"), "{records}");
     let listed: Vec<String> = std::fs::read_dir(dir.path().join("out"))
         .unwrap()

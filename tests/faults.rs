@@ -121,6 +121,7 @@ fn next_run_leaves_exactly_its_set(dir: &Path) {
             "briefings/doc-00001.pdf",
             "briefings/doc-00002.pdf",
             "briefings/doc-00003.pdf",
+            "corpus-briefing.pdf",
             "manifest.json",
             "records.jsonl",
             "tables/anomalies.csv",

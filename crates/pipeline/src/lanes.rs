@@ -238,7 +238,9 @@ impl<'scope> Lanes<'scope> {
             while let Ok(feed) = fed.recv() {
                 match feed {
                     Feed::Batch(fed) => {
-                        if let Some(tables) = &fed.batch.tables {
+                        // A shard's documents are a part of the corpus: `combine` writes the
+                        // corpus briefing of the whole dataset.
+                        if let (Some(tables), None) = (&fed.batch.tables, args.shard) {
                             timings.time("pdf", || corpus.add(tables))?;
                         }
                         // Briefings drawn by now are collected first: one that failed stops
@@ -327,7 +329,12 @@ impl<'scope> Lanes<'scope> {
         self.start(
             scope,
             bar,
-            (writer, kept, None::<std::io::BufWriter<std::fs::File>>, spill),
+            (
+                writer,
+                kept,
+                None::<std::io::BufWriter<std::fs::File>>,
+                spill,
+            ),
             |(_, kept, file, spill), batch| {
                 let out = match file {
                     Some(out) => out,
@@ -347,9 +354,9 @@ impl<'scope> Lanes<'scope> {
             },
             move |(mut writer, kept, file, spill), _| {
                 if let Some(file) = file {
-                    let file = file.into_inner().map_err(|e| {
-                        PipelineError::io("write", &spill, e.into_error())
-                    })?;
+                    let file = file
+                        .into_inner()
+                        .map_err(|e| PipelineError::io("write", &spill, e.into_error()))?;
                     drop(file);
                     let mut texts =
                         std::io::BufReader::new(std::fs::File::open(&spill).at("read", &spill)?);
