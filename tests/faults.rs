@@ -2,9 +2,9 @@
 //! with SIGKILL at each step of writing and moving their outputs, a full disk, two runs into one
 //! folder, and `annotext verify` on folders that match their manifest and folders that do not.
 //!
-//! The kills use the run's pause hook (`ANNOTEXT_PAUSE_AT`, `src/pause.rs`): the run stops at a
-//! named step and says so on stderr, and the test kills it there, so each step is hit every
-//! time, however fast the machine.
+//! The kills use the run's pause hook (`ANNOTEXT_PAUSE_AT`, `crates/output-set/src/pause.rs`):
+//! the run stops at a named step and says so on stderr, and the test kills it there, so each
+//! step is hit every time, however fast the machine.
 
 mod common;
 
