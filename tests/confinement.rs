@@ -167,6 +167,21 @@ fn files_annotext_did_not_write_are_refused_kept_or_moved_aside() {
         "{}",
         stderr(&run)
     );
+    // A link in the manifest's place: refused too, and left as it is.
+    std::fs::remove_file(dir.join("output/manifest.json")).unwrap();
+    std::fs::write(dir.join("mine.json"), "{}").unwrap();
+    symlink(dir.join("mine.json"), dir.join("output/manifest.json")).unwrap();
+    let run = annotext(&["--quiet", "-f", "jsonl"], dir);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("not a regular file"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(std::fs::symlink_metadata(dir.join("output/manifest.json"))
+        .unwrap()
+        .is_symlink());
+    assert_eq!(std::fs::read(dir.join("mine.json")).unwrap(), b"{}");
     // --force replaces them.
     let forced = annotext(&["--quiet", "-f", "jsonl,pdf", "--force"], dir);
     assert!(forced.status.success(), "{}", stderr(&forced));

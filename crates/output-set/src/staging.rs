@@ -359,6 +359,15 @@ fn check_destinations(
     force: bool,
 ) -> Result<()> {
     let manifest_path = publication.manifest_path();
+    // A link, a folder or a device where the manifest goes is nobody's manifest of annotext's:
+    // moving the new one there would replace it.
+    if !force && !matches!(folder.entry(&manifest_path)?, Entry::File | Entry::Missing) {
+        return Err(OutputSetError::Refused(format!(
+            "{} is not a manifest annotext wrote (not a regular file): it is left as it is; \
+             choose another output folder, or give --force to replace it",
+            shown(folder.path().join(&manifest_path))
+        )));
+    }
     let previous = match read_manifest(folder, &manifest_path) {
         Ok(previous) => previous,
         Err(_) if force => None,
