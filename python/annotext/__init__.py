@@ -19,24 +19,13 @@ from typing import Iterable, Mapping, Union
 
 import polars as pl
 
+from ._annotext import TABLE_NAMES as _TABLE_NAMES
 from ._annotext import AnnotextError, _parse, _run, _tables
 
 __all__ = ["AnnotextError", "TABLE_NAMES", "parse", "run", "tables"]
 
-#: The tables, in the order the outputs list them.
-TABLE_NAMES = (
-    "documents",
-    "items",
-    "sections",
-    "subsections",
-    "paragraphs",
-    "clauses",
-    "readings",
-    "entities",
-    "timeline",
-    "topics",
-    "anomalies",
-)
+#: The tables, in the order the outputs list them (the native module's own list).
+TABLE_NAMES = tuple(_TABLE_NAMES)
 
 PathLike = Union[str, "os.PathLike[str]"]
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use annotext_export_pdf::{BriefingFont, CorpusBriefingOptions, CorpusDigest};
-use annotext_transform::{Tables, TABLE_NAMES};
+use annotext_transform::{Tables, TABLE_COUNT, TABLE_NAMES};
 use polars::prelude::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -25,21 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for name in TABLE_NAMES {
         frames.push(read(name)?);
     }
-    let [documents, items, sections, subsections, paragraphs, clauses, readings, entities, timeline, topics, anomalies]: [DataFrame; 11] =
-        frames.try_into().map_err(|_| "eleven tables")?;
-    let tables = Tables {
-        documents,
-        items,
-        sections,
-        subsections,
-        paragraphs,
-        clauses,
-        readings,
-        entities,
-        timeline,
-        topics,
-        anomalies,
-    };
+    let frames: [DataFrame; TABLE_COUNT] = frames.try_into().map_err(|_| "eleven tables")?;
+    let tables = Tables::from_frames(frames);
     let loaded = started.elapsed();
     let font = BriefingFont::shipped()?;
     let started = Instant::now();

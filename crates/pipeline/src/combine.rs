@@ -392,21 +392,8 @@ fn document_titles(documents: &DataFrame) -> Result<BTreeMap<String, String>> {
 
 /// The tables of a batch, from frames in the order of [`TABLE_NAMES`].
 fn tables_of(frames: Vec<DataFrame>) -> Result<Tables> {
-    let [documents, items, sections, subsections, paragraphs, clauses, readings, entities, timeline, topics, anomalies]: [DataFrame; TABLE_COUNT] =
-        frames
-            .try_into()
-            .map_err(|_| PipelineError::Lane("a table is missing"))?;
-    Ok(Tables {
-        documents,
-        items,
-        sections,
-        subsections,
-        paragraphs,
-        clauses,
-        readings,
-        anomalies,
-        entities,
-        timeline,
-        topics,
-    })
+    let frames: [DataFrame; TABLE_COUNT] = frames
+        .try_into()
+        .map_err(|_| PipelineError::Lane("a table is missing"))?;
+    Ok(Tables::from_frames(frames))
 }

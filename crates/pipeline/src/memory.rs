@@ -18,17 +18,21 @@ use crate::run::{error_chain, parse_inputs};
 /// Input read per batch, as a run's default.
 const BATCH_BYTES: u64 = 2 << 20;
 
-/// The rules a run over `paths` would use: those in `rules`, else `rules/` in the first folder
-/// given, else the built-in ones.
-pub fn rules_for(paths: &[PathBuf], rules: Option<&Path>) -> Result<Rules> {
-    let dir = rules.map(Path::to_path_buf).or_else(|| {
+/// The folder a run over `paths` reads its rules from: `rules` if given, else `rules/` in the
+/// first folder given; `None` for the built-in rules.
+pub fn rules_dir(paths: &[PathBuf], rules: Option<&Path>) -> Option<PathBuf> {
+    rules.map(Path::to_path_buf).or_else(|| {
         paths
             .iter()
             .find(|p| p.is_dir())
             .map(|dir| dir.join("rules"))
-    });
+    })
+}
+
+/// The rules in `dir`, or the built-in ones.
+pub fn load_rules(dir: Option<&Path>) -> Result<Rules> {
     Ok(match dir {
-        Some(dir) => Rules::load(&dir)?,
+        Some(dir) => Rules::load(dir)?,
         None => Rules::default(),
     })
 }
@@ -46,7 +50,7 @@ pub fn tables_of_files(
     if let Some(error) = listing.errors.into_iter().next() {
         return Err(error);
     }
-    let rules = rules_for(paths, rules)?;
+    let rules = load_rules(rules_dir(paths, rules).as_deref())?;
     let transform = Transform::new(&rules)?;
     let mut parts = Vec::new();
     for batch in batches(&listing.inputs, BATCH_BYTES) {
@@ -66,10 +70,7 @@ pub fn tables_of_files(
 
 /// The tables of texts in memory, each `(doc_id, text)`, with `rules` (built in when `None`).
 pub fn tables_of_texts(texts: &[(String, String)], rules: Option<&Path>) -> Result<Tables> {
-    let rules = match rules {
-        Some(dir) => Rules::load(dir)?,
-        None => Rules::default(),
-    };
+    let rules = load_rules(rules)?;
     let transform = Transform::new(&rules)?;
     let sizes = texts.iter().map(|(_, text)| text.len() as u64);
     let mut parts = Vec::new();

@@ -20,6 +20,7 @@ use crate::batches::batches;
 use crate::error::{IoContext, PipelineError, Result, StepContext};
 use crate::inputs::{self, Input, Source};
 use crate::lanes::{Batch, Ending, Lanes};
+use crate::memory::{load_rules, rules_dir};
 use crate::options::{Format, RunOptions};
 use crate::progress::Progress;
 use crate::timings::Timings;
@@ -312,17 +313,8 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
         }
         None => None,
     };
-    let rules_dir = options.rules.clone().or_else(|| {
-        options
-            .paths
-            .iter()
-            .find(|p| p.is_dir())
-            .map(|dir| dir.join("rules"))
-    });
-    let rules = match &rules_dir {
-        Some(dir) => annotext_transform::Rules::load(dir)?,
-        None => annotext_transform::Rules::default(),
-    };
+    let rules_dir = rules_dir(&options.paths, options.rules.as_deref());
+    let rules = load_rules(rules_dir.as_deref())?;
     let transform = annotext_transform::Transform::new(&rules)?;
     let needs_tables = [Format::Csv, Format::Parquet, Format::Xlsx, Format::Pdf]
         .into_iter()

@@ -131,33 +131,7 @@ fn _tables<'py>(
     });
     let tables = built.map_err(|e| python_error(&e))?;
     let out = PyDict::new(py);
-    let annotext_transform::Tables {
-        documents,
-        items,
-        sections,
-        subsections,
-        paragraphs,
-        clauses,
-        readings,
-        anomalies,
-        entities,
-        timeline,
-        topics,
-    } = tables;
-    let frames = [
-        ("documents", documents),
-        ("items", items),
-        ("sections", sections),
-        ("subsections", subsections),
-        ("paragraphs", paragraphs),
-        ("clauses", clauses),
-        ("readings", readings),
-        ("entities", entities),
-        ("timeline", timeline),
-        ("topics", topics),
-        ("anomalies", anomalies),
-    ];
-    for (name, frame) in frames {
+    for (name, frame) in tables.into_named() {
         out.set_item(name, ArrowTable { frame: Some(frame) })?;
     }
     Ok(out)
@@ -251,6 +225,7 @@ fn _run<'py>(
 #[pymodule]
 fn _annotext(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("AnnotextError", module.py().get_type::<AnnotextError>())?;
+    module.add("TABLE_NAMES", annotext_transform::TABLE_NAMES.to_vec())?;
     module.add_class::<ArrowTable>()?;
     module.add_function(wrap_pyfunction!(_tables, module)?)?;
     module.add_function(wrap_pyfunction!(_parse, module)?)?;

@@ -79,6 +79,58 @@ pub const TABLE_NAMES: [&str; TABLE_COUNT] = [
 ];
 
 impl Tables {
+    /// The tables from their frames in the order of [`TABLE_NAMES`] (as a dataset's Parquet
+    /// parts or a run's files are read back).
+    pub fn from_frames(frames: [DataFrame; TABLE_COUNT]) -> Tables {
+        let [documents, items, sections, subsections, paragraphs, clauses, readings, entities, timeline, topics, anomalies] =
+            frames;
+        Tables {
+            documents,
+            items,
+            sections,
+            subsections,
+            paragraphs,
+            clauses,
+            readings,
+            entities,
+            timeline,
+            topics,
+            anomalies,
+        }
+    }
+
+    /// The tables with their names, owned, in the order of [`TABLE_NAMES`].
+    pub fn into_named(self) -> [(&'static str, DataFrame); TABLE_COUNT] {
+        let Tables {
+            documents,
+            items,
+            sections,
+            subsections,
+            paragraphs,
+            clauses,
+            readings,
+            entities,
+            timeline,
+            topics,
+            anomalies,
+        } = self;
+        let frames = [
+            documents,
+            items,
+            sections,
+            subsections,
+            paragraphs,
+            clauses,
+            readings,
+            entities,
+            timeline,
+            topics,
+            anomalies,
+        ];
+        let mut names = TABLE_NAMES.into_iter();
+        frames.map(|frame| (names.next().unwrap_or_default(), frame))
+    }
+
     /// The tables with their names, in the order exporters write them.
     pub fn named(&self) -> [(&'static str, &DataFrame); TABLE_COUNT] {
         [
