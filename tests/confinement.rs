@@ -460,3 +460,158 @@ fn an_input_changed_or_removed_during_the_run_costs_nothing() {
         .collect();
     assert!(!listed.iter().any(|n| n.contains("spill")), "{listed:?}");
 }
+
+/// A process that swaps the staging folder for a link while the run writes (to turn the
+/// writes, and the renames over existing files, into a folder of its choosing) changes
+/// nothing there: the writers reach the staging folder through the handle the run holds, and
+/// the run refuses to commit a folder that is no longer the one it wrote into.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_staging_folder_swapped_for_a_link_during_the_run_is_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    std::fs::write(dir.path().join("in/b.txt"), "1.合(he)作(zuo)\n").unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::create_dir_all(victim.join("tables")).unwrap();
+    std::fs::write(victim.join("records.jsonl"), "the user's own\n").unwrap();
+    std::fs::write(victim.join("tables/items.csv"), "the user's own\n").unwrap();
+    let resume = dir.path().join("resume");
+    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(["run", "in", "-o", "out", "-f", "csv,jsonl,pdf"])
+        .args(["--batch-mib", "0"])
+        .current_dir(dir.path())
+        .env("ANNOTEXT_PAUSE_AT", "writing")
+        .env("ANNOTEXT_RESUME_WHEN", &resume)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_pipe = std::io::BufReader::new(run.stderr.take().unwrap());
+    let mut line = String::new();
+    use std::io::BufRead;
+    stderr_pipe.read_line(&mut line).unwrap();
+    assert_eq!(line, "annotext: paused at writing\n");
+    let staging = dir.path().join("out/.annotext-staging");
+    let moved = dir.path().join("moved-staging");
+    std::fs::rename(&staging, &moved).unwrap();
+    symlink(&victim, &staging).unwrap();
+    std::fs::write(&resume, "").unwrap();
+    let status = run.wait().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr_pipe, &mut rest).unwrap();
+    assert_eq!(status.code(), Some(3), "{rest}");
+    assert!(
+        rest.contains("was replaced while the run wrote into it"),
+        "{rest}"
+    );
+    // The folder the link leads to is as it was: nothing written, renamed over or removed.
+    let mut found: Vec<String> = walk(&victim);
+    found.sort();
+    assert_eq!(found, ["records.jsonl", "tables", "tables/items.csv"]);
+    for file in ["records.jsonl", "tables/items.csv"] {
+        let kept = std::fs::read_to_string(victim.join(file)).unwrap();
+        assert_eq!(kept, "the user's own\n");
+    }
+    // The writes went where the run's handle led: the folder that was moved away.
+    let records = std::fs::read_to_string(moved.join("records.jsonl")).unwrap();
+    assert!(
+        records.contains("中国") && records.contains("合作"),
+        "{records}"
+    );
+    assert!(!dir.path().join("out/manifest.json").exists());
+}
+
+/// The paths below `root`, relative, without following links.
+#[cfg(target_os = "linux")]
+fn walk(root: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(at) = todo.pop() {
+        for entry in std::fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if path.symlink_metadata().unwrap().is_dir() {
+                todo.push(path);
+            }
+            found.push(relative);
+        }
+    }
+    found
+}
+
+/// `combine` writes its workbook, corpus briefing and manifest into the dataset's folder only
+/// over files an earlier combine wrote: a user's own workbook there is moved aside, a link
+/// where the briefing goes is moved aside without being followed, and a second combine
+/// replaces its own files without a word.
+#[test]
+fn combine_replaces_only_what_an_earlier_combine_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    std::fs::write(dir.path().join("in/b.txt"), "1.合(he)作(zuo)\n").unwrap();
+    for shard in ["0/2", "1/2"] {
+        let args = [
+            "run",
+            "in",
+            "-o",
+            "out",
+            "-f",
+            "parquet,pdf",
+            "--shard",
+            shard,
+        ];
+        let run = annotext(&args, dir.path());
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    let out = dir.path().join("out");
+    std::fs::write(out.join("workbook.xlsx"), "the user's own").unwrap();
+    let victim = dir.path().join("victim.pdf");
+    std::fs::write(&victim, "the user's own").unwrap();
+    symlink(&victim, out.join("corpus-briefing.pdf")).unwrap();
+
+    let first = annotext(&["combine", "out"], dir.path());
+    assert!(first.status.success(), "{}", stderr(&first));
+    let said = stderr(&first);
+    assert!(
+        said.contains("out/workbook.xlsx was not as annotext wrote it")
+            && said.contains("kept as out/workbook.modified.xlsx"),
+        "{said}"
+    );
+    assert!(
+        said.contains("kept as out/corpus-briefing.modified.pdf"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("workbook.modified.xlsx")).unwrap(),
+        "the user's own"
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "the user's own");
+    let aside = out.join("corpus-briefing.modified.pdf");
+    assert!(aside.symlink_metadata().unwrap().is_symlink());
+    assert!(std::fs::read(out.join("workbook.xlsx"))
+        .unwrap()
+        .starts_with(b"PK"));
+    assert!(std::fs::read(out.join("corpus-briefing.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF"));
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"workbook.xlsx\""), "{manifest}");
+
+    let second = annotext(&["combine", "out"], dir.path());
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        !stderr(&second).contains("not as annotext wrote it"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(!out.join("workbook.modified-2.xlsx").exists());
+    // The files moved aside are the user's: the dataset's own are as its manifest says.
+    let verified = annotext(&["verify", "out"], dir.path());
+    let report = format!("{}{}", stdout(&verified), stderr(&verified));
+    assert!(report.contains("0 of 28 files differ"), "{report}");
+    assert!(report.contains("2 extra files"), "{report}");
+}

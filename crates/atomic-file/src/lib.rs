@@ -26,10 +26,36 @@ pub fn is_temporary_name(name: &str) -> bool {
         && name.ends_with(TEMP_SUFFIX)
 }
 
+/// The path to name in messages for `path`, which may lead through a folder handle
+/// (`/proc/self/fd/N/…`, how a run writes below a folder it holds open, so that a folder swapped
+/// for a link meanwhile is not followed): the folder's path as the system knows it now, then
+/// the rest. Any other path is itself.
+pub fn shown_path(path: &Path) -> PathBuf {
+    through_handle(path).unwrap_or_else(|| path.to_path_buf())
+}
+
+#[cfg(target_os = "linux")]
+fn through_handle(path: &Path) -> Option<PathBuf> {
+    let rest = path.strip_prefix("/proc/self/fd").ok()?;
+    let mut parts = rest.components();
+    let fd = parts.next()?.as_os_str();
+    if fd.is_empty() || !fd.as_encoded_bytes().iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let folder = fs::read_link(Path::new("/proc/self/fd").join(fd)).ok()?;
+    Some(folder.join(parts.as_path()))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn through_handle(_path: &Path) -> Option<PathBuf> {
+    None
+}
+
 /// A write that could not be completed; the target is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum AtomicWriteError {
-    /// The target folder could not be created or written.
+    /// The target folder could not be created or written. Paths in errors are as
+    /// [`shown_path`] gives them.
     #[error("cannot write into {dir}")]
     Folder {
         /// The folder.
@@ -73,7 +99,7 @@ impl AtomicFile {
             _ => PathBuf::from("."),
         };
         let folder = |source| AtomicWriteError::Folder {
-            dir: dir.clone(),
+            dir: shown_path(&dir),
             source,
         };
         fs::create_dir_all(&dir).map_err(folder)?;
@@ -112,7 +138,7 @@ impl AtomicFile {
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
     ) -> AtomicWriteError {
         AtomicWriteError::Content {
-            path: self.path.clone(),
+            path: shown_path(&self.path),
             source: source.into(),
         }
     }
@@ -132,7 +158,7 @@ impl AtomicFile {
         self.temp
             .persist(&path)
             .map_err(|e| AtomicWriteError::Persist {
-                path: path.clone(),
+                path: shown_path(&path),
                 source: e.error,
             })?;
         Ok(WrittenFile {
@@ -231,6 +257,40 @@ mod tests {
         assert_eq!(written.bytes, 40_000);
         assert_eq!(written.digest, Digest::of(&content));
         assert_eq!(Digest::of_file(&path).unwrap(), (written.digest, 40_000));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_written_through_a_folder_handle_is_named_by_the_folder_path() {
+        use std::os::fd::AsRawFd;
+        let dir = tempfile::tempdir().unwrap();
+        let handle = fs::File::open(dir.path()).unwrap();
+        let through = PathBuf::from(format!("/proc/self/fd/{}", handle.as_raw_fd()));
+        let written = write_bytes_atomic(&through.join("a.txt"), b"via the handle").unwrap();
+        assert_eq!(written.path, through.join("a.txt"));
+        assert_eq!(
+            fs::read(dir.path().join("a.txt")).unwrap(),
+            b"via the handle"
+        );
+        // The folder renamed away and a file put in its place: the handle still leads to it.
+        let moved = dir.path().with_extension("moved");
+        fs::rename(dir.path(), &moved).unwrap();
+        fs::create_dir(dir.path()).unwrap();
+        let err =
+            write_atomic(&through.join("b.txt"), |_| Err(io::Error::other("no"))).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("writing {} failed", moved.join("b.txt").display())
+        );
+        write_bytes_atomic(&through.join("c.txt"), b"still there").unwrap();
+        assert_eq!(fs::read(moved.join("c.txt")).unwrap(), b"still there");
+        assert!(!dir.path().join("c.txt").exists());
+        fs::remove_dir_all(&moved).unwrap();
+        assert_eq!(
+            shown_path(Path::new("/proc/self/fdx/1")),
+            Path::new("/proc/self/fdx/1")
+        );
+        assert_eq!(shown_path(Path::new("out/a.csv")), Path::new("out/a.csv"));
     }
 
     #[test]

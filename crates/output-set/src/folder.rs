@@ -139,6 +139,27 @@ impl Folder {
     }
 }
 
+/// A path that leads to `dir` through its handle, for writers that take paths (the exporters):
+/// on Linux `/proc/self/fd/N`, which reaches the folder the handle holds even after its name
+/// has been given to a link or another folder; elsewhere, or without /proc, `path` itself.
+/// Valid while `dir` is open. [`annotext_atomic_file::shown_path`] turns it back into a path to
+/// show.
+#[cfg(target_os = "linux")]
+pub fn path_through(dir: &Dir, path: &Path) -> PathBuf {
+    use std::os::fd::AsRawFd;
+    let through = PathBuf::from(format!("/proc/self/fd/{}", dir.as_raw_fd()));
+    match std::fs::metadata(&through) {
+        Ok(meta) if meta.is_dir() => through,
+        _ => path.to_path_buf(),
+    }
+}
+
+/// See the Linux version: other systems have no path through a handle, so writers go by path.
+#[cfg(not(target_os = "linux"))]
+pub fn path_through(_dir: &Dir, path: &Path) -> PathBuf {
+    path.to_path_buf()
+}
+
 /// What is at `name` in `dir` (`at`: its path, for messages).
 pub fn entry_in(dir: &Dir, name: &str, at: &Path) -> Result<Entry> {
     match dir.symlink_metadata(name) {

@@ -5,9 +5,13 @@ use std::fmt::Write;
 use std::path::Path;
 
 /// `path` for a message: control characters escaped (`\n`, `\t`, `\r`, `\u{1b}`), a backslash
-/// doubled, and bytes that are not UTF-8 (Unix) as `\xNN`, so distinct names stay distinct.
+/// doubled, and bytes that are not UTF-8 (Unix) as `\xNN`, so distinct names stay distinct. A
+/// path through a folder handle is shown as the folder's path
+/// ([`annotext_atomic_file::shown_path`]).
 pub fn shown(path: impl AsRef<Path>) -> String {
-    shown_bytes(&path_bytes(path.as_ref()))
+    shown_bytes(&path_bytes(&annotext_atomic_file::shown_path(
+        path.as_ref(),
+    )))
 }
 
 /// A name given as text, escaped as [`shown`] does.

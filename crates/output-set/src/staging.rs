@@ -27,11 +27,11 @@ use cap_std::fs::Dir;
 
 use crate::error::{IoContext, OutputSetError, Result, StepContext};
 
-use annotext_atomic_file::{is_temporary_name, write_bytes_atomic};
+use annotext_atomic_file::{is_temporary_name, write_bytes_atomic, Digest};
 
 use crate::names::{shown, shown_str};
 
-use crate::folder::{digest_in, entry_in, split, sync_dir, Entry, Folder};
+use crate::folder::{digest_in, entry_in, path_through, split, sync_dir, Entry, Folder};
 use crate::lock::{FolderLock, LockMode, LOCK_NAME};
 use crate::manifest::{relative_path, Manifest, OutputEntry, MANIFEST_NAME};
 use crate::pause::{pause_at, PausePoint};
@@ -153,6 +153,10 @@ const OUTPUT_SUBFOLDERS: [&str; 2] = ["tables", "briefings"];
 pub struct Staging {
     folder: Folder,
     dir: PathBuf,
+    /// The staging folder, held open: writers reach it through this handle.
+    handle: Dir,
+    /// The path writers write below, through `handle` ([`path_through`]).
+    root: PathBuf,
     publication: Publication,
     force: bool,
     committed: bool,
@@ -179,9 +183,15 @@ impl Staging {
             .dir()
             .create_dir(&name)
             .at("create the staging folder", &dir)?;
+        let handle = folder.subfolder(Path::new(&name), false)?.ok_or_else(|| {
+            OutputSetError::Refused(format!("{} vanished as it was made", shown(&dir)))
+        })?;
+        let root = path_through(&handle, &dir);
         let staging = Staging {
             folder,
             dir,
+            handle,
+            root,
             publication,
             force,
             committed: false,
@@ -190,9 +200,21 @@ impl Staging {
         Ok((staging, notes))
     }
 
-    /// The folder the outputs are written into.
+    /// The folder the outputs are written into, as it is named.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The path to write the outputs below: the staging folder reached through the handle this
+    /// holds (on Linux), so that a process that swaps the folder for a link while the run
+    /// writes cannot turn the writes elsewhere. Valid while this lives.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The staging folder's handle.
+    pub fn handle(&self) -> &Dir {
+        &self.handle
     }
 
     /// Commits the staged outputs, which `manifest` describes, and moves them into place; says
@@ -200,8 +222,9 @@ impl Staging {
     pub fn publish(mut self, manifest: &Manifest) -> Result<Vec<String>> {
         check_destinations(&self.folder, self.publication, manifest, self.force)?;
         pause_at(PausePoint::Staged);
+        self.check_still_named()?;
         let bytes = manifest.to_bytes();
-        let path = self.dir.join(MANIFEST_NAME);
+        let path = self.root.join(MANIFEST_NAME);
         write_bytes_atomic(&path, &bytes)
             .map_err(OutputSetError::from)
             .step(|| "cannot write the manifest".to_owned())?;
@@ -211,6 +234,42 @@ impl Staging {
         pause_at(PausePoint::Committed);
         move_into_place(&self.folder, self.publication, self.force)
     }
+}
+
+impl Staging {
+    /// Refuses to commit when the staging folder's name no longer leads to the folder the
+    /// outputs were written into (it was moved, or swapped for a link): what is there now is not
+    /// this run's.
+    fn check_still_named(&self) -> Result<()> {
+        let name = self.publication.staging_name();
+        let ours = self.handle.dir_metadata().at("look at", &self.dir)?;
+        let named = self
+            .folder
+            .dir()
+            .symlink_metadata(&name)
+            .at("look at", &self.dir)?;
+        if named.is_dir() && same_folder(&named, &ours) {
+            return Ok(());
+        }
+        Err(OutputSetError::Refused(format!(
+            "{} was replaced while the run wrote into it; nothing was moved into place",
+            shown(&self.dir)
+        )))
+    }
+}
+
+/// Whether two folders' metadata are of one folder.
+#[cfg(unix)]
+fn same_folder(a: &cap_std::fs::Metadata, b: &cap_std::fs::Metadata) -> bool {
+    use cap_std::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Elsewhere the writers go by the folder's name (see [`path_through`]), so what is there is
+/// what they wrote into.
+#[cfg(not(unix))]
+fn same_folder(_a: &cap_std::fs::Metadata, _b: &cap_std::fs::Metadata) -> bool {
+    true
 }
 
 impl Drop for Staging {
@@ -518,6 +577,62 @@ fn remove_temporary_in(dir: &Dir, at: &Path, depth: usize) -> Result<usize> {
     Ok(removed)
 }
 
+/// Moves the file (or link) `name` in `dir`, which annotext did not write as it is, aside to
+/// [`aside_name`]; returns the note that says so (`at`: its path, for messages).
+fn move_aside(dir: &Dir, name: &str, at: &Path) -> Result<String> {
+    let aside = aside_name(dir, name);
+    dir.rename(name, dir, &aside)
+        .map_err(|e| moving(at, &at.with_file_name(&aside), e))?;
+    Ok(format!(
+        "{} was not as annotext wrote it (changed, or put there by somebody else): kept as {}, \
+         and the new output put in its place",
+        shown(at),
+        shown(at.with_file_name(&aside))
+    ))
+}
+
+/// Makes room for a file written in place, outside any staging folder (`combine`'s workbook,
+/// corpus briefing and manifest in a dataset's folder): whatever is at `relative` is left
+/// where it is when it is the file `vouched` describes (its entry in an earlier manifest of
+/// annotext's), and otherwise moved aside to `NAME.modified.EXT`, a link included (never
+/// followed), with a note that says so; a folder there is refused.
+pub fn make_room(
+    folder: &Folder,
+    relative: &Path,
+    vouched: Option<&OutputEntry>,
+) -> Result<Option<String>> {
+    let (parent, name) = split(relative)?;
+    let Some(dir) = folder.subfolder(parent, true)? else {
+        return Ok(None);
+    };
+    let at = folder.path().join(relative);
+    match entry_in(&dir, name, &at)? {
+        Entry::Missing => return Ok(None),
+        Entry::Folder => {
+            return Err(OutputSetError::Refused(format!(
+                "{} is a folder: annotext cannot put its file there",
+                shown(&at)
+            )))
+        }
+        Entry::File => {
+            let listed = |(digest, bytes): (Digest, u64)| {
+                vouched.is_some_and(|e| e.digest() == Some(digest) && e.bytes == bytes)
+            };
+            if digest_in(&dir, name, &at)?.is_some_and(listed) {
+                return Ok(None);
+            }
+        }
+        Entry::Link | Entry::Other => {}
+    }
+    move_aside(&dir, name, &at).map(Some)
+}
+
+/// The manifest of annotext's at `relative` in the folder, when there is one (read without
+/// following a link; one that is not annotext's, or not readable, is none).
+pub fn previous_manifest(folder: &Folder, relative: &Path) -> Option<Manifest> {
+    read_manifest(folder, relative).ok().flatten()
+}
+
 /// The name a file somebody changed is moved aside to, free in `dir`:
 /// `summit.modified.pdf`, then `summit.modified-2.pdf` ….
 fn aside_name(dir: &Dir, name: &str) -> String {
@@ -610,16 +725,7 @@ fn move_into_place(folder: &Folder, publication: Publication, force: bool) -> Re
                 });
                 let unvouched_first_run = previous.is_none() && force;
                 if !ours && !unvouched_first_run {
-                    let aside = aside_name(target, name);
-                    target
-                        .rename(name, target, &aside)
-                        .map_err(|e| moving(&to, &to.with_file_name(&aside), e))?;
-                    notes.push(format!(
-                        "{} was not as annotext wrote it (changed, or put there by somebody \
-                         else): kept as {}, and the new output put in its place",
-                        shown(&to),
-                        shown(to.with_file_name(&aside))
-                    ));
+                    notes.push(move_aside(target, name, &to)?);
                 }
             }
         }

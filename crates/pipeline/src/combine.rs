@@ -14,11 +14,12 @@ use std::time::{Duration, Instant, SystemTime};
 use polars::prelude::{DataFrame, DataType, IdxCa, IdxSize, ParquetReader, SerReader};
 use rayon::prelude::*;
 
-use annotext_atomic_file::{write_bytes_atomic, Digest};
+use annotext_atomic_file::{write_bytes_atomic, Digest, WrittenFile};
 use annotext_export_xlsx::{WorkbookWriter, MAX_DATA_ROWS};
 use annotext_transform::{Tables, Totals, TABLE_COUNT, TABLE_NAMES};
 
 use annotext_output_set::dataset::{Dataset, Marker};
+use annotext_output_set::folder::{path_through, Folder};
 use annotext_output_set::lock::{FolderLock, LOCK_NAME};
 use annotext_output_set::manifest::MANIFEST_NAME;
 use annotext_output_set::names::shown;
@@ -29,7 +30,7 @@ use annotext_export_pdf::{BriefingFont, BriefingOptions, CorpusDigest};
 
 use crate::batches::cut_batches;
 use crate::error::{IoContext, PipelineError, Result, StepContext};
-use crate::lanes::write_corpus_briefing;
+use crate::lanes::{write_corpus_briefing, CORPUS_BRIEFING_NAME, WORKBOOK_NAME};
 use crate::progress::Progress;
 use crate::run::{workbook_info, workbook_title};
 use crate::timings::Timings;
@@ -254,7 +255,7 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
     let started = Instant::now();
     let started_at = SystemTime::now();
     let timings = Timings::default();
-    let path = out.map_or_else(|| dir.join("workbook.xlsx"), Path::to_path_buf);
+    let path = out.map_or_else(|| dir.join(WORKBOOK_NAME), Path::to_path_buf);
     if path.extension().is_none_or(|e| e != "xlsx") {
         // A slip of the keyboard must not write a workbook over a part of the dataset.
         return Err(PipelineError::Usage(format!(
@@ -278,6 +279,28 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
     }
     // Against a whole run writing into the folder meanwhile; shards have locks of their own.
     let _lock = FolderLock::take(dir, LOCK_NAME)?;
+    // Written through the folder's handle, and only over files an earlier combine wrote.
+    let folder = Folder::open(dir, false)?;
+    let root = path_through(folder.dir(), dir);
+    let previous = staging::previous_manifest(&folder, Path::new(MANIFEST_NAME));
+    let vouched = |name: &str| {
+        previous
+            .as_ref()
+            .and_then(|m| m.outputs.iter().find(|e| e.path == name))
+    };
+    // What was written through the handle, named by the folder's path.
+    let named = |mut file: WrittenFile| {
+        if let Ok(relative) = file.path.strip_prefix(&root) {
+            file.path = dir.join(relative);
+        }
+        file
+    };
+    let make_room = |name: &str| -> Result<()> {
+        if let Some(note) = staging::make_room(&folder, Path::new(name), vouched(name))? {
+            progress.note(&note);
+        }
+        Ok(())
+    };
     let count = dataset.markers.len();
     let documents = dataset.documents()?;
     let positions: HashMap<&str, usize> = documents
@@ -342,7 +365,14 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
     }
     let info = workbook_info(workbook_title(first_title.as_deref(), documents.len()));
     progress.stage("saving", None);
-    let written = timings.time("xlsx save", || workbook.finish(&path, &info, &totals))?;
+    let target = match out {
+        Some(_) => path.clone(),
+        None => {
+            make_room(WORKBOOK_NAME)?;
+            root.join(WORKBOOK_NAME)
+        }
+    };
+    let written = named(timings.time("xlsx save", || workbook.finish(&target, &info, &totals))?);
     let mut files = vec![written];
     if let Some(corpus) = corpus.filter(|c| c.document_count() >= 2) {
         let briefing = BriefingOptions {
@@ -356,15 +386,18 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
             ..BriefingOptions::default()
         };
         let lang = options.lang.parse().unwrap_or_default();
-        files.push(timings.time("pdf", || {
-            write_corpus_briefing(&corpus, dir, &briefing, lang)
-        })?);
+        make_room(CORPUS_BRIEFING_NAME)?;
+        files.push(named(timings.time("pdf", || {
+            write_corpus_briefing(&corpus, &root, &briefing, lang)
+        })?));
     }
     let written = &files[0];
     let manifest = dataset.manifest(&files, started_at)?;
-    let manifest_path = dir.join(MANIFEST_NAME);
-    write_bytes_atomic(&manifest_path, &manifest.to_bytes())
-        .step(|| format!("cannot write {}", shown(&manifest_path)))?;
+    if previous.is_none() {
+        make_room(MANIFEST_NAME)?;
+    }
+    write_bytes_atomic(&root.join(MANIFEST_NAME), &manifest.to_bytes())
+        .step(|| format!("cannot write {}", shown(dir.join(MANIFEST_NAME))))?;
     Ok(CombineReport {
         shards: count,
         documents: documents.len(),

@@ -172,7 +172,7 @@ impl<'scope> Lanes<'scope> {
             lanes.start_tables(scope, bar, timings, "parquet", files);
         }
         if let Some(workbook) = workbook {
-            let path = root.join("workbook.xlsx");
+            let path = root.join(WORKBOOK_NAME);
             lanes.start(
                 scope,
                 bar,
@@ -543,6 +543,9 @@ impl TableWriter for ParquetTableWriter {
         Ok(ParquetTableWriter::finish(self)?)
     }
 }
+
+/// The workbook's name in the output folder.
+pub const WORKBOOK_NAME: &str = "workbook.xlsx";
 
 /// The file in the staging folder where the records lane keeps the texts it writes last.
 const RECORDS_SPILL: &str = ".annotext-records-texts.spill";

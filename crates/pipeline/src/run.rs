@@ -358,7 +358,8 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
     // Opened with the first batch, as the lanes are: a run that reads no document leaves the
     // output folder as it was. Outside the lanes' scope, so that it outlives their threads.
     let mut staging: Option<Staging> = None;
-    let staging_dir = publication.staging_dir(&options.out);
+    // Where the lanes write: the staging folder through the handle `staging` holds.
+    let staging_root: std::cell::OnceCell<PathBuf> = std::cell::OnceCell::new();
     let mut read = Vec::new();
     // A shard with no document of its own still writes its parts, empty but with every
     // column, and its marker: the dataset must show that it finished.
@@ -409,13 +410,14 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
                 Some(open) => open,
                 None => {
                     let (opened, notes) = Staging::open(&options.out, publication, options.force)?;
+                    let root = staging_root.get_or_init(|| opened.root().to_path_buf());
                     staging = Some(opened);
                     for note in notes {
                         progress.note(&note);
                     }
                     lanes.insert(Lanes::open(
                         scope,
-                        &staging_dir,
+                        root,
                         options,
                         &timings,
                         progress,
@@ -465,7 +467,7 @@ pub fn run(options: &RunOptions, progress: &dyn Progress) -> Result<RunReport> {
     };
     let mut outputs = written
         .iter()
-        .map(|file| OutputEntry::of(staging.dir(), file))
+        .map(|file| OutputEntry::of(staging.root(), file))
         .collect::<annotext_output_set::Result<Vec<_>>>()?;
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest = Manifest {
