@@ -81,7 +81,9 @@ fn a_rule_in_one_script_finds_text_in_the_other() {
     )
     .unwrap();
     let tagger = Tagger::new(&rules).unwrap();
-    let found = find_entities("在撒馬爾罕與乌兹别克斯坦建立合作机制", true, &tagger);
+    // An item that is a mechanism's name as a whole (one with a verb in it is not: see
+    // tests/names.rs), its words in both scripts.
+    let found = find_entities("撒馬爾罕—乌兹别克斯坦合作机制", true, &tagger);
     let got: Vec<(&str, &str, &str)> = found
         .iter()
         .map(|m| (m.kind, m.text.as_str(), m.rule))
@@ -89,12 +91,8 @@ fn a_rule_in_one_script_finds_text_in_the_other() {
     assert_eq!(
         got,
         [
-            (
-                "mechanism",
-                "在撒馬爾罕與乌兹别克斯坦建立合作机制",
-                "suffix:機制"
-            ),
             ("city", "撒馬爾罕", "gazetteer:city"),
+            ("mechanism", "撒馬爾罕—乌兹别克斯坦合作机制", "suffix:機制"),
             ("country", "乌兹别克斯坦", "gazetteer:country"),
         ]
     );

@@ -78,6 +78,24 @@ impl<'t> Mention<'t> {
 /// Suffixes that make a place's name into a feature's.
 const FEATURE_SUFFIXES: [&str; 8] = ["湾", "灣", "海峡", "海峽", "运河", "運河", "半岛", "半島"];
 
+/// The kind of a first-level division of a country (a state, a province, an oblast).
+pub const DIVISION: &str = "division";
+
+/// The kind of ports, border crossings, islands and other places that are not cities.
+pub const PLACE: &str = "place";
+
+/// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
+/// `霍尔果斯口岸`): a place. Not `港口` (`驶往北海港口`: ports in general) nor `港湾`.
+const PORT_SUFFIXES: [&str; 2] = ["口岸", "港"];
+
+/// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
+/// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`).
+const DIVISION_SUFFIXES: [&str; 5] = ["大区", "州", "省", "邦", "府"];
+
+/// Characters that join the parts of a person's name written in transliteration
+/// (`维多利亚·门多萨`): a place's name beside one is part of a person's name.
+const NAME_DOTS: [char; 5] = ['·', '•', '‧', '・', '∙'];
+
 /// Kinds of names of places: a suffix after them may make another word.
 const PLACE_KINDS: [&str; 6] = [
     "country",
@@ -93,7 +111,26 @@ const PLACE_KINDS: [&str; 6] = [
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 67] = [
+const BEFORE_A_NAME: [&str; 86] = [
+    "建设",
+    "建成",
+    "推进",
+    "开展",
+    "促进",
+    "提升",
+    "扩大",
+    "承办",
+    "主办",
+    "协办",
+    "下设",
+    "设有",
+    "以下",
+    "纳入",
+    "加入",
+    "融入",
+    "对接",
+    "借助",
+    "依据",
     "建立",
     "设立",
     "成立",
@@ -162,6 +199,71 @@ const BEFORE_A_NAME: [&str; 67] = [
     "在",
     "及",
 ];
+
+/// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
+/// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
+const GENERIC_WORDS: [&str; 30] = [
+    "常态化",
+    "多层次",
+    "全方位",
+    "长效",
+    "沟通",
+    "交流",
+    "协调",
+    "合作",
+    "协作",
+    "对话",
+    "磋商",
+    "会商",
+    "联络",
+    "工作",
+    "定期",
+    "常设",
+    "专门",
+    "专项",
+    "有效",
+    "务实",
+    "高效",
+    "稳定",
+    "长期",
+    "固定",
+    "联合",
+    "综合",
+    "服务",
+    "信息",
+    "共享",
+    "会晤",
+];
+
+/// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
+const INFRASTRUCTURE: [&str; 10] = [
+    "交通",
+    "运输",
+    "物流",
+    "铁路",
+    "公路",
+    "航线",
+    "管道",
+    "电力",
+    "通信",
+    "基础设施",
+];
+
+/// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
+/// `中拉港航人才培训中心`), after 中.
+const PARTNER_INITIALS: &str = "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南";
+
+/// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only.
+fn is_generic(phrase: &str) -> bool {
+    let mut rest = phrase;
+    while !rest.is_empty() {
+        match GENERIC_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            Some(word) => rest = &rest[word.len()..],
+            None => return false,
+        }
+    }
+    true
+}
 
 /// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
 fn before_a_name() -> &'static aho_corasick::AhoCorasick {
@@ -252,14 +354,14 @@ fn named_in_text<'t>(
         // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
         // that follows a joining word.
         let first_name = names.partition_point(|n| n.start < start);
+        // Not a name joined to a name right before it (`拉美和加勒比`): one name's parts.
         let joined = names[first_name..]
             .iter()
             .take_while(|n| n.end <= at)
             .filter(|n| {
-                folded[..n.start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| "和及、等".contains(c))
+                let mut before = folded[..n.start].char_indices().rev();
+                let joins = before.next().filter(|(_, c)| "和及、等与與".contains(*c));
+                joins.is_some_and(|(j, _)| !names.iter().any(|other| other.end == j))
             })
             .map(|n| n.start)
             .last();
@@ -268,8 +370,23 @@ fn named_in_text<'t>(
         } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
             start = name.start;
         }
-        let length = folded[start..at].chars().count();
-        if !(3..=20).contains(&length) {
+        // A meeting's number is not part of the name (`第五届｜中美省州长论坛`).
+        start += ordinal_prefix(&folded[start..at]);
+        let phrase = &folded[start..at];
+        let length = phrase.chars().count();
+        if !(3..=20).contains(&length) || is_generic(phrase) {
+            continue;
+        }
+        let suffix = &folded[at..end];
+        let names_one = names.iter().any(|n| n.start >= start && n.end <= at)
+            || phrase.contains('—')
+            || phrase.chars().any(|c| c.is_ascii_uppercase())
+            || is_bilateral(phrase);
+        // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
+        // centre, only when it names its partners (`中国—中亚物流中转中心`, not `物流中心`).
+        if (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
+            || (suffix == "中心" && !names_one)
+        {
             continue;
         }
         // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
@@ -294,6 +411,27 @@ fn named_in_text<'t>(
     }
 }
 
+/// The bytes of a meeting's number at the start of `phrase` (`第五届`, `第3次`), or 0.
+fn ordinal_prefix(phrase: &str) -> usize {
+    let Some(rest) = phrase.strip_prefix('第') else {
+        return 0;
+    };
+    let digits = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(*c)))
+        .map_or(rest.len(), |(i, _)| i);
+    match rest[digits..].chars().next() {
+        Some(c @ ('届' | '屆' | '次')) if digits > 0 => '第'.len_utf8() + digits + c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Whether `phrase` starts as a bilateral name: 中 and a partner's initial (`中美…`, `中拉…`).
+fn is_bilateral(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
+    chars.next() == Some('中') && chars.next().is_some_and(|c| PARTNER_INITIALS.contains(c))
+}
+
 /// How a name found in the text stands there.
 enum Standing {
     /// As a word of its own.
@@ -303,8 +441,9 @@ enum Standing {
     /// With a word of the dictionary running into it (`其中` in `其中亚洲`, `从中` in
     /// `从中亚国家`): a mention unless another name reads on from inside it.
     Crossed,
-    /// As the head of a feature's name, which ends at the given byte (`几内亚湾`).
-    Feature(usize),
+    /// As the head of a longer name of another kind, which ends at the given byte: a feature
+    /// (`几内亚湾`), a port (`卡塔赫纳港`), a division (`拉各斯州`).
+    Head(&'static str, usize),
 }
 
 /// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
@@ -323,7 +462,27 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
         if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
-            return Standing::Feature(end + suffix.len());
+            return Standing::Head(FEATURE, end + suffix.len());
+        }
+        // Part of a person's name (`维多利亚·门多萨`).
+        if before.is_some_and(|c| NAME_DOTS.contains(&c))
+            || after.is_some_and(|c| NAME_DOTS.contains(&c))
+        {
+            return Standing::Cut;
+        }
+        if kind == "city" || kind == PLACE {
+            let port = PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s));
+            if let Some(suffix) = port {
+                let next = rest[suffix.len()..].chars().next();
+                if *suffix != "港" || !next.is_some_and(|c| "口湾灣".contains(c)) {
+                    return Standing::Head(PLACE, end + suffix.len());
+                }
+            }
+        }
+        if kind == "city" {
+            if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
+                return Standing::Head(DIVISION, end + suffix.len());
+            }
         }
         let next = rest.chars().nth(1);
         match after {
@@ -340,9 +499,38 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
         }
     }
     if crosses_a_word(folded, start, end) {
+        // Words of the text on both sides run into it (`增加｜纳税` around 加纳): no name.
+        if ends_inside_a_word(folded, start, end) {
+            return Standing::Cut;
+        }
         return Standing::Crossed;
     }
     Standing::Word
+}
+
+/// Whether a word of the dictionary starts inside the name, after its first character, and
+/// runs past its end (`纳税` in `增加纳税`).
+fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
+    let Some(automaton) = &crate::facts::words::words().automaton else {
+        return false;
+    };
+    let (Some(last), Some(after)) = (
+        folded[..end].chars().next_back(),
+        folded[end..].chars().next(),
+    ) else {
+        return false;
+    };
+    if !annotext_parser::is_hanzi(after) || !word_pairs().contains(&(last, after)) {
+        return false;
+    }
+    let second = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+    let to = folded[end..]
+        .char_indices()
+        .nth(3)
+        .map_or(folded.len(), |(i, _)| end + i);
+    automaton
+        .find_overlapping_iter(&folded[second..to])
+        .any(|m| second + m.start() < end && second + m.end() > end)
 }
 
 /// Whether a word of the dictionary starts before `start` and ends inside the name (or past
@@ -449,12 +637,12 @@ pub(crate) fn entities_in<'t>(
                     rule,
                     offset: m.start(),
                 }),
-                Standing::Feature(end) => {
+                Standing::Head(kind, end) => {
                     out.push(Mention {
-                        kind: FEATURE,
+                        kind,
                         text: m.start()..end,
                         canonical: None,
-                        rule: "feature",
+                        rule: kind,
                         offset: m.start(),
                     });
                     at = end;
@@ -483,9 +671,16 @@ pub(crate) fn entities_in<'t>(
     {
         match (&rule.pattern, suffix) {
             (EntityPattern::ItemSuffix(_), Some(suffix)) => {
+                // Only an item that is a name as a whole: no verb or joining word, and a name,
+                // a link between partners or an acronym in it (`建设物流中心。` is no name).
                 if is_item
                     && folded_body.ends_with(suffix.as_str())
                     && !body.contains([',', '，', '、', '《'])
+                    && before_a_name().find(folded_body).is_none()
+                    && (out.iter().take(names).any(|m| m.text.start == 0)
+                        || folded_body.contains('—')
+                        || folded_body.chars().any(|c| c.is_ascii_uppercase())
+                        || is_bilateral(folded_body))
                 {
                     // The whole item names it (`中國—中亞實業家委員會;`).
                     out.push(Mention {
