@@ -79,12 +79,13 @@ impl<'t> Mention<'t> {
 const FEATURE_SUFFIXES: [&str; 8] = ["湾", "灣", "海峡", "海峽", "运河", "運河", "半岛", "半島"];
 
 /// Kinds of names of places: a suffix after them may make another word.
-const PLACE_KINDS: [&str; 6] = [
+const PLACE_KINDS: [&str; 7] = [
     "country",
     "territory",
     "province",
     "region",
     "city",
+    "division",
     "place",
 ];
 
