@@ -986,7 +986,8 @@ def subdivision_rows(
     an administrative suffix (DIVISION_SUFFIXES: 加利福尼亚州 → 加利福尼亚), canonical the full
     name; for Germany and Austria the name with 州 (DIVISION_ADDED_SUFFIX); each hyphenated name
     in its three spellings (hyphen_spellings); and each simplified name also in traditional
-    characters (CLDR's own spelling where it wrote one, else Scripts.traditional). Source
+    characters (CLDR's own spelling where it wrote the whole name in them, else
+    Scripts.traditional). Source
     `cldr:subdivision:<code>`.
 
     The same tests as GeoNames' names, and one more:
@@ -1013,7 +1014,10 @@ def subdivision_rows(
             odd.append(f"{written} ({code})")
             continue
         name = scripts.fold(written)
-        trad = written if written != name else scripts.traditional(name)
+        # CLDR's own traditional spelling when it wrote the whole name so (不來梅州), not a name
+        # that mixes the scripts (东達爾富爾): that one is spelled by STCharacters.
+        traditional = written != name and scripts.traditional(written) == written
+        trad = written if traditional else scripts.traditional(name)
         forms: list[tuple[str, str, bool]] = [(name, trad, False)]
         suffix = division_suffix(name)
         if suffix and len(name) - len(suffix) >= 2:
