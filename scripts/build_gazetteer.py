@@ -326,6 +326,10 @@ GENERIC_DIVISION = re.compile(
 # when the word is the name and one of these: a university, river, island, lake, bay named after
 # the division, where finding the division does little harm (加利福尼亚大学, 密西西比河, 苏门答腊岛).
 DIVISION_HARMLESS_TAILS = ("大学", "州立大学", "河", "岛", "湖", "湾", "州")
+# Two-character short names of divisions are mostly pieces of transliterations that recur in other
+# foreign names (阿卡 in 阿卡德, 古尔 in 古尔邦节, 卡夫 in 卡夫卡, 查科 in 调查科): such a name is
+# tested against the words jieba lists from this frequency up, not from GEONAMES_INSIDE_FREQ.
+DIVISION_INSIDE_FREQ_TWO_CHARS = 5
 # The characters of a division's name: CJK ideographs, and hyphens or dots between words
 # (巴登－符腾堡, 石勒苏益格-荷尔斯泰因, 班斯卡·比斯特理察州). Other names (Latin script, 拉里奥哈² with a superscript) are left out.
 DIVISION_NAME = re.compile(
@@ -750,7 +754,11 @@ def geonames_rows(
 
 
 def found_inside_words(
-    names: set[str], others: set[str], jieba: JiebaWords, harmless: tuple[str, ...] = ()
+    names: set[str],
+    others: set[str],
+    jieba: JiebaWords,
+    harmless: tuple[str, ...] = (),
+    two_char_freq: int = GEONAMES_INSIDE_FREQ,
 ) -> dict[str, str]:
     """Takes out of `names` those the matcher would find inside a word that jieba lists with
     GEONAMES_INSIDE_FREQ or more (天安 in 天安门), and returns them (name → `天安 in 天安门`).
@@ -758,12 +766,14 @@ def found_inside_words(
     The matcher is given `names` and `others` (the names of the other rows): a name is not found
     inside a word where a longer name or an `ignore` phrase wins at that place (尼斯 inside 威尼斯).
     Repeated until no name changes, since leaving a name out can uncover another. A word that is
-    the name followed by one of `harmless` (加利福尼亚 + 大学, 密西西比 + 河) does not count.
+    the name followed by one of `harmless` (加利福尼亚 + 大学, 密西西比 + 河) does not count. A
+    name of two characters is tested against the words from `two_char_freq` up (lower for
+    divisions: DIVISION_INSIDE_FREQ_TWO_CHARS).
     """
     # Words of jieba's list by the names they hold (2 characters or more, shorter than the word).
     holders: dict[str, list[str]] = {}
     for word, (freq, _tag) in jieba.words.items():
-        if freq >= GEONAMES_INSIDE_FREQ:
+        if freq >= min(GEONAMES_INSIDE_FREQ, two_char_freq):
             for i in range(len(word)):
                 for j in range(i + 2, len(word) + (i > 0)):
                     holders.setdefault(word[i:j], []).append(word)
@@ -774,7 +784,10 @@ def found_inside_words(
         present = others | names
         longest = max(map(len, present))
         for name in sorted(names):
+            limit = two_char_freq if len(name) == 2 else GEONAMES_INSIDE_FREQ
             for word in sorted(holders.get(name, ())):
+                if jieba.words[word][0] < limit:
+                    continue
                 if harmless and word.startswith(name) and word[len(name) :] in harmless:
                     continue
                 if name in leftmost_longest(word, present, longest):
@@ -1057,7 +1070,9 @@ def subdivision_rows(
     common = sorted(f"{why} ({best[n][1]})" for n in best if (why := jieba.verdict(n)))
     names = {n for n in best if not jieba.verdict(n) and n not in excluded}
     others = {n for n in taken if n not in excluded}
-    inside = found_inside_words(names, others, jieba, DIVISION_HARMLESS_TAILS)
+    inside = found_inside_words(
+        names, others, jieba, DIVISION_HARMLESS_TAILS, DIVISION_INSIDE_FREQ_TWO_CHARS
+    )
 
     rows: list[Row] = []
     for name, (canonical, code, trad, trad_canonical) in sorted(best.items()):
