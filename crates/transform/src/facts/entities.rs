@@ -97,12 +97,13 @@ const DIVISION_SUFFIXES: [&str; 5] = ["大区", "州", "省", "邦", "府"];
 const NAME_DOTS: [char; 5] = ['·', '•', '‧', '・', '∙'];
 
 /// Kinds of names of places: a suffix after them may make another word.
-const PLACE_KINDS: [&str; 6] = [
+const PLACE_KINDS: [&str; 7] = [
     "country",
     "territory",
     "province",
     "region",
     "city",
+    "division",
     "place",
 ];
 

@@ -12,7 +12,10 @@ use crate::TransformError;
 /// Gazetteer kinds in order of precedence: a name listed under several kinds (東盟 as an
 /// organisation and a region) is tagged with the first. Kinds not listed come after, in file
 /// order.
-const KIND_PRECEDENCE: [&str; 9] = [
+///
+/// `division` (a first-level division of a country other than China) comes after `city`: 纽约
+/// stays a city, 格鲁吉亚 a country, while the longest match makes 纽约州 a division.
+const KIND_PRECEDENCE: [&str; 10] = [
     "organisation",
     "country",
     "territory",
@@ -20,6 +23,7 @@ const KIND_PRECEDENCE: [&str; 9] = [
     "region",
     FEATURE,
     "city",
+    "division",
     "place",
     IGNORE,
 ];
