@@ -303,6 +303,10 @@ ABSENT = "合作 安宁 发展 中心 和平 自由 天堂 青年 胜利 大数"
 # Foreign first-level divisions (CLDR's subdivisions, `division`): the countries left out. China's
 # divisions come from @vant/area-data; Hong Kong, Macao and Taiwan are territories of China here.
 DIVISION_SKIPPED_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+# Countries whose ISO 3166-2 first level is a grouping of the divisions readers name, which are
+# one level down: Indonesia's island groups (爪哇, ID-JW) hold its provinces (西爪哇省, ID-JB).
+# Both levels are taken.
+DIVISION_GROUPED_COUNTRIES = frozenset({"ID"})
 # Administrative suffixes: a division's name ending in one of these also gives the name without
 # it (加利福尼亚州 → 加利福尼亚, 车臣共和国 → 车臣), if that is 2 characters or more and passes
 # the tests of division_rows. Longest first; 区, 市, 道 are not stripped (达沃区, 蔚山广域市,
@@ -950,11 +954,16 @@ def first_level_subdivisions(xml: Tarball) -> dict[str, tuple[str, str]]:
     if xml_member(xml, "subdivisions/zh.xml").find("identity/language").get("type") != "zh":
         raise SystemExit(f"{CLDR_XML.spec}: subdivisions/zh.xml is not the zh locale")
     out: dict[str, tuple[str, str]] = {}
-    for group in containment.iter("subgroup"):
-        country = group.get("type", "")
+    contained = {
+        group.get("type", ""): group.get("contains", "").split()
+        for group in containment.iter("subgroup")
+    }
+    for country, codes in contained.items():
         if not (len(country) == 2 and country.isupper()) or country in DIVISION_SKIPPED_COUNTRIES:
             continue
-        for code in group.get("contains", "").split():
+        if country in DIVISION_GROUPED_COUNTRIES:
+            codes = codes + [c for code in codes for c in contained.get(code, [])]
+        for code in codes:
             if names.get(code):
                 out[code] = (country, names[code])
     if not 3_000 <= len(out) <= 4_000:

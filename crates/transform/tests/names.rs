@@ -294,3 +294,52 @@ fn a_division_inside_a_longer_word_is_not_tagged() {
     // test against jieba's words): 卡夫 (Kef) in 卡夫卡, 古尔 (Ghor) in 古尔邦节, 查科 in 调查科.
     assert!(divisions("卡夫卡的小说，古尔邦节，调查科。").is_empty());
 }
+
+/// From a review's held-out documents (2026-12-05): a city's port and border crossing are
+/// places, a city or division with an administrative suffix is a division, a place beside a
+/// name dot is part of a person's name, and a name straddled by words on both sides is none.
+#[test]
+fn ports_crossings_divisions_and_persons_are_told_from_cities() {
+    assert_eq!(kinds_of("货物经卡塔赫纳港转运。", "卡塔赫纳港"), ["place"]);
+    assert!(kinds_of("货物经卡塔赫纳港转运。", "卡塔赫纳").is_empty());
+    assert_eq!(kinds_of("经霍尔果斯口岸出境。", "霍尔果斯口岸"), ["place"]);
+    // Ports in general after a name are not its port (`北海港口`).
+    assert!(kinds_of("驶往卡塔赫纳港口。", "卡塔赫纳港").is_empty());
+    assert_eq!(kinds_of("驶往卡塔赫纳港口。", "卡塔赫纳"), ["city"]);
+    assert_eq!(kinds_of("拉各斯州与魁北克省签约。", "拉各斯州"), ["division"]);
+    assert_eq!(kinds_of("拉各斯州与魁北克省签约。", "魁北克省"), ["division"]);
+    assert_eq!(kinds_of("访问加泰罗尼亚自治区。", "加泰罗尼亚自治区"), ["division"]);
+    assert_eq!(kinds_of("访问西爪哇省。", "西爪哇省"), ["division"]);
+    assert!(names("由维多利亚·门多萨主持。").is_empty(), "{:?}", names("由维多利亚·门多萨主持。"));
+    assert_eq!(kinds_of("中国与加纳签署协议。", "加纳"), ["country"]);
+    assert!(kinds_of("增加纳税人数，参加纳入仪式。", "加纳").is_empty());
+    // Words on both sides of a name (`其中｜国家`): no name.
+    assert!(kinds_of("其中国家代表发言。", "中国").is_empty());
+}
+
+/// Mechanisms: no meeting number, no generic phrase, no infrastructure network; a verb before
+/// a name ends the phrase; a name joined to a name by 和 is one name's parts; a centre only when
+/// it names its partners.
+#[test]
+fn mechanisms_are_names_not_generic_phrases() {
+    assert_eq!(mechanisms("出席第五届中美省州长论坛。"), ["中美省州长论坛"]);
+    assert!(mechanisms("完善沟通协调机制和常态化交流平台。").is_empty());
+    assert!(mechanisms("将中欧班列纳入泛欧交通网络。").is_empty());
+    assert_eq!(
+        mechanisms("由福建省厦门市承办中国—东盟海洋合作论坛。"),
+        ["中国—东盟海洋合作论坛"]
+    );
+    assert_eq!(
+        mechanisms("共建中国—拉美和加勒比港口合作联盟。"),
+        ["中国—拉美和加勒比港口合作联盟"]
+    );
+    assert_eq!(
+        mechanisms("在土库曼巴什港建设中国—中亚物流中转中心。"),
+        ["中国—中亚物流中转中心"]
+    );
+    assert!(mechanisms("支持建设区域物流中心。").is_empty());
+    assert!(mechanisms("坚持以人民为中心。").is_empty());
+    // A standing organisation is one, whatever its suffix.
+    assert!(mechanisms("与国际道路运输联盟和太平洋联盟合作。").is_empty());
+    assert_eq!(kinds_of("与国际道路运输联盟合作。", "国际道路运输联盟"), ["organisation"]);
+}

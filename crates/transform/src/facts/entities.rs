@@ -89,8 +89,19 @@ pub const PLACE: &str = "place";
 const PORT_SUFFIXES: [&str; 2] = ["口岸", "港"];
 
 /// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
-/// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`).
-const DIVISION_SUFFIXES: [&str; 5] = ["大区", "州", "省", "邦", "府"];
+/// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`), or a division's short name into its full name
+/// (`加泰罗尼亚自治区`, `伏伊伏丁那自治省`).
+const DIVISION_SUFFIXES: [&str; 9] = [
+    "自治共和国",
+    "自治区",
+    "自治省",
+    "自治州",
+    "大区",
+    "州",
+    "省",
+    "邦",
+    "府",
+];
 
 /// Characters that join the parts of a person's name written in transliteration
 /// (`维多利亚·门多萨`): a place's name beside one is part of a person's name.
@@ -112,12 +123,11 @@ const PLACE_KINDS: [&str; 7] = [
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 86] = [
+const BEFORE_A_NAME: [&str; 85] = [
     "建设",
     "建成",
     "推进",
     "开展",
-    "促进",
     "提升",
     "扩大",
     "承办",
@@ -371,7 +381,11 @@ fn named_in_text<'t>(
         } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
             start = name.start;
         }
-        // A meeting's number is not part of the name (`第五届｜中美省州长论坛`).
+        // A word that joins it to the one before is not part of it (`…机制和｜…平台`), nor a
+        // meeting's number (`第五届｜中美省州长论坛`).
+        while let Some(c) = folded[start..at].chars().next().filter(|c| "和与及并、".contains(*c)) {
+            start += c.len_utf8();
+        }
         start += ordinal_prefix(&folded[start..at]);
         let phrase = &folded[start..at];
         let length = phrase.chars().count();
@@ -480,7 +494,9 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
                 }
             }
         }
-        if kind == "city" {
+        // Not after a name that has its suffix already (`纽约州｜州长`).
+        let named_in_full = DIVISION_SUFFIXES.iter().any(|s| folded[start..end].ends_with(s));
+        if (kind == "city" || kind == DIVISION) && !named_in_full {
             if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
                 return Standing::Head(DIVISION, end + suffix.len());
             }
