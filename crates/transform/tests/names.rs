@@ -306,11 +306,24 @@ fn ports_crossings_divisions_and_persons_are_told_from_cities() {
     // Ports in general after a name are not its port (`北海港口`).
     assert!(kinds_of("驶往卡塔赫纳港口。", "卡塔赫纳港").is_empty());
     assert_eq!(kinds_of("驶往卡塔赫纳港口。", "卡塔赫纳"), ["city"]);
-    assert_eq!(kinds_of("拉各斯州与魁北克省签约。", "拉各斯州"), ["division"]);
-    assert_eq!(kinds_of("拉各斯州与魁北克省签约。", "魁北克省"), ["division"]);
-    assert_eq!(kinds_of("访问加泰罗尼亚自治区。", "加泰罗尼亚自治区"), ["division"]);
+    assert_eq!(
+        kinds_of("拉各斯州与魁北克省签约。", "拉各斯州"),
+        ["division"]
+    );
+    assert_eq!(
+        kinds_of("拉各斯州与魁北克省签约。", "魁北克省"),
+        ["division"]
+    );
+    assert_eq!(
+        kinds_of("访问加泰罗尼亚自治区。", "加泰罗尼亚自治区"),
+        ["division"]
+    );
     assert_eq!(kinds_of("访问西爪哇省。", "西爪哇省"), ["division"]);
-    assert!(names("由维多利亚·门多萨主持。").is_empty(), "{:?}", names("由维多利亚·门多萨主持。"));
+    assert!(
+        names("由维多利亚·门多萨主持。").is_empty(),
+        "{:?}",
+        names("由维多利亚·门多萨主持。")
+    );
     assert_eq!(kinds_of("中国与加纳签署协议。", "加纳"), ["country"]);
     assert!(kinds_of("增加纳税人数，参加纳入仪式。", "加纳").is_empty());
     // Words on both sides of a name (`其中｜国家`): no name.
@@ -341,5 +354,42 @@ fn mechanisms_are_names_not_generic_phrases() {
     assert!(mechanisms("坚持以人民为中心。").is_empty());
     // A standing organisation is one, whatever its suffix.
     assert!(mechanisms("与国际道路运输联盟和太平洋联盟合作。").is_empty());
-    assert_eq!(kinds_of("与国际道路运输联盟合作。", "国际道路运输联盟"), ["organisation"]);
+    assert_eq!(
+        kinds_of("与国际道路运输联盟合作。", "国际道路运输联盟"),
+        ["organisation"]
+    );
+}
+
+/// From a second review's held-out documents (2026-12-05): two bodies joined by 和 are two, a
+/// name after 简称 or 是 starts there, a long-term mechanism or a platform, forum or centre
+/// without partners names none, a river's delta is a feature.
+#[test]
+fn bodies_joined_named_after_a_verb_and_deltas() {
+    let found = names("邀请北欧部长理事会和国际北极科学委员会参加。");
+    let organisations: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "organisation")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        organisations,
+        ["北欧部长理事会", "国际北极科学委员会"],
+        "{found:?}"
+    );
+    assert!(mechanisms("成员大会是本联盟的最高机构。").is_empty());
+    assert!(mechanisms("建立农业合作长效机制。").is_empty());
+    assert!(mechanisms("举办水资源专题论坛，建设数据共享平台和物流中心。").is_empty());
+    assert_eq!(
+        mechanisms("建立中国—北欧北极研究中心。"),
+        ["中国—北欧北极研究中心"]
+    );
+    assert_eq!(
+        mechanisms("成立亚马孙合作委员会和南美港口联盟。"),
+        ["亚马孙合作委员会", "南美港口联盟"]
+    );
+    assert_eq!(
+        kinds_of("尼罗河三角洲的农业。", "尼罗河三角洲"),
+        ["feature"]
+    );
+    assert_eq!(kinds_of("沙特代表出席。", "沙特"), ["country"]);
 }

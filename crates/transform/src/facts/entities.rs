@@ -76,7 +76,19 @@ impl<'t> Mention<'t> {
 }
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 8] = ["湾", "灣", "海峡", "海峽", "运河", "運河", "半岛", "半島"];
+const FEATURE_SUFFIXES: [&str; 11] = [
+    "湾",
+    "灣",
+    "海峡",
+    "海峽",
+    "运河",
+    "運河",
+    "半岛",
+    "半島",
+    "三角洲",
+    "盐沼",
+    "海沟",
+];
 
 /// The kind of a first-level division of a country (a state, a province, an oblast).
 pub const DIVISION: &str = "division";
@@ -123,7 +135,13 @@ const PLACE_KINDS: [&str; 7] = [
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 85] = [
+const BEFORE_A_NAME: [&str; 90] = [
+    "简称",
+    "称为",
+    "名为",
+    "使用",
+    "即",
+    "是",
     "建设",
     "建成",
     "推进",
@@ -183,7 +201,6 @@ const BEFORE_A_NAME: [&str; 85] = [
     "根据",
     "按照",
     "探讨",
-    "研究",
     "健全",
     "强化",
     "运用",
@@ -246,8 +263,14 @@ const GENERIC_WORDS: [&str; 30] = [
     "会晤",
 ];
 
+/// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
+/// an organisation, `中国—…`, `中美…`, an acronym): without them they name a kind of thing
+/// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`).
+const NAMED_ONLY_WITH_PARTNERS: [&str; 4] = ["平台", "论坛", "网络", "中心"];
+
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 10] = [
+const INFRASTRUCTURE: [&str; 11] = [
+    "互联互通",
     "交通",
     "运输",
     "物流",
@@ -264,8 +287,12 @@ const INFRASTRUCTURE: [&str; 10] = [
 /// `中拉港航人才培训中心`), after 中.
 const PARTNER_INITIALS: &str = "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南";
 
-/// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only.
+/// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, or says only how
+/// long a mechanism lasts (`农业合作长效机制`).
 fn is_generic(phrase: &str) -> bool {
+    if phrase.ends_with("长效") {
+        return true;
+    }
     let mut rest = phrase;
     while !rest.is_empty() {
         match GENERIC_WORDS.iter().find(|w| rest.starts_with(**w)) {
@@ -362,6 +389,16 @@ fn named_in_text<'t>(
         {
             start += cut;
         }
+        // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
+        // 和 or 及 that follows a body's name.
+        if let Some(cut) = folded[start..at]
+            .match_indices(['和', '及'])
+            .filter(|(i, _)| ends_a_body(&folded[start..start + i]))
+            .map(|(i, j)| i + j.len())
+            .last()
+        {
+            start += cut;
+        }
         // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
         // that follows a joining word.
         let first_name = names.partition_point(|n| n.start < start);
@@ -383,7 +420,11 @@ fn named_in_text<'t>(
         }
         // A word that joins it to the one before is not part of it (`…机制和｜…平台`), nor a
         // meeting's number (`第五届｜中美省州长论坛`).
-        while let Some(c) = folded[start..at].chars().next().filter(|c| "和与及并、".contains(*c)) {
+        while let Some(c) = folded[start..at]
+            .chars()
+            .next()
+            .filter(|c| "和与及并、".contains(*c))
+        {
             start += c.len_utf8();
         }
         start += ordinal_prefix(&folded[start..at]);
@@ -398,9 +439,10 @@ fn named_in_text<'t>(
             || phrase.chars().any(|c| c.is_ascii_uppercase())
             || is_bilateral(phrase);
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
-        // centre, only when it names its partners (`中国—中亚物流中转中心`, not `物流中心`).
+        // platform, forum, network or centre only when it names its partners
+        // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
         if (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
-            || (suffix == "中心" && !names_one)
+            || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {
             continue;
         }
@@ -441,6 +483,14 @@ fn ordinal_prefix(phrase: &str) -> usize {
     }
 }
 
+/// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).
+fn ends_a_body(text: &str) -> bool {
+    const BODIES: [&str; 12] = [
+        "会", "盟", "组织", "机制", "论坛", "平台", "中心", "署", "局", "银行", "基金", "网络",
+    ];
+    BODIES.iter().any(|b| text.ends_with(b))
+}
+
 /// Whether `phrase` starts as a bilateral name: 中 and a partner's initial (`中美…`, `中拉…`).
 fn is_bilateral(phrase: &str) -> bool {
     let mut chars = phrase.chars();
@@ -474,6 +524,10 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
     if (latin(first) && latin(before)) || (latin(last) && latin(after)) {
         return Standing::Cut;
     }
+    // A river's delta is a feature of its own (`尼罗河三角洲`).
+    if kind == FEATURE && folded[end..].starts_with("三角洲") {
+        return Standing::Head(FEATURE, end + "三角洲".len());
+    }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
         if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
@@ -495,7 +549,9 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
             }
         }
         // Not after a name that has its suffix already (`纽约州｜州长`).
-        let named_in_full = DIVISION_SUFFIXES.iter().any(|s| folded[start..end].ends_with(s));
+        let named_in_full = DIVISION_SUFFIXES
+            .iter()
+            .any(|s| folded[start..end].ends_with(s));
         if (kind == "city" || kind == DIVISION) && !named_in_full {
             if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
                 return Standing::Head(DIVISION, end + suffix.len());
