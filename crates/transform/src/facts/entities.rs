@@ -392,10 +392,9 @@ fn named_in_text<'t>(
         // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
         // 和 or 及 that follows a body's name.
         if let Some(cut) = folded[start..at]
-            .match_indices(['和', '及'])
-            .filter(|(i, _)| ends_a_body(&folded[start..start + i]))
+            .rmatch_indices(['和', '及'])
+            .find(|(i, _)| ends_a_body(&folded[start..start + i]))
             .map(|(i, j)| i + j.len())
-            .last()
         {
             start += cut;
         }
