@@ -393,3 +393,42 @@ fn bodies_joined_named_after_a_verb_and_deltas() {
     );
     assert_eq!(kinds_of("沙特代表出席。", "沙特"), ["country"]);
 }
+
+/// From a third review's held-out documents (2026-12-05): words that hold a country's name
+/// without naming it, a name inside a university's, a country's or a city's name in full,
+/// rivers, lakes and islands named after a division, ports and border crossings unknown to the
+/// gazetteer.
+#[test]
+fn compounds_colleges_full_names_features_and_crossings() {
+    for text in ["种植法国梧桐。", "携带瑞士军刀。", "品尝日本料理和荷兰豆。"]
+    {
+        let countries: Vec<_> = names(text)
+            .into_iter()
+            .filter(|(k, _, _)| k == "country")
+            .collect();
+        assert!(countries.is_empty(), "{text}: {countries:?}");
+    }
+    assert!(kinds_of("与大连海事大学合作。", "大连").is_empty());
+    assert!(kinds_of("北京大学的学者。", "北京").is_empty());
+    assert_eq!(kinds_of("美国大学的学者。", "美国"), ["country"]);
+    assert_eq!(kinds_of("加纳共和国总统。", "加纳共和国"), ["country"]);
+    assert_eq!(kinds_of("蒙古国总统。", "蒙古国"), ["country"]);
+    assert_eq!(kinds_of("访问伊瓜苏市。", "伊瓜苏市"), ["city"]);
+    assert!(kinds_of("开拓伊瓜苏市场。", "伊瓜苏市").is_empty());
+    assert_eq!(kinds_of("治理色楞格河。", "色楞格河"), ["feature"]);
+    assert_eq!(kinds_of("访问河北。", "河北"), ["province"]);
+    assert_eq!(kinds_of("经策克口岸出境。", "策克口岸"), ["place"]);
+    assert_eq!(kinds_of("在红桥口岸查验。", "红桥口岸"), ["place"]);
+    for generic in [
+        "加强口岸建设。",
+        "新建公路过境口岸。",
+        "建设智慧口岸。",
+        "开放陆路口岸。",
+    ] {
+        let places: Vec<_> = names(generic)
+            .into_iter()
+            .filter(|(k, _, _)| k == "place")
+            .collect();
+        assert!(places.is_empty(), "{generic}: {places:?}");
+    }
+}

@@ -98,7 +98,7 @@ pub const PLACE: &str = "place";
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
 /// `霍尔果斯口岸`): a place. Not `港口` (`驶往北海港口`: ports in general) nor `港湾`.
-const PORT_SUFFIXES: [&str; 2] = ["口岸", "港"];
+const PORT_SUFFIXES: [&str; 3] = ["口岸", "深水港", "港"];
 
 /// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
 /// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`), or a division's short name into its full name
@@ -135,11 +135,12 @@ const PLACE_KINDS: [&str; 7] = [
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 90] = [
+const BEFORE_A_NAME: [&str; 91] = [
     "简称",
     "称为",
     "名为",
     "使用",
+    "审议",
     "即",
     "是",
     "建设",
@@ -230,7 +231,19 @@ const BEFORE_A_NAME: [&str; 90] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 30] = [
+const GENERIC_WORDS: [&str; 42] = [
+    "非营利性",
+    "非政府",
+    "政府间",
+    "区域性",
+    "地区性",
+    "国际",
+    "部长级",
+    "会议",
+    "协商",
+    "争端",
+    "专家",
+    "咨询",
     "常态化",
     "多层次",
     "全方位",
@@ -359,7 +372,15 @@ fn named_in_text<'t>(
         let end = found.end();
         from = at;
         let after_previous = previous_end;
-        previous_end = end;
+        // A name that reads on past its suffix (`上合组织｜交通部长会议机制`) may be the start
+        // of the next one; one followed by a joining word or punctuation ends it.
+        let reads_on = folded[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| annotext_parser::is_hanzi(c) && !"和及与、等".contains(c));
+        if !reads_on {
+            previous_end = end;
+        }
         // A title in 《》 names a document, not the mechanism in its words.
         if in_title {
             continue;
@@ -484,8 +505,9 @@ fn ordinal_prefix(phrase: &str) -> usize {
 
 /// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).
 fn ends_a_body(text: &str) -> bool {
-    const BODIES: [&str; 12] = [
+    const BODIES: [&str; 13] = [
         "会", "盟", "组织", "机制", "论坛", "平台", "中心", "署", "局", "银行", "基金", "网络",
+        "处",
     ];
     BODIES.iter().any(|b| text.ends_with(b))
 }
@@ -494,6 +516,83 @@ fn ends_a_body(text: &str) -> bool {
 fn is_bilateral(phrase: &str) -> bool {
     let mut chars = phrase.chars();
     chars.next() == Some('中') && chars.next().is_some_and(|c| PARTNER_INITIALS.contains(c))
+}
+
+/// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
+const GENERIC_CROSSINGS: [&str; 30] = [
+    "边境",
+    "陆路",
+    "公路",
+    "铁路",
+    "航空",
+    "水运",
+    "港口",
+    "重点",
+    "沿边",
+    "开放",
+    "指定",
+    "一类",
+    "二类",
+    "国家级",
+    "双边",
+    "主要",
+    "过境",
+    "跨境",
+    "智慧",
+    "智能",
+    "数字",
+    "绿色",
+    "国际",
+    "货运",
+    "客运",
+    "边贸",
+    "通商",
+    "对外",
+    "现代化",
+    "陆地",
+];
+
+/// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):
+/// the two to five characters before it, back to a joining word or punctuation (`经｜策克口岸`),
+/// unless they say what kind of crossing it is (`陆路口岸`) or hold a name found already (those
+/// are found as names: `霍尔果斯口岸`).
+fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Mention<'t>>) {
+    for (at, _) in folded.match_indices("口岸") {
+        let mut start = at;
+        for (i, c) in folded[..at].char_indices().rev().take(6) {
+            if !annotext_parser::is_hanzi(c) || "经在从由自与和及的至到往向赴通等、各该".contains(c)
+            {
+                break;
+            }
+            start = i;
+        }
+        // After a verb (`加强｜口岸`).
+        if let Some(cut) = before_a_name()
+            .find_overlapping_iter(&folded[start..at])
+            .map(|m| m.end())
+            .max()
+        {
+            start += cut;
+        }
+        let head = &folded[start..at];
+        let length = head.chars().count();
+        if !(2..=5).contains(&length)
+            || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
+            || out
+                .iter()
+                .take(names)
+                .any(|m| m.text.start < at + "口岸".len() && m.text.end > start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind: PLACE,
+            text: start..at + "口岸".len(),
+            canonical: None,
+            rule: "suffix:口岸",
+            offset: start,
+        });
+    }
 }
 
 /// How a name found in the text stands there.
@@ -538,7 +637,46 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
         {
             return Standing::Cut;
         }
-        if kind == "city" || kind == PLACE {
+        // A river, a lake or an island named after a division or a city (`色楞格河`,
+        // `库苏古尔湖`, `克里特岛`; not `河北`, `湖南`, `岛国`).
+        if kind == "city" || kind == DIVISION {
+            let next = rest.chars().nth(1);
+            match after {
+                Some('河' | '湖') if !next.is_some_and(|c| "北南口畔岸边邊区區".contains(c)) =>
+                {
+                    return Standing::Head(FEATURE, end + 3);
+                }
+                Some('岛' | '島') if !next.is_some_and(|c| "国國内內民".contains(c)) => {
+                    return Standing::Head(PLACE, end + 3);
+                }
+                _ => {}
+            }
+        }
+        // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
+        // `市场`) are the same name, written in full.
+        if kind == "country" {
+            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
+                .iter()
+                .find(|s| {
+                    rest.starts_with(**s)
+                        && (s.chars().count() > 1 || folded[start..end].ends_with("蒙古"))
+                })
+            {
+                return Standing::Head("country", end + suffix.len());
+            }
+        }
+        if kind == "city"
+            && rest.starts_with('市')
+            && !rest[3..].starts_with(['场', '場', '民', '值'])
+        {
+            return Standing::Head("city", end + 3);
+        }
+        // Part of the name of a university or college (`大连海事大学`, `北京大学`,
+        // `中国农业大学`; but `美国大学` are a country's).
+        if in_a_college_name(rest, if kind == "country" { 2 } else { 0 }) {
+            return Standing::Cut;
+        }
+        if kind == "city" || kind == PLACE || kind == DIVISION {
             let port = PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s));
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
@@ -578,6 +716,24 @@ fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
         return Standing::Crossed;
     }
     Standing::Word
+}
+
+/// Whether `rest`, the text after a name, goes on to `大学` or `学院` after `at_least` and at most
+/// six characters of one unbroken word (`海事大学`, `交通大学`): the name is part of the
+/// institution's.
+fn in_a_college_name(rest: &str, at_least: usize) -> bool {
+    let run: String = rest
+        .chars()
+        .take(8)
+        .take_while(|c| annotext_parser::is_hanzi(*c))
+        .collect();
+    ["大学", "大學", "学院", "學院"]
+        .iter()
+        .filter_map(|w| run.find(w))
+        .any(|at| {
+            (at_least..=6).contains(&run[..at].chars().count())
+                && !run[..at].contains(['的', '和', '与', '在'])
+        })
 }
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
@@ -787,6 +943,7 @@ pub(crate) fn entities_in<'t>(
         }
     }
     named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
+    crossings_in_text(folded, names, &mut out);
     for date in dates {
         // A date's text is the text at its offset.
         out.push(Mention {
