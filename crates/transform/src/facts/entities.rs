@@ -728,7 +728,10 @@ fn in_a_college_name(rest: &str, at_least: usize) -> bool {
             return false;
         }
         let word = &rest[i..];
-        if ["大学", "大學", "学院", "學院"].iter().any(|w| word.starts_with(w)) {
+        if ["大学", "大學", "学院", "學院"]
+            .iter()
+            .any(|w| word.starts_with(w))
+        {
             return (at_least..=6).contains(&count);
         }
     }
