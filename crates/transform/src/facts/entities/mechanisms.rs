@@ -1,0 +1,397 @@
+//! Mechanisms, forums, platforms and bodies named in running text: the noun phrase that ends
+//! with a suffix of the rules (`…机制`, `…论坛`, `…组织`), cut at the verb or joining word before
+//! it, and kept only when it names one.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::Mention;
+use crate::facts::tagger::Tagger;
+
+/// Words a mechanism's name never starts with: the verbs that set one up or use it, and the
+/// words that join it to the sentence (`同意建立｜中国—海合会能源合作对话机制`).
+///
+/// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
+/// `协调与合作委员会`) are not among them.
+const BEFORE_A_NAME: [&str; 91] = [
+    "简称",
+    "称为",
+    "名为",
+    "使用",
+    "审议",
+    "即",
+    "是",
+    "建设",
+    "建成",
+    "推进",
+    "开展",
+    "提升",
+    "扩大",
+    "承办",
+    "主办",
+    "协办",
+    "下设",
+    "设有",
+    "以下",
+    "纳入",
+    "加入",
+    "融入",
+    "对接",
+    "借助",
+    "依据",
+    "建立",
+    "设立",
+    "成立",
+    "完善",
+    "启动",
+    "举办",
+    "召开",
+    "发挥",
+    "利用",
+    "依托",
+    "通过",
+    "加强",
+    "推动",
+    "支持",
+    "用好",
+    "打造",
+    "搭建",
+    "深化",
+    "落实",
+    "构建",
+    "组建",
+    "创建",
+    "共建",
+    "参与",
+    "参加",
+    "出席",
+    "举行",
+    "欢迎",
+    "同意",
+    "决定",
+    "继续",
+    "进一步",
+    "积极",
+    "充分",
+    "共同",
+    "双方",
+    "各方",
+    "中方",
+    "根据",
+    "按照",
+    "探讨",
+    "健全",
+    "强化",
+    "运用",
+    "设在",
+    "成为",
+    "作为",
+    "现有",
+    "负责",
+    "回顾",
+    "下列",
+    "下一届",
+    "主要",
+    "专业",
+    "等",
+    "了",
+    "相关",
+    "有关",
+    "各类",
+    "既有",
+    "已有",
+    "多边",
+    "双边",
+    "的",
+    "在",
+    "及",
+];
+
+/// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
+/// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
+const GENERIC_WORDS: [&str; 42] = [
+    "非营利性",
+    "非政府",
+    "政府间",
+    "区域性",
+    "地区性",
+    "国际",
+    "部长级",
+    "会议",
+    "协商",
+    "争端",
+    "专家",
+    "咨询",
+    "常态化",
+    "多层次",
+    "全方位",
+    "长效",
+    "沟通",
+    "交流",
+    "协调",
+    "合作",
+    "协作",
+    "对话",
+    "磋商",
+    "会商",
+    "联络",
+    "工作",
+    "定期",
+    "常设",
+    "专门",
+    "专项",
+    "有效",
+    "务实",
+    "高效",
+    "稳定",
+    "长期",
+    "固定",
+    "联合",
+    "综合",
+    "服务",
+    "信息",
+    "共享",
+    "会晤",
+];
+
+/// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
+/// an organisation, `中国—…`, `中美…`, an acronym): without them they name a kind of thing
+/// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`).
+const NAMED_ONLY_WITH_PARTNERS: [&str; 4] = ["平台", "论坛", "网络", "中心"];
+
+/// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
+const INFRASTRUCTURE: [&str; 11] = [
+    "互联互通",
+    "交通",
+    "运输",
+    "物流",
+    "铁路",
+    "公路",
+    "航线",
+    "管道",
+    "电力",
+    "通信",
+    "基础设施",
+];
+
+/// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
+/// `中拉港航人才培训中心`), after 中.
+const PARTNER_INITIALS: &str = "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南";
+
+/// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, or says only how
+/// long a mechanism lasts (`农业合作长效机制`).
+fn is_generic(phrase: &str) -> bool {
+    if phrase.ends_with("长效") {
+        return true;
+    }
+    let mut rest = phrase;
+    while !rest.is_empty() {
+        match GENERIC_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            Some(word) => rest = &rest[word.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
+pub(super) fn before_a_name() -> &'static aho_corasick::AhoCorasick {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(BEFORE_A_NAME)
+            .unwrap_or_else(|e| panic!("the words before a name compile: {e}"))
+    })
+}
+
+/// The mechanisms, forums and platforms a text names where it stands: the noun phrase that ends
+/// with `suffix` (`…机制`, `…论坛`, `…平台`), from after the last verb or joining word before it
+/// (see [`BEFORE_A_NAME`]) and never across punctuation. A phrase of fewer than three characters
+/// before the suffix (`合作机制`) names no particular one; one that holds a name of the
+/// gazetteer already found (`湄公河委员会`) is that name.
+pub(super) fn named_in_text<'t>(
+    folded: &str,
+    tagger: &'t Tagger,
+    names: usize,
+    whole_item_ends: &[usize],
+    out: &mut Vec<Mention<'t>>,
+) {
+    let Some(finder) = &tagger.suffix_finder else {
+        return;
+    };
+    // The gazetteer's names (the first `names` mentions, in order) and where they end, made
+    // only for a block that holds a suffix.
+    let mut found_names: Option<Vec<Range<usize>>> = None;
+    let mut ends: Option<HashSet<usize>> = None;
+    let mut from = 0;
+    let mut previous_end = 0;
+    // Whether a 《 is open at `from`: followed forward, so a huge block is read once.
+    let mut in_title = false;
+    for found in finder.find_iter(folded) {
+        let at = found.start();
+        let names: &[Range<usize>] = found_names
+            .get_or_insert_with(|| out.iter().take(names).map(|m| m.text.clone()).collect());
+        let Some(&rule_index) = tagger.suffix_rule.get(found.pattern().as_usize()) else {
+            continue;
+        };
+        let (Some(rule), Some(name)) = (
+            tagger.rules.entities.get(rule_index),
+            tagger.entity_rules.get(rule_index),
+        ) else {
+            continue;
+        };
+        let (kind, rule) = (rule.kind.as_str(), name.as_str());
+        for c in folded[from..at].chars() {
+            match c {
+                '《' => in_title = true,
+                '》' => in_title = false,
+                _ => {}
+            }
+        }
+        let end = found.end();
+        from = at;
+        let after_previous = previous_end;
+        // A name that reads on past its suffix (`上合组织｜交通部长会议机制`) may be the start
+        // of the next one; one followed by a joining word or punctuation ends it.
+        let reads_on = folded[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| annotext_parser::is_hanzi(c) && !"和及与、等".contains(c));
+        if !reads_on {
+            previous_end = end;
+        }
+        // A title in 《》 names a document, not the mechanism in its words.
+        if in_title {
+            continue;
+        }
+        // Back over the phrase: hanzi, dashes and Latin words, up to punctuation (a phrase is
+        // short: a longer run is no name).
+        let mut start = at;
+        for (i, c) in folded[..at].char_indices().rev().take(64) {
+            // Digits end it (`2025年｜…论坛`), and so does the suffix of a mechanism before
+            // (`…论坛和｜…论坛`).
+            if i < after_previous {
+                break;
+            }
+            if annotext_parser::is_hanzi(c) || c.is_ascii_alphabetic() || "—-·".contains(c) {
+                start = i;
+            } else {
+                break;
+            }
+        }
+        // After the last word that joins it to the sentence, and from the first name after
+        // that (`挖掘｜中国—中亚电子商务合作对话机制`).
+        let phrase = &folded[start..at];
+        if let Some(cut) = before_a_name()
+            .find_overlapping_iter(phrase)
+            .map(|m| m.end())
+            .max()
+        {
+            start += cut;
+        }
+        // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
+        // 和 or 及 that follows a body's name.
+        if let Some(cut) = folded[start..at]
+            .rmatch_indices(['和', '及'])
+            .find(|(i, _)| ends_a_body(&folded[start..start + i]))
+            .map(|(i, j)| i + j.len())
+        {
+            start += cut;
+        }
+        // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
+        // that follows a joining word.
+        let first_name = names.partition_point(|n| n.start < start);
+        // Not a name joined to a name right before it (`拉美和加勒比`): one name's parts.
+        let joined = names[first_name..]
+            .iter()
+            .take_while(|n| n.end <= at)
+            .filter(|n| {
+                let mut before = folded[..n.start].char_indices().rev();
+                let joins = before.next().filter(|(_, c)| "和及、等与與".contains(*c));
+                joins.is_some_and(|(j, _)| !names.iter().any(|other| other.end == j))
+            })
+            .map(|n| n.start)
+            .last();
+        if let Some(name) = joined {
+            start = name;
+        } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
+            start = name.start;
+        }
+        // A word that joins it to the one before is not part of it (`…机制和｜…平台`), nor a
+        // meeting's number (`第五届｜中美省州长论坛`).
+        while let Some(c) = folded[start..at]
+            .chars()
+            .next()
+            .filter(|c| "和与及并、".contains(*c))
+        {
+            start += c.len_utf8();
+        }
+        start += ordinal_prefix(&folded[start..at]);
+        let phrase = &folded[start..at];
+        let length = phrase.chars().count();
+        if !(3..=20).contains(&length) || is_generic(phrase) {
+            continue;
+        }
+        let suffix = &folded[at..end];
+        let names_one = names.iter().any(|n| n.start >= start && n.end <= at)
+            || phrase.contains('—')
+            || phrase.chars().any(|c| c.is_ascii_uppercase())
+            || is_bilateral(phrase);
+        // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
+        // platform, forum, network or centre only when it names its partners
+        // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
+        if (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
+            || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
+        {
+            continue;
+        }
+        // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
+        // found by another suffix's pass is found once.
+        let ends = ends.get_or_insert_with(|| {
+            names
+                .iter()
+                .map(|n| n.end)
+                .chain(whole_item_ends.iter().copied())
+                .collect()
+        });
+        if !ends.insert(end) {
+            continue;
+        }
+        out.push(Mention {
+            kind,
+            text: start..end,
+            canonical: None,
+            rule,
+            offset: start,
+        });
+    }
+}
+
+/// The bytes of a meeting's number at the start of `phrase` (`第五届`, `第3次`), or 0.
+fn ordinal_prefix(phrase: &str) -> usize {
+    let Some(rest) = phrase.strip_prefix('第') else {
+        return 0;
+    };
+    let digits = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(*c)))
+        .map_or(rest.len(), |(i, _)| i);
+    match rest[digits..].chars().next() {
+        Some(c @ ('届' | '屆' | '次')) if digits > 0 => '第'.len_utf8() + digits + c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).
+fn ends_a_body(text: &str) -> bool {
+    const BODIES: [&str; 13] = [
+        "会", "盟", "组织", "机制", "论坛", "平台", "中心", "署", "局", "银行", "基金", "网络",
+        "处",
+    ];
+    BODIES.iter().any(|b| text.ends_with(b))
+}
+
+/// Whether `phrase` starts as a bilateral name: 中 and a partner's initial (`中美…`, `中拉…`).
+pub(super) fn is_bilateral(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
+    chars.next() == Some('中') && chars.next().is_some_and(|c| PARTNER_INITIALS.contains(c))
+}

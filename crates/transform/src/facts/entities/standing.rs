@@ -1,0 +1,265 @@
+//! How a name found in the text stands there: as a word, cut inside another word, part of a
+//! person's or a university's name, or the head of a longer name of another kind (a feature, a
+//! port, a division).
+
+use super::{DIVISION, FEATURE, PLACE};
+
+/// Suffixes that make a place's name into a feature's.
+const FEATURE_SUFFIXES: [&str; 11] = [
+    "湾",
+    "灣",
+    "海峡",
+    "海峽",
+    "运河",
+    "運河",
+    "半岛",
+    "半島",
+    "三角洲",
+    "盐沼",
+    "海沟",
+];
+
+/// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
+/// `霍尔果斯口岸`): a place. Not `港口` (`驶往北海港口`: ports in general) nor `港湾`.
+const PORT_SUFFIXES: [&str; 3] = ["口岸", "深水港", "港"];
+
+/// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
+/// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`), or a division's short name into its full name
+/// (`加泰罗尼亚自治区`, `伏伊伏丁那自治省`).
+const DIVISION_SUFFIXES: [&str; 9] = [
+    "自治共和国",
+    "自治区",
+    "自治省",
+    "自治州",
+    "大区",
+    "州",
+    "省",
+    "邦",
+    "府",
+];
+
+/// Characters that join the parts of a person's name written in transliteration
+/// (`维多利亚·门多萨`): a place's name beside one is part of a person's name.
+const NAME_DOTS: [char; 5] = ['·', '•', '‧', '・', '∙'];
+
+/// Kinds of names of places: a suffix after them may make another word.
+const PLACE_KINDS: [&str; 7] = [
+    "country",
+    "territory",
+    "province",
+    "region",
+    "city",
+    "division",
+    "place",
+];
+
+/// How a name found in the text stands there.
+pub(super) enum Standing {
+    /// As a word of its own.
+    Word,
+    /// As part of another word (`西班牙文`, `EURO`): not a mention.
+    Cut,
+    /// With a word of the dictionary running into it (`其中` in `其中亚洲`, `从中` in
+    /// `从中亚国家`): a mention unless another name reads on from inside it.
+    Crossed,
+    /// As the head of a longer name of another kind, which ends at the given byte: a feature
+    /// (`几内亚湾`), a port (`卡塔赫纳港`), a division (`拉各斯州`).
+    Head(&'static str, usize),
+}
+
+/// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
+/// not inside a longer Latin word; a place's name not followed by a suffix that makes a
+/// language, a people or a feature (`…文`, `…语`, `…人`, `…湾`, `…海峡`); a word of the dictionary
+/// running across its first character makes it doubtful ([`Standing::Crossed`]).
+pub(super) fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
+    let before = folded[..start].chars().next_back();
+    let after = folded[end..].chars().next();
+    let first = folded[start..].chars().next();
+    let last = folded[..end].chars().next_back();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if (latin(first) && latin(before)) || (latin(last) && latin(after)) {
+        return Standing::Cut;
+    }
+    // A river's delta is a feature of its own (`尼罗河三角洲`).
+    if kind == FEATURE && folded[end..].starts_with("三角洲") {
+        return Standing::Head(FEATURE, end + "三角洲".len());
+    }
+    if PLACE_KINDS.contains(&kind) {
+        let rest = &folded[end..];
+        if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
+            return Standing::Head(FEATURE, end + suffix.len());
+        }
+        // Part of a person's name (`维多利亚·门多萨`).
+        if before.is_some_and(|c| NAME_DOTS.contains(&c))
+            || after.is_some_and(|c| NAME_DOTS.contains(&c))
+        {
+            return Standing::Cut;
+        }
+        // A river, a lake or an island named after a division or a city (`色楞格河`,
+        // `库苏古尔湖`, `克里特岛`; not `河北`, `湖南`, `岛国`).
+        if kind == "city" || kind == DIVISION {
+            let next = rest.chars().nth(1);
+            match after {
+                Some('河' | '湖') if !next.is_some_and(|c| "北南口畔岸边邊区區".contains(c)) =>
+                {
+                    return Standing::Head(FEATURE, end + 3);
+                }
+                Some('岛' | '島') if !next.is_some_and(|c| "国國内內民".contains(c)) => {
+                    return Standing::Head(PLACE, end + 3);
+                }
+                _ => {}
+            }
+        }
+        // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
+        // `市场`) are the same name, written in full.
+        if kind == "country" {
+            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
+                .iter()
+                .find(|s| {
+                    rest.starts_with(**s)
+                        && (s.chars().count() > 1 || folded[start..end].ends_with("蒙古"))
+                })
+            {
+                return Standing::Head("country", end + suffix.len());
+            }
+        }
+        if kind == "city"
+            && rest.starts_with('市')
+            && !rest[3..].starts_with(['场', '場', '民', '值'])
+        {
+            return Standing::Head("city", end + 3);
+        }
+        // Part of the name of a university or college (`大连海事大学`, `北京大学`,
+        // `中国农业大学`; but `美国大学` are a country's).
+        if in_a_college_name(rest, if kind == "country" { 2 } else { 0 }) {
+            return Standing::Cut;
+        }
+        if kind == "city" || kind == PLACE || kind == DIVISION {
+            let port = PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s));
+            if let Some(suffix) = port {
+                let next = rest[suffix.len()..].chars().next();
+                if *suffix != "港" || !next.is_some_and(|c| "口湾灣".contains(c)) {
+                    return Standing::Head(PLACE, end + suffix.len());
+                }
+            }
+        }
+        // Not after a name that has its suffix already (`纽约州｜州长`).
+        let named_in_full = DIVISION_SUFFIXES
+            .iter()
+            .any(|s| folded[start..end].ends_with(s));
+        if (kind == "city" || kind == DIVISION) && !named_in_full {
+            if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
+                return Standing::Head(DIVISION, end + suffix.len());
+            }
+        }
+        let next = rest.chars().nth(1);
+        match after {
+            // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`).
+            Some('语' | '語') => return Standing::Cut,
+            Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
+                return Standing::Cut
+            }
+            // A people: `西班牙人` (but `中国人民`, `中国人口`).
+            Some('人') if !next.is_some_and(|c| "民口大士权權才员員".contains(c)) => {
+                return Standing::Cut
+            }
+            _ => {}
+        }
+    }
+    if crosses_a_word(folded, start, end) {
+        // Words of the text on both sides run into it (`增加｜纳税` around 加纳): no name.
+        if ends_inside_a_word(folded, start, end) {
+            return Standing::Cut;
+        }
+        return Standing::Crossed;
+    }
+    Standing::Word
+}
+
+/// Whether `rest`, the text after a name, goes on to `大学` or `学院` after `at_least` and at most
+/// six characters of one unbroken word (`海事大学`, `交通大学`): the name is part of the
+/// institution's.
+fn in_a_college_name(rest: &str, at_least: usize) -> bool {
+    // Read once, without allocating: this is asked of every place's mention.
+    for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
+        if !annotext_parser::is_hanzi(c) || "的和与在".contains(c) {
+            return false;
+        }
+        let word = &rest[i..];
+        if ["大学", "大學", "学院", "學院"]
+            .iter()
+            .any(|w| word.starts_with(w))
+        {
+            return (at_least..=6).contains(&count);
+        }
+    }
+    false
+}
+
+/// Whether a word of the dictionary starts inside the name, after its first character, and
+/// runs past its end (`纳税` in `增加纳税`).
+fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
+    let Some(automaton) = &crate::facts::words::words().automaton else {
+        return false;
+    };
+    let (Some(last), Some(after)) = (
+        folded[..end].chars().next_back(),
+        folded[end..].chars().next(),
+    ) else {
+        return false;
+    };
+    if !annotext_parser::is_hanzi(after) || !word_pairs().contains(&(last, after)) {
+        return false;
+    }
+    let second = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+    let to = folded[end..]
+        .char_indices()
+        .nth(3)
+        .map_or(folded.len(), |(i, _)| end + i);
+    automaton
+        .find_overlapping_iter(&folded[second..to])
+        .any(|m| second + m.start() < end && second + m.end() > end)
+}
+
+/// Whether a word of the dictionary starts before `start` and ends inside the name (or past
+/// its first character).
+/// Every pair of adjacent characters in a word of the dictionary.
+fn word_pairs() -> &'static rustc_hash::FxHashSet<(char, char)> {
+    static PAIRS: std::sync::OnceLock<rustc_hash::FxHashSet<(char, char)>> =
+        std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        crate::facts::words::words()
+            .words
+            .iter()
+            .flat_map(|w| {
+                let chars: Vec<char> = w.chars().collect();
+                chars.windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
+fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
+    let Some(automaton) = &crate::facts::words::words().automaton else {
+        return false;
+    };
+    let Some(before) = folded[..start].chars().next_back() else {
+        return false;
+    };
+    let first = folded[start..].chars().next().unwrap_or(' ');
+    // A word runs across the name's start only if some word holds these two characters side
+    // by side: a set lookup spares the automaton for almost every name.
+    if !annotext_parser::is_hanzi(before) || !word_pairs().contains(&(before, first)) {
+        return false;
+    }
+    // Dictionary words are short: three characters before the name are enough to see one.
+    let from = folded[..start]
+        .char_indices()
+        .rev()
+        .nth(2)
+        .map_or(0, |(i, _)| i);
+    let window = &folded[from..end];
+    automaton
+        .find_overlapping_iter(window)
+        .any(|m| from + m.start() < start && from + m.end() > start && from + m.end() < end)
+}
