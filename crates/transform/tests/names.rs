@@ -432,3 +432,35 @@ fn compounds_colleges_full_names_features_and_crossings() {
         assert!(places.is_empty(), "{generic}: {places:?}");
     }
 }
+
+/// A short name inside a longer transliteration the gazetteer lacks is no name (`安达卢西亚`
+/// holds neither 安达 nor 西亚; `巴格马蒂省` not 马蒂省), unless a name stands beside it
+/// (`巴西亚马孙`); ports, islands, lakes and rivers with transliterated names are found by
+/// their ending (`伊塔基港`, `阿蒂特兰湖`), not generic ones (`深水港`, `港口`, `河北`).
+#[test]
+fn fragments_of_longer_names_and_names_found_by_their_ending() {
+    let found = names("访问安达卢西亚和巴格马蒂省。");
+    assert!(
+        found
+            .iter()
+            .all(|(_, t, _)| t != "安达" && t != "西亚" && t != "马蒂省"),
+        "{found:?}"
+    );
+    assert_eq!(kinds_of("保护巴西亚马孙雨林。", "巴西"), ["country"]);
+    // Names no row of the gazetteer holds.
+    assert_eq!(kinds_of("货物经伊塔基港出口。", "伊塔基港"), ["place"]);
+    assert_eq!(kinds_of("治理阿蒂特兰湖水质。", "阿蒂特兰湖"), ["feature"]);
+    assert_eq!(kinds_of("前往梅诺卡岛。", "梅诺卡岛"), ["place"]);
+    for generic in [
+        "建设深水港。",
+        "扩建港口。",
+        "访问河北。",
+        "防止土地沙漠化。",
+    ] {
+        let found: Vec<_> = names(generic)
+            .into_iter()
+            .filter(|(k, _, _)| k == "place" || k == "feature")
+            .collect();
+        assert!(found.is_empty(), "{generic}: {found:?}");
+    }
+}

@@ -1,6 +1,6 @@
 //! Entity mentions: gazetteer names, item suffixes, mark pairs and dates. How a name stands in
 //! the text is decided in `standing.rs`; mechanisms named in running text are found in
-//! `mechanisms.rs`, border crossings the gazetteer lacks in `crossings.rs`.
+//! `mechanisms.rs`, places and features the gazetteer lacks by their ending in `endings.rs`.
 
 use std::ops::Range;
 
@@ -9,11 +9,11 @@ use super::script::fold;
 use super::tagger::Tagger;
 use crate::rules::EntityPattern;
 
-mod crossings;
+mod endings;
 mod mechanisms;
 mod standing;
 
-use crossings::crossings_in_text;
+use endings::{crossings_in_text, transliterated_in_text};
 use mechanisms::{before_a_name, is_bilateral, named_in_text};
 use standing::{standing, Standing};
 
@@ -130,7 +130,15 @@ pub(crate) fn entities_in<'t>(
                 continue;
             };
             let second = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
-            let mut standing = standing(folded, m.start(), m.end(), &entry.kind);
+            let previous_end = out.last().map(|n: &Mention| n.text.end);
+            let neighbours = |after: bool| match after {
+                true => tagger
+                    .names
+                    .find(aho_corasick::Input::new(folded).range(m.end()..))
+                    .is_some_and(|r| r.start() == m.end()),
+                false => previous_end == Some(m.start()),
+            };
+            let mut standing = standing(folded, m.start(), m.end(), &entry.kind, &neighbours);
             if let Standing::Crossed = standing {
                 // A word of the text runs into the name (`其中` in `其中亚洲`): the name is cut
                 // only when another name starts inside it and reads on (`亚洲`); `从中亚国家`
@@ -230,6 +238,7 @@ pub(crate) fn entities_in<'t>(
     }
     named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
     crossings_in_text(folded, names, &mut out);
+    transliterated_in_text(folded, &mut out);
     for date in dates {
         // A date's text is the text at its offset.
         out.push(Mention {

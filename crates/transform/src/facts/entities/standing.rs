@@ -67,11 +67,38 @@ pub(super) enum Standing {
     Head(&'static str, usize),
 }
 
+/// Whether names of the gazetteer stand right beside a name: one starting where it ends
+/// (`true`), one ending where it starts (`false`).
+pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
+
+/// Characters of transliterated foreign names (Xinhua's tables) that seldom make Chinese words
+/// with one another: two of them beside a short name mean the name goes on. Left out are those
+/// that do (`东南`, `丰富`, `森林`, `根本`, `连通`, `万宁`, `华英`).
+pub(super) const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦鲍贝比彼毕宾波伯博布查达戴丹德登迪蒂丁杜敦多厄恩尔\
+法凡菲费芬弗福盖甘冈戈格古瓜圭哈豪赫亨洪胡霍基吉加贾杰卡凯坎科克肯孔库夸奎拉莱赖兰朗劳勒雷里利列琳卢鲁伦罗洛马迈麦曼芒梅门\
+蒙米密敏莫墨默姆穆纳奈内尼涅纽努诺帕潘佩彭皮普齐奇恰乔切琴丘萨赛桑瑟沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦旺威韦维温沃\
+乌伍西希锡谢辛休雅亚扬耶伊尤约扎泽詹兹佐略贡";
+
+/// Whether the two characters of `pair` are both [`TRANSLITERATION`]'s.
+fn transliterated(mut pair: impl Iterator<Item = char>) -> bool {
+    pair.by_ref()
+        .take(2)
+        .filter(|c| TRANSLITERATION.contains(*c))
+        .count()
+        == 2
+}
+
 /// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
 /// not inside a longer Latin word; a place's name not followed by a suffix that makes a
 /// language, a people or a feature (`…文`, `…语`, `…人`, `…湾`, `…海峡`); a word of the dictionary
 /// running across its first character makes it doubtful ([`Standing::Crossed`]).
-pub(super) fn standing(folded: &str, start: usize, end: usize, kind: &str) -> Standing {
+pub(super) fn standing(
+    folded: &str,
+    start: usize,
+    end: usize,
+    kind: &str,
+    neighbours: Neighbours,
+) -> Standing {
     let before = folded[..start].chars().next_back();
     let after = folded[end..].chars().next();
     let first = folded[start..].chars().next();
@@ -79,6 +106,15 @@ pub(super) fn standing(folded: &str, start: usize, end: usize, kind: &str) -> St
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     if (latin(first) && latin(before)) || (latin(last) && latin(after)) {
         return Standing::Cut;
+    }
+    // A two-character name of a city, a division or a region that a transliteration reads on
+    // from (`安达｜卢西亚`) or into (`巴格｜马蒂省`) is a piece of a longer foreign name the
+    // gazetteer lacks, unless a name of its own stands beside it (`巴西｜亚马孙`).
+    if ["city", DIVISION, "region"].contains(&kind) && folded[start..end].chars().count() == 2 {
+        let reads_on = transliterated(folded[end..].chars()) && !neighbours(true);
+        if reads_on || (transliterated(folded[..start].chars().rev()) && !neighbours(false)) {
+            return Standing::Cut;
+        }
     }
     // A river's delta is a feature of its own (`尼罗河三角洲`).
     if kind == FEATURE && folded[end..].starts_with("三角洲") {

@@ -1,0 +1,138 @@
+//! Places and features the gazetteer does not know, found by their ending: border crossings
+//! (`…口岸`), and ports, islands, lakes, rivers, straits, deserts and ranges whose names are
+//! transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`).
+
+use super::mechanisms::before_a_name;
+use super::standing::TRANSLITERATION;
+use super::{Mention, FEATURE, PLACE};
+
+/// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
+const GENERIC_CROSSINGS: [&str; 30] = [
+    "边境",
+    "陆路",
+    "公路",
+    "铁路",
+    "航空",
+    "水运",
+    "港口",
+    "重点",
+    "沿边",
+    "开放",
+    "指定",
+    "一类",
+    "二类",
+    "国家级",
+    "双边",
+    "主要",
+    "过境",
+    "跨境",
+    "智慧",
+    "智能",
+    "数字",
+    "绿色",
+    "国际",
+    "货运",
+    "客运",
+    "边贸",
+    "通商",
+    "对外",
+    "现代化",
+    "陆地",
+];
+
+/// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):
+/// the two to five characters before it, back to a joining word or punctuation (`经｜策克口岸`),
+/// unless they say what kind of crossing it is (`陆路口岸`) or hold a name found already (those
+/// are found as names: `霍尔果斯口岸`).
+pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Mention<'t>>) {
+    for (at, _) in folded.match_indices("口岸") {
+        let mut start = at;
+        for (i, c) in folded[..at].char_indices().rev().take(6) {
+            if !annotext_parser::is_hanzi(c) || "经在从由自与和及的至到往向赴通等、各该".contains(c)
+            {
+                break;
+            }
+            start = i;
+        }
+        // After a verb (`加强｜口岸`).
+        if let Some(cut) = before_a_name()
+            .find_overlapping_iter(&folded[start..at])
+            .map(|m| m.end())
+            .max()
+        {
+            start += cut;
+        }
+        let head = &folded[start..at];
+        let length = head.chars().count();
+        if !(2..=5).contains(&length)
+            || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
+            || out
+                .iter()
+                .take(names)
+                .any(|m| m.text.start < at + "口岸".len() && m.text.end > start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind: PLACE,
+            text: start..at + "口岸".len(),
+            canonical: None,
+            rule: "suffix:口岸",
+            offset: start,
+        });
+    }
+}
+
+/// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
+/// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
+/// `湖南`, `沙漠化`), and the rule it fires.
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 8] = [
+    ("群岛", PLACE, "国", "ending:群岛"),
+    ("岛", PLACE, "国屿内链", "ending:岛"),
+    ("港", PLACE, "口湾澳务区", "ending:港"),
+    ("湖", FEATURE, "南北泊畔区", "ending:湖"),
+    ("河", FEATURE, "北南流道畔谷床岸", "ending:河"),
+    ("海峡", FEATURE, "", "ending:海峡"),
+    ("沙漠", FEATURE, "化", "ending:沙漠"),
+    ("山脉", FEATURE, "", "ending:山脉"),
+];
+
+/// Ports, islands, lakes, rivers, straits, deserts and ranges the gazetteer does not know: an
+/// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
+/// ([`TRANSLITERATION`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
+/// found as names: `卡拉奇港`, `伏尔加河`). A longer run has no clear start, and is left.
+pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
+    for (ending, kind, not_before, rule) in FOREIGN_ENDINGS {
+        for (at, _) in folded.match_indices(ending) {
+            let end = at + ending.len();
+            if folded[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| not_before.contains(c))
+            {
+                continue;
+            }
+            let mut start = at;
+            let mut count = 0;
+            for (i, c) in folded[..at].char_indices().rev().take(7) {
+                if !TRANSLITERATION.contains(c) {
+                    break;
+                }
+                start = i;
+                count += 1;
+            }
+            if !(2..=6).contains(&count)
+                || out.iter().any(|m| m.text.start < end && m.text.end > start)
+            {
+                continue;
+            }
+            out.push(Mention {
+                kind,
+                text: start..end,
+                canonical: None,
+                rule,
+                offset: start,
+            });
+        }
+    }
+}
