@@ -3,7 +3,7 @@
 //! transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`).
 
 use super::mechanisms::before_a_name;
-use super::standing::TRANSLITERATION;
+use super::standing::is_transliteration;
 use super::{Mention, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
@@ -99,40 +99,51 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 8] = [
 
 /// Ports, islands, lakes, rivers, straits, deserts and ranges the gazetteer does not know: an
 /// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
-/// ([`TRANSLITERATION`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
+/// ([`super::standing::TRANSLITERATION`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
 /// found as names: `卡拉奇港`, `伏尔加河`). A longer run has no clear start, and is left.
 pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
-    for (ending, kind, not_before, rule) in FOREIGN_ENDINGS {
-        for (at, _) in folded.match_indices(ending) {
-            let end = at + ending.len();
-            if folded[end..]
-                .chars()
-                .next()
-                .is_some_and(|c| not_before.contains(c))
-            {
-                continue;
-            }
-            let mut start = at;
-            let mut count = 0;
-            for (i, c) in folded[..at].char_indices().rev().take(7) {
-                if !TRANSLITERATION.contains(c) {
-                    break;
-                }
-                start = i;
-                count += 1;
-            }
-            if !(2..=6).contains(&count)
-                || out.iter().any(|m| m.text.start < end && m.text.end > start)
-            {
-                continue;
-            }
-            out.push(Mention {
-                kind,
-                text: start..end,
-                canonical: None,
-                rule,
-                offset: start,
-            });
+    static ENDINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(FOREIGN_ENDINGS.iter().map(|e| e.0))
+            .unwrap_or_else(|e| panic!("the endings compile: {e}"))
+    });
+    // One pass over the block: most blocks hold none of the endings.
+    for found in endings.find_iter(folded) {
+        let Some(&(ending, kind, not_before, rule)) =
+            FOREIGN_ENDINGS.get(found.pattern().as_usize())
+        else {
+            continue;
+        };
+        let at = found.start();
+        let end = at + ending.len();
+        if folded[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| not_before.contains(c))
+        {
+            continue;
         }
+        let mut start = at;
+        let mut count = 0;
+        for (i, c) in folded[..at].char_indices().rev().take(7) {
+            if !is_transliteration(c) {
+                break;
+            }
+            start = i;
+            count += 1;
+        }
+        if !(2..=6).contains(&count) || out.iter().any(|m| m.text.start < end && m.text.end > start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind,
+            text: start..end,
+            canonical: None,
+            rule,
+            offset: start,
+        });
     }
 }

@@ -79,11 +79,28 @@ pub(super) const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦鲍贝�
 蒙米密敏莫墨默姆穆纳奈内尼涅纽努诺帕潘佩彭皮普齐奇恰乔切琴丘萨赛桑瑟沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦旺威韦维温沃\
 乌伍西希锡谢辛休雅亚扬耶伊尤约扎泽詹兹佐略贡";
 
+/// Whether `c` is one of [`TRANSLITERATION`]'s: a bit per character of the Basic Multilingual
+/// Plane, made once, since this is asked of most mentions of places.
+pub(super) fn is_transliteration(c: char) -> bool {
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in TRANSLITERATION.chars() {
+            let i = c as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        bits
+    });
+    let i = c as usize;
+    bits.get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+}
+
 /// Whether the two characters of `pair` are both [`TRANSLITERATION`]'s.
 fn transliterated(mut pair: impl Iterator<Item = char>) -> bool {
     pair.by_ref()
         .take(2)
-        .filter(|c| TRANSLITERATION.contains(*c))
+        .filter(|c| is_transliteration(*c))
         .count()
         == 2
 }
