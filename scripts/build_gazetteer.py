@@ -101,7 +101,7 @@ REGISTRY = "https://registry.npmjs.org"
 # longer, they win the match and nothing is tagged there.
 KINDS = [
     "organisation", "country", "territory", "province", "region", "feature", "city", "division",
-    "place", "ignore",
+    "place", "mechanism", "ignore",
 ]
 
 

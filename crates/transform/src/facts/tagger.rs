@@ -15,7 +15,7 @@ use crate::TransformError;
 ///
 /// `division` (a first-level division of a country other than China) comes after `city`: 纽约
 /// stays a city, 格鲁吉亚 a country, while the longest match makes 纽约州 a division.
-const KIND_PRECEDENCE: [&str; 10] = [
+const KIND_PRECEDENCE: [&str; 11] = [
     "organisation",
     "country",
     "territory",
@@ -25,6 +25,7 @@ const KIND_PRECEDENCE: [&str; 10] = [
     "city",
     "division",
     "place",
+    "mechanism",
     IGNORE,
 ];
 

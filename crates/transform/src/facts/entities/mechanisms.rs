@@ -328,7 +328,11 @@ pub(super) fn named_in_text<'t>(
         start += ordinal_prefix(&folded[start..at]);
         let phrase = &folded[start..at];
         let length = phrase.chars().count();
-        if !(3..=20).contains(&length) || is_generic(phrase) {
+        // A phrase that ends with a joining word lists kinds of things (`政策沟通与｜机制`).
+        if !(3..=20).contains(&length)
+            || is_generic(phrase)
+            || phrase.ends_with(['与', '和', '及', '、'])
+        {
             continue;
         }
         let suffix = &folded[at..end];
@@ -383,9 +387,9 @@ fn ordinal_prefix(phrase: &str) -> usize {
 
 /// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).
 fn ends_a_body(text: &str) -> bool {
-    const BODIES: [&str; 13] = [
+    const BODIES: [&str; 14] = [
         "会", "盟", "组织", "机制", "论坛", "平台", "中心", "署", "局", "银行", "基金", "网络",
-        "处",
+        "处", "机构",
     ];
     BODIES.iter().any(|b| text.ends_with(b))
 }

@@ -75,7 +75,7 @@ pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
 /// with one another: two of them beside a short name mean the name goes on. Left out are those
 /// that do (`东南`, `丰富`, `森林`, `根本`, `连通`, `万宁`, `华英`).
 pub(super) const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦鲍贝比彼毕宾波伯博布查达戴丹德登迪蒂丁杜敦多厄恩尔\
-法凡菲费芬弗福盖甘冈戈格古瓜圭哈豪赫亨洪胡霍基吉加贾杰卡凯坎科克肯孔库夸奎拉莱赖兰朗劳勒雷里利列琳卢鲁伦罗洛马迈麦曼芒梅门\
+法凡菲费芬弗福盖甘冈戈哥格古瓜圭哈豪赫亨洪胡霍基吉加贾杰卡凯坎科克肯孔库夸奎拉莱赖兰朗劳勒雷里利列琳卢鲁伦罗洛马迈麦曼芒梅门\
 蒙米密敏莫墨默姆穆纳奈内尼涅纽努诺帕潘佩彭皮普齐奇恰乔切琴丘萨赛桑瑟沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦旺威韦维温沃\
 乌伍西希锡谢辛休雅亚扬耶伊尤约扎泽詹兹佐略贡";
 
@@ -124,10 +124,12 @@ pub(super) fn standing(
     if (latin(first) && latin(before)) || (latin(last) && latin(after)) {
         return Standing::Cut;
     }
-    // A two-character name of a city, a division or a region that a transliteration reads on
-    // from (`安达｜卢西亚`) or into (`巴格｜马蒂省`) is a piece of a longer foreign name the
-    // gazetteer lacks, unless a name of its own stands beside it (`巴西｜亚马孙`).
-    if ["city", DIVISION, "region"].contains(&kind) && folded[start..end].chars().count() == 2 {
+    // A name of two or three characters of a city, a division or a region that a
+    // transliteration reads on from (`安达｜卢西亚`, `瓜达尔｜基维尔河`) or into (`巴格｜马蒂省`) is
+    // a piece of a longer foreign name the gazetteer lacks, unless a name of its own stands
+    // beside it (`巴西｜亚马孙`).
+    let short = (2..=3).contains(&folded[start..end].chars().count());
+    if ["city", DIVISION, "region"].contains(&kind) && short {
         let reads_on = transliterated(folded[end..].chars()) && !neighbours(true);
         if reads_on || (transliterated(folded[..start].chars().rev()) && !neighbours(false)) {
             return Standing::Cut;
@@ -159,6 +161,9 @@ pub(super) fn standing(
                 }
                 Some('岛' | '島') if !next.is_some_and(|c| "国國内內民".contains(c)) => {
                     return Standing::Head(PLACE, end + 3);
+                }
+                Some('群') if next.is_some_and(|c| "岛島".contains(c)) => {
+                    return Standing::Head(PLACE, end + 6);
                 }
                 _ => {}
             }
