@@ -451,11 +451,16 @@ fn fragments_of_longer_names_and_names_found_by_their_ending() {
     assert_eq!(kinds_of("货物经伊塔基港出口。", "伊塔基港"), ["place"]);
     assert_eq!(kinds_of("治理阿蒂特兰湖水质。", "阿蒂特兰湖"), ["feature"]);
     assert_eq!(kinds_of("前往梅诺卡岛。", "梅诺卡岛"), ["place"]);
+    assert_eq!(kinds_of("支持提格雷州发展。", "提格雷州"), ["division"]);
+    assert_eq!(kinds_of("访问乌多姆赛省。", "乌多姆赛省"), ["division"]);
+    assert!(kinds_of("邦特兰州官员。", "兰州").is_empty());
     for generic in [
         "建设深水港。",
         "扩建港口。",
         "访问河北。",
         "防止土地沙漠化。",
+        "开放成员国口岸。",
+        "庆祝古尔邦节。",
     ] {
         let found: Vec<_> = names(generic)
             .into_iter()

@@ -1,10 +1,10 @@
-//! Places and features the gazetteer does not know, found by their ending: border crossings
-//! (`…口岸`), and ports, islands, lakes, rivers, straits, deserts and ranges whose names are
-//! transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`).
+//! Places, features and divisions the gazetteer does not know, found by their ending: border
+//! crossings (`…口岸`), and ports, islands, lakes, rivers, straits, deserts, ranges and
+//! divisions whose names are transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`, `提格雷州`).
 
 use super::mechanisms::before_a_name;
 use super::standing::is_transliteration;
-use super::{Mention, FEATURE, PLACE};
+use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
 const GENERIC_CROSSINGS: [&str; 30] = [
@@ -66,6 +66,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         let length = head.chars().count();
         if !(2..=5).contains(&length)
             || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
+            || head.ends_with('国')
             || out
                 .iter()
                 .take(names)
@@ -86,7 +87,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 8] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 12] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("岛", PLACE, "国屿内链", "ending:岛"),
     ("港", PLACE, "口湾澳务区", "ending:港"),
@@ -95,9 +96,14 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 8] = [
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
+    ("大区", DIVISION, "", "ending:大区"),
+    ("州", DIVISION, "长立际", "ending:州"),
+    ("省", DIVISION, "长份级会", "ending:省"),
+    ("邦", DIVISION, "长节交政", "ending:邦"),
 ];
 
-/// Ports, islands, lakes, rivers, straits, deserts and ranges the gazetteer does not know: an
+/// Ports, islands, lakes, rivers, straits, deserts, ranges and divisions the gazetteer does not
+/// know (`提格雷州`, `乌多姆赛省`): an
 /// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
 /// ([`super::standing::TRANSLITERATION`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
 /// found as names: `卡拉奇港`, `伏尔加河`). A longer run has no clear start, and is left.

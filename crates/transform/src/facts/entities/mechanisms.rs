@@ -13,7 +13,8 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 91] = [
+const BEFORE_A_NAME: [&str; 92] = [
+    "多个",
     "简称",
     "称为",
     "名为",
