@@ -417,28 +417,7 @@ fn an_input_changed_or_removed_during_the_run_costs_nothing() {
     std::fs::write(&a, "1.中(zhong)国(guo)\n").unwrap();
     std::fs::write(&b, "1.合(he)作(zuo)\n").unwrap();
     let resume = dir.path().join("resume");
-    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args([
-            "run",
-            "in",
-            "-o",
-            "out",
-            "-f",
-            "jsonl,xlsx",
-            "--batch-mib",
-            "0",
-        ])
-        .current_dir(dir.path())
-        .env("ANNOTEXT_PAUSE_AT", "writing")
-        .env("ANNOTEXT_RESUME_WHEN", &resume)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr_pipe = std::io::BufReader::new(run.stderr.take().unwrap());
-    let mut line = String::new();
-    use std::io::BufRead;
-    stderr_pipe.read_line(&mut line).unwrap();
-    assert_eq!(line, "annotext: paused at writing\n");
+    let (mut run, mut stderr_pipe) = paused_at_writing(dir.path(), "jsonl,xlsx", &resume);
     // `a` was read (its batch is handed over); `b`, not yet: one changes, the other goes.
     std::fs::write(&a, "1.变(bian)了(le)\n").unwrap();
     std::fs::remove_file(&b).unwrap();
@@ -477,20 +456,7 @@ fn a_staging_folder_swapped_for_a_link_during_the_run_is_not_written_through() {
     std::fs::write(victim.join("records.jsonl"), "the user's own\n").unwrap();
     std::fs::write(victim.join("tables/items.csv"), "the user's own\n").unwrap();
     let resume = dir.path().join("resume");
-    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
-        .args(["run", "in", "-o", "out", "-f", "csv,jsonl,pdf"])
-        .args(["--batch-mib", "0"])
-        .current_dir(dir.path())
-        .env("ANNOTEXT_PAUSE_AT", "writing")
-        .env("ANNOTEXT_RESUME_WHEN", &resume)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr_pipe = std::io::BufReader::new(run.stderr.take().unwrap());
-    let mut line = String::new();
-    use std::io::BufRead;
-    stderr_pipe.read_line(&mut line).unwrap();
-    assert_eq!(line, "annotext: paused at writing\n");
+    let (mut run, mut stderr_pipe) = paused_at_writing(dir.path(), "csv,jsonl,pdf", &resume);
     let staging = dir.path().join("out/.annotext-staging");
     let moved = dir.path().join("moved-staging");
     std::fs::rename(&staging, &moved).unwrap();
@@ -614,4 +580,30 @@ fn combine_replaces_only_what_an_earlier_combine_wrote() {
     let report = format!("{}{}", stdout(&verified), stderr(&verified));
     assert!(report.contains("0 of 28 files differ"), "{report}");
     assert!(report.contains("2 extra files"), "{report}");
+}
+
+/// A run of `dir/in` into `dir/out` (`formats`, one document a batch) started and paused once
+/// its first batch is handed to the outputs, going on when `resume` exists; and its standard
+/// error, read past the line that says it paused.
+fn paused_at_writing(
+    dir: &Path,
+    formats: &str,
+    resume: &Path,
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStderr>,
+) {
+    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_annotext"))
+        .args(["run", "in", "-o", "out", "-f", formats, "--batch-mib", "0"])
+        .current_dir(dir)
+        .env("ANNOTEXT_PAUSE_AT", "writing")
+        .env("ANNOTEXT_RESUME_WHEN", resume)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr_pipe = std::io::BufReader::new(run.stderr.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stderr_pipe, &mut line).unwrap();
+    assert_eq!(line, "annotext: paused at writing\n");
+    (run, stderr_pipe)
 }

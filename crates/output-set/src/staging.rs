@@ -212,11 +212,6 @@ impl Staging {
         &self.root
     }
 
-    /// The staging folder's handle.
-    pub fn handle(&self) -> &Dir {
-        &self.handle
-    }
-
     /// Commits the staged outputs, which `manifest` describes, and moves them into place; says
     /// which files of others it kept or moved aside.
     pub fn publish(mut self, manifest: &Manifest) -> Result<Vec<String>> {
@@ -666,7 +661,7 @@ fn move_into_place(folder: &Folder, publication: Publication, force: bool) -> Re
     let manifest = Manifest::from_bytes(&manifest_bytes, &staging_path.join(MANIFEST_NAME))?;
     let manifest_path = publication.manifest_path();
     // An earlier manifest that is missing or unreadable vouches for nothing.
-    let previous = read_manifest(folder, &manifest_path).ok().flatten();
+    let previous = previous_manifest(folder, &manifest_path);
     let vouched: BTreeMap<&str, &OutputEntry> = previous
         .iter()
         .flat_map(|m| m.outputs.iter())

@@ -337,10 +337,10 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         let suffix = &folded[at..end];
-        let names_one = names.iter().any(|n| n.start >= start && n.end <= at)
-            || phrase.contains('—')
-            || phrase.chars().any(|c| c.is_ascii_uppercase())
-            || is_bilateral(phrase);
+        let names_one = names_partners(
+            phrase,
+            names.iter().any(|n| n.start >= start && n.end <= at),
+        );
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
         // platform, forum, network or centre only when it names its partners
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
@@ -395,8 +395,18 @@ fn ends_a_body(text: &str) -> bool {
     BODIES.iter().any(|b| text.ends_with(b))
 }
 
+/// Whether `phrase` names the partners of what it names: it holds a name of the gazetteer
+/// (`holds_a_name`), a link between partners (`中国—东盟`), an acronym, or starts as a bilateral
+/// name (`中美…`, `中拉…`).
+pub(super) fn names_partners(phrase: &str, holds_a_name: bool) -> bool {
+    holds_a_name
+        || phrase.contains('—')
+        || phrase.chars().any(|c| c.is_ascii_uppercase())
+        || is_bilateral(phrase)
+}
+
 /// Whether `phrase` starts as a bilateral name: 中 and a partner's initial (`中美…`, `中拉…`).
-pub(super) fn is_bilateral(phrase: &str) -> bool {
+fn is_bilateral(phrase: &str) -> bool {
     let mut chars = phrase.chars();
     chars.next() == Some('中') && chars.next().is_some_and(|c| PARTNER_INITIALS.contains(c))
 }

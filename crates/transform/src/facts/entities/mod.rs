@@ -14,7 +14,7 @@ mod mechanisms;
 mod standing;
 
 use endings::{crossings_in_text, transliterated_in_text};
-use mechanisms::{before_a_name, is_bilateral, named_in_text};
+use mechanisms::{before_a_name, named_in_text, names_partners};
 use standing::{standing, Standing};
 
 pub use super::tagger::{FEATURE, IGNORE};
@@ -199,10 +199,10 @@ pub(crate) fn entities_in<'t>(
                     && folded_body.ends_with(suffix.as_str())
                     && !body.contains([',', '，', '、', '《'])
                     && before_a_name().find(folded_body).is_none()
-                    && (out.iter().take(names).any(|m| m.text.start == 0)
-                        || folded_body.contains('—')
-                        || folded_body.chars().any(|c| c.is_ascii_uppercase())
-                        || is_bilateral(folded_body))
+                    && names_partners(
+                        folded_body,
+                        out.iter().take(names).any(|m| m.text.start == 0),
+                    )
                 {
                     // The whole item names it (`中國—中亞實業家委員會;`).
                     out.push(Mention {
