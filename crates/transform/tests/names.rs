@@ -469,3 +469,88 @@ fn fragments_of_longer_names_and_names_found_by_their_ending() {
         assert!(found.is_empty(), "{generic}: {found:?}");
     }
 }
+
+/// (kind, text, name, rule) of every entity row of a document, through the whole transform.
+fn document_names(text: &str) -> Vec<(String, String, String, String)> {
+    use polars::prelude::DataType;
+    let doc = annotext_parser::parse_str("doc", text).unwrap();
+    let tables = annotext_transform::build_tables(&[doc], &Rules::default()).unwrap();
+    let column = |name: &str| -> Vec<String> {
+        let series = tables
+            .entities
+            .column(name)
+            .unwrap()
+            .as_materialized_series()
+            .cast(&DataType::String)
+            .unwrap();
+        let strings = series.str().unwrap();
+        (0..strings.len())
+            .map(|i| strings.get(i).unwrap_or_default().to_owned())
+            .collect()
+    };
+    let (kinds, texts, names, rules) = (
+        column("kind"),
+        column("text"),
+        column("name"),
+        column("rule"),
+    );
+    (0..kinds.len())
+        .map(|i| {
+            (
+                kinds[i].clone(),
+                texts[i].clone(),
+                names[i].clone(),
+                rules[i].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_acronym_or_a_short_name_the_document_defines_is_found_in_all_of_it() {
+    let found = document_names(
+        "PIF峰会成果\n\
+         一、太平洋岛国论坛（PIF）成员国领导人出席，PIF秘书长致辞，PIFS不是其简称。\n\
+         二、萨赫勒国家联盟（简称“AES”）派员出席，AES成员国表示欢迎。\n\
+         三、提格雷州和里加港的代表出席，提格雷代表团发言，双方在里加签署协议。\n\
+         四、不涉及提格雷尼亚语。\n",
+    );
+    let rows = |text: &str| -> Vec<(String, String, String)> {
+        found
+            .iter()
+            .filter(|(_, t, _, _)| t == text)
+            .map(|(k, _, n, r)| (k.clone(), n.clone(), r.clone()))
+            .collect()
+    };
+    let pif = (
+        "organisation".to_owned(),
+        "太平洋岛国论坛".to_owned(),
+        "defined:acronym".to_owned(),
+    );
+    // In the title before the definition, in the bracket, and after it; not inside PIFS.
+    assert_eq!(
+        rows("PIF"),
+        vec![pif.clone(), pif.clone(), pif],
+        "{found:?}"
+    );
+    assert!(rows("PIFS").is_empty(), "{found:?}");
+    // A quoted acronym is a quoted term where it is defined, the organisation elsewhere.
+    assert!(
+        rows("AES").contains(&(
+            "organisation".to_owned(),
+            "萨赫勒国家联盟".to_owned(),
+            "defined:acronym".to_owned()
+        )),
+        "{found:?}"
+    );
+    // The short names of a division and a port found by their ending; never inside a longer
+    // transliteration (提格雷尼亚).
+    let tigray = (
+        "division".to_owned(),
+        "提格雷".to_owned(),
+        "defined:short".to_owned(),
+    );
+    assert_eq!(rows("提格雷"), vec![tigray], "{found:?}");
+    assert_eq!(rows("里加")[0].0, "city", "{found:?}");
+    assert_eq!(rows("提格雷州")[0].0, "division", "{found:?}");
+}

@@ -17,7 +17,7 @@ use std::ops::Range;
 use annotext_parser::{AnnotatedChar, Block, BlockKind, Document, Span};
 
 use dates::{find_dates, DateMention};
-use entities::{entities_in, Mention};
+use entities::{entities_in, Defined, Mention};
 use findings::{each_finding, FindingHead, FindingText};
 use pinyin::{flags_and_pinyin, ContextFlag, Scratch};
 use script::fold_into;
@@ -72,6 +72,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
         let mut text = String::with_capacity(doc.text.len());
         let mut blocks = Vec::with_capacity(doc.blocks.len());
         let mut labels = Labels::default();
+        let mut defined = Defined::default();
         for (index, block) in doc.blocks.iter().enumerate() {
             if block.kind == BlockKind::Blank {
                 blocks.push(BlockFacts {
@@ -114,11 +115,21 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             // or a point reads as a sentence (`（一）推动建立…机制；`).
             let listed = matches!(block.kind, BlockKind::Item { .. });
             facts.entities = entities_in(block_text, folded, listed, tagger, &dates);
+            defined.learn(folded, &facts.entities, tagger);
             facts.topics = topics_in(folded, tagger);
             facts.label = labels.label(doc, index as u32, block);
             facts.text = range;
             facts.dates = dates;
             blocks.push(facts);
+        }
+        // Names the document defines (`太平洋岛国论坛（PIF）`, `提格雷州`) are found again in
+        // every block, before the definition too (a title may use the acronym).
+        if let Some(matcher) = defined.matcher() {
+            for facts in blocks.iter_mut().filter(|b| !b.text.is_empty()) {
+                let block_text = text.get(facts.text.clone()).unwrap_or("");
+                let folded = fold_into(block_text, &mut buffer);
+                defined.find_in(&matcher, block_text, folded, &mut facts.entities);
+            }
         }
         DocumentFacts {
             doc,

@@ -9,10 +9,12 @@ use super::script::fold;
 use super::tagger::Tagger;
 use crate::rules::EntityPattern;
 
+mod defined;
 mod endings;
 mod mechanisms;
 mod standing;
 
+pub(crate) use defined::Defined;
 use endings::{crossings_in_text, transliterated_in_text};
 use mechanisms::{before_a_name, named_in_text, names_partners};
 use standing::{standing, Standing};
