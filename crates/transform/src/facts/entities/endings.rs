@@ -105,7 +105,7 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 12] = [
 /// Ports, islands, lakes, rivers, straits, deserts, ranges and divisions the gazetteer does not
 /// know (`提格雷州`, `乌多姆赛省`): an
 /// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
-/// ([`super::standing::TRANSLITERATION`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
+/// ([`is_transliteration`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
 /// found as names: `卡拉奇港`, `伏尔加河`). A longer run has no clear start, and is left.
 pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     static ENDINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();

@@ -86,6 +86,59 @@ impl<'t> Mention<'t> {
     }
 }
 
+/// The longest name of the gazetteer that starts where `m` starts and ends before it ends.
+fn shorter_name(
+    tagger: &Tagger,
+    folded: &str,
+    m: aho_corasick::Match,
+) -> Option<aho_corasick::Match> {
+    let last = folded[..m.end()].chars().next_back()?;
+    let shorter = tagger
+        .names
+        .find(aho_corasick::Input::new(folded).range(m.start()..m.end() - last.len_utf8()))?;
+    (shorter.start() == m.start()).then_some(shorter)
+}
+
+/// A shorter name at `m`'s start when it ends right where another name starts that runs past
+/// `m`'s end (`古巴` when `哈瓦那` starts inside `古巴哈`): names that cover the text side by side
+/// win over one that cuts the next.
+fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<aho_corasick::Match> {
+    // Only a name of three characters or more, before more hanzi, can be read across: most
+    // mentions are spared the searches.
+    let mut chars = folded[m.start()..m.end()].chars();
+    let first = chars.next()?;
+    if chars.count() < 2 || !folded[m.end()..].starts_with(annotext_parser::is_hanzi) {
+        return None;
+    }
+    // Names are short: the rival is seen within a few characters past the end.
+    let horizon = folded[m.end()..]
+        .char_indices()
+        .nth(8)
+        .map_or(folded.len(), |(i, _)| m.end() + i);
+    // The names that start inside `m`, leftmost first: the first that runs past its end and
+    // meets a shorter name at `m`'s start.
+    let mut from = m.start() + first.len_utf8();
+    loop {
+        let next = tagger
+            .names
+            .find(aho_corasick::Input::new(folded).range(from..horizon))?;
+        if next.start() >= m.end() {
+            return None;
+        }
+        if next.end() > m.end() {
+            let shorter = tagger
+                .names
+                .find(aho_corasick::Input::new(folded).range(m.start()..next.start()));
+            if let Some(shorter) = shorter {
+                if shorter.start() == m.start() && shorter.end() == next.start() {
+                    return Some(shorter);
+                }
+            }
+        }
+        from = next.start() + folded[next.start()..].chars().next()?.len_utf8();
+    }
+}
+
 /// The kind of a first-level division of a country (a state, a province, an oblast).
 pub const DIVISION: &str = "division";
 
@@ -108,73 +161,99 @@ pub(crate) fn entities_in<'t>(
     // where it must go on.
     let mut at = 0;
     'search: loop {
-        for m in tagger
+        for found in tagger
             .names
             .find_iter(aho_corasick::Input::new(folded).range(at..))
         {
-            let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let (Some(entry), Some(rule)) = (
-                rules.gazetteer.get(entry_index),
-                tagger.gazetteer_rules.get(entry_index),
-            ) else {
-                continue;
-            };
-            // A phrase that holds a name without being one (发展中国家) wins the match and
-            // hides it.
-            if entry.kind == IGNORE {
-                continue;
-            }
-            // A match is on character boundaries of the text too (folding keeps every
-            // character's length).
-            let Some(own) = text.get(m.range()) else {
-                continue;
-            };
-            let second = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
-            let previous_end = out.last().map(|n: &Mention| n.text.end);
-            let neighbours = |after: bool| match after {
-                true => tagger
-                    .names
-                    .find(aho_corasick::Input::new(folded).range(m.end()..))
-                    .is_some_and(|r| r.start() == m.end()),
-                false => previous_end == Some(m.start()),
-            };
-            let mut standing = standing(folded, m.start(), m.end(), &entry.kind, &neighbours);
-            if let Standing::Crossed = standing {
-                // A word of the text runs into the name (`其中` in `其中亚洲`): the name is cut
-                // only when another name starts inside it and reads on (`亚洲`); `从中亚国家`
-                // keeps 中亚.
-                let rival = tagger
-                    .names
-                    .find(aho_corasick::Input::new(folded).range(second..));
-                standing = match rival {
-                    Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
-                    _ => Standing::Word,
+            let mut m = found;
+            // The longest name at a place, then, while it is cut, a shorter one at the same
+            // place (`古巴` in `古巴哈瓦那`, where the town 古巴哈 is cut by the transliteration
+            // that reads on).
+            while let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) {
+                let (Some(entry), Some(rule)) = (
+                    rules.gazetteer.get(entry_index),
+                    tagger.gazetteer_rules.get(entry_index),
+                ) else {
+                    break;
                 };
-            }
-            match standing {
-                Standing::Word => out.push(Mention {
-                    kind: &entry.kind,
-                    text: m.range(),
-                    canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
-                    rule,
-                    offset: m.start(),
-                }),
-                Standing::Head(kind, end) => {
-                    out.push(Mention {
-                        kind,
-                        text: m.start()..end,
-                        canonical: None,
-                        rule: kind,
-                        offset: m.start(),
-                    });
-                    at = end;
-                    continue 'search;
+                // A phrase that holds a name without being one (发展中国家) wins the match and
+                // hides it.
+                if entry.kind == IGNORE {
+                    break;
                 }
-                Standing::Cut | Standing::Crossed => {
-                    at = second;
-                    continue 'search;
+                // A match is on character boundaries of the text too (folding keeps every
+                // character's length).
+                let Some(own) = text.get(m.range()) else {
+                    break;
+                };
+                let second =
+                    m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+                let previous_end = out.last().map(|n: &Mention| n.text.end);
+                let neighbours = |after: bool| match after {
+                    true => tagger
+                        .names
+                        .find(aho_corasick::Input::new(folded).range(m.end()..))
+                        .is_some_and(|r| r.start() == m.end()),
+                    false => previous_end == Some(m.start()),
+                };
+                // Two names side by side that the longest match runs across (`古巴｜哈瓦那`,
+                // where the town 古巴哈 would leave 瓦那): the shorter one and the next.
+                if let Some(shorter) = tiled(tagger, folded, m) {
+                    m = shorter;
+                    continue;
+                }
+                let mut standing = standing(folded, m.start(), m.end(), &entry.kind, &neighbours);
+                if let Standing::Crossed = standing {
+                    // A word of the text runs into the name (`其中` in `其中亚洲`): the name is
+                    // cut only when another name starts inside it and reads on (`亚洲`);
+                    // `从中亚国家` keeps 中亚.
+                    let rival = tagger
+                        .names
+                        .find(aho_corasick::Input::new(folded).range(second..));
+                    standing = match rival {
+                        Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
+                        _ => Standing::Word,
+                    };
+                }
+                match standing {
+                    Standing::Word => {
+                        out.push(Mention {
+                            kind: &entry.kind,
+                            text: m.range(),
+                            canonical: (entry.canonical != own).then_some(entry.canonical.as_str()),
+                            rule,
+                            offset: m.start(),
+                        });
+                        if m.end() == found.end() {
+                            break;
+                        }
+                        // A shorter name: the search goes on from its end.
+                        at = m.end();
+                        continue 'search;
+                    }
+                    Standing::Head(kind, end) => {
+                        out.push(Mention {
+                            kind,
+                            text: m.start()..end,
+                            canonical: None,
+                            rule: kind,
+                            offset: m.start(),
+                        });
+                        at = end;
+                        continue 'search;
+                    }
+                    Standing::Cut => {
+                        if let Some(shorter) = shorter_name(tagger, folded, m) {
+                            m = shorter;
+                            continue;
+                        }
+                        at = second;
+                        continue 'search;
+                    }
+                    Standing::Crossed => {
+                        at = second;
+                        continue 'search;
+                    }
                 }
             }
         }

@@ -72,12 +72,9 @@ pub(super) enum Standing {
 pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
 
 /// Characters of transliterated foreign names (Xinhua's tables) that seldom make Chinese words
-/// with one another: two of them beside a short name mean the name goes on. Left out are those
-/// that do (`东南`, `丰富`, `森林`, `根本`, `连通`, `万宁`, `华英`).
-pub(super) const TRANSLITERATION: &str = "阿埃艾安昂奥巴拜班邦鲍贝比彼毕宾波伯博布查达戴丹德登迪蒂丁杜敦多厄恩尔\
-法凡菲费芬弗福盖甘冈戈哥格古瓜圭哈豪赫亨洪胡霍基吉加贾杰卡凯坎科克肯孔库夸奎拉莱赖兰朗劳勒雷里利列琳卢鲁伦罗洛马迈麦曼芒梅门\
-蒙米密敏莫墨默姆穆纳奈内尼涅纽努诺帕潘佩彭皮普齐奇恰乔切琴丘萨赛桑瑟沙尚舍什施斯松苏索塔泰坦汤特滕提图托瓦旺威韦维温沃\
-乌伍西希锡谢辛休雅亚扬耶伊尤约扎泽詹兹佐略贡";
+/// with one another: two of them beside a short name mean the name goes on. One list for the
+/// tagger and for `scripts/build_gazetteer.py`; `#` lines are notes.
+const TRANSLITERATION: &str = include_str!("../../../../../data/rules/transliteration.txt");
 
 /// Whether `c` is one of [`TRANSLITERATION`]'s: a bit per character of the Basic Multilingual
 /// Plane, made once, since this is asked of most mentions of places.
@@ -85,7 +82,8 @@ pub(super) fn is_transliteration(c: char) -> bool {
     static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     let bits = BITS.get_or_init(|| {
         let mut bits = vec![0u64; 0x10000 / 64];
-        for c in TRANSLITERATION.chars() {
+        let listed = TRANSLITERATION.lines().filter(|l| !l.starts_with('#'));
+        for c in listed.flat_map(str::chars).filter(|c| !c.is_whitespace()) {
             let i = c as usize;
             bits[i / 64] |= 1 << (i % 64);
         }
