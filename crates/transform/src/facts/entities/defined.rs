@@ -154,9 +154,10 @@ fn acronym_after(rest: &str) -> Option<&str> {
 /// division; `里加港` → `里加`, a city): two characters at least.
 fn short_name<'t>(folded: &str, mention: &Mention<'t>) -> Option<DefinedName<'t>> {
     let ending = mention.rule.strip_prefix("ending:")?;
-    let kind = match mention.kind {
-        DIVISION => DIVISION,
-        PLACE if ending == "港" => "city",
+    // Not a part of a region (`马塔贝莱兰北省`: 马塔贝莱兰 is no division).
+    let kind = match (mention.kind, ending) {
+        (DIVISION, "州" | "省" | "邦" | "大区" | "郡") => DIVISION,
+        (PLACE, "港") => "city",
         _ => return None,
     };
     let short = folded.get(mention.text.clone())?.strip_suffix(ending)?;

@@ -87,7 +87,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 12] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 17] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("岛", PLACE, "国屿内链", "ending:岛"),
     ("港", PLACE, "口湾澳务区", "ending:港"),
@@ -97,6 +97,12 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 12] = [
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
     ("大区", DIVISION, "", "ending:大区"),
+    // A division named by a part of a region (`马塔贝莱兰北省`).
+    ("北省", DIVISION, "长份级会", "ending:北省"),
+    ("南省", DIVISION, "长份级会", "ending:南省"),
+    ("东省", DIVISION, "长份级会", "ending:东省"),
+    ("西省", DIVISION, "长份级会", "ending:西省"),
+    ("郡", DIVISION, "长县主", "ending:郡"),
     ("州", DIVISION, "长立际", "ending:州"),
     ("省", DIVISION, "长份级会", "ending:省"),
     ("邦", DIVISION, "长节交政", "ending:邦"),
@@ -124,17 +130,21 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         };
         let at = found.start();
         let end = at + ending.len();
-        if folded[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| not_before.contains(c))
+        // A bank of a lake or a river is no word of its own (`卡里巴湖｜南岸`, not `湖南`).
+        let bank = matches!(ending, "湖" | "河") && folded[end..].chars().nth(1) == Some('岸');
+        if !bank
+            && folded[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| not_before.contains(c))
         {
             continue;
         }
         let mut start = at;
         let mut count = 0;
         for (i, c) in folded[..at].char_indices().rev().take(7) {
-            if !is_transliteration(c) {
+            // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`).
+            if !is_transliteration(c) || out.iter().any(|m| m.text.end == i + c.len_utf8()) {
                 break;
             }
             start = i;
@@ -152,4 +162,52 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             offset: start,
         });
     }
+}
+
+/// Words of direction that name a division with a suffix after a country's name (`赞比亚｜西北省`,
+/// `沙特｜东方省`, `斯里兰卡｜南方省`), longest first.
+const DIRECTIONS: [&str; 17] = [
+    "东北", "西北", "东南", "西南", "东部", "西部", "南部", "北部", "中部", "中央", "东方", "西方",
+    "南方", "北方", "东", "西", "中",
+];
+
+/// Divisions named by a direction right after a country's name (`赞比亚西北省`, `沙特东方省`),
+/// which the gazetteer leaves out as generic words when they stand alone; not China's
+/// (`中国西部`). `names` is how many mentions the gazetteer's pass found.
+pub(super) fn directional_divisions_in_text<'t>(
+    folded: &str,
+    names: usize,
+    out: &mut Vec<Mention<'t>>,
+) {
+    let mut found = Vec::new();
+    for country in out.iter().take(names).filter(|m| m.kind == "country") {
+        let rest = &folded[country.text.end..];
+        if folded[country.text.clone()].starts_with('中') {
+            continue;
+        }
+        let Some(direction) = DIRECTIONS.iter().find(|d| rest.starts_with(**d)) else {
+            continue;
+        };
+        let after = &rest[direction.len()..];
+        let Some(suffix) = ["大区", "省", "州"].iter().find(|s| after.starts_with(**s)) else {
+            continue;
+        };
+        // Not a title (`东方省长`) nor a longer word (`西北州际`).
+        if after[suffix.len()..].starts_with(['长', '份', '级', '际', '立']) {
+            continue;
+        }
+        let start = country.text.end;
+        let end = start + direction.len() + suffix.len();
+        if out.iter().any(|m| m.text.start < end && m.text.end > start) {
+            continue;
+        }
+        found.push(Mention {
+            kind: DIVISION,
+            text: start..end,
+            canonical: None,
+            rule: "ending:direction",
+            offset: start,
+        });
+    }
+    out.extend(found);
 }

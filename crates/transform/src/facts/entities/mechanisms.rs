@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::Mention;
+use super::{Mention, FEATURE};
 use crate::facts::tagger::Tagger;
 
 /// Words a mechanism's name never starts with: the verbs that set one up or use it, and the
@@ -13,8 +13,10 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 92] = [
+const BEFORE_A_NAME: [&str; 94] = [
     "多个",
+    "可以",
+    "为",
     "简称",
     "称为",
     "名为",
@@ -110,8 +112,15 @@ const BEFORE_A_NAME: [&str; 92] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 42] = [
+const GENERIC_WORDS: [&str; 49] = [
     "非营利性",
+    "地方",
+    "月度",
+    "年度",
+    "季度",
+    "调度",
+    "数据",
+    "互认",
     "非政府",
     "政府间",
     "区域性",
@@ -161,8 +170,11 @@ const GENERIC_WORDS: [&str; 42] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 4] = ["平台", "论坛", "网络", "中心"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 11] = [
+const INFRASTRUCTURE: [&str; 14] = [
     "互联互通",
+    "航运",
+    "航道",
+    "港口",
     "交通",
     "运输",
     "物流",
@@ -173,6 +185,28 @@ const INFRASTRUCTURE: [&str; 11] = [
     "电力",
     "通信",
     "基础设施",
+];
+
+/// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
+/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
+const FACILITIES: [&str; 11] = [
+    "集结",
+    "分拨",
+    "配送",
+    "集散",
+    "转运",
+    "仓储",
+    "物流",
+    "运营",
+    "加工",
+    "航运服务",
+    "冷链",
+];
+
+/// Words after `…组织` that make it a verb, not an organisation's name
+/// (`牵头组织｜实施`, `委员会组织｜的培训`).
+const ORGANISE: [&str; 12] = [
+    "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员", "的",
 ];
 
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
@@ -219,6 +253,7 @@ pub(super) fn named_in_text<'t>(
     let Some(finder) = &tagger.suffix_finder else {
         return;
     };
+    let names_count = names;
     // The gazetteer's names (the first `names` mentions, in order) and where they end, made
     // only for a block that holds a suffix.
     let mut found_names: Option<Vec<Range<usize>>> = None;
@@ -312,10 +347,15 @@ pub(super) fn named_in_text<'t>(
             })
             .map(|n| n.start)
             .last();
+        let phrase_start = start;
         if let Some(name) = joined {
             start = name;
         } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
             start = name.start;
+        }
+        // A rim or a span of the place is part of the name (`环｜印度洋…论坛`, `泛｜北极…`).
+        if start > phrase_start && folded[..start].ends_with(['环', '泛']) {
+            start -= '环'.len_utf8();
         }
         // A word that joins it to the one before is not part of it (`…机制和｜…平台`), nor a
         // meeting's number (`第五届｜中美省州长论坛`).
@@ -345,10 +385,31 @@ pub(super) fn named_in_text<'t>(
         // platform, forum, network or centre only when it names its partners
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
         if (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
+            || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {
             continue;
         }
+        // `组织` that a body or a lead does (`委员会组织的培训`, `牵头组织实施`): a verb.
+        if suffix == "组织"
+            && (ends_a_body(phrase)
+                || phrase.ends_with("牵头")
+                || ORGANISE.iter().any(|w| folded[end..].starts_with(w)))
+        {
+            continue;
+        }
+        // A commission of a river, a lake or an ocean is a standing organisation
+        // (`多瑙河委员会`, `赞比西河流域委员会`, `印度洋委员会`).
+        let kind = if suffix == "委员会"
+            && out.iter().take(names_count).any(|n| {
+                n.kind == FEATURE
+                    && n.text.start == start
+                    && (n.text.end == at || folded[n.text.end..at] == *"流域")
+            }) {
+            "organisation"
+        } else {
+            kind
+        };
         // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
         // found by another suffix's pass is found once.
         let ends = ends.get_or_insert_with(|| {
@@ -388,9 +449,9 @@ fn ordinal_prefix(phrase: &str) -> usize {
 
 /// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).
 fn ends_a_body(text: &str) -> bool {
-    const BODIES: [&str; 14] = [
+    const BODIES: [&str; 16] = [
         "会", "盟", "组织", "机制", "论坛", "平台", "中心", "署", "局", "银行", "基金", "网络",
-        "处", "机构",
+        "处", "机构", "政府", "部门",
     ];
     BODIES.iter().any(|b| text.ends_with(b))
 }

@@ -15,7 +15,7 @@ mod mechanisms;
 mod standing;
 
 pub(crate) use defined::Defined;
-use endings::{crossings_in_text, transliterated_in_text};
+use endings::{crossings_in_text, directional_divisions_in_text, transliterated_in_text};
 use mechanisms::{before_a_name, named_in_text, names_partners};
 use standing::{standing, Standing};
 
@@ -319,6 +319,7 @@ pub(crate) fn entities_in<'t>(
     }
     named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
     crossings_in_text(folded, names, &mut out);
+    directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
     for date in dates {
         // A date's text is the text at its offset.

@@ -24,10 +24,12 @@ const FEATURE_SUFFIXES: [&str; 11] = [
 const PORT_SUFFIXES: [&str; 3] = ["口岸", "深水港", "港"];
 
 /// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
-/// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`), or a division's short name into its full name
+/// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`, `阿布扎比酋长国`, `蒙巴萨郡`), or a division's short name into its full name
 /// (`加泰罗尼亚自治区`, `伏伊伏丁那自治省`).
-const DIVISION_SUFFIXES: [&str; 9] = [
+const DIVISION_SUFFIXES: [&str; 11] = [
     "自治共和国",
+    "酋长国",
+    "郡",
     "自治区",
     "自治省",
     "自治州",
@@ -137,6 +139,10 @@ pub(super) fn standing(
     if kind == FEATURE && folded[end..].starts_with("三角洲") {
         return Standing::Head(FEATURE, end + "三角洲".len());
     }
+    // A person's given name in a byline (`记者 李青海`, `王天山`).
+    if kind != "organisation" && in_a_byline(folded, start, end) {
+        return Standing::Cut;
+    }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
         if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
@@ -150,6 +156,16 @@ pub(super) fn standing(
         }
         // A river, a lake or an island named after a division or a city (`色楞格河`,
         // `库苏古尔湖`, `克里特岛`; not `河北`, `湖南`, `岛国`).
+        // An island named after its country (`牙买加岛`; not `冰岛`: no such country).
+        if kind == "country"
+            && after == Some('岛')
+            && !rest
+                .chars()
+                .nth(1)
+                .is_some_and(|c| "国内民屿链".contains(c))
+        {
+            return Standing::Head(PLACE, end + 3);
+        }
         if kind == "city" || kind == DIVISION {
             let next = rest.chars().nth(1);
             match after {
@@ -185,9 +201,20 @@ pub(super) fn standing(
         {
             return Standing::Head("city", end + 3);
         }
-        // Part of the name of a university or college (`大连海事大学`, `北京大学`,
-        // `中国农业大学`; but `美国大学` are a country's).
-        if in_a_college_name(rest, if kind == "country" { 2 } else { 0 }) {
+        // Part of the name of a university, a company or an airport (`大连海事大学`,
+        // `北京大学`, `中国农业大学`, `广州港集团`; but `美国大学` are a country's).
+        if in_an_institution_name(rest, if kind == "country" { 2 } else { 0 }) {
+            return Standing::Cut;
+        }
+        // A product named after the place (`哈密瓜`, `绍兴黄酒`).
+        if kind != "country" && PRODUCTS.iter().any(|p| rest.starts_with(p)) {
+            return Standing::Cut;
+        }
+        // A lake's or a river's bank, not a province (`卡里巴湖｜南岸`).
+        if kind == "province"
+            && ["湖南", "湖北", "河南", "河北"].contains(&&folded[start..end])
+            && rest.starts_with('岸')
+        {
             return Standing::Cut;
         }
         if kind == "city" || kind == PLACE || kind == DIVISION {
@@ -232,24 +259,77 @@ pub(super) fn standing(
     Standing::Word
 }
 
-/// Whether `rest`, the text after a name, goes on to `大学` or `学院` after `at_least` and at most
-/// six characters of one unbroken word (`海事大学`, `交通大学`): the name is part of the
-/// institution's.
-fn in_a_college_name(rest: &str, at_least: usize) -> bool {
+/// Words that end the name of an institution, a company or an airport (folded): a place's name
+/// a few characters before one is part of that name (`大连海事大学`, `上海国际港务集团`,
+/// `长沙黄花国际机场`).
+const INSTITUTIONS: [&str; 5] = ["大学", "学院", "集团", "公司", "机场"];
+
+/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after `at_least`
+/// and at most six characters of one unbroken word (`海事大学`, `国际港务集团`): the name is
+/// part of the institution's.
+fn in_an_institution_name(rest: &str, at_least: usize) -> bool {
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
         if !annotext_parser::is_hanzi(c) || "的和与在".contains(c) {
             return false;
         }
         let word = &rest[i..];
-        if ["大学", "大學", "学院", "學院"]
-            .iter()
-            .any(|w| word.starts_with(w))
-        {
+        if INSTITUTIONS.iter().any(|w| word.starts_with(w)) {
             return (at_least..=6).contains(&count);
         }
     }
     false
+}
+
+/// Products named after a place (folded): the place's name before one is part of the
+/// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
+const PRODUCTS: [&str; 24] = [
+    "瓜",
+    "香梨",
+    "椪柑",
+    "蜜柚",
+    "苹果",
+    "煎饼",
+    "白茶",
+    "黑茶",
+    "红茶",
+    "绿茶",
+    "花茶",
+    "黄酒",
+    "白酒",
+    "葡萄酒",
+    "火腿",
+    "带鱼",
+    "腊肉",
+    "米粉",
+    "米线",
+    "拉面",
+    "烤鸭",
+    "小吃",
+    "小商品",
+    "大闸蟹",
+];
+
+/// Surnames that start most Chinese persons' names: a place's name right after one, in a
+/// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
+const SURNAMES: &str = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏\
+卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武\
+乔贺赖龚文";
+
+/// Whether the name at `start..end` is a person's given name in a byline: after a surname that
+/// follows a space, a bracket or the start, and before a space, a bracket or the end
+/// (`记者 李青海 马丽娜`).
+fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
+    let mut before = folded[..start].chars().rev();
+    let surname = before.next().is_some_and(|c| SURNAMES.contains(c));
+    let opens = before
+        .next()
+        .is_none_or(|c| c.is_whitespace() || "（(、者".contains(c));
+    let closes = folded[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || "）)、".contains(c));
+    surname && opens && closes
 }
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
