@@ -76,6 +76,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -349,10 +350,10 @@ DIVISION_NAME = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+"
     r"(?:[-－‐—·][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)*"
 )
-# Chinese text writes the hyphen of such a name as the ASCII one, the full-width one, or not at
-# all (巴登-符腾堡, 巴登－符腾堡, 巴登符腾堡); the matcher folds none of them, so each is listed
+# Chinese text writes the hyphen of such a name as the ASCII one, the full-width one, a dash or
+# not at all (巴登-符腾堡, 巴登－符腾堡, 夸祖鲁—纳塔尔, 巴登符腾堡); the matcher folds none of them, so each is listed
 # besides the name as CLDR writes it.
-DIVISION_HYPHENS = ("-", "－", "")
+DIVISION_HYPHENS = ("-", "－", "—", "")
 DIVISION_HYPHEN = re.compile(r"[-－‐—·]")
 
 
@@ -1162,17 +1163,21 @@ def excluded_names() -> dict[str, str]:
 
 def merge(rows: list[Row], excluded: dict[str, str]) -> list[Row]:
     """One row per (kind, name): the best-ranked source's; one-character and excluded names
-    dropped. Sorted by kind (in the matcher's order), then name, for a stable file."""
+    dropped (an excluded `kind:name` drops that kind's row only); divisions that are islands made
+    places. Sorted by kind (in the matcher's order), then name, for a stable file."""
     best: dict[tuple[str, str], Row] = {}
     for row in rows:
-        if len(row.name) < 2 or row.name in excluded:
+        if len(row.name) < 2 or row.name in excluded or f"{row.kind}:{row.name}" in excluded:
             continue
+        # A division that is an island (巴厘岛, 罗德里格斯岛) is named as islands are: a place.
+        if row.kind == "division" and row.name.endswith("岛") and not row.name.endswith("半岛"):
+            row = dataclasses.replace(row, kind="place")
         if "\t" in row.name + row.canonical or "\n" in row.name + row.canonical:
             raise SystemExit(f"a tab or newline in {row}")
         key = (row.kind, row.name)
         if key not in best or (row.rank, row.source) < (best[key].rank, best[key].source):
             best[key] = row
-    unused = set(excluded) - {row.name for row in rows}
+    unused = set(excluded) - {row.name for row in rows} - {f"{r.kind}:{r.name}" for r in rows}
     for name in sorted(unused):
         print(f"note: excluded name {name} is given by no source", file=sys.stderr)
     return sorted(best.values(), key=lambda r: (KINDS.index(r.kind), r.name, r.source))

@@ -554,3 +554,105 @@ fn an_acronym_or_a_short_name_the_document_defines_is_found_in_all_of_it() {
     assert_eq!(rows("里加")[0].0, "city", "{found:?}");
     assert_eq!(rows("提格雷州")[0].0, "division", "{found:?}");
 }
+
+#[test]
+fn names_inside_products_companies_bylines_and_banks_are_none() {
+    let found = names(
+        "推广哈密瓜、绍兴黄酒和广州港集团的经验，长沙黄花国际机场开通航线，卡里巴湖南岸建设电站。（记者 李青海 王天山）",
+    );
+    for name in ["哈密", "绍兴", "广州港", "长沙", "湖南", "青海", "天山"] {
+        assert!(
+            !found.iter().any(|(_, t, _)| t == name),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(
+        found.contains(&row("feature", "卡里巴湖", "卡里巴湖")),
+        "{found:?}"
+    );
+    // The same places standing on their own are found.
+    for name in ["哈密", "绍兴", "广州"] {
+        assert_eq!(
+            kinds_of("哈密、绍兴和广州的代表出席。", name),
+            ["city"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn divisions_by_direction_and_commissions_of_rivers() {
+    let found = names(
+        "支持赞比亚西北省、沙特东方省和中国西部地区发展，多瑙河委员会和赞比西河流域委员会出席。",
+    );
+    assert!(
+        found.contains(&row("division", "西北省", "西北省")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&row("division", "东方省", "东方省")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, t, _)| t.contains("西部")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&row("organisation", "多瑙河委员会", "多瑙河委员会")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&row(
+            "organisation",
+            "赞比西河流域委员会",
+            "赞比西河流域委员会"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn facilities_verbs_and_quoted_speech_are_no_names() {
+    let found = names(
+        "建设巴林区域分拨中心，由两国能源主管部门牵头组织实施，参与委员会组织的培训。他说：“我们绕道苏伊士运河，时间长。”",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _, _)| k == "mechanism" || k == "organisation"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(k, _, _)| k == "quoted_term"),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&row("feature", "苏伊士运河", "苏伊士运河")),
+        "{found:?}"
+    );
+    // A term in quotation marks is one.
+    assert_eq!(
+        kinds_of("推进“一带一路”建设。", "一带一路"),
+        ["quoted_term"]
+    );
+}
+
+#[test]
+fn an_abbreviation_in_brackets_is_the_body_it_abbreviates() {
+    let found = document_names(
+        "一、加勒比共同体（加共体，CARICOM）派员出席，加共体秘书长致辞。\n\
+         二、联盟章程（以下简称“联盟”）经联盟大会通过。\n",
+    );
+    let caricom: Vec<_> = found.iter().filter(|(_, t, _, _)| t == "加共体").collect();
+    assert_eq!(caricom.len(), 2, "{found:?}");
+    assert!(caricom
+        .iter()
+        .all(|(k, _, n, _)| k == "organisation" && n == "加勒比共同体"));
+    // The body's kind alone is no name.
+    assert!(
+        !found
+            .iter()
+            .any(|(k, t, _, _)| t == "联盟" && k != "quoted_term"),
+        "{found:?}"
+    );
+}

@@ -1,6 +1,6 @@
-//! Names a document defines for itself and then uses on their own: a Latin acronym in brackets
-//! right after a name (`太平洋岛国论坛（PIF）` makes every `PIF` of the document the forum), and
-//! the short name of a division or a port the gazetteer lacks, found by its ending (`提格雷州`
+//! Names a document defines for itself and then uses on their own: a Latin acronym or an
+//! abbreviation in brackets right after a name (`太平洋岛国论坛（PIF）` makes every `PIF` of the
+//! document the forum, `加勒比共同体（加共体，CARICOM）` every `加共体`), and the short name of a division or a port the gazetteer lacks, found by its ending (`提格雷州`
 //! makes `提格雷` a division, `里加港` makes `里加` a city). The gazetteer cannot list every
 //! acronym and every province of the world; the document that names one in full says what it is.
 
@@ -12,7 +12,7 @@ use crate::facts::tagger::Tagger;
 
 /// The rule a defined acronym fires.
 pub(crate) const ACRONYM_RULE: &str = "defined:acronym";
-/// The rule a division's or a port's short name fires.
+/// The rule a short name fires: an abbreviation in brackets, a division's or a port's.
 pub(crate) const SHORT_NAME_RULE: &str = "defined:short";
 
 /// What may stand between the bracket and an acronym (`（简称PIF）`, `（以下简称“PIF”）`).
@@ -45,23 +45,30 @@ impl<'t> Defined<'t> {
             if matches!(mention.kind, "date" | "quoted_term") {
                 continue;
             }
-            let learned = if let Some(acronym) = acronym_after(&folded[mention.text.end..]) {
-                DefinedName {
-                    name: acronym.to_owned(),
+            let full = folded.get(mention.text.clone()).unwrap_or("");
+            for short in short_forms_after(&folded[mention.text.end..], full) {
+                let learned = DefinedName {
+                    name: short.to_owned(),
                     kind: mention.kind,
-                    canonical: mention
-                        .canonical
-                        .or_else(|| gazetteer_name(folded.get(mention.text.clone())?, tagger)),
-                    rule: ACRONYM_RULE,
-                }
-            } else if let Some(short) = short_name(folded, mention) {
-                short
-            } else {
-                continue;
-            };
-            if !self.names.iter().any(|n| n.name == learned.name) {
-                self.names.push(learned);
+                    canonical: mention.canonical.or_else(|| gazetteer_name(full, tagger)),
+                    rule: if short.is_ascii() {
+                        ACRONYM_RULE
+                    } else {
+                        SHORT_NAME_RULE
+                    },
+                };
+                self.add(learned);
             }
+            if let Some(short) = short_name(folded, mention) {
+                self.add(short);
+            }
+        }
+    }
+
+    /// Adds a defined name, unless the document defined it already.
+    fn add(&mut self, learned: DefinedName<'t>) {
+        if !self.names.iter().any(|n| n.name == learned.name) {
+            self.names.push(learned);
         }
     }
 
@@ -98,6 +105,9 @@ impl<'t> Defined<'t> {
                 // Not inside a longer Latin word (`PIF` in `PIFS`).
                 let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
                 !latin(prev) && !latin(next)
+            } else if name.kind != DIVISION && name.kind != "city" {
+                // An abbreviation (`加共体`) stands wherever it is written.
+                true
             } else {
                 // Not a piece of a longer transliteration (`提格雷` in `提格雷尼亚`).
                 let foreign = |c: Option<char>| c.is_some_and(is_transliteration);
@@ -126,28 +136,64 @@ impl<'t> Defined<'t> {
     }
 }
 
-/// The acronym a bracket right after a name gives (`（PIF）`, `(OTCA)`, `（简称“PIF”）`): two to
-/// twelve Latin letters, digits, `&` or `-`, starting with a capital, two capitals at least.
-fn acronym_after(rest: &str) -> Option<&str> {
-    let rest = rest.strip_prefix(['（', '('])?;
-    let rest = ACRONYM_LEADS
-        .iter()
-        .find_map(|lead| rest.strip_prefix(lead))
-        .unwrap_or(rest);
-    let rest = rest.strip_prefix(['“', '"', '「']).unwrap_or(rest);
-    let length = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '&' || c == '-'))
-        .unwrap_or(rest.len());
-    let acronym = &rest[..length];
-    let closed = rest[length..]
-        .trim_start_matches(['”', '"', '」'])
-        .starts_with(['）', ')']);
-    let capitals = acronym.chars().filter(char::is_ascii_uppercase).count();
-    (closed
-        && (2..=12).contains(&length)
-        && capitals >= 2
-        && acronym.starts_with(|c: char| c.is_ascii_uppercase()))
-    .then_some(acronym)
+/// The short forms a bracket right after a name gives (`（PIF）`, `(OTCA)`, `（简称“PIF”）`,
+/// `（加共体，CARICOM）`): Latin acronyms of two to twelve letters, digits, `&` or `-`, starting
+/// with a capital, two capitals at least; and abbreviations in hanzi of two to eight characters
+/// taken in order from the full name `full` (`加共体` of `加勒比共同体`, `中拉论坛`).
+fn short_forms_after<'a>(rest: &'a str, full: &str) -> Vec<&'a str> {
+    let Some(rest) = rest.strip_prefix(['（', '(']) else {
+        return Vec::new();
+    };
+    let Some(close) = rest.find(['）', ')']) else {
+        return Vec::new();
+    };
+    rest[..close]
+        .split(['，', ',', '、', '；', ';'])
+        .filter_map(|part| {
+            let part = ACRONYM_LEADS
+                .iter()
+                .find_map(|lead| part.strip_prefix(lead))
+                .unwrap_or(part);
+            let part = part
+                .trim_start_matches(['“', '"', '「'])
+                .trim_end_matches(['”', '"', '」']);
+            (is_acronym(part) || is_abbreviation(part, full)).then_some(part)
+        })
+        .collect()
+}
+
+/// Whether `part` is a Latin acronym: two to twelve letters, digits, `&` or `-`, starting with a
+/// capital, two capitals at least (`PIF`, `G20`, `R&D`).
+fn is_acronym(part: &str) -> bool {
+    (2..=12).contains(&part.len())
+        && part.starts_with(|c: char| c.is_ascii_uppercase())
+        && part
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
+        && part.chars().filter(char::is_ascii_uppercase).count() >= 2
+}
+
+/// Whether `part` abbreviates `full`: two to eight hanzi, fewer than `full` has and not its
+/// ending, each found in `full` after the one before (`加共体` of `加勒比共同体`, `拉加经委会` of
+/// `联合国拉丁美洲和加勒比经济委员会`).
+fn is_abbreviation(part: &str, full: &str) -> bool {
+    let count = part.chars().count();
+    // The body's kind alone (`（以下简称“联盟”）`) is how a charter names itself, no name.
+    if !(2..=8).contains(&count)
+        || count >= full.chars().count()
+        || full.ends_with(part)
+        || !part.chars().all(annotext_parser::is_hanzi)
+    {
+        return false;
+    }
+    let mut rest = full;
+    part.chars().all(|c| match rest.find(c) {
+        Some(i) => {
+            rest = &rest[i + c.len_utf8()..];
+            true
+        }
+        None => false,
+    })
 }
 
 /// The short name a division or a port found by its ending gives (`提格雷州` → `提格雷`, a

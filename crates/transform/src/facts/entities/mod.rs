@@ -303,13 +303,20 @@ pub(crate) fn entities_in<'t>(
                     let Some(end) = text[inner..].find(*close).map(|i| inner + i) else {
                         break;
                     };
-                    out.push(Mention {
-                        kind: &rule.kind,
-                        text: inner..end,
-                        canonical: None,
-                        rule: name,
-                        offset: start,
-                    });
+                    // Quoted speech is no term: a sentence in quotation marks (`“过去，我们的
+                    // 产品运往…”`), whose names stand in the text as any others do. A title in
+                    // 《》 is a document's, whatever it holds.
+                    let speech = *open != '《'
+                        && text[inner..end].contains(['，', '。', '！', '？', '；', ',']);
+                    if !speech {
+                        out.push(Mention {
+                            kind: &rule.kind,
+                            text: inner..end,
+                            canonical: None,
+                            rule: name,
+                            offset: start,
+                        });
+                    }
                     // Nested pairs (“…” inside 《…》) are found on their own rule's pass.
                     from = end + close.len_utf8();
                 }
