@@ -656,3 +656,23 @@ fn an_abbreviation_in_brackets_is_the_body_it_abbreviates() {
         "{found:?}"
     );
 }
+
+#[test]
+fn recurring_meetings_between_partners_are_mechanisms_but_not_their_sessions() {
+    let found = mechanisms(
+        "中方将依托中国—中亚峰会和中日韩领导人会议，在中国—海合会战略对话框架下，召开中非合作论坛第九届部长级会议，筹备中非合作论坛北京峰会。挪威研究理事会和部长级会议出席。",
+    );
+    assert_eq!(
+        found,
+        [
+            "中国—中亚峰会",
+            "中日韩领导人会议",
+            "中国—海合会战略对话",
+            // The forum itself (a gazetteer row), twice: its session and its summit are not
+            // names of their own.
+            "中非合作论坛",
+            "中非合作论坛"
+        ],
+        "{found:?}"
+    );
+}

@@ -7,8 +7,14 @@ use super::standing::is_transliteration;
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 30] = [
+const GENERIC_CROSSINGS: [&str; 36] = [
     "边境",
+    "沿海",
+    "内陆",
+    "对应",
+    "一次",
+    "所有",
+    "相关",
     "陆路",
     "公路",
     "铁路",
@@ -66,7 +72,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         let length = head.chars().count();
         if !(2..=5).contains(&length)
             || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
-            || head.ends_with('国')
+            || head.ends_with(['国', '方'])
             || out
                 .iter()
                 .take(names)
@@ -166,9 +172,9 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
 
 /// Words of direction that name a division with a suffix after a country's name (`赞比亚｜西北省`,
 /// `沙特｜东方省`, `斯里兰卡｜南方省`), longest first.
-const DIRECTIONS: [&str; 17] = [
+const DIRECTIONS: [&str; 19] = [
     "东北", "西北", "东南", "西南", "东部", "西部", "南部", "北部", "中部", "中央", "东方", "西方",
-    "南方", "北方", "东", "西", "中",
+    "南方", "北方", "滨海", "首都", "东", "西", "中",
 ];
 
 /// Divisions named by a direction right after a country's name (`赞比亚西北省`, `沙特东方省`),

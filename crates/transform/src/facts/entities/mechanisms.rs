@@ -13,8 +13,16 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 94] = [
+const BEFORE_A_NAME: [&str; 102] = [
     "多个",
+    "亮相",
+    "关于",
+    "下一次",
+    "本次",
+    "此次",
+    "首次",
+    "退出",
+    "申请",
     "可以",
     "为",
     "简称",
@@ -166,8 +174,13 @@ const GENERIC_WORDS: [&str; 49] = [
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
 /// an organisation, `中国—…`, `中美…`, an acronym): without them they name a kind of thing
-/// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`).
-const NAMED_ONLY_WITH_PARTNERS: [&str; 4] = ["平台", "论坛", "网络", "中心"];
+/// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`, `部长级会议`, `工作组`; a charter's own
+/// `委员会`: `成员可以书面形式申请退出委员会`); with them a
+/// recurring meeting is one too (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`).
+const NAMED_ONLY_WITH_PARTNERS: [&str; 12] = [
+    "平台", "论坛", "网络", "中心", "委员会", "峰会", "会议", "对话", "联委会", "混委会", "工作组",
+    "理事会",
+];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
 const INFRASTRUCTURE: [&str; 14] = [
@@ -187,6 +200,24 @@ const INFRASTRUCTURE: [&str; 14] = [
     "基础设施",
 ];
 
+/// Suffixes of recurring meetings and joint bodies: named only with a link between partners or a
+/// bilateral name (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`, `中拉企业家理事会`);
+/// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
+/// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
+const MEETINGS: [&str; 7] = ["峰会", "会议", "对话", "联委会", "混委会", "工作组", "理事会"];
+
+/// Whether `phrase` is a meeting's or a joint body's name (see [`MEETINGS`]).
+fn names_a_meeting(phrase: &str) -> bool {
+    let session = phrase
+        .match_indices('第')
+        .any(|(i, _)| ordinal_prefix(&phrase[i..]) > 0);
+    (phrase.contains('—') || is_bilateral(phrase))
+        && !ends_a_body(phrase)
+        && !session
+        && !phrase.contains(['·', '•'])
+        && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
+}
+
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
 const FACILITIES: [&str; 11] = [
@@ -205,13 +236,15 @@ const FACILITIES: [&str; 11] = [
 
 /// Words after `…组织` that make it a verb, not an organisation's name
 /// (`牵头组织｜实施`, `委员会组织｜的培训`).
-const ORGANISE: [&str; 12] = [
-    "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员", "的",
+const ORGANISE: [&str; 13] = [
+    "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员", "企业",
+    "的",
 ];
 
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
 /// `中拉港航人才培训中心`), after 中.
-const PARTNER_INITIALS: &str = "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南";
+const PARTNER_INITIALS: &str =
+    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐";
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, or says only how
 /// long a mechanism lasts (`农业合作长效机制`).
@@ -285,6 +318,14 @@ pub(super) fn named_in_text<'t>(
         }
         let end = found.end();
         from = at;
+        // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
+        // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`).
+        if finder
+            .find(aho_corasick::Input::new(folded).range(end..))
+            .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
+        {
+            continue;
+        }
         let after_previous = previous_end;
         // A name that reads on past its suffix (`上合组织｜交通部长会议机制`) may be the start
         // of the next one; one followed by a joining word or punctuation ends it.
@@ -353,9 +394,19 @@ pub(super) fn named_in_text<'t>(
         } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
             start = name.start;
         }
-        // A rim or a span of the place is part of the name (`环｜印度洋…论坛`, `泛｜北极…`).
-        if start > phrase_start && folded[..start].ends_with(['环', '泛']) {
-            start -= '环'.len_utf8();
+        // A rim, a span or a part of the place is part of the name (`环｜印度洋…论坛`,
+        // `泛｜北极…`, `中部｜非洲森林委员会`).
+        if start > phrase_start {
+            if let Some(part) = ["环", "泛", "中部", "东部", "西部", "南部", "北部"]
+                .iter()
+                .find(|p| folded[phrase_start..start].ends_with(**p))
+            {
+                start -= part.len();
+            }
+        }
+        // Never from inside a name (`波罗的｜海国家…联盟` after a bracket): from its start.
+        if let Some(name) = names.iter().find(|n| n.start < start && n.end > start) {
+            start = name.start;
         }
         // A word that joins it to the one before is not part of it (`…机制和｜…平台`), nor a
         // meeting's number (`第五届｜中美省州长论坛`).
@@ -384,7 +435,8 @@ pub(super) fn named_in_text<'t>(
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
         // platform, forum, network or centre only when it names its partners
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
-        if (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
+        if (MEETINGS.contains(&suffix) && !names_a_meeting(phrase))
+            || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {

@@ -12,6 +12,7 @@ use crate::rules::EntityPattern;
 mod defined;
 mod endings;
 mod mechanisms;
+mod prose;
 mod standing;
 
 pub(crate) use defined::Defined;
@@ -196,6 +197,18 @@ pub(crate) fn entities_in<'t>(
                         .is_some_and(|r| r.start() == m.end()),
                     false => previous_end == Some(m.start()),
                 };
+                // A two-character name that starts with a joining word gives way to a longer
+                // name read from its second character (`中国和｜龙目岛`, not the city 和龙).
+                if folded[m.start()..m.end()].chars().count() == 2
+                    && folded[m.start()..].starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
+                    && tagger
+                        .names
+                        .find(aho_corasick::Input::new(folded).range(second..))
+                        .is_some_and(|r| r.start() == second && r.end() > m.end())
+                {
+                    at = second;
+                    continue 'search;
+                }
                 // Two names side by side that the longest match runs across (`古巴｜哈瓦那`,
                 // where the town 古巴哈 would leave 瓦那): the shorter one and the next.
                 if let Some(shorter) = tiled(tagger, folded, m) {

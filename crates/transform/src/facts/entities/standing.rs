@@ -2,10 +2,12 @@
 //! person's or a university's name, or the head of a longer name of another kind (a feature, a
 //! port, a division).
 
+use super::prose::prose_words;
 use super::{DIVISION, FEATURE, PLACE};
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 11] = [
+const FEATURE_SUFFIXES: [&str; 12] = [
+    "山口",
     "湾",
     "灣",
     "海峡",
@@ -179,13 +181,19 @@ pub(super) fn standing(
                 Some('群') if next.is_some_and(|c| "岛島".contains(c)) => {
                     return Standing::Head(PLACE, end + 6);
                 }
+                // A range or a mountain named after it (`喀尔巴阡山脉`, `阿尔泰山`; not
+                // `…山区`, `山东`).
+                Some('山') if next == Some('脉') => return Standing::Head(FEATURE, end + 6),
+                Some('山') if !next.is_some_and(|c| "东西区庄寨口".contains(c)) => {
+                    return Standing::Head(FEATURE, end + 3);
+                }
                 _ => {}
             }
         }
         // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
         // `市场`) are the same name, written in full.
         if kind == "country" {
-            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
+            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "联邦", "聯邦", "国", "國"]
                 .iter()
                 .find(|s| {
                     rest.starts_with(**s)
@@ -203,7 +211,7 @@ pub(super) fn standing(
         }
         // Part of the name of a university, a company or an airport (`大连海事大学`,
         // `北京大学`, `中国农业大学`, `广州港集团`; but `美国大学` are a country's).
-        if in_an_institution_name(rest, if kind == "country" { 2 } else { 0 }) {
+        if in_an_institution_name(rest, kind == "country") {
             return Standing::Cut;
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`).
@@ -259,23 +267,25 @@ pub(super) fn standing(
     Standing::Word
 }
 
-/// Words that end the name of an institution, a company or an airport (folded): a place's name
-/// a few characters before one is part of that name (`大连海事大学`, `上海国际港务集团`,
-/// `长沙黄花国际机场`).
-const INSTITUTIONS: [&str; 5] = ["大学", "学院", "集团", "公司", "机场"];
+/// Words that end the name of an institution, a company, an airport or a bridge (folded): a
+/// place's name a few characters before one is part of that name (`大连海事大学`,
+/// `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`).
+const INSTITUTIONS: [&str; 6] = ["大学", "学院", "集团", "公司", "机场", "大桥"];
 
-/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after `at_least`
-/// and at most six characters of one unbroken word (`海事大学`, `国际港务集团`): the name is
-/// part of the institution's.
-fn in_an_institution_name(rest: &str, at_least: usize) -> bool {
+/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
+/// characters of one unbroken word (`海事大学`, `国际港务集团`): the name is part of the
+/// institution's. A country's name only in a university's or a college's, and not right before
+/// it (`美国大学` are a country's; `中国｜…大桥` names the country).
+fn in_an_institution_name(rest: &str, country: bool) -> bool {
+    let at_least = if country { 2 } else { 0 };
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
         if !annotext_parser::is_hanzi(c) || "的和与在".contains(c) {
             return false;
         }
         let word = &rest[i..];
-        if INSTITUTIONS.iter().any(|w| word.starts_with(w)) {
-            return (at_least..=6).contains(&count);
+        if let Some(w) = INSTITUTIONS.iter().find(|w| word.starts_with(**w)) {
+            return (at_least..=6).contains(&count) && (!country || ["大学", "学院"].contains(w));
         }
     }
     false
@@ -283,7 +293,8 @@ fn in_an_institution_name(rest: &str, at_least: usize) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 24] = [
+const PRODUCTS: [&str; 25] = [
+    "茶",
     "瓜",
     "香梨",
     "椪柑",
@@ -335,7 +346,7 @@ fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
 /// Whether a word of the dictionary starts inside the name, after its first character, and
 /// runs past its end (`纳税` in `增加纳税`).
 fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
-    let Some(automaton) = &crate::facts::words::words().automaton else {
+    let Some(automaton) = &prose_words().automaton else {
         return false;
     };
     let (Some(last), Some(after)) = (
@@ -344,7 +355,7 @@ fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
     ) else {
         return false;
     };
-    if !annotext_parser::is_hanzi(after) || !word_pairs().contains(&(last, after)) {
+    if !annotext_parser::is_hanzi(after) || !prose_words().pairs.contains(&(last, after)) {
         return false;
     }
     let second = start + folded[start..].chars().next().map_or(1, char::len_utf8);
@@ -357,26 +368,10 @@ fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
         .any(|m| second + m.start() < end && second + m.end() > end)
 }
 
-/// Whether a word of the dictionary starts before `start` and ends inside the name (or past
-/// its first character).
-/// Every pair of adjacent characters in a word of the dictionary.
-fn word_pairs() -> &'static rustc_hash::FxHashSet<(char, char)> {
-    static PAIRS: std::sync::OnceLock<rustc_hash::FxHashSet<(char, char)>> =
-        std::sync::OnceLock::new();
-    PAIRS.get_or_init(|| {
-        crate::facts::words::words()
-            .words
-            .iter()
-            .flat_map(|w| {
-                let chars: Vec<char> = w.chars().collect();
-                chars.windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>()
-            })
-            .collect()
-    })
-}
-
+/// Whether a word of the dictionary starts before `start` and ends inside the name, past its
+/// first character (`其中` in `其中亚洲`).
 fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
-    let Some(automaton) = &crate::facts::words::words().automaton else {
+    let Some(automaton) = &prose_words().automaton else {
         return false;
     };
     let Some(before) = folded[..start].chars().next_back() else {
@@ -385,7 +380,7 @@ fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
     let first = folded[start..].chars().next().unwrap_or(' ');
     // A word runs across the name's start only if some word holds these two characters side
     // by side: a set lookup spares the automaton for almost every name.
-    if !annotext_parser::is_hanzi(before) || !word_pairs().contains(&(before, first)) {
+    if !annotext_parser::is_hanzi(before) || !prose_words().pairs.contains(&(before, first)) {
         return false;
     }
     // Dictionary words are short: three characters before the name are enough to see one.
