@@ -178,7 +178,17 @@ const GENERIC_WORDS: [&str; 49] = [
 /// `委员会`: `成员可以书面形式申请退出委员会`); with them a
 /// recurring meeting is one too (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`).
 const NAMED_ONLY_WITH_PARTNERS: [&str; 12] = [
-    "平台", "论坛", "网络", "中心", "委员会", "峰会", "会议", "对话", "联委会", "混委会", "工作组",
+    "平台",
+    "论坛",
+    "网络",
+    "中心",
+    "委员会",
+    "峰会",
+    "会议",
+    "对话",
+    "联委会",
+    "混委会",
+    "工作组",
     "理事会",
 ];
 
@@ -204,7 +214,15 @@ const INFRASTRUCTURE: [&str; 14] = [
 /// bilateral name (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`, `中拉企业家理事会`);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 7] = ["峰会", "会议", "对话", "联委会", "混委会", "工作组", "理事会"];
+const MEETINGS: [&str; 7] = [
+    "峰会",
+    "会议",
+    "对话",
+    "联委会",
+    "混委会",
+    "工作组",
+    "理事会",
+];
 
 /// Whether `phrase` is a meeting's or a joint body's name (see [`MEETINGS`]).
 fn names_a_meeting(phrase: &str) -> bool {

@@ -200,7 +200,8 @@ pub(crate) fn entities_in<'t>(
                 // A two-character name that starts with a joining word gives way to a longer
                 // name read from its second character (`中国和｜龙目岛`, not the city 和龙).
                 if folded[m.start()..m.end()].chars().count() == 2
-                    && folded[m.start()..].starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
+                    && folded[m.start()..]
+                        .starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
                     && tagger
                         .names
                         .find(aho_corasick::Input::new(folded).range(second..))

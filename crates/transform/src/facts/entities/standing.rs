@@ -193,13 +193,21 @@ pub(super) fn standing(
         // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
         // `市场`) are the same name, written in full.
         if kind == "country" {
-            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "联邦", "聯邦", "国", "國"]
-                .iter()
-                .find(|s| {
-                    rest.starts_with(**s)
-                        && (s.chars().count() > 1 || folded[start..end].ends_with("蒙古"))
-                })
-            {
+            if let Some(suffix) = [
+                "共和国",
+                "共和國",
+                "王国",
+                "王國",
+                "联邦",
+                "聯邦",
+                "国",
+                "國",
+            ]
+            .iter()
+            .find(|s| {
+                rest.starts_with(**s)
+                    && (s.chars().count() > 1 || folded[start..end].ends_with("蒙古"))
+            }) {
                 return Standing::Head("country", end + suffix.len());
             }
         }
