@@ -2,7 +2,7 @@
 //! person's or a university's name, or the head of a longer name of another kind (a feature, a
 //! port, a division).
 
-use super::prose::prose_words;
+use super::prose::{boundaries_between, prose_words};
 use super::{DIVISION, FEATURE, PLACE};
 
 /// Suffixes that make a place's name into a feature's.
@@ -354,16 +354,14 @@ fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
 /// Whether a word of the dictionary starts inside the name, after its first character, and
 /// runs past its end (`纳税` in `增加纳税`).
 fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
-    let Some(automaton) = &prose_words().automaton else {
-        return false;
-    };
     let (Some(last), Some(after)) = (
         folded[..end].chars().next_back(),
         folded[end..].chars().next(),
     ) else {
         return false;
     };
-    if !annotext_parser::is_hanzi(after) || !prose_words().pairs.contains(&(last, after)) {
+    let prose = prose_words();
+    if !annotext_parser::is_hanzi(after) || !prose.pairs.contains(&(last, after)) {
         return false;
     }
     let second = start + folded[start..].chars().next().map_or(1, char::len_utf8);
@@ -371,24 +369,32 @@ fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
         .char_indices()
         .nth(3)
         .map_or(folded.len(), |(i, _)| end + i);
-    automaton
-        .find_overlapping_iter(&folded[second..to])
-        .any(|m| second + m.start() < end && second + m.end() > end)
+    let in_dictionary = crate::facts::words::words()
+        .automaton
+        .as_ref()
+        .is_some_and(|a| {
+            a.find_overlapping_iter(&folded[second..to])
+                .any(|m| second + m.start() < end && second + m.end() > end)
+        });
+    // An everyday word from inside the name to past its end.
+    let mut starts = boundaries_between(folded, start, end);
+    let mut ends = boundaries_between(folded, end, to);
+    ends.push(to);
+    starts.retain(|&s| s >= second);
+    in_dictionary || prose.spans(folded, &starts, &ends)
 }
 
 /// Whether a word of the dictionary starts before `start` and ends inside the name, past its
 /// first character (`其中` in `其中亚洲`).
 fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
-    let Some(automaton) = &prose_words().automaton else {
-        return false;
-    };
     let Some(before) = folded[..start].chars().next_back() else {
         return false;
     };
     let first = folded[start..].chars().next().unwrap_or(' ');
     // A word runs across the name's start only if some word holds these two characters side
-    // by side: a set lookup spares the automaton for almost every name.
-    if !annotext_parser::is_hanzi(before) || !prose_words().pairs.contains(&(before, first)) {
+    // by side: a set lookup spares the searches for almost every name.
+    let prose = prose_words();
+    if !annotext_parser::is_hanzi(before) || !prose.pairs.contains(&(before, first)) {
         return false;
     }
     // Dictionary words are short: three characters before the name are enough to see one.
@@ -398,7 +404,15 @@ fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
         .nth(2)
         .map_or(0, |(i, _)| i);
     let window = &folded[from..end];
-    automaton
-        .find_overlapping_iter(window)
-        .any(|m| from + m.start() < start && from + m.end() > start && from + m.end() < end)
+    let in_dictionary = crate::facts::words::words()
+        .automaton
+        .as_ref()
+        .is_some_and(|a| {
+            a.find_overlapping_iter(window)
+                .any(|m| from + m.start() < start && from + m.end() > start && from + m.end() < end)
+        });
+    // An everyday word from before the name to inside it, past its first character.
+    let mut starts = boundaries_between(folded, from, start);
+    starts.push(from);
+    in_dictionary || prose.spans(folded, &starts, &boundaries_between(folded, start, end))
 }
