@@ -149,6 +149,14 @@ pub fn push_block_text(out: &mut String, text: &str, segments: &[Segment]) {
     push_joined(out, text, segments, |_, _| {});
 }
 
+/// Whether the run of Latin letters and digits that `chars` starts with ends at a character
+/// that is not ASCII (a hanzi, full-width punctuation): a Latin word written inside Chinese.
+fn latin_run_inside_chinese(mut chars: impl Iterator<Item = char>) -> bool {
+    chars
+        .find(|c| !c.is_ascii_alphanumeric())
+        .is_some_and(|c| !c.is_ascii())
+}
+
 /// [`push_block_text`], telling `line_start` where each continuation line's text begins in
 /// `out` and how many line breaks precede it in the block.
 fn push_joined(
@@ -176,9 +184,17 @@ fn push_joined(
                     joining = false;
                     let before = out.chars().next_back();
                     let after = piece.chars().next();
-                    // Words, not digits: `202` / `5年` is one number cut by the wrap.
+                    // Words, not digits: `202` / `5年` is one number cut by the wrap. A Latin
+                    // word inside Chinese on both sides of the break (`（AP` / `EC）`) is one
+                    // word cut by a wrap at a fixed width, as Chinese text is wrapped, unless a
+                    // capital starts a new word after a small letter (`（Green` / `Energy）`).
+                    let new_word = before.is_some_and(|c| c.is_ascii_lowercase())
+                        && after.is_some_and(|c| c.is_ascii_uppercase());
                     if before.is_some_and(|c| c.is_ascii_alphabetic())
                         && after.is_some_and(|c| c.is_ascii_alphabetic())
+                        && (new_word
+                            || !(latin_run_inside_chinese(out.chars().rev())
+                                && latin_run_inside_chinese(piece.chars())))
                     {
                         out.push(' ');
                     }

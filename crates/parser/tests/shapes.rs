@@ -55,6 +55,26 @@ fn latin_words_cut_by_a_wrap_are_joined_with_a_space_and_hanzi_without() {
 }
 
 #[test]
+fn a_latin_word_inside_chinese_cut_by_a_fixed_width_wrap_is_one_word() {
+    // Wrapped at 30 characters, cutting SADC and APEC before their `）`.
+    let lines = [
+        "根据两国元首达成的共识，双方同意在南部非洲发展共同体（SAD",
+        "C）框架下加强合作，共同推进务实务实务实务实务实务实务实务实",
+        "务实深基础设施互联互通和产能合作，在亚太经济合作组织（APE",
+        "C）框架下推动贸易投资自由化和便利化，欢迎各方积极参与。",
+    ];
+    let text = lines.join("\n") + "\n";
+    let doc = parse_str("t", &text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    // `C）` on a line is no point here: it closes the bracket the wrap cut.
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(
+        texts(&doc, |k| *k == BlockKind::Paragraph),
+        [lines.concat()]
+    );
+}
+
+#[test]
 fn a_title_a_heading_and_a_short_line_are_not_continued() {
     let text = "中国—东盟农业合作行动计划\n2024年10月12日，双方在南宁举行会议，通过本计划\n的全部内容。\n一、合作领域\n各方同意加强合作。\n签署人\n中方代表\n";
     let doc = parse_str("t", text).unwrap();

@@ -676,3 +676,18 @@ fn recurring_meetings_between_partners_are_mechanisms_but_not_their_sessions() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_north_sea_a_city_after_a_railway_and_a_river_cut_by_no_name() {
+    let found = names(
+        "双方关注波罗的海和北海航运安全，优化中欧班列义乌—华沙线路，开发伏尔塔瓦河游船产品。",
+    );
+    assert!(found.contains(&row("feature", "北海", "北海")), "{found:?}");
+    assert!(found.contains(&row("city", "义乌", "义乌市")), "{found:?}");
+    assert!(
+        found.contains(&row("feature", "伏尔塔瓦河", "伏尔塔瓦河")),
+        "{found:?}"
+    );
+    // Beihai, the city, where nothing of northern Europe is named.
+    assert_eq!(kinds_of("北海、钦州和防城港的港口建设。", "北海"), ["city"]);
+}

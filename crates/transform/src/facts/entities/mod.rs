@@ -87,6 +87,43 @@ impl<'t> Mention<'t> {
     }
 }
 
+/// Names of northern Europe that make 北海 the North Sea, not the city in Guangxi, when the
+/// same block names one (`波罗的海和北海`, `挪威…北海海上风电`).
+const NORTH_SEA_NEIGHBOURS: [&str; 14] = [
+    "波罗的海",
+    "英吉利海峡",
+    "挪威",
+    "丹麦",
+    "荷兰",
+    "英国",
+    "苏格兰",
+    "德国",
+    "比利时",
+    "瑞典",
+    "北欧",
+    "欧洲",
+    "鹿特丹",
+    "阿伯丁",
+];
+
+/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), or before 海上 or 油气 (`北海海上风电`).
+fn north_sea(folded: &str, out: &mut [Mention]) {
+    for m in out.iter_mut().filter(|m| m.kind == "city") {
+        if folded.get(m.text.clone()) != Some("北海") {
+            continue;
+        }
+        let rest = &folded[m.text.end..];
+        if rest.starts_with("海上")
+            || rest.starts_with("油")
+            || NORTH_SEA_NEIGHBOURS.iter().any(|n| folded.contains(n))
+        {
+            m.kind = FEATURE;
+            m.canonical = None;
+            m.rule = "context:北海";
+        }
+    }
+}
+
 /// The longest name of the gazetteer that starts where `m` starts and ends before it ends.
 fn shorter_name(
     tagger: &Tagger,
@@ -161,6 +198,9 @@ pub(crate) fn entities_in<'t>(
     // One scan of the block; only a name dropped or cut short starts the search again from
     // where it must go on.
     let mut at = 0;
+    // Where the last `ignore` phrase ended: a word of its own, so a name right after it does not
+    // read on from a transliteration (`中欧班列｜义乌`).
+    let mut ignored_end = None;
     'search: loop {
         for found in tagger
             .names
@@ -180,6 +220,7 @@ pub(crate) fn entities_in<'t>(
                 // A phrase that holds a name without being one (发展中国家) wins the match and
                 // hides it.
                 if entry.kind == IGNORE {
+                    ignored_end = Some(m.end());
                     break;
                 }
                 // A match is on character boundaries of the text too (folding keeps every
@@ -195,7 +236,7 @@ pub(crate) fn entities_in<'t>(
                         .names
                         .find(aho_corasick::Input::new(folded).range(m.end()..))
                         .is_some_and(|r| r.start() == m.end()),
-                    false => previous_end == Some(m.start()),
+                    false => previous_end == Some(m.start()) || ignored_end == Some(m.start()),
                 };
                 // A two-character name that starts with a joining word gives way to a longer
                 // name read from its second character (`中国和｜龙目岛`, not the city 和龙).
@@ -273,6 +314,7 @@ pub(crate) fn entities_in<'t>(
         }
         break;
     }
+    north_sea(folded, &mut out);
     // The names found so far, in order: what the mechanisms' pass asks of them.
     let names = out.len();
     // Ends of the mechanisms a whole item names.
