@@ -95,6 +95,8 @@ SOURCES = ROOT / "data" / "sources"
 OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
 TRANSLITERATION = ROOT / "data" / "rules" / "transliteration.txt"
 WORDS_OUTPUT = ROOT / "data" / "rules" / "words.txt"
+# Names of China's special administrative regions, in either script: kind `province`.
+SAR_NAMES = ("香港", "澳门", "澳門")
 # The words of everyday prose a name may not cut (data/rules/words.txt: 确保 and 定期 around 保定,
 # 沿海 and 口岸 around 海口): jieba's words of two to four ideographs from this frequency up, under
 # no tag of a name (JIEBA_NAME_TAGS), and no name of the gazetteer.
@@ -297,8 +299,8 @@ ETHNIC_WITHOUT_ZU = frozenset({"维吾尔", "哈萨克", "柯尔克孜", "蒙古
 # of the project are known to mention. A missing one means a source changed shape.
 REQUIRED = {
     "country": "中國 哈薩克斯坦 吉爾吉斯斯坦 塔吉克斯坦 烏茲別克斯坦 土庫曼斯坦 新加坡 马来西亚 泰国",
-    "territory": "香港 澳门 台湾 臺灣",
-    "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区",
+    "territory": "台湾 臺灣",
+    "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区 香港 澳门",
     "region": "中亞 東南亞 歐洲 中亚 东南亚",
     "feature": "里海 地中海 马六甲海峡 湄公河 澜沧江 苏伊士运河",
     "city": "撒马尔罕 阿拉木图 乌鲁木齐 比什凯克 塔什干 新德里 南宁 吉隆坡 河内 曼谷 雅加达 "
@@ -1189,7 +1191,7 @@ def excluded_names() -> dict[str, str]:
 def merge(rows: list[Row], excluded: dict[str, str]) -> list[Row]:
     """One row per (kind, name): the best-ranked source's; one-character and excluded names
     dropped (an excluded `kind:name` drops that kind's row only); divisions that are islands made
-    places. Sorted by kind (in the matcher's order), then name, for a stable file."""
+    places, and Hong Kong and Macao provinces. Sorted by kind (in the matcher's order), then name, for a stable file."""
     best: dict[tuple[str, str], Row] = {}
     for row in rows:
         if len(row.name) < 2 or row.name in excluded or f"{row.kind}:{row.name}" in excluded:
@@ -1197,6 +1199,10 @@ def merge(rows: list[Row], excluded: dict[str, str]) -> list[Row]:
         # A division that is an island (巴厘岛, 罗德里格斯岛) is named as islands are: a place.
         if row.kind == "division" and row.name.endswith(("岛", "島")) and "半" not in row.name[-2:]:
             row = dataclasses.replace(row, kind="place")
+        # Hong Kong and Macao are China's province-level divisions (special administrative
+        # regions), as Chinese texts and readers count them; CLDR lists them as territories.
+        if row.kind == "territory" and any(sar in row.name for sar in SAR_NAMES):
+            row = dataclasses.replace(row, kind="province")
         if "\t" in row.name + row.canonical or "\n" in row.name + row.canonical:
             raise SystemExit(f"a tab or newline in {row}")
         key = (row.kind, row.name)

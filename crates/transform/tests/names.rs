@@ -691,3 +691,29 @@ fn the_north_sea_a_city_after_a_railway_and_a_river_cut_by_no_name() {
     // Beihai, the city, where nothing of northern Europe is named.
     assert_eq!(kinds_of("北海、钦州和防城港的港口建设。", "北海"), ["city"]);
 }
+
+#[test]
+fn a_longer_name_a_word_runs_into_wins_and_china_alone_names_no_partners() {
+    // 联合 is a verb here: 国际海事组织, not 联合国.
+    let found = names("联合国际海事组织（IMO）举办培训，在中国电商平台销售，中国—东盟博览会期间。");
+    assert!(
+        found.contains(&row("organisation", "国际海事组织", "国际海事组织")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(_, t, _)| t == "联合国"), "{found:?}");
+    assert!(mechanisms("在中国电商平台销售。").is_empty());
+    // A verb inside a name is the name's: 共同 in 东非共同体.
+    assert_eq!(
+        mechanisms("双方同意建立中国—东非共同体经贸合作论坛。"),
+        ["中国—东非共同体经贸合作论坛"]
+    );
+    // Divisions by direction joined to one after a country.
+    let found = names("在卢旺达东方省和北方省援建学校。");
+    assert!(
+        found.contains(&row("division", "北方省", "北方省")),
+        "{found:?}"
+    );
+    // A river's basin; a person's name with a dot two characters on.
+    assert_eq!(kinds_of("加强红河流域洪水预警合作。", "红河"), ["feature"]);
+    assert!(kinds_of("司机梅斯芬·塔德塞说。", "梅斯").is_empty());
+}

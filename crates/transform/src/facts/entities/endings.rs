@@ -187,33 +187,42 @@ pub(super) fn directional_divisions_in_text<'t>(
 ) {
     let mut found = Vec::new();
     for country in out.iter().take(names).filter(|m| m.kind == "country") {
-        let rest = &folded[country.text.end..];
         if folded[country.text.clone()].starts_with('中') {
             continue;
         }
-        let Some(direction) = DIRECTIONS.iter().find(|d| rest.starts_with(**d)) else {
-            continue;
-        };
-        let after = &rest[direction.len()..];
-        let Some(suffix) = ["大区", "省", "州"].iter().find(|s| after.starts_with(**s)) else {
-            continue;
-        };
-        // Not a title (`东方省长`) nor a longer word (`西北州际`).
-        if after[suffix.len()..].starts_with(['长', '份', '级', '际', '立']) {
-            continue;
+        // The first right after the country; then others joined to it (`卢旺达东方省和北方省`).
+        let mut start = country.text.end;
+        while let Some(end) = directional_division_at(folded, start) {
+            if out.iter().any(|m| m.text.start < end && m.text.end > start) {
+                break;
+            }
+            found.push(Mention {
+                kind: DIVISION,
+                text: start..end,
+                canonical: None,
+                rule: "ending:direction",
+                offset: start,
+            });
+            match folded[end..].chars().next() {
+                Some(c @ ('和' | '、' | '及' | '与')) => start = end + c.len_utf8(),
+                _ => break,
+            }
         }
-        let start = country.text.end;
-        let end = start + direction.len() + suffix.len();
-        if out.iter().any(|m| m.text.start < end && m.text.end > start) {
-            continue;
-        }
-        found.push(Mention {
-            kind: DIVISION,
-            text: start..end,
-            canonical: None,
-            rule: "ending:direction",
-            offset: start,
-        });
     }
     out.extend(found);
+}
+
+/// The end of a division named by a direction and 省, 州 or 大区 at `start` (`西北省`), if one is
+/// there: not a title (`东方省长`) nor a longer word (`西北州际`).
+fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
+    let rest = &folded[start..];
+    let direction = DIRECTIONS.iter().find(|d| rest.starts_with(**d))?;
+    let after = &rest[direction.len()..];
+    let suffix = ["大区", "省", "州"]
+        .iter()
+        .find(|s| after.starts_with(**s))?;
+    if after[suffix.len()..].starts_with(['长', '份', '级', '际', '立']) {
+        return None;
+    }
+    Some(start + direction.len() + suffix.len())
 }

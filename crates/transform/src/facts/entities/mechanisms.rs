@@ -13,7 +13,8 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 102] = [
+const BEFORE_A_NAME: [&str; 103] = [
+    "获得",
     "多个",
     "亮相",
     "关于",
@@ -120,8 +121,9 @@ const BEFORE_A_NAME: [&str; 102] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 49] = [
+const GENERIC_WORDS: [&str; 50] = [
     "非营利性",
+    "开放式",
     "地方",
     "月度",
     "年度",
@@ -238,7 +240,8 @@ fn names_a_meeting(phrase: &str) -> bool {
 
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
-const FACILITIES: [&str; 11] = [
+const FACILITIES: [&str; 12] = [
+    "会议",
     "集结",
     "分拨",
     "配送",
@@ -376,8 +379,15 @@ pub(super) fn named_in_text<'t>(
         // After the last word that joins it to the sentence, and from the first name after
         // that (`挖掘｜中国—中亚电子商务合作对话机制`).
         let phrase = &folded[start..at];
+        // A verb inside a name is the name's (`东非共同体` holds 共同).
+        let phrase_at = start;
         if let Some(cut) = before_a_name()
             .find_overlapping_iter(phrase)
+            .filter(|m| {
+                !names
+                    .iter()
+                    .any(|n| n.start <= phrase_at + m.start() && n.end >= phrase_at + m.end())
+            })
             .map(|m| m.end())
             .max()
         {
@@ -413,9 +423,9 @@ pub(super) fn named_in_text<'t>(
             start = name.start;
         }
         // A rim, a span or a part of the place is part of the name (`环｜印度洋…论坛`,
-        // `泛｜北极…`, `中部｜非洲森林委员会`).
+        // `泛｜北极…`, `中部｜非洲森林委员会`, `保护｜莱茵河国际委员会`).
         if start > phrase_start {
-            if let Some(part) = ["环", "泛", "中部", "东部", "西部", "南部", "北部"]
+            if let Some(part) = ["环", "泛", "保护", "中部", "东部", "西部", "南部", "北部"]
                 .iter()
                 .find(|p| folded[phrase_start..start].ends_with(**p))
             {
@@ -446,9 +456,12 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         let suffix = &folded[at..end];
+        // China alone names no partners (`中国电商平台`, `中国文化中心`).
         let names_one = names_partners(
             phrase,
-            names.iter().any(|n| n.start >= start && n.end <= at),
+            names
+                .iter()
+                .any(|n| n.start >= start && n.end <= at && folded[n.clone()] != *"中国"),
         );
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
         // platform, forum, network or centre only when it names its partners
@@ -469,12 +482,13 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         // A commission of a river, a lake or an ocean is a standing organisation
-        // (`多瑙河委员会`, `赞比西河流域委员会`, `印度洋委员会`).
+        // (`多瑙河委员会`, `赞比西河流域委员会`, `印度洋委员会`, `莱茵河航运中央委员会`).
         let kind = if suffix == "委员会"
             && out.iter().take(names_count).any(|n| {
                 n.kind == FEATURE
                     && n.text.start == start
-                    && (n.text.end == at || folded[n.text.end..at] == *"流域")
+                    && ["", "流域", "国际", "航运中央", "流域国际"]
+                        .contains(&&folded[n.text.end..at])
             }) {
             "organisation"
         } else {

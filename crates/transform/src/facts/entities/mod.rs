@@ -137,10 +137,19 @@ fn shorter_name(
     (shorter.start() == m.start()).then_some(shorter)
 }
 
-/// A shorter name at `m`'s start when it ends right where another name starts that runs past
-/// `m`'s end (`古巴` when `哈瓦那` starts inside `古巴哈`): names that cover the text side by side
-/// win over one that cuts the next.
-fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<aho_corasick::Match> {
+/// How a name that another name runs across gives way to it.
+enum Tiling {
+    /// A shorter name at its start, ending where the other starts (`古巴｜哈瓦那`).
+    Shorter(aho_corasick::Match),
+    /// None: the other, longer name is the one (`联合｜国际海事组织`, not 联合国).
+    GiveWay,
+}
+
+/// How `m` gives way to a name that starts inside it and runs past its end: to a shorter name at
+/// `m`'s start ending right where the other starts (`古巴` when `哈瓦那` starts inside `古巴哈`),
+/// else, when the other is longer, to the other alone (`国际海事组织` inside `联合国际海事组织`).
+/// Names that cover the text side by side win over one that cuts the next.
+fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<Tiling> {
     // Only a name of three characters or more, before more hanzi, can be read across: most
     // mentions are spared the searches.
     let mut chars = folded[m.start()..m.end()].chars();
@@ -169,8 +178,15 @@ fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<aho_co
                 .find(aho_corasick::Input::new(folded).range(m.start()..next.start()));
             if let Some(shorter) = shorter {
                 if shorter.start() == m.start() && shorter.end() == next.start() {
-                    return Some(shorter);
+                    return Some(Tiling::Shorter(shorter));
                 }
+            }
+            // Only where a word runs out of `m` into the other (`联合国｜际`: 国际).
+            let chars = |r: std::ops::Range<usize>| folded[r].chars().count();
+            if chars(next.range()) > chars(m.range())
+                && standing::ends_inside_a_word(folded, m.start(), m.end())
+            {
+                return Some(Tiling::GiveWay);
             }
         }
         from = next.start() + folded[next.start()..].chars().next()?.len_utf8();
@@ -253,9 +269,16 @@ pub(crate) fn entities_in<'t>(
                 }
                 // Two names side by side that the longest match runs across (`古巴｜哈瓦那`,
                 // where the town 古巴哈 would leave 瓦那): the shorter one and the next.
-                if let Some(shorter) = tiled(tagger, folded, m) {
-                    m = shorter;
-                    continue;
+                match tiled(tagger, folded, m) {
+                    Some(Tiling::Shorter(shorter)) => {
+                        m = shorter;
+                        continue;
+                    }
+                    Some(Tiling::GiveWay) => {
+                        at = second;
+                        continue 'search;
+                    }
+                    None => {}
                 }
                 let mut standing = standing(folded, m.start(), m.end(), &entry.kind, &neighbours);
                 if let Standing::Crossed = standing {
@@ -338,7 +361,9 @@ pub(crate) fn entities_in<'t>(
                     && before_a_name().find(folded_body).is_none()
                     && names_partners(
                         folded_body,
-                        out.iter().take(names).any(|m| m.text.start == 0),
+                        out.iter()
+                            .take(names)
+                            .any(|m| m.text.start == 0 && folded_body[m.text.clone()] != *"中国"),
                     )
                 {
                     // The whole item names it (`中國—中亞實業家委員會;`).
@@ -384,6 +409,17 @@ pub(crate) fn entities_in<'t>(
     crossings_in_text(folded, names, &mut out);
     directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
+    // A term in quotation marks that names a mechanism or an organisation
+    // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
+    // for satoumi) stays a term.
+    if out.iter().any(|m| m.kind == "quoted_term") {
+        let named: rustc_hash::FxHashSet<Range<usize>> = out
+            .iter()
+            .filter(|m| matches!(m.kind, "mechanism" | "organisation"))
+            .map(|m| m.text.clone())
+            .collect();
+        out.retain(|m| m.kind != "quoted_term" || !named.contains(&m.text));
+    }
     for date in dates {
         // A date's text is the text at its offset.
         out.push(Mention {

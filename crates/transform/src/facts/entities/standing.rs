@@ -145,14 +145,36 @@ pub(super) fn standing(
     if kind != "organisation" && in_a_byline(folded, start, end) {
         return Standing::Cut;
     }
+    // A feature's name in a company's (`北部湾港务集团`).
+    if kind == FEATURE && in_an_institution_name(&folded[end..], false) {
+        return Standing::Cut;
+    }
+    // A river a place or a city is named after, with its basin or banks (`红河流域`).
+    if (kind == PLACE || kind == "city")
+        && folded[start..end].ends_with(['河', '江'])
+        && ["流域", "沿岸", "上游", "下游", "干流"]
+            .iter()
+            .any(|w| folded[end..].starts_with(w))
+    {
+        return Standing::Head(FEATURE, end);
+    }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
         if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
             return Standing::Head(FEATURE, end + suffix.len());
         }
-        // Part of a person's name (`维多利亚·门多萨`).
+        // Part of a person's name (`维多利亚·门多萨`, `梅斯芬·塔德塞`: a dot within two
+        // characters of transliteration).
+        let dot_within = |mut chars: std::str::Chars| {
+            chars
+                .by_ref()
+                .take(3)
+                .find(|c| !is_transliteration(*c))
+                .is_some_and(|c| NAME_DOTS.contains(&c))
+        };
         if before.is_some_and(|c| NAME_DOTS.contains(&c))
             || after.is_some_and(|c| NAME_DOTS.contains(&c))
+            || dot_within(folded[end..].chars())
         {
             return Standing::Cut;
         }
@@ -275,10 +297,21 @@ pub(super) fn standing(
     Standing::Word
 }
 
-/// Words that end the name of an institution, a company, an airport or a bridge (folded): a
-/// place's name a few characters before one is part of that name (`大连海事大学`,
-/// `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`).
-const INSTITUTIONS: [&str; 6] = ["大学", "学院", "集团", "公司", "机场", "大桥"];
+/// Words that end the name of an institution, a company, an airport, a bridge, a park or an
+/// exchange (folded): a place's name a few characters before one is part of that name
+/// (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`, `泰中罗勇工业园`,
+/// `大连商品交易所`).
+const INSTITUTIONS: [&str; 9] = [
+    "大学",
+    "学院",
+    "集团",
+    "公司",
+    "机场",
+    "大桥",
+    "工业园",
+    "产业园",
+    "交易所",
+];
 
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
 /// characters of one unbroken word (`海事大学`, `国际港务集团`): the name is part of the
@@ -293,7 +326,11 @@ fn in_an_institution_name(rest: &str, country: bool) -> bool {
         }
         let word = &rest[i..];
         if let Some(w) = INSTITUTIONS.iter().find(|w| word.starts_with(**w)) {
-            return (at_least..=6).contains(&count) && (!country || ["大学", "学院"].contains(w));
+            // A park is named right after its place (`罗勇工业园`); one a few words after is a
+            // park in the place (`全罗南道｜临港产业园区`).
+            let most = if w.ends_with('园') { 0 } else { 6 };
+            return (at_least..=most).contains(&count)
+                && (!country || ["大学", "学院"].contains(w));
         }
     }
     false
@@ -353,7 +390,7 @@ fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
 /// runs past its end (`纳税` in `增加纳税`).
-fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
+pub(super) fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
     let (Some(last), Some(after)) = (
         folded[..end].chars().next_back(),
         folded[end..].chars().next(),
