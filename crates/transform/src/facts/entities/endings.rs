@@ -186,8 +186,12 @@ pub(super) fn directional_divisions_in_text<'t>(
     out: &mut Vec<Mention<'t>>,
 ) {
     let mut found = Vec::new();
-    for country in out.iter().take(names).filter(|m| m.kind == "country") {
-        if folded[country.text.clone()].starts_with('中') {
+    for country in out.iter().take(names) {
+        // The character after first: most names are followed by no direction.
+        if !folded[country.text.end..].starts_with(['东', '西', '南', '北', '中', '滨', '首'])
+            || country.kind != "country"
+            || folded[country.text.clone()].starts_with('中')
+        {
             continue;
         }
         // The first right after the country; then others joined to it (`卢旺达东方省和北方省`).
@@ -216,6 +220,9 @@ pub(super) fn directional_divisions_in_text<'t>(
 /// there: not a title (`东方省长`) nor a longer word (`西北州际`).
 fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
     let rest = &folded[start..];
+    if !rest.starts_with(['东', '西', '南', '北', '中', '滨', '首']) {
+        return None;
+    }
     let direction = DIRECTIONS.iter().find(|d| rest.starts_with(**d))?;
     let after = &rest[direction.len()..];
     let suffix = ["大区", "省", "州"]

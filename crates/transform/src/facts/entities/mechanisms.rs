@@ -342,7 +342,7 @@ pub(super) fn named_in_text<'t>(
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
         // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`).
         if finder
-            .find(aho_corasick::Input::new(folded).range(end..))
+            .find(aho_corasick::Input::new(folded).range(end..folded.len().min(end + 9)))
             .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
         {
             continue;
@@ -375,6 +375,11 @@ pub(super) fn named_in_text<'t>(
             } else {
                 break;
             }
+        }
+        // A meeting is named only with a link or a bilateral name (see [`MEETINGS`]): most
+        // `…会议` are not, and need not be read further.
+        if MEETINGS.contains(&&folded[at..end]) && !has_partner_marks(&folded[start..at]) {
+            continue;
         }
         // After the last word that joins it to the sentence, and from the first name after
         // that (`挖掘｜中国—中亚电子商务合作对话机制`).
@@ -548,6 +553,14 @@ pub(super) fn names_partners(phrase: &str, holds_a_name: bool) -> bool {
         || phrase.contains('—')
         || phrase.chars().any(|c| c.is_ascii_uppercase())
         || is_bilateral(phrase)
+}
+
+/// Whether `text` holds a link between partners (`—`) or a bilateral name (`中美`) anywhere.
+fn has_partner_marks(text: &str) -> bool {
+    text.contains('—')
+        || text
+            .match_indices('中')
+            .any(|(i, _)| is_bilateral(&text[i..]))
 }
 
 /// Whether `phrase` starts as a bilateral name: 中 and a partner's initial (`中美…`, `中拉…`).

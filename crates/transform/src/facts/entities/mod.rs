@@ -108,8 +108,8 @@ const NORTH_SEA_NEIGHBOURS: [&str; 14] = [
 
 /// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), or before 海上 or 油气 (`北海海上风电`).
 fn north_sea(folded: &str, out: &mut [Mention]) {
-    for m in out.iter_mut().filter(|m| m.kind == "city") {
-        if folded.get(m.text.clone()) != Some("北海") {
+    for m in out.iter_mut() {
+        if m.text.len() != "北海".len() || folded.get(m.text.clone()) != Some("北海") {
             continue;
         }
         let rest = &folded[m.text.end..];
@@ -146,7 +146,7 @@ enum Tiling {
 }
 
 /// How `m` gives way to a name that starts inside it and runs past its end: to a shorter name at
-/// `m`'s start ending right where the other starts (`古巴` when `哈瓦那` starts inside `古巴哈`),
+/// `m`'s start ending right where the other starts (`古巴` when `哈瓦那` starts inside a town `古巴哈`),
 /// else, when the other is longer, to the other alone (`国际海事组织` inside `联合国际海事组织`).
 /// Names that cover the text side by side win over one that cuts the next.
 fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<Tiling> {
@@ -224,8 +224,7 @@ pub(crate) fn entities_in<'t>(
         {
             let mut m = found;
             // The longest name at a place, then, while it is cut, a shorter one at the same
-            // place (`古巴` in `古巴哈瓦那`, where the town 古巴哈 is cut by the transliteration
-            // that reads on).
+            // place while it is cut.
             while let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) {
                 let (Some(entry), Some(rule)) = (
                     rules.gazetteer.get(entry_index),
@@ -247,29 +246,39 @@ pub(crate) fn entities_in<'t>(
                 let second =
                     m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
                 let previous_end = out.last().map(|n: &Mention| n.text.end);
+                // Where a name starting at `from` must end: the searches for one that starts
+                // right there need not read the rest of the block.
+                let near = |from: usize| folded.len().min(from + tagger.longest_name);
                 let neighbours = |after: bool| match after {
                     true => tagger
                         .names
-                        .find(aho_corasick::Input::new(folded).range(m.end()..))
+                        .find(aho_corasick::Input::new(folded).range(m.end()..near(m.end())))
                         .is_some_and(|r| r.start() == m.end()),
                     false => previous_end == Some(m.start()) || ignored_end == Some(m.start()),
                 };
                 // A two-character name that starts with a joining word gives way to a longer
                 // name read from its second character (`中国和｜龙目岛`, not the city 和龙).
-                if folded[m.start()..m.end()].chars().count() == 2
-                    && folded[m.start()..]
-                        .starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
+                if folded[m.start()..]
+                    .starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
+                    && folded[m.start()..m.end()].chars().count() == 2
                     && tagger
                         .names
-                        .find(aho_corasick::Input::new(folded).range(second..))
+                        .find(aho_corasick::Input::new(folded).range(second..near(second)))
                         .is_some_and(|r| r.start() == second && r.end() > m.end())
                 {
                     at = second;
                     continue 'search;
                 }
                 // Two names side by side that the longest match runs across (`古巴｜哈瓦那`,
-                // where the town 古巴哈 would leave 瓦那): the shorter one and the next.
-                match tiled(tagger, folded, m) {
+                // where a town 古巴哈 would leave 瓦那): the shorter one and the next.
+                // Towns', places' and bodies' names are the ones other names run across
+                // (`联合国`); countries and regions, most mentions, are spared.
+                let tiling = match entry.kind.as_str() {
+                    _ if m.end() - m.start() < 9 => None,
+                    "city" | PLACE | DIVISION | "organisation" => tiled(tagger, folded, m),
+                    _ => None,
+                };
+                match tiling {
                     Some(Tiling::Shorter(shorter)) => {
                         m = shorter;
                         continue;
@@ -287,7 +296,7 @@ pub(crate) fn entities_in<'t>(
                     // `从中亚国家` keeps 中亚.
                     let rival = tagger
                         .names
-                        .find(aho_corasick::Input::new(folded).range(second..));
+                        .find(aho_corasick::Input::new(folded).range(second..near(second)));
                     standing = match rival {
                         Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
                         _ => Standing::Word,
@@ -412,10 +421,11 @@ pub(crate) fn entities_in<'t>(
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.
-    if out.iter().any(|m| m.kind == "quoted_term") {
-        let named: rustc_hash::FxHashSet<Range<usize>> = out
+    let is_body = |m: &Mention| matches!(m.kind, "mechanism" | "organisation");
+    if out.iter().any(|m| m.kind == "quoted_term") && out.iter().any(is_body) {
+        let named: Vec<Range<usize>> = out
             .iter()
-            .filter(|m| matches!(m.kind, "mechanism" | "organisation"))
+            .filter(|m| is_body(m))
             .map(|m| m.text.clone())
             .collect();
         out.retain(|m| m.kind != "quoted_term" || !named.contains(&m.text));

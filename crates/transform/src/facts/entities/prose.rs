@@ -10,35 +10,55 @@ use crate::facts::words::words;
 
 const EVERYDAY: &str = include_str!("../../../../../data/rules/words.txt");
 
-/// The everyday words, and every pair of characters side by side in one of them or in a
-/// headword of the pinyin dictionary.
+/// The everyday words, and the pairs of characters side by side in the words of each list.
 pub(super) struct ProseWords {
     /// The everyday words (simplified, as the folded text is). A set, not an automaton: a name
     /// asks about a few substrings around it, and a set of 25,000 words is built in a few
     /// milliseconds where an automaton took a quarter of a second of every run.
     everyday: HashSet<&'static str>,
-    /// Every pair of adjacent characters in a word: a set lookup spares the searches for almost
-    /// every name.
-    pub(super) pairs: HashSet<(char, char)>,
+    /// Every pair of adjacent characters in an everyday word.
+    pub(super) everyday_pairs: HashSet<(char, char)>,
+    /// Every pair of adjacent characters in a headword of the pinyin dictionary: a set lookup
+    /// spares its automaton for almost every name.
+    pub(super) dictionary_pairs: HashSet<(char, char)>,
 }
 
 impl ProseWords {
     /// Whether an everyday word starts at one of `starts` and ends at one of `ends` (character
     /// boundaries of `folded`).
-    pub(super) fn spans(&self, folded: &str, starts: &[usize], ends: &[usize]) -> bool {
-        starts.iter().any(|&s| {
-            ends.iter()
-                .any(|&e| e > s && folded.get(s..e).is_some_and(|w| self.everyday.contains(w)))
+    pub(super) fn spans(
+        &self,
+        folded: &str,
+        starts: impl Iterator<Item = usize>,
+        ends: impl Iterator<Item = usize> + Clone,
+    ) -> bool {
+        let mut starts = starts;
+        starts.any(|s| {
+            ends.clone()
+                .any(|e| e > s && folded.get(s..e).is_some_and(|w| self.everyday.contains(w)))
         })
     }
 }
 
 /// The character boundaries of `folded` from `from` to `to`, both excluded.
-pub(super) fn boundaries_between(folded: &str, from: usize, to: usize) -> Vec<usize> {
+pub(super) fn boundaries_between(
+    folded: &str,
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = usize> + Clone + '_ {
     folded
         .get(from..to)
-        .map(|t| t.char_indices().skip(1).map(|(i, _)| from + i).collect())
-        .unwrap_or_default()
+        .unwrap_or("")
+        .char_indices()
+        .skip(1)
+        .map(move |(i, _)| from + i)
+}
+
+/// Every pair of adjacent characters in the words.
+fn pairs<'a>(words: impl Iterator<Item = &'a str>) -> HashSet<(char, char)> {
+    words
+        .flat_map(|w| w.chars().zip(w.chars().skip(1)))
+        .collect()
 }
 
 /// The words, built on first use.
@@ -49,15 +69,10 @@ pub(super) fn prose_words() -> &'static ProseWords {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect();
-        let pairs = everyday
-            .iter()
-            .copied()
-            .chain(words().words.iter().map(String::as_str))
-            .flat_map(|w| {
-                let chars: Vec<char> = w.chars().collect();
-                chars.windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>()
-            })
-            .collect();
-        ProseWords { everyday, pairs }
+        ProseWords {
+            everyday_pairs: pairs(everyday.iter().copied()),
+            dictionary_pairs: pairs(words().words.iter().map(String::as_str)),
+            everyday,
+        }
     })
 }

@@ -76,8 +76,8 @@ pub(super) enum Standing {
 pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
 
 /// Characters of transliterated foreign names (Xinhua's tables) that seldom make Chinese words
-/// with one another: two of them beside a short name mean the name goes on. One list for the
-/// tagger and for `scripts/build_gazetteer.py`; `#` lines are notes.
+/// with one another: two of them beside a short name mean the name goes on. Kept in a data file
+/// (`data/rules/transliteration.txt`, `#` lines are notes) with the other lists of the rules.
 const TRANSLITERATION: &str = include_str!("../../../../../data/rules/transliteration.txt");
 
 /// Whether `c` is one of [`TRANSLITERATION`]'s: a bit per character of the Basic Multilingual
@@ -245,7 +245,13 @@ pub(super) fn standing(
             return Standing::Cut;
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`).
-        if kind != "country" && PRODUCTS.iter().any(|p| rest.starts_with(p)) {
+        if kind != "country"
+            && rest
+                .chars()
+                .next()
+                .is_some_and(|c| PRODUCT_STARTS.contains(c))
+            && PRODUCTS.iter().any(|p| rest.starts_with(p))
+        {
             return Standing::Cut;
         }
         // A lake's or a river's bank, not a province (`卡里巴湖｜南岸`).
@@ -321,8 +327,12 @@ fn in_an_institution_name(rest: &str, country: bool) -> bool {
     let at_least = if country { 2 } else { 0 };
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
-        if !annotext_parser::is_hanzi(c) || "的和与在".contains(c) {
+        if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '在') {
             return false;
+        }
+        // The first characters of INSTITUTIONS: most positions start none of them.
+        if !matches!(c, '大' | '学' | '集' | '公' | '机' | '工' | '产' | '交') {
+            continue;
         }
         let word = &rest[i..];
         if let Some(w) = INSTITUTIONS.iter().find(|w| word.starts_with(**w)) {
@@ -366,6 +376,9 @@ const PRODUCTS: [&str; 25] = [
     "大闸蟹",
 ];
 
+/// The first characters of [`PRODUCTS`]: most names are followed by none of them.
+const PRODUCT_STARTS: &str = "茶瓜香椪蜜苹煎白黑红绿花黄葡火带腊米拉烤小大";
+
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
 const SURNAMES: &str = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏\
@@ -376,16 +389,20 @@ const SURNAMES: &str = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭�
 /// follows a space, a bracket or the start, and before a space, a bracket or the end
 /// (`记者 李青海 马丽娜`).
 fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
+    // The end first: a space or a bracket after a name is rare, and this is asked of every one.
+    let closes = folded[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'));
+    if !closes {
+        return false;
+    }
     let mut before = folded[..start].chars().rev();
     let surname = before.next().is_some_and(|c| SURNAMES.contains(c));
     let opens = before
         .next()
-        .is_none_or(|c| c.is_whitespace() || "（(、者".contains(c));
-    let closes = folded[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || "）)、".contains(c));
-    surname && opens && closes
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '（' | '(' | '、' | '者'));
+    surname && opens
 }
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
@@ -397,8 +414,15 @@ pub(super) fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool
     ) else {
         return false;
     };
+    if !annotext_parser::is_hanzi(after) {
+        return false;
+    }
+    // A word runs across the name's end only if some word holds these two characters side by
+    // side: set lookups spare the searches for almost every name.
     let prose = prose_words();
-    if !annotext_parser::is_hanzi(after) || !prose.pairs.contains(&(last, after)) {
+    let in_dictionary_pairs = prose.dictionary_pairs.contains(&(last, after));
+    let in_everyday_pairs = prose.everyday_pairs.contains(&(last, after));
+    if !in_dictionary_pairs && !in_everyday_pairs {
         return false;
     }
     let second = start + folded[start..].chars().next().map_or(1, char::len_utf8);
@@ -406,19 +430,22 @@ pub(super) fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool
         .char_indices()
         .nth(3)
         .map_or(folded.len(), |(i, _)| end + i);
-    let in_dictionary = crate::facts::words::words()
-        .automaton
-        .as_ref()
-        .is_some_and(|a| {
-            a.find_overlapping_iter(&folded[second..to])
-                .any(|m| second + m.start() < end && second + m.end() > end)
-        });
-    // An everyday word from inside the name to past its end.
-    let mut starts = boundaries_between(folded, start, end);
-    let mut ends = boundaries_between(folded, end, to);
-    ends.push(to);
-    starts.retain(|&s| s >= second);
-    in_dictionary || prose.spans(folded, &starts, &ends)
+    let in_dictionary = in_dictionary_pairs
+        && crate::facts::words::words()
+            .automaton
+            .as_ref()
+            .is_some_and(|a| {
+                a.find_overlapping_iter(&folded[second..to])
+                    .any(|m| second + m.start() < end && second + m.end() > end)
+            });
+    // An everyday word from inside the name, past its first character, to past its end.
+    in_dictionary
+        || (in_everyday_pairs
+            && prose.spans(
+                folded,
+                boundaries_between(folded, start, end).filter(|&s| s >= second),
+                boundaries_between(folded, end, to).chain(std::iter::once(to)),
+            ))
 }
 
 /// Whether a word of the dictionary starts before `start` and ends inside the name, past its
@@ -428,10 +455,15 @@ fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let first = folded[start..].chars().next().unwrap_or(' ');
+    if !annotext_parser::is_hanzi(before) {
+        return false;
+    }
     // A word runs across the name's start only if some word holds these two characters side
-    // by side: a set lookup spares the searches for almost every name.
+    // by side: set lookups spare the searches for almost every name.
     let prose = prose_words();
-    if !annotext_parser::is_hanzi(before) || !prose.pairs.contains(&(before, first)) {
+    let in_dictionary_pairs = prose.dictionary_pairs.contains(&(before, first));
+    let in_everyday_pairs = prose.everyday_pairs.contains(&(before, first));
+    if !in_dictionary_pairs && !in_everyday_pairs {
         return false;
     }
     // Dictionary words are short: three characters before the name are enough to see one.
@@ -441,15 +473,21 @@ fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
         .nth(2)
         .map_or(0, |(i, _)| i);
     let window = &folded[from..end];
-    let in_dictionary = crate::facts::words::words()
-        .automaton
-        .as_ref()
-        .is_some_and(|a| {
-            a.find_overlapping_iter(window)
-                .any(|m| from + m.start() < start && from + m.end() > start && from + m.end() < end)
-        });
+    let in_dictionary = in_dictionary_pairs
+        && crate::facts::words::words()
+            .automaton
+            .as_ref()
+            .is_some_and(|a| {
+                a.find_overlapping_iter(window).any(|m| {
+                    from + m.start() < start && from + m.end() > start && from + m.end() < end
+                })
+            });
     // An everyday word from before the name to inside it, past its first character.
-    let mut starts = boundaries_between(folded, from, start);
-    starts.push(from);
-    in_dictionary || prose.spans(folded, &starts, &boundaries_between(folded, start, end))
+    in_dictionary
+        || (in_everyday_pairs
+            && prose.spans(
+                folded,
+                std::iter::once(from).chain(boundaries_between(folded, from, start)),
+                boundaries_between(folded, start, end),
+            ))
 }
