@@ -176,23 +176,9 @@ const GENERIC_WORDS: [&str; 50] = [
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
 /// an organisation, `中国—…`, `中美…`, an acronym): without them they name a kind of thing
-/// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`, `部长级会议`, `工作组`; a charter's own
-/// `委员会`: `成员可以书面形式申请退出委员会`); with them a
-/// recurring meeting is one too (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`).
-const NAMED_ONLY_WITH_PARTNERS: [&str; 12] = [
-    "平台",
-    "论坛",
-    "网络",
-    "中心",
-    "委员会",
-    "峰会",
-    "会议",
-    "对话",
-    "联委会",
-    "混委会",
-    "工作组",
-    "理事会",
-];
+/// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`; a charter's own `委员会`:
+/// `成员可以书面形式申请退出委员会`). Meetings ask more of their partners: see [`MEETINGS`].
+const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
 const INFRASTRUCTURE: [&str; 14] = [
