@@ -93,10 +93,10 @@ from pinned import cached, download, fetch_json, pypi_sdist
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
-WORDS_OUTPUT = ROOT / "data" / "rules" / "words.txt"
+WORDS_OUTPUT = ROOT / "data" / "rules" / "words.tsv"
 # Names of China's special administrative regions, in either script: kind `province`.
 SAR_NAMES = ("香港", "澳门", "澳門")
-# The words of everyday prose a name may not cut (data/rules/words.txt: 确保 and 定期 around 保定,
+# The words of everyday prose a name may not cut (data/rules/words.tsv: 确保 and 定期 around 保定,
 # 沿海 and 口岸 around 海口): jieba's words of two to four ideographs from this frequency up, under
 # no tag of a name (JIEBA_NAME_TAGS), and no name of the gazetteer.
 WORDS_MIN_FREQ = 100
@@ -675,7 +675,7 @@ class GeoNames:
 
 
 def prose_words(jieba: JiebaWords, names: set[str]) -> str:
-    """data/rules/words.txt: the words of jieba's list that a name may not cut (WORDS_MIN_FREQ)."""
+    """data/rules/words.tsv: the words of jieba's list that a name may not cut (WORDS_MIN_FREQ)."""
     words = sorted(
         word
         for word, (freq, tag) in jieba.words.items()

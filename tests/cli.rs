@@ -361,3 +361,27 @@ fn lang_sets_the_briefings_words_and_refuses_unknown_languages() {
     assert!(err.contains("fr") && err.contains("zh-Hant"), "{err}");
     assert!(!dir.path().join("x").exists());
 }
+
+/// `annotext` alone reads every `*.txt` below `data/`: the repository's `data/` holds the shipped
+/// sample and no other text file (the rules' and dictionaries' lists are `.tsv`), so the README's
+/// first command gives the sample's tables and nothing else.
+#[test]
+fn the_shipped_data_folder_holds_the_sample_alone() {
+    fn texts(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                texts(&path, found);
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
+                found.push(path);
+            }
+        }
+    }
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut found = Vec::new();
+    texts(&data, &mut found);
+    assert_eq!(found, [data.join("china-central-asia-summit-2023.txt")]);
+}

@@ -1,5 +1,5 @@
 //! The words of prose a name may not cut: the pinyin dictionary's headwords and the everyday
-//! words of `data/rules/words.txt` (jieba's, without names). A name that such words run into
+//! words of `data/rules/words.tsv` (jieba's, without names). A name that such words run into
 //! from both sides is none (`确保｜定期` around 保定); from one side, doubtful (`其中｜亚洲`).
 
 use std::sync::OnceLock;
@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::facts::words::words;
 
-const EVERYDAY: &str = include_str!("../../../../../data/rules/words.txt");
+const EVERYDAY: &str = include_str!("../../../../../data/rules/words.tsv");
 
 /// The everyday words, and the pairs of characters side by side in the words of each list.
 pub(super) struct ProseWords {

@@ -77,8 +77,8 @@ pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
 
 /// Characters of transliterated foreign names (Xinhua's tables) that seldom make Chinese words
 /// with one another: two of them beside a short name mean the name goes on. Kept in a data file
-/// (`data/rules/transliteration.txt`, `#` lines are notes) with the other lists of the rules.
-const TRANSLITERATION: &str = include_str!("../../../../../data/rules/transliteration.txt");
+/// (`data/rules/transliteration.tsv`, `#` lines are notes) with the other lists of the rules.
+const TRANSLITERATION: &str = include_str!("../../../../../data/rules/transliteration.tsv");
 
 /// Whether `c` is one of [`TRANSLITERATION`]'s: a bit per character of the Basic Multilingual
 /// Plane, made once, since this is asked of most mentions of places.
