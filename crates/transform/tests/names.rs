@@ -746,3 +746,34 @@ fn two_names_side_by_side_win_over_a_longer_one_that_cuts_the_second() {
         ]
     );
 }
+
+#[test]
+fn seas_rivers_and_formal_names_after_a_known_name_and_crossings_after_a_division() {
+    let found = names(
+        "船舶经白令海峡进入楚科奇海，双方交流南欧江流域经验，货物沿红河进入老街省，广宁省芒街口岸开放，巴基斯坦伊斯兰共和国政府出席。",
+    );
+    for (kind, name) in [
+        ("feature", "楚科奇海"),
+        ("feature", "南欧江"),
+        ("feature", "红河"),
+        ("place", "芒街口岸"),
+        ("country", "巴基斯坦伊斯兰共和国"),
+    ] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == kind && t == name),
+            "{kind} {name}: {found:?}"
+        );
+    }
+    // Not seas: products and customs (`威海海参`, `…海关`); not a reporter's name.
+    assert!(kinds_of("推介威海海参。", "威海海").is_empty());
+    assert!(kinds_of("新华社南宁电（记者黄河 刘思远）", "黄河").is_empty());
+    // Generic crossings and verbs before 口岸.
+    let found =
+        names("每年培训口岸工作人员，延长口岸开放时间，随着口岸设施升级，边境尼穆莱口岸开放。");
+    let places: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "place")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(places, ["尼穆莱口岸"], "{found:?}");
+}

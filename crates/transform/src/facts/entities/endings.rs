@@ -7,7 +7,12 @@ use super::standing::is_transliteration;
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 36] = [
+const GENERIC_CROSSINGS: [&str; 41] = [
+    "地区",
+    "培训",
+    "部分",
+    "随着",
+    "延长",
     "边境",
     "沿海",
     "内陆",
@@ -54,7 +59,13 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
     for (at, _) in folded.match_indices("口岸") {
         let mut start = at;
         for (i, c) in folded[..at].char_indices().rev().take(6) {
-            if !annotext_parser::is_hanzi(c) || "经在从由自与和及的至到往向赴通等、各该".contains(c)
+            // Not into a name before it (`广宁省｜芒街口岸`).
+            if !annotext_parser::is_hanzi(c)
+                || "经在从由自与和及的至到往向赴通等、各该".contains(c)
+                || out
+                    .iter()
+                    .take(names)
+                    .any(|m| m.text.end == i + c.len_utf8())
             {
                 break;
             }
@@ -67,6 +78,13 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             .max()
         {
             start += cut;
+        }
+        // A kind of crossing before the name is not part of it (`边境｜尼穆莱口岸`).
+        while let Some(word) = GENERIC_CROSSINGS
+            .iter()
+            .find(|w| folded[start..at].starts_with(**w) && folded[start..at].len() > w.len())
+        {
+            start += word.len();
         }
         let head = &folded[start..at];
         let length = head.chars().count();
@@ -136,8 +154,10 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         };
         let at = found.start();
         let end = at + ending.len();
-        // A bank of a lake or a river is no word of its own (`卡里巴湖｜南岸`, not `湖南`).
-        let bank = matches!(ending, "湖" | "河") && folded[end..].chars().nth(1) == Some('岸');
+        // A bank or a basin of a lake or a river is no word of its own (`卡里巴湖｜南岸`, not
+        // `湖南`; `库内内河｜流域`).
+        let bank = matches!(ending, "湖" | "河")
+            && (folded[end..].chars().nth(1) == Some('岸') || folded[end..].starts_with("流域"));
         if !bank
             && folded[end..]
                 .chars()

@@ -13,7 +13,11 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 103] = [
+const BEFORE_A_NAME: [&str; 107] = [
+    "形成",
+    "开设",
+    "延长",
+    "从",
     "获得",
     "多个",
     "亮相",
@@ -121,7 +125,9 @@ const BEFORE_A_NAME: [&str; 103] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 50] = [
+const GENERIC_WORDS: [&str; 52] = [
+    "港口",
+    "统一",
     "非营利性",
     "开放式",
     "地方",
@@ -423,6 +429,10 @@ pub(super) fn named_in_text<'t>(
                 start -= part.len();
             }
         }
+        // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
+        if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
+            start -= 6;
+        }
         // Never from inside a name (`波罗的｜海国家…联盟` after a bracket): from its start.
         if let Some(name) = names.iter().find(|n| n.start < start && n.end > start) {
             start = name.start;
@@ -432,7 +442,7 @@ pub(super) fn named_in_text<'t>(
         while let Some(c) = folded[start..at]
             .chars()
             .next()
-            .filter(|c| "和与及并、".contains(*c))
+            .filter(|c| "和与及并、由".contains(*c))
         {
             start += c.len_utf8();
         }

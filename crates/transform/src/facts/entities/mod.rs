@@ -257,14 +257,16 @@ pub(crate) fn entities_in<'t>(
                     false => previous_end == Some(m.start()) || ignored_end == Some(m.start()),
                 };
                 // A two-character name that starts with a joining word gives way to a longer
-                // name read from its second character (`中国和｜龙目岛`, not the city 和龙).
+                // name read from its second character, or to a word (`中国和｜龙目岛`, `牛油果和｜龙舌兰酒`;
+                // not the city 和龙).
                 if folded[m.start()..]
                     .starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
                     && folded[m.start()..m.end()].chars().count() == 2
-                    && tagger
+                    && (tagger
                         .names
                         .find(aho_corasick::Input::new(folded).range(second..near(second)))
                         .is_some_and(|r| r.start() == second && r.end() > m.end())
+                        || standing::ends_inside_a_word(folded, m.start(), m.end()))
                 {
                     at = second;
                     continue 'search;

@@ -141,22 +141,34 @@ pub(super) fn standing(
     if kind == FEATURE && folded[end..].starts_with("三角洲") {
         return Standing::Head(FEATURE, end + "三角洲".len());
     }
-    // A person's given name in a byline (`记者 李青海`, `王天山`).
-    if kind != "organisation" && in_a_byline(folded, start, end) {
+    // A person's given name in a byline (`记者 李青海`, `王天山`), or a whole name right after
+    // 记者 (`记者黄河 刘思远`).
+    let reporter = folded[..start].ends_with("记者")
+        && folded[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'));
+    if kind != "organisation" && (reporter || in_a_byline(folded, start, end)) {
         return Standing::Cut;
     }
     // A feature's name in a company's (`北部湾港务集团`).
     if kind == FEATURE && in_an_institution_name(&folded[end..], false) {
         return Standing::Cut;
     }
-    // A river a place or a city is named after, with its basin or banks (`红河流域`).
-    if (kind == PLACE || kind == "city")
+    // A river a place, a city or a division is named after, with its basin or banks, or
+    // followed along (`红河流域`, `圣胡安河流域`, `沿红河进入`).
+    if (kind == PLACE || kind == "city" || kind == DIVISION)
         && folded[start..end].ends_with(['河', '江'])
-        && ["流域", "沿岸", "上游", "下游", "干流"]
+        && (["流域", "沿岸", "上游", "下游", "干流"]
             .iter()
             .any(|w| folded[end..].starts_with(w))
+            || folded[..start].ends_with(['沿', '顺']))
     {
         return Standing::Head(FEATURE, end);
+    }
+    // A river named after a region (`南欧江`).
+    if kind == "region" && folded[end..].starts_with('江') {
+        return Standing::Head(FEATURE, end + '江'.len_utf8());
     }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
@@ -206,6 +218,15 @@ pub(super) fn standing(
                 // A range or a mountain named after it (`喀尔巴阡山脉`, `阿尔泰山`; not
                 // `…山区`, `山东`).
                 Some('山') if next == Some('脉') => return Standing::Head(FEATURE, end + 6),
+                // A sea named after it (`楚科奇海`; not `…海关`, `…海上`).
+                Some('海')
+                    if !next.is_some_and(|c| {
+                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带"
+                            .contains(c)
+                    }) =>
+                {
+                    return Standing::Head(FEATURE, end + 3);
+                }
                 Some('山') if !next.is_some_and(|c| "东西区庄寨口".contains(c)) => {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -216,6 +237,8 @@ pub(super) fn standing(
         // `市场`) are the same name, written in full.
         if kind == "country" {
             if let Some(suffix) = [
+                "人民民主共和国",
+                "伊斯兰共和国",
                 "共和国",
                 "共和國",
                 "王国",
@@ -348,8 +371,9 @@ fn in_an_institution_name(rest: &str, country: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 25] = [
+const PRODUCTS: [&str; 26] = [
     "茶",
+    "玉",
     "瓜",
     "香梨",
     "椪柑",
@@ -377,7 +401,7 @@ const PRODUCTS: [&str; 25] = [
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶瓜香椪蜜苹煎白黑红绿花黄葡火带腊米拉烤小大";
+const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡火带腊米拉烤小大";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
