@@ -457,12 +457,11 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         let suffix = &folded[at..end];
-        // China alone names no partners (`中国电商平台`, `中国文化中心`).
         let names_one = names_partners(
             phrase,
             names
                 .iter()
-                .any(|n| n.start >= start && n.end <= at && folded[n.clone()] != *"中国"),
+                .any(|n| n.start >= start && n.end <= at && is_a_partner(&folded[n.clone()])),
         );
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
         // platform, forum, network or centre only when it names its partners
@@ -539,6 +538,12 @@ fn ends_a_body(text: &str) -> bool {
         "处", "机构", "政府", "部门",
     ];
     BODIES.iter().any(|b| text.ends_with(b))
+}
+
+/// Whether a name of the gazetteer in a phrase names a partner: China alone names none
+/// (`中国电商平台`, `中国文化中心`), China and another do (`中国—东盟…`).
+pub(super) fn is_a_partner(name: &str) -> bool {
+    name != "中国"
 }
 
 /// Whether `phrase` names the partners of what it names: it holds a name of the gazetteer

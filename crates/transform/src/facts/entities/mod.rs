@@ -17,7 +17,7 @@ mod standing;
 
 pub(crate) use defined::Defined;
 use endings::{crossings_in_text, directional_divisions_in_text, transliterated_in_text};
-use mechanisms::{before_a_name, named_in_text, names_partners};
+use mechanisms::{before_a_name, is_a_partner, named_in_text, names_partners};
 use standing::{standing, Standing};
 
 pub use super::tagger::{FEATURE, IGNORE};
@@ -106,7 +106,8 @@ const NORTH_SEA_NEIGHBOURS: [&str; 14] = [
     "阿伯丁",
 ];
 
-/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), or before 海上 or 油气 (`北海海上风电`).
+/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), or before 海上 or 油 (`北海海上风电`,
+/// `北海油田`).
 fn north_sea(folded: &str, out: &mut [Mention]) {
     for m in out.iter_mut() {
         if m.text.len() != "北海".len() || folded.get(m.text.clone()) != Some("北海") {
@@ -224,7 +225,7 @@ pub(crate) fn entities_in<'t>(
         {
             let mut m = found;
             // The longest name at a place, then, while it is cut, a shorter one at the same
-            // place while it is cut.
+            // place.
             while let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) {
                 let (Some(entry), Some(rule)) = (
                     rules.gazetteer.get(entry_index),
@@ -372,9 +373,9 @@ pub(crate) fn entities_in<'t>(
                     && before_a_name().find(folded_body).is_none()
                     && names_partners(
                         folded_body,
-                        out.iter()
-                            .take(names)
-                            .any(|m| m.text.start == 0 && folded_body[m.text.clone()] != *"中国"),
+                        out.iter().take(names).any(|m| {
+                            m.text.start == 0 && is_a_partner(&folded_body[m.text.clone()])
+                        }),
                     )
                 {
                     // The whole item names it (`中國—中亞實業家委員會;`).

@@ -430,88 +430,64 @@ fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
-/// runs past its end (`纳税` in `增加纳税`).
+/// runs past its end (`纳税` in `增加纳税`): within three characters after it.
 pub(super) fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool {
-    let (Some(last), Some(after)) = (
-        folded[..end].chars().next_back(),
-        folded[end..].chars().next(),
-    ) else {
-        return false;
-    };
-    if !annotext_parser::is_hanzi(after) {
-        return false;
-    }
-    // A word runs across the name's end only if some word holds these two characters side by
-    // side: set lookups spare the searches for almost every name.
-    let prose = prose_words();
-    let in_dictionary_pairs = prose.dictionary_pairs.contains(&(last, after));
-    let in_everyday_pairs = prose.everyday_pairs.contains(&(last, after));
-    if !in_dictionary_pairs && !in_everyday_pairs {
-        return false;
-    }
     let second = start + folded[start..].chars().next().map_or(1, char::len_utf8);
     let to = folded[end..]
         .char_indices()
         .nth(3)
         .map_or(folded.len(), |(i, _)| end + i);
-    let in_dictionary = in_dictionary_pairs
-        && crate::facts::words::words()
-            .automaton
-            .as_ref()
-            .is_some_and(|a| {
-                a.find_overlapping_iter(&folded[second..to])
-                    .any(|m| second + m.start() < end && second + m.end() > end)
-            });
-    // An everyday word from inside the name, past its first character, to past its end.
-    in_dictionary
-        || (in_everyday_pairs
-            && prose.spans(
-                folded,
-                boundaries_between(folded, start, end).filter(|&s| s >= second),
-                boundaries_between(folded, end, to).chain(std::iter::once(to)),
-            ))
+    word_across(folded, end, second, to)
 }
 
 /// Whether a word of the dictionary starts before `start` and ends inside the name, past its
-/// first character (`其中` in `其中亚洲`).
+/// first character (`其中` in `其中亚洲`): within three characters before it.
 fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
-    let Some(before) = folded[..start].chars().next_back() else {
-        return false;
-    };
-    let first = folded[start..].chars().next().unwrap_or(' ');
-    if !annotext_parser::is_hanzi(before) {
-        return false;
-    }
-    // A word runs across the name's start only if some word holds these two characters side
-    // by side: set lookups spare the searches for almost every name.
-    let prose = prose_words();
-    let in_dictionary_pairs = prose.dictionary_pairs.contains(&(before, first));
-    let in_everyday_pairs = prose.everyday_pairs.contains(&(before, first));
-    if !in_dictionary_pairs && !in_everyday_pairs {
-        return false;
-    }
-    // Dictionary words are short: three characters before the name are enough to see one.
     let from = folded[..start]
         .char_indices()
         .rev()
         .nth(2)
         .map_or(0, |(i, _)| i);
-    let window = &folded[from..end];
+    // The word ends before the name's last character starts.
+    let last = folded[..end].chars().next_back().map_or(0, char::len_utf8);
+    word_across(folded, start, from, end - last)
+}
+
+/// Whether a word of the pinyin dictionary or of the everyday words runs across `at`: it starts
+/// at `lo` or after and before `at`, and ends after `at` and at `hi` or before (byte offsets of
+/// `folded` on character boundaries).
+fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
+    let (Some(left), Some(right)) = (
+        folded[..at].chars().next_back(),
+        folded[at..].chars().next(),
+    ) else {
+        return false;
+    };
+    if !annotext_parser::is_hanzi(left) || !annotext_parser::is_hanzi(right) || lo >= at || hi <= at
+    {
+        return false;
+    }
+    // A word runs across `at` only if some word holds these two characters side by side: set
+    // lookups spare the searches for almost every name.
+    let prose = prose_words();
+    let in_dictionary_pairs = prose.dictionary_pairs.contains(&(left, right));
+    let in_everyday_pairs = prose.everyday_pairs.contains(&(left, right));
+    if !in_dictionary_pairs && !in_everyday_pairs {
+        return false;
+    }
     let in_dictionary = in_dictionary_pairs
         && crate::facts::words::words()
             .automaton
             .as_ref()
             .is_some_and(|a| {
-                a.find_overlapping_iter(window).any(|m| {
-                    from + m.start() < start && from + m.end() > start && from + m.end() < end
-                })
+                a.find_overlapping_iter(&folded[lo..hi])
+                    .any(|m| lo + m.start() < at && lo + m.end() > at)
             });
-    // An everyday word from before the name to inside it, past its first character.
     in_dictionary
         || (in_everyday_pairs
             && prose.spans(
                 folded,
-                std::iter::once(from).chain(boundaries_between(folded, from, start)),
-                boundaries_between(folded, start, end),
+                std::iter::once(lo).chain(boundaries_between(folded, lo, at)),
+                boundaries_between(folded, at, hi).chain(std::iter::once(hi)),
             ))
 }
