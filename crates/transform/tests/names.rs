@@ -777,3 +777,61 @@ fn seas_rivers_and_formal_names_after_a_known_name_and_crossings_after_a_divisio
         .collect();
     assert_eq!(places, ["尼穆莱口岸"], "{found:?}");
 }
+
+#[test]
+fn bays_seas_territories_and_names_in_parts_the_gazetteer_lacks() {
+    let found = names("哈德逊湾、巴芬湾和波弗特海；加拿大育空地区与努纳武特地区。");
+    for (kind, name) in [
+        ("feature", "巴芬湾"),
+        ("feature", "波弗特海"),
+        ("division", "育空地区"),
+        ("division", "努纳武特地区"),
+    ] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == kind && t == name),
+            "{name} as {kind} in {found:?}"
+        );
+    }
+    // Sea water and a bay area are no names (`塔维勒｜海水淡化`, `大湾区`).
+    assert!(names("塔维勒海水淡化项目")
+        .iter()
+        .all(|(k, _, _)| k != "feature"));
+    // A name in parts is one name: the gazetteer's first parts and the rest.
+    assert_eq!(
+        kinds_of(
+            "在丹吉尔-得土安-胡塞马大区投资。",
+            "丹吉尔-得土安-胡塞马大区"
+        ),
+        ["division"]
+    );
+    // Riga is found after its country; not in 这里加强.
+    assert_eq!(kinds_of("拉脱维亚里加之间的标准", "里加"), ["city"]);
+    assert!(kinds_of("这里加强合作", "里加").is_empty());
+}
+
+#[test]
+fn counts_sessions_a_charter_and_persons_do_not_start_a_mechanism() {
+    let found = names(
+        "本章程自联盟成立之日起施行。成员不得以联盟名义对外。用好中国—亚欧博览会两个平台。\
+         中伊政府间联合委员会下次会议在德黑兰举行。顾问卡洛斯·门多萨担任论坛主席。\
+         金砖国家和经济合作组织，以及更多国际组织。新疆国际会展中心。",
+    );
+    let bodies: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism" || k == "organisation")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    for wrong in [
+        "本章程自联盟",
+        "不得以联盟",
+        "中国—亚欧博览会两个平台",
+        "中伊政府间联合委员会下次会议",
+        "卡洛斯·门多萨担任论坛",
+        "金砖国家和经济合作组织",
+        "更多国际组织",
+        "新疆国际会展中心",
+    ] {
+        assert!(!bodies.contains(&wrong), "{wrong} in {bodies:?}");
+    }
+    assert!(bodies.contains(&"经济合作组织"), "{bodies:?}");
+}

@@ -1,5 +1,5 @@
 //! Places, features and divisions the gazetteer does not know, found by their ending: border
-//! crossings (`…口岸`), and ports, islands, lakes, rivers, straits, deserts, ranges and
+//! crossings (`…口岸`), and ports, islands, bays, seas, lakes, rivers, straits, deserts, ranges and
 //! divisions whose names are transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`, `提格雷州`).
 
 use super::mechanisms::before_a_name;
@@ -111,8 +111,15 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 17] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 19] = [
     ("群岛", PLACE, "国", "ending:群岛"),
+    ("湾", FEATURE, "区大省州县市", "ending:湾"),
+    (
+        "海",
+        FEATURE,
+        "域岸港关军洋湾外运上滨边南北东西区口事员水产鲜底空",
+        "ending:海",
+    ),
     ("岛", PLACE, "国屿内链", "ending:岛"),
     ("港", PLACE, "口湾澳务区", "ending:港"),
     ("湖", FEATURE, "南北泊畔区", "ending:湖"),
@@ -132,8 +139,8 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 17] = [
     ("邦", DIVISION, "长节交政", "ending:邦"),
 ];
 
-/// Ports, islands, lakes, rivers, straits, deserts, ranges and divisions the gazetteer does not
-/// know (`提格雷州`, `乌多姆赛省`): an
+/// Ports, islands, bays, seas, lakes, rivers, straits, deserts, ranges and divisions the gazetteer
+/// does not know (`提格雷州`, `乌多姆赛省`, `巴芬湾`, `波弗特海`): an
 /// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
 /// ([`is_transliteration`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
 /// found as names: `卡拉奇港`, `伏尔加河`). A longer run has no clear start, and is left.
@@ -168,15 +175,42 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         }
         let mut start = at;
         let mut count = 0;
-        for (i, c) in folded[..at].char_indices().rev().take(7) {
+        let mut before = folded[..at].char_indices().rev().peekable();
+        while let Some((i, c)) = before.next() {
+            // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`).
+            let hyphen =
+                c == '-' && count > 0 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
             // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`).
-            if !is_transliteration(c) || out.iter().any(|m| m.text.end == i + c.len_utf8()) {
+            if !(hyphen || is_transliteration(c))
+                || out.iter().any(|m| m.text.end == i + c.len_utf8())
+                || count == 16
+            {
                 break;
             }
             start = i;
-            count += 1;
+            if !hyphen {
+                count += 1;
+            }
         }
-        if !(2..=6).contains(&count) || out.iter().any(|m| m.text.start < end && m.text.end > start)
+        // The last part of a name in parts that the gazetteer knows in part
+        // (`丹吉尔-得土安｜-胡塞马大区`) is that name's.
+        if folded[start..].starts_with('-') {
+            if let Some(name) = out
+                .iter_mut()
+                .find(|m| m.text.end == start && m.kind == DIVISION && kind == DIVISION)
+            {
+                name.text.end = end;
+            }
+            continue;
+        }
+        // A run of one name is short; one in parts may be long.
+        let most = if folded[start..at].contains('-') {
+            16
+        } else {
+            6
+        };
+        if !(2..=most).contains(&count)
+            || out.iter().any(|m| m.text.start < end && m.text.end > start)
         {
             continue;
         }

@@ -8,12 +8,13 @@ use std::ops::Range;
 use super::{Mention, FEATURE};
 use crate::facts::tagger::Tagger;
 
-/// Words a mechanism's name never starts with: the verbs that set one up or use it, and the
-/// words that join it to the sentence (`同意建立｜中国—海合会能源合作对话机制`).
+/// Words a mechanism's name never starts with: the verbs that set one up or use it, the words
+/// that join it to the sentence (`同意建立｜中国—海合会能源合作对话机制`), counts and sessions
+/// (`两个｜平台`, `下次｜会议`) and a charter's words for itself (`本章程自｜联盟…`).
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 107] = [
+const BEFORE_A_NAME: [&str; 133] = [
     "形成",
     "开设",
     "延长",
@@ -121,6 +122,32 @@ const BEFORE_A_NAME: [&str; 107] = [
     "的",
     "在",
     "及",
+    "不得",
+    "应当",
+    "必须",
+    "担任",
+    "出任",
+    "主持",
+    "一个",
+    "两个",
+    "三个",
+    "几个",
+    "这些",
+    "下次",
+    "上次",
+    "本届",
+    "下届",
+    "上届",
+    "历届",
+    "每届",
+    "更多",
+    "本章程",
+    "本宪章",
+    "本条例",
+    "本协定",
+    "本公约",
+    "本办法",
+    "本规则",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -232,8 +259,10 @@ fn names_a_meeting(phrase: &str) -> bool {
 
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
-const FACILITIES: [&str; 12] = [
+const FACILITIES: [&str; 14] = [
     "会议",
+    "会展",
+    "展览",
     "集结",
     "分拨",
     "配送",
@@ -398,6 +427,22 @@ pub(super) fn named_in_text<'t>(
             .map(|(i, j)| i + j.len())
         {
             start += cut;
+        }
+        // Two organisations joined (`金砖国家和｜经济合作组织`): from after the last 和 that is
+        // no name's (`和平`).
+        if &folded[at..end] == "组织" {
+            if let Some(cut) = folded[start..at]
+                .rmatch_indices('和')
+                .find(|(i, _)| {
+                    let i = start + i;
+                    !folded[i..].starts_with("和平")
+                        && !folded[i..].starts_with("和谐")
+                        && !names.iter().any(|n| n.start <= i && n.end > i)
+                })
+                .map(|(i, j)| i + j.len())
+            {
+                start += cut;
+            }
         }
         // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
         // that follows a joining word.

@@ -126,6 +126,17 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
 }
 
 /// The longest name of the gazetteer that starts where `m` starts and ends before it ends.
+/// A division that its text calls a territory or a region (`育空｜地区`, `努纳武特｜地区`) is named with
+/// that word: the reader's name is the whole, as with `…州` or `…省`.
+fn territories_with_their_word(folded: &str, out: &mut [Mention]) {
+    for m in out.iter_mut().filter(|m| m.kind == DIVISION) {
+        let rest = &folded[m.text.end..];
+        if rest.starts_with("地区") && !folded[m.text.clone()].ends_with(['州', '省', '区']) {
+            m.text.end += "地区".len();
+        }
+    }
+}
+
 fn shorter_name(
     tagger: &Tagger,
     folded: &str,
@@ -350,6 +361,7 @@ pub(crate) fn entities_in<'t>(
         break;
     }
     north_sea(folded, &mut out);
+    territories_with_their_word(folded, &mut out);
     // The names found so far, in order: what the mechanisms' pass asks of them.
     let names = out.len();
     // Ends of the mechanisms a whole item names.
