@@ -326,6 +326,12 @@ DIVISION_SUFFIXES = (
 # CLDR writes Germany's and Austria's states without 州 (巴伐利亚, 蒂罗尔), which Chinese text
 # mostly adds (巴伐利亚州): the name with it is listed too, canonical CLDR's name.
 DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
+# Countries whose provinces are named after their capital cities: Türkiye's 81 (梅尔辛省, Mersin)
+# and Thailand's 76 (清莱府, Chiang Rai). Without its suffix such a name means the city (在梅尔辛
+# 举行, every review counted it so), and is a `city` row; the full name stays a division. Not the
+# provinces named otherwise (Hatay's capital is Antakya, Kocaeli's İzmit, Sakarya's Adapazarı).
+DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH"}
+DIVISION_NOT_NAMED_AFTER_CAPITAL = {"tr31", "tr41", "tr54"}
 # Names that are a position and a suffix (东北地区 of Ghana, 西北地区 of Canada, 东部省, 中部区,
 # 首都大区): Chinese prose uses the same words for China's regions and for any country's parts,
 # and finds them inside 东部省份, 中部区域. Left out, whatever the country; India's 中央邦 and
@@ -1052,6 +1058,9 @@ def subdivision_rows(
     - a short or added form that two divisions share (旁遮普 of Pakistan's 旁遮普省 and India's
       旁遮普邦) is left out; their full names stay. A full name two divisions share is the first
       code's.
+
+    The short form of a province named after its capital (DIVISION_NAMED_AFTER_CAPITAL: 梅尔辛 of
+    梅尔辛省) is a `city` row, canonical itself.
     """
     divisions = first_level_subdivisions(xml)
     odd: list[str] = []
@@ -1115,9 +1124,16 @@ def subdivision_rows(
         if name not in names and name not in excluded:
             continue
         source = f"cldr:subdivision:{code}"
-        rows.append(Row("division", name, canonical, source, (5, 0)))
+        kind = "division"
+        if (
+            code[:2].upper() in DIVISION_NAMED_AFTER_CAPITAL
+            and code not in DIVISION_NOT_NAMED_AFTER_CAPITAL
+            and not division_suffix(name)
+        ):
+            kind, canonical, trad_canonical = "city", name, trad
+        rows.append(Row(kind, name, canonical, source, (5, 0)))
         if name not in excluded and trad != name and scripts.fold(trad) == name:
-            rows.append(Row("division", trad, trad_canonical, source, (5, 0)))
+            rows.append(Row(kind, trad, trad_canonical, source, (5, 0)))
     return rows, odd, common + county + generic, sorted(inside.values()), ambiguous
 
 

@@ -3,12 +3,17 @@
 //! divisions whose names are transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`, `提格雷州`).
 
 use super::mechanisms::before_a_name;
-use super::standing::is_transliteration;
+use super::standing::{crosses_a_word, is_transliteration};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 41] = [
+const GENERIC_CROSSINGS: [&str; 46] = [
     "地区",
+    "澜湄",
+    "全区",
+    "全省",
+    "全国",
+    "国家",
     "培训",
     "部分",
     "随着",
@@ -191,6 +196,12 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             if !hyphen {
                 count += 1;
             }
+        }
+        // Not from inside a word before it (`依托｜萨拉拉港`: from 萨).
+        while count > 2 && crosses_a_word(folded, start, end) {
+            let first = folded[start..].chars().next().map_or(1, char::len_utf8);
+            start += first;
+            count -= 1;
         }
         // The last part of a name in parts that the gazetteer knows in part
         // (`丹吉尔-得土安｜-胡塞马大区`) is that name's.

@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 133] = [
+const BEFORE_A_NAME: [&str; 138] = [
     "形成",
     "开设",
     "延长",
@@ -148,6 +148,11 @@ const BEFORE_A_NAME: [&str; 133] = [
     "本公约",
     "本办法",
     "本规则",
+    "提供",
+    "优化",
+    "办好",
+    "开好",
+    "了解",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -385,17 +390,33 @@ pub(super) fn named_in_text<'t>(
         // Back over the phrase: hanzi, dashes and Latin words, up to punctuation (a phrase is
         // short: a longer run is no name).
         let mut start = at;
+        // Inside a partner's bracketed part (`中国（山东）—…联盟`): read over, to its opening.
+        let mut in_brackets = false;
         for (i, c) in folded[..at].char_indices().rev().take(64) {
             // Digits end it (`2025年｜…论坛`), and so does the suffix of a mechanism before
             // (`…论坛和｜…论坛`).
             if i < after_previous {
                 break;
             }
-            if annotext_parser::is_hanzi(c) || c.is_ascii_alphabetic() || "—-·".contains(c) {
+            if in_brackets {
+                if c == '（' {
+                    in_brackets = false;
+                    start = i;
+                } else if !annotext_parser::is_hanzi(c) {
+                    break;
+                }
+            } else if c == '）' && folded[i + c.len_utf8()..].starts_with('—') {
+                in_brackets = true;
+            } else if annotext_parser::is_hanzi(c) || c.is_ascii_alphabetic() || "—-·".contains(c)
+            {
                 start = i;
             } else {
                 break;
             }
+        }
+        // A bracket left open is no partner's part: the phrase starts after it.
+        if folded[start..at].starts_with('—') {
+            start += '—'.len_utf8();
         }
         // A meeting is named only with a link or a bilateral name (see [`MEETINGS`]): most
         // `…会议` are not, and need not be read further.
@@ -473,6 +494,14 @@ pub(super) fn named_in_text<'t>(
             {
                 start -= part.len();
             }
+        }
+        // Partners linked by a dash before the first name are the name's (`滇桂—｜湄公河…联盟`).
+        if start > phrase_start
+            && folded[phrase_start..start].ends_with('—')
+            && !folded[phrase_start..start].starts_with('—')
+            && folded[phrase_start..start].chars().count() <= 5
+        {
+            start = phrase_start;
         }
         // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
         if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
@@ -596,10 +625,17 @@ pub(super) fn is_a_partner(name: &str) -> bool {
 /// name (`中美…`, `中拉…`).
 pub(super) fn names_partners(phrase: &str, holds_a_name: bool) -> bool {
     holds_a_name
+        || PARTNERS_BY_ABBREVIATION
+            .iter()
+            .any(|p| phrase.starts_with(p))
         || phrase.contains('—')
         || phrase.chars().any(|c| c.is_ascii_uppercase())
         || is_bilateral(phrase)
 }
+
+/// Cooperation frameworks written by their abbreviation, which name their partners as a
+/// country's name does (`澜湄水资源合作中心`: Lancang–Mekong).
+const PARTNERS_BY_ABBREVIATION: [&str; 1] = ["澜湄"];
 
 /// Whether `text` holds a link between partners (`—`) or a bilateral name (`中美`) anywhere.
 fn has_partner_marks(text: &str) -> bool {

@@ -311,10 +311,32 @@ pub(crate) fn entities_in<'t>(
                     let rival = tagger
                         .names
                         .find(aho_corasick::Input::new(folded).range(second..near(second)));
+                    // A division's or a city's short name with a name at its end
+                    // (`扩大｜波兰` around 大波兰) gives way to that name too.
+                    // Not a part named by its direction (`以东｜耶路撒冷` keeps 东耶路撒冷).
+                    let town = matches!(entry.kind.as_str(), DIVISION | "city")
+                        && !folded[m.start()..].starts_with(['东', '西', '南', '北']);
                     standing = match rival {
-                        Some(r) if r.start() < m.end() && r.end() > m.end() => Standing::Cut,
+                        Some(r)
+                            if r.start() < m.end()
+                                && (r.end() > m.end() || (town && r.end() == m.end())) =>
+                        {
+                            Standing::Cut
+                        }
                         _ => Standing::Word,
                     };
+                }
+                // A town's short name that a word runs out of (`加纳利｜用`, the word 利用) is
+                // the shorter name at its start, when there is one (`加纳`).
+                if matches!(standing, Standing::Word)
+                    && matches!(entry.kind.as_str(), DIVISION | "city" | PLACE)
+                    && folded[m.range()].chars().count() <= 3
+                    && standing::ends_inside_a_word(folded, m.start(), m.end())
+                {
+                    if let Some(shorter) = shorter_name(tagger, folded, m) {
+                        m = shorter;
+                        continue;
+                    }
                 }
                 match standing {
                     Standing::Word => {

@@ -137,6 +137,13 @@ pub(super) fn standing(
             return Standing::Cut;
         }
     }
+    // A port's area or authority is the city's (`吉大港｜港区`, not the port 吉大港港).
+    if kind == PLACE
+        && folded[start..end].ends_with('港')
+        && folded[end..].starts_with(['区', '區', '务', '務'])
+    {
+        return Standing::Cut;
+    }
     // A river's delta is a feature of its own (`尼罗河三角洲`).
     if kind == FEATURE && folded[end..].starts_with("三角洲") {
         return Standing::Head(FEATURE, end + "三角洲".len());
@@ -187,6 +194,7 @@ pub(super) fn standing(
         if before.is_some_and(|c| NAME_DOTS.contains(&c))
             || after.is_some_and(|c| NAME_DOTS.contains(&c))
             || dot_within(folded[end..].chars())
+            || dot_within_before(&folded[..start])
         {
             return Standing::Cut;
         }
@@ -236,6 +244,7 @@ pub(super) fn standing(
         // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
         // `市场`) are the same name, written in full.
         if kind == "country" {
+            // Not `联邦` alone: `德国联邦｜数字与交通部` is a federal ministry.
             if let Some(suffix) = [
                 "人民民主共和国",
                 "伊斯兰共和国",
@@ -243,8 +252,6 @@ pub(super) fn standing(
                 "共和國",
                 "王国",
                 "王國",
-                "联邦",
-                "聯邦",
                 "国",
                 "國",
             ]
@@ -256,9 +263,10 @@ pub(super) fn standing(
                 return Standing::Head("country", end + suffix.len());
             }
         }
+        // Not `市区` (`利马｜市区`, the city's urban area).
         if kind == "city"
             && rest.starts_with('市')
-            && !rest[3..].starts_with(['场', '場', '民', '值'])
+            && !rest[3..].starts_with(['场', '場', '民', '值', '区', '區'])
         {
             return Standing::Head("city", end + 3);
         }
@@ -288,7 +296,8 @@ pub(super) fn standing(
             let port = PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s));
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
-                if *suffix != "港" || !next.is_some_and(|c| "口湾灣".contains(c)) {
+                // Not a port's area or authority (`吉大港｜港区`, `港务`).
+                if *suffix != "港" || !next.is_some_and(|c| "口湾灣区區务務".contains(c)) {
                     return Standing::Head(PLACE, end + suffix.len());
                 }
             }
@@ -324,6 +333,16 @@ pub(super) fn standing(
         return Standing::Crossed;
     }
     Standing::Word
+}
+
+/// Whether a name dot stands within two characters of transliteration before `text`'s end
+/// (`拉赫曼·乔｜杜里`: the name is a person's).
+fn dot_within_before(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .take(3)
+        .find(|c| !is_transliteration(*c))
+        .is_some_and(|c| NAME_DOTS.contains(&c))
 }
 
 /// Words that end the name of an institution, a company, an airport, a bridge, a park or an
@@ -442,7 +461,7 @@ pub(super) fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool
 
 /// Whether a word of the dictionary starts before `start` and ends inside the name, past its
 /// first character (`其中` in `其中亚洲`): within three characters before it.
-fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
+pub(super) fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
     let from = folded[..start]
         .char_indices()
         .rev()
