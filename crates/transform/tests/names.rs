@@ -835,3 +835,57 @@ fn counts_sessions_a_charter_and_persons_do_not_start_a_mechanism() {
     }
     assert!(bodies.contains(&"经济合作组织"), "{bodies:?}");
 }
+
+#[test]
+fn a_town_gives_way_to_the_name_beside_it_where_a_word_runs_across() {
+    // 利用 runs out of 加纳利; 扩大 into 大波兰: the country beside it is the name.
+    assert_eq!(
+        kinds_of("支持加纳利用沃尔特湖发展航运。", "加纳"),
+        ["country"]
+    );
+    assert!(kinds_of("支持加纳利用沃尔特湖发展航运。", "加纳利").is_empty());
+    assert_eq!(kinds_of("扩大波兰琥珀进口。", "波兰"), ["country"]);
+    assert!(kinds_of("扩大波兰琥珀进口。", "大波兰").is_empty());
+    // A part named by its direction keeps its name (`以东耶路撒冷为首都`).
+    assert_eq!(kinds_of("以东耶路撒冷为首都", "东耶路撒冷"), ["city"]);
+    // A city's urban area, a federal ministry, a port's area and a person are not names in full.
+    assert_eq!(kinds_of("从利马市区出发", "利马"), ["city"]);
+    assert_eq!(kinds_of("与德国联邦数字与交通部会谈", "德国"), ["country"]);
+    assert_eq!(kinds_of("为吉大港港区分担压力", "吉大港"), ["city"]);
+    assert!(names("官员拉赫曼·乔杜里在仪式上说").is_empty());
+    // A province named after its capital: without its suffix, the city (梅尔辛), with it the
+    // province.
+    assert_eq!(kinds_of("在梅尔辛举行", "梅尔辛"), ["city"]);
+    assert_eq!(kinds_of("梅尔辛省政府", "梅尔辛省"), ["division"]);
+}
+
+#[test]
+fn ports_crossings_and_mechanisms_start_where_their_names_do() {
+    // Not from inside the word before it (`依托｜萨拉拉港`).
+    assert_eq!(kinds_of("依托萨拉拉港发展转口贸易", "萨拉拉港"), ["place"]);
+    // Crossings of a kind are no named crossing.
+    for text in [
+        "全区口岸过货量增长。",
+        "优化口岸环境。",
+        "及时提供口岸通关信息。",
+    ] {
+        assert!(
+            names(text).iter().all(|(k, _, _)| k != "place"),
+            "{text}: {:?}",
+            names(text)
+        );
+    }
+    // A partner's bracketed part and partners linked by a dash are the mechanism's.
+    assert_eq!(
+        mechanisms("发起中国（山东）—波罗的海国家港口物流联盟。"),
+        ["中国（山东）—波罗的海国家港口物流联盟"]
+    );
+    assert_eq!(
+        mechanisms("本联盟中文名称为滇桂—湄公河口岸物流合作联盟。"),
+        ["滇桂—湄公河口岸物流合作联盟"]
+    );
+    assert_eq!(
+        mechanisms("办好中蒙俄地方合作论坛。"),
+        ["中蒙俄地方合作论坛"]
+    );
+}
