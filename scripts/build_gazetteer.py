@@ -330,7 +330,9 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # and Thailand's 76 (清莱府, Chiang Rai). Without its suffix such a name means the city (在梅尔辛
 # 举行, every review counted it so), and is a `city` row; the full name stays a division. Not the
 # provinces named otherwise (Hatay's capital is Antakya, Kocaeli's İzmit, Sakarya's Adapazarı).
-DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH"}
+# Hungary's first-level divisions without a suffix are its cities with county rights (塞格德,
+# Szeged); its counties are written with 州 (琼格拉德-恰纳德州).
+DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU"}
 DIVISION_NOT_NAMED_AFTER_CAPITAL = {"tr31", "tr41", "tr54"}
 # Names that are a position and a suffix (东北地区 of Ghana, 西北地区 of Canada, 东部省, 中部区,
 # 首都大区): Chinese prose uses the same words for China's regions and for any country's parts,

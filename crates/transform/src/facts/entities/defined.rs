@@ -109,9 +109,10 @@ impl<'t> Defined<'t> {
                 // An abbreviation (`加共体`) stands wherever it is written.
                 true
             } else {
-                // Not a piece of a longer transliteration (`提格雷` in `提格雷尼亚`).
-                let foreign = |c: Option<char>| c.is_some_and(is_transliteration);
-                !foreign(prev) && !foreign(next)
+                // Not a piece of a longer transliteration (`提格雷` in `提格雷尼亚`): two of its
+                // characters on a side (`提格雷｜代表团` is the name before a word).
+                !two_transliterated(folded[..start].chars().rev())
+                    && !two_transliterated(folded[end..].chars())
             };
             if !apart
                 || out
@@ -223,4 +224,9 @@ fn gazetteer_name<'t>(name: &str, tagger: &'t Tagger) -> Option<&'t str> {
     }
     let entry = tagger.name_entry.get(found.pattern().as_usize())?;
     Some(tagger.rules.gazetteer.get(*entry)?.canonical.as_str())
+}
+
+/// Whether the first two of `chars` are both characters of transliteration.
+fn two_transliterated(chars: impl Iterator<Item = char>) -> bool {
+    chars.take(2).filter(|c| is_transliteration(*c)).count() == 2
 }

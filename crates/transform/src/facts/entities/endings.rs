@@ -183,8 +183,9 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         let mut before = folded[..at].char_indices().rev().peekable();
         while let Some((i, c)) = before.next() {
             // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`).
-            let hyphen =
-                c == '-' && count > 0 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
+            let hyphen = matches!(c, '-' | '—')
+                && count > 0
+                && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
             // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`).
             if !(hyphen || is_transliteration(c))
                 || out.iter().any(|m| m.text.end == i + c.len_utf8())
@@ -204,18 +205,21 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             count -= 1;
         }
         // The last part of a name in parts that the gazetteer knows in part
-        // (`丹吉尔-得土安｜-胡塞马大区`) is that name's.
-        if folded[start..].starts_with('-') {
-            if let Some(name) = out
-                .iter_mut()
-                .find(|m| m.text.end == start && m.kind == DIVISION && kind == DIVISION)
-            {
+        // (`丹吉尔-得土安｜-胡塞马大区`, `圣安东尼奥｜—埃斯特港`) is that name's, of the ending's kind.
+        if folded[start..].starts_with(['-', '—']) {
+            if let Some(name) = out.iter_mut().find(|m| {
+                m.text.end == start
+                    && matches!(m.kind, DIVISION | "city" | PLACE)
+                    && kind != FEATURE
+            }) {
                 name.text.end = end;
+                name.kind = kind;
+                name.canonical = None;
             }
             continue;
         }
         // A run of one name is short; one in parts may be long.
-        let most = if folded[start..at].contains('-') {
+        let most = if folded[start..at].contains(['-', '—']) {
             16
         } else {
             6

@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 138] = [
+const BEFORE_A_NAME: [&str; 143] = [
     "形成",
     "开设",
     "延长",
@@ -153,6 +153,11 @@ const BEFORE_A_NAME: [&str; 138] = [
     "办好",
     "开好",
     "了解",
+    "表示",
+    "附近",
+    "扩建",
+    "改建",
+    "新建",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -488,9 +493,11 @@ pub(super) fn named_in_text<'t>(
         // A rim, a span or a part of the place is part of the name (`环｜印度洋…论坛`,
         // `泛｜北极…`, `中部｜非洲森林委员会`, `保护｜莱茵河国际委员会`).
         if start > phrase_start {
-            if let Some(part) = ["环", "泛", "保护", "中部", "东部", "西部", "南部", "北部"]
-                .iter()
-                .find(|p| folded[phrase_start..start].ends_with(**p))
+            if let Some(part) = [
+                "环", "泛", "跨", "保护", "中部", "东部", "西部", "南部", "北部",
+            ]
+            .iter()
+            .find(|p| folded[phrase_start..start].ends_with(**p))
             {
                 start -= part.len();
             }

@@ -316,7 +316,13 @@ pub(crate) fn entities_in<'t>(
                     // Not a part named by its direction (`以东｜耶路撒冷` keeps 东耶路撒冷).
                     let town = matches!(entry.kind.as_str(), DIVISION | "city")
                         && !folded[m.start()..].starts_with(['东', '西', '南', '北']);
+                    // A number after it makes the word's last character an adverb
+                    // (`以北｜约二百公里`: about, not NATO).
+                    let numeral = folded[m.end()..].chars().next().is_some_and(|c| {
+                        c.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(c)
+                    });
                     standing = match rival {
+                        _ if numeral => Standing::Cut,
                         Some(r)
                             if r.start() < m.end()
                                 && (r.end() > m.end() || (town && r.end() == m.end())) =>

@@ -144,6 +144,10 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
+    // A class of ship named after a canal or a cape (`巴拿马型`, `好望角型`).
+    if after == Some('型') {
+        return Standing::Cut;
+    }
     // A river's delta is a feature of its own (`尼罗河三角洲`).
     if kind == FEATURE && folded[end..].starts_with("三角洲") {
         return Standing::Head(FEATURE, end + "三角洲".len());
@@ -264,6 +268,26 @@ pub(super) fn standing(
             }
         }
         // Not `市区` (`利马｜市区`, the city's urban area).
+        // A capital named after its country (`突尼斯城`, `科威特城`; not `…城市`, `…城镇`).
+        if kind == "country"
+            && rest.starts_with('城')
+            && !rest[3..].starts_with(['市', '镇', '鎮', '区', '區', '乡', '鄉'])
+        {
+            return Standing::Head("city", end + 3);
+        }
+        // A lake or a mountain named after its country (`阿根廷湖`, `肯尼亚山`; not `…山区`).
+        if kind == "country" {
+            let next = rest.chars().nth(1);
+            match after {
+                Some('湖') if !next.is_some_and(|c| "北南口畔岸边邊区區".contains(c)) => {
+                    return Standing::Head(FEATURE, end + 3);
+                }
+                Some('山') if !next.is_some_and(|c| "东西区區庄寨口水地".contains(c)) => {
+                    return Standing::Head(FEATURE, end + 3);
+                }
+                _ => {}
+            }
+        }
         if kind == "city"
             && rest.starts_with('市')
             && !rest[3..].starts_with(['场', '場', '民', '值', '区', '區'])
@@ -345,11 +369,11 @@ fn dot_within_before(text: &str) -> bool {
         .is_some_and(|c| NAME_DOTS.contains(&c))
 }
 
-/// Words that end the name of an institution, a company, an airport, a bridge, a park or an
-/// exchange (folded): a place's name a few characters before one is part of that name
-/// (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`, `泰中罗勇工业园`,
-/// `大连商品交易所`).
-const INSTITUTIONS: [&str; 9] = [
+/// Words that end the name of an institution, a company, an airport, a bridge, a park, an
+/// exchange, a port authority or a zone (folded): a place's name a few characters before one is
+/// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
+/// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`).
+const INSTITUTIONS: [&str; 15] = [
     "大学",
     "学院",
     "集团",
@@ -359,6 +383,12 @@ const INSTITUTIONS: [&str; 9] = [
     "工业园",
     "产业园",
     "交易所",
+    "港务局",
+    "保税区",
+    "试验区",
+    "合作区",
+    "开发区",
+    "自由贸易区",
 ];
 
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
@@ -373,7 +403,22 @@ fn in_an_institution_name(rest: &str, country: bool) -> bool {
             return false;
         }
         // The first characters of INSTITUTIONS: most positions start none of them.
-        if !matches!(c, '大' | '学' | '集' | '公' | '机' | '工' | '产' | '交') {
+        if !matches!(
+            c,
+            '大' | '学'
+                | '集'
+                | '公'
+                | '机'
+                | '工'
+                | '产'
+                | '交'
+                | '港'
+                | '保'
+                | '试'
+                | '合'
+                | '开'
+                | '自'
+        ) {
             continue;
         }
         let word = &rest[i..];
@@ -390,7 +435,7 @@ fn in_an_institution_name(rest: &str, country: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 26] = [
+const PRODUCTS: [&str; 27] = [
     "茶",
     "玉",
     "瓜",
@@ -407,6 +452,7 @@ const PRODUCTS: [&str; 26] = [
     "黄酒",
     "白酒",
     "葡萄酒",
+    "葡萄干",
     "火腿",
     "带鱼",
     "腊肉",
