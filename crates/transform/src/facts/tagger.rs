@@ -2,7 +2,10 @@
 //! ([`super::script::fold`]) and so is every text it is matched against: rules written in either
 //! script find text written in either.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::script::fold;
@@ -41,7 +44,7 @@ pub const FEATURE: &str = "feature";
 pub struct Tagger<'r> {
     pub(crate) rules: &'r Rules,
     /// Gazetteer names, folded, longest match first.
-    pub(crate) names: AhoCorasick,
+    pub(crate) names: Names,
     /// For each name pattern, its entry in the rules' gazetteer.
     pub(crate) name_entry: Vec<usize>,
     /// The longest name pattern's length in bytes: a search for a name that starts at a place
@@ -56,6 +59,8 @@ pub struct Tagger<'r> {
     pub(crate) suffix_finder: Option<AhoCorasick>,
     /// Per pattern of `suffix_finder`: its rule's index in `rules.entities`.
     pub(crate) suffix_rule: Vec<usize>,
+    /// The first characters of the suffixes: a suffix right after another is seen by one look.
+    pub(crate) suffix_starts: Vec<char>,
     /// The rule each gazetteer entry fires, `gazetteer:<kind>`, by entry index.
     pub(crate) gazetteer_rules: Vec<String>,
     /// The rule each entity rule fires, `suffix:機制` or `pair:《》`, by rule index.
@@ -67,14 +72,7 @@ impl<'r> Tagger<'r> {
     pub fn new(rules: &'r Rules) -> Result<Tagger<'r>, TransformError> {
         let (patterns, name_entry) = gazetteer_patterns(&rules.gazetteer);
         let longest_name = patterns.iter().map(String::len).max().unwrap_or(0);
-        // Leftmost-longest: 土庫曼巴什港 is one place, not the country 土庫曼 and a port.
-        // A contiguous NFA: with 18,000 names a DFA took 68 MB more at its peak and a tenth of
-        // a second more to build, and searched no faster (BENCHMARKS.md, issue 24).
-        let names = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| TransformError::Rules(e.to_string()))?;
+        let names = Names::new(&patterns)?;
         let mut keyword_owner = Vec::new();
         let mut keyword_patterns = Vec::new();
         for (t, topic) in rules.topics.iter().enumerate() {
@@ -111,6 +109,12 @@ impl<'r> Tagger<'r> {
                     .map_err(|e| TransformError::Rules(e.to_string()))?,
             )
         };
+        let mut suffix_starts: Vec<char> = suffix_patterns
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        suffix_starts.sort_unstable();
+        suffix_starts.dedup();
         let gazetteer_rules = rules
             .gazetteer
             .iter()
@@ -134,6 +138,7 @@ impl<'r> Tagger<'r> {
             suffixes,
             suffix_finder,
             suffix_rule,
+            suffix_starts,
             gazetteer_rules,
             entity_rules,
         })
@@ -142,6 +147,99 @@ impl<'r> Tagger<'r> {
 
 /// The gazetteer's names folded, one pattern per distinct folded name, each with the entry it
 /// stands for: the entry of the kind that takes precedence, the first listed among equals.
+/// The gazetteer's names, folded, matched leftmost-longest (土庫曼巴什港 is one place, not the
+/// country 土庫曼 and a port) by a character-wise double array: on Chinese text it reads a block
+/// faster than a byte automaton (a contiguous NFA before, a DFA before that: BENCHMARKS.md, issue
+/// 24), and it is searched often, a few characters at a time, around every name.
+pub(crate) struct Names {
+    /// `None` only for a gazetteer without names.
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+}
+
+/// A name found in a text: where it is (byte offsets) and which of the names it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameMatch {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl NameMatch {
+    /// Where the name starts.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where the name ends.
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Where the name is.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Which of the names it is: an index into [`Tagger::name_entry`].
+    pub(crate) fn pattern(&self) -> usize {
+        self.pattern
+    }
+}
+
+impl Names {
+    /// Compiles `patterns` (distinct, folded).
+    fn new(patterns: &[String]) -> Result<Names, TransformError> {
+        if patterns.is_empty() {
+            return Ok(Names { automaton: None });
+        }
+        // One free block searched per base, as for the word dictionary (`words.rs`): a faster
+        // build for a slightly larger array.
+        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(daachorse::MatchKind::LeftmostLongest)
+            .num_free_blocks(1)
+            .build_with_values(
+                patterns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.as_str(), u32::try_from(i).unwrap_or(u32::MAX))),
+            )
+            .map_err(|e| TransformError::Rules(e.to_string()))?;
+        Ok(Names {
+            automaton: Some(automaton),
+        })
+    }
+
+    /// The names in `text[range]`, leftmost-longest, one after another. The range is read on
+    /// character boundaries (its end may fall inside a character: it is taken back to the
+    /// character's start).
+    pub(crate) fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = NameMatch> + 'a {
+        let mut to = range.end.min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let from = range.start;
+        let haystack = text.get(from..to).unwrap_or("");
+        self.automaton.iter().flat_map(move |automaton| {
+            automaton
+                .leftmost_find_iter(haystack)
+                .map(move |m| NameMatch {
+                    start: from + m.start(),
+                    end: from + m.end(),
+                    pattern: m.value() as usize,
+                })
+        })
+    }
+
+    /// The leftmost-longest name in `text[range]`.
+    pub(crate) fn find(&self, text: &str, range: Range<usize>) -> Option<NameMatch> {
+        self.find_iter(text, range).next()
+    }
+}
+
 fn gazetteer_patterns(gazetteer: &[GazetteerEntry]) -> (Vec<String>, Vec<usize>) {
     let rank = |kind: &str| {
         KIND_PRECEDENCE

@@ -95,13 +95,18 @@ fn parse_words(text: &str) -> Words {
             }
         }
     }
-    let automaton = CharwiseDoubleArrayAhoCorasick::with_values(
-        patterns
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i as u32)),
-    )
-    .ok();
+    // One free block searched for each state's base: the build takes a fraction of the time of
+    // the default (16 blocks) for an array a few per cent larger, searched as fast
+    // (BENCHMARKS.md, issue 24).
+    let automaton = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .num_free_blocks(1)
+        .build_with_values(
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.as_str(), i as u32)),
+        )
+        .ok();
     let lengths = patterns
         .iter()
         .map(|p| u8::try_from(p.chars().count()).unwrap_or(u8::MAX))

@@ -218,11 +218,11 @@ fn short_name<'t>(folded: &str, mention: &Mention<'t>) -> Option<DefinedName<'t>
 
 /// The gazetteer's full name for `name` when `name` is one of its names as a whole.
 fn gazetteer_name<'t>(name: &str, tagger: &'t Tagger) -> Option<&'t str> {
-    let found = tagger.names.find(name)?;
+    let found = tagger.names.find(name, 0..name.len())?;
     if found.start() != 0 || found.end() != name.len() {
         return None;
     }
-    let entry = tagger.name_entry.get(found.pattern().as_usize())?;
+    let entry = tagger.name_entry.get(found.pattern())?;
     Some(tagger.rules.gazetteer.get(*entry)?.canonical.as_str())
 }
 

@@ -372,9 +372,13 @@ pub(super) fn named_in_text<'t>(
         from = at;
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
         // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`).
-        if finder
-            .find(aho_corasick::Input::new(folded).range(end..folded.len().min(end + 9)))
-            .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
+        if folded[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| tagger.suffix_starts.contains(&c))
+            && finder
+                .find(aho_corasick::Input::new(folded).range(end..folded.len().min(end + 9)))
+                .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
         {
             continue;
         }

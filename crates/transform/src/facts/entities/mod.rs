@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::dates::{find_dates, DateMention};
 use super::script::fold;
-use super::tagger::Tagger;
+use super::tagger::{NameMatch, Tagger};
 use crate::rules::EntityPattern;
 
 mod defined;
@@ -137,22 +137,18 @@ fn territories_with_their_word(folded: &str, out: &mut [Mention]) {
     }
 }
 
-fn shorter_name(
-    tagger: &Tagger,
-    folded: &str,
-    m: aho_corasick::Match,
-) -> Option<aho_corasick::Match> {
+fn shorter_name(tagger: &Tagger, folded: &str, m: NameMatch) -> Option<NameMatch> {
     let last = folded[..m.end()].chars().next_back()?;
     let shorter = tagger
         .names
-        .find(aho_corasick::Input::new(folded).range(m.start()..m.end() - last.len_utf8()))?;
+        .find(folded, m.start()..m.end() - last.len_utf8())?;
     (shorter.start() == m.start()).then_some(shorter)
 }
 
 /// How a name that another name runs across gives way to it.
 enum Tiling {
     /// A shorter name at its start, ending where the other starts (`古巴｜哈瓦那`).
-    Shorter(aho_corasick::Match),
+    Shorter(NameMatch),
     /// None: the other, longer name is the one (`联合｜国际海事组织`, not 联合国).
     GiveWay,
 }
@@ -161,7 +157,7 @@ enum Tiling {
 /// `m`'s start ending right where the other starts (`古巴` when `哈瓦那` starts inside a town `古巴哈`),
 /// else, when the other is longer, to the other alone (`国际海事组织` inside `联合国际海事组织`).
 /// Names that cover the text side by side win over one that cuts the next.
-fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<Tiling> {
+fn tiled(tagger: &Tagger, folded: &str, m: NameMatch) -> Option<Tiling> {
     // Only a name of three characters or more, before more hanzi, can be read across: most
     // mentions are spared the searches.
     let mut chars = folded[m.start()..m.end()].chars();
@@ -178,16 +174,12 @@ fn tiled(tagger: &Tagger, folded: &str, m: aho_corasick::Match) -> Option<Tiling
     // meets a shorter name at `m`'s start.
     let mut from = m.start() + first.len_utf8();
     loop {
-        let next = tagger
-            .names
-            .find(aho_corasick::Input::new(folded).range(from..horizon))?;
+        let next = tagger.names.find(folded, from..horizon)?;
         if next.start() >= m.end() {
             return None;
         }
         if next.end() > m.end() {
-            let shorter = tagger
-                .names
-                .find(aho_corasick::Input::new(folded).range(m.start()..next.start()));
+            let shorter = tagger.names.find(folded, m.start()..next.start());
             if let Some(shorter) = shorter {
                 if shorter.start() == m.start() && shorter.end() == next.start() {
                     return Some(Tiling::Shorter(shorter));
@@ -230,14 +222,11 @@ pub(crate) fn entities_in<'t>(
     // read on from a transliteration (`中欧班列｜义乌`).
     let mut ignored_end = None;
     'search: loop {
-        for found in tagger
-            .names
-            .find_iter(aho_corasick::Input::new(folded).range(at..))
-        {
+        for found in tagger.names.find_iter(folded, at..folded.len()) {
             let mut m = found;
             // The longest name at a place, then, while it is cut, a shorter one at the same
             // place.
-            while let Some(&entry_index) = tagger.name_entry.get(m.pattern().as_usize()) {
+            while let Some(&entry_index) = tagger.name_entry.get(m.pattern()) {
                 let (Some(entry), Some(rule)) = (
                     rules.gazetteer.get(entry_index),
                     tagger.gazetteer_rules.get(entry_index),
@@ -264,7 +253,7 @@ pub(crate) fn entities_in<'t>(
                 let neighbours = |after: bool| match after {
                     true => tagger
                         .names
-                        .find(aho_corasick::Input::new(folded).range(m.end()..near(m.end())))
+                        .find(folded, m.end()..near(m.end()))
                         .is_some_and(|r| r.start() == m.end()),
                     false => previous_end == Some(m.start()) || ignored_end == Some(m.start()),
                 };
@@ -276,7 +265,7 @@ pub(crate) fn entities_in<'t>(
                     && folded[m.start()..m.end()].chars().count() == 2
                     && (tagger
                         .names
-                        .find(aho_corasick::Input::new(folded).range(second..near(second)))
+                        .find(folded, second..near(second))
                         .is_some_and(|r| r.start() == second && r.end() > m.end())
                         || standing::ends_inside_a_word(folded, m.start(), m.end()))
                 {
@@ -308,9 +297,7 @@ pub(crate) fn entities_in<'t>(
                     // A word of the text runs into the name (`其中` in `其中亚洲`): the name is
                     // cut only when another name starts inside it and reads on (`亚洲`);
                     // `从中亚国家` keeps 中亚.
-                    let rival = tagger
-                        .names
-                        .find(aho_corasick::Input::new(folded).range(second..near(second)));
+                    let rival = tagger.names.find(folded, second..near(second));
                     // A division's or a city's short name with a name at its end
                     // (`扩大｜波兰` around 大波兰) gives way to that name too.
                     // Not a part named by its direction (`以东｜耶路撒冷` keeps 东耶路撒冷).

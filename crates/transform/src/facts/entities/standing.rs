@@ -183,7 +183,11 @@ pub(super) fn standing(
     }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
-        if let Some(suffix) = FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
+        let feature = after
+            .is_some_and(|c| "山湾灣海运運半三盐".contains(c))
+            .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
+            .flatten();
+        if let Some(suffix) = feature {
             return Standing::Head(FEATURE, end + suffix.len());
         }
         // Part of a person's name (`维多利亚·门多萨`, `梅斯芬·塔德塞`: a dot within two
@@ -317,7 +321,10 @@ pub(super) fn standing(
             return Standing::Cut;
         }
         if kind == "city" || kind == PLACE || kind == DIVISION {
-            let port = PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s));
+            let port = after
+                .is_some_and(|c| "口深港".contains(c))
+                .then(|| PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
+                .flatten();
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
                 // Not a port's area or authority (`吉大港｜港区`, `港务`).
@@ -327,10 +334,15 @@ pub(super) fn standing(
             }
         }
         // Not after a name that has its suffix already (`纽约州｜州长`).
-        let named_in_full = DIVISION_SUFFIXES
-            .iter()
-            .any(|s| folded[start..end].ends_with(s));
-        if (kind == "city" || kind == DIVISION) && !named_in_full {
+        let named_in_full = || {
+            DIVISION_SUFFIXES
+                .iter()
+                .any(|s| folded[start..end].ends_with(s))
+        };
+        if (kind == "city" || kind == DIVISION)
+            && after.is_some_and(|c| "自酋郡大州省邦府".contains(c))
+            && !named_in_full()
+        {
             if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
                 return Standing::Head(DIVISION, end + suffix.len());
             }
