@@ -331,9 +331,14 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # 举行, every review counted it so), and is a `city` row; the full name stays a division. Not the
 # provinces named otherwise (Hatay's capital is Antakya, Kocaeli's İzmit, Sakarya's Adapazarı).
 # Hungary's first-level divisions without a suffix are its cities with county rights (塞格德,
-# Szeged); its counties are written with 州 (琼格拉德-恰纳德州).
-DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU"}
-DIVISION_NOT_NAMED_AFTER_CAPITAL = {"tr31", "tr41", "tr54"}
+# Szeged); its counties are written with 州 (琼格拉德-恰纳德州). Cambodia's provinces are named
+# after their capitals too (磅湛省, Kampong Cham), and so are Russia's oblasts and krais but three
+# (the Amur is a river, Zabaykalsky and Kamchatka are regions).
+DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU", "KH", "RU"}
+DIVISION_NOT_NAMED_AFTER_CAPITAL = {"tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam"}
+# Russia's oblasts and krais are named after their capitals (阿尔汉格尔斯克州, 哈巴罗夫斯克边疆区),
+# its republics and okrugs not (布里亚特共和国): only those suffixes give a city.
+DIVISION_CAPITAL_SUFFIXES = {"RU": ("州", "边疆区")}
 # Names that are a position and a suffix (东北地区 of Ghana, 西北地区 of Canada, 东部省, 中部区,
 # 首都大区): Chinese prose uses the same words for China's regions and for any country's parts,
 # and finds them inside 东部省份, 中部区域. Left out, whatever the country; India's 中央邦 and
@@ -1127,10 +1132,12 @@ def subdivision_rows(
             continue
         source = f"cldr:subdivision:{code}"
         kind = "division"
+        country = code[:2].upper()
         if (
-            code[:2].upper() in DIVISION_NAMED_AFTER_CAPITAL
+            country in DIVISION_NAMED_AFTER_CAPITAL
             and code not in DIVISION_NOT_NAMED_AFTER_CAPITAL
             and not division_suffix(name)
+            and canonical.endswith(DIVISION_CAPITAL_SUFFIXES.get(country, ("",)))
         ):
             kind, canonical, trad_canonical = "city", name, trad
         rows.append(Row(kind, name, canonical, source, (5, 0)))

@@ -889,3 +889,35 @@ fn ports_crossings_and_mechanisms_start_where_their_names_do() {
         ["中蒙俄地方合作论坛"]
     );
 }
+
+#[test]
+fn crossings_zones_brands_and_national_bodies() {
+    // A crossing by rail after a city is the city's; crossings toward a partner are generic.
+    assert_eq!(
+        kinds_of("珲春口岸和珲春铁路口岸货运量增长", "珲春铁路口岸"),
+        ["place"]
+    );
+    assert!(names("对俄口岸建设同样提速")
+        .iter()
+        .all(|(k, _, _)| k != "place"));
+    // A crossing's name after a party (`纳方｜奥希坎戈口岸`).
+    assert_eq!(
+        kinds_of("在纳方奥希坎戈口岸推行一站式通关", "奥希坎戈口岸"),
+        ["place"]
+    );
+    // A division named new or upper is named in full.
+    assert_eq!(
+        kinds_of("新阿基坦大区和上法兰西大区的港口", "上法兰西大区"),
+        ["division"]
+    );
+    // A zone named after a city holds no mention of it; a zone in a province does.
+    assert!(kinds_of("凭祥综合保税区建设", "凭祥").is_empty());
+    assert_eq!(kinds_of("信德省经济特区建设", "信德省"), ["division"]);
+    // A brand, and a country's own agency (not UNDP).
+    assert!(kinds_of("乌拉尔牌摩托车", "乌拉尔").is_empty());
+    assert!(kinds_of("由法国开发署承担", "开发署").is_empty());
+    // Russia's oblasts and Cambodia's provinces without their suffix are their cities.
+    assert_eq!(kinds_of("在下诺夫哥罗德举行", "下诺夫哥罗德"), ["city"]);
+    assert_eq!(kinds_of("在磅湛设立分中心", "磅湛"), ["city"]);
+    assert_eq!(kinds_of("阿穆尔州政府", "阿穆尔州"), ["division"]);
+}

@@ -66,7 +66,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`).
             if !annotext_parser::is_hanzi(c)
-                || "经在从由自与和及的至到往向赴通等、各该".contains(c)
+                || "经在从由自与和及的至到往向赴通等、各该方".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -92,10 +92,29 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             start += word.len();
         }
         let head = &folded[start..at];
+        // A crossing by rail or road after a name is that name's (`珲春｜铁路口岸`).
+        if ["铁路", "公路"].contains(&head) {
+            if let Some(name) = out
+                .iter()
+                .take(names)
+                .find(|m| m.text.end == start && matches!(m.kind, "city" | PLACE | DIVISION))
+            {
+                let text = name.text.start..at + "口岸".len();
+                out.push(Mention {
+                    kind: PLACE,
+                    offset: text.start,
+                    text,
+                    canonical: None,
+                    rule: "suffix:口岸",
+                });
+                continue;
+            }
+        }
         let length = head.chars().count();
         if !(2..=5).contains(&length)
             || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
             || head.ends_with(['国', '方'])
+            || head.starts_with('对')
             || out
                 .iter()
                 .take(names)
@@ -207,16 +226,36 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         // The last part of a name in parts that the gazetteer knows in part
         // (`丹吉尔-得土安｜-胡塞马大区`, `圣安东尼奥｜—埃斯特港`) is that name's, of the ending's kind.
         if folded[start..].starts_with(['-', '—']) {
+            // Not an island: `达沃—萨马尔岛` links two places.
             if let Some(name) = out.iter_mut().find(|m| {
                 m.text.end == start
                     && matches!(m.kind, DIVISION | "city" | PLACE)
                     && kind != FEATURE
+                    && !ending.ends_with('岛')
             }) {
                 name.text.end = end;
                 name.kind = kind;
                 name.canonical = None;
             }
             continue;
+        }
+        // A division named new, upper or lower (`新阿基坦大区`, `上法兰西大区`, `下萨克森州`).
+        if kind == DIVISION {
+            if let Some(c) = folded[..start]
+                .chars()
+                .next_back()
+                .filter(|c| "新上下".contains(*c))
+            {
+                let prefix_at = start - c.len_utf8();
+                let apart = folded[..prefix_at].chars().next_back().is_none_or(|b| {
+                    !annotext_parser::is_hanzi(b)
+                        || "和与及、的在".contains(b)
+                        || out.iter().any(|m| m.text.end == prefix_at)
+                });
+                if apart {
+                    start = prefix_at;
+                }
+            }
         }
         // A run of one name is short; one in parts may be long.
         let most = if folded[start..at].contains(['-', '—']) {

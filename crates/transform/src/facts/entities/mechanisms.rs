@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 143] = [
+const BEFORE_A_NAME: [&str; 144] = [
     "形成",
     "开设",
     "延长",
@@ -158,6 +158,7 @@ const BEFORE_A_NAME: [&str; 143] = [
     "扩建",
     "改建",
     "新建",
+    "升级",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -224,7 +225,7 @@ const GENERIC_WORDS: [&str; 52] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 14] = [
+const INFRASTRUCTURE: [&str; 16] = [
     "互联互通",
     "航运",
     "航道",
@@ -239,6 +240,8 @@ const INFRASTRUCTURE: [&str; 14] = [
     "电力",
     "通信",
     "基础设施",
+    "输变电",
+    "电网",
 ];
 
 /// Suffixes of recurring meetings and joint bodies: named only with a link between partners or a
@@ -288,15 +291,15 @@ const FACILITIES: [&str; 14] = [
 
 /// Words after `…组织` that make it a verb, not an organisation's name
 /// (`牵头组织｜实施`, `委员会组织｜的培训`).
-const ORGANISE: [&str; 13] = [
+const ORGANISE: [&str; 19] = [
     "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员", "企业",
-    "的",
+    "的", "优化", "管理", "模式", "方式", "工作", "能力",
 ];
 
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
 /// `中拉港航人才培训中心`), after 中.
 const PARTNER_INITIALS: &str =
-    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐";
+    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委";
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, or says only how
 /// long a mechanism lasts (`农业合作长效机制`).

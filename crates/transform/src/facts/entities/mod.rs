@@ -331,6 +331,17 @@ pub(crate) fn entities_in<'t>(
                         continue;
                     }
                 }
+                // A short organisation's name right after a country's is that country's body
+                // (`法国｜开发署`, not UNDP).
+                if matches!(standing, Standing::Word)
+                    && entry.kind == "organisation"
+                    && folded[m.range()].chars().count() <= 3
+                    && out
+                        .last()
+                        .is_some_and(|n: &Mention| n.kind == "country" && n.text.end == m.start())
+                {
+                    standing = Standing::Cut;
+                }
                 match standing {
                     Standing::Word => {
                         out.push(Mention {

@@ -144,8 +144,9 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
-    // A class of ship named after a canal or a cape (`巴拿马型`, `好望角型`).
-    if after == Some('型') {
+    // A class of ship named after a canal or a cape (`巴拿马型`, `好望角型`), a brand
+    // (`乌拉尔牌`).
+    if matches!(after, Some('型' | '牌')) {
         return Standing::Cut;
     }
     // A river's delta is a feature of its own (`尼罗河三角洲`).
@@ -163,12 +164,12 @@ pub(super) fn standing(
         return Standing::Cut;
     }
     // A feature's name in a company's (`北部湾港务集团`).
-    if kind == FEATURE && in_an_institution_name(&folded[end..], false) {
+    if kind == FEATURE && in_an_institution_name(&folded[end..], false, false) {
         return Standing::Cut;
     }
-    // A river a place, a city or a division is named after, with its basin or banks, or
-    // followed along (`红河流域`, `圣胡安河流域`, `沿红河进入`).
-    if (kind == PLACE || kind == "city" || kind == DIVISION)
+    // A river a place, a city, a division or a province is named after (`黑龙江`), with its
+    // basin or banks, or followed along (`红河流域`, `圣胡安河流域`, `沿红河进入`).
+    if (kind == PLACE || kind == "city" || kind == DIVISION || kind == "province")
         && folded[start..end].ends_with(['河', '江'])
         && (["流域", "沿岸", "上游", "下游", "干流"]
             .iter()
@@ -300,7 +301,8 @@ pub(super) fn standing(
         }
         // Part of the name of a university, a company or an airport (`大连海事大学`,
         // `北京大学`, `中国农业大学`, `广州港集团`; but `美国大学` are a country's).
-        if in_an_institution_name(rest, kind == "country") {
+        let in_full = folded[start..end].ends_with(['省', '州', '区', '邦', '府', '县']);
+        if in_an_institution_name(rest, kind == "country", in_full) {
             return Standing::Cut;
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`).
@@ -385,7 +387,7 @@ fn dot_within_before(text: &str) -> bool {
 /// exchange, a port authority or a zone (folded): a place's name a few characters before one is
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`).
-const INSTITUTIONS: [&str; 15] = [
+const INSTITUTIONS: [&str; 18] = [
     "大学",
     "学院",
     "集团",
@@ -401,40 +403,36 @@ const INSTITUTIONS: [&str; 15] = [
     "合作区",
     "开发区",
     "自由贸易区",
+    "经济特区",
+    "自由区",
+    "基金",
 ];
+
+/// The first characters of [`INSTITUTIONS`]: most characters after a name start none of them.
+const INSTITUTION_STARTS: &str = "大学集公机工产交港保试合开自经基";
 
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
 /// characters of one unbroken word (`海事大学`, `国际港务集团`): the name is part of the
 /// institution's. A country's name only in a university's or a college's, and not right before
-/// it (`美国大学` are a country's; `中国｜…大桥` names the country).
-fn in_an_institution_name(rest: &str, country: bool) -> bool {
+/// it (`美国大学` are a country's; `中国｜…大桥` names the country). A division named in full
+/// (`division`) is not a zone's name (`信德省｜经济特区`: zones in Sindh).
+fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
     let at_least = if country { 2 } else { 0 };
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
-        if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '在') {
+        if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '及' | '在') {
             return false;
         }
         // The first characters of INSTITUTIONS: most positions start none of them.
-        if !matches!(
-            c,
-            '大' | '学'
-                | '集'
-                | '公'
-                | '机'
-                | '工'
-                | '产'
-                | '交'
-                | '港'
-                | '保'
-                | '试'
-                | '合'
-                | '开'
-                | '自'
-        ) {
+        if !INSTITUTION_STARTS.contains(c) {
             continue;
         }
         let word = &rest[i..];
         if let Some(w) = INSTITUTIONS.iter().find(|w| word.starts_with(**w)) {
+            // A zone after a division's full name is a zone in it (`信德省｜经济特区`).
+            if division && w.ends_with('区') {
+                return false;
+            }
             // A park is named right after its place (`罗勇工业园`); one a few words after is a
             // park in the place (`全罗南道｜临港产业园区`).
             let most = if w.ends_with('园') { 0 } else { 6 };
@@ -447,7 +445,7 @@ fn in_an_institution_name(rest: &str, country: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 27] = [
+const PRODUCTS: [&str; 28] = [
     "茶",
     "玉",
     "瓜",
@@ -465,6 +463,7 @@ const PRODUCTS: [&str; 27] = [
     "白酒",
     "葡萄酒",
     "葡萄干",
+    "人参",
     "火腿",
     "带鱼",
     "腊肉",
@@ -478,7 +477,7 @@ const PRODUCTS: [&str; 27] = [
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡火带腊米拉烤小大";
+const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
