@@ -184,10 +184,12 @@ pub(super) fn standing(
     }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
-        let feature = after
-            .is_some_and(|c| "山湾灣海运運半三盐".contains(c))
-            .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
-            .flatten();
+        let feature = matches!(
+            after,
+            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐')
+        )
+        .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
+        .flatten();
         if let Some(suffix) = feature {
             return Standing::Head(FEATURE, end + suffix.len());
         }
@@ -323,8 +325,7 @@ pub(super) fn standing(
             return Standing::Cut;
         }
         if kind == "city" || kind == PLACE || kind == DIVISION {
-            let port = after
-                .is_some_and(|c| "口深港".contains(c))
+            let port = matches!(after, Some('口' | '深' | '港'))
                 .then(|| PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
                 .flatten();
             if let Some(suffix) = port {
@@ -342,7 +343,10 @@ pub(super) fn standing(
                 .any(|s| folded[start..end].ends_with(s))
         };
         if (kind == "city" || kind == DIVISION)
-            && after.is_some_and(|c| "自酋郡大州省邦府".contains(c))
+            && matches!(
+                after,
+                Some('自' | '酋' | '郡' | '大' | '州' | '省' | '邦' | '府')
+            )
             && !named_in_full()
         {
             if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
@@ -408,9 +412,6 @@ const INSTITUTIONS: [&str; 18] = [
     "基金",
 ];
 
-/// The first characters of [`INSTITUTIONS`]: most characters after a name start none of them.
-const INSTITUTION_STARTS: &str = "大学集公机工产交港保试合开自经基";
-
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
 /// characters of one unbroken word (`海事大学`, `国际港务集团`): the name is part of the
 /// institution's. A country's name only in a university's or a college's, and not right before
@@ -424,7 +425,24 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
             return false;
         }
         // The first characters of INSTITUTIONS: most positions start none of them.
-        if !INSTITUTION_STARTS.contains(c) {
+        if !matches!(
+            c,
+            '大' | '学'
+                | '集'
+                | '公'
+                | '机'
+                | '工'
+                | '产'
+                | '交'
+                | '港'
+                | '保'
+                | '试'
+                | '合'
+                | '开'
+                | '自'
+                | '经'
+                | '基'
+        ) {
             continue;
         }
         let word = &rest[i..];
