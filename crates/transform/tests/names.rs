@@ -921,3 +921,31 @@ fn crossings_zones_brands_and_national_bodies() {
     assert_eq!(kinds_of("在磅湛设立分中心", "磅湛"), ["city"]);
     assert_eq!(kinds_of("阿穆尔州政府", "阿穆尔州"), ["division"]);
 }
+
+#[test]
+fn rivers_ports_and_islands_read_through_a_shorter_name() {
+    // A river named after its country (not `越南｜河内`).
+    assert_eq!(
+        kinds_of("推进塞内加尔河沿岸公路", "塞内加尔河"),
+        ["feature"]
+    );
+    assert_eq!(kinds_of("越南河内", "河内"), ["city"]);
+    // A great port, and an island whose name holds a town's (`科｜苏梅｜尔岛`).
+    assert_eq!(kinds_of("在建的法奥大港", "法奥大港"), ["place"]);
+    let found = names("位于加勒比海的科苏梅尔岛以邮轮旅游为主");
+    assert_eq!(
+        kinds_of("位于加勒比海的科苏梅尔岛以邮轮旅游为主", "科苏梅尔岛"),
+        ["place"]
+    );
+    assert!(found.iter().all(|(_, t, _)| t != "苏梅"), "{found:?}");
+    // Two provinces' one-character names are a regional body's partners.
+    assert_eq!(
+        mechanisms("闽台港航合作交流中心挂牌。"),
+        ["闽台港航合作交流中心"]
+    );
+    // A verb before a crossing is not its name's.
+    assert_eq!(
+        kinds_of("双方同意研究普兰口岸与尼泊尔之间的通道", "普兰口岸"),
+        ["place"]
+    );
+}

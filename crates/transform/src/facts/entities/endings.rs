@@ -7,7 +7,7 @@ use super::standing::{crosses_a_word, is_transliteration};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 46] = [
+const GENERIC_CROSSINGS: [&str; 53] = [
     "地区",
     "澜湄",
     "全区",
@@ -54,6 +54,13 @@ const GENERIC_CROSSINGS: [&str; 46] = [
     "对外",
     "现代化",
     "陆地",
+    "两地",
+    "各地",
+    "当地",
+    "研究",
+    "简化",
+    "改造",
+    "改善",
 ];
 
 /// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):
@@ -135,8 +142,10 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 19] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 21] = [
     ("群岛", PLACE, "国", "ending:群岛"),
+    ("大港", PLACE, "口湾澳务区", "ending:大港"),
+    ("地峡", FEATURE, "", "ending:地峡"),
     ("湾", FEATURE, "区大省州县市", "ending:湾"),
     (
         "海",
@@ -199,18 +208,36 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         }
         let mut start = at;
         let mut count = 0;
+        // A town's short name inside the run, which the run reads through (`科｜苏梅｜尔岛`).
+        let mut absorbed: Option<usize> = None;
         let mut before = folded[..at].char_indices().rev().peekable();
         while let Some((i, c)) = before.next() {
             // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`).
             let hyphen = matches!(c, '-' | '—')
                 && count > 0
                 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
-            // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`).
-            if !(hyphen || is_transliteration(c))
-                || out.iter().any(|m| m.text.end == i + c.len_utf8())
-                || count == 16
-            {
+            if !(hyphen || is_transliteration(c)) || count == 16 {
                 break;
+            }
+            // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`), unless
+            // that is a town's short name with transliteration on both sides.
+            if let Some(k) = out.iter().position(|m| m.text.end == i + c.len_utf8()) {
+                let inside = out.get(k).is_some_and(|m| {
+                    let name = &folded[m.text.clone()];
+                    matches!(m.kind, "city" | DIVISION)
+                        && count > 0
+                        && absorbed.is_none()
+                        && name.chars().count() <= 3
+                        && name.chars().all(is_transliteration)
+                        && folded[..m.text.start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(is_transliteration)
+                });
+                if !inside {
+                    break;
+                }
+                absorbed = Some(k);
             }
             start = i;
             if !hyphen {
@@ -264,9 +291,15 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             6
         };
         if !(2..=most).contains(&count)
-            || out.iter().any(|m| m.text.start < end && m.text.end > start)
+            || out
+                .iter()
+                .enumerate()
+                .any(|(k, m)| Some(k) != absorbed && m.text.start < end && m.text.end > start)
         {
             continue;
+        }
+        if let Some(k) = absorbed.filter(|k| out.get(*k).is_some_and(|m| m.text.start >= start)) {
+            out.remove(k);
         }
         out.push(Mention {
             kind,

@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 144] = [
+const BEFORE_A_NAME: [&str; 145] = [
     "形成",
     "开设",
     "延长",
@@ -159,6 +159,7 @@ const BEFORE_A_NAME: [&str; 144] = [
     "改建",
     "新建",
     "升级",
+    "配合",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -272,7 +273,7 @@ fn names_a_meeting(phrase: &str) -> bool {
 
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
-const FACILITIES: [&str; 14] = [
+const FACILITIES: [&str; 16] = [
     "会议",
     "会展",
     "展览",
@@ -287,6 +288,8 @@ const FACILITIES: [&str; 14] = [
     "加工",
     "航运服务",
     "冷链",
+    "多式联运",
+    "联运",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
@@ -639,6 +642,7 @@ pub(super) fn is_a_partner(name: &str) -> bool {
 /// name (`中美…`, `中拉…`).
 pub(super) fn names_partners(phrase: &str, holds_a_name: bool) -> bool {
     holds_a_name
+        || starts_with_provinces(phrase)
         || PARTNERS_BY_ABBREVIATION
             .iter()
             .any(|p| phrase.starts_with(p))
@@ -650,6 +654,22 @@ pub(super) fn names_partners(phrase: &str, holds_a_name: bool) -> bool {
 /// Cooperation frameworks written by their abbreviation, which name their partners as a
 /// country's name does (`澜湄水资源合作中心`: Lancang–Mekong).
 const PARTNERS_BY_ABBREVIATION: [&str; 1] = ["澜湄"];
+
+/// The one-character names of China's province-level divisions (`闽`, `台`, `滇`, `桂`).
+const PROVINCE_INITIALS: &str =
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台蒙";
+
+/// Whether `phrase` starts with two provinces' one-character names, which name the partners of
+/// a regional body (`闽台港航合作交流中心`, `滇桂…`).
+fn starts_with_provinces(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
+    chars
+        .by_ref()
+        .take(2)
+        .filter(|c| PROVINCE_INITIALS.contains(*c))
+        .count()
+        == 2
+}
 
 /// Whether `text` holds a link between partners (`—`) or a bilateral name (`中美`) anywhere.
 fn has_partner_marks(text: &str) -> bool {

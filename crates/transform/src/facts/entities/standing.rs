@@ -282,11 +282,15 @@ pub(super) fn standing(
         {
             return Standing::Head("city", end + 3);
         }
-        // A lake or a mountain named after its country (`阿根廷湖`, `肯尼亚山`; not `…山区`).
+        // A lake, a river or a mountain named after its country (`阿根廷湖`, `塞内加尔河`,
+        // `肯尼亚山`; not `…山区`).
         if kind == "country" {
             let next = rest.chars().nth(1);
             match after {
-                Some('湖') if !next.is_some_and(|c| "北南口畔岸边邊区區".contains(c)) => {
+                // Not `越南｜河内`, `尼日利亚｜河流州`.
+                Some('湖' | '河')
+                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流".contains(c)) =>
+                {
                     return Standing::Head(FEATURE, end + 3);
                 }
                 Some('山') if !next.is_some_and(|c| "东西区區庄寨口水地".contains(c)) => {
