@@ -949,3 +949,20 @@ fn rivers_ports_and_islands_read_through_a_shorter_name() {
         ["place"]
     );
 }
+
+#[test]
+fn a_seas_bay_and_strait_and_a_countrys_offshore_wind() {
+    assert_eq!(kinds_of("渤海湾港口联运", "渤海湾"), ["feature"]);
+    assert_eq!(kinds_of("在渤海海峡客滚运输", "渤海海峡"), ["feature"]);
+    let found = names("参与挪威海上风电装备合作");
+    assert!(found.iter().all(|(k, _, _)| k != "feature"), "{found:?}");
+    assert_eq!(kinds_of("参与挪威海上风电装备合作", "挪威"), ["country"]);
+    // Shipping across a sea is still the sea (`南海｜运抵`).
+    assert_eq!(kinds_of("经印度洋和南海运抵湛江", "南海"), ["feature"]);
+    // Organised crime is no organisation; China's 中 before a partner is the mechanism's.
+    assert!(names("共同打击跨国有组织犯罪")
+        .iter()
+        .all(|(k, _, _)| k != "organisation"));
+    assert!(mechanisms("在中印尼高级别对话合作机制引领下")
+        .contains(&"中印尼高级别对话合作机制".to_owned()));
+}

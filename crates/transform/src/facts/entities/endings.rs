@@ -266,12 +266,18 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             }
             continue;
         }
-        // A division named new, upper or lower (`新阿基坦大区`, `上法兰西大区`, `下萨克森州`).
-        if kind == DIVISION {
+        // A division named new, upper or lower (`新阿基坦大区`, `上法兰西大区`, `下萨克森州`), a
+        // port named new (`新帕尔米拉港`).
+        let prefixes = match kind {
+            DIVISION => "新上下",
+            PLACE if ending.ends_with('港') => "新",
+            _ => "",
+        };
+        if !prefixes.is_empty() {
             if let Some(c) = folded[..start]
                 .chars()
                 .next_back()
-                .filter(|c| "新上下".contains(*c))
+                .filter(|c| prefixes.contains(*c))
             {
                 let prefix_at = start - c.len_utf8();
                 let apart = folded[..prefix_at].chars().next_back().is_none_or(|b| {

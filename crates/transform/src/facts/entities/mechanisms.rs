@@ -520,6 +520,10 @@ pub(super) fn named_in_text<'t>(
         {
             start = phrase_start;
         }
+        // China's 中 right before the partner's name is the partners' (`中｜印尼高级别对话…`).
+        if start >= phrase_start + '中'.len_utf8() && folded[..start].ends_with('中') {
+            start -= '中'.len_utf8();
+        }
         // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
         if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
             start -= 6;
@@ -564,10 +568,12 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        // `组织` that a body or a lead does (`委员会组织的培训`, `牵头组织实施`): a verb.
+        // `组织` that a body or a lead does (`委员会组织的培训`, `牵头组织实施`): a verb; and
+        // organised crime (`跨国有组织犯罪`).
         if suffix == "组织"
             && (ends_a_body(phrase)
                 || phrase.ends_with("牵头")
+                || phrase.ends_with('有')
                 || ORGANISE.iter().any(|w| folded[end..].starts_with(w)))
         {
             continue;

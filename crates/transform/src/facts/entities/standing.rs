@@ -144,6 +144,17 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
+    // A sea's bay or strait is a feature of its own (`渤海｜湾`, `渤海｜海峡`); a sea's name
+    // before 上 or 外 is its country's (`挪威海｜上风电`: Norway's offshore wind).
+    if kind == FEATURE && folded[start..end].ends_with('海') {
+        let rest = &folded[end..];
+        if let Some(suffix) = ["海峡", "湾"].iter().find(|s| rest.starts_with(**s)) {
+            return Standing::Head(FEATURE, end + suffix.len());
+        }
+        if matches!(after, Some('上' | '外' | '关' | '军')) {
+            return Standing::Cut;
+        }
+    }
     // A class of ship named after a canal or a cape (`巴拿马型`, `好望角型`), a brand
     // (`乌拉尔牌`).
     if matches!(after, Some('型' | '牌')) {
@@ -467,7 +478,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 28] = [
+const PRODUCTS: [&str; 31] = [
     "茶",
     "玉",
     "瓜",
@@ -496,10 +507,13 @@ const PRODUCTS: [&str; 28] = [
     "小吃",
     "小商品",
     "大闸蟹",
+    "咖啡",
+    "燕窝",
+    "橄榄油",
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大";
+const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
