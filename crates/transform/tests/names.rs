@@ -966,3 +966,44 @@ fn a_seas_bay_and_strait_and_a_countrys_offshore_wind() {
     assert!(mechanisms("在中印尼高级别对话合作机制引领下")
         .contains(&"中印尼高级别对话合作机制".to_owned()));
 }
+
+#[test]
+fn chinese_rivers_short_forums_and_divisions_in_full() {
+    let text = "货物沿金沙江、长江顺流而下，依托沱江与长江交汇，在嘉陵江、涪江和渠江开展巡河。\
+                沿江、沿海地区和两江新区，浙江、九江不是河流。";
+    let rivers: Vec<String> = names(text)
+        .into_iter()
+        .filter(|(k, _, _)| k == "feature")
+        .map(|(_, t, _)| t)
+        .collect();
+    for river in ["金沙江", "沱江", "涪江", "渠江", "嘉陵江", "长江"] {
+        assert!(rivers.iter().any(|r| r == river), "{river} in {rivers:?}");
+    }
+    for word in ["沿江", "两江", "浙江", "九江"] {
+        assert!(!rivers.iter().any(|r| r == word), "{word} in {rivers:?}");
+    }
+    // A forum's short name between partners, and a bilateral name inside a longer phrase.
+    assert_eq!(mechanisms("在中拉论坛框架下推动合作。"), ["中拉论坛"]);
+    assert_eq!(
+        mechanisms("本计划所列项目由中葡蓝色伙伴关系合作委员会统筹推进。"),
+        ["中葡蓝色伙伴关系合作委员会"]
+    );
+    // Islands that are a division, a division that is a republic, a salt lake.
+    assert_eq!(
+        kinds_of("中国科研机构与亚速尔群岛自治区合作", "亚速尔群岛自治区"),
+        ["division"]
+    );
+    assert_eq!(
+        kinds_of(
+            "支持卡拉卡尔帕克斯坦共和国治理盐碱地",
+            "卡拉卡尔帕克斯坦共和国"
+        ),
+        ["division"]
+    );
+    assert_eq!(
+        kinds_of("阿塔卡马盐湖的锂资源", "阿塔卡马盐湖"),
+        ["feature"]
+    );
+    // Digits after a river's 江 are read by characters (no panic on `港30万吨`).
+    assert!(names("港30万吨级航道改扩建项目").len() <= 1);
+}

@@ -73,7 +73,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`).
             if !annotext_parser::is_hanzi(c)
-                || "经在从由自与和及的至到往向赴通等、各该方".contains(c)
+                || "经在从由自与和及的至到往向赴等、各该方".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -142,8 +142,10 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 21] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 23] = [
     ("群岛", PLACE, "国", "ending:群岛"),
+    ("深水港", PLACE, "口湾澳务区", "ending:深水港"),
+    ("潟湖", FEATURE, "", "ending:潟湖"),
     ("大港", PLACE, "口湾澳务区", "ending:大港"),
     ("地峡", FEATURE, "", "ending:地峡"),
     ("湾", FEATURE, "区大省州县市", "ending:湾"),
@@ -379,4 +381,70 @@ fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
         return None;
     }
     Some(start + direction.len() + suffix.len())
+}
+
+/// Words after a river's name (`…流域`, `…沿线`).
+const RIVER_WORDS: [&str; 9] = [
+    "流域", "沿线", "沿岸", "上游", "下游", "干流", "航道", "交汇", "两岸",
+];
+
+/// Characters that make `…江` a word, not a river's name (`沿江`, `跨江`, `过江`, `两江`).
+const NOT_A_RIVER: &str = "沿临跨过大两江长在和与及全各本该这那一两";
+
+/// Chinese rivers the gazetteer lacks (`沱江`, `涪江`, `金沙江`): one or two characters and 江,
+/// after a joining word, a verb or the start of the text, and before a joining word,
+/// punctuation or a river's word (`在嘉陵江、涪江和渠江开展巡河`, `依托沱江与长江交汇`). Where
+/// a name of the gazetteer lies (长江, 浙江, 九江), it is that name.
+pub(super) fn chinese_rivers_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
+    let mut found = Vec::new();
+    for (at, _) in folded.match_indices('江') {
+        let end = at + '江'.len_utf8();
+        let rest = &folded[end..];
+        let closes = rest.is_empty()
+            || rest.starts_with(['、', '，', '。', '；', '和', '与', '及', '等', ','])
+            || RIVER_WORDS.iter().any(|w| rest.starts_with(w))
+            || before_a_name()
+                .find(&rest[..rest.char_indices().nth(3).map_or(rest.len(), |(i, _)| i)])
+                .is_some_and(|m| m.start() == 0)
+            || out.iter().any(|m| m.text.start == end);
+        if !closes {
+            continue;
+        }
+        let mut start = at;
+        for (count, (i, c)) in folded[..at].char_indices().rev().take(2).enumerate() {
+            if !annotext_parser::is_hanzi(c) || (count == 0 && NOT_A_RIVER.contains(c)) {
+                break;
+            }
+            start = i;
+            let opens = folded[..i].chars().next_back().is_none_or(|b| {
+                "、，。；：,和与及沿在经".contains(b) || !annotext_parser::is_hanzi(b)
+            }) || {
+                let from = folded[..i]
+                    .char_indices()
+                    .rev()
+                    .nth(2)
+                    .map_or(0, |(j, _)| j);
+                before_a_name()
+                    .find_iter(&folded[from..i])
+                    .any(|m| from + m.end() == i)
+            };
+            if opens {
+                break;
+            }
+            if count == 1 {
+                start = at;
+            }
+        }
+        if start == at || out.iter().any(|m| m.text.start < end && m.text.end > start) {
+            continue;
+        }
+        found.push(Mention {
+            kind: FEATURE,
+            text: start..end,
+            canonical: None,
+            rule: "ending:江",
+            offset: start,
+        });
+    }
+    out.extend(found);
 }

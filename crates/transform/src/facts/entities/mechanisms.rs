@@ -524,6 +524,21 @@ pub(super) fn named_in_text<'t>(
         if start >= phrase_start + '中'.len_utf8() && folded[..start].ends_with('中') {
             start -= '中'.len_utf8();
         }
+        // A bilateral name inside a phrase that names nothing before it starts the name
+        // (`本计划所列项目由｜中葡蓝色伙伴关系合作委员会`).
+        if !is_bilateral(&folded[start..at]) {
+            if let Some(i) = folded[start..at]
+                .match_indices('中')
+                .map(|(i, _)| start + i)
+                .find(|&i| {
+                    i > start
+                        && is_bilateral(&folded[i..at])
+                        && !names.iter().any(|n| n.start >= start && n.start < i)
+                })
+            {
+                start = i;
+            }
+        }
         // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
         if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
             start -= 6;
@@ -545,7 +560,9 @@ pub(super) fn named_in_text<'t>(
         let phrase = &folded[start..at];
         let length = phrase.chars().count();
         // A phrase that ends with a joining word lists kinds of things (`政策沟通与｜机制`).
-        if !(3..=20).contains(&length)
+        // A forum's short name is its partners' (`中拉论坛`, `中葡论坛`).
+        let short_forum = length == 2 && &folded[at..end] == "论坛" && is_bilateral(phrase);
+        if !((3..=20).contains(&length) || short_forum)
             || is_generic(phrase)
             || phrase.ends_with(['与', '和', '及', '、'])
         {

@@ -16,7 +16,10 @@ mod prose;
 mod standing;
 
 pub(crate) use defined::Defined;
-use endings::{crossings_in_text, directional_divisions_in_text, transliterated_in_text};
+use endings::{
+    chinese_rivers_in_text, crossings_in_text, directional_divisions_in_text,
+    transliterated_in_text,
+};
 use mechanisms::{before_a_name, is_a_partner, named_in_text, names_partners};
 use standing::{standing, Standing};
 
@@ -459,6 +462,7 @@ pub(crate) fn entities_in<'t>(
     crossings_in_text(folded, names, &mut out);
     directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
+    chinese_rivers_in_text(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.

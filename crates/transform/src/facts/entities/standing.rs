@@ -6,7 +6,7 @@ use super::prose::{boundaries_between, prose_words};
 use super::{DIVISION, FEATURE, PLACE};
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 12] = [
+const FEATURE_SUFFIXES: [&str; 13] = [
     "山口",
     "湾",
     "灣",
@@ -19,6 +19,7 @@ const FEATURE_SUFFIXES: [&str; 12] = [
     "三角洲",
     "盐沼",
     "海沟",
+    "盐湖",
 ];
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
@@ -155,6 +156,16 @@ pub(super) fn standing(
             return Standing::Cut;
         }
     }
+    // Islands that are a division of their own (`亚速尔群岛自治区`), a division that is a
+    // republic (`卡拉卡尔帕克斯坦共和国`).
+    if (matches!(kind, PLACE | "territory") && folded[start..end].ends_with("群岛"))
+        && folded[end..].starts_with("自治区")
+    {
+        return Standing::Head(DIVISION, end + "自治区".len());
+    }
+    if kind == DIVISION && folded[end..].starts_with("共和国") {
+        return Standing::Head(DIVISION, end + "共和国".len());
+    }
     // A class of ship named after a canal or a cape (`巴拿马型`, `好望角型`), a brand
     // (`乌拉尔牌`).
     if matches!(after, Some('型' | '牌')) {
@@ -201,7 +212,9 @@ pub(super) fn standing(
         )
         .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
         .flatten();
-        if let Some(suffix) = feature {
+        // Not after a division named in full: `胡胡伊省｜盐湖` are the province's salt lakes.
+        let in_full = || kind == DIVISION && folded[start..end].ends_with(['省', '州', '县', '区']);
+        if let Some(suffix) = feature.filter(|_| !in_full()) {
             return Standing::Head(FEATURE, end + suffix.len());
         }
         // Part of a person's name (`维多利亚·门多萨`, `梅斯芬·塔德塞`: a dot within two
@@ -298,9 +311,13 @@ pub(super) fn standing(
         if kind == "country" {
             let next = rest.chars().nth(1);
             match after {
-                // Not `越南｜河内`, `尼日利亚｜河流州`.
+                // Not `越南｜河内`, `尼日利亚｜河流州`, `越南｜河静省`.
                 Some('湖' | '河')
-                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流".contains(c)) =>
+                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流".contains(c))
+                        && !rest
+                            .chars()
+                            .nth(2)
+                            .is_some_and(|c| "省州市县区".contains(c)) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -478,7 +495,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 31] = [
+const PRODUCTS: [&str; 34] = [
     "茶",
     "玉",
     "瓜",
@@ -510,10 +527,13 @@ const PRODUCTS: [&str; 31] = [
     "咖啡",
     "燕窝",
     "橄榄油",
+    "牛肉面",
+    "椰子",
+    "鸡",
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄";
+const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
