@@ -526,15 +526,13 @@ pub(super) fn named_in_text<'t>(
         }
         // A bilateral name inside a phrase that names nothing before it starts the name
         // (`本计划所列项目由｜中葡蓝色伙伴关系合作委员会`).
-        if !is_bilateral(&folded[start..at]) {
+        let names_from = names.partition_point(|n| n.start < start);
+        let holds_no_name = names.get(names_from).is_none_or(|n| n.start >= at);
+        if holds_no_name && !is_bilateral(&folded[start..at]) {
             if let Some(i) = folded[start..at]
                 .match_indices('中')
                 .map(|(i, _)| start + i)
-                .find(|&i| {
-                    i > start
-                        && is_bilateral(&folded[i..at])
-                        && !names.iter().any(|n| n.start >= start && n.start < i)
-                })
+                .find(|&i| i > start && is_bilateral(&folded[i..at]))
             {
                 start = i;
             }
