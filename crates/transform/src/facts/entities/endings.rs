@@ -7,7 +7,7 @@ use super::standing::{crosses_a_word, is_transliteration};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 53] = [
+const GENERIC_CROSSINGS: [&str; 57] = [
     "地区",
     "澜湄",
     "全区",
@@ -61,6 +61,10 @@ const GENERIC_CROSSINGS: [&str; 53] = [
     "简化",
     "改造",
     "改善",
+    "相应",
+    "政府",
+    "组织",
+    "报送",
 ];
 
 /// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):

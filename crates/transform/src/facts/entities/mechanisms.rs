@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 145] = [
+const BEFORE_A_NAME: [&str; 147] = [
     "形成",
     "开设",
     "延长",
@@ -160,6 +160,8 @@ const BEFORE_A_NAME: [&str; 145] = [
     "新建",
     "升级",
     "配合",
+    "其他",
+    "报送",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of

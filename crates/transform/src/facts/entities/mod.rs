@@ -92,8 +92,11 @@ impl<'t> Mention<'t> {
 
 /// Names of northern Europe that make 北海 the North Sea, not the city in Guangxi, when the
 /// same block names one (`波罗的海和北海`, `挪威…北海海上风电`).
-const NORTH_SEA_NEIGHBOURS: [&str; 14] = [
+const NORTH_SEA_NEIGHBOURS: [&str; 17] = [
     "波罗的海",
+    "黑海",
+    "爱尔兰",
+    "冰岛",
     "英吉利海峡",
     "挪威",
     "丹麦",
@@ -128,9 +131,8 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
     }
 }
 
-/// The longest name of the gazetteer that starts where `m` starts and ends before it ends.
-/// A division that its text calls a territory or a region (`育空｜地区`, `努纳武特｜地区`) is named with
-/// that word: the reader's name is the whole, as with `…州` or `…省`.
+/// A division that its text calls a territory or a region (`育空｜地区`, `努纳武特｜地区`) is named
+/// with that word: the reader's name is the whole, as with `…州` or `…省`.
 fn territories_with_their_word(folded: &str, out: &mut [Mention]) {
     for m in out.iter_mut().filter(|m| m.kind == DIVISION) {
         let rest = &folded[m.text.end..];
@@ -140,6 +142,7 @@ fn territories_with_their_word(folded: &str, out: &mut [Mention]) {
     }
 }
 
+/// The longest name of the gazetteer that starts where `m` starts and ends before it ends.
 fn shorter_name(tagger: &Tagger, folded: &str, m: NameMatch) -> Option<NameMatch> {
     let last = folded[..m.end()].chars().next_back()?;
     let shorter = tagger

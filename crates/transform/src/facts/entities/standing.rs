@@ -138,10 +138,11 @@ pub(super) fn standing(
             return Standing::Cut;
         }
     }
-    // A port's area or authority is the city's (`吉大港｜港区`, not the port 吉大港港).
+    // A port's area, authority or ports are the city's (`吉大港｜港区`, `吉大港｜港口`, not the
+    // port 吉大港港).
     if kind == PLACE
         && folded[start..end].ends_with('港')
-        && folded[end..].starts_with(['区', '區', '务', '務'])
+        && folded[end..].starts_with(['区', '區', '务', '務', '口'])
     {
         return Standing::Cut;
     }
@@ -264,7 +265,7 @@ pub(super) fn standing(
                 // A sea named after it (`楚科奇海`; not `…海关`, `…海上`).
                 Some('海')
                     if !next.is_some_and(|c| {
-                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带"
+                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带铁"
                             .contains(c)
                     }) =>
                 {
@@ -495,7 +496,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 34] = [
+const PRODUCTS: [&str; 35] = [
     "茶",
     "玉",
     "瓜",
@@ -530,10 +531,11 @@ const PRODUCTS: [&str; 34] = [
     "牛肉面",
     "椰子",
     "鸡",
+    "鲑",
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡";
+const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
