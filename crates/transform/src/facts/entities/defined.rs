@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::standing::is_transliteration;
+use super::standing::transliterated;
 use super::{Mention, DIVISION, PLACE};
 use crate::facts::tagger::Tagger;
 
@@ -111,8 +111,8 @@ impl<'t> Defined<'t> {
             } else {
                 // Not a piece of a longer transliteration (`提格雷` in `提格雷尼亚`): two of its
                 // characters on a side (`提格雷｜代表团` is the name before a word).
-                !two_transliterated(folded[..start].chars().rev())
-                    && !two_transliterated(folded[end..].chars())
+                !transliterated(folded[..start].chars().rev())
+                    && !transliterated(folded[end..].chars())
             };
             if !apart
                 || out
@@ -224,9 +224,4 @@ fn gazetteer_name<'t>(name: &str, tagger: &'t Tagger) -> Option<&'t str> {
     }
     let entry = tagger.name_entry.get(found.pattern())?;
     Some(tagger.rules.gazetteer.get(*entry)?.canonical.as_str())
-}
-
-/// Whether the first two of `chars` are both characters of transliteration.
-fn two_transliterated(chars: impl Iterator<Item = char>) -> bool {
-    chars.take(2).filter(|c| is_transliteration(*c)).count() == 2
 }

@@ -259,13 +259,15 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         // The last part of a name in parts that the gazetteer knows in part
         // (`丹吉尔-得土安｜-胡塞马大区`, `圣安东尼奥｜—埃斯特港`) is that name's, of the ending's kind.
         if folded[start..].starts_with(['-', '—']) {
-            // Not an island: `达沃—萨马尔岛` links two places.
-            if let Some(name) = out.iter_mut().find(|m| {
-                m.text.end == start
-                    && matches!(m.kind, DIVISION | "city" | PLACE)
-                    && kind != FEATURE
-                    && !ending.ends_with('岛')
-            }) {
+            // Not a feature, nor an island: `达沃—萨马尔岛` links two places.
+            let joined = (kind != FEATURE && !ending.ends_with('岛'))
+                .then(|| {
+                    out.iter_mut().find(|m| {
+                        m.text.end == start && matches!(m.kind, DIVISION | "city" | PLACE)
+                    })
+                })
+                .flatten();
+            if let Some(name) = joined {
                 name.text.end = end;
                 name.kind = kind;
                 name.canonical = None;
@@ -393,7 +395,7 @@ const RIVER_WORDS: [&str; 9] = [
 ];
 
 /// Characters that make `…江` a word, not a river's name (`沿江`, `跨江`, `过江`, `两江`).
-const NOT_A_RIVER: &str = "沿临跨过大两江长在和与及全各本该这那一两";
+const NOT_A_RIVER: &str = "沿临跨过大两江长在和与及全各本该这那一";
 
 /// Chinese rivers the gazetteer lacks (`沱江`, `涪江`, `金沙江`): one or two characters and 江,
 /// after a joining word, a verb or the start of the text, and before a joining word,

@@ -530,14 +530,8 @@ pub(super) fn named_in_text<'t>(
         // (`本计划所列项目由｜中葡蓝色伙伴关系合作委员会`).
         let names_from = names.partition_point(|n| n.start < start);
         let holds_no_name = names.get(names_from).is_none_or(|n| n.start >= at);
-        if holds_no_name && !is_bilateral(&folded[start..at]) {
-            if let Some(i) = folded[start..at]
-                .match_indices('中')
-                .map(|(i, _)| start + i)
-                .find(|&i| i > start && is_bilateral(&folded[i..at]))
-            {
-                start = i;
-            }
+        if holds_no_name {
+            start += bilateral_at(&folded[start..at]).unwrap_or(0);
         }
         // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
         if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
@@ -685,9 +679,8 @@ const PROVINCE_INITIALS: &str =
 /// Whether `phrase` starts with two provinces' one-character names, which name the partners of
 /// a regional body (`闽台港航合作交流中心`, `滇桂…`).
 fn starts_with_provinces(phrase: &str) -> bool {
-    let mut chars = phrase.chars();
-    chars
-        .by_ref()
+    phrase
+        .chars()
         .take(2)
         .filter(|c| PROVINCE_INITIALS.contains(*c))
         .count()
@@ -696,10 +689,14 @@ fn starts_with_provinces(phrase: &str) -> bool {
 
 /// Whether `text` holds a link between partners (`—`) or a bilateral name (`中美`) anywhere.
 fn has_partner_marks(text: &str) -> bool {
-    text.contains('—')
-        || text
-            .match_indices('中')
-            .any(|(i, _)| is_bilateral(&text[i..]))
+    text.contains('—') || bilateral_at(text).is_some()
+}
+
+/// Where the first bilateral name in `text` starts (`中美…`), if any.
+fn bilateral_at(text: &str) -> Option<usize> {
+    text.match_indices('中')
+        .map(|(i, _)| i)
+        .find(|&i| is_bilateral(&text[i..]))
 }
 
 /// Whether `phrase` starts as a bilateral name: 中 and a partner's initial (`中美…`, `中拉…`).

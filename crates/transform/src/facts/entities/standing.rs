@@ -99,13 +99,9 @@ pub(super) fn is_transliteration(c: char) -> bool {
         .is_some_and(|word| word & (1 << (i % 64)) != 0)
 }
 
-/// Whether the two characters of `pair` are both [`TRANSLITERATION`]'s.
-fn transliterated(mut pair: impl Iterator<Item = char>) -> bool {
-    pair.by_ref()
-        .take(2)
-        .filter(|c| is_transliteration(*c))
-        .count()
-        == 2
+/// Whether the first two characters of `pair` are both [`TRANSLITERATION`]'s.
+pub(super) fn transliterated(pair: impl Iterator<Item = char>) -> bool {
+    pair.take(2).filter(|c| is_transliteration(*c)).count() == 2
 }
 
 /// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
@@ -220,17 +216,10 @@ pub(super) fn standing(
         }
         // Part of a person's name (`维多利亚·门多萨`, `梅斯芬·塔德塞`: a dot within two
         // characters of transliteration).
-        let dot_within = |mut chars: std::str::Chars| {
-            chars
-                .by_ref()
-                .take(3)
-                .find(|c| !is_transliteration(*c))
-                .is_some_and(|c| NAME_DOTS.contains(&c))
-        };
         if before.is_some_and(|c| NAME_DOTS.contains(&c))
             || after.is_some_and(|c| NAME_DOTS.contains(&c))
             || dot_within(folded[end..].chars())
-            || dot_within_before(&folded[..start])
+            || dot_within(folded[..start].chars().rev())
         {
             return Standing::Cut;
         }
@@ -299,7 +288,6 @@ pub(super) fn standing(
                 return Standing::Head("country", end + suffix.len());
             }
         }
-        // Not `市区` (`利马｜市区`, the city's urban area).
         // A capital named after its country (`突尼斯城`, `科威特城`; not `…城市`, `…城镇`).
         if kind == "country"
             && rest.starts_with('城')
@@ -328,6 +316,7 @@ pub(super) fn standing(
                 _ => {}
             }
         }
+        // Not `市区` (`利马｜市区`, the city's urban area).
         if kind == "city"
             && rest.starts_with('市')
             && !rest[3..].starts_with(['场', '場', '民', '值', '区', '區'])
@@ -410,11 +399,11 @@ pub(super) fn standing(
     Standing::Word
 }
 
-/// Whether a name dot stands within two characters of transliteration before `text`'s end
-/// (`拉赫曼·乔｜杜里`: the name is a person's).
-fn dot_within_before(text: &str) -> bool {
-    text.chars()
-        .rev()
+/// Whether a name dot stands within two characters of transliteration in `chars`, read away
+/// from a name (`维多利亚｜·门多萨`, `梅斯芬·塔德｜塞`; before it: `拉赫曼·乔｜杜里`): the name
+/// is part of a person's.
+fn dot_within(chars: impl Iterator<Item = char>) -> bool {
+    chars
         .take(3)
         .find(|c| !is_transliteration(*c))
         .is_some_and(|c| NAME_DOTS.contains(&c))
