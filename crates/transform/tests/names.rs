@@ -1007,3 +1007,49 @@ fn chinese_rivers_short_forums_and_divisions_in_full() {
     // Digits after a river's 江 are read by characters (no panic on `港30万吨`).
     assert!(names("港30万吨级航道改扩建项目").len() <= 1);
 }
+
+#[test]
+fn an_unknown_item_of_a_list_of_names_is_a_name_of_their_kind() {
+    // Towns, with the list's end after them, or a join before another town.
+    let found = names("鼓励企业在维尔纽斯、考纳斯和帕内韦斯等城市设立仓库。");
+    assert_eq!(
+        kinds_of(
+            "鼓励企业在维尔纽斯、考纳斯和帕内韦斯等城市设立仓库。",
+            "帕内韦斯"
+        ),
+        ["city"],
+        "{found:?}"
+    );
+    // Places and features by their ending, also before a verb.
+    assert_eq!(
+        kinds_of("经马尼拉港和八打雁港承担转运。", "八打雁港"),
+        ["place"]
+    );
+    assert_eq!(
+        kinds_of("开通宿务岛和保和岛之间的航线。", "保和岛"),
+        ["place"]
+    );
+    assert_eq!(
+        kinds_of("岳阳港通过洞庭湖与湘江连通腹地。", "湘江"),
+        ["feature"]
+    );
+    // Divisions with their suffix.
+    assert_eq!(
+        kinds_of("在莫罗戈罗省、姆万扎省和滨海省设立物流园区。", "滨海省"),
+        ["division"]
+    );
+    // Not a generic phrase, nor a verb's object, nor words of the sentence.
+    for (text, not_a_name) in [
+        ("北京、上海和其他城市参与。", "其他城市"),
+        ("四是加强与兰州、西安的合作。", "四是加强"),
+        ("马拉喀什、非斯分别与西安、成都结好。", "非斯分别"),
+        ("天津港和俄方对应口岸之间的衔接。", "俄方对应口岸"),
+        ("钦州港和西部陆海新通道。", "西部陆海"),
+    ] {
+        let found = names(text);
+        assert!(
+            found.iter().all(|(_, t, _)| t != not_a_name),
+            "{text}: {found:?}"
+        );
+    }
+}

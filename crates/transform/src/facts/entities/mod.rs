@@ -11,6 +11,7 @@ use crate::rules::EntityPattern;
 
 mod defined;
 mod endings;
+mod lists;
 mod mechanisms;
 mod prose;
 mod standing;
@@ -466,6 +467,7 @@ pub(crate) fn entities_in<'t>(
     directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
     chinese_rivers_in_text(folded, &mut out);
+    lists::listed_in_text(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.

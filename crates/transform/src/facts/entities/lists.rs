@@ -1,0 +1,256 @@
+//! Names the gazetteer lacks, known by the list they stand in: a reader who meets
+//! `在东河、顺化和岘港` takes 东河 for a town because the names beside it are towns. An unknown item
+//! of a list of names of one kind (towns, divisions, places, features) is a name of that kind
+//! when it is bounded on both sides and reads as one: the right length, the kind's ending where
+//! the kind has one (`滨海省`, `八打雁港`, `沅水`), and no word of a generic phrase (`其他城市`,
+//! `沿海地区`).
+
+use super::prose::{boundaries_between, prose_words};
+use super::{standing, Mention, DIVISION, FEATURE, PLACE};
+
+/// What joins the items of a list.
+const JOINS: [char; 4] = ['、', '和', '及', '与'];
+
+/// What may stand after a list's last item: its end, or a word that counts or places the list
+/// (`威海、日照｜两市`, `…和仁川、群山｜之间`, `卢克索｜等城市`).
+const AFTER_THE_LAST: [&str; 14] = [
+    "，", "。", "；", "：", "）", ",", ";", "等", "之间", "两市", "三市", "两地", "三地", "两国",
+];
+
+/// Words that stand before a list's first item and are no part of it (`企业在｜东河、顺化`).
+const BEFORE_THE_FIRST: &str = "在赴经至到从向往对同将由沿于";
+
+/// Characters of generic phrases that name no one place (`其他港口`, `各省`, `沿海城市`).
+const GENERIC_CHARACTERS: &str = "其各该本这那我你他它们等些全多双每某此诸另";
+
+/// Words of generic phrases (`内陆国家`, `边境口岸`, `主要河流`).
+const GENERIC_WORDS: [&str; 38] = [
+    "国家",
+    "城市",
+    "城镇",
+    "港口",
+    "地方",
+    "周边",
+    "沿线",
+    "沿海",
+    "内陆",
+    "内河",
+    "农村",
+    "乡村",
+    "首都",
+    "省会",
+    "有关",
+    "相关",
+    "重点",
+    "主要",
+    "重要",
+    "边境",
+    "海外",
+    "国内",
+    "境外",
+    "地区性",
+    "市场",
+    "企业",
+    "产品",
+    "项目",
+    "园区",
+    "基地",
+    "中心",
+    "运河",
+    "江河",
+    "对应",
+    "相应",
+    "对口",
+    "陆海",
+    "海陆",
+];
+
+/// The endings a name of each kind ends with, longest first; a town has none.
+fn endings(kind: &str) -> Option<&'static [&'static str]> {
+    match kind {
+        DIVISION => Some(&[
+            "自治区",
+            "共和国",
+            "边疆区",
+            "大区",
+            "地区",
+            "省",
+            "州",
+            "郡",
+        ]),
+        PLACE => Some(&["群岛", "口岸", "港", "岛"]),
+        FEATURE => Some(&[
+            "海峡", "山脉", "盆地", "沙漠", "河", "江", "湖", "海", "湾", "水",
+        ]),
+        _ => None,
+    }
+}
+
+/// Whether `item` reads as a name of `kind` (see the module's note).
+fn reads_as(kind: &str, item: &str) -> bool {
+    let count = item.chars().count();
+    if !item.chars().all(annotext_parser::is_hanzi)
+        || item.chars().any(|c| GENERIC_CHARACTERS.contains(c))
+        || GENERIC_WORDS.iter().any(|w| item.contains(w))
+    {
+        return false;
+    }
+    match endings(kind) {
+        Some(endings) => {
+            (2..=7).contains(&count)
+                && endings
+                    .iter()
+                    .any(|e| item.ends_with(e) && item.chars().count() > e.chars().count())
+        }
+        // A town's name ends with no other kind's ending (`X港` is a port, `X省` a province).
+        // A long one is a transliteration (`帕内韦日斯`), not a phrase.
+        None => {
+            ((2..=4).contains(&count)
+                || ((5..=6).contains(&count) && item.chars().all(standing::is_transliteration)))
+                && ![DIVISION, PLACE, FEATURE]
+                    .iter()
+                    .filter_map(|k| endings(k))
+                    .flatten()
+                    .any(|e| item.ends_with(e))
+                && !item.ends_with(['国', '区', '县', '镇', '村', '路', '街'])
+        }
+    }
+}
+
+/// The kinds whose lists name unknown items.
+fn is_listed(kind: &str) -> bool {
+    matches!(kind, "city" | DIVISION | PLACE | FEATURE)
+}
+
+/// Unknown items of lists of names (see the module's note), added to `out` (the block's
+/// mentions so far, of any kind).
+pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
+    // Most blocks hold no list.
+    if !folded.contains(JOINS) {
+        return;
+    }
+    let mut found = Vec::new();
+    for m in out.iter().filter(|m| is_listed(m.kind)) {
+        if let Some(item) = item_after(folded, m, out) {
+            found.push((m.kind, item));
+        }
+        if let Some(item) = item_before(folded, m, out) {
+            found.push((m.kind, item));
+        }
+    }
+    for (kind, item) in found {
+        if out
+            .iter()
+            .any(|m| m.text.start < item.end && m.text.end > item.start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind,
+            text: item.clone(),
+            canonical: None,
+            rule: "list",
+            offset: item.start,
+        });
+    }
+}
+
+/// The mention of `kind` that starts at `at`, if any.
+fn mention_at<'a, 't>(out: &'a [Mention<'t>], at: usize, kind: &str) -> Option<&'a Mention<'t>> {
+    out.iter().find(|m| m.text.start == at && m.kind == kind)
+}
+
+/// An unknown item right after `m` and a join (`顺化和｜沙湾拿吉｜。`), ending at a join before
+/// another name of its kind or at the list's end; the shortest that reads as a name
+/// (`宿务岛和｜保和岛｜之间`: not 保). A name with its kind's ending is bounded by that ending
+/// where no word runs across it (`马尼拉港和｜八打雁港｜承担`).
+fn item_after(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Range<usize>> {
+    let join = folded[m.text.end..]
+        .chars()
+        .next()
+        .filter(|c| JOINS.contains(c))?;
+    let start = m.text.end + join.len_utf8();
+    for (i, c) in folded[start..].char_indices().take(7) {
+        let at = start + i;
+        if !annotext_parser::is_hanzi(c) || c == '、' || c == '等' {
+            return None;
+        }
+        if i > 0 && out.iter().any(|n| n.text.start == at) {
+            // Another name right after the item, with no join: the item is a word before it.
+            return None;
+        }
+        let end = at + c.len_utf8();
+        let item = start..end;
+        let rest = &folded[end..];
+        let bounded = match rest.chars().next() {
+            Some(j) if JOINS.contains(&j) => mention_at(out, end + j.len_utf8(), m.kind).is_some(),
+            Some(_) => {
+                AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
+                    || (endings(m.kind).is_some()
+                        && !standing::ends_inside_a_word(folded, start, end))
+            }
+            None => true,
+        };
+        if bounded
+            && reads_as(m.kind, &folded[item.clone()])
+            && !(m.kind == "city" && runs_into_prose(folded, &item))
+        {
+            return Some(item);
+        }
+    }
+    None
+}
+
+/// An unknown item right before a join and `m` (`在｜东河｜、顺化`), starting after a list's
+/// opening word or after a join that follows another name of its kind.
+fn item_before(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Range<usize>> {
+    // Only the list's mark: 和, 与 and 及 also join a verb to its object (`加强与｜兰州`).
+    if !folded[..m.text.start].ends_with('、') {
+        return None;
+    }
+    let end = m.text.start - '、'.len_utf8();
+    let mut start = end;
+    let mut chars = 0;
+    for (i, c) in folded[..end].char_indices().rev() {
+        if out.iter().any(|n| n.text.end == i + c.len_utf8()) {
+            // A name right before it, with no join: the item is a word after it.
+            return None;
+        }
+        if JOINS.contains(&c) {
+            // Another item before it, of the list: only a name of its kind.
+            let before = &folded[..i];
+            let named = out
+                .iter()
+                .any(|n| n.text.end == before.len() && n.kind == m.kind);
+            if !named {
+                return None;
+            }
+            break;
+        }
+        if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) {
+            break;
+        }
+        start = i;
+        chars += 1;
+        if chars > 7 {
+            return None;
+        }
+    }
+    if start == end {
+        return None;
+    }
+    let item = start..end;
+    (reads_as(m.kind, &folded[item.clone()])
+        && !(m.kind == "city" && runs_into_prose(folded, &item)))
+    .then_some(item)
+}
+
+/// Whether a word of prose ends where a town's item ends and starts inside it (`非斯｜分别`): the
+/// item runs on into the sentence.
+fn runs_into_prose(folded: &str, item: &std::ops::Range<usize>) -> bool {
+    prose_words().spans(
+        folded,
+        boundaries_between(folded, item.start, item.end),
+        std::iter::once(item.end),
+    )
+}
