@@ -123,7 +123,7 @@ fn is_listed(kind: &str) -> bool {
 }
 
 /// Unknown items of lists of names (see the module's note), added to `out` (the block's
-/// mentions so far, of any kind).
+/// mentions so far, of any kind); then the kind a list's count gives its names.
 pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     // Most blocks hold no list.
     if !folded.contains(JOINS) {
@@ -153,6 +153,37 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
             offset: item.start,
         });
     }
+    counted_divisions(folded, out);
+}
+
+/// Counts of provinces or states after a list (`波托西和奥鲁罗｜两省`): the towns' names in it
+/// are the divisions named after them.
+const DIVISION_COUNTS: [&str; 8] = [
+    "两省", "三省", "四省", "五省", "两州", "三州", "四州", "五州",
+];
+
+/// Gives the names of a list counted as divisions ([`DIVISION_COUNTS`]) the kind division.
+fn counted_divisions(folded: &str, out: &mut [Mention]) {
+    for count in DIVISION_COUNTS {
+        for (at, _) in folded.match_indices(count) {
+            let mut end = at;
+            while let Some(k) = out.iter().position(|m| m.text.end == end) {
+                let Some(m) = out.get_mut(k) else { break };
+                if !matches!(m.kind, "city" | DIVISION) {
+                    break;
+                }
+                if m.kind == "city" {
+                    m.kind = DIVISION;
+                    m.canonical = None;
+                }
+                let start = m.text.start;
+                match folded[..start].chars().next_back() {
+                    Some(join) if JOINS.contains(&join) => end = start - join.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+    }
 }
 
 /// The mention of `kind` that starts at `at`, if any.
@@ -170,35 +201,42 @@ fn item_after(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Ra
         .next()
         .filter(|c| JOINS.contains(c))?;
     let start = m.text.end + join.len_utf8();
+    // The first item that its ending alone bounds, kept while a longer one may end at a join
+    // (`保克海｜峡和`: 保克海峡).
+    let mut by_ending = None;
     for (i, c) in folded[start..].char_indices().take(7) {
         let at = start + i;
         if !annotext_parser::is_hanzi(c) || c == '、' || c == '等' {
-            return None;
+            break;
         }
         if i > 0 && out.iter().any(|n| n.text.start == at) {
             // Another name right after the item, with no join: the item is a word before it.
-            return None;
+            break;
         }
         let end = at + c.len_utf8();
         let item = start..end;
+        if !reads_as(m.kind, &folded[item.clone()])
+            || (m.kind == "city" && runs_into_prose(folded, &item))
+        {
+            continue;
+        }
         let rest = &folded[end..];
         let bounded = match rest.chars().next() {
             Some(j) if JOINS.contains(&j) => mention_at(out, end + j.len_utf8(), m.kind).is_some(),
-            Some(_) => {
-                AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
-                    || (endings(m.kind).is_some()
-                        && !standing::ends_inside_a_word(folded, start, end))
-            }
+            Some(_) => AFTER_THE_LAST.iter().any(|w| rest.starts_with(w)),
             None => true,
         };
-        if bounded
-            && reads_as(m.kind, &folded[item.clone()])
-            && !(m.kind == "city" && runs_into_prose(folded, &item))
-        {
+        if bounded {
             return Some(item);
         }
+        if by_ending.is_none()
+            && endings(m.kind).is_some()
+            && !standing::ends_inside_a_word(folded, start, end)
+        {
+            by_ending = Some(item);
+        }
     }
-    None
+    by_ending
 }
 
 /// An unknown item right before a join and `m` (`在｜东河｜、顺化`), starting after a list's
