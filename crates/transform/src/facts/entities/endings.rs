@@ -146,7 +146,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 23] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 27] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, "口湾澳务区", "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -161,8 +161,12 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 23] = [
     ),
     ("岛", PLACE, "国屿内链", "ending:岛"),
     ("港", PLACE, "口湾澳务区", "ending:港"),
-    ("湖", FEATURE, "南北泊畔区", "ending:湖"),
-    ("河", FEATURE, "北南流道畔谷床岸", "ending:河"),
+    ("湖", FEATURE, "南北泊区", "ending:湖"),
+    ("河", FEATURE, "北南流道谷床岸", "ending:河"),
+    ("盐湖", FEATURE, "区", "ending:盐湖"),
+    ("盐沼", FEATURE, "", "ending:盐沼"),
+    ("半岛", FEATURE, "", "ending:半岛"),
+    ("盆地", FEATURE, "", "ending:盆地"),
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
@@ -226,7 +230,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 break;
             }
             // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`), unless
-            // that is a town's short name with transliteration on both sides.
+            // that is a town's short name that the run reads on from (`杰尔｜巴岛`, `科｜苏梅｜尔岛`).
             if let Some(k) = out.iter().position(|m| m.text.end == i + c.len_utf8()) {
                 let inside = out.get(k).is_some_and(|m| {
                     let name = &folded[m.text.clone()];
@@ -235,10 +239,8 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                         && absorbed.is_none()
                         && name.chars().count() <= 3
                         && name.chars().all(is_transliteration)
-                        && folded[..m.text.start]
-                            .chars()
-                            .next_back()
-                            .is_some_and(is_transliteration)
+                        // Not across a dash: `达沃—萨马尔岛` links two places.
+                        && !folded[m.text.end..].starts_with(['-', '—'])
                 });
                 if !inside {
                     break;

@@ -211,7 +211,15 @@ pub(super) fn standing(
         .flatten();
         // Not after a division named in full: `胡胡伊省｜盐湖` are the province's salt lakes.
         let in_full = || kind == DIVISION && folded[start..end].ends_with(['省', '州', '县', '区']);
-        if let Some(suffix) = feature.filter(|_| !in_full()) {
+        // Nor salt lakes after a country, a province or a region (`智利｜盐湖`, `青海｜盐湖`,
+        // `南美｜盐湖`): a lake or a delta is named after a town or a division (`阿塔卡马盐湖`),
+        // and a delta's division is the state (`尼日利亚｜三角洲州`).
+        let whose = |suffix: &&str| match *suffix {
+            "盐湖" | "盐沼" => !matches!(kind, "country" | "province" | "region"),
+            "三角洲" => !rest["三角洲".len()..].starts_with(['州', '省']),
+            _ => true,
+        };
+        if let Some(suffix) = feature.filter(|s| !in_full() && whose(s)) {
             return Standing::Head(FEATURE, end + suffix.len());
         }
         // Part of a person's name (`维多利亚·门多萨`, `梅斯芬·塔德塞`: a dot within two
