@@ -1053,3 +1053,81 @@ fn an_unknown_item_of_a_list_of_names_is_a_name_of_their_kind() {
         );
     }
 }
+
+#[test]
+fn salt_lakes_islands_and_rivers_of_transliterated_names_by_their_ending() {
+    assert_eq!(
+        kinds_of("参与佩德纳莱斯盐湖锂资源开发。", "佩德纳莱斯盐湖"),
+        ["feature"]
+    );
+    // A country's, a province's or a region's salt lakes are no lake's name.
+    for text in [
+        "推动智利盐湖提锂。",
+        "青海盐湖企业签约。",
+        "与南美盐湖卤水相似。",
+    ] {
+        let found = names(text);
+        assert!(
+            found.iter().all(|(k, _, _)| k != "feature"),
+            "{text}: {found:?}"
+        );
+    }
+    // A town's short name that starts the run is read into it.
+    let found = names("突尼斯南部的杰尔巴岛接待游客。");
+    assert!(
+        found.contains(&("place".into(), "杰尔巴岛".into(), "杰尔巴岛".into())),
+        "{found:?}"
+    );
+    assert!(kinds_of("突尼斯南部的杰尔巴岛接待游客。", "杰尔").is_empty());
+    // A river named at its bank.
+    assert_eq!(kinds_of("考纳斯位于涅曼河畔。", "涅曼河"), ["feature"]);
+}
+
+#[test]
+fn towns_named_with_their_word() {
+    assert_eq!(kinds_of("港口通达黑山巴尔市。", "巴尔市"), ["city"]);
+    assert_eq!(
+        kinds_of("支持马尔凯大区安科纳市发展。", "安科纳市"),
+        ["city"]
+    );
+    // A division's short name before 市 is the town named after it.
+    assert_eq!(kinds_of("凭祥市与谅山市深化交流。", "谅山市"), ["city"]);
+    // Not a generic phrase, nor the market.
+    for text in ["越南沿海省区市参与。", "进入越南市场。", "开拓黑山各市场。"]
+    {
+        let found = names(text);
+        assert!(
+            found.iter().all(|(k, _, _)| k != "city"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_list_counted_as_provinces_names_divisions() {
+    let found = names("项目将为波托西和奥鲁罗两省创造岗位。");
+    assert_eq!(
+        kinds_of("项目将为波托西和奥鲁罗两省创造岗位。", "波托西"),
+        ["division"],
+        "{found:?}"
+    );
+    assert_eq!(
+        kinds_of("项目将为波托西和奥鲁罗两省创造岗位。", "奥鲁罗"),
+        ["division"]
+    );
+}
+
+#[test]
+fn a_bodys_platform_and_a_verbs_crossing_are_no_names() {
+    let found = names("借助欧亚经济联盟和上海合作组织平台。");
+    assert!(found.iter().all(|(k, _, _)| k != "mechanism"), "{found:?}");
+    assert_eq!(
+        kinds_of("借助欧亚经济联盟和上海合作组织平台。", "上海合作组织"),
+        ["organisation"]
+    );
+    assert!(names("在促进口岸开放方面。").is_empty());
+    assert_eq!(
+        kinds_of("研究将策克口岸与外方口岸连通。", "策克口岸"),
+        ["place"]
+    );
+}

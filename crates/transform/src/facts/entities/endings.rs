@@ -7,7 +7,7 @@ use super::standing::{crosses_a_word, is_transliteration};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 57] = [
+const GENERIC_CROSSINGS: [&str; 64] = [
     "地区",
     "澜湄",
     "全区",
@@ -65,6 +65,13 @@ const GENERIC_CROSSINGS: [&str; 57] = [
     "政府",
     "组织",
     "报送",
+    "促进",
+    "推进",
+    "推动",
+    "加快",
+    "扩大",
+    "提升",
+    "优化",
 ];
 
 /// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):
@@ -77,7 +84,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`).
             if !annotext_parser::is_hanzi(c)
-                || "经在从由自与和及的至到往向赴等、各该方".contains(c)
+                || "经在从由自与和及的至到往向赴等、各该方将把以为对于".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -322,6 +329,66 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             text: start..end,
             canonical: None,
             rule,
+            offset: start,
+        });
+    }
+}
+
+/// What 市 starts after a town's name when it is no part of the name (`市场`, `市民`, `市长`).
+const NOT_THE_TOWNS: &str = "场民政长区委级值面容内郊中属县镇辖井况貌际";
+
+/// Towns named with 市 (`安科纳市`, `谅山市`, `黑山｜巴尔市`): a town's name, or a division's
+/// short name (the town it is named after), before 市 is the town's name with it; and the two
+/// to four characters between a country's or a division's name and 市 name a town the
+/// gazetteer lacks, unless a word runs into them or they say what kind of town it is.
+pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_>>) {
+    for (at, _) in folded.match_indices('市') {
+        let end = at + '市'.len_utf8();
+        if folded[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| NOT_THE_TOWNS.contains(c))
+        {
+            continue;
+        }
+        let before = out.iter().take(names).position(|m| m.text.end == at);
+        if let Some(m) = before.and_then(|k| out.get_mut(k)) {
+            let name = &folded[m.text.clone()];
+            let short = m.kind == DIVISION
+                && !name.ends_with(['省', '州', '区', '郡', '邦', '府', '国'])
+                && m.canonical.is_none_or(|c| !c.ends_with('市'));
+            if m.kind == "city" || short {
+                m.kind = "city";
+                m.text.end = end;
+                m.canonical = None;
+                m.rule = "suffix:市";
+            }
+            continue;
+        }
+        // Back to the country's or division's name, within four characters.
+        let Some(whose) = out.iter().take(names).find(|m| {
+            matches!(m.kind, "country" | DIVISION)
+                && m.text.end < at
+                && (2..=4).contains(&folded[m.text.end..at].chars().count())
+        }) else {
+            continue;
+        };
+        let start = whose.text.end;
+        let town = &folded[start..at];
+        if !town.chars().all(annotext_parser::is_hanzi)
+            || town.ends_with(['城', '各', '该', '本', '首', '大', '小', '新', '老', '等'])
+            || town.starts_with(['各', '该', '本', '的', '和', '与', '及', '在', '沿'])
+            || town.contains(['省', '区', '县', '州'])
+            || crosses_a_word(folded, start, end)
+            || out.iter().any(|m| m.text.start < end && m.text.end > start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind: "city",
+            text: start..end,
+            canonical: None,
+            rule: "suffix:市",
             offset: start,
         });
     }

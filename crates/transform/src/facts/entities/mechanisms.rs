@@ -579,6 +579,15 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
+        // A body's platform is the body (`借助｜上海合作组织｜平台`): no platform of its own.
+        if suffix == "平台"
+            && out
+                .iter()
+                .take(names_count)
+                .any(|n| n.kind == "organisation" && n.text == (start..at))
+        {
+            continue;
+        }
         // `组织` that a body or a lead does (`委员会组织的培训`, `牵头组织实施`): a verb; and
         // organised crime (`跨国有组织犯罪`).
         if suffix == "组织"
