@@ -454,6 +454,14 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
         if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '及' | '在') {
             return false;
         }
+        // A verb between them: the place has the zone (`伊基克｜设有｜自由贸易区`).
+        if matches!(c, '设' | '建' | '拥' | '成')
+            && ["设有", "设立", "建有", "建立", "建设", "拥有", "成立"]
+                .iter()
+                .any(|w| rest[i..].starts_with(w))
+        {
+            return false;
+        }
         // The first characters of INSTITUTIONS: most positions start none of them.
         if !matches!(
             c,
