@@ -273,6 +273,17 @@ fn names_a_meeting(phrase: &str) -> bool {
         && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
 }
 
+/// Whether `name` is a standing joint conference of several governments or departments with
+/// the matter it coordinates (`西部陆海新通道省际协商合作联席会议`): a mechanism named without
+/// partners. A short one is a kind (`部际联席会议`), and so is one of a level of government
+/// (`全省…联席会议`, `省级…联席会议`).
+fn is_a_joint_conference(name: &str) -> bool {
+    name.ends_with("联席会议")
+        && name.chars().count() >= 10
+        && !name.starts_with(['全', '各', '本'])
+        && !["省级", "市级", "县级"].iter().any(|w| name.contains(w))
+}
+
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
 const FACILITIES: [&str; 16] = [
@@ -437,7 +448,10 @@ pub(super) fn named_in_text<'t>(
         }
         // A meeting is named only with a link or a bilateral name (see [`MEETINGS`]): most
         // `…会议` are not, and need not be read further.
-        if MEETINGS.contains(&&folded[at..end]) && !has_partner_marks(&folded[start..at]) {
+        if MEETINGS.contains(&&folded[at..end])
+            && !has_partner_marks(&folded[start..at])
+            && !is_a_joint_conference(&folded[start..end])
+        {
             continue;
         }
         // After the last word that joins it to the sentence, and from the first name after
@@ -572,7 +586,9 @@ pub(super) fn named_in_text<'t>(
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
         // platform, forum, network or centre only when it names its partners
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
-        if (MEETINGS.contains(&suffix) && !names_a_meeting(phrase))
+        if (MEETINGS.contains(&suffix)
+            && !names_a_meeting(phrase)
+            && !is_a_joint_conference(&folded[start..end]))
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
