@@ -1131,3 +1131,22 @@ fn a_bodys_platform_and_a_verbs_crossing_are_no_names() {
         ["place"]
     );
 }
+
+#[test]
+fn a_zone_a_place_has_and_a_standing_joint_conference() {
+    // A place before a verb that has a zone stands on its own.
+    assert_eq!(
+        kinds_of("塔拉帕卡大区首府伊基克设有自由贸易区。", "伊基克"),
+        ["city"]
+    );
+    // A long joint conference is named without partners; one of a level of government is not.
+    let named = "依托西部陆海新通道省际协商合作联席会议推进。";
+    assert_eq!(
+        kinds_of(named, "西部陆海新通道省际协商合作联席会议"),
+        ["mechanism"]
+    );
+    let found = names("召开全省港口国际合作联席会议。");
+    assert!(found.iter().all(|(k, _, _)| k != "mechanism"), "{found:?}");
+    // A river whose name starts with 道 (`道加瓦河`, not 加瓦河).
+    assert_eq!(kinds_of("依托道加瓦河沿岸腹地。", "道加瓦河"), ["feature"]);
+}
