@@ -342,54 +342,68 @@ const NOT_THE_TOWNS: &str = "场民政长区委级值面容内郊中属县镇辖
 /// to four characters between a country's or a division's name and 市 name a town the
 /// gazetteer lacks, unless a word runs into them or they say what kind of town it is.
 pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_>>) {
-    for (at, _) in folded.match_indices('市') {
-        let end = at + '市'.len_utf8();
-        if folded[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| NOT_THE_TOWNS.contains(c))
-        {
-            continue;
-        }
-        let before = out.iter().take(names).position(|m| m.text.end == at);
-        if let Some(m) = before.and_then(|k| out.get_mut(k)) {
+    // Where a town's 市 is (not `市场`, `市民`, `市长`).
+    let town_word = |at: usize| {
+        folded[at..].starts_with('市')
+            && !folded[at + '市'.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| NOT_THE_TOWNS.contains(c))
+    };
+    let mut found = Vec::new();
+    // From the names: most are followed by no 市, and a block has few names and much text.
+    for m in out.iter_mut().take(names) {
+        let at = m.text.end;
+        if town_word(at) {
             let name = &folded[m.text.clone()];
             let short = m.kind == DIVISION
                 && !name.ends_with(['省', '州', '区', '郡', '邦', '府', '国'])
                 && m.canonical.is_none_or(|c| !c.ends_with('市'));
             if m.kind == "city" || short {
                 m.kind = "city";
-                m.text.end = end;
+                m.text.end = at + '市'.len_utf8();
                 m.canonical = None;
                 m.rule = "suffix:市";
             }
             continue;
         }
-        // Back to the country's or division's name, within four characters.
-        let Some(whose) = out.iter().take(names).find(|m| {
-            matches!(m.kind, "country" | DIVISION)
-                && m.text.end < at
-                && (2..=4).contains(&folded[m.text.end..at].chars().count())
-        }) else {
+        if !matches!(m.kind, "country" | DIVISION) {
+            continue;
+        }
+        // Two to four characters after the country's or division's name, then 市.
+        let Some(end) = folded[at..]
+            .char_indices()
+            .skip(2)
+            .take(3)
+            .find(|(i, _)| town_word(at + i))
+            .map(|(i, _)| at + i + '市'.len_utf8())
+        else {
             continue;
         };
-        let start = whose.text.end;
-        let town = &folded[start..at];
+        let town = &folded[at..end - '市'.len_utf8()];
         if !town.chars().all(annotext_parser::is_hanzi)
             || town.ends_with(['城', '各', '该', '本', '首', '大', '小', '新', '老', '等'])
             || town.starts_with(['各', '该', '本', '的', '和', '与', '及', '在', '沿'])
-            || town.contains(['省', '区', '县', '州'])
-            || crosses_a_word(folded, start, end)
-            || out.iter().any(|m| m.text.start < end && m.text.end > start)
+            || town.contains(['省', '区', '县', '州', '市'])
+            || crosses_a_word(folded, at, end)
+        {
+            continue;
+        }
+        found.push(at..end);
+    }
+    for text in found {
+        if out
+            .iter()
+            .any(|m| m.text.start < text.end && m.text.end > text.start)
         {
             continue;
         }
         out.push(Mention {
             kind: "city",
-            text: start..end,
+            offset: text.start,
+            text,
             canonical: None,
             rule: "suffix:市",
-            offset: start,
         });
     }
 }

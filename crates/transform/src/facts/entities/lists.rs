@@ -125,16 +125,27 @@ fn is_listed(kind: &str) -> bool {
 /// Unknown items of lists of names (see the module's note), added to `out` (the block's
 /// mentions so far, of any kind); then the kind a list's count gives its names.
 pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
-    // Most blocks hold no list.
-    if !folded.contains(JOINS) {
+    // Most names stand in no list: a join right after one, or a list's mark right before.
+    let in_a_list = |m: &Mention| {
+        is_listed(m.kind)
+            && (folded[m.text.end..].starts_with(JOINS) || folded[..m.text.start].ends_with('、'))
+    };
+    if !out.iter().any(in_a_list) {
         return;
     }
+    // Where the names start and end, sorted: asked at every character of every item.
+    let mut bounds = Bounds {
+        starts: out.iter().map(|m| m.text.start).collect(),
+        ends: out.iter().map(|m| m.text.end).collect(),
+    };
+    bounds.starts.sort_unstable();
+    bounds.ends.sort_unstable();
     let mut found = Vec::new();
-    for m in out.iter().filter(|m| is_listed(m.kind)) {
-        if let Some(item) = item_after(folded, m, out) {
+    for m in out.iter().filter(|m| in_a_list(m)) {
+        if let Some(item) = item_after(folded, m, out, &bounds) {
             found.push((m.kind, item));
         }
-        if let Some(item) = item_before(folded, m, out) {
+        if let Some(item) = item_before(folded, m, out, &bounds) {
             found.push((m.kind, item));
         }
     }
@@ -164,26 +175,45 @@ const DIVISION_COUNTS: [&str; 8] = [
 
 /// Gives the names of a list counted as divisions ([`DIVISION_COUNTS`]) the kind division.
 fn counted_divisions(folded: &str, out: &mut [Mention]) {
-    for count in DIVISION_COUNTS {
-        for (at, _) in folded.match_indices(count) {
-            let mut end = at;
-            while let Some(k) = out.iter().position(|m| m.text.end == end) {
-                let Some(m) = out.get_mut(k) else { break };
-                if !matches!(m.kind, "city" | DIVISION) {
-                    break;
-                }
-                if m.kind == "city" {
-                    m.kind = DIVISION;
-                    m.canonical = None;
-                }
-                let start = m.text.start;
-                match folded[..start].chars().next_back() {
-                    Some(join) if JOINS.contains(&join) => end = start - join.len_utf8(),
-                    _ => break,
-                }
+    // Counts stand right after a list's last name.
+    let counted: Vec<usize> = out
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, "city" | DIVISION)
+                && DIVISION_COUNTS
+                    .iter()
+                    .any(|c| folded[m.text.end..].starts_with(c))
+        })
+        .map(|m| m.text.end)
+        .collect();
+    for mut end in counted {
+        while let Some(k) = out.iter().position(|m| m.text.end == end) {
+            let Some(m) = out.get_mut(k) else { break };
+            if !matches!(m.kind, "city" | DIVISION) {
+                break;
+            }
+            if m.kind == "city" {
+                m.kind = DIVISION;
+                m.canonical = None;
+            }
+            let start = m.text.start;
+            match folded[..start].chars().next_back() {
+                Some(join) if JOINS.contains(&join) => end = start - join.len_utf8(),
+                _ => break,
             }
         }
     }
+}
+
+/// Where the block's names start and where they end, each sorted.
+struct Bounds {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+/// Whether `c` ends one of the endings of `kind`'s names: only then may an item end there.
+fn ends_like(kind: &str, c: char) -> bool {
+    endings(kind).is_some_and(|endings| endings.iter().any(|e| e.ends_with(c)))
 }
 
 /// The mention of `kind` that starts at `at`, if any.
@@ -195,12 +225,21 @@ fn mention_at<'a, 't>(out: &'a [Mention<'t>], at: usize, kind: &str) -> Option<&
 /// another name of its kind or at the list's end; the shortest that reads as a name
 /// (`宿务岛和｜保和岛｜之间`: not 保). A name with its kind's ending is bounded by that ending
 /// where no word runs across it (`马尼拉港和｜八打雁港｜承担`).
-fn item_after(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Range<usize>> {
+fn item_after(
+    folded: &str,
+    m: &Mention,
+    out: &[Mention],
+    bounds: &Bounds,
+) -> Option<std::ops::Range<usize>> {
     let join = folded[m.text.end..]
         .chars()
         .next()
         .filter(|c| JOINS.contains(c))?;
     let start = m.text.end + join.len_utf8();
+    // A name known already (most lists name only such).
+    if bounds.starts.binary_search(&start).is_ok() {
+        return None;
+    }
     // The first item that its ending alone bounds, kept while a longer one may end at a join
     // (`保克海｜峡和`: 保克海峡).
     let mut by_ending = None;
@@ -209,30 +248,30 @@ fn item_after(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Ra
         if !annotext_parser::is_hanzi(c) || c == '、' || c == '等' {
             break;
         }
-        if i > 0 && out.iter().any(|n| n.text.start == at) {
+        if bounds.starts.binary_search(&at).is_ok() {
             // Another name right after the item, with no join: the item is a word before it.
             break;
         }
         let end = at + c.len_utf8();
         let item = start..end;
-        if !reads_as(m.kind, &folded[item.clone()])
-            || (m.kind == "city" && runs_into_prose(folded, &item))
-        {
-            continue;
-        }
         let rest = &folded[end..];
         let bounded = match rest.chars().next() {
             Some(j) if JOINS.contains(&j) => mention_at(out, end + j.len_utf8(), m.kind).is_some(),
             Some(_) => AFTER_THE_LAST.iter().any(|w| rest.starts_with(w)),
             None => true,
         };
+        // The cheap tests first: most items are bounded by nothing.
+        let by_its_ending = !bounded && by_ending.is_none() && ends_like(m.kind, c);
+        if !(bounded || by_its_ending)
+            || !reads_as(m.kind, &folded[item.clone()])
+            || (m.kind == "city" && runs_into_prose(folded, &item))
+        {
+            continue;
+        }
         if bounded {
             return Some(item);
         }
-        if by_ending.is_none()
-            && endings(m.kind).is_some()
-            && !standing::ends_inside_a_word(folded, start, end)
-        {
+        if !standing::ends_inside_a_word(folded, start, end) {
             by_ending = Some(item);
         }
     }
@@ -241,7 +280,12 @@ fn item_after(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Ra
 
 /// An unknown item right before a join and `m` (`在｜东河｜、顺化`), starting after a list's
 /// opening word or after a join that follows another name of its kind.
-fn item_before(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::Range<usize>> {
+fn item_before(
+    folded: &str,
+    m: &Mention,
+    out: &[Mention],
+    bounds: &Bounds,
+) -> Option<std::ops::Range<usize>> {
     // Only the list's mark: 和, 与 and 及 also join a verb to its object (`加强与｜兰州`).
     if !folded[..m.text.start].ends_with('、') {
         return None;
@@ -250,7 +294,7 @@ fn item_before(folded: &str, m: &Mention, out: &[Mention]) -> Option<std::ops::R
     let mut start = end;
     let mut chars = 0;
     for (i, c) in folded[..end].char_indices().rev() {
-        if out.iter().any(|n| n.text.end == i + c.len_utf8()) {
+        if bounds.ends.binary_search(&(i + c.len_utf8())).is_ok() {
             // A name right before it, with no join: the item is a word after it.
             return None;
         }
