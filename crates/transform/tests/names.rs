@@ -1150,3 +1150,21 @@ fn a_zone_a_place_has_and_a_standing_joint_conference() {
     // A river whose name starts with 道 (`道加瓦河`, not 加瓦河).
     assert_eq!(kinds_of("依托道加瓦河沿岸腹地。", "道加瓦河"), ["feature"]);
 }
+
+#[test]
+fn inland_waterways_and_river_stretches_are_no_rivers() {
+    for text in ["以便更多内河船舶进入里海。", "推进中德内河航运。"] {
+        let found = names(text);
+        assert!(
+            found.iter().all(|(k, t, _)| k != "feature" || t == "里海"),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(kinds_of("库内内河沿岸。", "库内内河"), ["feature"]);
+    assert!(kinds_of("改善圣路易至卡伊河段的通航条件。", "卡伊河").is_empty());
+    // 佛 starts transliterated names (`佛兰德大区`, not 兰德大区).
+    assert_eq!(
+        kinds_of("在佛兰德大区从事业务。", "佛兰德大区"),
+        ["division"]
+    );
+}

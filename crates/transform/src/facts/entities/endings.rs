@@ -169,7 +169,7 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 27] = [
     ("岛", PLACE, "国屿内链", "ending:岛"),
     ("港", PLACE, "口湾澳务区", "ending:港"),
     ("湖", FEATURE, "南北泊区", "ending:湖"),
-    ("河", FEATURE, "北南流道谷床岸", "ending:河"),
+    ("河", FEATURE, "北南流道谷床岸段", "ending:河"),
     ("盐湖", FEATURE, "区", "ending:盐湖"),
     ("盐沼", FEATURE, "", "ending:盐沼"),
     ("半岛", FEATURE, "", "ending:半岛"),
@@ -306,6 +306,10 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                     start = prefix_at;
                 }
             }
+        }
+        // Inland waterways are no river's name (`更多｜内河`, `中德｜内河`; `库内内河` is one).
+        if ending == "河" && folded[..at].ends_with('内') && count <= 2 {
+            continue;
         }
         // A run of one name is short; one in parts may be long.
         let most = if folded[start..at].contains(['-', '—']) {
