@@ -246,7 +246,7 @@ pub(super) fn standing(
         if kind == "city" || kind == DIVISION {
             let next = rest.chars().nth(1);
             match after {
-                Some('河' | '湖') if !next.is_some_and(|c| "北南口畔岸边邊区區".contains(c)) =>
+                Some('河' | '湖') if !next.is_some_and(|c| "北南口畔岸边邊区區段".contains(c)) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -310,7 +310,7 @@ pub(super) fn standing(
             match after {
                 // Not `越南｜河内`, `尼日利亚｜河流州`, `越南｜河静省`.
                 Some('湖' | '河')
-                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流".contains(c))
+                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流段".contains(c))
                         && !rest
                             .chars()
                             .nth(2)
