@@ -309,6 +309,11 @@ fn item_before(
             }
             break;
         }
+        // Latin letters, digits or brackets right before it: a piece of a longer word, or of
+        // a name a broken annotation cut (`阿(a｜克套港`).
+        if c.is_ascii_alphanumeric() || "()）".contains(c) {
+            return None;
+        }
         if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) {
             break;
         }
