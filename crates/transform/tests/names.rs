@@ -1168,3 +1168,20 @@ fn inland_waterways_and_river_stretches_are_no_rivers() {
         ["division"]
     );
 }
+
+#[test]
+fn context_decides_a_rivers_a_seas_and_a_towns_name() {
+    // A province named after its river is the river among rivers.
+    let text = "协调黑龙江、乌苏里江和图们江界河航运。";
+    assert_eq!(kinds_of(text, "黑龙江"), ["feature"]);
+    assert_eq!(kinds_of("黑龙江、吉林两省参与。", "黑龙江"), ["province"]);
+    // A river flows into the North Sea.
+    assert_eq!(kinds_of("易北河在下游注入北海。", "北海"), ["feature"]);
+    // A town's own city, and a name that has its 市 already.
+    assert_eq!(
+        kinds_of("在桑给巴尔城老港区开展修缮。", "桑给巴尔城"),
+        ["city"]
+    );
+    assert_eq!(kinds_of("首任理事长由黑河市市长担任。", "黑河市"), ["city"]);
+    assert!(kinds_of("长沙城南片区。", "长沙城").is_empty());
+}

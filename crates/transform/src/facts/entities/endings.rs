@@ -3,7 +3,7 @@
 //! divisions whose names are transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`, `提格雷州`).
 
 use super::mechanisms::before_a_name;
-use super::standing::{crosses_a_word, is_transliteration};
+use super::standing::{crosses_a_word, is_transliteration, NOT_THE_TOWNS};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
@@ -337,9 +337,6 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         });
     }
 }
-
-/// What 市 starts after a town's name when it is no part of the name (`市场`, `市民`, `市长`).
-const NOT_THE_TOWNS: &str = "场民政长区委级值面容内郊中属县镇辖井况貌际";
 
 /// Towns named with 市 (`安科纳市`, `谅山市`, `黑山｜巴尔市`): a town's name, or a division's
 /// short name (the town it is named after), before 市 is the town's name with it; and the two

@@ -165,6 +165,39 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
         });
     }
     counted_divisions(folded, out);
+    rivers_among_rivers(folded, out);
+}
+
+/// A province or a town named after its river is the river in a list of rivers
+/// (`黑龙江、乌苏里江、图们江`).
+fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
+    let rivers: Vec<usize> = (0..out.len())
+        .filter(|&k| {
+            out.get(k).is_some_and(|m| {
+                matches!(m.kind, "province" | "city")
+                    && folded[m.text.clone()].ends_with(['江', '河'])
+                    && out.iter().any(|n| {
+                        n.kind == FEATURE
+                            && (joined(folded, m.text.end, n.text.start)
+                                || joined(folded, n.text.end, m.text.start))
+                    })
+            })
+        })
+        .collect();
+    for k in rivers {
+        if let Some(m) = out.get_mut(k) {
+            m.kind = FEATURE;
+            m.canonical = None;
+            m.rule = "list";
+        }
+    }
+}
+
+/// Whether one join alone stands between `end` and `start`.
+fn joined(folded: &str, end: usize, start: usize) -> bool {
+    folded
+        .get(end..start)
+        .is_some_and(|between| between.chars().count() == 1 && between.starts_with(JOINS))
 }
 
 /// Counts of provinces or states after a list (`波托西和奥鲁罗｜两省`): the towns' names in it

@@ -93,7 +93,7 @@ impl<'t> Mention<'t> {
 
 /// Names of northern Europe that make 北海 the North Sea, not the city in Guangxi, when the
 /// same block names one (`波罗的海和北海`, `挪威…北海海上风电`).
-const NORTH_SEA_NEIGHBOURS: [&str; 17] = [
+const NORTH_SEA_NEIGHBOURS: [&str; 20] = [
     "波罗的海",
     "黑海",
     "爱尔兰",
@@ -111,18 +111,23 @@ const NORTH_SEA_NEIGHBOURS: [&str; 17] = [
     "欧洲",
     "鹿特丹",
     "阿伯丁",
+    "汉堡",
+    "易北河",
+    "莱茵河",
 ];
 
-/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), or before 海上 or 油 (`北海海上风电`,
-/// `北海油田`).
+/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), before 海上 or 油 (`北海海上风电`,
+/// `北海油田`), or where a river flows into it (`注入北海`).
 fn north_sea(folded: &str, out: &mut [Mention]) {
     for m in out.iter_mut() {
         if m.text.len() != "北海".len() || folded.get(m.text.clone()) != Some("北海") {
             continue;
         }
         let rest = &folded[m.text.end..];
+        let before = &folded[..m.text.start];
         if rest.starts_with("海上")
             || rest.starts_with("油")
+            || ["注入", "流入", "汇入"].iter().any(|w| before.ends_with(w))
             || NORTH_SEA_NEIGHBOURS.iter().any(|n| folded.contains(n))
         {
             m.kind = FEATURE;

@@ -5,6 +5,11 @@
 use super::prose::{boundaries_between, prose_words};
 use super::{DIVISION, FEATURE, PLACE};
 
+/// What 市 starts after a town's name when it is no part of the name (`市场`, `市民`, `市长`,
+/// `市区`), in both scripts.
+pub(super) const NOT_THE_TOWNS: &str =
+    "场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際";
+
 /// Suffixes that make a place's name into a feature's.
 const FEATURE_SUFFIXES: [&str; 13] = [
     "山口",
@@ -324,10 +329,21 @@ pub(super) fn standing(
                 _ => {}
             }
         }
-        // Not `市区` (`利马｜市区`, the city's urban area).
+        // Not `市区` (`利马｜市区`, the city's urban area), nor a name with its 市 already
+        // (`黑河市｜市长`).
         if kind == "city"
             && rest.starts_with('市')
-            && !rest[3..].starts_with(['场', '場', '民', '值', '区', '區'])
+            && !folded[start..end].ends_with('市')
+            && !rest[3..].starts_with(|c| NOT_THE_TOWNS.contains(c))
+        {
+            return Standing::Head("city", end + 3);
+        }
+        // A town's own city (`桑给巴尔城`; not `…城市`, `…城区`, `…城南`, `…城投`).
+        if kind == "city"
+            && rest.starts_with('城')
+            && !rest[3..].starts_with(|c| {
+                "市区區镇鎮乡鄉际際郊内內中墙牆堡东東西南北里裡外门門投建管".contains(c)
+            })
         {
             return Standing::Head("city", end + 3);
         }
