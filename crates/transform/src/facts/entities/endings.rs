@@ -153,7 +153,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 27] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 29] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, "口湾澳务区", "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -174,6 +174,8 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 27] = [
     ("盐沼", FEATURE, "", "ending:盐沼"),
     ("半岛", FEATURE, "", "ending:半岛"),
     ("盆地", FEATURE, "", "ending:盆地"),
+    ("运河", FEATURE, "", "ending:运河"),
+    ("高原", FEATURE, "", "ending:高原"),
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),

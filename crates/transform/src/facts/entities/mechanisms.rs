@@ -281,12 +281,14 @@ fn is_a_joint_conference(name: &str) -> bool {
     name.ends_with("联席会议")
         && name.chars().count() >= 10
         && !name.starts_with(['全', '各', '本'])
-        && !["省级", "市级", "县级"].iter().any(|w| name.contains(w))
+        && !["省级", "市级", "县级", "两省", "三省", "两市", "双方", "各方"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
-const FACILITIES: [&str; 16] = [
+const FACILITIES: [&str; 17] = [
     "会议",
     "会展",
     "展览",
@@ -303,6 +305,7 @@ const FACILITIES: [&str; 16] = [
     "冷链",
     "多式联运",
     "联运",
+    "负荷",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name

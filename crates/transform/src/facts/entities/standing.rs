@@ -517,7 +517,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 35] = [
+const PRODUCTS: [&str; 41] = [
     "茶",
     "玉",
     "瓜",
@@ -553,10 +553,16 @@ const PRODUCTS: [&str; 35] = [
     "椰子",
     "鸡",
     "鲑",
+    "牛肉",
+    "毛尖",
+    "牡丹",
+    "龙虾",
+    "冰酒",
+    "香米",
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑";
+const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
