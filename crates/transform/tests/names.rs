@@ -1185,3 +1185,28 @@ fn context_decides_a_rivers_a_seas_and_a_towns_name() {
     assert_eq!(kinds_of("首任理事长由黑河市市长担任。", "黑河市"), ["city"]);
     assert!(kinds_of("长沙城南片区。", "长沙城").is_empty());
 }
+
+#[test]
+fn a_names_first_sound_a_shorter_name_left_out() {
+    assert_eq!(
+        kinds_of("介绍了底特律和布法罗等湖港的经验。", "布法罗"),
+        ["city"]
+    );
+    assert_eq!(
+        kinds_of("代表关注纽芬兰岛周边渔业资源。", "纽芬兰岛"),
+        ["place"]
+    );
+    assert_eq!(
+        kinds_of("开展姆普马兰加省煤炭外运线路研究。", "姆普马兰加省"),
+        ["division"]
+    );
+    // Not a partner's one-character name, nor a verb's end (`中欧班列已通达｜杜伊斯堡`).
+    assert_eq!(kinds_of("中欧班列已通达杜伊斯堡。", "杜伊斯堡"), ["city"]);
+    // A bay's port; a division's short name among towns is the town.
+    assert_eq!(
+        kinds_of("支持萨尔达尼亚湾港建设基地。", "萨尔达尼亚湾港"),
+        ["place"]
+    );
+    let towns = "加拉茨、康斯坦察、图尔恰和布加勒斯特。";
+    assert_eq!(kinds_of(towns, "图尔恰"), ["city"], "{:?}", names(towns));
+}

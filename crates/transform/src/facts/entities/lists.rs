@@ -166,6 +166,51 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     }
     counted_divisions(folded, out);
     rivers_among_rivers(folded, out);
+    towns_among_towns(folded, out);
+}
+
+/// A division's short name in a list mostly of towns is the town of that name
+/// (`加拉茨、布勒伊拉、图尔恰和康斯坦察`). Not a country's: `中国、曼谷和河内` name both.
+fn towns_among_towns(folded: &str, out: &mut [Mention]) {
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| out.get(k).map_or(0, |m| m.text.start));
+    let mut chain: Vec<usize> = Vec::new();
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for &k in &order {
+        let Some(m) = out.get(k) else { continue };
+        let linked = chain
+            .last()
+            .and_then(|&j| out.get(j))
+            .is_some_and(|prev| joined(folded, prev.text.end, m.text.start));
+        if !linked && chain.len() > 1 {
+            chains.push(std::mem::take(&mut chain));
+        } else if !linked {
+            chain.clear();
+        }
+        chain.push(k);
+    }
+    if chain.len() > 1 {
+        chains.push(chain);
+    }
+    for chain in chains {
+        let towns = chain
+            .iter()
+            .filter(|&&k| out.get(k).is_some_and(|m| m.kind == "city"))
+            .count();
+        if towns < 2 || towns * 2 <= chain.len() {
+            continue;
+        }
+        for k in chain {
+            let Some(m) = out.get_mut(k) else { continue };
+            let short = m.kind == DIVISION
+                && !folded[m.text.clone()].ends_with(['省', '州', '区', '郡', '邦', '府']);
+            if short {
+                m.kind = "city";
+                m.canonical = None;
+                m.rule = "list";
+            }
+        }
+    }
 }
 
 /// A province or a town named after its river is the river in a list of rivers

@@ -281,9 +281,11 @@ fn is_a_joint_conference(name: &str) -> bool {
     name.ends_with("联席会议")
         && name.chars().count() >= 10
         && !name.starts_with(['全', '各', '本'])
-        && !["省级", "市级", "县级", "两省", "三省", "两市", "双方", "各方"]
-            .iter()
-            .any(|w| name.contains(w))
+        && ![
+            "省级", "市级", "县级", "两省", "三省", "两市", "双方", "各方",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,

@@ -137,6 +137,23 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
     }
 }
 
+/// A bay's port is a place named with the bay (`萨尔达尼亚湾｜港`, `苏比克湾港`); not the
+/// ports in general (`…湾港口`, `…湾港区`).
+fn ports_of_bays(folded: &str, out: &mut [Mention]) {
+    for m in out.iter_mut().filter(|m| m.kind == FEATURE) {
+        let rest = &folded[m.text.end..];
+        if folded[m.text.clone()].ends_with('湾')
+            && rest.starts_with('港')
+            && !rest['港'.len_utf8()..].starts_with(['口', '区', '澳', '务', '湾'])
+        {
+            m.kind = PLACE;
+            m.text.end += '港'.len_utf8();
+            m.canonical = None;
+            m.rule = "suffix:港";
+        }
+    }
+}
+
 /// A division that its text calls a territory or a region (`育空｜地区`, `努纳武特｜地区`) is named
 /// with that word: the reader's name is the whole, as with `…州` or `…省`.
 fn territories_with_their_word(folded: &str, out: &mut [Mention]) {
@@ -400,6 +417,7 @@ pub(crate) fn entities_in<'t>(
     }
     north_sea(folded, &mut out);
     territories_with_their_word(folded, &mut out);
+    standing::lead_ins(folded, out.len(), &mut out);
     // The names found so far, in order: what the mechanisms' pass asks of them.
     let names = out.len();
     // Ends of the mechanisms a whole item names.
@@ -473,6 +491,7 @@ pub(crate) fn entities_in<'t>(
     directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
     chinese_rivers_in_text(folded, &mut out);
+    ports_of_bays(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`

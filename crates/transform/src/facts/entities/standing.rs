@@ -3,7 +3,7 @@
 //! port, a division).
 
 use super::prose::{boundaries_between, prose_words};
-use super::{DIVISION, FEATURE, PLACE};
+use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// What 市 starts after a town's name when it is no part of the name (`市场`, `市民`, `市长`,
 /// `市区`), in both scripts.
@@ -562,7 +562,8 @@ const PRODUCTS: [&str; 41] = [
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str = "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰";
+const PRODUCT_STARTS: &str =
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
@@ -651,4 +652,57 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
                 std::iter::once(lo).chain(boundaries_between(folded, lo, at)),
                 boundaries_between(folded, at, hi).chain(std::iter::once(hi)),
             ))
+}
+
+/// Transliteration characters that are also a country's one-character name in China's usage
+/// (`中俄`, `中巴`, `中德`, `中马`), or the end of a verb of arriving (`通达`, `抵达`): before a
+/// name they are a partner or a verb's, not the name's first sound.
+const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏蒙越泰印马菲德法比葡西达";
+
+/// Names whose first sound the gazetteer's shorter name left out (`布｜法罗`, `纽｜芬兰岛`,
+/// `姆｜普马兰加省`, `洛｜东江`; a division named north or south, `北｜里奥格兰德州`): one
+/// transliteration character right before a town's, a division's, a place's or a feature's
+/// name, after a character that makes no word with it and belongs to no name, is the name's.
+pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
+    let ends: Vec<usize> = out.iter().take(names).map(|m| m.text.end).collect();
+    for m in out.iter_mut().take(names) {
+        if !matches!(m.kind, "city" | DIVISION | PLACE | FEATURE) {
+            continue;
+        }
+        let before = &folded[..m.text.start];
+        let mut back = before.char_indices().rev();
+        let Some((at, lead)) = back.next() else {
+            continue;
+        };
+        let direction = m.kind == DIVISION && "北南东西".contains(lead);
+        if !(direction || is_transliteration(lead))
+            || PARTNER_CHARACTERS.contains(lead)
+            || ends.contains(&m.text.start)
+            || !folded[m.text.clone()]
+                .chars()
+                .next()
+                .is_some_and(is_transliteration)
+        {
+            continue;
+        }
+        // The character before: no transliteration (a longer run is another rule's), no
+        // name's end, no word with the lead (`向北`, `以南`).
+        let apart = match back.next() {
+            None => true,
+            Some((i, b)) => {
+                !is_transliteration(b)
+                    && !ends.contains(&at)
+                    && !prose_words().spans(
+                        folded,
+                        std::iter::once(i),
+                        std::iter::once(m.text.start),
+                    )
+            }
+        };
+        if apart {
+            m.text.start = at;
+            m.offset = at;
+            m.canonical = None;
+        }
+    }
 }
