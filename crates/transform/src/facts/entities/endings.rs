@@ -153,7 +153,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 29] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 28] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, "口湾澳务区", "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -175,7 +175,6 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 29] = [
     ("半岛", FEATURE, "", "ending:半岛"),
     ("盆地", FEATURE, "", "ending:盆地"),
     ("运河", FEATURE, "", "ending:运河"),
-    ("高原", FEATURE, "", "ending:高原"),
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
@@ -370,7 +369,11 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
             }
             continue;
         }
-        if !matches!(m.kind, "country" | DIVISION) {
+        // Most names have no 市 within the next five characters: one look at the bytes.
+        let near = folded.as_bytes().get(at..folded.len().min(at + 15)).unwrap_or(&[]);
+        if !matches!(m.kind, "country" | DIVISION)
+            || !near.windows(3).any(|w| w == "市".as_bytes())
+        {
             continue;
         }
         // Two to four characters after the country's or division's name, then 市.

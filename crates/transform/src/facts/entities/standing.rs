@@ -664,24 +664,26 @@ const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏�
 /// transliteration character right before a town's, a division's, a place's or a feature's
 /// name, after a character that makes no word with it and belongs to no name, is the name's.
 pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
-    let ends: Vec<usize> = out.iter().take(names).map(|m| m.text.end).collect();
-    for m in out.iter_mut().take(names) {
+    let names = names.min(out.len());
+    let ends_at = |out: &[Mention], at: usize| out[..names].iter().any(|n| n.text.end == at);
+    for k in 0..names {
+        let Some(m) = out.get(k) else { break };
         if !matches!(m.kind, "city" | DIVISION | PLACE | FEATURE) {
             continue;
         }
-        let before = &folded[..m.text.start];
-        let mut back = before.char_indices().rev();
+        let mut back = folded[..m.text.start].char_indices().rev();
         let Some((at, lead)) = back.next() else {
             continue;
         };
         let direction = m.kind == DIVISION && "北南东西".contains(lead);
+        // The cheap tests first: most names follow no transliteration character.
         if !(direction || is_transliteration(lead))
             || PARTNER_CHARACTERS.contains(lead)
-            || ends.contains(&m.text.start)
             || !folded[m.text.clone()]
                 .chars()
                 .next()
                 .is_some_and(is_transliteration)
+            || ends_at(out, m.text.start)
         {
             continue;
         }
@@ -691,7 +693,7 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
             None => true,
             Some((i, b)) => {
                 !is_transliteration(b)
-                    && !ends.contains(&at)
+                    && !ends_at(out, at)
                     && !prose_words().spans(
                         folded,
                         std::iter::once(i),
@@ -699,7 +701,7 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
                     )
             }
         };
-        if apart {
+        if let Some(m) = out.get_mut(k).filter(|_| apart) {
             m.text.start = at;
             m.offset = at;
             m.canonical = None;
