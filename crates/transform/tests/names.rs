@@ -1210,3 +1210,33 @@ fn a_names_first_sound_a_shorter_name_left_out() {
     let towns = "加拉茨、康斯坦察、图尔恰和布加勒斯特。";
     assert_eq!(kinds_of(towns, "图尔恰"), ["city"], "{:?}", names(towns));
 }
+
+#[test]
+fn towns_divisions_and_islands_by_their_neighbours() {
+    // A division named by a direction after its country's 的.
+    let text = "支持广东省与沙特阿拉伯的东部省开展港口合作。";
+    assert_eq!(kinds_of(text, "东部省"), ["division"]);
+    // A town right after the division it is in.
+    let text = "在穆拉省博德鲁姆和伊兹密尔省切什梅开展合作。";
+    assert_eq!(kinds_of(text, "博德鲁姆"), ["city"]);
+    assert_eq!(kinds_of(text, "切什梅"), ["city"]);
+    assert!(kinds_of("支持东开普省库哈经济特区引进企业。", "库哈").is_empty());
+    // A list its text calls towns.
+    let text = "鼓励科洛尼亚、派桑杜等历史文化城市加强推介。";
+    assert_eq!(kinds_of(text, "派桑杜"), ["city"], "{:?}", names(text));
+    // A sea's island; a capital named as a port is no port before 口.
+    assert_eq!(
+        kinds_of("考察湛江港和东海岛的产业园。", "东海岛"),
+        ["place"]
+    );
+    assert!(kinds_of("西班牙港口在南欧具有重要地位。", "西班牙港").is_empty());
+    // A river whose first sound is a partner's character, after a join (`和｜乌班吉河`).
+    assert_eq!(
+        kinds_of("开展刚果河和乌班吉河航道测量。", "乌班吉河"),
+        ["feature"]
+    );
+    // A dish is no river; a joint commission is a mechanism.
+    assert!(kinds_of("推介越南河粉等美食。", "越南河").is_empty());
+    let text = "双方同意发挥中国—乌拉圭经贸混委会作用。";
+    assert_eq!(kinds_of(text, "中国—乌拉圭经贸混委会"), ["mechanism"]);
+}

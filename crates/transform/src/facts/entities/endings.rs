@@ -84,7 +84,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`).
             if !annotext_parser::is_hanzi(c)
-                || "经在从由自与和及的至到往向赴等、各该方将把以为对于".contains(c)
+                || "经在从由自与和及或的至到往向赴等、各该方将把以为对于".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -370,9 +370,11 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
             continue;
         }
         // Most names have no 市 within the next five characters: one look at the bytes.
-        let near = folded.as_bytes().get(at..folded.len().min(at + 15)).unwrap_or(&[]);
-        if !matches!(m.kind, "country" | DIVISION)
-            || !near.windows(3).any(|w| w == "市".as_bytes())
+        let near = folded
+            .as_bytes()
+            .get(at..folded.len().min(at + 15))
+            .unwrap_or(&[]);
+        if !matches!(m.kind, "country" | DIVISION) || !near.windows(3).any(|w| w == "市".as_bytes())
         {
             continue;
         }
@@ -414,6 +416,54 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
     }
 }
 
+/// Towns the gazetteer lacks right after the division they are in, named in full
+/// (`穆拉省｜博德鲁姆`, `伊兹密尔省｜切什梅`): two to five characters of transliterated names,
+/// ending where the run of them ends, before punctuation, a joining word or a verb.
+pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Mention<'_>>) {
+    let mut found = Vec::new();
+    for m in out.iter().take(names) {
+        let rest = &folded[m.text.end..];
+        if m.kind != DIVISION
+            || !folded[m.text.clone()].ends_with(['省', '州', '郡', '邦', '区'])
+            || !rest.starts_with(is_transliteration)
+        {
+            continue;
+        }
+        let run: usize = rest
+            .chars()
+            .take_while(|c| is_transliteration(*c))
+            .map(char::len_utf8)
+            .sum();
+        let end = m.text.end + run;
+        let count = folded[m.text.end..end].chars().count();
+        // The run ends before punctuation, a joining word or a verb's first character
+        // (`博德鲁姆｜和`, `切什梅｜开展`); not before more of a name (`芒特哈｜根`, `库哈｜经济特区`).
+        let closes = folded[end..].chars().next().is_none_or(|c| {
+            !annotext_parser::is_hanzi(c)
+                || "和与及、的等开建设推参举签实合发成为是将已在".contains(c)
+        });
+        if !(2..=5).contains(&count) || !closes || crosses_a_word(folded, m.text.end, end) {
+            continue;
+        }
+        found.push(m.text.end..end);
+    }
+    for text in found {
+        if out
+            .iter()
+            .any(|m| m.text.start < text.end && m.text.end > text.start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind: "city",
+            offset: text.start,
+            text,
+            canonical: None,
+            rule: "after:division",
+        });
+    }
+}
+
 /// Words of direction that name a division with a suffix after a country's name (`赞比亚｜西北省`,
 /// `沙特｜东方省`, `斯里兰卡｜南方省`), longest first.
 const DIRECTIONS: [&str; 19] = [
@@ -421,7 +471,8 @@ const DIRECTIONS: [&str; 19] = [
     "南方", "北方", "滨海", "首都", "东", "西", "中",
 ];
 
-/// Divisions named by a direction right after a country's name (`赞比亚西北省`, `沙特东方省`),
+/// Divisions named by a direction right after a country's name or its 的 (`赞比亚西北省`,
+/// `沙特阿拉伯的东部省`),
 /// which the gazetteer leaves out as generic words when they stand alone; not China's
 /// (`中国西部`). `names` is how many mentions the gazetteer's pass found.
 pub(super) fn directional_divisions_in_text<'t>(
@@ -431,15 +482,22 @@ pub(super) fn directional_divisions_in_text<'t>(
 ) {
     let mut found = Vec::new();
     for country in out.iter().take(names) {
+        // Right after the country, or after its 的 (`沙特阿拉伯的｜东部省`).
+        let after = country.text.end
+            + if folded[country.text.end..].starts_with('的') {
+                '的'.len_utf8()
+            } else {
+                0
+            };
         // The character after first: most names are followed by no direction.
-        if !folded[country.text.end..].starts_with(['东', '西', '南', '北', '中', '滨', '首'])
+        if !folded[after..].starts_with(['东', '西', '南', '北', '中', '滨', '首'])
             || country.kind != "country"
             || folded[country.text.clone()].starts_with('中')
         {
             continue;
         }
         // The first right after the country; then others joined to it (`卢旺达东方省和北方省`).
-        let mut start = country.text.end;
+        let mut start = after;
         while let Some(end) = directional_division_at(folded, start) {
             if out.iter().any(|m| m.text.start < end && m.text.end > start) {
                 break;

@@ -167,6 +167,37 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     counted_divisions(folded, out);
     rivers_among_rivers(folded, out);
     towns_among_towns(folded, out);
+    towns_called_towns(folded, out);
+}
+
+/// A list that its text calls towns (`科洛尼亚、派桑杜｜等历史文化城市`): the divisions' short
+/// names in it are the towns named after them.
+fn towns_called_towns(folded: &str, out: &mut [Mention]) {
+    let called: Vec<usize> = out
+        .iter()
+        .filter(|m| {
+            let rest = &folded[m.text.end..];
+            matches!(m.kind, "city" | DIVISION)
+                && rest.starts_with('等')
+                && rest
+                    .char_indices()
+                    .take(10)
+                    .any(|(i, _)| rest[i..].starts_with("城市"))
+        })
+        .map(|m| m.text.end)
+        .collect();
+    for end in called {
+        for k in towns_and_divisions_ending_at(folded, out, end) {
+            let Some(m) = out.get_mut(k) else { continue };
+            if m.kind == DIVISION
+                && !folded[m.text.clone()].ends_with(['省', '州', '区', '郡', '邦', '府'])
+            {
+                m.kind = "city";
+                m.canonical = None;
+                m.rule = "list";
+            }
+        }
+    }
 }
 
 /// A division's short name in a list mostly of towns is the town of that name
@@ -264,23 +295,36 @@ fn counted_divisions(folded: &str, out: &mut [Mention]) {
         })
         .map(|m| m.text.end)
         .collect();
-    for mut end in counted {
-        while let Some(k) = out.iter().position(|m| m.text.end == end) {
-            let Some(m) = out.get_mut(k) else { break };
-            if !matches!(m.kind, "city" | DIVISION) {
-                break;
-            }
-            if m.kind == "city" {
+    for end in counted {
+        for k in towns_and_divisions_ending_at(folded, out, end) {
+            if let Some(m) = out.get_mut(k).filter(|m| m.kind == "city") {
                 m.kind = DIVISION;
                 m.canonical = None;
             }
-            let start = m.text.start;
-            match folded[..start].chars().next_back() {
-                Some(join) if JOINS.contains(&join) => end = start - join.len_utf8(),
-                _ => break,
-            }
         }
     }
+}
+
+/// The towns and divisions of the list whose last name ends at `end`, last first: back over
+/// the joins while the names are towns or divisions.
+fn towns_and_divisions_ending_at(folded: &str, out: &[Mention], end: usize) -> Vec<usize> {
+    let mut list = Vec::new();
+    let mut end = end;
+    while let Some(k) = out
+        .iter()
+        .position(|m| m.text.end == end && matches!(m.kind, "city" | DIVISION))
+    {
+        if list.contains(&k) {
+            break;
+        }
+        list.push(k);
+        let start = out.get(k).map_or(0, |m| m.text.start);
+        match folded[..start].chars().next_back() {
+            Some(join) if JOINS.contains(&join) => end = start - join.len_utf8(),
+            _ => break,
+        }
+    }
+    list
 }
 
 /// Where the block's names start and where they end, each sorted.

@@ -251,8 +251,9 @@ const INFRASTRUCTURE: [&str; 16] = [
 /// bilateral name (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`, `中拉企业家理事会`);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 7] = [
+const MEETINGS: [&str; 8] = [
     "峰会",
+    "外长会",
     "会议",
     "对话",
     "联委会",
@@ -290,7 +291,7 @@ fn is_a_joint_conference(name: &str) -> bool {
 
 /// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
-const FACILITIES: [&str; 17] = [
+const FACILITIES: [&str; 18] = [
     "会议",
     "会展",
     "展览",
@@ -308,6 +309,7 @@ const FACILITIES: [&str; 17] = [
     "多式联运",
     "联运",
     "负荷",
+    "业务",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name

@@ -18,8 +18,8 @@ mod standing;
 
 pub(crate) use defined::Defined;
 use endings::{
-    chinese_rivers_in_text, crossings_in_text, directional_divisions_in_text, towns_in_text,
-    transliterated_in_text,
+    chinese_rivers_in_text, crossings_in_text, directional_divisions_in_text,
+    towns_after_divisions, towns_in_text, transliterated_in_text,
 };
 use mechanisms::{before_a_name, is_a_partner, named_in_text, names_partners};
 use standing::{standing, Standing};
@@ -488,6 +488,7 @@ pub(crate) fn entities_in<'t>(
     named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
     crossings_in_text(folded, names, &mut out);
     towns_in_text(folded, names, &mut out);
+    towns_after_divisions(folded, names, &mut out);
     directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
     chinese_rivers_in_text(folded, &mut out);

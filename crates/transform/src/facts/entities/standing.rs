@@ -11,7 +11,7 @@ pub(super) const NOT_THE_TOWNS: &str =
     "场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際";
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 13] = [
+const FEATURE_SUFFIXES: [&str; 14] = [
     "山口",
     "湾",
     "灣",
@@ -25,6 +25,7 @@ const FEATURE_SUFFIXES: [&str; 13] = [
     "盐沼",
     "海沟",
     "盐湖",
+    "谷地",
 ];
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
@@ -141,7 +142,8 @@ pub(super) fn standing(
     }
     // A port's area, authority or ports are the city's (`吉大港｜港区`, `吉大港｜港口`, not the
     // port 吉大港港).
-    if kind == PLACE
+    // A capital named as a port before 口 is no port either (`西班牙｜港口`, not 西班牙港).
+    if (kind == PLACE || kind == "city")
         && folded[start..end].ends_with('港')
         && folded[end..].starts_with(['区', '區', '务', '務', '口'])
     {
@@ -153,6 +155,12 @@ pub(super) fn standing(
         let rest = &folded[end..];
         if let Some(suffix) = ["海峡", "湾"].iter().find(|s| rest.starts_with(**s)) {
             return Standing::Head(FEATURE, end + suffix.len());
+        }
+        // An island named after it (`东海岛`; not `…岛国`, `…岛屿`, `…岛礁`).
+        if rest.starts_with('岛')
+            && !rest['岛'.len_utf8()..].starts_with(['国', '屿', '链', '礁', '内', '际'])
+        {
+            return Standing::Head(PLACE, end + '岛'.len_utf8());
         }
         if matches!(after, Some('上' | '外' | '关' | '军')) {
             return Standing::Cut;
@@ -210,7 +218,7 @@ pub(super) fn standing(
         let rest = &folded[end..];
         let feature = matches!(
             after,
-            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐')
+            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷')
         )
         .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
         .flatten();
@@ -315,7 +323,7 @@ pub(super) fn standing(
             match after {
                 // Not `越南｜河内`, `尼日利亚｜河流州`, `越南｜河静省`.
                 Some('湖' | '河')
-                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流段".contains(c))
+                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流段粉".contains(c))
                         && !rest
                             .chars()
                             .nth(2)
@@ -655,9 +663,9 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
 }
 
 /// Transliteration characters that are also a country's one-character name in China's usage
-/// (`中俄`, `中巴`, `中德`, `中马`), or the end of a verb of arriving (`通达`, `抵达`): before a
-/// name they are a partner or a verb's, not the name's first sound.
-const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏蒙越泰印马菲德法比葡西达";
+/// (`中俄`, `中巴`, `中德`, `中马`): after 中 or another partner they are a partner, not a
+/// name's first sound (`和｜乌班吉河` is one name). 达 ends a verb of arriving (`通达`, `抵达`).
+const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏蒙越泰印马菲德法比葡西";
 
 /// Names whose first sound the gazetteer's shorter name left out (`布｜法罗`, `纽｜芬兰岛`,
 /// `姆｜普马兰加省`, `洛｜东江`; a division named north or south, `北｜里奥格兰德州`): one
@@ -678,7 +686,7 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
         let direction = m.kind == DIVISION && "北南东西".contains(lead);
         // The cheap tests first: most names follow no transliteration character.
         if !(direction || is_transliteration(lead))
-            || PARTNER_CHARACTERS.contains(lead)
+            || lead == '达'
             || !folded[m.text.clone()]
                 .chars()
                 .next()
@@ -692,7 +700,11 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
         let apart = match back.next() {
             None => true,
             Some((i, b)) => {
-                !is_transliteration(b)
+                // A partner after China or another partner (`中｜乌`, `中俄｜蒙`).
+                let partner = PARTNER_CHARACTERS.contains(lead)
+                    && (b == '中' || PARTNER_CHARACTERS.contains(b));
+                !partner
+                    && !is_transliteration(b)
                     && !ends_at(out, at)
                     && !prose_words().spans(
                         folded,
