@@ -369,13 +369,13 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
             }
             continue;
         }
-        // Most names have no 市 within the next five characters: one look at the bytes.
-        let near = folded
-            .as_bytes()
-            .get(at..folded.len().min(at + 15))
-            .unwrap_or(&[]);
-        if !matches!(m.kind, "country" | DIVISION) || !near.windows(3).any(|w| w == "市".as_bytes())
-        {
+        // Most names have no 市 two to four characters on: a look at the three places (the
+        // characters between, hanzi, take three bytes each; others are no town's).
+        let bytes = folded.as_bytes();
+        let near = [6, 9, 12]
+            .iter()
+            .any(|d| bytes.get(at + d..at + d + 3) == Some("市".as_bytes()));
+        if !near || !matches!(m.kind, "country" | DIVISION) {
             continue;
         }
         // Two to four characters after the country's or division's name, then 市.
@@ -482,6 +482,9 @@ pub(super) fn directional_divisions_in_text<'t>(
 ) {
     let mut found = Vec::new();
     for country in out.iter().take(names) {
+        if country.kind != "country" {
+            continue;
+        }
         // Right after the country, or after its 的 (`沙特阿拉伯的｜东部省`).
         let after = country.text.end
             + if folded[country.text.end..].starts_with('的') {
@@ -491,7 +494,6 @@ pub(super) fn directional_divisions_in_text<'t>(
             };
         // The character after first: most names are followed by no direction.
         if !folded[after..].starts_with(['东', '西', '南', '北', '中', '滨', '首'])
-            || country.kind != "country"
             || folded[country.text.clone()].starts_with('中')
         {
             continue;

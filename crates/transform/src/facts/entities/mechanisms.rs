@@ -251,9 +251,8 @@ const INFRASTRUCTURE: [&str; 16] = [
 /// bilateral name (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`, `中拉企业家理事会`);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 8] = [
+const MEETINGS: [&str; 7] = [
     "峰会",
-    "外长会",
     "会议",
     "对话",
     "联委会",
