@@ -334,9 +334,14 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # Szeged); its counties are written with 州 (琼格拉德-恰纳德州). Cambodia's provinces are named
 # after their capitals too (磅湛省, Kampong Cham), and so are Russia's oblasts and krais but three
 # (the Amur is a river, Zabaykalsky and Kamchatka are regions); Jordan's governorates but Balqa
-# (亚喀巴, 杰拉什).
-DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU", "KH", "RU", "JO"}
-DIVISION_NOT_NAMED_AFTER_CAPITAL = {"tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam", "joba"}
+# (亚喀巴, 杰拉什); Algeria's wilayas and Tunisia's governorates; Egypt's governorates but those
+# named after a region (塞得港, 卢克索; not 北西奈, 红海).
+DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN"}
+DIVISION_NOT_NAMED_AFTER_CAPITAL = {
+    "tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam", "joba",
+    # Egypt's Sinai, Red Sea, New Valley and Delta governorates are named after regions.
+    "egsin", "egjs", "egba", "egwad", "egdk", "egbh", "egkb", "egmnf", "egshr", "eggh",
+}
 # Russia's oblasts and krais are named after their capitals (阿尔汉格尔斯克州, 哈巴罗夫斯克边疆区),
 # its republics and okrugs not (布里亚特共和国): only those suffixes give a city.
 DIVISION_CAPITAL_SUFFIXES = {"RU": ("州", "边疆区")}

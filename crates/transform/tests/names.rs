@@ -267,12 +267,12 @@ fn a_city_or_a_country_keeps_its_kind_and_the_longest_name_wins() {
 }
 
 #[test]
-fn a_short_form_two_divisions_share_or_a_generic_one_is_not_a_name() {
-    // 旁遮普: Pakistan's 旁遮普省 and India's 旁遮普邦.
-    assert!(
-        names("旁遮普的农业。").is_empty(),
-        "{:?}",
-        names("旁遮普的农业。")
+fn a_short_form_two_divisions_share_is_itself_and_a_generic_one_is_not_a_name() {
+    // 旁遮普: Pakistan's 旁遮普省 and India's 旁遮普邦, a division either way (a reader counts
+    // it), standing for itself: neither full name is its canonical one.
+    assert_eq!(
+        names("旁遮普的农业。"),
+        [row("division", "旁遮普", "旁遮普")]
     );
     assert_eq!(
         names("旁遮普邦的农业。"),
@@ -1237,4 +1237,29 @@ fn towns_divisions_and_islands_by_their_neighbours() {
     );
     // A dish is no river.
     assert!(kinds_of("推介越南河粉等美食。", "越南河").is_empty());
+}
+
+#[test]
+fn egypts_towns_a_lakes_shore_a_desert_and_a_crossing_after_a_border() {
+    // Egypt's governorates named after their capitals: the short name is the town.
+    assert_eq!(kinds_of("下次会议在塞得港举行。", "塞得港"), ["city"]);
+    assert_eq!(kinds_of("在卢克索开展合作。", "卢克索"), ["city"]);
+    // A lake named at its shore; a desert named after its country.
+    assert_eq!(
+        kinds_of("在库苏古尔湖畔开展监测。", "库苏古尔湖"),
+        ["feature"]
+    );
+    assert_eq!(
+        kinds_of("研究利比亚沙漠北缘光伏电站。", "利比亚沙漠"),
+        ["feature"]
+    );
+    // A crossing's name after a kind of crossing inside a long run.
+    assert_eq!(
+        kinds_of("推动埃利边境塞卢姆口岸试行申报。", "塞卢姆口岸"),
+        ["place"]
+    );
+    // A list's item after a word of prose (`交流｜特茹河`), a town's 市 in 市长.
+    let text = "（四）交流特茹河、杜罗河与黄河河口生态修复经验。";
+    assert_eq!(kinds_of(text, "特茹河"), ["feature"], "{:?}", names(text));
+    assert!(kinds_of("依托环渤海地区合作市长联席会。", "合作市").is_empty());
 }

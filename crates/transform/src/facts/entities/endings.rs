@@ -109,6 +109,18 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         {
             start += word.len();
         }
+        // A kind of crossing inside a run too long for a name: the name starts after it
+        // (`埃利边境｜塞卢姆口岸`).
+        if folded[start..at].chars().count() > 5 {
+            if let Some(cut) = GENERIC_CROSSINGS
+                .iter()
+                .filter_map(|w| folded[start..at].rfind(w).map(|i| i + w.len()))
+                .filter(|&cut| cut < at - start)
+                .max()
+            {
+                start += cut;
+            }
+        }
         let head = &folded[start..at];
         // A crossing by rail or road after a name is that name's (`珲春｜铁路口岸`).
         if ["铁路", "公路"].contains(&head) {

@@ -431,9 +431,9 @@ fn item_before(
             }
             break;
         }
-        // Latin letters, digits or brackets right before it: a piece of a longer word, or of
+        // Latin letters, digits or ASCII brackets right before it: a piece of a longer word, or of
         // a name a broken annotation cut (`阿(a｜克套港`).
-        if c.is_ascii_alphanumeric() || "()）".contains(c) {
+        if c.is_ascii_alphanumeric() || "()".contains(c) {
             return None;
         }
         if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) {
@@ -447,6 +447,19 @@ fn item_before(
     }
     if start == end {
         return None;
+    }
+    // A word of prose at the item's start is the sentence's (`交流｜特茹河`), when a name with
+    // its ending is left after it.
+    if let Some(second) = folded[start..end]
+        .char_indices()
+        .nth(2)
+        .map(|(i, _)| start + i)
+    {
+        let left = folded[second..end].chars().count();
+        let word = prose_words().spans(folded, std::iter::once(start), std::iter::once(second));
+        if word && endings(m.kind).is_some() && left >= 3 {
+            start = second;
+        }
     }
     let item = start..end;
     (reads_as(m.kind, &folded[item.clone()])

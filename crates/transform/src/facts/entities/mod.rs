@@ -93,7 +93,7 @@ impl<'t> Mention<'t> {
 
 /// Names of northern Europe that make 北海 the North Sea, not the city in Guangxi, when the
 /// same block names one (`波罗的海和北海`, `挪威…北海海上风电`).
-const NORTH_SEA_NEIGHBOURS: [&str; 20] = [
+const NORTH_SEA_NEIGHBOURS: [&str; 22] = [
     "波罗的海",
     "黑海",
     "爱尔兰",
@@ -114,6 +114,8 @@ const NORTH_SEA_NEIGHBOURS: [&str; 20] = [
     "汉堡",
     "易北河",
     "莱茵河",
+    "斯卡格拉克",
+    "卡特加特",
 ];
 
 /// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), before 海上 or 油 (`北海海上风电`,

@@ -11,7 +11,7 @@ pub(super) const NOT_THE_TOWNS: &str =
     "场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際";
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 14] = [
+const FEATURE_SUFFIXES: [&str; 15] = [
     "山口",
     "湾",
     "灣",
@@ -26,6 +26,7 @@ const FEATURE_SUFFIXES: [&str; 14] = [
     "海沟",
     "盐湖",
     "谷地",
+    "沙漠",
 ];
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
@@ -142,6 +143,13 @@ pub(super) fn standing(
     }
     // A port's area, authority or ports are the city's (`吉大港｜港区`, `吉大港｜港口`, not the
     // port 吉大港港).
+    // A town's name with 市 whose 市 starts another word (`合作市｜长`, `上海市｜民`) is no
+    // name with 市.
+    if folded[start..end].ends_with('市')
+        && folded[end..].starts_with(|c| NOT_THE_TOWNS.contains(c))
+    {
+        return Standing::Cut;
+    }
     // A capital named as a port before 口 is no port either (`西班牙｜港口`, not 西班牙港).
     if (kind == PLACE || kind == "city")
         && folded[start..end].ends_with('港')
@@ -218,7 +226,7 @@ pub(super) fn standing(
         let rest = &folded[end..];
         let feature = matches!(
             after,
-            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷')
+            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙')
         )
         .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
         .flatten();
@@ -230,6 +238,7 @@ pub(super) fn standing(
         let whose = |suffix: &&str| match *suffix {
             "盐湖" | "盐沼" => !matches!(kind, "country" | "province" | "region"),
             "三角洲" => !rest["三角洲".len()..].starts_with(['州', '省']),
+            "沙漠" => !rest["沙漠".len()..].starts_with('化'),
             _ => true,
         };
         if let Some(suffix) = feature.filter(|s| !in_full() && whose(s)) {
@@ -259,7 +268,7 @@ pub(super) fn standing(
         if kind == "city" || kind == DIVISION {
             let next = rest.chars().nth(1);
             match after {
-                Some('河' | '湖') if !next.is_some_and(|c| "北南口畔岸边邊区區段".contains(c)) =>
+                Some('河' | '湖') if !next.is_some_and(|c| "北南口岸边邊区區段".contains(c)) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -323,7 +332,7 @@ pub(super) fn standing(
             match after {
                 // Not `越南｜河内`, `尼日利亚｜河流州`, `越南｜河静省`.
                 Some('湖' | '河')
-                    if !next.is_some_and(|c| "北南口畔岸边邊区區内內流段粉".contains(c))
+                    if !next.is_some_and(|c| "北南口岸边邊区區内內流段粉".contains(c))
                         && !rest
                             .chars()
                             .nth(2)
@@ -525,7 +534,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 41] = [
+const PRODUCTS: [&str; 42] = [
     "茶",
     "玉",
     "瓜",
@@ -567,6 +576,7 @@ const PRODUCTS: [&str; 41] = [
     "龙虾",
     "冰酒",
     "香米",
+    "毛峰",
 ];
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
