@@ -4,7 +4,7 @@
 
 use super::mechanisms::before_a_name;
 use super::standing::{crosses_a_word, is_transliteration, NOT_THE_TOWNS};
-use super::{Mention, DIVISION, FEATURE, PLACE};
+use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
 const GENERIC_CROSSINGS: [&str; 64] = [
@@ -411,21 +411,7 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
         }
         found.push(at..end);
     }
-    for text in found {
-        if out
-            .iter()
-            .any(|m| m.text.start < text.end && m.text.end > text.start)
-        {
-            continue;
-        }
-        out.push(Mention {
-            kind: "city",
-            offset: text.start,
-            text,
-            canonical: None,
-            rule: "suffix:市",
-        });
-    }
+    add_where_free(out, found, "city", "suffix:市");
 }
 
 /// Towns the gazetteer lacks right after the division they are in, named in full
@@ -459,21 +445,7 @@ pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Me
         }
         found.push(m.text.end..end);
     }
-    for text in found {
-        if out
-            .iter()
-            .any(|m| m.text.start < text.end && m.text.end > text.start)
-        {
-            continue;
-        }
-        out.push(Mention {
-            kind: "city",
-            offset: text.start,
-            text,
-            canonical: None,
-            rule: "after:division",
-        });
-    }
+    add_where_free(out, found, "city", "after:division");
 }
 
 /// Words of direction that name a division with a suffix after a country's name (`赞比亚｜西北省`,

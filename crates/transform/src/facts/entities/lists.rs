@@ -6,7 +6,7 @@
 //! `沿海地区`).
 
 use super::prose::{boundaries_between, prose_words};
-use super::{standing, Mention, DIVISION, FEATURE, PLACE};
+use super::{add_where_free, standing, Mention, DIVISION, FEATURE, PLACE};
 
 /// What joins the items of a list.
 const JOINS: [char; 4] = ['、', '和', '及', '与'];
@@ -150,19 +150,7 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
         }
     }
     for (kind, item) in found {
-        if out
-            .iter()
-            .any(|m| m.text.start < item.end && m.text.end > item.start)
-        {
-            continue;
-        }
-        out.push(Mention {
-            kind,
-            text: item.clone(),
-            canonical: None,
-            rule: "list",
-            offset: item.start,
-        });
+        add_where_free(out, vec![item], kind, "list");
     }
     counted_divisions(folded, out);
     rivers_among_rivers(folded, out);

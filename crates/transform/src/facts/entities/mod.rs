@@ -139,6 +139,31 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
     }
 }
 
+/// Adds a mention of `kind`, fired by `rule`, for each of `found` that no mention of `out`
+/// overlaps (the names found before win).
+fn add_where_free<'t>(
+    out: &mut Vec<Mention<'t>>,
+    found: Vec<Range<usize>>,
+    kind: &'t str,
+    rule: &'t str,
+) {
+    for text in found {
+        if out
+            .iter()
+            .any(|m| m.text.start < text.end && m.text.end > text.start)
+        {
+            continue;
+        }
+        out.push(Mention {
+            kind,
+            offset: text.start,
+            text,
+            canonical: None,
+            rule,
+        });
+    }
+}
+
 /// A bay's port is a place named with the bay (`萨尔达尼亚湾｜港`, `苏比克湾港`); not the
 /// ports in general (`…湾港口`, `…湾港区`).
 fn ports_of_bays(folded: &str, out: &mut [Mention]) {
