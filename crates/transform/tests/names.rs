@@ -1262,4 +1262,7 @@ fn egypts_towns_a_lakes_shore_a_desert_and_a_crossing_after_a_border() {
     let text = "（四）交流特茹河、杜罗河与黄河河口生态修复经验。";
     assert_eq!(kinds_of(text, "特茹河"), ["feature"], "{:?}", names(text));
     assert!(kinds_of("依托环渤海地区合作市长联席会。", "合作市").is_empty());
+    // A state named after its river.
+    let text = "开始关注克罗斯河州、翁多州等非石油产区。";
+    assert_eq!(kinds_of(text, "克罗斯河州"), ["division"]);
 }

@@ -165,7 +165,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 28] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 30] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, "口湾澳务区", "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -187,6 +187,9 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 28] = [
     ("半岛", FEATURE, "", "ending:半岛"),
     ("盆地", FEATURE, "", "ending:盆地"),
     ("运河", FEATURE, "", "ending:运河"),
+    // A state or a province named after its river (`克罗斯河州`, `内格罗河省`).
+    ("河州", DIVISION, "长立际", "ending:州"),
+    ("河省", DIVISION, "长份级会", "ending:省"),
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
