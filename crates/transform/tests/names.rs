@@ -1266,3 +1266,12 @@ fn egypts_towns_a_lakes_shore_a_desert_and_a_crossing_after_a_border() {
     let text = "开始关注克罗斯河州、翁多州等非石油产区。";
     assert_eq!(kinds_of(text, "克罗斯河州"), ["division"]);
 }
+
+#[test]
+fn a_bodys_session_is_the_body() {
+    let text = "双方注意到中意政府委员会第十一次联席会议达成的共识。";
+    assert_eq!(
+        names(text),
+        [row("mechanism", "中意政府委员会", "中意政府委员会")]
+    );
+}

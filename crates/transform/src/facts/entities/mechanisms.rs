@@ -278,7 +278,12 @@ fn names_a_meeting(phrase: &str) -> bool {
 /// partners. A short one is a kind (`部际联席会议`), and so is one of a level of government
 /// (`全省…联席会议`, `省级…联席会议`).
 fn is_a_joint_conference(name: &str) -> bool {
-    name.ends_with("联席会议")
+    // Not a body's session (`中意政府委员会｜第十一次联席会议`): the body is the name.
+    let session = name
+        .match_indices('第')
+        .any(|(i, _)| ordinal_prefix(&name[i..]) > 0);
+    !session
+        && name.ends_with("联席会议")
         && name.chars().count() >= 10
         && !name.starts_with(['全', '各', '本'])
         && ![
