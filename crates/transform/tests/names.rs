@@ -1183,6 +1183,7 @@ fn context_decides_a_rivers_a_seas_and_a_towns_name() {
         ["city"]
     );
     assert_eq!(kinds_of("首任理事长由黑河市市长担任。", "黑河市"), ["city"]);
+    assert_eq!(kinds_of("黑河市市直机关参加。", "黑河市"), ["city"]);
     assert!(kinds_of("长沙城南片区。", "长沙城").is_empty());
 }
 

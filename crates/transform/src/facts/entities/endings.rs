@@ -3,7 +3,7 @@
 //! divisions whose names are transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`, `提格雷州`).
 
 use super::mechanisms::before_a_name;
-use super::standing::{crosses_a_word, is_transliteration, NOT_THE_TOWNS};
+use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE_TOWNS};
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
@@ -354,10 +354,11 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
     }
 }
 
-/// Towns named with 市 (`安科纳市`, `谅山市`, `黑山｜巴尔市`): a town's name, or a division's
-/// short name (the town it is named after), before 市 is the town's name with it; and the two
-/// to four characters between a country's or a division's name and 市 name a town the
-/// gazetteer lacks, unless a word runs into them or they say what kind of town it is.
+/// Towns named with 市 (`谅山市`, `黑山｜巴尔市`): a division's short name (the town it is named
+/// after) before 市 is the town's name with it; and the two to four characters between a
+/// country's or a division's name and 市 name a town the gazetteer lacks, unless a word runs
+/// into them or they say what kind of town it is. A town's own name before 市 is read with it
+/// where the gazetteer's pass finds it (`standing`: `安科纳市`).
 pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_>>) {
     // Where a town's 市 is (not `市场`, `市民`, `市长`).
     let town_word = |at: usize| {
@@ -374,9 +375,9 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
         if town_word(at) {
             let name = &folded[m.text.clone()];
             let short = m.kind == DIVISION
-                && !name.ends_with(['省', '州', '区', '郡', '邦', '府', '国'])
+                && !named_in_full(name)
                 && m.canonical.is_none_or(|c| !c.ends_with('市'));
-            if m.kind == "city" || short {
+            if short {
                 m.kind = "city";
                 m.text.end = at + '市'.len_utf8();
                 m.canonical = None;

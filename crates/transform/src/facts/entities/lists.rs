@@ -150,7 +150,7 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
         }
     }
     for (kind, item) in found {
-        add_where_free(out, vec![item], kind, "list");
+        add_where_free(out, [item], kind, "list");
     }
     counted_divisions(folded, out);
     rivers_among_rivers(folded, out);
@@ -175,15 +175,20 @@ fn towns_called_towns(folded: &str, out: &mut [Mention]) {
         .map(|m| m.text.end)
         .collect();
     for end in called {
-        for k in towns_and_divisions_ending_at(folded, out, end) {
-            let Some(m) = out.get_mut(k) else { continue };
-            if m.kind == DIVISION
-                && !folded[m.text.clone()].ends_with(['省', '州', '区', '郡', '邦', '府'])
-            {
-                m.kind = "city";
-                m.canonical = None;
-                m.rule = "list";
-            }
+        let list = towns_and_divisions_ending_at(folded, out, end);
+        short_divisions_as_towns(folded, out, list);
+    }
+}
+
+/// Gives the divisions among `list` (indices into `out`) that are written by their short name
+/// the kind of the town they are named after.
+fn short_divisions_as_towns(folded: &str, out: &mut [Mention], list: Vec<usize>) {
+    for k in list {
+        let Some(m) = out.get_mut(k) else { continue };
+        if m.kind == DIVISION && !standing::named_in_full(&folded[m.text.clone()]) {
+            m.kind = "city";
+            m.canonical = None;
+            m.rule = "list";
         }
     }
 }
@@ -219,16 +224,7 @@ fn towns_among_towns(folded: &str, out: &mut [Mention]) {
         if towns < 2 || towns * 2 <= chain.len() {
             continue;
         }
-        for k in chain {
-            let Some(m) = out.get_mut(k) else { continue };
-            let short = m.kind == DIVISION
-                && !folded[m.text.clone()].ends_with(['省', '州', '区', '郡', '邦', '府']);
-            if short {
-                m.kind = "city";
-                m.canonical = None;
-                m.rule = "list";
-            }
-        }
+        short_divisions_as_towns(folded, out, chain);
     }
 }
 

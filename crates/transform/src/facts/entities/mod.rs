@@ -143,7 +143,7 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
 /// overlaps (the names found before win).
 fn add_where_free<'t>(
     out: &mut Vec<Mention<'t>>,
-    found: Vec<Range<usize>>,
+    found: impl IntoIterator<Item = Range<usize>>,
     kind: &'t str,
     rule: &'t str,
 ) {

@@ -106,6 +106,12 @@ pub(super) fn is_transliteration(c: char) -> bool {
         .is_some_and(|word| word & (1 << (i % 64)) != 0)
 }
 
+/// Whether a division's name is written with its suffix (`梅尔辛省`, `育空地区`, `阿布扎比酋长国`),
+/// not as its short name (`梅尔辛`, which may be the town it is named after).
+pub(super) fn named_in_full(name: &str) -> bool {
+    name.ends_with(['省', '州', '区', '郡', '邦', '府', '国'])
+}
+
 /// Whether the first two characters of `pair` are both [`TRANSLITERATION`]'s.
 pub(super) fn transliterated(pair: impl Iterator<Item = char>) -> bool {
     pair.take(2).filter(|c| is_transliteration(*c)).count() == 2
@@ -141,8 +147,6 @@ pub(super) fn standing(
             return Standing::Cut;
         }
     }
-    // A port's area, authority or ports are the city's (`吉大港｜港区`, `吉大港｜港口`, not the
-    // port 吉大港港).
     // A town's name with 市 whose 市 starts another word (`合作市｜长`, `上海市｜民`) is no
     // name with 市.
     if folded[start..end].ends_with('市')
@@ -150,7 +154,9 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
-    // A capital named as a port before 口 is no port either (`西班牙｜港口`, not 西班牙港).
+    // A port's area, authority or ports are the city's (`吉大港｜港区`, `吉大港｜港口`, not the
+    // port 吉大港港), and a capital named as a port before 口 is no port either (`西班牙｜港口`,
+    // not 西班牙港).
     if (kind == PLACE || kind == "city")
         && folded[start..end].ends_with('港')
         && folded[end..].starts_with(['区', '區', '务', '務', '口'])
