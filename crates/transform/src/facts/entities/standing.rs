@@ -406,7 +406,7 @@ pub(super) fn standing(
             }
         }
         // Not after a name that has its suffix already (`纽约州｜州长`).
-        let named_in_full = || {
+        let has_a_division_suffix = || {
             DIVISION_SUFFIXES
                 .iter()
                 .any(|s| folded[start..end].ends_with(s))
@@ -416,7 +416,7 @@ pub(super) fn standing(
                 after,
                 Some('自' | '酋' | '郡' | '大' | '州' | '省' | '邦' | '府')
             )
-            && !named_in_full()
+            && !has_a_division_suffix()
         {
             if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
                 return Standing::Head(DIVISION, end + suffix.len());
