@@ -1276,3 +1276,113 @@ fn a_bodys_session_is_the_body() {
         [row("mechanism", "中意政府委员会", "中意政府委员会")]
     );
 }
+
+#[test]
+fn a_countrys_formal_name_and_its_towns_port() {
+    assert_eq!(
+        kinds_of("中华人民共和国和巴西联邦共和国发表联合声明。", "巴西联邦共和国"),
+        ["country"]
+    );
+    assert_eq!(
+        kinds_of("坦桑尼亚联合共和国政府", "坦桑尼亚联合共和国"),
+        ["country"]
+    );
+    // 联合 and 国 are the United Nations', not the country's.
+    assert_eq!(kinds_of("美国联合国代表团", "美国"), ["country"]);
+    assert_eq!(
+        kinds_of("开通至巴西萨尔瓦多港的定期航线。", "萨尔瓦多港"),
+        ["place"]
+    );
+    // A country's ports and port authority are no port.
+    assert!(kinds_of("推动智利港口和肯尼亚港务局合作。", "智利港").is_empty());
+    assert_eq!(kinds_of("推动智利港口合作。", "智利"), ["country"]);
+    // A city's new port is a port; a port's new port is the port's.
+    assert_eq!(kinds_of("参与望加锡新港运营。", "望加锡新港"), ["place"]);
+    assert_eq!(
+        kinds_of("参观了釜山港新港集装箱码头。", "釜山港"),
+        ["place"]
+    );
+}
+
+#[test]
+fn expos_of_partners_are_mechanisms_and_a_countrys_own_fair_is_not() {
+    let found = names("依托中国—东盟博览会和第八届中国—亚欧博览会，参加中国国际进口博览会。");
+    let mechanisms: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(mechanisms, ["中国—东盟博览会", "中国—亚欧博览会"], "{found:?}");
+}
+
+#[test]
+fn organise_as_a_verb_and_generic_mechanisms_are_no_names() {
+    for text in [
+        "三方同意在下一次部长级会议期间组织三国企业参观。",
+        "湖南将组织工程机械企业赴本格拉省考察。",
+        "本联盟不具有政府间国际组织性质。",
+        "是非营利性行业合作组织。",
+        "澳大利亚联邦科学与工业研究组织参与。",
+    ] {
+        let found = names(text);
+        assert!(
+            !found.iter().any(|(k, _, _)| k == "organisation"),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "建立省级统筹协调机制。",
+        "建立面向南部非洲的物流协作机制。",
+        "发挥云南面向南亚东南亚辐射中心作用。",
+        "利用博鳌亚洲论坛年会平台。",
+    ] {
+        let found = names(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(k, t, _)| k == "mechanism" && t.ends_with(['制', '心', '台'])
+                    && t.chars().count() > 6),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(
+        kinds_of("邀请粮农组织派员列席会议。", "粮农组织"),
+        ["organisation"]
+    );
+    assert_eq!(
+        kinds_of("利用博鳌亚洲论坛年会平台。", "博鳌亚洲论坛"),
+        ["mechanism"]
+    );
+}
+
+#[test]
+fn a_province_and_a_partner_name_a_regional_body() {
+    for (text, name) in [
+        ("商定成立湘莫经贸合作委员会。", "湘莫经贸合作委员会"),
+        ("在布拉瓦约建设中津传统医药合作中心。", "中津传统医药合作中心"),
+        ("建设滇缅跨境电商服务中心。", "滇缅跨境电商服务中心"),
+    ] {
+        assert_eq!(kinds_of(text, name), ["mechanism"], "{text}");
+    }
+    // A province's south is no partner.
+    assert!(kinds_of("建设赣南物流中心。", "赣南物流中心").is_empty());
+}
+
+#[test]
+fn products_government_offices_and_long_names_between_words() {
+    // A product named after a division the document defines.
+    assert!(kinds_of(
+        "扩大阿拉拉特白兰地出口。阿拉拉特州代表出席。",
+        "阿拉拉特"
+    )
+    .is_empty());
+    assert!(kinds_of("推广定西马铃薯和陇南油橄榄。", "定西").is_empty());
+    // A government office in a list with a town is no town.
+    let found = names("省商务厅会同省外办、海口海关建立机制。");
+    assert!(!found.iter().any(|(_, t, _)| t == "省外办"), "{found:?}");
+    // A name of three characters keeps one of its own between two words (接地, 海港).
+    assert_eq!(
+        kinds_of("研究连接地中海港口的海铁联运产品。", "地中海"),
+        ["feature"]
+    );
+}

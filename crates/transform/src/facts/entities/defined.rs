@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::standing::transliterated;
+use super::standing::{names_a_product, transliterated};
 use super::{Mention, DIVISION, PLACE};
 use crate::facts::tagger::Tagger;
 
@@ -110,9 +110,11 @@ impl<'t> Defined<'t> {
                 true
             } else {
                 // Not a piece of a longer transliteration (`提格雷` in `提格雷尼亚`): two of its
-                // characters on a side (`提格雷｜代表团` is the name before a word).
+                // characters on a side (`提格雷｜代表团` is the name before a word). Nor a
+                // product named after it (`阿拉拉特｜白兰地`).
                 !transliterated(folded[..start].chars().rev())
                     && !transliterated(folded[end..].chars())
+                    && !names_a_product(&folded[end..])
             };
             if !apart
                 || out

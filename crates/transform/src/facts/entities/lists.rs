@@ -112,7 +112,11 @@ fn reads_as(kind: &str, item: &str) -> bool {
                     .filter_map(|k| endings(k))
                     .flatten()
                     .any(|e| item.ends_with(e))
-                && !item.ends_with(['国', '区', '县', '镇', '村', '路', '街'])
+                // Nor a government office (`省外办`, `商务厅`, `海关`).
+                && !item.ends_with([
+                    '国', '区', '县', '镇', '村', '路', '街', '办', '厅', '局', '委', '署', '关', '处',
+                    '馆', '所', '院', '司', '部',
+                ])
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 147] = [
+const BEFORE_A_NAME: [&str; 151] = [
     "形成",
     "开设",
     "延长",
@@ -162,11 +162,15 @@ const BEFORE_A_NAME: [&str; 147] = [
     "配合",
     "其他",
     "报送",
+    "邀请",
+    "列席",
+    "派员",
+    "具有",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 52] = [
+const GENERIC_WORDS: [&str; 60] = [
     "港口",
     "统一",
     "非营利性",
@@ -219,6 +223,14 @@ const GENERIC_WORDS: [&str; 52] = [
     "信息",
     "共享",
     "会晤",
+    "行业",
+    "省级",
+    "市级",
+    "统筹",
+    "部门间",
+    "物流",
+    "交通",
+    "航运",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -247,11 +259,13 @@ const INFRASTRUCTURE: [&str; 16] = [
     "电网",
 ];
 
-/// Suffixes of recurring meetings and joint bodies: named only with a link between partners or a
-/// bilateral name (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`, `中拉企业家理事会`);
+/// Suffixes of recurring meetings, expos and joint bodies: named only with a link between partners
+/// or a bilateral name (`中国—中亚峰会`, `中日韩领导人会议`, `中国—海合会战略对话`, `中拉企业家理事会`,
+/// `中国—东盟博览会`; not `中国国际进口博览会`, a country's own fair);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 7] = [
+const MEETINGS: [&str; 8] = [
+    "博览会",
     "峰会",
     "会议",
     "对话",
@@ -261,13 +275,15 @@ const MEETINGS: [&str; 7] = [
     "理事会",
 ];
 
-/// Whether `phrase` is a meeting's or a joint body's name (see [`MEETINGS`]).
-fn names_a_meeting(phrase: &str) -> bool {
+/// Whether `phrase` before `suffix` is a meeting's, an expo's or a joint body's name (see
+/// [`MEETINGS`]). A body's meeting is the body's (`中国—东盟｜会议`), its expo is one of its own
+/// (`中国—东盟｜博览会`).
+fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
     let session = phrase
         .match_indices('第')
         .any(|(i, _)| ordinal_prefix(&phrase[i..]) > 0);
     (phrase.contains('—') || is_bilateral(phrase))
-        && !ends_a_body(phrase)
+        && (suffix == "博览会" || !ends_a_body(phrase))
         && !session
         && !phrase.contains(['·', '•'])
         && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
@@ -293,9 +309,9 @@ fn is_a_joint_conference(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
-/// What a centre is when it is a facility, not a mechanism (`巴林区域分拨中心`,
-/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`).
-const FACILITIES: [&str; 18] = [
+/// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
+/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`).
+const FACILITIES: [&str; 19] = [
     "会议",
     "会展",
     "展览",
@@ -314,6 +330,7 @@ const FACILITIES: [&str; 18] = [
     "联运",
     "负荷",
     "业务",
+    "辐射",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
@@ -323,10 +340,17 @@ const ORGANISE: [&str; 19] = [
     "的", "优化", "管理", "模式", "方式", "工作", "能力",
 ];
 
+/// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`), or a
+/// national research body (`…科学与工业研究｜组织`).
+const ORGANISED_BY: [&str; 22] = [
+    "将", "期间", "并", "还", "也", "要", "应", "可", "会同", "负责", "共同", "积极", "定期", "统一",
+    "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
+];
+
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
 /// `中拉港航人才培训中心`), after 中.
 const PARTNER_INITIALS: &str =
-    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委";
+    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格";
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, or says only how
 /// long a mechanism lasts (`农业合作长效机制`).
@@ -598,7 +622,7 @@ pub(super) fn named_in_text<'t>(
         // platform, forum, network or centre only when it names its partners
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
         if (MEETINGS.contains(&suffix)
-            && !names_a_meeting(phrase)
+            && !names_a_meeting(phrase, suffix)
             && !is_a_joint_conference(&folded[start..end]))
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
@@ -606,12 +630,14 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        // A body's platform is the body (`借助｜上海合作组织｜平台`): no platform of its own.
+        // A body's platform is the body (`借助｜上海合作组织｜平台`), and so is its annual
+        // meeting's (`博鳌亚洲论坛｜年会平台`): no platform of its own.
         if suffix == "平台"
-            && out
-                .iter()
-                .take(names_count)
-                .any(|n| n.kind == "organisation" && n.text == (start..at))
+            && (phrase.ends_with("年会")
+                || out
+                    .iter()
+                    .take(names_count)
+                    .any(|n| n.kind == "organisation" && n.text == (start..at)))
         {
             continue;
         }
@@ -621,6 +647,7 @@ pub(super) fn named_in_text<'t>(
             && (ends_a_body(phrase)
                 || phrase.ends_with("牵头")
                 || phrase.ends_with('有')
+                || ORGANISED_BY.iter().any(|w| phrase.ends_with(w))
                 || ORGANISE.iter().any(|w| folded[end..].starts_with(w)))
         {
             continue;
@@ -712,15 +739,18 @@ const PARTNERS_BY_ABBREVIATION: [&str; 1] = ["澜湄"];
 const PROVINCE_INITIALS: &str =
     "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台蒙";
 
-/// Whether `phrase` starts with two provinces' one-character names, which name the partners of
-/// a regional body (`闽台港航合作交流中心`, `滇桂…`).
+/// Whether `phrase` starts with two provinces' one-character names, or a province's and a
+/// partner's, which name the partners of a regional body (`闽台港航合作交流中心`, `滇桂…`).
 fn starts_with_provinces(phrase: &str) -> bool {
-    phrase
-        .chars()
-        .take(2)
-        .filter(|c| PROVINCE_INITIALS.contains(*c))
-        .count()
-        == 2
+    let mut chars = phrase.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    // Or a province and a partner country (`湘莫…委员会`, `滇缅…中心`); not a province's south
+    // (`赣南`, `闽南`).
+    PROVINCE_INITIALS.contains(first)
+        && (PROVINCE_INITIALS.contains(second)
+            || (PARTNER_INITIALS.contains(second) && second != '南'))
 }
 
 /// Whether `text` holds a link between partners (`—`) or a bilateral name (`中美`) anywhere.

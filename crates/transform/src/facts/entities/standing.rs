@@ -31,7 +31,7 @@ const FEATURE_SUFFIXES: [&str; 15] = [
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
 /// `霍尔果斯口岸`): a place. Not `港口` (`驶往北海港口`: ports in general) nor `港湾`.
-const PORT_SUFFIXES: [&str; 3] = ["口岸", "深水港", "港"];
+const PORT_SUFFIXES: [&str; 4] = ["口岸", "深水港", "新港", "港"];
 
 /// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
 /// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`, `阿布扎比酋长国`, `蒙巴萨郡`), or a division's short name into its full name
@@ -305,6 +305,22 @@ pub(super) fn standing(
         // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
         // `市场`) are the same name, written in full.
         if kind == "country" {
+            // A formal name's qualifiers before its 共和国 (`巴西｜联邦｜共和国`,
+            // `坦桑尼亚｜联合｜共和国`, `玻利维亚｜多民族｜国`).
+            let qualified = formal_qualifiers(rest);
+            if qualified > 0 {
+                let tail = &rest[qualified..];
+                // A 国 alone only after 多民族: `美国｜联合国` is the United Nations.
+                if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
+                    .iter()
+                    .find(|s| {
+                        tail.starts_with(**s)
+                            && (s.chars().count() > 1 || rest.starts_with("多民族"))
+                    })
+                {
+                    return Standing::Head("country", end + qualified + suffix.len());
+                }
+            }
             // Not `联邦` alone: `德国联邦｜数字与交通部` is a federal ministry.
             if let Some(suffix) = [
                 "人民民主共和国",
@@ -323,6 +339,16 @@ pub(super) fn standing(
             }) {
                 return Standing::Head("country", end + suffix.len());
             }
+        }
+        // A port named after its country's town of the same name (`吉布提港`, `巴西｜萨尔瓦多港`;
+        // not a country's ports or port authority: `智利｜港口`, `肯尼亚｜港务局`, `中国｜港航`).
+        if kind == "country"
+            && rest.starts_with('港')
+            && &folded[start..end] != "中国"
+            && !rest['港'.len_utf8()..]
+                .starts_with(['口', '务', '務', '航', '区', '區', '澳', '企', '湾', '灣', '股'])
+        {
+            return Standing::Head(PLACE, end + '港'.len_utf8());
         }
         // A capital named after its country (`突尼斯城`, `科威特城`; not `…城市`, `…城镇`).
         if kind == "country"
@@ -377,13 +403,7 @@ pub(super) fn standing(
             return Standing::Cut;
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`).
-        if kind != "country"
-            && rest
-                .chars()
-                .next()
-                .is_some_and(|c| PRODUCT_STARTS.contains(c))
-            && PRODUCTS.iter().any(|p| rest.starts_with(p))
-        {
+        if kind != "country" && names_a_product(rest) {
             return Standing::Cut;
         }
         // A lake's or a river's bank, not a province (`卡里巴湖｜南岸`).
@@ -394,13 +414,16 @@ pub(super) fn standing(
             return Standing::Cut;
         }
         if kind == "city" || kind == PLACE || kind == DIVISION {
-            let port = matches!(after, Some('口' | '深' | '港'))
+            let port = matches!(after, Some('口' | '深' | '港' | '新'))
                 .then(|| PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
-                .flatten();
+                .flatten()
+                // A port's new port is the port's (`釜山港｜新港`), a city's its own
+                // (`望加锡新港`).
+                .filter(|s| **s != "新港" || !folded[start..end].ends_with('港'));
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
                 // Not a port's area or authority (`吉大港｜港区`, `港务`).
-                if *suffix != "港" || !next.is_some_and(|c| "口湾灣区區务務".contains(c)) {
+                if !suffix.ends_with('港') || !next.is_some_and(|c| "口湾灣区區务務".contains(c)) {
                     return Standing::Head(PLACE, end + suffix.len());
                 }
             }
@@ -437,8 +460,9 @@ pub(super) fn standing(
         }
     }
     if crosses_a_word(folded, start, end) {
-        // Words of the text on both sides run into it (`增加｜纳税` around 加纳): no name.
-        if ends_inside_a_word(folded, start, end) {
+        // Words of the text on both sides run into it (`增加｜纳税` around 加纳): no name. A
+        // longer name keeps a character of its own between them (`连接｜地中海｜港口`).
+        if folded[start..end].chars().count() <= 2 && ends_inside_a_word(folded, start, end) {
             return Standing::Cut;
         }
         return Standing::Crossed;
@@ -538,9 +562,24 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
     false
 }
 
+/// The words a country's formal name puts between its short name and its 共和国 or 国
+/// (`巴西联邦共和国`, `越南社会主义共和国`, `埃及阿拉伯共和国`, `玻利维亚多民族国`): how many bytes
+/// of `rest` they take, 0 if none.
+fn formal_qualifiers(rest: &str) -> usize {
+    const QUALIFIERS: [&str; 12] = [
+        "联邦", "聯邦", "民主", "人民", "社会主义", "社會主義", "阿拉伯", "伊斯兰", "伊斯蘭", "联合",
+        "聯合", "多民族",
+    ];
+    let mut taken = 0;
+    while let Some(q) = QUALIFIERS.iter().find(|q| rest[taken..].starts_with(**q)) {
+        taken += q.len();
+    }
+    taken
+}
+
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 42] = [
+const PRODUCTS: [&str; 49] = [
     "茶",
     "玉",
     "瓜",
@@ -583,11 +622,27 @@ const PRODUCTS: [&str; 42] = [
     "冰酒",
     "香米",
     "毛峰",
+    "白兰地",
+    "马铃薯",
+    "油橄榄",
+    "花牛",
+    "枸杞",
+    "红枣",
+    "核桃",
 ];
+
+/// Whether `rest`, the text right after a place's name, starts with a product named after the
+/// place (see [`PRODUCTS`]).
+pub(super) fn names_a_product(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| PRODUCT_STARTS.contains(c))
+        && PRODUCTS.iter().any(|p| rest.starts_with(p))
+}
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
 const PRODUCT_STARTS: &str =
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰";
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
