@@ -1280,7 +1280,10 @@ fn a_bodys_session_is_the_body() {
 #[test]
 fn a_countrys_formal_name_and_its_towns_port() {
     assert_eq!(
-        kinds_of("中华人民共和国和巴西联邦共和国发表联合声明。", "巴西联邦共和国"),
+        kinds_of(
+            "中华人民共和国和巴西联邦共和国发表联合声明。",
+            "巴西联邦共和国"
+        ),
         ["country"]
     );
     assert_eq!(
@@ -1312,7 +1315,11 @@ fn expos_of_partners_are_mechanisms_and_a_countrys_own_fair_is_not() {
         .filter(|(k, _, _)| k == "mechanism")
         .map(|(_, t, _)| t.as_str())
         .collect();
-    assert_eq!(mechanisms, ["中国—东盟博览会", "中国—亚欧博览会"], "{found:?}");
+    assert_eq!(
+        mechanisms,
+        ["中国—东盟博览会", "中国—亚欧博览会"],
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -1338,10 +1345,9 @@ fn organise_as_a_verb_and_generic_mechanisms_are_no_names() {
     ] {
         let found = names(text);
         assert!(
-            !found
-                .iter()
-                .any(|(k, t, _)| k == "mechanism" && t.ends_with(['制', '心', '台'])
-                    && t.chars().count() > 6),
+            !found.iter().any(|(k, t, _)| k == "mechanism"
+                && t.ends_with(['制', '心', '台'])
+                && t.chars().count() > 6),
             "{text}: {found:?}"
         );
     }
@@ -1359,7 +1365,10 @@ fn organise_as_a_verb_and_generic_mechanisms_are_no_names() {
 fn a_province_and_a_partner_name_a_regional_body() {
     for (text, name) in [
         ("商定成立湘莫经贸合作委员会。", "湘莫经贸合作委员会"),
-        ("在布拉瓦约建设中津传统医药合作中心。", "中津传统医药合作中心"),
+        (
+            "在布拉瓦约建设中津传统医药合作中心。",
+            "中津传统医药合作中心",
+        ),
         ("建设滇缅跨境电商服务中心。", "滇缅跨境电商服务中心"),
     ] {
         assert_eq!(kinds_of(text, name), ["mechanism"], "{text}");
@@ -1371,11 +1380,7 @@ fn a_province_and_a_partner_name_a_regional_body() {
 #[test]
 fn products_government_offices_and_long_names_between_words() {
     // A product named after a division the document defines.
-    assert!(kinds_of(
-        "扩大阿拉拉特白兰地出口。阿拉拉特州代表出席。",
-        "阿拉拉特"
-    )
-    .is_empty());
+    assert!(kinds_of("扩大阿拉拉特白兰地出口。阿拉拉特州代表出席。", "阿拉拉特").is_empty());
     assert!(kinds_of("推广定西马铃薯和陇南油橄榄。", "定西").is_empty());
     // A government office in a list with a town is no town.
     let found = names("省商务厅会同省外办、海口海关建立机制。");

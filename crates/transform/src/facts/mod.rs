@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod entities;
 pub mod findings;
+mod headwords;
 pub mod pinyin;
 pub mod readings;
 pub mod script;

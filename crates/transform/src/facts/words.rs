@@ -12,6 +12,7 @@ use annotext_parser::Reading;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::headwords;
 use super::script::fold;
 
 const PHRASES: &str = include_str!("../../../../data/dictionary/phrases.tsv");
@@ -61,48 +62,31 @@ impl Words {
     }
 }
 
-/// The shipped word dictionary, built on first use (about 45,000 words).
+/// The shipped word dictionary, read on first use (about 45,000 words).
 pub fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| parse_words(PHRASES))
+    WORDS.get_or_init(|| parse_words(PHRASES, shipped_automaton()))
 }
 
-fn parse_words(text: &str) -> Words {
-    let mut index: HashMap<String, usize> = HashMap::default();
-    let mut patterns: Vec<String> = Vec::new();
-    let mut words = Vec::new();
-    let mut readings: Vec<Vec<Vec<Reading>>> = Vec::new();
-    // Each syllable parsed once: 110,000 syllables of 45,000 words are 1,500 distinct ones.
-    let mut parsed: HashMap<&str, Option<Reading>> = HashMap::default();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((word, pinyin)) = line.split_once('\t') else {
-            continue;
-        };
-        let syllables: Option<Vec<Reading>> = pinyin
-            .split(' ')
-            .map(|s| *parsed.entry(s).or_insert_with(|| Reading::parse(s).ok()))
-            .collect();
-        // A reading that is not one syllable per character cannot be lined up with the text.
-        let Some(syllables) = syllables.filter(|s| s.len() == word.chars().count()) else {
-            continue;
-        };
-        let folded = fold(word).into_owned();
-        let slot = *index.entry(folded.clone()).or_insert_with(|| {
-            patterns.push(folded);
-            words.push(word.to_owned());
-            readings.push(Vec::new());
-            patterns.len() - 1
-        });
-        if let Some(list) = readings.get_mut(slot) {
-            if !list.contains(&syllables) {
-                list.push(syllables);
-            }
-        }
+/// The automaton the build script built over the shipped dictionary's patterns
+/// (`crates/transform/build.rs`); `None` for an empty dictionary.
+fn shipped_automaton() -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
+    const SERIALIZED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.daac"));
+    if SERIALIZED.is_empty() {
+        return None;
     }
-    // One free block searched for each state's base: the build takes a fraction of the time of
-    // the default (16 blocks) for an array a few per cent larger, searched as fast
-    // (BENCHMARKS.md, issue 24).
-    let automaton = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+    // SAFETY: the bytes are `serialize()`'s output, by this build's daachorse, of an automaton
+    // the build script built over `headwords::patterns(PHRASES, fold)`: the same patterns this
+    // crate reads at run time, numbered alike (a test checks it against one built here).
+    let (automaton, _) =
+        unsafe { CharwiseDoubleArrayAhoCorasick::deserialize_unchecked(SERIALIZED) };
+    Some(automaton)
+}
+
+/// Builds the automaton over `patterns` at run time, as the build script does.
+#[cfg(test)]
+fn build_automaton(patterns: &[String]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
+    daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .num_free_blocks(1)
         .build_with_values(
             patterns
@@ -110,7 +94,37 @@ fn parse_words(text: &str) -> Words {
                 .enumerate()
                 .map(|(i, p)| (p.as_str(), i as u32)),
         )
-        .ok();
+        .ok()
+}
+
+/// The dictionary of `text`, with `automaton` built over its patterns
+/// ([`headwords::patterns`]).
+fn parse_words(text: &str, automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>) -> Words {
+    let (patterns, lines) = headwords::patterns(text, |w| fold(w).into_owned());
+    let mut words: Vec<String> = Vec::with_capacity(patterns.len());
+    let mut readings: Vec<Vec<Vec<Reading>>> = vec![Vec::new(); patterns.len()];
+    // Each syllable parsed once: 110,000 syllables of 45,000 words are 1,500 distinct ones.
+    let mut parsed: HashMap<&str, Option<Reading>> = HashMap::default();
+    for line in lines {
+        if line.pattern == words.len() {
+            words.push(line.word.to_owned());
+        }
+        let syllables: Option<Vec<Reading>> = line
+            .pinyin
+            .split(' ')
+            .map(|s| *parsed.entry(s).or_insert_with(|| Reading::parse(s).ok()))
+            .collect();
+        // A reading that is not one syllable per character cannot be lined up with the text:
+        // the word keeps no reading of it.
+        let Some(syllables) = syllables.filter(|s| s.len() == line.word.chars().count()) else {
+            continue;
+        };
+        if let Some(list) = readings.get_mut(line.pattern) {
+            if !list.contains(&syllables) {
+                list.push(syllables);
+            }
+        }
+    }
     let lengths = patterns
         .iter()
         .map(|p| u8::try_from(p.chars().count()).unwrap_or(u8::MAX))
@@ -192,6 +206,19 @@ fn chars() -> &'static HashMap<char, Vec<Reading>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_automaton_built_at_compile_time_is_the_one_built_here() {
+        let (patterns, _) = headwords::patterns(PHRASES, |w| fold(w).into_owned());
+        let built = build_automaton(&patterns).map(|a| a.serialize());
+        let shipped = words().automaton.as_ref().map(|a| a.serialize());
+        assert!(built.as_ref().is_some_and(|b| b.len() > 100_000));
+        assert!(
+            built == shipped,
+            "build.rs and the run disagree on the dictionary"
+        );
+        assert_eq!(words().words.len(), patterns.len());
+    }
 
     #[test]
     fn the_shipped_dictionaries_load_and_know_heteronyms_in_context() {

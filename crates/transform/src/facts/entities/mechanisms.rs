@@ -343,8 +343,8 @@ const ORGANISE: [&str; 19] = [
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
 const ORGANISED_BY: [&str; 22] = [
-    "将", "期间", "并", "还", "也", "要", "应", "可", "会同", "负责", "共同", "积极", "定期", "统一",
-    "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
+    "将", "期间", "并", "还", "也", "要", "应", "可", "会同", "负责", "共同", "积极", "定期",
+    "统一", "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
 ];
 
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,

@@ -345,8 +345,9 @@ pub(super) fn standing(
         if kind == "country"
             && rest.starts_with('港')
             && &folded[start..end] != "中国"
-            && !rest['港'.len_utf8()..]
-                .starts_with(['口', '务', '務', '航', '区', '區', '澳', '企', '湾', '灣', '股'])
+            && !rest['港'.len_utf8()..].starts_with([
+                '口', '务', '務', '航', '区', '區', '澳', '企', '湾', '灣', '股',
+            ])
         {
             return Standing::Head(PLACE, end + '港'.len_utf8());
         }
@@ -423,7 +424,8 @@ pub(super) fn standing(
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
                 // Not a port's area or authority (`吉大港｜港区`, `港务`).
-                if !suffix.ends_with('港') || !next.is_some_and(|c| "口湾灣区區务務".contains(c)) {
+                if !suffix.ends_with('港') || !next.is_some_and(|c| "口湾灣区區务務".contains(c))
+                {
                     return Standing::Head(PLACE, end + suffix.len());
                 }
             }
@@ -567,8 +569,18 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
 /// of `rest` they take, 0 if none.
 fn formal_qualifiers(rest: &str) -> usize {
     const QUALIFIERS: [&str; 12] = [
-        "联邦", "聯邦", "民主", "人民", "社会主义", "社會主義", "阿拉伯", "伊斯兰", "伊斯蘭", "联合",
-        "聯合", "多民族",
+        "联邦",
+        "聯邦",
+        "民主",
+        "人民",
+        "社会主义",
+        "社會主義",
+        "阿拉伯",
+        "伊斯兰",
+        "伊斯蘭",
+        "联合",
+        "聯合",
+        "多民族",
     ];
     let mut taken = 0;
     while let Some(q) = QUALIFIERS.iter().find(|q| rest[taken..].starts_with(**q)) {

@@ -1,0 +1,46 @@
+//! Builds the word dictionary's automaton (`data/dictionary/phrases.tsv`, about 45,000 words)
+//! once, at compile time: building it took about a tenth of the transform's instructions on an
+//! 11 MiB corpus at every run (BENCHMARKS.md, issue 24). The run reads the serialized automaton
+//! back (`facts/words.rs`).
+
+use std::path::PathBuf;
+
+// The folding and the patterns are the library's own modules, compiled here too, so the build
+// and the run cannot disagree on them.
+#[allow(dead_code)]
+#[path = "src/facts/script.rs"]
+mod script;
+
+#[allow(dead_code)]
+#[path = "src/facts/headwords.rs"]
+mod headwords;
+
+fn main() {
+    let dictionary = "../../data/dictionary/phrases.tsv";
+    for input in [
+        dictionary,
+        "src/facts/script.rs",
+        "src/facts/headwords.rs",
+        "../../data/opencc",
+    ] {
+        println!("cargo:rerun-if-changed={input}");
+    }
+    let text =
+        std::fs::read_to_string(dictionary).expect("data/dictionary/phrases.tsv is readable");
+    let (patterns, _) = headwords::patterns(&text, |w| script::fold(w).into_owned());
+    // One free block searched for each state's base: the build takes a fraction of the time of
+    // the default (16 blocks) for an array a few per cent larger, searched as fast.
+    // An empty dictionary has no automaton: an empty file says so.
+    let bytes = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .num_free_blocks(1)
+        .build_with_values(
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.as_str(), u32::try_from(i).expect("fewer than 2^32 words"))),
+        )
+        .map(|automaton: daachorse::CharwiseDoubleArrayAhoCorasick<u32>| automaton.serialize())
+        .unwrap_or_default();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("words.daac"), bytes).expect("OUT_DIR is writable");
+}

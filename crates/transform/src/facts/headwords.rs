@@ -1,0 +1,38 @@
+//! The word dictionary's lines and their patterns, shared by the build script (which builds the
+//! dictionary's automaton over the patterns once, at compile time) and by [`super::words`] (which
+//! reads the readings of the same lines at run time). One function decides both, so the
+//! automaton's pattern numbers are the readings' indices.
+
+use std::collections::HashMap;
+
+/// One line of the dictionary: its pattern's number, the headword as listed and its pinyin.
+pub(crate) struct Line<'t> {
+    pub(crate) pattern: usize,
+    pub(crate) word: &'t str,
+    pub(crate) pinyin: &'t str,
+}
+
+/// The distinct folded headwords of `text` (`word<TAB>pinyin` lines, `#` lines are notes) in the
+/// order first listed, and each line with its pattern's number. `fold` is the matcher's folding
+/// (traditional to simplified), so a headword folded like the text is found in either script.
+pub(crate) fn patterns(text: &str, fold: impl Fn(&str) -> String) -> (Vec<String>, Vec<Line<'_>>) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut patterns = Vec::new();
+    let mut lines = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, pinyin)) = line.split_once('\t') else {
+            continue;
+        };
+        let folded = fold(word);
+        let pattern = *index.entry(folded.clone()).or_insert_with(|| {
+            patterns.push(folded);
+            patterns.len() - 1
+        });
+        lines.push(Line {
+            pattern,
+            word,
+            pinyin,
+        });
+    }
+    (patterns, lines)
+}
