@@ -1391,3 +1391,66 @@ fn products_government_offices_and_long_names_between_words() {
         ["feature"]
     );
 }
+
+#[test]
+fn first_sounds_that_start_chinese_words_and_directions_before_a_name_by_its_ending() {
+    for (text, name, kind) in [
+        ("赴哥斯达黎加考德拉港开展评估。", "考德拉港", "place"),
+        ("以及丰塞卡湾等港口水域。", "丰塞卡湾", "feature"),
+        (
+            "加利福尼亚湾和特万特佩克湾沿线。",
+            "特万特佩克湾",
+            "feature",
+        ),
+        ("研究南马德雷山脉沿海地区。", "南马德雷山脉", "feature"),
+        ("北巴提奈省的港口连接阿曼湾。", "北巴提奈省", "division"),
+    ] {
+        assert_eq!(kinds_of(text, name), [kind], "{text}: {:?}", names(text));
+    }
+    // Not a direction that a word holds (以南).
+    assert!(kinds_of("位于以南马德雷山脉。", "南马德雷山脉").is_empty());
+}
+
+#[test]
+fn initiatives_name_partners_and_bodies_of_chinas_governments_are_no_mechanisms() {
+    for (text, name) in [
+        ("办好海丝港口合作宁波论坛。", "海丝港口合作宁波论坛"),
+        (
+            "出席“一带一路”国际合作高峰论坛。",
+            "“一带一路”国际合作高峰论坛",
+        ),
+        ("举办海上丝路港口合作论坛。", "海上丝路港口合作论坛"),
+        ("召开中索经贸联合委员会第一次会议。", "中索经贸联合委员会"),
+        (
+            "将中国—中美洲港航合作论坛机制化。",
+            "中国—中美洲港航合作论坛",
+        ),
+        (
+            "支持中国（山东）—波罗的海国家港口物流联盟。",
+            "中国（山东）—波罗的海国家港口物流联盟",
+        ),
+    ] {
+        assert_eq!(
+            kinds_of(text, name),
+            ["mechanism"],
+            "{text}: {:?}",
+            names(text)
+        );
+    }
+    for text in [
+        "上海市交通委员会有关负责人表示。",
+        "但不以联盟名义从事经营。",
+        "召开一次地方合作对话会。",
+        "在科特迪瓦经济中心阿比让开幕。",
+    ] {
+        let found = names(text);
+        assert!(
+            !found.iter().any(|(k, _, _)| k == "mechanism"),
+            "{text}: {found:?}"
+        );
+    }
+    // China before a province in brackets names a zone, not the country.
+    assert!(kinds_of("依托中国（湖北）自由贸易试验区。", "中国").is_empty());
+    // Nor inside a country's own fair.
+    assert!(kinds_of("参加中国国际进口博览会。", "中国").is_empty());
+}

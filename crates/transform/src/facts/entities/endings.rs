@@ -205,6 +205,11 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 30] = [
     ("邦", DIVISION, "长节交政", "ending:邦"),
 ];
 
+/// Characters that start or carry transliterated names and also start many Chinese words (`考察`,
+/// `丰富`, `万元`, `林业`), so they are no [`is_transliteration`] character: read into a run of one
+/// only beside it (see [`transliterated_in_text`]).
+const SOUNDS_OF_WORDS: &str = "考丰万林";
+
 /// Ports, islands, bays, seas, lakes, rivers, straits, deserts, ranges and divisions the gazetteer
 /// does not know (`提格雷州`, `乌多姆赛省`, `巴芬湾`, `波弗特海`): an
 /// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
@@ -250,6 +255,21 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 && count > 0
                 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
             if !(hyphen || is_transliteration(c)) || count == 16 {
+                // A sound that starts or carries a transliteration and also starts Chinese
+                // words (`考｜德拉港`, `丰｜塞卡湾`, `特｜万｜特佩克湾`, `科｜林｜托港`): read where the
+                // run goes on before it, or where it stands apart (after a join or a name).
+                let next = before.peek().map(|&(_, b)| b);
+                let carried = next.is_some_and(is_transliteration);
+                let apart = next
+                    .is_none_or(|b| !annotext_parser::is_hanzi(b) || "和与及、的在".contains(b))
+                    || out.iter().any(|m| m.text.end == i);
+                if count > 0 && count < 16 && SOUNDS_OF_WORDS.contains(c) && (carried || apart) {
+                    start = i;
+                    count += 1;
+                    if carried {
+                        continue;
+                    }
+                }
                 break;
             }
             // Not into a name found before it (`埃塞俄比亚｜提格雷州`, `拉脱维亚｜里加港`), unless
@@ -299,11 +319,13 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             }
             continue;
         }
-        // A division named new, upper or lower (`新阿基坦大区`, `上法兰西大区`, `下萨克森州`), a
-        // port named new (`新帕尔米拉港`).
+        // A division named new, upper, lower or by its direction (`新阿基坦大区`, `上法兰西大区`,
+        // `下萨克森州`, `北巴提奈省`), a port named new (`新帕尔米拉港`), a range by its direction.
         let prefixes = match kind {
-            DIVISION => "新上下",
+            DIVISION => "新上下东西南北",
             PLACE if ending.ends_with('港') => "新",
+            // A range named by its direction (`南马德雷山脉`).
+            FEATURE if ending == "山脉" => "东西南北",
             _ => "",
         };
         if !prefixes.is_empty() {
@@ -313,11 +335,13 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 .filter(|c| prefixes.contains(*c))
             {
                 let prefix_at = start - c.len_utf8();
+                // A range's direction needs only no word across it (`研究｜南马德雷山脉`; not
+                // `以南｜马德雷山脉`).
                 let apart = folded[..prefix_at].chars().next_back().is_none_or(|b| {
                     !annotext_parser::is_hanzi(b)
                         || "和与及、的在".contains(b)
                         || out.iter().any(|m| m.text.end == prefix_at)
-                });
+                }) || (kind == FEATURE && !crosses_a_word(folded, prefix_at, end));
                 if apart {
                     start = prefix_at;
                 }

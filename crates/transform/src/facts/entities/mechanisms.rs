@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 151] = [
+const BEFORE_A_NAME: [&str; 153] = [
     "形成",
     "开设",
     "延长",
@@ -166,6 +166,8 @@ const BEFORE_A_NAME: [&str; 151] = [
     "列席",
     "派员",
     "具有",
+    "藉助",
+    "一次",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -310,8 +312,8 @@ fn is_a_joint_conference(name: &str) -> bool {
 }
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
-/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`).
-const FACILITIES: [&str; 19] = [
+/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
+const FACILITIES: [&str; 20] = [
     "会议",
     "会展",
     "展览",
@@ -331,6 +333,7 @@ const FACILITIES: [&str; 19] = [
     "负荷",
     "业务",
     "辐射",
+    "经济",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
@@ -347,15 +350,27 @@ const ORGANISED_BY: [&str; 22] = [
     "统一", "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
 ];
 
+/// China's initiatives, which name the partners of what is named after them as a place does
+/// (`海上丝路港口合作论坛`, `“一带一路”国际合作高峰论坛`).
+const INITIATIVES: [&str; 6] = [
+    "“一带一路”",
+    "一带一路",
+    "海上丝绸之路",
+    "海上丝路",
+    "海丝",
+    "丝绸之路",
+];
+
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
 /// `中拉港航人才培训中心`), after 中.
 const PARTNER_INITIALS: &str =
-    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格";
+    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索";
 
-/// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, or says only how
-/// long a mechanism lasts (`农业合作长效机制`).
+/// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a
+/// mechanism lasts (`农业合作长效机制`), or refers to one named before (`执行本联盟`).
 fn is_generic(phrase: &str) -> bool {
-    if phrase.ends_with("长效") {
+    // How long it lasts, or a charter's word for itself (`本联盟`, `该委员会`, `不以联盟…`).
+    if phrase.ends_with("长效") || phrase.ends_with(['本', '该', '以', '此']) {
         return true;
     }
     let mut rest = phrase;
@@ -426,10 +441,16 @@ pub(super) fn named_in_text<'t>(
         from = at;
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
         // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`).
+        // `机制化` is a verb (`将…论坛｜机制化`): no suffix, and none after a name.
+        let makes_a_verb = |at: usize| folded[at..].starts_with("机制化");
+        if makes_a_verb(at) {
+            continue;
+        }
         if folded[end..]
             .chars()
             .next()
             .is_some_and(|c| tagger.suffix_starts.contains(&c))
+            && !makes_a_verb(end)
             && finder
                 .find(aho_corasick::Input::new(folded).range(end..folded.len().min(end + 9)))
                 .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
@@ -545,11 +566,24 @@ pub(super) fn named_in_text<'t>(
             })
             .map(|n| n.start)
             .last();
+        // A name that starts with its initiative starts there (`海上丝绸之路港口合作宁波论坛`,
+        // `“一带一路”国际合作高峰论坛`), not at the place inside it.
+        if folded[..start].ends_with("“一带一路”") {
+            start -= "“一带一路”".len();
+        }
         let phrase_start = start;
-        if let Some(name) = joined {
-            start = name;
-        } else if let Some(name) = names.get(first_name).filter(|n| n.end <= at) {
-            start = name.start;
+        let initiative = INITIATIVES.iter().any(|i| folded[start..at].starts_with(i));
+        let first = names
+            .get(first_name)
+            .filter(|n| n.end <= at)
+            .map(|n| n.start);
+        if let Some(from) = joined.or(first).filter(|_| !initiative) {
+            start = from;
+        }
+        // China before a province in brackets is the name's (`中国（山东）—…联盟`), though no
+        // name of its own there.
+        if folded[..start].ends_with("中国（") && start >= phrase_start + "中国（".len() {
+            start -= "中国（".len();
         }
         // A rim, a span or a part of the place is part of the name (`环｜印度洋…论坛`,
         // `泛｜北极…`, `中部｜非洲森林委员会`, `保护｜莱茵河国际委员会`).
@@ -612,12 +646,13 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         let suffix = &folded[at..end];
-        let names_one = names_partners(
-            phrase,
-            names
-                .iter()
-                .any(|n| n.start >= start && n.end <= at && is_a_partner(&folded[n.clone()])),
-        );
+        let names_one = initiative
+            || names_partners(
+                phrase,
+                names
+                    .iter()
+                    .any(|n| n.start >= start && n.end <= at && is_a_partner(&folded[n.clone()])),
+            );
         // A network is a mechanism only when it is not infrastructure (`泛欧交通网络`); a
         // platform, forum, network or centre only when it names its partners
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
@@ -627,6 +662,17 @@ pub(super) fn named_in_text<'t>(
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
+        {
+            continue;
+        }
+        // A Chinese province's or city's own commission (`上海市交通委员会`,
+        // `青海省发展和改革委员会`) is a department of its government.
+        if suffix == "委员会"
+            && out.iter().take(names_count).any(|n| {
+                n.text.start == start
+                    && matches!(n.kind, "province" | "city")
+                    && folded[n.text.clone()].ends_with(['市', '省'])
+            })
         {
             continue;
         }

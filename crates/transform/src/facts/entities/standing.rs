@@ -190,6 +190,11 @@ pub(super) fn standing(
     if kind == DIVISION && folded[end..].starts_with("共和国") {
         return Standing::Head(DIVISION, end + "共和国".len());
     }
+    // China with a province in brackets starts the name of a zone, a fair or a park of that
+    // province (`中国（湖北）自由贸易试验区`, `中国（宁夏）国际投资贸易洽谈会`).
+    if kind == "country" && &folded[start..end] == "中国" && after == Some('（') {
+        return Standing::Cut;
+    }
     // A class of ship named after a canal or a cape (`巴拿马型`, `好望角型`), a brand
     // (`乌拉尔牌`).
     if matches!(after, Some('型' | '牌')) {
