@@ -335,12 +335,14 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # after their capitals too (磅湛省, Kampong Cham), and so are Russia's oblasts and krais but three
 # (the Amur is a river, Zabaykalsky and Kamchatka are regions); Jordan's governorates but Balqa
 # (亚喀巴, 杰拉什); Algeria's wilayas and Tunisia's governorates; Egypt's governorates but those
-# named after a region (塞得港, 卢克索; not 北西奈, 红海).
-DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN"}
+# named after a region (塞得港, 卢克索; not 北西奈, 红海); Uruguay's departments but five (派桑杜,
+# 里韦拉; not Cerro Largo, Flores, Lavalleja, Río Negro, Soriano).
+DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY"}
 DIVISION_NOT_NAMED_AFTER_CAPITAL = {
     "tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam", "joba",
     # Egypt's Sinai, Red Sea, New Valley and Delta governorates are named after regions.
     "egsin", "egjs", "egba", "egwad", "egdk", "egbh", "egkb", "egmnf", "egshr", "eggh",
+    "uycl", "uyfs", "uyla", "uyrn", "uyso",
 }
 # Russia's oblasts and krais are named after their capitals (阿尔汉格尔斯克州, 哈巴罗夫斯克边疆区),
 # its republics and okrugs not (布里亚特共和国): only those suffixes give a city.

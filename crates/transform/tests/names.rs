@@ -1454,3 +1454,31 @@ fn initiatives_name_partners_and_bodies_of_chinas_governments_are_no_mechanisms(
     // Nor inside a country's own fair.
     assert!(kinds_of("参加中国国际进口博览会。", "中国").is_empty());
 }
+
+#[test]
+fn a_towns_crossings_chambers_of_commerce_and_a_peninsulas_region() {
+    // A town written with 市 before 口岸 names its crossings' offices, not one crossing.
+    assert_eq!(
+        kinds_of("（二）吉林省珲春市口岸管理部门；", "珲春市"),
+        ["city"]
+    );
+    for text in ["会同图们江、鸭绿江沿线口岸。", "推行口岸“单一窗口”。"]
+    {
+        let found = names(text);
+        assert!(
+            !found.iter().any(|(k, _, _)| k == "place"),
+            "{text}: {found:?}"
+        );
+    }
+    let found = names("云南省商务厅与孟加拉国工商会联合会签署纲要。");
+    assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
+    assert_eq!(kinds_of("为中南半岛国家提供机遇。", "中南半岛"), ["region"]);
+    // A product named after a province; an idiom that holds a capital.
+    assert!(kinds_of("推动云南白药开拓市场。", "云南").is_empty());
+    assert!(kinds_of("时值春回大地、万象更新。", "万象").is_empty());
+    // Uruguay's departments without their suffix are their capitals.
+    assert_eq!(
+        kinds_of("在阿根廷罗萨里奥和乌拉圭派桑杜设立联络处。", "派桑杜"),
+        ["city"]
+    );
+}

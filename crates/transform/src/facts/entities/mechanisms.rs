@@ -665,6 +665,11 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
+        // A country's chambers of commerce (`孟加拉国工商会联合会`, `缅甸工商联合会`) are a
+        // national body, no mechanism.
+        if suffix == "联合会" && (phrase.contains("工商") || phrase.contains("商会")) {
+            continue;
+        }
         // A Chinese province's or city's own commission (`上海市交通委员会`,
         // `青海省发展和改革委员会`) is a department of its government.
         if suffix == "委员会"

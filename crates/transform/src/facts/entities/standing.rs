@@ -424,8 +424,13 @@ pub(super) fn standing(
                 .then(|| PORT_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
                 .flatten()
                 // A port's new port is the port's (`釜山港｜新港`), a city's its own
-                // (`望加锡新港`).
-                .filter(|s| **s != "新港" || !folded[start..end].ends_with('港'));
+                // (`望加锡新港`). A town written with 市 before 口岸 names the town's crossings
+                // (`珲春市｜口岸管理部门`), not one of them.
+                .filter(|s| match **s {
+                    "新港" => !folded[start..end].ends_with('港'),
+                    "口岸" => !folded[start..end].ends_with('市'),
+                    _ => true,
+                });
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
                 // Not a port's area or authority (`吉大港｜港区`, `港务`).
@@ -596,7 +601,7 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 49] = [
+const PRODUCTS: [&str; 50] = [
     "茶",
     "玉",
     "瓜",
@@ -646,6 +651,7 @@ const PRODUCTS: [&str; 49] = [
     "枸杞",
     "红枣",
     "核桃",
+    "白药",
 ];
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
