@@ -36,3 +36,17 @@ pub(crate) fn patterns(text: &str, fold: impl Fn(&str) -> String) -> (Vec<String
     }
     (patterns, lines)
 }
+
+/// The automaton over `patterns`, each found with its number; `None` for no pattern. One free
+/// block searched for each state's base: the build takes a fraction of the time of the default
+/// (16 blocks) for an array a few per cent larger, searched as fast (BENCHMARKS.md, issue 24).
+/// The build script builds the shipped one; the library only checks it against this in a test.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn automaton(
+    patterns: &[String],
+) -> Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>> {
+    daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .num_free_blocks(1)
+        .build_with_values(patterns.iter().zip(0u32..).map(|(p, i)| (p.as_str(), i)))
+        .ok()
+}

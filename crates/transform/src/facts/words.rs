@@ -83,20 +83,6 @@ fn shipped_automaton() -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
     Some(automaton)
 }
 
-/// Builds the automaton over `patterns` at run time, as the build script does.
-#[cfg(test)]
-fn build_automaton(patterns: &[String]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
-    daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .num_free_blocks(1)
-        .build_with_values(
-            patterns
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.as_str(), i as u32)),
-        )
-        .ok()
-}
-
 /// The dictionary of `text`, with `automaton` built over its patterns
 /// ([`headwords::patterns`]).
 fn parse_words(text: &str, automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>) -> Words {
@@ -210,7 +196,7 @@ mod tests {
     #[test]
     fn the_automaton_built_at_compile_time_is_the_one_built_here() {
         let (patterns, _) = headwords::patterns(PHRASES, |w| fold(w).into_owned());
-        let built = build_automaton(&patterns).map(|a| a.serialize());
+        let built = headwords::automaton(&patterns).map(|a| a.serialize());
         let shipped = words().automaton.as_ref().map(|a| a.serialize());
         assert!(built.as_ref().is_some_and(|b| b.len() > 100_000));
         assert!(
