@@ -1482,3 +1482,29 @@ fn a_towns_crossings_chambers_of_commerce_and_a_peninsulas_region() {
         ["city"]
     );
 }
+
+#[test]
+fn a_features_products_a_centres_branches_and_a_regions_commissions() {
+    assert!(kinds_of("推动长白山人参开拓市场。", "长白山").is_empty());
+    assert!(kinds_of("推介阳澄湖大闸蟹。", "阳澄湖").is_empty());
+    assert_eq!(
+        kinds_of("经日本海、鞑靼海峡的航次。", "鞑靼海峡"),
+        ["feature"]
+    );
+    for text in [
+        "在中国—阿拉伯国家技术转移中心设立约旦分中心。",
+        "宁夏回族自治区卫生健康委员会与约旦卫生部商定。",
+        "克方愿组织企业参加博览会。",
+    ] {
+        let found = names(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(k, t, _)| (k == "mechanism" || k == "organisation")
+                    && (t.ends_with("分中心") || t.ends_with("委员会") || t.ends_with("组织"))),
+            "{text}: {found:?}"
+        );
+    }
+    let found = names("整合两省口岸、铁路数据。");
+    assert!(!found.iter().any(|(k, _, _)| k == "place"), "{found:?}");
+}

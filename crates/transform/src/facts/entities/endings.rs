@@ -7,7 +7,7 @@ use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 68] = [
+const GENERIC_CROSSINGS: [&str; 71] = [
     "地区",
     "澜湄",
     "全区",
@@ -76,6 +76,9 @@ const GENERIC_CROSSINGS: [&str; 68] = [
     "推行",
     "实行",
     "协调",
+    "整合",
+    "解决",
+    "两省",
 ];
 
 /// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):

@@ -345,8 +345,8 @@ const ORGANISE: [&str; 19] = [
 
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
-const ORGANISED_BY: [&str; 22] = [
-    "将", "期间", "并", "还", "也", "要", "应", "可", "会同", "负责", "共同", "积极", "定期",
+const ORGANISED_BY: [&str; 23] = [
+    "将", "期间", "并", "还", "也", "要", "应", "可", "愿", "会同", "负责", "共同", "积极", "定期",
     "统一", "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
 ];
 
@@ -670,15 +670,20 @@ pub(super) fn named_in_text<'t>(
         if suffix == "联合会" && (phrase.contains("工商") || phrase.contains("商会")) {
             continue;
         }
-        // A Chinese province's or city's own commission (`上海市交通委员会`,
-        // `青海省发展和改革委员会`) is a department of its government.
+        // A Chinese province's, region's or city's own commission (`上海市交通委员会`,
+        // `青海省发展和改革委员会`, `宁夏回族自治区卫生健康委员会`) is a department of its government.
         if suffix == "委员会"
             && out.iter().take(names_count).any(|n| {
                 n.text.start == start
                     && matches!(n.kind, "province" | "city")
-                    && folded[n.text.clone()].ends_with(['市', '省'])
+                    && (folded[n.text.clone()].ends_with(['市', '省'])
+                        || folded[n.text.clone()].ends_with("自治区"))
             })
         {
+            continue;
+        }
+        // A centre's branch (`约旦分中心`, `贵州分中心`) is part of the centre, no mechanism.
+        if suffix == "中心" && phrase.ends_with('分') {
             continue;
         }
         // A body's platform is the body (`借助｜上海合作组织｜平台`), and so is its annual

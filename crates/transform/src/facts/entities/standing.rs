@@ -170,6 +170,10 @@ pub(super) fn standing(
         if let Some(suffix) = ["海峡", "湾"].iter().find(|s| rest.starts_with(**s)) {
             return Standing::Head(FEATURE, end + suffix.len());
         }
+        // A strait named after the sea's first word (`鞑靼海｜峡`: 鞑靼 + 海峡).
+        if rest.starts_with('峡') {
+            return Standing::Head(FEATURE, end + '峡'.len_utf8());
+        }
         // An island named after it (`东海岛`; not `…岛国`, `…岛屿`, `…岛礁`).
         if rest.starts_with('岛')
             && !rest['岛'.len_utf8()..].starts_with(['国', '屿', '链', '礁', '内', '际'])
@@ -214,8 +218,11 @@ pub(super) fn standing(
     if kind != "organisation" && (reporter || in_a_byline(folded, start, end)) {
         return Standing::Cut;
     }
-    // A feature's name in a company's (`北部湾港务集团`).
-    if kind == FEATURE && in_an_institution_name(&folded[end..], false, false) {
+    // A feature's name in a company's (`北部湾港务集团`) or a product's (`长白山人参`,
+    // `阳澄湖大闸蟹`).
+    if kind == FEATURE
+        && (in_an_institution_name(&folded[end..], false, false) || names_a_product(&folded[end..]))
+    {
         return Standing::Cut;
     }
     // A river a place, a city, a division or a province is named after (`黑龙江`), with its
@@ -601,7 +608,7 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 50] = [
+const PRODUCTS: [&str; 55] = [
     "茶",
     "玉",
     "瓜",
@@ -652,6 +659,11 @@ const PRODUCTS: [&str; 50] = [
     "红枣",
     "核桃",
     "白药",
+    "松露",
+    "帝王蟹",
+    "海胆",
+    "花椒",
+    "黄牛",
 ];
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
@@ -665,7 +677,7 @@ pub(super) fn names_a_product(rest: &str) -> bool {
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
 const PRODUCT_STARTS: &str =
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核";
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海";
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
