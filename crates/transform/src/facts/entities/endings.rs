@@ -169,14 +169,18 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
     }
 }
 
+/// What 港 starts after a port's name when it is no part of it (`港口`, `港湾`, `港澳`, `港务`,
+/// `港区`).
+pub(super) const NOT_A_PORT: &str = "口湾澳务区";
+
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
 const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 30] = [
     ("群岛", PLACE, "国", "ending:群岛"),
-    ("深水港", PLACE, "口湾澳务区", "ending:深水港"),
+    ("深水港", PLACE, NOT_A_PORT, "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
-    ("大港", PLACE, "口湾澳务区", "ending:大港"),
+    ("大港", PLACE, NOT_A_PORT, "ending:大港"),
     ("地峡", FEATURE, "", "ending:地峡"),
     ("湾", FEATURE, "区大省州县市", "ending:湾"),
     (
@@ -186,7 +190,7 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 30] = [
         "ending:海",
     ),
     ("岛", PLACE, "国屿内链", "ending:岛"),
-    ("港", PLACE, "口湾澳务区", "ending:港"),
+    ("港", PLACE, NOT_A_PORT, "ending:港"),
     ("湖", FEATURE, "南北泊区", "ending:湖"),
     ("河", FEATURE, "北南流道谷床岸段", "ending:河"),
     ("盐湖", FEATURE, "区", "ending:盐湖"),
@@ -216,6 +220,16 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 30] = [
 /// `丰富`, `万元`, `林业`), so they are no [`is_transliteration`] character: read into a run of one
 /// only beside it (see [`transliterated_in_text`]).
 const SOUNDS_OF_WORDS: &str = "考丰万林";
+
+/// Whether what starts at `at` stands apart from the text before it: at the block's start, after
+/// no hanzi, a joining word or a name of `out`.
+fn stands_apart(folded: &str, out: &[Mention], at: usize) -> bool {
+    folded[..at].chars().next_back().is_none_or(|b| {
+        !annotext_parser::is_hanzi(b)
+            || "和与及、的在".contains(b)
+            || out.iter().any(|m| m.text.end == at)
+    })
+}
 
 /// Ports, islands, bays, seas, lakes, rivers, straits, deserts, ranges and divisions the gazetteer
 /// does not know (`提格雷州`, `乌多姆赛省`, `巴芬湾`, `波弗特海`): an
@@ -265,12 +279,12 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 // A sound that starts or carries a transliteration and also starts Chinese
                 // words (`考｜德拉港`, `丰｜塞卡湾`, `特｜万｜特佩克湾`, `科｜林｜托港`): read where the
                 // run goes on before it, or where it stands apart (after a join or a name).
-                let next = before.peek().map(|&(_, b)| b);
-                let carried = next.is_some_and(is_transliteration);
-                let apart = next
-                    .is_none_or(|b| !annotext_parser::is_hanzi(b) || "和与及、的在".contains(b))
-                    || out.iter().any(|m| m.text.end == i);
-                if count > 0 && count < 16 && SOUNDS_OF_WORDS.contains(c) && (carried || apart) {
+                let carried = before.peek().is_some_and(|&(_, b)| is_transliteration(b));
+                if count > 0
+                    && count < 16
+                    && SOUNDS_OF_WORDS.contains(c)
+                    && (carried || stands_apart(folded, out, i))
+                {
                     start = i;
                     count += 1;
                     if carried {
@@ -344,12 +358,9 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 let prefix_at = start - c.len_utf8();
                 // A range's direction needs only no word across it (`研究｜南马德雷山脉`; not
                 // `以南｜马德雷山脉`).
-                let apart = folded[..prefix_at].chars().next_back().is_none_or(|b| {
-                    !annotext_parser::is_hanzi(b)
-                        || "和与及、的在".contains(b)
-                        || out.iter().any(|m| m.text.end == prefix_at)
-                }) || (kind == FEATURE && !crosses_a_word(folded, prefix_at, end));
-                if apart {
+                if stands_apart(folded, out, prefix_at)
+                    || (kind == FEATURE && !crosses_a_word(folded, prefix_at, end))
+                {
                     start = prefix_at;
                 }
             }

@@ -281,14 +281,18 @@ const MEETINGS: [&str; 8] = [
 /// [`MEETINGS`]). A body's meeting is the body's (`中国—东盟｜会议`), its expo is one of its own
 /// (`中国—东盟｜博览会`).
 fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
-    let session = phrase
-        .match_indices('第')
-        .any(|(i, _)| ordinal_prefix(&phrase[i..]) > 0);
     (phrase.contains('—') || is_bilateral(phrase))
         && (suffix == "博览会" || !ends_a_body(phrase))
-        && !session
+        && !names_a_session(phrase)
         && !phrase.contains(['·', '•'])
         && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
+}
+
+/// Whether `text` holds a meeting's number (`…第三届…`, `…第十一次…`): a session, not the
+/// recurring meeting or body.
+fn names_a_session(text: &str) -> bool {
+    text.match_indices('第')
+        .any(|(i, _)| ordinal_prefix(&text[i..]) > 0)
 }
 
 /// Whether `name` is a standing joint conference of several governments or departments with
@@ -297,10 +301,7 @@ fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
 /// (`全省…联席会议`, `省级…联席会议`).
 fn is_a_joint_conference(name: &str) -> bool {
     // Not a body's session (`中意政府委员会｜第十一次联席会议`): the body is the name.
-    let session = name
-        .match_indices('第')
-        .any(|(i, _)| ordinal_prefix(&name[i..]) > 0);
-    !session
+    !names_a_session(name)
         && name.ends_with("联席会议")
         && name.chars().count() >= 10
         && !name.starts_with(['全', '各', '本'])
@@ -674,10 +675,10 @@ pub(super) fn named_in_text<'t>(
         // `青海省发展和改革委员会`, `宁夏回族自治区卫生健康委员会`) is a department of its government.
         if suffix == "委员会"
             && out.iter().take(names_count).any(|n| {
+                let name = &folded[n.text.clone()];
                 n.text.start == start
                     && matches!(n.kind, "province" | "city")
-                    && (folded[n.text.clone()].ends_with(['市', '省'])
-                        || folded[n.text.clone()].ends_with("自治区"))
+                    && (name.ends_with(['市', '省']) || name.ends_with("自治区"))
             })
         {
             continue;

@@ -19,7 +19,7 @@ mod standing;
 pub(crate) use defined::Defined;
 use endings::{
     chinese_rivers_in_text, crossings_in_text, directional_divisions_in_text,
-    towns_after_divisions, towns_in_text, transliterated_in_text,
+    towns_after_divisions, towns_in_text, transliterated_in_text, NOT_A_PORT,
 };
 use mechanisms::{before_a_name, is_a_partner, named_in_text, names_partners};
 use standing::{standing, Standing};
@@ -171,7 +171,7 @@ fn ports_of_bays(folded: &str, out: &mut [Mention]) {
         let rest = &folded[m.text.end..];
         if folded[m.text.clone()].ends_with('湾')
             && rest.starts_with('港')
-            && !rest['港'.len_utf8()..].starts_with(['口', '区', '澳', '务', '湾'])
+            && !rest['港'.len_utf8()..].starts_with(|c| NOT_A_PORT.contains(c))
         {
             m.kind = PLACE;
             m.text.end += '港'.len_utf8();

@@ -317,39 +317,23 @@ pub(super) fn standing(
         // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
         // `市场`) are the same name, written in full.
         if kind == "country" {
-            // A formal name's qualifiers before its 共和国 (`巴西｜联邦｜共和国`,
-            // `坦桑尼亚｜联合｜共和国`, `玻利维亚｜多民族｜国`).
+            // Its qualifiers before its 共和国 (`巴西｜联邦｜共和国`, `坦桑尼亚｜联合｜共和国`,
+            // `玻利维亚｜多民族｜国`, `老挝｜人民民主｜共和国`); not `联邦` alone, a federal
+            // ministry's (`德国联邦｜数字与交通部`). A 国 alone only after 蒙古 or 多民族:
+            // `美国｜联合国` is the United Nations.
             let qualified = formal_qualifiers(rest);
-            if qualified > 0 {
-                let tail = &rest[qualified..];
-                // A 国 alone only after 多民族: `美国｜联合国` is the United Nations.
-                if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
-                    .iter()
-                    .find(|s| {
-                        tail.starts_with(**s)
-                            && (s.chars().count() > 1 || rest.starts_with("多民族"))
-                    })
-                {
-                    return Standing::Head("country", end + qualified + suffix.len());
-                }
-            }
-            // Not `联邦` alone: `德国联邦｜数字与交通部` is a federal ministry.
-            if let Some(suffix) = [
-                "人民民主共和国",
-                "伊斯兰共和国",
-                "共和国",
-                "共和國",
-                "王国",
-                "王國",
-                "国",
-                "國",
-            ]
-            .iter()
-            .find(|s| {
-                rest.starts_with(**s)
-                    && (s.chars().count() > 1 || folded[start..end].ends_with("蒙古"))
-            }) {
-                return Standing::Head("country", end + suffix.len());
+            let lone_state = if qualified == 0 {
+                folded[start..end].ends_with("蒙古")
+            } else {
+                rest.starts_with("多民族")
+            };
+            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
+                .iter()
+                .find(|s| {
+                    rest[qualified..].starts_with(**s) && (s.chars().count() > 1 || lone_state)
+                })
+            {
+                return Standing::Head("country", end + qualified + suffix.len());
             }
         }
         // A port named after its country's town of the same name (`吉布提港`, `巴西｜萨尔瓦多港`;
