@@ -1,7 +1,5 @@
 //! Topics of an item, from the keywords of the topic rules.
 
-use std::collections::BTreeMap;
-
 use super::script::fold;
 use super::tagger::Tagger;
 
@@ -26,11 +24,14 @@ pub(crate) fn topics_in<'r>(
     folded: &str,
     tagger: &Tagger<'r>,
 ) -> Vec<(&'r str, Vec<(usize, usize)>)> {
-    // (topic, keyword) → where it first matched; in rule order.
-    let mut hits: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    // (topic, keyword) → where it first matched, in rule order: a sorted list, not a tree, as a
+    // block holds a few of the keywords.
+    let mut hits: Vec<((usize, usize), (usize, usize))> = Vec::new();
     for m in tagger.keywords.find_overlapping_iter(folded) {
         if let Some(&owner) = tagger.keyword_owner.get(m.pattern().as_usize()) {
-            hits.entry(owner).or_insert((m.start(), m.end()));
+            if let Err(at) = hits.binary_search_by_key(&owner, |(seen, _)| *seen) {
+                hits.insert(at, (owner, (m.start(), m.end())));
+            }
         }
     }
     let mut out: Vec<(&'r str, Vec<(usize, usize)>)> = Vec::new();

@@ -2,7 +2,7 @@
 //! with a suffix of the rules (`…机制`, `…论坛`, `…组织`), cut at the verb or joining word before
 //! it, and kept only when it names one.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{Mention, FEATURE};
@@ -374,14 +374,34 @@ fn is_generic(phrase: &str) -> bool {
     if phrase.ends_with("长效") || phrase.ends_with(['本', '该', '以', '此']) {
         return true;
     }
+    let by_first = generic_words_by_first_character();
     let mut rest = phrase;
-    while !rest.is_empty() {
-        match GENERIC_WORDS.iter().find(|w| rest.starts_with(**w)) {
+    while let Some(first) = rest.chars().next() {
+        let word = by_first
+            .get(&first)
+            .and_then(|words| words.iter().find(|w| rest.starts_with(**w)));
+        match word {
             Some(word) => rest = &rest[word.len()..],
             None => return false,
         }
     }
     true
+}
+
+/// [`GENERIC_WORDS`] by their first character, each list in the order of the words: a phrase
+/// is read a word at a time, and most of its characters start none of them.
+fn generic_words_by_first_character() -> &'static HashMap<char, Vec<&'static str>> {
+    static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for word in GENERIC_WORDS {
+            if let Some(first) = word.chars().next() {
+                by_first.entry(first).or_default().push(word);
+            }
+        }
+        by_first
+    })
 }
 
 /// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
@@ -412,7 +432,8 @@ pub(super) fn named_in_text<'t>(
     // The gazetteer's names (the first `names` mentions, in order) and where they end, made
     // only for a block that holds a suffix.
     let mut found_names: Option<Vec<Range<usize>>> = None;
-    let mut ends: Option<HashSet<usize>> = None;
+    // The ends of the gazetteer's names, sorted, made only for a block that names a mechanism.
+    let mut name_ends: Option<Vec<usize>> = None;
     let mut from = 0;
     let mut previous_end = 0;
     // Whether a 《 is open at `from`: followed forward, so a huge block is read once.
@@ -431,12 +452,13 @@ pub(super) fn named_in_text<'t>(
             continue;
         };
         let (kind, rule) = (rule.kind.as_str(), name.as_str());
-        for c in folded[from..at].chars() {
-            match c {
-                '《' => in_title = true,
-                '》' => in_title = false,
-                _ => {}
-            }
+        // The last title mark since the last suffix says whether a title is open.
+        let between = &folded[from..at];
+        match (between.rfind('《'), between.rfind('》')) {
+            (Some(open), Some(close)) => in_title = open > close,
+            (Some(_), None) => in_title = true,
+            (None, Some(_)) => in_title = false,
+            (None, None) => {}
         }
         let end = found.end();
         from = at;
@@ -723,15 +745,14 @@ pub(super) fn named_in_text<'t>(
             kind
         };
         // A name of the gazetteer that ends here is that name (`湄公河委员会`), and a phrase
-        // found by another suffix's pass is found once.
-        let ends = ends.get_or_insert_with(|| {
-            names
-                .iter()
-                .map(|n| n.end)
-                .chain(whole_item_ends.iter().copied())
-                .collect()
+        // found by another suffix's pass is found once. (The suffixes are found left to right,
+        // so no two of this pass end at one place.)
+        let name_ends = name_ends.get_or_insert_with(|| {
+            let mut ends: Vec<usize> = names.iter().map(|n| n.end).collect();
+            ends.sort_unstable();
+            ends
         });
-        if !ends.insert(end) {
+        if name_ends.binary_search(&end).is_ok() || whole_item_ends.contains(&end) {
             continue;
         }
         out.push(Mention {

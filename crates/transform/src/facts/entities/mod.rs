@@ -9,6 +9,7 @@ use super::script::fold;
 use super::tagger::{NameMatch, Tagger};
 use crate::rules::EntityPattern;
 
+mod charset;
 mod defined;
 mod endings;
 mod lists;

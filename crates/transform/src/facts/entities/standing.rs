@@ -2,13 +2,14 @@
 //! person's or a university's name, or the head of a longer name of another kind (a feature, a
 //! port, a division).
 
+use super::charset::CharSet;
 use super::prose::{boundaries_between, prose_words};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
 /// What 市 starts after a town's name when it is no part of the name (`市场`, `市民`, `市长`,
 /// `市区`), in both scripts.
-pub(super) const NOT_THE_TOWNS: &str =
-    "场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際";
+pub(super) static NOT_THE_TOWNS: CharSet =
+    CharSet::new("场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際");
 
 /// Suffixes that make a place's name into a feature's.
 const FEATURE_SUFFIXES: [&str; 15] = [
@@ -88,22 +89,10 @@ pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
 /// (`data/rules/transliteration.tsv`, `#` lines are notes) with the other lists of the rules.
 const TRANSLITERATION: &str = include_str!("../../../../../data/rules/transliteration.tsv");
 
-/// Whether `c` is one of [`TRANSLITERATION`]'s: a bit per character of the Basic Multilingual
-/// Plane, made once, since this is asked of most mentions of places.
+/// Whether `c` is one of [`TRANSLITERATION`]'s (asked of most mentions of places).
 pub(super) fn is_transliteration(c: char) -> bool {
-    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let bits = BITS.get_or_init(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        let listed = TRANSLITERATION.lines().filter(|l| !l.starts_with('#'));
-        for c in listed.flat_map(str::chars).filter(|c| !c.is_whitespace()) {
-            let i = c as usize;
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        bits
-    });
-    let i = c as usize;
-    bits.get(i / 64)
-        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    static SET: CharSet = CharSet::new(TRANSLITERATION);
+    SET.contains(c)
 }
 
 /// Whether a division's name is written with its suffix (`梅尔辛省`, `育空地区`, `阿布扎比酋长国`),
@@ -140,7 +129,7 @@ pub(super) fn standing(
     // transliteration reads on from (`安达｜卢西亚`, `瓜达尔｜基维尔河`) or into (`巴格｜马蒂省`) is
     // a piece of a longer foreign name the gazetteer lacks, unless a name of its own stands
     // beside it (`巴西｜亚马孙`).
-    let short = (2..=3).contains(&folded[start..end].chars().count());
+    let short = (2..=3).contains(&folded[start..end].chars().take(4).count());
     if ["city", DIVISION, "region"].contains(&kind) && short {
         let reads_on = transliterated(folded[end..].chars()) && !neighbours(true);
         if reads_on || (transliterated(folded[..start].chars().rev()) && !neighbours(false)) {
@@ -321,7 +310,13 @@ pub(super) fn standing(
             // `玻利维亚｜多民族｜国`, `老挝｜人民民主｜共和国`); not `联邦` alone, a federal
             // ministry's (`德国联邦｜数字与交通部`). A 国 alone only after 蒙古 or 多民族:
             // `美国｜联合国` is the United Nations.
-            let qualified = formal_qualifiers(rest);
+            // Most countries' names are followed by none of these: one look at the next
+            // character spares the lists.
+            let formal = matches!(
+                after,
+                Some('联' | '聯' | '民' | '人' | '社' | '阿' | '伊' | '多' | '共' | '王' | '国' | '國')
+            );
+            let qualified = if formal { formal_qualifiers(rest) } else { 0 };
             let lone_state = if qualified == 0 {
                 folded[start..end].ends_with("蒙古")
             } else {
@@ -329,6 +324,7 @@ pub(super) fn standing(
             };
             if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
                 .iter()
+                .filter(|_| formal)
                 .find(|s| {
                     rest[qualified..].starts_with(**s) && (s.chars().count() > 1 || lone_state)
                 })
@@ -660,14 +656,17 @@ pub(super) fn names_a_product(rest: &str) -> bool {
 }
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-const PRODUCT_STARTS: &str =
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海";
+static PRODUCT_STARTS: CharSet = CharSet::new(
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海",
+);
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
-const SURNAMES: &str = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏\
+static SURNAMES: CharSet = CharSet::new(
+    "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏\
 卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武\
-乔贺赖龚文";
+乔贺赖龚文",
+);
 
 /// Whether the name at `start..end` is a person's given name in a byline: after a surname that
 /// follows a space, a bracket or the start, and before a space, a bracket or the end
