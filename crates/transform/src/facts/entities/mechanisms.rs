@@ -452,14 +452,7 @@ pub(super) fn named_in_text<'t>(
             continue;
         };
         let (kind, rule) = (rule.kind.as_str(), name.as_str());
-        // The last title mark since the last suffix says whether a title is open.
-        let between = &folded[from..at];
-        match (between.rfind('《'), between.rfind('》')) {
-            (Some(open), Some(close)) => in_title = open > close,
-            (Some(_), None) => in_title = true,
-            (None, Some(_)) => in_title = false,
-            (None, None) => {}
-        }
+        in_title = title_open_after(&folded[from..at], in_title);
         let end = found.end();
         from = at;
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
@@ -483,10 +476,9 @@ pub(super) fn named_in_text<'t>(
         let after_previous = previous_end;
         // A name that reads on past its suffix (`上合组织｜交通部长会议机制`) may be the start
         // of the next one; one followed by a joining word or punctuation ends it.
-        let reads_on = folded[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| annotext_parser::is_hanzi(c) && !"和及与、等".contains(c));
+        let reads_on = folded[end..].chars().next().is_some_and(|c| {
+            annotext_parser::is_hanzi(c) && !matches!(c, '和' | '及' | '与' | '、' | '等')
+        });
         if !reads_on {
             previous_end = end;
         }
@@ -514,7 +506,9 @@ pub(super) fn named_in_text<'t>(
                 }
             } else if c == '）' && folded[i + c.len_utf8()..].starts_with('—') {
                 in_brackets = true;
-            } else if annotext_parser::is_hanzi(c) || c.is_ascii_alphabetic() || "—-·".contains(c)
+            } else if annotext_parser::is_hanzi(c)
+                || c.is_ascii_alphabetic()
+                || matches!(c, '—' | '-' | '·')
             {
                 start = i;
             } else {
@@ -584,7 +578,9 @@ pub(super) fn named_in_text<'t>(
             .take_while(|n| n.end <= at)
             .filter(|n| {
                 let mut before = folded[..n.start].char_indices().rev();
-                let joins = before.next().filter(|(_, c)| "和及、等与與".contains(*c));
+                let joins = before
+                    .next()
+                    .filter(|(_, c)| matches!(c, '和' | '及' | '、' | '等' | '与' | '與'));
                 joins.is_some_and(|(j, _)| !names.iter().any(|other| other.end == j))
             })
             .map(|n| n.start)
@@ -652,7 +648,7 @@ pub(super) fn named_in_text<'t>(
         while let Some(c) = folded[start..at]
             .chars()
             .next()
-            .filter(|c| "和与及并、由".contains(*c))
+            .filter(|c| matches!(c, '和' | '与' | '及' | '并' | '、' | '由'))
         {
             start += c.len_utf8();
         }
@@ -765,6 +761,24 @@ pub(super) fn named_in_text<'t>(
     }
 }
 
+/// Whether a title in 《》 is open after `text`, given whether one was open before it: the last
+/// title mark in it decides. Both marks start with the byte 0xE3, which starts only CJK
+/// punctuation and rare characters in UTF-8 and is never a continuation byte, so the text is
+/// searched for that byte, not read character by character.
+fn title_open_after(text: &str, open_before: bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(i) = memchr::memrchr(0xE3, &bytes[..end]) {
+        // 《 is E3 80 8A, 》 E3 80 8B.
+        match bytes.get(i + 1..i + 3) {
+            Some([0x80, 0x8A]) => return true,
+            Some([0x80, 0x8B]) => return false,
+            _ => end = i,
+        }
+    }
+    open_before
+}
+
 /// The bytes of a meeting's number at the start of `phrase` (`第五届`, `第3次`), or 0.
 fn ordinal_prefix(phrase: &str) -> usize {
     let Some(rest) = phrase.strip_prefix('第') else {
@@ -847,4 +861,20 @@ fn bilateral_at(text: &str) -> Option<usize> {
 fn is_bilateral(phrase: &str) -> bool {
     let mut chars = phrase.chars();
     chars.next() == Some('中') && chars.next().is_some_and(|c| PARTNER_INITIALS.contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_open_after;
+
+    #[test]
+    fn the_last_title_mark_says_whether_a_title_is_open() {
+        assert!(title_open_after("见《中国—中亚", false));
+        assert!(!title_open_after("《宣言》和", true));
+        assert!(title_open_after("》后又《", false));
+        // Other punctuation that starts with the same byte (、。「) changes nothing.
+        assert!(title_open_after("、。「」〈", true));
+        assert!(!title_open_after("、。「」〈", false));
+        assert!(!title_open_after("", false));
+    }
 }

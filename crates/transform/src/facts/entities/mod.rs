@@ -463,7 +463,9 @@ pub(crate) fn entities_in<'t>(
             (EntityPattern::ItemSuffix(_), Some(suffix)) => {
                 // Only an item that is a name as a whole: no verb or joining word, and a name,
                 // a link between partners or an acronym in it (`建设物流中心。` is no name).
+                // The last byte first: most items end with none of the suffixes.
                 if is_item
+                    && folded_body.as_bytes().last() == suffix.as_bytes().last()
                     && folded_body.ends_with(suffix.as_str())
                     && !body.contains([',', '，', '、', '《'])
                     && before_a_name().find(folded_body).is_none()
@@ -486,10 +488,18 @@ pub(crate) fn entities_in<'t>(
                 }
             }
             (EntityPattern::Pair(open, close), _) => {
+                // Searched as byte strings: `str::find` of a mark looks for its last byte, which
+                // most hanzi share with some others (`《` ends with 0x8A, as 会 does).
+                let (mut open_bytes, mut close_bytes) = ([0; 4], [0; 4]);
+                let open_mark = memchr::memmem::Finder::new(open.encode_utf8(&mut open_bytes));
+                let close_mark = memchr::memmem::Finder::new(close.encode_utf8(&mut close_bytes));
                 let mut from = 0;
-                while let Some(start) = text[from..].find(*open).map(|i| from + i) {
+                while let Some(start) = open_mark.find(&text.as_bytes()[from..]).map(|i| from + i) {
                     let inner = start + open.len_utf8();
-                    let Some(end) = text[inner..].find(*close).map(|i| inner + i) else {
+                    let Some(end) = close_mark
+                        .find(&text.as_bytes()[inner..])
+                        .map(|i| inner + i)
+                    else {
                         break;
                     };
                     // Quoted speech is no term: a sentence in quotation marks (`“过去，我们的

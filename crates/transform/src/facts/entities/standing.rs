@@ -314,7 +314,19 @@ pub(super) fn standing(
             // character spares the lists.
             let formal = matches!(
                 after,
-                Some('联' | '聯' | '民' | '人' | '社' | '阿' | '伊' | '多' | '共' | '王' | '国' | '國')
+                Some(
+                    '联' | '聯'
+                        | '民'
+                        | '人'
+                        | '社'
+                        | '阿'
+                        | '伊'
+                        | '多'
+                        | '共'
+                        | '王'
+                        | '国'
+                        | '國'
+                )
             );
             let qualified = if formal { formal_qualifiers(rest) } else { 0 };
             let lone_state = if qualified == 0 {
