@@ -65,6 +65,31 @@ pub struct Tagger<'r> {
     pub(crate) gazetteer_rules: Vec<String>,
     /// The rule each entity rule fires, `suffix:機制` or `pair:《》`, by rule index.
     pub(crate) entity_rules: Vec<String>,
+    /// Each pair rule's opening and closing marks as byte-string finders, by rule index: built
+    /// once, as a finder costs more to build than most blocks cost to search.
+    pub(crate) pair_marks: Vec<Option<PairMarks>>,
+}
+
+/// A pair rule's marks (`《` `》`), searched as byte strings: `str::find` of a mark looks for its
+/// last byte, which most hanzi share with some others (`《` ends with 0x8A, as 会 does).
+pub(crate) struct PairMarks {
+    /// Finds the opening mark.
+    pub(crate) open: memchr::memmem::Finder<'static>,
+    /// Finds the closing mark.
+    pub(crate) close: memchr::memmem::Finder<'static>,
+}
+
+impl PairMarks {
+    fn new(open: char, close: char) -> PairMarks {
+        let finder = |mark: char| {
+            let mut bytes = [0; 4];
+            memchr::memmem::Finder::new(mark.encode_utf8(&mut bytes).as_bytes()).into_owned()
+        };
+        PairMarks {
+            open: finder(open),
+            close: finder(close),
+        }
+    }
 }
 
 impl<'r> Tagger<'r> {
@@ -128,6 +153,16 @@ impl<'r> Tagger<'r> {
                 crate::rules::EntityPattern::Pair(open, close) => format!("pair:{open}{close}"),
             })
             .collect();
+        let pair_marks = rules
+            .entities
+            .iter()
+            .map(|rule| match &rule.pattern {
+                crate::rules::EntityPattern::Pair(open, close) => {
+                    Some(PairMarks::new(*open, *close))
+                }
+                crate::rules::EntityPattern::ItemSuffix(_) => None,
+            })
+            .collect();
         Ok(Tagger {
             rules,
             names,
@@ -141,6 +176,7 @@ impl<'r> Tagger<'r> {
             suffix_starts,
             gazetteer_rules,
             entity_rules,
+            pair_marks,
         })
     }
 }

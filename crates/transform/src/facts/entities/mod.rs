@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::dates::{find_dates, DateMention};
 use super::script::fold;
-use super::tagger::{NameMatch, Tagger};
+use super::tagger::{NameMatch, PairMarks, Tagger};
 use crate::rules::EntityPattern;
 
 mod charset;
@@ -453,11 +453,12 @@ pub(crate) fn entities_in<'t>(
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };
     let body = &text[..trim(text)];
     let folded_body = &folded[..trim(folded)];
-    for ((rule, suffix), name) in rules
+    for (((rule, suffix), name), marks) in rules
         .entities
         .iter()
         .zip(&tagger.suffixes)
         .zip(&tagger.entity_rules)
+        .zip(&tagger.pair_marks)
     {
         match (&rule.pattern, suffix) {
             (EntityPattern::ItemSuffix(_), Some(suffix)) => {
@@ -488,11 +489,13 @@ pub(crate) fn entities_in<'t>(
                 }
             }
             (EntityPattern::Pair(open, close), _) => {
-                // Searched as byte strings: `str::find` of a mark looks for its last byte, which
-                // most hanzi share with some others (`《` ends with 0x8A, as 会 does).
-                let (mut open_bytes, mut close_bytes) = ([0; 4], [0; 4]);
-                let open_mark = memchr::memmem::Finder::new(open.encode_utf8(&mut open_bytes));
-                let close_mark = memchr::memmem::Finder::new(close.encode_utf8(&mut close_bytes));
+                let Some(PairMarks {
+                    open: open_mark,
+                    close: close_mark,
+                }) = marks
+                else {
+                    continue;
+                };
                 let mut from = 0;
                 while let Some(start) = open_mark.find(&text.as_bytes()[from..]).map(|i| from + i) {
                     let inner = start + open.len_utf8();
