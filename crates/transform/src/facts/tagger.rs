@@ -68,6 +68,13 @@ pub struct Tagger<'r> {
     /// Each pair rule's opening and closing marks as byte-string finders, by rule index: built
     /// once, as a finder costs more to build than most blocks cost to search.
     pub(crate) pair_marks: Vec<Option<PairMarks>>,
+    /// Every entity rule's index, in order, and the pair rules' alone: a block that no suffix
+    /// can name whole reads only the pair rules.
+    pub(crate) every_rule: Vec<usize>,
+    /// The pair rules' indices, in order.
+    pub(crate) pair_rules: Vec<usize>,
+    /// The last characters of the item suffixes, sorted.
+    pub(crate) suffix_ends: Vec<char>,
 }
 
 /// A pair rule's marks (`《` `》`), searched as byte strings: `str::find` of a mark looks for its
@@ -153,7 +160,7 @@ impl<'r> Tagger<'r> {
                 crate::rules::EntityPattern::Pair(open, close) => format!("pair:{open}{close}"),
             })
             .collect();
-        let pair_marks = rules
+        let pair_marks: Vec<Option<PairMarks>> = rules
             .entities
             .iter()
             .map(|rule| match &rule.pattern {
@@ -163,6 +170,16 @@ impl<'r> Tagger<'r> {
                 crate::rules::EntityPattern::ItemSuffix(_) => None,
             })
             .collect();
+        let every_rule = (0..rules.entities.len()).collect();
+        let pair_rules = (0..rules.entities.len())
+            .filter(|&i| pair_marks.get(i).is_some_and(Option::is_some))
+            .collect();
+        let mut suffix_ends: Vec<char> = suffix_patterns
+            .iter()
+            .filter_map(|s| s.chars().next_back())
+            .collect();
+        suffix_ends.sort_unstable();
+        suffix_ends.dedup();
         Ok(Tagger {
             rules,
             names,
@@ -177,6 +194,9 @@ impl<'r> Tagger<'r> {
             gazetteer_rules,
             entity_rules,
             pair_marks,
+            every_rule,
+            pair_rules,
+            suffix_ends,
         })
     }
 }

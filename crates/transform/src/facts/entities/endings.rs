@@ -86,7 +86,12 @@ const GENERIC_CROSSINGS: [&str; 71] = [
 /// unless they say what kind of crossing it is (`陆路口岸`) or hold a name found already (those
 /// are found as names: `霍尔果斯口岸`).
 pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Mention<'t>>) {
-    for (at, _) in folded.match_indices("口岸") {
+    // Searched as a byte string, with a finder built once: `str::match_indices` of a word reads
+    // every block byte by byte, and few blocks name a crossing.
+    static CROSSING: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let crossing = CROSSING.get_or_init(|| memchr::memmem::Finder::new("口岸"));
+    for at in crossing.find_iter(folded.as_bytes()) {
         let mut start = at;
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`).
@@ -581,8 +586,12 @@ const NOT_A_RIVER: &str = "沿临跨过大两江长在和与及全各本该这�
 /// punctuation or a river's word (`在嘉陵江、涪江和渠江开展巡河`, `依托沱江与长江交汇`). Where
 /// a name of the gazetteer lies (长江, 浙江, 九江), it is that name.
 pub(super) fn chinese_rivers_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
+    // Searched as a byte string, with a finder built once: `str::match_indices` of a character
+    // looks for its last byte, which many hanzi share (江 ends with 0x9F, as 全 does).
+    static RIVER: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let river = RIVER.get_or_init(|| memchr::memmem::Finder::new("江"));
     let mut found = Vec::new();
-    for (at, _) in folded.match_indices('江') {
+    for at in river.find_iter(folded.as_bytes()) {
         let end = at + '江'.len_utf8();
         let rest = &folded[end..];
         let closes = rest.is_empty()

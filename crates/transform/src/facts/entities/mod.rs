@@ -453,13 +453,26 @@ pub(crate) fn entities_in<'t>(
     let trim = |t: &'_ str| -> usize { t.trim_end_matches(['；', ';', '。', '.', ' ']).len() };
     let body = &text[..trim(text)];
     let folded_body = &folded[..trim(folded)];
-    for (((rule, suffix), name), marks) in rules
-        .entities
-        .iter()
-        .zip(&tagger.suffixes)
-        .zip(&tagger.entity_rules)
-        .zip(&tagger.pair_marks)
-    {
+    // Only an item is named whole by a suffix, and only one that ends with a suffix's last
+    // character: every other block reads the pair rules alone.
+    let named_whole = is_item
+        && folded_body
+            .chars()
+            .next_back()
+            .is_some_and(|c| tagger.suffix_ends.binary_search(&c).is_ok());
+    let rule_indices = match named_whole {
+        true => &tagger.every_rule,
+        false => &tagger.pair_rules,
+    };
+    for &index in rule_indices {
+        let (Some(rule), Some(suffix), Some(name), Some(marks)) = (
+            rules.entities.get(index),
+            tagger.suffixes.get(index),
+            tagger.entity_rules.get(index),
+            tagger.pair_marks.get(index),
+        ) else {
+            continue;
+        };
         match (&rule.pattern, suffix) {
             (EntityPattern::ItemSuffix(_), Some(suffix)) => {
                 // Only an item that is a name as a whole: no verb or joining word, and a name,
