@@ -141,12 +141,7 @@ impl<'r> Tagger<'r> {
                     .map_err(|e| TransformError::Rules(e.to_string()))?,
             )
         };
-        let mut suffix_starts: Vec<char> = suffix_patterns
-            .iter()
-            .filter_map(|s| s.chars().next())
-            .collect();
-        suffix_starts.sort_unstable();
-        suffix_starts.dedup();
+        let suffix_starts = distinct_chars(&suffix_patterns, |s| s.chars().next());
         let gazetteer_rules = rules
             .gazetteer
             .iter()
@@ -174,12 +169,7 @@ impl<'r> Tagger<'r> {
         let pair_rules = (0..rules.entities.len())
             .filter(|&i| pair_marks.get(i).is_some_and(Option::is_some))
             .collect();
-        let mut suffix_ends: Vec<char> = suffix_patterns
-            .iter()
-            .filter_map(|s| s.chars().next_back())
-            .collect();
-        suffix_ends.sort_unstable();
-        suffix_ends.dedup();
+        let suffix_ends = distinct_chars(&suffix_patterns, |s| s.chars().next_back());
         Ok(Tagger {
             rules,
             names,
@@ -201,8 +191,14 @@ impl<'r> Tagger<'r> {
     }
 }
 
-/// The gazetteer's names folded, one pattern per distinct folded name, each with the entry it
-/// stands for: the entry of the kind that takes precedence, the first listed among equals.
+/// The distinct characters `pick` takes from the patterns, sorted (for a binary search).
+fn distinct_chars(patterns: &[String], pick: impl Fn(&str) -> Option<char>) -> Vec<char> {
+    let mut chars: Vec<char> = patterns.iter().filter_map(|p| pick(p)).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+}
+
 /// The gazetteer's names, folded, matched leftmost-longest (土庫曼巴什港 is one place, not the
 /// country 土庫曼 and a port) by a character-wise double array: on Chinese text it reads a block
 /// faster than a byte automaton (a contiguous NFA before, a DFA before that: BENCHMARKS.md, issue
@@ -296,6 +292,8 @@ impl Names {
     }
 }
 
+/// The gazetteer's names folded, one pattern per distinct folded name, each with the entry it
+/// stands for: the entry of the kind that takes precedence, the first listed among equals.
 fn gazetteer_patterns(gazetteer: &[GazetteerEntry]) -> (Vec<String>, Vec<usize>) {
     let rank = |kind: &str| {
         KIND_PRECEDENCE
