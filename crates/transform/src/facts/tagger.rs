@@ -53,11 +53,11 @@ pub struct Tagger<'r> {
     pub(crate) keywords: AhoCorasick,
     /// For each keyword pattern: (topic index, keyword index in that topic).
     pub(crate) keyword_owner: Vec<(usize, usize)>,
-    /// Each item-suffix rule's suffix, folded, by rule index.
-    pub(crate) suffixes: Vec<Option<String>>,
+    /// The item-suffix rules' suffixes, folded, in rule order: the patterns of `suffix_finder`.
+    pub(crate) item_suffixes: Vec<String>,
     /// Every suffix, folded, for finding mechanisms named anywhere in a text.
     pub(crate) suffix_finder: Option<AhoCorasick>,
-    /// Per pattern of `suffix_finder`: its rule's index in `rules.entities`.
+    /// Per suffix (pattern of `suffix_finder`): its rule's index in `rules.entities`.
     pub(crate) suffix_rule: Vec<usize>,
     /// The first characters of the suffixes: a suffix right after another is seen by one look.
     pub(crate) suffix_starts: Vec<char>,
@@ -65,25 +65,26 @@ pub struct Tagger<'r> {
     pub(crate) gazetteer_rules: Vec<String>,
     /// The rule each entity rule fires, `suffix:機制` or `pair:《》`, by rule index.
     pub(crate) entity_rules: Vec<String>,
-    /// Each pair rule's opening and closing marks as byte-string finders, by rule index: built
-    /// once, as a finder costs more to build than most blocks cost to search.
-    pub(crate) pair_marks: Vec<Option<PairMarks>>,
-    /// Every entity rule's index, in order, and the pair rules' alone: a block that no suffix
-    /// can name whole reads only the pair rules.
-    pub(crate) every_rule: Vec<usize>,
-    /// The pair rules' indices, in order.
-    pub(crate) pair_rules: Vec<usize>,
-    /// The last characters of the item suffixes, sorted.
+    /// The last characters of the item suffixes, sorted: an item that ends with none of them is
+    /// named whole by none.
     pub(crate) suffix_ends: Vec<char>,
+    /// Each pair rule's index in `rules.entities` and its marks, in rule order.
+    pub(crate) pair_marks: Vec<(usize, PairMarks)>,
 }
 
-/// A pair rule's marks (`《` `》`), searched as byte strings: `str::find` of a mark looks for its
-/// last byte, which most hanzi share with some others (`《` ends with 0x8A, as 会 does).
+/// A pair rule's marks (`《` `》`), with finders built once, as a finder costs more to build
+/// than most blocks cost to search. The marks are searched as byte strings: `str::find` of a
+/// mark looks for its last byte, which most hanzi share with some others (`《` ends with 0x8A,
+/// as 会 does).
 pub(crate) struct PairMarks {
+    /// The opening mark.
+    pub(crate) open: char,
+    /// The closing mark.
+    pub(crate) close: char,
     /// Finds the opening mark.
-    pub(crate) open: memchr::memmem::Finder<'static>,
+    pub(crate) find_open: memchr::memmem::Finder<'static>,
     /// Finds the closing mark.
-    pub(crate) close: memchr::memmem::Finder<'static>,
+    pub(crate) find_close: memchr::memmem::Finder<'static>,
 }
 
 impl PairMarks {
@@ -93,8 +94,10 @@ impl PairMarks {
             memchr::memmem::Finder::new(mark.encode_utf8(&mut bytes).as_bytes()).into_owned()
         };
         PairMarks {
-            open: finder(open),
-            close: finder(close),
+            open,
+            close,
+            find_open: finder(open),
+            find_close: finder(close),
         }
     }
 }
@@ -117,20 +120,21 @@ impl<'r> Tagger<'r> {
         // keywords are matched with overlaps.
         let keywords = AhoCorasick::new(&keyword_patterns)
             .map_err(|e| TransformError::Rules(e.to_string()))?;
-        let suffixes: Vec<Option<String>> = rules
-            .entities
-            .iter()
-            .map(|rule| match &rule.pattern {
-                crate::rules::EntityPattern::ItemSuffix(suffix) => Some(fold(suffix).into_owned()),
-                crate::rules::EntityPattern::Pair(..) => None,
-            })
-            .collect();
+        let mut suffix_patterns = Vec::new();
+        let mut suffix_rule = Vec::new();
+        let mut pair_marks = Vec::new();
+        for (i, rule) in rules.entities.iter().enumerate() {
+            match &rule.pattern {
+                crate::rules::EntityPattern::ItemSuffix(suffix) => {
+                    suffix_patterns.push(fold(suffix).into_owned());
+                    suffix_rule.push(i);
+                }
+                crate::rules::EntityPattern::Pair(open, close) => {
+                    pair_marks.push((i, PairMarks::new(*open, *close)));
+                }
+            }
+        }
         // Every suffix in one automaton: the mechanisms' pass reads a block once.
-        let (suffix_patterns, suffix_rule): (Vec<String>, Vec<usize>) = suffixes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s): (usize, &Option<String>)| Some((s.clone()?, i)))
-            .unzip();
         let suffix_finder = if suffix_patterns.is_empty() {
             None
         } else {
@@ -155,20 +159,6 @@ impl<'r> Tagger<'r> {
                 crate::rules::EntityPattern::Pair(open, close) => format!("pair:{open}{close}"),
             })
             .collect();
-        let pair_marks: Vec<Option<PairMarks>> = rules
-            .entities
-            .iter()
-            .map(|rule| match &rule.pattern {
-                crate::rules::EntityPattern::Pair(open, close) => {
-                    Some(PairMarks::new(*open, *close))
-                }
-                crate::rules::EntityPattern::ItemSuffix(_) => None,
-            })
-            .collect();
-        let every_rule = (0..rules.entities.len()).collect();
-        let pair_rules = (0..rules.entities.len())
-            .filter(|&i| pair_marks.get(i).is_some_and(Option::is_some))
-            .collect();
         let suffix_ends = distinct_chars(&suffix_patterns, |s| s.chars().next_back());
         Ok(Tagger {
             rules,
@@ -177,16 +167,14 @@ impl<'r> Tagger<'r> {
             longest_name,
             keywords,
             keyword_owner,
-            suffixes,
             suffix_finder,
             suffix_rule,
             suffix_starts,
             gazetteer_rules,
             entity_rules,
-            pair_marks,
-            every_rule,
-            pair_rules,
             suffix_ends,
+            pair_marks,
+            item_suffixes: suffix_patterns,
         })
     }
 }

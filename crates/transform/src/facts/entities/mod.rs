@@ -7,7 +7,6 @@ use std::ops::Range;
 use super::dates::{find_dates, DateMention};
 use super::script::fold;
 use super::tagger::{NameMatch, PairMarks, Tagger};
-use crate::rules::EntityPattern;
 
 mod charset;
 mod defined;
@@ -454,89 +453,82 @@ pub(crate) fn entities_in<'t>(
     let body = &text[..trim(text)];
     let folded_body = &folded[..trim(folded)];
     // Only an item is named whole by a suffix, and only one that ends with a suffix's last
-    // character: every other block reads the pair rules alone.
+    // character: most blocks need read no suffix rule.
     let named_whole = is_item
         && folded_body
             .chars()
             .next_back()
             .is_some_and(|c| tagger.suffix_ends.binary_search(&c).is_ok());
-    let rule_indices = match named_whole {
-        true => &tagger.every_rule,
-        false => &tagger.pair_rules,
-    };
-    for &index in rule_indices {
-        let (Some(rule), Some(suffix), Some(name), Some(marks)) = (
-            rules.entities.get(index),
-            tagger.suffixes.get(index),
-            tagger.entity_rules.get(index),
-            tagger.pair_marks.get(index),
-        ) else {
+    let suffix_rules = tagger.item_suffixes.iter().zip(&tagger.suffix_rule);
+    for (suffix, &index) in suffix_rules.filter(|_| named_whole) {
+        let (Some(rule), Some(name)) = (rules.entities.get(index), tagger.entity_rules.get(index))
+        else {
             continue;
         };
-        match (&rule.pattern, suffix) {
-            (EntityPattern::ItemSuffix(_), Some(suffix)) => {
-                // Only an item that is a name as a whole: no verb or joining word, and a name,
-                // a link between partners or an acronym in it (`建设物流中心。` is no name).
-                // The last byte first: most items end with none of the suffixes.
-                if is_item
-                    && folded_body.as_bytes().last() == suffix.as_bytes().last()
-                    && folded_body.ends_with(suffix.as_str())
-                    && !body.contains([',', '，', '、', '《'])
-                    && before_a_name().find(folded_body).is_none()
-                    && names_partners(
-                        folded_body,
-                        out.iter().take(names).any(|m| {
-                            m.text.start == 0 && is_a_partner(&folded_body[m.text.clone()])
-                        }),
-                    )
-                {
-                    // The whole item names it (`中國—中亞實業家委員會;`).
-                    out.push(Mention {
-                        kind: &rule.kind,
-                        text: 0..body.len(),
-                        canonical: None,
-                        rule: name,
-                        offset: 0,
-                    });
-                    whole_item_ends.push(folded_body.len());
-                }
+        // Only an item that is a name as a whole: no verb or joining word, and a name, a link
+        // between partners or an acronym in it (`建设物流中心。` is no name). The last byte
+        // first: most items end with none of the suffixes.
+        if folded_body.as_bytes().last() == suffix.as_bytes().last()
+            && folded_body.ends_with(suffix.as_str())
+            && !body.contains([',', '，', '、', '《'])
+            && before_a_name().find(folded_body).is_none()
+            && names_partners(
+                folded_body,
+                out.iter()
+                    .take(names)
+                    .any(|m| m.text.start == 0 && is_a_partner(&folded_body[m.text.clone()])),
+            )
+        {
+            // The whole item names it (`中國—中亞實業家委員會;`).
+            out.push(Mention {
+                kind: &rule.kind,
+                text: 0..body.len(),
+                canonical: None,
+                rule: name,
+                offset: 0,
+            });
+            whole_item_ends.push(folded_body.len());
+        }
+    }
+    // After the suffix rules whatever the rules' order: the mentions are sorted at the end, and a
+    // whole item's mention never has a pair's text (that lies inside the marks).
+    for (index, marks) in &tagger.pair_marks {
+        let (Some(rule), Some(name)) =
+            (rules.entities.get(*index), tagger.entity_rules.get(*index))
+        else {
+            continue;
+        };
+        let PairMarks {
+            open,
+            close,
+            find_open,
+            find_close,
+        } = marks;
+        let mut from = 0;
+        while let Some(start) = find_open.find(&text.as_bytes()[from..]).map(|i| from + i) {
+            let inner = start + open.len_utf8();
+            let Some(end) = find_close
+                .find(&text.as_bytes()[inner..])
+                .map(|i| inner + i)
+            else {
+                break;
+            };
+            // Quoted speech is no term: a sentence in quotation marks (`“过去，我们的产品运往…”`),
+            // whose names stand in the text as any others do. A title in 《》 is a document's,
+            // whatever it holds.
+            let speech =
+                *open != '《' && text[inner..end].contains(['，', '。', '！', '？', '；', ',']);
+            if !speech {
+                out.push(Mention {
+                    kind: &rule.kind,
+                    text: inner..end,
+                    canonical: None,
+                    rule: name,
+                    offset: start,
+                });
             }
-            (EntityPattern::Pair(open, close), _) => {
-                let Some(PairMarks {
-                    open: open_mark,
-                    close: close_mark,
-                }) = marks
-                else {
-                    continue;
-                };
-                let mut from = 0;
-                while let Some(start) = open_mark.find(&text.as_bytes()[from..]).map(|i| from + i) {
-                    let inner = start + open.len_utf8();
-                    let Some(end) = close_mark
-                        .find(&text.as_bytes()[inner..])
-                        .map(|i| inner + i)
-                    else {
-                        break;
-                    };
-                    // Quoted speech is no term: a sentence in quotation marks (`“过去，我们的
-                    // 产品运往…”`), whose names stand in the text as any others do. A title in
-                    // 《》 is a document's, whatever it holds.
-                    let speech = *open != '《'
-                        && text[inner..end].contains(['，', '。', '！', '？', '；', ',']);
-                    if !speech {
-                        out.push(Mention {
-                            kind: &rule.kind,
-                            text: inner..end,
-                            canonical: None,
-                            rule: name,
-                            offset: start,
-                        });
-                    }
-                    // Nested pairs (“…” inside 《…》) are found on their own rule's pass.
-                    from = end + close.len_utf8();
-                }
-            }
-            (EntityPattern::ItemSuffix(_), None) => {}
+            // Nested pairs (“…” inside 《…》) are found on their own rule's pass.
+            from = end + close.len_utf8();
         }
     }
     named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
