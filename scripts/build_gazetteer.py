@@ -94,8 +94,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
 WORDS_OUTPUT = ROOT / "data" / "rules" / "words.tsv"
-# Names of China's special administrative regions, in either script: kind `province`.
-SAR_NAMES = ("香港", "澳门", "澳門")
+# Hong Kong, Macao and Taiwan, in either script: kind `province`, China's province-level
+# divisions as Chinese texts and readers count them; CLDR lists them as territories.
+SAR_NAMES = ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣")
 # The words of everyday prose a name may not cut (data/rules/words.tsv: 确保 and 定期 around 保定,
 # 沿海 and 口岸 around 海口): jieba's words of two to four ideographs from this frequency up, under
 # no tag of a name (JIEBA_NAME_TAGS), and no name of the gazetteer.
@@ -290,8 +291,7 @@ ETHNIC_WITHOUT_ZU = frozenset({"维吾尔", "哈萨克", "柯尔克孜", "蒙古
 # of the project are known to mention. A missing one means a source changed shape.
 REQUIRED = {
     "country": "中國 哈薩克斯坦 吉爾吉斯斯坦 塔吉克斯坦 烏茲別克斯坦 土庫曼斯坦 新加坡 马来西亚 泰国",
-    "territory": "台湾 臺灣",
-    "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区 香港 澳门",
+    "province": "广东 新疆 广西 内蒙古 新疆维吾尔自治区 香港 澳门 台湾 臺灣",
     "region": "中亞 東南亞 歐洲 中亚 东南亚",
     "feature": "里海 地中海 马六甲海峡 湄公河 澜沧江 苏伊士运河",
     "city": "撒马尔罕 阿拉木图 乌鲁木齐 比什凯克 塔什干 新德里 南宁 吉隆坡 河内 曼谷 雅加达 "
@@ -915,7 +915,8 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
 
     Provinces and autonomous regions of the mainland (codes 13–65) are `province`; the four
     municipalities (北京市, 天津市, 上海市, 重庆市: MUNICIPALITY_CODES) are `city`, although they
-    rank as provinces; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory`. Prefecture-level
+    rank as provinces; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory` here and become
+    `province` in `merge` (SAR_NAMES). Prefecture-level
     cities (市) are `city`; prefectures, autonomous prefectures and leagues (地区, 自治州, 盟)
     are `place`. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
     districts of Hong Kong and Macao are left out; of Taiwan only the cities are kept.
@@ -1204,8 +1205,8 @@ def merge(rows: list[Row], excluded: dict[str, str]) -> list[Row]:
         # A division that is an island (巴厘岛, 罗德里格斯岛) is named as islands are: a place.
         if row.kind == "division" and row.name.endswith(("岛", "島")) and "半" not in row.name[-2:]:
             row = dataclasses.replace(row, kind="place")
-        # Hong Kong and Macao are China's province-level divisions (special administrative
-        # regions), as Chinese texts and readers count them; CLDR lists them as territories.
+        # Hong Kong, Macao and Taiwan are China's province-level divisions, as Chinese texts
+        # and readers count them; CLDR and the package list them as territories (SAR_NAMES).
         if row.kind == "territory" and any(sar in row.name for sar in SAR_NAMES):
             row = dataclasses.replace(row, kind="province")
         if "\t" in row.name + row.canonical or "\n" in row.name + row.canonical:
@@ -1230,7 +1231,7 @@ def check(rows: list[Row]) -> None:
         raise SystemExit(f"common words listed as names: {' '.join(present)}")
     for name in ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣"):
         if ("country", name) in have:
-            raise SystemExit(f"{name} must be a territory, never a country")
+            raise SystemExit(f"{name} must be a province, never a country")
     for name in ("北京", "北京市", "天津", "天津市", "上海", "上海市", "重庆", "重庆市"):
         if ("province", name) in have:
             raise SystemExit(f"{name} must be a city, never a province (MUNICIPALITY_CODES)")

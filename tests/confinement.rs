@@ -607,3 +607,57 @@ fn paused_at_writing(
     assert_eq!(line, "annotext: paused at writing\n");
     (run, stderr_pipe)
 }
+
+#[test]
+fn the_staging_folder_is_open_to_its_owner_only_even_in_a_group_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    // A shared folder: group-writable, new entries in its group (setgid).
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let resume = dir.path().join("resume");
+    let (mut run, _stderr) = paused_at_writing(dir.path(), "csv", &resume);
+    // No other user may enter it and plant a link while the writers are at work.
+    let mode = std::fs::metadata(out.join(".annotext-staging"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    std::fs::write(&resume, "").unwrap();
+    assert!(run.wait().unwrap().success());
+    assert!(out.join("tables/items.csv").is_file());
+}
+
+#[test]
+fn verify_follows_no_link_to_a_copy_outside_the_folder() {
+    let project = scratch_project();
+    let dir = project.path();
+    first_run(dir);
+    let outside = dir.join("elsewhere.csv");
+    std::fs::rename(dir.join("output/tables/entities.csv"), &outside).unwrap();
+    symlink(&outside, dir.join("output/tables/entities.csv")).unwrap();
+    let verify = annotext(&["verify", "output"], dir);
+    assert!(!verify.status.success());
+    let said = format!("{}{}", stdout(&verify), stderr(&verify));
+    assert!(said.contains("not a file: tables/entities.csv"), "{said}");
+    assert!(!said.contains("all 25 files match"), "{said}");
+}
+
+#[test]
+fn a_name_a_briefing_cannot_carry_costs_only_its_document() {
+    let project = scratch_project();
+    let dir = project.path();
+    std::fs::write(dir.join("data/a\\b.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    let run = annotext(&["-f", "csv,pdf"], dir);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("a backslash"), "{}", stderr(&run));
+    assert!(dir
+        .join("output/briefings/china-central-asia-summit-2023.pdf")
+        .is_file());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("output/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["counts"]["documents"], 1);
+}

@@ -147,6 +147,23 @@ fn is_committed(folder: &Folder, publication: Publication) -> Result<bool> {
 /// The folders below the output folder a run writes into, searched for stray temporary files.
 const OUTPUT_SUBFOLDERS: [&str; 2] = ["tables", "briefings"];
 
+/// How the staging folder is made: on Unix, open to its owner only (`0700`, whatever the
+/// umask or a group folder's setgid bit), so that no other user of a shared output folder can
+/// plant a link inside it while the writers, which go below it by path, are at work.
+#[cfg(unix)]
+fn private_folder() -> cap_std::fs::DirBuilder {
+    use cap_std::fs::DirBuilderExt;
+    let mut builder = cap_std::fs::DirBuilder::new();
+    builder.mode(0o700);
+    builder
+}
+
+/// How the staging folder is made elsewhere: as any folder.
+#[cfg(not(unix))]
+fn private_folder() -> cap_std::fs::DirBuilder {
+    cap_std::fs::DirBuilder::new()
+}
+
 /// A run's staging folder, with the folder's locks. Dropped before [`Staging::publish`] (the
 /// run failed), it is removed: the previous set stays as it was.
 #[derive(Debug)]
@@ -181,7 +198,7 @@ impl Staging {
         let dir = publication.staging_dir(out);
         folder
             .dir()
-            .create_dir(&name)
+            .create_dir_with(&name, &private_folder())
             .at("create the staging folder", &dir)?;
         let handle = folder.subfolder(Path::new(&name), false)?.ok_or_else(|| {
             OutputSetError::Refused(format!("{} vanished as it was made", shown(&dir)))

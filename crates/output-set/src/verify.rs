@@ -13,11 +13,11 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use annotext_atomic_file::{is_temporary_name, Digest};
+use annotext_atomic_file::is_temporary_name;
 
 use crate::dataset::{read_markers, Dataset};
 use crate::error::{IoContext, OutputSetError, Result, StepContext};
-use crate::folder::Folder;
+use crate::folder::{digest_in, entry_in, split, Entry, Folder};
 use crate::lock::{FolderLock, LOCK_NAME};
 use crate::manifest::{relative_path, Manifest, OutputEntry, Tool, MANIFEST_NAME};
 use crate::names::{shown, shown_str};
@@ -37,6 +37,9 @@ pub enum Finding {
     Content,
     /// It cannot be read.
     Unreadable(std::io::Error),
+    /// A symbolic link is at its place, or on the way to it: verify vouches only for files
+    /// in the folder, and follows no link to whatever it leads to.
+    Link,
 }
 
 /// A listed file that differs from its entry.
@@ -63,6 +66,10 @@ impl Difference {
                 format!("changed: {path} (its content differs from the manifest's digest)")
             }
             Finding::Unreadable(e) => format!("unreadable: {path} ({e})"),
+            Finding::Link => format!(
+                "not a file: {path} (a symbolic link is at its place or on its way; verify \
+                 follows no link)"
+            ),
         }
     }
 }
@@ -118,29 +125,36 @@ impl VerifyReport {
     }
 }
 
-/// Checks one listed file.
-fn check(dir: &Path, entry: &OutputEntry) -> Result<Option<Finding>> {
+/// Checks one listed file, reached through the folder's handle one plain name at a time and
+/// read without following a link.
+fn check(folder: &Folder, entry: &OutputEntry) -> Result<Option<Finding>> {
     let Some(expected) = entry.digest() else {
         return Err(OutputSetError::Refused(format!(
             "the manifest's digest of {} is not one",
             entry.path
         )));
     };
-    let path = dir.join(relative_path(&entry.path)?);
-    let found = match path.metadata() {
-        Ok(meta) if meta.is_file() => meta.len(),
-        Ok(_) => return Ok(Some(Finding::Missing)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(Finding::Missing)),
-        Err(e) => return Ok(Some(Finding::Unreadable(e))),
+    let relative = relative_path(&entry.path)?;
+    let at = folder.path().join(&relative);
+    let (parent, name) = split(&relative)?;
+    let dir = match folder.subfolder(parent, false) {
+        Ok(Some(dir)) => dir,
+        Ok(None) => return Ok(Some(Finding::Missing)),
+        Err(OutputSetError::Refused(_)) => return Ok(Some(Finding::Link)),
+        Err(e) => return Err(e),
     };
-    // A length that differs settles it without reading the file.
-    if found != entry.bytes {
-        return Ok(Some(Finding::Length { found }));
+    match entry_in(&dir, name, &at)? {
+        Entry::File => {}
+        Entry::Link => return Ok(Some(Finding::Link)),
+        _ => return Ok(Some(Finding::Missing)),
     }
-    Ok(match Digest::of_file(&path) {
-        Ok((digest, bytes)) if digest == expected && bytes == entry.bytes => None,
-        Ok(_) => Some(Finding::Content),
-        Err(e) => Some(Finding::Unreadable(e)),
+    Ok(match digest_in(&dir, name, &at) {
+        Ok(Some((_, bytes))) if bytes != entry.bytes => Some(Finding::Length { found: bytes }),
+        Ok(Some((digest, _))) if digest == expected => None,
+        Ok(Some(_)) => Some(Finding::Content),
+        Ok(None) => Some(Finding::Missing),
+        Err(OutputSetError::Io { source, .. }) => Some(Finding::Unreadable(source)),
+        Err(e) => return Err(e),
     })
 }
 
@@ -326,7 +340,7 @@ pub fn verify(dir: &Path) -> Result<VerifyReport> {
     let findings = manifest
         .outputs
         .par_iter()
-        .map(|entry| check(dir, entry))
+        .map(|entry| check(&folder, entry))
         .collect::<Result<Vec<_>>>()?;
     let (present, mut notes) = files_present(dir)?;
     let listed: BTreeSet<&str> = manifest

@@ -260,7 +260,9 @@ fn item_marker(line: &str, next_item: u32, continues: bool) -> Option<(ItemNumbe
 /// The numbered levels of legislative drafting: `第一章` (a section), `第一节` (a subsection),
 /// `第一条` (an article, an item), with the numeral in Chinese or in digits and the spaces after
 /// it. On a line that continues an open sentence, only a marker followed by a space counts
-/// (`第十条的规定` there is a reference).
+/// (`第十条的规定` there is a reference); on any line, a marker that runs without a space into
+/// the words of a reference is one (`第一条规定的通道规划，…`, a further paragraph of an
+/// article that begins by citing another).
 fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     let after = line.strip_prefix('第')?;
     let (n, numeral_len) = match chinese_numeral(after) {
@@ -284,13 +286,37 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     };
     let body = &rest[level.len_utf8()..];
     let spaces = spaces_len(body);
-    if continues && spaces == 0 && !body.is_empty() {
+    if spaces == 0 && (continues && !body.is_empty() || cites(body)) {
         return None;
     }
     Some((
         kind,
         '第'.len_utf8() + numeral_len + level.len_utf8() + spaces,
     ))
+}
+
+/// Words that follow a cited article or chapter, never the first words of one: `第一条规定的…`,
+/// `第三章所列…`, `第五条第二款…`, `第七条至第九条…`.
+const CITING: [&str; 14] = [
+    "规定",
+    "規定",
+    "的",
+    "所",
+    "第",
+    "至",
+    "和",
+    "及",
+    "或",
+    "、",
+    "，",
+    "之",
+    "中规定",
+    "中規定",
+];
+
+/// Whether the text right after a drafting marker (no space between) reads as a citation.
+fn cites(body: &str) -> bool {
+    CITING.iter().any(|w| body.starts_with(w))
 }
 
 /// A point of a short list: `（1）` / `(1)`, `1)` / `1）`, `①`…`⑳`, `⑴`…`⒇`, `a)` / `（a）`, with
@@ -867,7 +893,19 @@ impl LineShape {
         let lead = clean().flat_map(str::chars).find(|c| !c.is_whitespace());
         let note = closed_by_paren && matches!(lead, Some('（' | '('));
         let date_line = chars <= 20 && end == Some('日');
-        let unfinished = end.is_some_and(|c| !SENTENCE_ENDS.contains(c)) && !note && !date_line;
+        // Columns set apart by runs of ideographic spaces (a signature block:
+        // `中方代表　　　　老方代表`) are laid out, not prose a wrap cut.
+        let laid_out = segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Text)
+            .any(|s| text[s.span.range()].contains("\u{3000}\u{3000}"))
+            && clean()
+                .flat_map(str::chars)
+                .collect::<String>()
+                .trim()
+                .contains("\u{3000}\u{3000}");
+        let unfinished =
+            end.is_some_and(|c| !SENTENCE_ENDS.contains(c)) && !note && !date_line && !laid_out;
         let title = first_content
             && chars <= SHORT_TITLE
             && !clean().any(|t| t.contains(|c| SENTENCE_MARKS.contains(c)));

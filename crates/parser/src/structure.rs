@@ -53,6 +53,8 @@ struct Open {
     /// Lines of the current unit that left a parenthesis open, innermost last: a `)` on a
     /// later line of the unit closes it.
     parens: Vec<u32>,
+    /// The block just placed, when its line holds a marker and nothing else.
+    bare: Option<usize>,
 }
 
 /// Joins wrapped lines, settles what each marker means in its context, groups items under
@@ -88,11 +90,36 @@ pub(crate) fn build(
                 && shape(block.line).chars <= first.chars
                 && title_goes_on(&clean_line(text, segments, &block), first.chars)
             {
+                if shape(block.line).stray_close {
+                    if let Some(opened) = open.parens.pop() {
+                        close_across(anomalies, opened, block.line);
+                    }
+                }
                 title.span.end = block.span.end;
                 title.body.end = block.span.end;
                 title.segments.end = block.segments.end;
                 title.end_line = block.line;
                 continue;
+            }
+        }
+        // A marker alone on its line (`一、` / `合作目标`, as PDFs are often copied out) takes
+        // the next line as its text.
+        if let Some(bare) = open.bare.take() {
+            if block.kind == BlockKind::Paragraph {
+                if let Some(marked) = out.get_mut(bare) {
+                    marked.span.end = block.span.end;
+                    marked.body.end = block.span.end;
+                    marked.segments.end = block.segments.end;
+                    marked.end_line = block.line;
+                    let this = shape(block.line);
+                    open.parens.clear();
+                    if this.open_paren {
+                        open.parens.push(block.line);
+                    }
+                    open.unit = this.may_be_continued(&marked.kind).then_some(bare);
+                    open.title = None;
+                    continue;
+                }
             }
         }
         // A marker on a line that goes on with an open sentence is taken for one only when it
@@ -156,7 +183,11 @@ pub(crate) fn build(
                 continue;
             }
             BlockKind::SectionHeading { number } => {
+                // Codes either number their chapters anew in each part (`第一编`) or on through
+                // all of them (民事诉讼法): both are right.
                 let expected = next_section(&sections, open.part_start);
+                let through = next_section(&sections, 0);
+                let expected = if number == through { through } else { expected };
                 check(number, expected, NumberingLevel::Section, &block, anomalies);
                 sections.push(Section {
                     number,
@@ -249,6 +280,14 @@ pub(crate) fn build(
                     let expected = ItemNumber(last.map_or(1, |n| n.0 + 1));
                     check(number, expected, NumberingLevel::Clause, &block, anomalies);
                     *last = Some(number);
+                } else if let Some(lead) =
+                    list_after_lead_in(text, segments, &out, &open, number, &shape)
+                {
+                    // `1.` again after a free paragraph that leads in (`…以下方面加强合作：`):
+                    // a list of that paragraph, not the section's items numbered anew.
+                    block.kind = BlockKind::Point { number };
+                    let lead = lead.clone();
+                    place_point(&mut block, &lead, open.previous, anomalies);
                 } else {
                     let expected = ItemNumber(open.last_item.map_or(1, |n| n.0 + 1));
                     check(number, expected, NumberingLevel::Item, &block, anomalies);
@@ -293,6 +332,9 @@ pub(crate) fn build(
             open.title = Some(index as usize);
         }
         open.previous = Some(index as usize);
+        if block.marker.is_some() && text[block.body.range()].trim().is_empty() {
+            open.bare = Some(index as usize);
+        }
         out.push(block);
     }
     Structure {
@@ -407,7 +449,9 @@ fn fits(
     }
     let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
     match block.kind {
-        BlockKind::SectionHeading { number } => number == next_section(sections, open.part_start),
+        BlockKind::SectionHeading { number } => {
+            number == next_section(sections, open.part_start) || number == next_section(sections, 0)
+        }
         BlockKind::SubsectionHeading { number } => {
             let drafted = marker_text(text, segments, block).starts_with('第');
             match (drafted, open.article) {
@@ -469,6 +513,32 @@ fn place_point(
         // (`合作：（1）甲；` / `（2）乙；`): its number is not checked.
         _ => block.parent = lead_index.map(|i| i as u32),
     }
+}
+
+/// The block a numbered line `N.` belongs to as a point, when the section's items are already
+/// numbered: the free paragraph before it that leads in (`：`) where `N` is 1, or the point
+/// `N-1.` before it.
+fn list_after_lead_in<'b>(
+    text: &str,
+    segments: &[Segment],
+    out: &'b [Block],
+    open: &Open,
+    number: ItemNumber,
+    shape: &impl Fn(u32) -> LineShape,
+) -> Option<&'b Block> {
+    open.last_item?;
+    let previous = out.get(open.previous?)?;
+    let follows = match previous.kind {
+        BlockKind::Paragraph => {
+            number.0 == 1 && previous.parent.is_none() && shape(previous.end_line).lead_in
+        }
+        BlockKind::Point { number: before } => {
+            before.0 + 1 == number.0
+                && marker_text(text, segments, previous).ends_with(['.', '．', '、'])
+        }
+        _ => false,
+    };
+    follows.then_some(previous)
 }
 
 fn add_item(

@@ -433,3 +433,102 @@ fn a_byte_of_a_wrapped_unit_knows_its_source_line() {
     assert_eq!(at("华沙"), 2);
     assert_eq!(at("出席"), 3);
 }
+
+#[test]
+fn chapters_numbered_on_through_the_parts_of_a_code_are_right_too() {
+    let text = "第一编　总则\n第一章　一般规定\n第一条　甲。\n第二编　合作事项\n第二章　基础设施\n第二条　乙。\n第三章　贸易\n第三条　丙。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let numbers: Vec<u32> = doc.sections.iter().map(|s| s.number.0).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    // A chapter that neither goes on nor starts anew is still a gap.
+    let doc = parse_str("t", "第一编　总则\n第一章　甲\n第二编　乙\n第三章　丙\n").unwrap();
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+}
+
+#[test]
+fn a_paragraph_that_begins_by_citing_an_article_is_the_article_s_further_paragraph() {
+    let text = "第一条　成员国应当共同编制区域多式联运通道规划。\n第二条　秘书处应当编制项目清单。\n第一条规定的通道规划，应当与项目清单相衔接。\n第三条　本办法自发布之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(
+        items(&doc),
+        [
+            "成员国应当共同编制区域多式联运通道规划。",
+            "秘书处应当编制项目清单。",
+            "本办法自发布之日起施行。"
+        ]
+    );
+    let cited = doc.blocks.iter().find(|b| b.line == 3).unwrap();
+    assert_eq!(cited.kind, BlockKind::Paragraph);
+    assert_eq!(
+        doc.block_text(cited),
+        "第一条规定的通道规划，应当与项目清单相衔接。"
+    );
+    let second = doc.blocks.iter().position(|b| b.line == 2).unwrap() as u32;
+    assert_eq!(cited.parent, Some(second));
+    // An article written without a space after its marker is still one.
+    let doc = parse_str("t", "第一条本办法适用于港口合作。\n第二条各方应当遵守。\n").unwrap();
+    assert_eq!(items(&doc), ["本办法适用于港口合作。", "各方应当遵守。"]);
+}
+
+#[test]
+fn a_marker_alone_on_its_line_takes_the_next_line_as_its_text() {
+    let text = "港口合作谅解备忘录\n\n一、\n合作目标\n\n双方同意扩大双边贸易规模。\n\n二、\n合作领域\n\n1.\n双方将共同推动物流枢纽建设。\n\n第一条\n本办法自发布之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    let headings = texts(&doc, |k| matches!(k, BlockKind::SectionHeading { .. }));
+    assert_eq!(headings, ["合作目标", "合作领域"]);
+    assert_eq!(items(&doc)[0], "双方将共同推动物流枢纽建设。");
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert_eq!(
+        paragraphs,
+        ["港口合作谅解备忘录", "双方同意扩大双边贸易规模。"]
+    );
+}
+
+#[test]
+fn a_title_wrapped_inside_its_brackets_closes_them_on_the_next_line() {
+    let text = "中国—太平洋岛国应对气候变化合作行动计划（2024—2026\n年）\n\n为落实中国—太平洋岛国外长会议共识，双方共同制定本行动计划。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(
+        doc.block_text(&doc.blocks[0]),
+        "中国—太平洋岛国应对气候变化合作行动计划（2024—2026年）"
+    );
+}
+
+#[test]
+fn a_signature_block_laid_out_in_columns_is_not_joined() {
+    let text = "双方同意进一步深化全面战略合作伙伴关系。\n\n中华人民共和国政府代表　　　　　老挝人民民主共和国政府代表\n王　某　某　　　　　　　　　　　　某　某　某\n二〇二四年九月十日\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
+    assert_eq!(paragraphs[3], "二〇二四年九月十日");
+}
+
+#[test]
+fn a_numbered_list_after_a_lead_in_inside_a_section_is_the_lead_in_s_points() {
+    let text = "一、互联互通\n1.各方同意加快跨境铁路建设。\n2.各方支持扩大集装箱航线。\n此外，各方同意在以下方面加强合作：\n1.推进口岸智慧化改造。\n2.推广电子单证。\n3.互认检验结果。\n二、人文交流\n1.各方同意互设文化中心。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(
+        items(&doc),
+        [
+            "各方同意加快跨境铁路建设。",
+            "各方支持扩大集装箱航线。",
+            "各方同意互设文化中心。"
+        ]
+    );
+    let lead = doc.blocks.iter().position(|b| b.line == 4).unwrap() as u32;
+    let points: Vec<(u32, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Point { number } => Some((number.0, b.parent)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(points, [(1, Some(lead)), (2, Some(lead)), (3, Some(lead))]);
+}

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 
 use annotext_output_set::manifest::{
-    self, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo, SkippedEntry,
+    self, relative_path, InputEntry, Manifest, OutputEntry, RunTimes, ShardInfo, SkippedEntry,
 };
 use annotext_output_set::names::shown;
 use annotext_output_set::pause::{pause_at, PausePoint};
@@ -210,6 +210,16 @@ fn briefing_problem(out: &Path, input: &Input) -> Option<PipelineError> {
             shown(&input.path),
             long.len(),
             long.chars().take(24).collect::<String>()
+        )));
+    }
+    // The id escapes what a file name cannot carry in a manifest (`\\xff`, `\\n`): such a
+    // briefing cannot be listed, so this document alone is refused, not the run.
+    if relative_path(&relative).is_err() {
+        return Some(PipelineError::Refused(format!(
+            "{}: its name holds a backslash, a control character or bytes that are not UTF-8, \
+             which a briefing's file name cannot carry; rename the file, or leave out pdf \
+             (`--formats`)",
+            shown(&input.path)
         )));
     }
     let target = out.join(&relative);

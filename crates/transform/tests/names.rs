@@ -1508,3 +1508,89 @@ fn a_features_products_a_centres_branches_and_a_regions_commissions() {
     let found = names("整合两省口岸、铁路数据。");
     assert!(!found.iter().any(|(k, _, _)| k == "place"), "{found:?}");
 }
+
+#[test]
+fn a_chinese_river_s_mouth_and_a_range_written_in_full_are_features() {
+    let found = names(
+        "在北部湾、珠江口和闽江口沿岸，经过长江口岸；喜马拉雅山脉和横断山区，乌鲁木齐天山区。",
+    );
+    let features: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "feature")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert!(
+        features.contains(&"珠江口") && features.contains(&"闽江口"),
+        "{found:?}"
+    );
+    assert!(
+        features.contains(&"喜马拉雅山脉") && features.contains(&"横断山区"),
+        "{found:?}"
+    );
+    // Not a crossing's 口岸, nor a city's district named after a mountain.
+    assert!(!features.contains(&"长江口"), "{found:?}");
+    assert!(!features.contains(&"天山区"), "{found:?}");
+}
+
+#[test]
+fn a_person_after_a_title_and_a_dateline_s_city() {
+    let found = names("新华社突尼斯3月18日电（记者黄海涛）集团副总经理王泰山在首航仪式上说，突尼斯港口与中国合作。");
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "黄海" || t == "泰山"),
+        "{found:?}"
+    );
+    assert_eq!(
+        kinds_of("新华社突尼斯3月18日电　突尼斯港口与中国合作。", "突尼斯"),
+        ["city", "country"]
+    );
+}
+
+#[test]
+fn a_forum_of_four_partners_by_their_initials_is_one_mechanism() {
+    let found = names("各方支持在孟中印缅地区经济合作论坛框架下开展合作，通过澜沧江—湄公河合作和中国—南亚合作论坛分享经验。");
+    let mechanisms: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert!(
+        mechanisms.contains(&"孟中印缅地区经济合作论坛"),
+        "{found:?}"
+    );
+    assert!(mechanisms.contains(&"中国—南亚合作论坛"), "{found:?}");
+    assert!(
+        !mechanisms
+            .iter()
+            .any(|m| m.starts_with("中印缅") || m.contains("合作和")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn facilities_feeder_networks_and_verbs_start_no_mechanism() {
+    let found = names("由上海海上搜救中心牵头，衔接北非和南欧支线网络；论坛秘书处将会同联盟秘书处完善日常沟通协调机制，牙买加位于加勒比海中心，蓝毗尼省今年共组织了85家企业。");
+    let mechanisms: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism" || k == "organisation")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert!(mechanisms.is_empty(), "{found:?}");
+    let regions: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "region")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(regions, ["北非", "南欧"], "{found:?}");
+    assert_eq!(
+        kinds_of("蓝毗尼省今年共组织了85家企业。", "蓝毗尼省"),
+        ["division"]
+    );
+}
+
+#[test]
+fn taiwan_is_one_of_china_s_provinces() {
+    assert_eq!(
+        kinds_of("各方承认台湾是中国领土不可分割的一部分。", "台湾"),
+        ["province"]
+    );
+}

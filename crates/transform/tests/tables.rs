@@ -393,3 +393,28 @@ fn the_tables_come_in_the_order_of_their_names() {
         annotext_transform::TABLE_NAMES
     );
 }
+
+#[test]
+fn sub_clauses_are_labelled_after_their_clause_each_one() {
+    let text = "第一条　秘书处负责下列日常工作：\n（一）协调各工作组的工作，具体包括：\n1.汇总年度报告；\n2.组织联席会议；\n3.编制工作计划。\n（二）管理信息平台。\n";
+    let t = tables(&[parse_str("rules", text).unwrap()]);
+    assert_eq!(
+        strings(&t.clauses, "label"),
+        [
+            "Art.1(1)",
+            "Art.1(1).1",
+            "Art.1(1).2",
+            "Art.1(1).3",
+            "Art.1(2)"
+        ]
+    );
+}
+
+#[test]
+fn a_section_ends_on_the_last_line_of_its_last_wrapped_unit_and_its_title_is_trimmed() {
+    let text = "港口合作行动计划\n\n一、总体目标\t\n到2026年，双方在清洁能源、防灾减灾、海洋保护和能力建设等领域实施一批\n示范项目，建立较为完善的合作机制。\n二、保障措施\n1.双方将依托合作中心，建立行动计划落实情况年度评估机制，并每年\n发布评估报告。\n";
+    let t = tables(&[parse_str("plan", text).unwrap()]);
+    assert_eq!(strings(&t.sections, "title"), ["总体目标", "保障措施"]);
+    assert_eq!(strings(&t.sections, "first_line"), ["3", "6"]);
+    assert_eq!(strings(&t.sections, "last_line"), ["5", "8"]);
+}

@@ -190,7 +190,8 @@ impl<'d, 't> DocumentFacts<'d, 't> {
     }
 
     /// The last non-blank line of each group of blocks (`groups` of them), in one pass over the
-    /// blocks; `group` says which group a block is in (its section, its subsection).
+    /// blocks; `group` says which group a block is in (its section, its subsection). A unit
+    /// joined from wrapped lines ends on its last line, not its first.
     pub(crate) fn last_lines(
         &self,
         groups: usize,
@@ -204,7 +205,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             .filter(|b| b.kind != BlockKind::Blank)
         {
             if let Some(slot) = group(block).and_then(|g| last.get_mut(g as usize)) {
-                *slot = Some(block.line);
+                *slot = Some(block.end_line);
             }
         }
         last
@@ -238,9 +239,11 @@ impl<'d, 't> DocumentFacts<'d, 't> {
 
 /// A heading's title: its text, or, for a heading that opens with a short title sentence and
 /// goes on in prose (`（一）指导思想。以…为指导，…`, as guidelines write them), that sentence
-/// without its full stop (`指导思想`). The whole text stays in the tables' `text` column.
+/// without its full stop (`指导思想`), trailing spaces and tabs left out. The whole text stays in
+/// the tables' `text` column.
 pub(crate) fn heading_title(text: &str) -> &str {
     const LONGEST_TITLE: usize = 20;
+    let text = text.trim_end();
     match text.find('。') {
         Some(end)
             if text[end + '。'.len_utf8()..].trim().chars().count() > 0
@@ -328,6 +331,9 @@ impl Labels {
                 .find(|(i, _)| *i == p)
                 .map(|(_, l)| l.clone())
         });
+        // A sub-clause (`Art.5(3).2`) owns nothing: it must not take its clause's slot, which
+        // the next sub-clause looks its owner up in.
+        let mut owns = true;
         let label = match (block.kind, parent) {
             (BlockKind::Item { number, article }, _) => {
                 self.article_paragraphs = 1;
@@ -342,6 +348,7 @@ impl Labels {
                 format!("{owner}¶{}", self.article_paragraphs)
             }
             (BlockKind::Clause { number }, Some(owner)) if owner.ends_with(')') => {
+                owns = false;
                 format!("{owner}.{}", number.0)
             }
             (BlockKind::Clause { number } | BlockKind::Point { number }, owner) => {
@@ -365,7 +372,7 @@ impl Labels {
             BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => Some(3),
             BlockKind::Point { .. } | BlockKind::Blank => None,
         };
-        if let Some(slot) = slot.and_then(|s| self.recent.get_mut(s)) {
+        if let Some(slot) = slot.filter(|_| owns).and_then(|s| self.recent.get_mut(s)) {
             *slot = Some((index, label.clone()));
         }
         label

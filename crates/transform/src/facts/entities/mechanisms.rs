@@ -14,7 +14,9 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 153] = [
+const BEFORE_A_NAME: [&str; 155] = [
+    "会同",
+    "位于",
     "形成",
     "开设",
     "延长",
@@ -172,7 +174,10 @@ const BEFORE_A_NAME: [&str; 153] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 60] = [
+const GENERIC_WORDS: [&str; 63] = [
+    "日常",
+    "区域",
+    "口岸",
     "港口",
     "统一",
     "非营利性",
@@ -242,7 +247,8 @@ const GENERIC_WORDS: [&str; 60] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 16] = [
+const INFRASTRUCTURE: [&str; 17] = [
+    "支线",
     "互联互通",
     "航运",
     "航道",
@@ -314,7 +320,10 @@ fn is_a_joint_conference(name: &str) -> bool {
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
-const FACILITIES: [&str; 20] = [
+const FACILITIES: [&str; 23] = [
+    "展示",
+    "搜救",
+    "航运",
     "会议",
     "会展",
     "展览",
@@ -346,9 +355,9 @@ const ORGANISE: [&str; 19] = [
 
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
-const ORGANISED_BY: [&str; 23] = [
-    "将", "期间", "并", "还", "也", "要", "应", "可", "愿", "会同", "负责", "共同", "积极", "定期",
-    "统一", "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
+const ORGANISED_BY: [&str; 25] = [
+    "共", "名义", "将", "期间", "并", "还", "也", "要", "应", "可", "愿", "会同", "负责", "共同",
+    "积极", "定期", "统一", "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
 ];
 
 /// China's initiatives, which name the partners of what is named after them as a place does
@@ -545,10 +554,16 @@ pub(super) fn named_in_text<'t>(
             start += cut;
         }
         // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
-        // 和 or 及 that follows a body's name.
+        // 和 or 及 that follows a body's name or a cooperation framework of the gazetteer
+        // (`澜沧江—湄公河合作和｜中国—南亚合作论坛`).
         if let Some(cut) = folded[start..at]
             .rmatch_indices(['和', '及'])
-            .find(|(i, _)| ends_a_body(&folded[start..start + i]))
+            .find(|(i, _)| {
+                ends_a_body(&folded[start..start + i])
+                    || names
+                        .iter()
+                        .any(|n| n.end == start + i && folded[n.clone()].ends_with("合作"))
+            })
             .map(|(i, j)| i + j.len())
         {
             start += cut;
@@ -633,7 +648,16 @@ pub(super) fn named_in_text<'t>(
         let names_from = names.partition_point(|n| n.start < start);
         let holds_no_name = names.get(names_from).is_none_or(|n| n.start >= at);
         if holds_no_name {
-            start += bilateral_at(&folded[start..at]).unwrap_or(0);
+            let bilateral = start + bilateral_at(&folded[start..at]).unwrap_or(0);
+            // Partners' initials before China's 中 are the name's too (`孟｜中印缅…论坛`).
+            let initials: usize = folded[start..bilateral]
+                .chars()
+                .rev()
+                .take_while(|c| PARTNER_INITIALS.contains(*c))
+                .take(2)
+                .map(char::len_utf8)
+                .sum();
+            start = bilateral - initials;
         }
         // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
         if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
@@ -701,8 +725,18 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        // A centre's branch (`约旦分中心`, `贵州分中心`) is part of the centre, no mechanism.
-        if suffix == "中心" && phrase.ends_with('分') {
+        // A centre's branch (`约旦分中心`, `贵州分中心`) is part of the centre, no mechanism; a
+        // place's centre is where it is (`位于｜加勒比海中心`).
+        if suffix == "中心"
+            && (phrase.ends_with('分')
+                || out.iter().take(names_count).any(|n| {
+                    n.text == (start..at)
+                        && matches!(
+                            n.kind,
+                            "feature" | "city" | "region" | "country" | "division" | "province"
+                        )
+                }))
+        {
             continue;
         }
         // A body's platform is the body (`借助｜上海合作组织｜平台`), and so is its annual
@@ -821,6 +855,15 @@ pub(super) fn names_partners(phrase: &str, holds_a_name: bool) -> bool {
         || phrase.contains('—')
         || phrase.chars().any(|c| c.is_ascii_uppercase())
         || is_bilateral(phrase)
+        || after_partner_initials(phrase)
+}
+
+/// Whether `phrase` starts with one or two partners' initials before a bilateral name
+/// (`孟中印缅…`: Bangladesh, China, India, Myanmar).
+fn after_partner_initials(phrase: &str) -> bool {
+    phrase.char_indices().skip(1).take(2).any(|(i, _)| {
+        phrase[..i].chars().all(|c| PARTNER_INITIALS.contains(c)) && is_bilateral(&phrase[i..])
+    })
 }
 
 /// Cooperation frameworks written by their abbreviation, which name their partners as a

@@ -66,6 +66,27 @@ const PLACE_KINDS: [&str; 7] = [
     "place",
 ];
 
+/// The length of the character that carries a feature on into a longer name: a Chinese
+/// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`), a range written in full or a mountains'
+/// area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`). A region keeps its name before 地区 (`东南亚｜地区`), as
+/// readers list it.
+fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
+    if kind != FEATURE {
+        return None;
+    }
+    match name.chars().next_back()? {
+        '江' if rest.starts_with('口') && !rest['口'.len_utf8()..].starts_with('岸') => {
+            Some('口'.len_utf8())
+        }
+        '山' if rest.starts_with('脉') => Some('脉'.len_utf8()),
+        // Not a short name's district (`天山区`, Ürümqi's).
+        '山' if rest.starts_with(['區', '区']) && name.chars().count() >= 3 => {
+            Some('区'.len_utf8())
+        }
+        _ => None,
+    }
+}
+
 /// How a name found in the text stands there.
 pub(super) enum Standing {
     /// As a word of its own.
@@ -197,6 +218,9 @@ pub(super) fn standing(
     if kind == FEATURE && folded[end..].starts_with("三角洲") {
         return Standing::Head(FEATURE, end + "三角洲".len());
     }
+    if let Some(longer) = feature_written_on(&folded[start..end], &folded[end..], kind) {
+        return Standing::Head(FEATURE, end + longer);
+    }
     // A person's given name in a byline (`记者 李青海`, `王天山`), or a whole name right after
     // 记者 (`记者黄河 刘思远`).
     let reporter = folded[..start].ends_with("记者")
@@ -204,8 +228,20 @@ pub(super) fn standing(
             .chars()
             .next()
             .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'));
-    if kind != "organisation" && (reporter || in_a_byline(folded, start, end)) {
+    if kind != "organisation"
+        && (reporter || in_a_byline(folded, start, end) || after_a_title(folded, start, end))
+    {
         return Standing::Cut;
+    }
+    // A dateline names the city a report is filed from (`新华社突尼斯3月18日电`), though the
+    // name is also a country's.
+    if kind == "country"
+        && ["新华社", "中新社"]
+            .iter()
+            .any(|a| folded[..start].ends_with(a))
+        && after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return Standing::Head("city", end);
     }
     // A feature's name in a company's (`北部湾港务集团`) or a product's (`长白山人参`,
     // `阳澄湖大闸蟹`).
@@ -275,6 +311,10 @@ pub(super) fn standing(
         if kind == "city" || kind == DIVISION {
             let next = rest.chars().nth(1);
             match after {
+                // A river's mouth named after it (`瓜亚斯河口`; not `…河口岸`).
+                Some('河') if next == Some('口') && !rest.get(6..).is_some_and(|r| r.starts_with('岸')) => {
+                    return Standing::Head(FEATURE, end + 6);
+                }
                 Some('河' | '湖') if !next.is_some_and(|c| "北南口岸边邊区區段".contains(c)) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
@@ -494,9 +534,11 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// Words that end the name of an institution, a company, an airport, a bridge, a park, an
 /// exchange, a port authority or a zone (folded): a place's name a few characters before one is
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
-/// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`).
-const INSTITUTIONS: [&str; 18] = [
+/// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
+/// a free trade zone's area `烟台片区`).
+const INSTITUTIONS: [&str; 19] = [
     "大学",
+    "片区",
     "学院",
     "集团",
     "公司",
@@ -554,6 +596,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
                 | '自'
                 | '经'
                 | '基'
+                | '片'
         ) {
             continue;
         }
@@ -600,7 +643,9 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 55] = [
+const PRODUCTS: [&str; 57] = [
+    "干酪",
+    "白对虾",
     "茶",
     "玉",
     "瓜",
@@ -669,7 +714,7 @@ pub(super) fn names_a_product(rest: &str) -> bool {
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
 static PRODUCT_STARTS: CharSet = CharSet::new(
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海",
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海干",
 );
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
@@ -698,6 +743,49 @@ fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
         .next()
         .is_none_or(|c| c.is_whitespace() || matches!(c, '（' | '(' | '、' | '者'));
     surname && opens
+}
+
+/// Titles a person's name follows (`副总经理王泰山`, `记者黄海涛`).
+const TITLES: [&str; 14] = [
+    "记者",
+    "经理",
+    "主任",
+    "部长",
+    "局长",
+    "大使",
+    "市长",
+    "省长",
+    "主席",
+    "总裁",
+    "董事长",
+    "秘书长",
+    "书记",
+    "总监",
+];
+
+/// Whether the name at `start..end` is part of a person's name after a title: a surname and
+/// the name (`副总经理王｜泰山`), or, after 记者, the name starting with a surname and one more
+/// character before a bracket or a space (`记者｜黄海｜涛）`).
+fn after_a_title(folded: &str, start: usize, end: usize) -> bool {
+    let mut before = folded[..start].chars().rev();
+    if let Some(surname) = before.next().filter(|c| SURNAMES.contains(*c)) {
+        let title_end = start - surname.len_utf8();
+        if folded[start..end].chars().count() <= 2
+            && TITLES.iter().any(|t| folded[..title_end].ends_with(t))
+        {
+            return true;
+        }
+    }
+    let mut rest = folded[end..].chars();
+    folded[..start].ends_with("记者")
+        && folded[start..]
+            .chars()
+            .next()
+            .is_some_and(|c| SURNAMES.contains(c))
+        && rest.next().is_some_and(annotext_parser::is_hanzi)
+        && rest
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'))
 }
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
