@@ -78,3 +78,14 @@ fn the_sample_s_minister_is_read_zhang_and_the_anomaly_says_so() {
         .unwrap();
     assert_eq!(annotated.get_str(), Some("chang"));
 }
+
+#[test]
+fn a_word_read_across_another_word_s_end_says_nothing_of_the_character_after_it() {
+    // 适应 ends where 应和 would start: 和 here is "and", read hé.
+    assert_eq!(flags("帮助岛国提升适应和(hé)减缓气候变化的能力。\n"), []);
+    // A word that stands alone still has its say.
+    assert_eq!(
+        flags("他们随声应和(hé)。\n"),
+        [(1, '和', "应和".to_owned(), "yìng hè".to_owned())]
+    );
+}

@@ -93,6 +93,9 @@ pub(crate) struct Scratch {
     from_word: Vec<Option<Reading>>,
     /// The block's annotated characters, in order.
     annotated: Vec<Annotated>,
+    /// Per character position, the first character of the earliest-starting word that ends
+    /// there (`usize::MAX`: none): whether a word is read across another's end.
+    first_start_ending_at: Vec<usize>,
 }
 
 /// Checks a block's annotations in context and reads its whole text. `text` is the block's clean
@@ -154,6 +157,7 @@ fn analyse(
         found,
         from_word,
         annotated,
+        first_start_ending_at,
     } = scratch;
     place_annotations(doc, block, chars, annotated);
     let dictionary = words();
@@ -185,13 +189,26 @@ fn analyse(
             .get(counted.0..)
             .map_or(0, |rest| rest.chars().count());
 
-    // The check: every word covering an annotated character has its say.
+    // The check: every word covering an annotated character has its say, but a word that
+    // starts inside another word ending before that character is a misreading of the text
+    // (`项目｜的`: not 目的; `适应｜和`: not 应和) and says nothing of it.
     if !annotated.is_empty() {
+        first_start_ending_at.clear();
+        first_start_ending_at.resize(char_count + 1, usize::MAX);
+        for &(start, len, _) in found.iter() {
+            if let Some(slot) = first_start_ending_at.get_mut(start + len) {
+                *slot = (*slot).min(start);
+            }
+        }
+        let crossed = |start: usize, at: usize| {
+            (start + 1..=at).any(|end| first_start_ending_at.get(end).is_some_and(|&s| s < start))
+        };
         for &(start, len, pattern) in found.iter() {
             let from = annotated.partition_point(|a| a.index < start);
             for a in annotated[from..]
                 .iter_mut()
                 .take_while(|a| a.index < start + len)
+                .filter(|a| !crossed(start, a.index))
             {
                 a.covered = true;
                 a.first_word.get_or_insert((start, pattern));
