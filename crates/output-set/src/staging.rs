@@ -514,17 +514,25 @@ fn clean_leftovers(folder: &Folder, publication: Publication) -> Result<Vec<Stri
             shown(out)
         ));
     } else {
-        let removed = match entry_in(folder.dir(), &name, &staging)? {
+        let found = entry_in(folder.dir(), &name, &staging)?;
+        let removed = match found {
             Entry::Folder => folder.dir().remove_dir_all(&name),
             Entry::Missing => return finish_cleaning(folder, publication, notes),
             // Anything else in its place (a link, a file) is removed, never followed.
             _ => folder.dir().remove_file_or_symlink(&name),
         };
         removed.at("remove", &staging)?;
-        notes.push(format!(
-            "removed the unfinished outputs of an interrupted run ({})",
-            shown(&staging)
-        ));
+        notes.push(match found {
+            Entry::Folder => format!(
+                "removed the unfinished outputs of an interrupted run ({})",
+                shown(&staging)
+            ),
+            _ => format!(
+                "removed a link or a file at the staging folder's name, {} (annotext's own \
+                 name; a link is never followed)",
+                shown(&staging)
+            ),
+        });
     }
     finish_cleaning(folder, publication, notes)
 }

@@ -862,6 +862,23 @@ pub(crate) struct LineShape {
     pub ends_with_ordinal: bool,
 }
 
+/// Whether a line sets columns apart with a run of two or more ideographic spaces between its
+/// text (not an indent, not trailing spaces). The line's bytes are searched once, annotations
+/// and all (no annotation holds an ideographic space), with a finder built once: this is asked
+/// of every line.
+fn laid_out(text: &str, segments: &[Segment]) -> bool {
+    static RUN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}\u{3000}"));
+    let (Some(first), Some(last)) = (segments.first(), segments.last()) else {
+        return false;
+    };
+    let line = text
+        .get(first.span.start as usize..last.span.end as usize)
+        .unwrap_or("")
+        .trim();
+    RUN.find(line.as_bytes()).is_some()
+}
+
 impl LineShape {
     /// The shape of a line from its segments (text, markers and annotations).
     fn of(text: &str, segments: &[Segment], first_content: bool) -> LineShape {
@@ -895,15 +912,7 @@ impl LineShape {
         let date_line = chars <= 20 && end == Some('日');
         // Columns set apart by runs of ideographic spaces (a signature block:
         // `中方代表　　　　老方代表`) are laid out, not prose a wrap cut.
-        let laid_out = segments
-            .iter()
-            .filter(|s| s.kind == SegmentKind::Text)
-            .any(|s| text[s.span.range()].contains("\u{3000}\u{3000}"))
-            && clean()
-                .flat_map(str::chars)
-                .collect::<String>()
-                .trim()
-                .contains("\u{3000}\u{3000}");
+        let laid_out = laid_out(text, segments);
         let unfinished =
             end.is_some_and(|c| !SENTENCE_ENDS.contains(c)) && !note && !date_line && !laid_out;
         let title = first_content
