@@ -1594,3 +1594,29 @@ fn taiwan_is_one_of_china_s_provinces() {
         ["province"]
     );
 }
+
+#[test]
+fn counts_airports_charters_and_financial_centres_name_nothing_they_hold() {
+    let found = names("力争两口岸年过货量合计增长，福建、广东、海南三省口岸进口增加；银川河东国际机场开通新航线；成员之间因联盟事务发生争议，数据仅用于联盟宗旨；鼓励金融机构在阿斯塔纳国际金融中心开展业务。");
+    let kinds: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(k, t, _)| (k.as_str(), t.as_str()))
+        .collect();
+    assert!(
+        !kinds
+            .iter()
+            .any(|(k, _)| matches!(*k, "place" | "mechanism" | "feature")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_summit_of_china_and_a_body_is_a_mechanism() {
+    let found = names("各方欢迎首届中国—海湾阿拉伯国家合作委员会峰会取得的成果。");
+    assert!(
+        found
+            .iter()
+            .any(|(k, t, _)| k == "mechanism" && t == "中国—海湾阿拉伯国家合作委员会峰会"),
+        "{found:?}"
+    );
+}

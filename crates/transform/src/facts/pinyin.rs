@@ -79,8 +79,6 @@ struct Annotated {
     accepted: bool,
     /// Flagged: covered, accepted by none, and a reading of the character.
     flagged: bool,
-    /// The first covering word: (first character index, pattern).
-    first_word: Option<(usize, usize)>,
 }
 
 /// Working memory of the context pass, kept from block to block: a corpus has millions of
@@ -94,7 +92,8 @@ pub(crate) struct Scratch {
     /// The block's annotated characters, in order.
     annotated: Vec<Annotated>,
     /// Per character position, the first character of the earliest-starting word that ends
-    /// there (`usize::MAX`: none): whether a word is read across another's end.
+    /// there (`usize::MAX`: none): whether a word is read across another's end. Built only for
+    /// a block with a reading to flag.
     first_start_ending_at: Vec<usize>,
 }
 
@@ -189,29 +188,15 @@ fn analyse(
             .get(counted.0..)
             .map_or(0, |rest| rest.chars().count());
 
-    // The check: every word covering an annotated character has its say, but a word that
-    // starts inside another word ending before that character is a misreading of the text
-    // (`项目｜的`: not 目的; `适应｜和`: not 应和) and says nothing of it.
+    // The check: every word covering an annotated character has its say.
     if !annotated.is_empty() {
-        first_start_ending_at.clear();
-        first_start_ending_at.resize(char_count + 1, usize::MAX);
-        for &(start, len, _) in found.iter() {
-            if let Some(slot) = first_start_ending_at.get_mut(start + len) {
-                *slot = (*slot).min(start);
-            }
-        }
-        let crossed = |start: usize, at: usize| {
-            (start + 1..=at).any(|end| first_start_ending_at.get(end).is_some_and(|&s| s < start))
-        };
         for &(start, len, pattern) in found.iter() {
             let from = annotated.partition_point(|a| a.index < start);
             for a in annotated[from..]
                 .iter_mut()
                 .take_while(|a| a.index < start + len)
-                .filter(|a| !crossed(start, a.index))
             {
                 a.covered = true;
-                a.first_word.get_or_insert((start, pattern));
                 let at = a.index - start;
                 a.accepted |= dictionary.readings(pattern).any(|alternative| {
                     alternative
@@ -222,12 +207,33 @@ fn analyse(
         }
     }
     let mut flags = Vec::new();
+    // Per character position, the first character of the earliest-starting word that ends
+    // there: built only when some reading is about to be flagged (rare).
+    first_start_ending_at.clear();
     for a in annotated.iter_mut() {
         // A reading that is not one of the character's at all is reported as such, once.
         if !a.covered || a.accepted || !reading_is_valid(a.ch, a.reading) {
             continue;
         }
-        let Some((start, pattern)) = a.first_word else {
+        // A word that starts inside another word ending before the character is a misreading
+        // of the text (`项目｜的`: not 目的; `适应｜和`: not 应和) and says nothing of it: the
+        // first word that is not one says what the character is read in.
+        if first_start_ending_at.is_empty() {
+            first_start_ending_at.resize(char_count + 1, usize::MAX);
+            for &(start, len, _) in found.iter() {
+                if let Some(slot) = first_start_ending_at.get_mut(start + len) {
+                    *slot = (*slot).min(start);
+                }
+            }
+        }
+        let crossed = |start: usize| {
+            (start + 1..=a.index)
+                .any(|end| first_start_ending_at.get(end).is_some_and(|&s| s < start))
+        };
+        let word_read = found
+            .iter()
+            .find(|&&(start, len, _)| start <= a.index && a.index < start + len && !crossed(start));
+        let Some(&(start, _, pattern)) = word_read else {
             continue;
         };
         a.flagged = true;
@@ -390,7 +396,6 @@ fn place_annotations(
                         covered: false,
                         accepted: false,
                         flagged: false,
-                        first_word: None,
                     });
                 }
             }

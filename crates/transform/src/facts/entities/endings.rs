@@ -7,7 +7,8 @@ use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 71] = [
+const GENERIC_CROSSINGS: [&str; 72] = [
+    "电子",
     "地区",
     "澜湄",
     "全区",
@@ -156,6 +157,14 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         if !(2..=5).contains(&length)
             || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
             || head.ends_with(['国', '方'])
+            // A count of crossings or of provinces (`力争两｜口岸`, `三省｜口岸`).
+            || head.ends_with(['两', '各', '多', '几', '诸'])
+            || (head.ends_with(['省', '市', '地'])
+                && head
+                    .chars()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|c| "一二三四五六七八九十两几多各".contains(c)))
             || head.starts_with('对')
             || out
                 .iter()

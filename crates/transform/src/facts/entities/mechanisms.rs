@@ -285,10 +285,13 @@ const MEETINGS: [&str; 8] = [
 
 /// Whether `phrase` before `suffix` is a meeting's, an expo's or a joint body's name (see
 /// [`MEETINGS`]). A body's meeting is the body's (`中国—东盟｜会议`), its expo is one of its own
-/// (`中国—东盟｜博览会`).
+/// (`中国—东盟｜博览会`), and so is a summit of partners linked to a body
+/// (`中国—海湾阿拉伯国家合作委员会｜峰会`).
 fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
     (phrase.contains('—') || is_bilateral(phrase))
-        && (suffix == "博览会" || !ends_a_body(phrase))
+        && (suffix == "博览会"
+            || (suffix == "峰会" && phrase.contains('—'))
+            || !ends_a_body(phrase))
         && !names_a_session(phrase)
         && !phrase.contains(['·', '•'])
         && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
@@ -320,7 +323,12 @@ fn is_a_joint_conference(name: &str) -> bool {
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
-const FACILITIES: [&str; 23] = [
+const FACILITIES: [&str; 28] = [
+    "金融",
+    "展销",
+    "数据",
+    "加注",
+    "历史",
     "展示",
     "搜救",
     "航运",
@@ -379,8 +387,10 @@ const PARTNER_INITIALS: &str =
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a
 /// mechanism lasts (`农业合作长效机制`), or refers to one named before (`执行本联盟`).
 fn is_generic(phrase: &str) -> bool {
-    // How long it lasts, or a charter's word for itself (`本联盟`, `该委员会`, `不以联盟…`).
-    if phrase.ends_with("长效") || phrase.ends_with(['本', '该', '以', '此']) {
+    // How long it lasts, or a charter's word for itself (`本联盟`, `该委员会`, `不以联盟…`,
+    // `因联盟`, `用于联盟`, `向联盟`).
+    if phrase.ends_with("长效") || phrase.ends_with(['本', '该', '以', '此', '因', '于', '向'])
+    {
         return true;
     }
     let by_first = generic_words_by_first_character();

@@ -297,7 +297,7 @@ pub(super) fn standing(
             return Standing::Cut;
         }
         // A river, a lake or an island named after a division or a city (`色楞格河`,
-        // `库苏古尔湖`, `克里特岛`; not `河北`, `湖南`, `岛国`).
+        // `库苏古尔湖`, `克里特岛`; not `河北`, `湖南`, `岛国`, `银川｜河东机场`).
         // An island named after its country (`牙买加岛`; not `冰岛`: no such country).
         if kind == "country"
             && after == Some('岛')
@@ -315,7 +315,7 @@ pub(super) fn standing(
                 Some('河') if next == Some('口') && !rest.get(6..).is_some_and(|r| r.starts_with('岸')) => {
                     return Standing::Head(FEATURE, end + 6);
                 }
-                Some('河' | '湖') if !next.is_some_and(|c| "北南口岸边邊区區段".contains(c)) =>
+                Some('河' | '湖') if !next.is_some_and(|c| "北南东西口岸边邊区區段".contains(c)) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -643,7 +643,8 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 57] = [
+const PRODUCTS: [&str; 58] = [
+    "花炮",
     "干酪",
     "白对虾",
     "茶",
