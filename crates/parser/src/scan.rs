@@ -911,10 +911,12 @@ impl LineShape {
         let note = closed_by_paren && matches!(lead, Some('（' | '('));
         let date_line = chars <= 20 && end == Some('日');
         // Columns set apart by runs of ideographic spaces (a signature block:
-        // `中方代表　　　　老方代表`) are laid out, not prose a wrap cut.
-        let laid_out = laid_out(text, segments);
-        let unfinished =
-            end.is_some_and(|c| !SENTENCE_ENDS.contains(c)) && !note && !date_line && !laid_out;
+        // `中方代表　　　　老方代表`) are laid out, not prose a wrap cut; looked for last, only in
+        // a line that would otherwise be taken as cut.
+        let unfinished = end.is_some_and(|c| !SENTENCE_ENDS.contains(c))
+            && !note
+            && !date_line
+            && !laid_out(text, segments);
         let title = first_content
             && chars <= SHORT_TITLE
             && !clean().any(|t| t.contains(|c| SENTENCE_MARKS.contains(c)));
