@@ -20,8 +20,9 @@ const AFTER_THE_LAST: [&str; 14] = [
 /// Words that stand before a list's first item and are no part of it (`企业在｜东河、顺化`).
 const BEFORE_THE_FIRST: &str = "在赴经至到从向往对同将由沿于";
 
-/// Characters of generic phrases that name no one place (`其他港口`, `各省`, `沿海城市`).
-const GENERIC_CHARACTERS: &str = "其各该本这那我你他它们等些全多双每某此诸另";
+/// Characters of generic phrases that name no one place (`其他港口`, `各省`, `沿海城市`,
+/// `沿岸地区的海`).
+const GENERIC_CHARACTERS: &str = "其各该本这那我你他它们等些全多双每某此诸另的";
 
 /// Words of generic phrases (`内陆国家`, `边境口岸`, `主要河流`).
 const GENERIC_WORDS: [&str; 38] = [

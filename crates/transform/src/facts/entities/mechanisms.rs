@@ -14,7 +14,10 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 155] = [
+const BEFORE_A_NAME: [&str; 158] = [
+    "加密",
+    "但",
+    "重视",
     "会同",
     "位于",
     "形成",
@@ -356,16 +359,18 @@ const FACILITIES: [&str; 28] = [
 
 /// Words after `…组织` that make it a verb, not an organisation's name
 /// (`牵头组织｜实施`, `委员会组织｜的培训`).
-const ORGANISE: [&str; 19] = [
-    "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员", "企业",
-    "的", "优化", "管理", "模式", "方式", "工作", "能力",
+const ORGANISE: [&str; 20] = [
+    "友好", "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员",
+    "企业", "的", "优化", "管理", "模式", "方式", "工作", "能力",
 ];
 
-/// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`), or a
+/// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`,
+/// `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`, `海铁联运｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
-const ORGANISED_BY: [&str; 25] = [
-    "共", "名义", "将", "期间", "并", "还", "也", "要", "应", "可", "愿", "会同", "负责", "共同",
-    "积极", "定期", "统一", "分别", "每年", "适时", "继续", "正在", "计划", "协助", "研究",
+const ORGANISED_BY: [&str; 32] = [
+    "运输", "货源", "班列", "联运", "作业", "之间", "大学", "共", "名义", "将", "期间", "并", "还",
+    "也", "要", "应", "可", "愿", "会同", "负责", "共同", "积极", "定期", "统一", "分别", "每年",
+    "适时", "继续", "正在", "计划", "协助", "研究",
 ];
 
 /// China's initiatives, which name the partners of what is named after them as a place does
@@ -564,15 +569,15 @@ pub(super) fn named_in_text<'t>(
             start += cut;
         }
         // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
-        // 和 or 及 that follows a body's name or a cooperation framework of the gazetteer
-        // (`澜沧江—湄公河合作和｜中国—南亚合作论坛`).
+        // 和 or 及 that follows a body's name or a mechanism or organisation of the gazetteer
+        // (`澜沧江—湄公河合作和｜中国—南亚合作论坛`, `中国—东盟信息港和｜…论坛`).
         if let Some(cut) = folded[start..at]
             .rmatch_indices(['和', '及'])
             .find(|(i, _)| {
                 ends_a_body(&folded[start..start + i])
-                    || names
-                        .iter()
-                        .any(|n| n.end == start + i && folded[n.clone()].ends_with("合作"))
+                    || out.iter().take(names_count).any(|n| {
+                        n.text.end == start + i && matches!(n.kind, "mechanism" | "organisation")
+                    })
             })
             .map(|(i, j)| i + j.len())
         {
@@ -717,6 +722,18 @@ pub(super) fn named_in_text<'t>(
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {
             continue;
+        }
+        // A country's own commission (`埃塞俄比亚投资委员会`): a national body, no mechanism.
+        if suffix == "委员会" && !has_partner_marks(phrase) {
+            let mut inside = out
+                .iter()
+                .take(names_count)
+                .filter(|n| n.text.start >= start && n.text.end <= at);
+            if let (Some(only), None) = (inside.next(), inside.next()) {
+                if only.kind == "country" && only.text.start == start {
+                    continue;
+                }
+            }
         }
         // A country's chambers of commerce (`孟加拉国工商会联合会`, `缅甸工商联合会`) are a
         // national body, no mechanism.

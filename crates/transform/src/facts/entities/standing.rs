@@ -498,8 +498,9 @@ pub(super) fn standing(
         }
         let next = rest.chars().nth(1);
         match after {
-            // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`).
-            Some('语' | '語') => return Standing::Cut,
+            // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
+            // in one word with its country (`印尼盾`, `越南盾`).
+            Some('语' | '語' | '盾') => return Standing::Cut,
             Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
                 return Standing::Cut
             }
