@@ -37,8 +37,8 @@ pub enum Finding {
     Content,
     /// It cannot be read.
     Unreadable(std::io::Error),
-    /// A symbolic link is at its place, or on the way to it: verify vouches only for files
-    /// in the folder, and follows no link to whatever it leads to.
+    /// A symbolic link is at its place, or a link or a file where one of its folders belongs:
+    /// verify vouches only for files in the folder, and follows no link to whatever it leads to.
     Link,
 }
 
@@ -67,8 +67,8 @@ impl Difference {
             }
             Finding::Unreadable(e) => format!("unreadable: {path} ({e})"),
             Finding::Link => format!(
-                "not a file: {path} (a symbolic link is at its place or on its way; verify \
-                 follows no link)"
+                "not a file: {path} (a symbolic link is at its place, or a link or a file \
+                 where one of its folders belongs; verify follows no link)"
             ),
         }
     }

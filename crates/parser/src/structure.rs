@@ -95,10 +95,7 @@ pub(crate) fn build(
                         close_across(anomalies, opened, block.line);
                     }
                 }
-                title.span.end = block.span.end;
-                title.body.end = block.span.end;
-                title.segments.end = block.segments.end;
-                title.end_line = block.line;
+                continue_with(title, &block);
                 continue;
             }
         }
@@ -107,10 +104,7 @@ pub(crate) fn build(
         if let Some(bare) = open.bare.take() {
             if block.kind == BlockKind::Paragraph {
                 if let Some(marked) = out.get_mut(bare) {
-                    marked.span.end = block.span.end;
-                    marked.body.end = block.span.end;
-                    marked.segments.end = block.segments.end;
-                    marked.end_line = block.line;
+                    continue_with(marked, &block);
                     let this = shape(block.line);
                     open.parens.clear();
                     if this.open_paren {
@@ -160,10 +154,7 @@ pub(crate) fn build(
                     if this.open_paren {
                         open.parens.push(block.line);
                     }
-                    unit.span.end = block.span.end;
-                    unit.body.end = block.span.end;
-                    unit.segments.end = block.segments.end;
-                    unit.end_line = block.line;
+                    continue_with(unit, &block);
                     continue;
                 }
             }
@@ -183,11 +174,7 @@ pub(crate) fn build(
                 continue;
             }
             BlockKind::SectionHeading { number } => {
-                // Codes either number their chapters anew in each part (`第一编`) or on through
-                // all of them (民事诉讼法): both are right.
-                let expected = next_section(&sections, open.part_start);
-                let through = next_section(&sections, 0);
-                let expected = if number == through { through } else { expected };
+                let expected = expected_section(&sections, open.part_start, number);
                 check(number, expected, NumberingLevel::Section, &block, anomalies);
                 sections.push(Section {
                     number,
@@ -354,6 +341,27 @@ fn next_section(sections: &[Section], part_start: usize) -> ItemNumber {
     )
 }
 
+/// The number a section heading is checked against: the next in the current part, or the next
+/// through the whole document when the heading goes on from there. Codes either number their
+/// chapters anew in each part (`第一编`) or on through all of them (民事诉讼法): both are right.
+fn expected_section(sections: &[Section], part_start: usize, number: ItemNumber) -> ItemNumber {
+    let through = next_section(sections, 0);
+    if number == through {
+        through
+    } else {
+        next_section(sections, part_start)
+    }
+}
+
+/// Extends `unit` over `next`, a block that goes on with it (the second half of a wrapped line
+/// or title, the text after a marker alone on its line): one block from then on.
+fn continue_with(unit: &mut Block, next: &Block) {
+    unit.span.end = next.span.end;
+    unit.body.end = next.span.end;
+    unit.segments.end = next.segments.end;
+    unit.end_line = next.line;
+}
+
 /// Whether a line opens a part of a code (`第一编　总则`) or an annex (`附件`, `附件2：…`,
 /// `附表`): the levels below number anew after it.
 fn starts_a_part(line: &str) -> bool {
@@ -450,7 +458,7 @@ fn fits(
     let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
     match block.kind {
         BlockKind::SectionHeading { number } => {
-            number == next_section(sections, open.part_start) || number == next_section(sections, 0)
+            number == expected_section(sections, open.part_start, number)
         }
         BlockKind::SubsectionHeading { number } => {
             let drafted = marker_text(text, segments, block).starts_with('第');

@@ -216,8 +216,9 @@ fn analyse(
             continue;
         }
         // A word that starts inside another word ending before the character is a misreading
-        // of the text (`项目｜的`: not 目的; `适应｜和`: not 应和) and says nothing of it: the
-        // first word that is not one says what the character is read in.
+        // of the text (`适应｜和`: not 应和) and says nothing of it: the first word that is not
+        // one says what the character is read in. Only words of the dictionary, which holds
+        // words with a heteronym, are seen: `项目` is not one, so `项目的` still reads 目的.
         if first_start_ending_at.is_empty() {
             first_start_ending_at.resize(char_count + 1, usize::MAX);
             for &(start, len, _) in found.iter() {

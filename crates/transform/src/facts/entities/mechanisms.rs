@@ -723,32 +723,13 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        // A country's own commission (`埃塞俄比亚投资委员会`): a national body, no mechanism.
-        if suffix == "委员会" && !has_partner_marks(phrase) {
-            let mut inside = out
-                .iter()
-                .take(names_count)
-                .filter(|n| n.text.start >= start && n.text.end <= at);
-            if let (Some(only), None) = (inside.next(), inside.next()) {
-                if only.kind == "country" && only.text.start == start {
-                    continue;
-                }
-            }
-        }
         // A country's chambers of commerce (`孟加拉国工商会联合会`, `缅甸工商联合会`) are a
         // national body, no mechanism.
         if suffix == "联合会" && (phrase.contains("工商") || phrase.contains("商会")) {
             continue;
         }
-        // A Chinese province's, region's or city's own commission (`上海市交通委员会`,
-        // `青海省发展和改革委员会`, `宁夏回族自治区卫生健康委员会`) is a department of its government.
         if suffix == "委员会"
-            && out.iter().take(names_count).any(|n| {
-                let name = &folded[n.text.clone()];
-                n.text.start == start
-                    && matches!(n.kind, "province" | "city")
-                    && (name.ends_with(['市', '省']) || name.ends_with("自治区"))
-            })
+            && is_a_places_own(folded, phrase, start..at, out.iter().take(names_count))
         {
             continue;
         }
@@ -853,6 +834,37 @@ fn ordinal_prefix(phrase: &str) -> usize {
         Some(c @ ('届' | '屆' | '次')) if digits > 0 => '第'.len_utf8() + digits + c.len_utf8(),
         _ => 0,
     }
+}
+
+/// Whether a commission named by the phrase at `phrase_at` (`names`: the gazetteer's names of
+/// the block) is one place's own, no mechanism: a Chinese province's, region's or city's, named
+/// in full (`上海市交通委员会`, `青海省发展和改革委员会`, `宁夏回族自治区卫生健康委员会`: a
+/// department of its government), or a country's named alone, with no partner beside it
+/// (`埃塞俄比亚投资委员会`: a national body).
+fn is_a_places_own<'a, 't: 'a>(
+    folded: &str,
+    phrase: &str,
+    phrase_at: Range<usize>,
+    names: impl Iterator<Item = &'a Mention<'t>> + Clone,
+) -> bool {
+    let chinese = names.clone().any(|n| {
+        let name = &folded[n.text.clone()];
+        n.text.start == phrase_at.start
+            && matches!(n.kind, "province" | "city")
+            && (name.ends_with(['市', '省']) || name.ends_with("自治区"))
+    });
+    if chinese {
+        return true;
+    }
+    if has_partner_marks(phrase) {
+        return false;
+    }
+    let mut inside =
+        names.filter(|n| n.text.start >= phrase_at.start && n.text.end <= phrase_at.end);
+    matches!(
+        (inside.next(), inside.next()),
+        (Some(only), None) if only.kind == "country" && only.text.start == phrase_at.start
+    )
 }
 
 /// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).

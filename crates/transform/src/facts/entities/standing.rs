@@ -68,8 +68,8 @@ const PLACE_KINDS: [&str; 7] = [
 
 /// The length of the character that carries a feature on into a longer name: a Chinese
 /// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`), a range written in full or a mountains'
-/// area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`). A region keeps its name before 地区 (`东南亚｜地区`), as
-/// readers list it.
+/// area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`). A region keeps its name before 地区
+/// (`东南亚｜地区`), as readers list it.
 fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
     if kind != FEATURE {
         return None;
@@ -221,15 +221,12 @@ pub(super) fn standing(
     if let Some(longer) = feature_written_on(&folded[start..end], &folded[end..], kind) {
         return Standing::Head(FEATURE, end + longer);
     }
-    // A person's given name in a byline (`记者 李青海`, `王天山`), or a whole name right after
-    // 记者 (`记者黄河 刘思远`).
-    let reporter = folded[..start].ends_with("记者")
-        && folded[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'));
+    // A person's name: a given name in a byline (`记者 李青海`, `王天山`), a name right after
+    // 记者 (`记者黄河 刘思远`, `记者黄海涛`), a name after a title (`副总经理王泰山`).
     if kind != "organisation"
-        && (reporter || in_a_byline(folded, start, end) || after_a_title(folded, start, end))
+        && (after_a_reporter(folded, start, end)
+            || in_a_byline(folded, start, end)
+            || after_a_title(folded, start, end))
     {
         return Standing::Cut;
     }
@@ -312,8 +309,10 @@ pub(super) fn standing(
             let next = rest.chars().nth(1);
             match after {
                 // A river's mouth named after it (`瓜亚斯河口`; not `…河口岸`).
-                Some('河') if next == Some('口') && !rest.get(6..).is_some_and(|r| r.starts_with('岸')) => {
-                    return Standing::Head(FEATURE, end + 6);
+                Some('河')
+                    if rest.starts_with("河口") && !rest["河口".len()..].starts_with('岸') =>
+                {
+                    return Standing::Head(FEATURE, end + "河口".len());
                 }
                 Some('河' | '湖') if !next.is_some_and(|c| "北南东西口岸边邊区區段".contains(c)) =>
                 {
@@ -732,11 +731,7 @@ static SURNAMES: CharSet = CharSet::new(
 /// (`记者 李青海 马丽娜`).
 fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
     // The end first: a space or a bracket after a name is rare, and this is asked of every one.
-    let closes = folded[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'));
-    if !closes {
+    if !ends_a_byline_name(folded[end..].chars().next()) {
         return false;
     }
     let mut before = folded[..start].chars().rev();
@@ -747,7 +742,31 @@ fn in_a_byline(folded: &str, start: usize, end: usize) -> bool {
     surname && opens
 }
 
-/// Titles a person's name follows (`副总经理王泰山`, `记者黄海涛`).
+/// Whether a byline's name ends before `next`: a space, a bracket, an enumeration mark or the
+/// end of the text.
+fn ends_a_byline_name(next: Option<char>) -> bool {
+    next.is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'))
+}
+
+/// Whether the name at `start..end` is a reporter's name right after 记者: the whole name
+/// (`记者｜黄河｜ 刘思远`), or its first characters, a surname among them, with one more before
+/// the byline goes on (`记者｜黄海｜涛）`).
+fn after_a_reporter(folded: &str, start: usize, end: usize) -> bool {
+    if !folded[..start].ends_with("记者") {
+        return false;
+    }
+    let mut rest = folded[end..].chars();
+    let next = rest.next();
+    ends_a_byline_name(next)
+        || (folded[start..]
+            .chars()
+            .next()
+            .is_some_and(|c| SURNAMES.contains(c))
+            && next.is_some_and(annotext_parser::is_hanzi)
+            && ends_a_byline_name(rest.next()))
+}
+
+/// Titles a person's name follows (`副总经理王泰山`).
 const TITLES: [&str; 14] = [
     "记者",
     "经理",
@@ -765,29 +784,17 @@ const TITLES: [&str; 14] = [
     "总监",
 ];
 
-/// Whether the name at `start..end` is part of a person's name after a title: a surname and
-/// the name (`副总经理王｜泰山`), or, after 记者, the name starting with a surname and one more
-/// character before a bracket or a space (`记者｜黄海｜涛）`).
+/// Whether the name at `start..end`, of one or two characters, is a person's given name after a
+/// title and a surname (`副总经理王｜泰山`).
 fn after_a_title(folded: &str, start: usize, end: usize) -> bool {
-    let mut before = folded[..start].chars().rev();
-    if let Some(surname) = before.next().filter(|c| SURNAMES.contains(*c)) {
-        let title_end = start - surname.len_utf8();
-        if folded[start..end].chars().count() <= 2
-            && TITLES.iter().any(|t| folded[..title_end].ends_with(t))
-        {
-            return true;
-        }
-    }
-    let mut rest = folded[end..].chars();
-    folded[..start].ends_with("记者")
-        && folded[start..]
-            .chars()
-            .next()
-            .is_some_and(|c| SURNAMES.contains(c))
-        && rest.next().is_some_and(annotext_parser::is_hanzi)
-        && rest
-            .next()
-            .is_none_or(|c| c.is_whitespace() || matches!(c, '）' | ')' | '、'))
+    let Some(surname) = folded[..start].chars().next_back() else {
+        return false;
+    };
+    SURNAMES.contains(surname)
+        && folded[start..end].chars().count() <= 2
+        && TITLES
+            .iter()
+            .any(|t| folded[..start - surname.len_utf8()].ends_with(t))
 }
 
 /// Whether a word of the dictionary starts inside the name, after its first character, and
