@@ -366,6 +366,25 @@ impl Document {
         structure::marker_text(&self.text, &self.segments, block)
     }
 
+    /// How labels name the annex a block comes after: `Annex2` for `附件2：…` (or `附件二`),
+    /// `Annex` for an annex without a number; `None` outside annexes.
+    pub fn annex_of(&self, block: &Block) -> Option<String> {
+        let heading = self.blocks.get(block.annex? as usize)?;
+        let text = self.block_text(heading);
+        let rest = text
+            .trim_start()
+            .trim_start_matches(['附', '件', '表'])
+            .trim_start();
+        let digits = scan::digits_len(rest);
+        let number = if digits > 0 {
+            scan::digits_value(&rest[..digits])
+        } else {
+            scan::chinese_numeral(rest).map(|(n, _)| n)
+        };
+        let number = number.map_or(String::new(), |n| n.to_string());
+        Some(format!("Annex{number}"))
+    }
+
     /// Where each continuation line of a hard-wrapped unit begins in its text
     /// ([`Document::block_text`]), with its line number; empty for a one-line block. With
     /// [`line_at`], the line a byte of the text was written on.

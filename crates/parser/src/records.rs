@@ -129,6 +129,10 @@ pub struct Block {
     /// paragraph, the clause of a sub-clause, the lead-in of a point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
+    /// Index of the heading line of the annex (`附件2：…`) the block comes after, if any: an
+    /// annex numbers its sections and items anew, so its labels name it (`Annex2§1.3`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annex: Option<u32>,
 }
 
 impl Block {

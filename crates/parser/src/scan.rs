@@ -214,7 +214,7 @@ fn is_digit(c: char) -> bool {
 }
 
 /// The value of ASCII or full-width digits.
-fn digits_value(digits: &str) -> Option<u32> {
+pub(crate) fn digits_value(digits: &str) -> Option<u32> {
     let value: String = digits
         .chars()
         .map(|c| match c {
@@ -226,7 +226,7 @@ fn digits_value(digits: &str) -> Option<u32> {
 }
 
 /// Length of the leading digits (ASCII or full-width).
-fn digits_len(line: &str) -> usize {
+pub(crate) fn digits_len(line: &str) -> usize {
     line.char_indices()
         .find(|(_, c)| !is_digit(*c))
         .map_or(line.len(), |(i, _)| i)
@@ -390,7 +390,7 @@ pub(crate) fn is_enumerator_close(text: &str, line_start: usize, at: usize) -> b
 }
 
 /// A Chinese numeral at the start of `text` (`十二`, `兩`): its value and length in bytes.
-fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
+pub(crate) fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
     use chinese_number::{ChineseCountMethod, ChineseToNumber};
     let end = text
         .char_indices()
@@ -821,6 +821,7 @@ fn scan_line(
         subsection: None,
         segments: first_segment..out.segments.len() as u32,
         parent: None,
+        annex: None,
     });
 }
 

@@ -48,6 +48,11 @@ struct Open {
     /// How many sections came before the current part of a code (`第一编`) or annex (`附件`):
     /// chapters and sections number anew in each.
     part_start: usize,
+    /// The lines after a part's or an annex's heading, before its first section heading, belong
+    /// to no section (not to the last one of the part before).
+    between_parts: bool,
+    /// The heading of the annex the walk is in.
+    annex: Option<u32>,
     /// The title line, while the line after it may still be its second half.
     title: Option<usize>,
     /// Lines of the current unit that left a parenthesis open, innermost last: a `)` on a
@@ -55,6 +60,17 @@ struct Open {
     parens: Vec<u32>,
     /// The block just placed, when its line holds a marker and nothing else.
     bare: Option<usize>,
+}
+
+impl Open {
+    /// The section a block placed now belongs to: the last one, unless a part or an annex
+    /// began after it.
+    fn section(&self, sections: &[Section]) -> Option<u32> {
+        if self.between_parts {
+            return None;
+        }
+        sections.len().checked_sub(1).map(|s| s as u32)
+    }
 }
 
 /// Joins wrapped lines, settles what each marker means in its context, groups items under
@@ -168,8 +184,9 @@ pub(crate) fn build(
         match block.kind {
             BlockKind::Blank => {
                 open.unit = None;
-                block.section = sections.len().checked_sub(1).map(|s| s as u32);
+                block.section = open.section(&sections);
                 block.subsection = open.subsection;
+                block.annex = open.annex;
                 out.push(block);
                 continue;
             }
@@ -188,6 +205,7 @@ pub(crate) fn build(
                 open.last_item = None;
                 open.article = None;
                 open.clause = None;
+                open.between_parts = false;
             }
             BlockKind::SubsectionHeading { number } => {
                 let drafted = marker_text(text, segments, &block).starts_with('第');
@@ -221,7 +239,7 @@ pub(crate) fn build(
                         &block,
                         anomalies,
                     );
-                    let section = sections.len().checked_sub(1).map(|s| s as u32);
+                    let section = open.section(&sections);
                     let id = subsections.len() as u32;
                     subsections.push(Subsection {
                         number,
@@ -230,8 +248,8 @@ pub(crate) fn build(
                         heading: index,
                         items: Vec::new(),
                     });
-                    if let Some(section) = sections.last_mut() {
-                        section.subsections.push(id);
+                    if let Some(section) = open.section(&sections) {
+                        sections[section as usize].subsections.push(id);
                     }
                     open.subsection = Some(id);
                     open.last_subsection = Some(number);
@@ -250,7 +268,7 @@ pub(crate) fn build(
                 open.article = Some(index);
                 open.clause = None;
                 open.last_clause = None;
-                add_item(&mut sections, &mut subsections, open.subsection, index);
+                add_item(&mut sections, &mut subsections, &open, index);
             }
             BlockKind::Item {
                 number,
@@ -279,7 +297,7 @@ pub(crate) fn build(
                     let expected = ItemNumber(open.last_item.map_or(1, |n| n.0 + 1));
                     check(number, expected, NumberingLevel::Item, &block, anomalies);
                     open.last_item = Some(number);
-                    add_item(&mut sections, &mut subsections, open.subsection, index);
+                    add_item(&mut sections, &mut subsections, &open, index);
                 }
             }
             BlockKind::Point { .. } => {
@@ -293,6 +311,8 @@ pub(crate) fn build(
                 // A part of a code or an annex: its chapters (or sections) number from 1 again;
                 // articles go on through the document.
                 open.part_start = sections.len();
+                open.between_parts = true;
+                open.annex = is_an_annex(&clean_line(text, segments, &block)).then_some(index);
                 open.subsection = None;
                 open.last_subsection = None;
                 open.last_item = None;
@@ -309,8 +329,9 @@ pub(crate) fn build(
             }
             BlockKind::Clause { .. } => {}
         }
-        block.section = sections.len().checked_sub(1).map(|s| s as u32);
+        block.section = open.section(&sections);
         block.subsection = open.subsection;
+        block.annex = open.annex;
         let first = shape(block.line);
         open.unit = first
             .may_be_continued(&block.kind)
@@ -387,6 +408,12 @@ fn starts_a_part(line: &str) -> bool {
             .chars()
             .nth(1)
             .is_none_or(|c| c.is_whitespace())
+}
+
+/// Whether a line that [`starts_a_part`] opens an annex (`附件2：…`, `附表`), not a part of a
+/// code (`第一编`).
+fn is_an_annex(line: &str) -> bool {
+    line.trim_start().starts_with(['附'])
 }
 
 /// A line's clean text (its text segments).
@@ -549,16 +576,17 @@ fn list_after_lead_in<'b>(
     follows.then_some(previous)
 }
 
-fn add_item(
-    sections: &mut [Section],
-    subsections: &mut [Subsection],
-    subsection: Option<u32>,
-    index: u32,
-) {
-    if let Some(section) = sections.last_mut() {
+fn add_item(sections: &mut [Section], subsections: &mut [Subsection], open: &Open, index: u32) {
+    if let Some(section) = open
+        .section(sections)
+        .and_then(|s| sections.get_mut(s as usize))
+    {
         section.items.push(index);
     }
-    if let Some(sub) = subsection.and_then(|s| subsections.get_mut(s as usize)) {
+    if let Some(sub) = open
+        .subsection
+        .and_then(|s| subsections.get_mut(s as usize))
+    {
         sub.items.push(index);
     }
 }

@@ -532,3 +532,24 @@ fn a_numbered_list_after_a_lead_in_inside_a_section_is_the_lead_in_s_points() {
         .collect();
     assert_eq!(points, [(1, Some(lead)), (2, Some(lead)), (3, Some(lead))]);
 }
+
+#[test]
+fn the_lines_of_an_annex_before_its_first_section_belong_to_no_section() {
+    let text = "一、合作领域\n1.能源；\n附件2：联络机构\n1.交通运输部\n二、保障\n2.评估。\n";
+    let doc = parse_str("t", text).unwrap();
+    let of = |needle: &str| {
+        doc.blocks
+            .iter()
+            .find(|b| doc.block_text(b).contains(needle))
+            .unwrap()
+    };
+    assert_eq!(of("能源").section, Some(0));
+    assert_eq!(of("附件2").section, None);
+    assert_eq!(of("交通运输部").section, None);
+    assert_eq!(doc.annex_of(of("交通运输部")).as_deref(), Some("Annex2"));
+    assert_eq!(of("评估").section, Some(1));
+    assert_eq!(doc.annex_of(of("评估")).as_deref(), Some("Annex2"));
+    assert_eq!(doc.annex_of(of("能源")), None);
+    // The main text's sections keep their items; the annex's list is none of theirs.
+    assert_eq!(doc.sections[0].items.len(), 1);
+}

@@ -418,3 +418,39 @@ fn a_section_ends_on_the_last_line_of_its_last_wrapped_unit_and_its_title_is_tri
     assert_eq!(strings(&t.sections, "first_line"), ["3", "6"]);
     assert_eq!(strings(&t.sections, "last_line"), ["5", "8"]);
 }
+
+#[test]
+fn an_annex_numbers_anew_and_its_labels_name_it() {
+    // A regulation, then two annexes: the first in sections of its own, the second a numbered
+    // list right under its heading, which belongs to none of the first annex's sections.
+    let text = "第一章　总则\n第一条　为规范港口合作，制定本办法。\n第二章　附则\n第二条　本办法自发布之日起施行。\n附件：合作项目清单\n一、鹿特丹港集装箱码头\n二、汉堡港铁路连接\n（一）一期工程\n（二）二期工程\n附件2：联络机构\n1. 交通运输部\n2. 商务部\n";
+    let t = tables(&[parse_str("rules", text).unwrap()]);
+    assert_eq!(
+        strings(&t.items, "label"),
+        ["Art.1", "Art.2", "Annex2#1", "Annex2#2"]
+    );
+    assert_eq!(strings(&t.items, "section_number"), ["1", "2", "", ""]);
+    assert_eq!(
+        strings(&t.sections, "label"),
+        ["§1", "§2", "Annex§1", "Annex§2"]
+    );
+    assert_eq!(strings(&t.sections, "item_count"), ["1", "1", "0", "0"]);
+    assert_eq!(
+        strings(&t.subsections, "label"),
+        ["Annex§2(1)", "Annex§2(2)"]
+    );
+    assert_eq!(strings(&t.subsections, "section_number"), ["2", "2"]);
+}
+
+#[test]
+fn an_outcome_list_with_an_annex_keeps_both_lists_apart() {
+    // Items outside any section in the main text and in a numbered annex (`附件一`): the same
+    // numbers, told apart by their labels.
+    let text = "成果清单\n1. 双方签署合作文件。\n2. 双方发表联合声明。\n附件一\n1. 合作项目甲\n2. 合作项目乙\n";
+    let t = tables(&[parse_str("list", text).unwrap()]);
+    assert_eq!(
+        strings(&t.items, "label"),
+        ["#1", "#2", "Annex1#1", "Annex1#2"]
+    );
+    assert!(t.anomalies.height() == 0, "{:?}", t.anomalies);
+}

@@ -290,8 +290,9 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 
 /// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
 /// `§2.1.3` under a subsection, `#21` outside any section, `Art.12` for an article (articles
-/// are numbered through the document). The sign keeps it text: `1.10` would be read as the
-/// number 1.1 by spreadsheets and by DuckDB's type detection.
+/// are numbered through the document), and in an annex, which numbers anew, after its name:
+/// `Annex2§1.3`, `Annex#4`. The sign keeps it text: `1.10` would be read as the number 1.1 by
+/// spreadsheets and by DuckDB's type detection.
 fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> String {
     if article {
         return format!("Art.{number}");
@@ -300,11 +301,12 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
         .subsection
         .and_then(|i| doc.subsections.get(i as usize))
         .map(|s| s.number.0);
+    let annex = doc.annex_of(block).unwrap_or_default();
     match (section_number(doc, block.section), subsection) {
-        (Some(s), Some(sub)) => format!("§{s}.{sub}.{number}"),
-        (Some(s), None) => format!("§{s}.{number}"),
-        (None, Some(sub)) => format!("§{sub}.{number}"),
-        (None, None) => format!("#{number}"),
+        (Some(s), Some(sub)) => format!("{annex}§{s}.{sub}.{number}"),
+        (Some(s), None) => format!("{annex}§{s}.{number}"),
+        (None, Some(sub)) => format!("{annex}§{sub}.{number}"),
+        (None, None) => format!("{annex}#{number}"),
     }
 }
 
@@ -355,11 +357,14 @@ impl Labels {
                 format!("{}({})", owner.unwrap_or_default(), number.0)
             }
             // Headings: `§2` (a section or chapter), `§2(1)` (its first subsection).
-            (BlockKind::SectionHeading { number }, _) => format!("§{}", number.0),
+            (BlockKind::SectionHeading { number }, _) => {
+                format!("{}§{}", doc.annex_of(block).unwrap_or_default(), number.0)
+            }
             (BlockKind::SubsectionHeading { number }, _) => {
+                let annex = doc.annex_of(block).unwrap_or_default();
                 match section_number(doc, block.section) {
-                    Some(s) => format!("§{s}({})", number.0),
-                    None => format!("§({})", number.0),
+                    Some(s) => format!("{annex}§{s}({})", number.0),
+                    None => format!("{annex}§({})", number.0),
                 }
             }
             _ => String::new(),

@@ -11,7 +11,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
     let (mut doc_id, mut numeral, mut number, mut title) = (vec![], vec![], vec![], vec![]);
     let (mut items, mut chars, mut first, mut last) = (vec![], vec![], vec![], vec![]);
     let mut subsections = vec![];
-    let mut text = vec![];
+    let (mut text, mut label) = (vec![], vec![]);
     for facts in documents {
         let doc = facts.doc;
         let last_lines = facts.last_lines(doc.sections.len(), |b| b.section);
@@ -20,6 +20,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
             doc_id.push(doc.name.as_str());
             numeral.push(section.numeral.as_str());
             number.push(section.number.0);
+            label.push(facts.blocks[section.heading as usize].label.as_str());
             title.push(facts.section(Some(index as u32)).1);
             text.push(facts.heading_text(section.heading));
             subsections.push(u32_of(section.subsections.len()));
@@ -33,6 +34,7 @@ pub(super) fn sections_table(documents: &[DocumentFacts]) -> Result<DataFrame, T
         .col(Series::new("doc_id".into(), doc_id))
         .col(Series::new("numeral".into(), numeral))
         .col(Series::new("section_number".into(), number))
+        .col(Series::new("label".into(), label))
         .col(Series::new("title".into(), title))
         .col(Series::new("subsection_count".into(), subsections))
         .col(Series::new("item_count".into(), items))

@@ -11,7 +11,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
     let (mut doc_id, mut section, mut numeral, mut number) = (vec![], vec![], vec![], vec![]);
     let (mut title, mut items, mut chars) = (vec![], vec![], vec![]);
     let (mut first, mut last) = (vec![], vec![]);
-    let mut text = vec![];
+    let (mut text, mut label) = (vec![], vec![]);
     for facts in documents {
         let doc = facts.doc;
         let last_lines = facts.last_lines(doc.subsections.len(), |b| b.subsection);
@@ -21,6 +21,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
             section.push(section_number(doc, subsection.section));
             numeral.push(subsection.numeral.as_str());
             number.push(subsection.number.0);
+            label.push(facts.blocks[subsection.heading as usize].label.as_str());
             title.push(facts.subsection(Some(index as u32)).1);
             text.push(facts.heading_text(subsection.heading));
             items.push(u32_of(subsection.items.len()));
@@ -34,6 +35,7 @@ pub(super) fn subsections_table(documents: &[DocumentFacts]) -> Result<DataFrame
         .col(Series::new("section_number".into(), section))
         .col(Series::new("numeral".into(), numeral))
         .col(Series::new("subsection_number".into(), number))
+        .col(Series::new("label".into(), label))
         .col(Series::new("title".into(), title))
         .col(Series::new("item_count".into(), items))
         .col(Series::new("char_count".into(), chars))
