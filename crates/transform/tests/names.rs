@@ -193,9 +193,10 @@ fn straits_rivers_short_country_names_and_ports_found_in_a_review_are_tagged() {
         kinds_of("船只经英吉利海峡驶往不来梅港。", "英吉利海峡"),
         ["feature"]
     );
+    // Bremerhaven: a city whose own name ends in 港 is the city (docs/names.md).
     assert_eq!(
         kinds_of("船只经英吉利海峡驶往不来梅港。", "不来梅港"),
-        ["place"]
+        ["city"]
     );
     assert_eq!(kinds_of("阿联酋代表出席。", "阿联酋"), ["country"]);
     assert_eq!(kinds_of("沿多瑙河航行。", "多瑙河"), ["feature"]);
@@ -1619,4 +1620,84 @@ fn a_summit_of_china_and_a_body_is_a_mechanism() {
             .any(|(k, t, _)| k == "mechanism" && t == "中国—海湾阿拉伯国家合作委员会峰会"),
         "{found:?}"
     );
+}
+
+/// (kind, text) of every name found, for comparing whole lists.
+fn found_in(text: &str) -> Vec<(String, String)> {
+    names(text).into_iter().map(|(k, t, _)| (k, t)).collect()
+}
+
+fn has(found: &[(String, String)], kind: &str, text: &str) -> bool {
+    found.iter().any(|(k, t)| k == kind && t == text)
+}
+
+#[test]
+fn second_cities_and_ports_of_geonames_transliterated_names_are_cities() {
+    // Towns under 100,000 that GeoNames names in Chinese by a transliteration.
+    let found = found_in("开通至汉堡、不来梅港和威廉港的航线，在斯瓦科普蒙德和科特卡设立办事处。");
+    for town in ["不来梅港", "威廉港", "斯瓦科普蒙德", "科特卡"] {
+        assert!(has(&found, "city", town), "{town}: {found:?}");
+    }
+    // A small town's name that a longer transliteration reads on from is not one
+    // (`克里斯托｜瓦尔港`, `基利亚｜斯口岸`, `圣安德烈｜斯岛`).
+    let found = found_in("推进瓦基利亚斯口岸、克里斯托瓦尔港和圣安德烈斯岛的建设。");
+    assert!(!found.iter().any(|(k, _)| k == "city"), "{found:?}");
+    // A train named after its town is the town's (`明斯克｜班列`).
+    assert!(has(&found_in("开行明斯克班列。"), "city", "明斯克"));
+}
+
+#[test]
+fn partners_initials_name_summits_expos_and_dialogues() {
+    let found = found_in("把中欧峰会作为引领，办好第十届中俄博览会，在北海能源合作和中欧能源对话框架下推动合作，在中日韩北极事务高级别对话框架下交流。");
+    for name in [
+        "中欧峰会",
+        "中俄博览会",
+        "中欧能源对话",
+        "中日韩北极事务高级别对话",
+    ] {
+        assert!(has(&found, "mechanism", name), "{name}: {found:?}");
+    }
+    // The North Sea's energy cooperation: the sea, not the city in Guangxi.
+    assert!(has(&found, "feature", "北海"), "{found:?}");
+    assert!(has(
+        &found_in("推动西欧北海沿岸国家合作。"),
+        "feature",
+        "北海"
+    ));
+}
+
+#[test]
+fn one_place_s_research_or_service_centre_is_no_mechanism_a_joint_one_is() {
+    let found = found_in("北京对外经济研究中心课题组发布报告，海南旅游推广中心参与，中国—北欧北极研究中心和湖北省对非经贸合作服务中心也出席。");
+    let mechanisms: Vec<&str> = found
+        .iter()
+        .filter(|(k, _)| k == "mechanism")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        mechanisms,
+        ["中国—北欧北极研究中心", "湖北省对非经贸合作服务中心"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_of_prose_before_a_crossing_names_none() {
+    let found = found_in("双方愿分享口岸信息，应统筹口岸建设，发展水路口岸，总结奇伦杜口岸经验。");
+    let places: Vec<&str> = found
+        .iter()
+        .filter(|(k, _)| k == "place")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(places, ["奇伦杜口岸"], "{found:?}");
+}
+
+#[test]
+fn a_division_with_its_direction_after_the_name_and_a_town_named_after_the_sea() {
+    let found = found_in("在宽扎北省、马绍纳兰东省和卡万戈东区开展合作，韩国江原道东海市参加。");
+    for division in ["宽扎北省", "马绍纳兰东省", "卡万戈东区"] {
+        assert!(has(&found, "division", division), "{division}: {found:?}");
+    }
+    assert!(has(&found, "city", "东海市"), "{found:?}");
+    assert!(!has(&found, "feature", "东海"), "{found:?}");
 }

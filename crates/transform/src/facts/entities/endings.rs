@@ -3,6 +3,7 @@
 //! divisions whose names are transliterations (`帕拉纳瓜港`, `马略卡岛`, `塞万湖`, `提格雷州`).
 
 use super::mechanisms::before_a_name;
+use super::prose::prose_words;
 use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE_TOWNS};
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
@@ -134,6 +135,17 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
                 start += cut;
             }
         }
+        // A verb of prose before a transliterated name is not part of it (`总结｜奇伦杜口岸`).
+        let words = prose_words();
+        if let Some((i, _)) = folded[start..at].char_indices().nth(2) {
+            let rest = &folded[start + i..at];
+            if words.is_everyday(&folded[start..start + i])
+                && rest.chars().count() >= 2
+                && rest.chars().all(is_transliteration)
+            {
+                start += i;
+            }
+        }
         let head = &folded[start..at];
         // A crossing by rail or road after a name is that name's (`珲春｜铁路口岸`).
         if ["铁路", "公路"].contains(&head) {
@@ -152,6 +164,10 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
                 });
                 continue;
             }
+        }
+        // Words of prose name no crossing (`分享｜口岸`, `应统筹｜口岸`, `发展水路｜口岸`).
+        if is_prose(head) {
+            continue;
         }
         let length = head.chars().count();
         if !(2..=5).contains(&length)
@@ -181,6 +197,17 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             offset: start,
         });
     }
+}
+
+/// Whether `head` is words of prose: an everyday word, alone or after a one-character word
+/// (`应统筹`), or two of them (`发展水路`).
+fn is_prose(head: &str) -> bool {
+    let words = prose_words();
+    words.is_everyday(head)
+        || head.char_indices().skip(1).any(|(i, _)| {
+            let (first, rest) = head.split_at(i);
+            words.is_everyday(rest) && (first.chars().count() == 1 || words.is_everyday(first))
+        })
 }
 
 /// What 港 starts after a port's name when it is no part of it (`港口`, `港湾`, `港澳`, `港务`,

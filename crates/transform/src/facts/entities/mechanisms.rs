@@ -357,6 +357,14 @@ const FACILITIES: [&str; 28] = [
     "经济",
 ];
 
+/// What a centre does when it is one place's institute or office, a mechanism only when its
+/// name links partners or says it serves cooperation (`拉美研究中心`, `北京对外经济研究中心`,
+/// `海南旅游推广中心`; not `中国—北欧北极研究中心`, `滇缅跨境电商服务中心`,
+/// `湖北省对非经贸合作服务中心`, `海南国际航运交易中心`).
+const INSTITUTES: [&str; 9] = [
+    "研究", "交易", "服务", "支援", "推广", "创业", "交往", "保障", "工程",
+];
+
 /// Words after `…组织` that make it a verb, not an organisation's name
 /// (`牵头组织｜实施`, `委员会组织｜的培训`).
 const ORGANISE: [&str; 20] = [
@@ -583,6 +591,15 @@ pub(super) fn named_in_text<'t>(
         {
             start += cut;
         }
+        // A bilateral name after a joining word starts a name of its own
+        // (`北海能源合作和｜中欧能源对话`).
+        if let Some(cut) = folded[start..at]
+            .rmatch_indices(['和', '及', '与'])
+            .map(|(i, j)| i + j.len())
+            .find(|&i| is_bilateral(&folded[start + i..at]))
+        {
+            start += cut;
+        }
         // Two organisations joined (`金砖国家和｜经济合作组织`): from after the last 和 that is
         // no name's (`和平`).
         if &folded[at..end] == "组织" {
@@ -674,9 +691,19 @@ pub(super) fn named_in_text<'t>(
                 .sum();
             start = bilateral - initials;
         }
-        // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`).
-        if start >= phrase_start + 6 && is_bilateral(&folded[start - 6..at]) {
-            start -= 6;
+        // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`,
+        // `中日韩｜北极事务高级别对话`).
+        if let Some(partners) = (2..=3)
+            .map(|n| n * '中'.len_utf8())
+            .filter(|&b| start >= phrase_start + b)
+            .find(|&b| {
+                is_bilateral(&folded[start - b..at])
+                    && folded[start - b + '中'.len_utf8()..start]
+                        .chars()
+                        .all(|c| PARTNER_INITIALS.contains(c))
+            })
+        {
+            start -= partners;
         }
         // Never from inside a name (`波罗的｜海国家…联盟` after a bracket): from its start.
         if let Some(name) = names.iter().find(|n| n.start < start && n.end > start) {
@@ -695,8 +722,11 @@ pub(super) fn named_in_text<'t>(
         let phrase = &folded[start..at];
         let length = phrase.chars().count();
         // A phrase that ends with a joining word lists kinds of things (`政策沟通与｜机制`).
-        // A forum's short name is its partners' (`中拉论坛`, `中葡论坛`).
-        let short_forum = length == 2 && &folded[at..end] == "论坛" && is_bilateral(phrase);
+        // A forum's, a summit's or an expo's short name is its partners' (`中拉论坛`, `中欧峰会`,
+        // `中俄博览会`).
+        let short_forum = length == 2
+            && ["论坛", "峰会", "博览会"].contains(&&folded[at..end])
+            && is_bilateral(phrase);
         if !((3..=20).contains(&length) || short_forum)
             || is_generic(phrase)
             || phrase.ends_with(['与', '和', '及', '、'])
@@ -719,6 +749,12 @@ pub(super) fn named_in_text<'t>(
             && !is_a_joint_conference(&folded[start..end]))
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
+            || (suffix == "中心"
+                && INSTITUTES.iter().any(|w| phrase.ends_with(w))
+                && !has_partner_marks(phrase)
+                && !starts_with_provinces(phrase)
+                && !phrase.contains("合作")
+                && !phrase.contains("国际"))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {
             continue;

@@ -118,8 +118,9 @@ const NORTH_SEA_NEIGHBOURS: [&str; 22] = [
     "卡特加特",
 ];
 
-/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), before 海上 or 油 (`北海海上风电`,
-/// `北海油田`), or where a river flows into it (`注入北海`).
+/// 北海 as the North Sea (see [`NORTH_SEA_NEIGHBOURS`]), before 海上, 油, 沿岸, 风电, 能源 or
+/// 航运 (`北海海上风电`, `北海油田`, `北海沿岸国家`), after 西欧 or 北欧, or where a river flows
+/// into it (`注入北海`).
 fn north_sea(folded: &str, out: &mut [Mention]) {
     for m in out.iter_mut() {
         if m.text.len() != "北海".len() || folded.get(m.text.clone()) != Some("北海") {
@@ -127,9 +128,12 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
         }
         let rest = &folded[m.text.end..];
         let before = &folded[..m.text.start];
-        if rest.starts_with("海上")
-            || rest.starts_with("油")
-            || ["注入", "流入", "汇入"].iter().any(|w| before.ends_with(w))
+        if ["海上", "油", "沿岸", "风电", "能源", "航运"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            || ["注入", "流入", "汇入", "西欧", "北欧"]
+                .iter()
+                .any(|w| before.ends_with(w))
             || NORTH_SEA_NEIGHBOURS.iter().any(|n| folded.contains(n))
         {
             m.kind = FEATURE;

@@ -24,6 +24,11 @@ pub(super) struct ProseWords {
 }
 
 impl ProseWords {
+    /// Whether `word` is one of the everyday words.
+    pub(super) fn is_everyday(&self, word: &str) -> bool {
+        self.everyday.contains(word)
+    }
+
     /// Whether an everyday word starts at one of `starts` and ends at one of `ends` (character
     /// boundaries of `folded`).
     pub(super) fn spans(

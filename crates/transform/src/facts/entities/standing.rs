@@ -151,9 +151,35 @@ pub(super) fn standing(
     // a piece of a longer foreign name the gazetteer lacks, unless a name of its own stands
     // beside it (`巴西｜亚马孙`).
     let short = (2..=3).contains(&folded[start..end].chars().take(4).count());
+    // Trains named after their town (`明斯克｜班列`) are two such characters that make a word.
+    let train = folded[end..].starts_with("班列");
     if ["city", DIVISION, "region"].contains(&kind) && short {
-        let reads_on = transliterated(folded[end..].chars()) && !neighbours(true);
+        let reads_on = transliterated(folded[end..].chars()) && !neighbours(true) && !train;
         if reads_on || (transliterated(folded[..start].chars().rev()) && !neighbours(false)) {
+            return Standing::Cut;
+        }
+    }
+    // So is a longer town's name that a transliteration reads on from (`克里斯托｜瓦尔港`), or
+    // any town's that one more sound makes the name of an island, a port or a crossing
+    // (`圣安德烈｜斯岛`, `基利亚｜斯口岸`): small towns share their first sounds with longer names.
+    // A lake named after a foreign town (`卡里巴湖`, `日内瓦湖`), also before 南 or 北
+    // (`卡里巴湖｜南岸`, not 湖南).
+    if kind == "city"
+        && folded[end..].starts_with('湖')
+        && folded[start..end].chars().all(is_transliteration)
+    {
+        return Standing::Head(FEATURE, end + '湖'.len_utf8());
+    }
+    if kind == "city" && !train && !neighbours(true) {
+        let mut rest = folded[end..].chars();
+        let sound = rest.next().is_some_and(is_transliteration);
+        let rest = rest.as_str();
+        if sound
+            && ((!short && rest.starts_with(is_transliteration))
+                || ["岛", "港", "口岸", "湾"]
+                    .iter()
+                    .any(|s| rest.starts_with(s)))
+        {
             return Standing::Cut;
         }
     }
@@ -192,6 +218,10 @@ pub(super) fn standing(
         }
         if matches!(after, Some('上' | '外' | '关' | '军')) {
             return Standing::Cut;
+        }
+        // A town named after the sea (`东海市`: Donghae, Korea).
+        if rest.starts_with('市') && !rest.starts_with("市场") {
+            return Standing::Head("city", end + '市'.len_utf8());
         }
     }
     // Islands that are a division of their own (`亚速尔群岛自治区`), a division that is a
