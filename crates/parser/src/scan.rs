@@ -203,7 +203,7 @@ fn classify(clean: &str, next_item: u32, continues: bool) -> (BlockKind, usize) 
     if let Some((number, len)) = subsection_marker(rest) {
         return (BlockKind::SubsectionHeading { number }, indent + len);
     }
-    if let Some((number, len)) = point_marker(rest) {
+    if let Some((number, len)) = point_marker(rest).or_else(|| roman_marker(rest)) {
         return (BlockKind::Point { number }, indent + len);
     }
     (BlockKind::Paragraph, 0)
@@ -356,6 +356,33 @@ fn point_marker(line: &str) -> Option<(ItemNumber, usize)> {
         .into_iter()
         .find(|p| inner[len..].starts_with(*p))?;
     let marker = open_len + len + close.len_utf8();
+    Some((ItemNumber(n), marker + spaces_len(&line[marker..])))
+}
+
+/// A Roman numeral as a point's number: `Ⅱ、` or `ⅱ.` (the numeral signs, any of `.．、)）`), or
+/// `II.` in capital letters with `.`, `．` or `、` (`I)` stays the letter, a `)` list's ninth),
+/// and no letter after it. Up to twelve.
+fn roman_marker(line: &str) -> Option<(ItemNumber, usize)> {
+    const ROMAN: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    let first = line.chars().next()?;
+    let (n, len, closes) = match first {
+        'Ⅰ'..='Ⅻ' => (first as u32 - 'Ⅰ' as u32 + 1, first.len_utf8(), ".．、)）"),
+        'ⅰ'..='ⅻ' => (first as u32 - 'ⅰ' as u32 + 1, first.len_utf8(), ".．、)）"),
+        _ => {
+            let len = line
+                .find(|c: char| !matches!(c, 'I' | 'V' | 'X'))
+                .unwrap_or(line.len());
+            let n = ROMAN.iter().position(|r| *r == &line[..len])? as u32 + 1;
+            (n, len, ".．、")
+        }
+    };
+    let close = line[len..].chars().next().filter(|c| closes.contains(*c))?;
+    let marker = len + close.len_utf8();
+    if line[marker..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
     Some((ItemNumber(n), marker + spaces_len(&line[marker..])))
 }
 

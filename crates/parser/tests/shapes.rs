@@ -553,3 +553,30 @@ fn the_lines_of_an_annex_before_its_first_section_belong_to_no_section() {
     // The main text's sections keep their items; the annex's list is none of theirs.
     assert_eq!(doc.sections[0].items.len(), 1);
 }
+
+#[test]
+fn roman_numerals_after_a_lead_in_are_its_points() {
+    let text = "一、双方同意在以下领域开展合作：\nI. 贸易投资；\nII. 基础设施；\nIII．人文交流。\nⅣ、绿色发展。\n二、双方将定期举行会晤。\n";
+    let doc = parse_str("t", text).unwrap();
+    let points: Vec<(u32, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Point { number } => Some((number.0, doc.block_text(b))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        points,
+        [
+            (1, "贸易投资；".to_owned()),
+            (2, "基础设施；".to_owned()),
+            (3, "人文交流。".to_owned()),
+            (4, "绿色发展。".to_owned())
+        ]
+    );
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    // A letter list's ninth (`I)`) and a word (`IX.ray`, `VIP.`) are no Roman numeral.
+    let doc = parse_str("t", "VIP. 通道；\nIX.ray 设备。\n").unwrap();
+    assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+}
