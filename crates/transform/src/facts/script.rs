@@ -43,18 +43,26 @@ impl Script {
 /// forms are all other characters (`国` → `國`). A key that is also one of its own traditional
 /// forms (`干` → `幹 乾 干`) is written in both scripts and tells nothing.
 struct SimplifiedOnly {
-    /// Per code point of the Basic Multilingual Plane: `script_of` tests every character of a
-    /// document, and an array index is much cheaper than hashing.
-    bmp: Box<[bool]>,
-    /// The few beyond it.
+    /// Per code point of the Basic Multilingual Plane, what the character tells of the script
+    /// ([`TELLS_TRADITIONAL`], [`TELLS_SIMPLIFIED`] or 0): `script_of` tests every character of
+    /// a document, and one index into one table is much cheaper than hashing or two tables.
+    bmp: Box<[u8]>,
+    /// The few simplified-only characters beyond it (the folding table covers none there).
     beyond: HashSet<char>,
 }
 
+/// A character that OpenCC's `TSCharacters` folds to another (`國`).
+const TELLS_TRADITIONAL: u8 = 1;
+/// A character only simplified text uses (`国`).
+const TELLS_SIMPLIFIED: u8 = 2;
+
 impl SimplifiedOnly {
-    fn contains(&self, c: &char) -> bool {
-        match self.bmp.get(*c as usize) {
-            Some(&only) => only,
-            None => self.beyond.contains(c),
+    /// What `c` tells of the script: [`TELLS_TRADITIONAL`], [`TELLS_SIMPLIFIED`] or 0.
+    fn tells(&self, c: char) -> u8 {
+        match self.bmp.get(c as usize) {
+            Some(&tells) => tells,
+            None if self.beyond.contains(&c) => TELLS_SIMPLIFIED,
+            None => 0,
         }
     }
 }
@@ -63,7 +71,7 @@ fn simplified_only() -> &'static SimplifiedOnly {
     static SET: OnceLock<SimplifiedOnly> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = SimplifiedOnly {
-            bmp: vec![false; 0x10000].into_boxed_slice(),
+            bmp: vec![0; 0x10000].into_boxed_slice(),
             beyond: HashSet::new(),
         };
         for line in ST_CHARACTERS.lines() {
@@ -79,11 +87,19 @@ fn simplified_only() -> &'static SimplifiedOnly {
             let mut values = fields.peekable();
             if values.peek().is_some() && values.all(|v| v != key) {
                 match set.bmp.get_mut(k as usize) {
-                    Some(slot) => *slot = true,
+                    Some(slot) => *slot = TELLS_SIMPLIFIED,
                     None => {
                         set.beyond.insert(k);
                     }
                 }
+            }
+        }
+        // A character that folds to another tells traditional, whatever else it is: that test
+        // comes first, as it did when the two were separate tables.
+        let table = fold_table();
+        for (code, slot) in set.bmp.iter_mut().enumerate() {
+            if table.to.get(code).is_some_and(|&t| t as usize != code) {
+                *slot = TELLS_TRADITIONAL;
             }
         }
         set
@@ -99,16 +115,48 @@ const SLIP_SHARE: usize = 20;
 /// when the minority is more than one in [`SLIP_SHARE`] of them. `None` when no character tells
 /// (no hanzi, or only those both scripts share).
 pub fn script_of(text: &str) -> Option<Script> {
-    let table = fold_table();
-    let simplified = simplified_only();
-    let (mut traditional_count, mut simplified_count) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        if table.to.get(c as usize).is_some_and(|&t| t != c) {
-            traditional_count += 1;
-        } else if simplified.contains(&c) {
-            simplified_count += 1;
+    let tells = simplified_only();
+    let mut counts = [0usize; 3];
+    // Decoded by hand: a whole document is read, annotations and all, and `chars()` with two
+    // lookups per character cost a tenth more. The text is valid UTF-8, so a lead byte says how
+    // many bytes follow.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let (code, len) = match lead {
+            0x00..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC0..=0xDF => (
+                (u32::from(lead & 0x1F) << 6) | continuation(bytes, i + 1),
+                2,
+            ),
+            0xE0..=0xEF => (
+                (u32::from(lead & 0x0F) << 12)
+                    | (continuation(bytes, i + 1) << 6)
+                    | continuation(bytes, i + 2),
+                3,
+            ),
+            _ => (
+                (u32::from(lead & 0x07) << 18)
+                    | (continuation(bytes, i + 1) << 12)
+                    | (continuation(bytes, i + 2) << 6)
+                    | continuation(bytes, i + 3),
+                4,
+            ),
+        };
+        let told = match tells.bmp.get(code as usize) {
+            Some(&told) => told,
+            None => char::from_u32(code).map_or(0, |c| tells.tells(c)),
+        };
+        if let Some(count) = counts.get_mut(told as usize) {
+            *count += 1;
         }
+        i += len;
     }
+    let traditional_count = counts[TELLS_TRADITIONAL as usize];
+    let simplified_count = counts[TELLS_SIMPLIFIED as usize];
     let total = traditional_count + simplified_count;
     let minority = traditional_count.min(simplified_count);
     match (traditional_count, simplified_count) {
@@ -117,6 +165,11 @@ pub fn script_of(text: &str) -> Option<Script> {
         (t, s) if t >= s => Some(Script::Traditional),
         _ => Some(Script::Simplified),
     }
+}
+
+/// The six bits a UTF-8 continuation byte carries (0 past the end, which valid text never is).
+fn continuation(bytes: &[u8], at: usize) -> u32 {
+    bytes.get(at).map_or(0, |b| u32::from(b & 0x3F))
 }
 
 /// Simplified Chinese for a text, as OpenCC's `t2s` writes it ([`simplified_into`]).
@@ -448,8 +501,8 @@ mod tests {
         assert_eq!(script_of("中文"), None);
         assert_eq!(script_of("中国与东盟"), Some(Script::Simplified));
         // 干 is also a traditional character: not evidence of simplified script.
-        assert!(!simplified_only().contains(&'干'));
-        assert!(simplified_only().contains(&'国'));
+        assert_ne!(simplified_only().tells('干'), TELLS_SIMPLIFIED);
+        assert_eq!(simplified_only().tells('国'), TELLS_SIMPLIFIED);
     }
 
     #[test]
