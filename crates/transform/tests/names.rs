@@ -1701,3 +1701,13 @@ fn a_division_with_its_direction_after_the_name_and_a_town_named_after_the_sea()
     assert!(has(&found, "city", "东海市"), "{found:?}");
     assert!(!has(&found, "feature", "东海"), "{found:?}");
 }
+
+#[test]
+fn china_s_counties_by_their_full_names_are_towns() {
+    let found = found_in("勐腊县和河口瑶族自治县加强口岸合作，改造通往聂拉木县城的道路。");
+    for county in ["勐腊县", "河口瑶族自治县", "聂拉木县"] {
+        assert!(has(&found, "city", county), "{county}: {found:?}");
+    }
+    // No short forms: 滨海 is "coastal" far more often than 滨海县.
+    assert!(found_in("发展滨海旅游。").is_empty());
+}

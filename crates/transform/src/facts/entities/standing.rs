@@ -463,9 +463,11 @@ pub(super) fn standing(
         {
             return Standing::Head("city", end + 3);
         }
-        // A town's own city (`桑给巴尔城`; not `…城市`, `…城区`, `…城南`, `…城投`).
+        // A town's own city (`桑给巴尔城`; not `…城市`, `…城区`, `…城南`, `…城投`, nor a
+        // county's seat, `…县城`).
         if kind == "city"
             && rest.starts_with('城')
+            && !folded[start..end].ends_with('县')
             && !rest[3..].starts_with(|c| {
                 "市区區镇鎮乡鄉际際郊内內中墙牆堡东東西南北里裡外门門投建管".contains(c)
             })
