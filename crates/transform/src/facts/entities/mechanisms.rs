@@ -14,7 +14,10 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 158] = [
+const BEFORE_A_NAME: [&str; 161] = [
+    "争取",
+    "出版",
+    "任何",
     "加密",
     "但",
     "重视",
