@@ -61,10 +61,11 @@ def test_names_are_found_as_the_reviewers_expect():
     counts, misses = score()
     tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
     precision, recall = ratios(tp, fp, fn)
-    # Reached on 2026-12-05: 0.978 and 0.979 on the 323 documents (the last eighteen tuned on for
-    # a few fixes): a change that loses names or invents them fails.
-    assert tp >= 21000, (tp, fp, fn)
-    assert precision >= 0.977 and recall >= 0.976, (precision, recall, misses)
+    # Reached on 2026-12-05: 0.977 and 0.974 on the 413 documents, 30,186 names right (the last
+    # eighteen only partly tuned on, so lower than the 0.978 on 377): a change that loses names
+    # or invents them fails.
+    assert tp >= 29500, (tp, fp, fn)
+    assert precision >= 0.976 and recall >= 0.973, (precision, recall, misses)
     # Kinds whose rules are exact where they fire.
     for kind in ("country", "document", "province"):
         p, r = ratios(*counts[kind])

@@ -1711,3 +1711,18 @@ fn china_s_counties_by_their_full_names_are_towns() {
     // No short forms: 滨海 is "coastal" far more often than 滨海县.
     assert!(found_in("发展滨海旅游。").is_empty());
 }
+
+#[test]
+fn landforms_of_transliterated_names_and_verbs_before_bodies() {
+    let found = found_in("支持在潘帕斯草原和锡瓦绿洲开展合作；不允许任何组织利用本国领土；争取国际组织支持。");
+    assert!(has(&found, "feature", "潘帕斯草原"), "{found:?}");
+    assert!(has(&found, "feature", "锡瓦绿洲"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _)| k == "organisation" || k == "mechanism"),
+        "{found:?}"
+    );
+    // A plateau whose name starts with a character no transliteration has is not cut into one.
+    assert!(!has(&found_in("在乌斯秋尔特高原边缘。"), "feature", "尔特高原"));
+}
