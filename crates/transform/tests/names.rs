@@ -1714,7 +1714,9 @@ fn china_s_counties_by_their_full_names_are_towns() {
 
 #[test]
 fn landforms_of_transliterated_names_and_verbs_before_bodies() {
-    let found = found_in("支持在潘帕斯草原和锡瓦绿洲开展合作；不允许任何组织利用本国领土；争取国际组织支持。");
+    let found = found_in(
+        "支持在潘帕斯草原和锡瓦绿洲开展合作；不允许任何组织利用本国领土；争取国际组织支持。",
+    );
     assert!(has(&found, "feature", "潘帕斯草原"), "{found:?}");
     assert!(has(&found, "feature", "锡瓦绿洲"), "{found:?}");
     assert!(
@@ -1724,5 +1726,9 @@ fn landforms_of_transliterated_names_and_verbs_before_bodies() {
         "{found:?}"
     );
     // A plateau whose name starts with a character no transliteration has is not cut into one.
-    assert!(!has(&found_in("在乌斯秋尔特高原边缘。"), "feature", "尔特高原"));
+    assert!(!has(
+        &found_in("在乌斯秋尔特高原边缘。"),
+        "feature",
+        "尔特高原"
+    ));
 }
