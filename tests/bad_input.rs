@@ -265,7 +265,7 @@ fn one_bad_file_among_good_ones_is_reported_and_the_rest_exported() {
     let err = stderr(&out);
     assert!(err.contains("b-bad.txt: invalid UTF-8 at byte 0"), "{err}");
     assert!(
-        err.contains("2 documents (1 more unreadable), 83 items"),
+        err.contains("2 documents (1 more skipped), 83 items"),
         "{err}"
     );
     let items = csv_rows(&dir.path().join("out/tables/items.csv"));
@@ -314,7 +314,7 @@ fn a_document_whose_briefing_cannot_be_placed_costs_only_itself() {
         ),
         "{err}"
     );
-    assert!(err.contains("2 documents (1 more unreadable)"), "{err}");
+    assert!(err.contains("2 documents (1 more skipped)"), "{err}");
     assert!(dir.path().join("out/briefings/b.pdf").is_dir());
     let files = files_under(&dir.path().join("out"));
     assert!(files.contains(&"briefings/a.pdf".to_owned()), "{files:?}");
@@ -354,4 +354,21 @@ fn a_character_missing_from_the_font_is_drawn_as_a_square_and_reported() {
     assert!(text.contains("37. 推動建設中醫藥中心"), "{text}");
     let items = std::fs::read_to_string(dir.path().join("out/tables/items.csv")).unwrap();
     assert!(items.contains('䜽'));
+}
+
+/// Two inputs whose names give one document id (`..txt` and `...txt` both give `..`) would mix
+/// their rows: the second is refused with both names, counted as skipped, and the first exported.
+#[test]
+fn two_inputs_with_one_document_id_keep_the_first_and_say_why() {
+    let dir = folder_with(&[
+        ("..txt", b"1.\xe4\xb8\xad(zhong)\n"),
+        ("...txt", b"1.\xe7\xbe\x8e(mei)\n"),
+    ]);
+    let out = annotext(&["run", "in", "-o", "out"], dir.path());
+    exited(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("is already used by"), "{err}");
+    assert!(err.contains("1 document (1 more skipped)"), "{err}");
+    let documents = csv_rows(&dir.path().join("out/tables/documents.csv"));
+    assert_eq!(documents.len(), 1, "{documents:?}");
 }

@@ -230,7 +230,7 @@ impl CombineReport {
     pub fn summary(&self) -> String {
         let unread = match self.unreadable {
             0 => String::new(),
-            n => format!(" ({n} more unreadable)"),
+            n => format!(" ({n} more skipped)"),
         };
         format!(
             "{} shard{} combined: {} document{}{unread}, {} items, {} anomalies; {} ({} bytes) \

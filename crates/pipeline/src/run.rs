@@ -130,8 +130,9 @@ impl RunReport {
         self.unreadable == 0
     }
 
-    /// `3 documents (1 more unreadable), 82 items, 289 anomalies (0 errors); 23 files written
-    /// to output in 1.2 s`, prefixed by the shard.
+    /// `3 documents (1 more skipped), 82 items, 289 anomalies (0 errors); 23 files written to
+    /// output in 1.2 s`, prefixed by the shard. Skipped: unreadable, refused (a name, an id
+    /// another input has) or not placeable; the errors before the summary say which and why.
     pub fn summary(&self) -> String {
         let what = match self.shard {
             Some(shard) => format!("shard {shard}: "),
@@ -139,7 +140,7 @@ impl RunReport {
         };
         let unreadable = match self.unreadable {
             0 => String::new(),
-            n => format!(" ({n} more unreadable)"),
+            n => format!(" ({n} more skipped)"),
         };
         format!(
             "{what}{} document{}{unreadable}, {} items, {} anomalies ({} errors); {} files \
