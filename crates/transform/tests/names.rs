@@ -1732,3 +1732,22 @@ fn landforms_of_transliterated_names_and_verbs_before_bodies() {
         "尔特高原"
     ));
 }
+
+#[test]
+fn partners_before_a_name_are_looked_for_on_character_boundaries() {
+    // Latin letters and a middle dot before a name inside a mechanism's phrase: the look back
+    // over two or three characters for partners' initials must not land inside one.
+    for text in [
+        "推动a·北极航道联合研究中心建设。",
+        "推动ab·北极航道联合研究中心建设。",
+        "推动X中北极航道联合研究中心建设。",
+        "推动·北极事务高级别对话。",
+    ] {
+        let _ = found_in(text);
+    }
+    assert!(has(
+        &found_in("推动中俄北极航道联合研究中心建设。"),
+        "mechanism",
+        "中俄北极航道联合研究中心"
+    ));
+}

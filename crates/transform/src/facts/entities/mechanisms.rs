@@ -698,7 +698,8 @@ pub(super) fn named_in_text<'t>(
         // `中日韩｜北极事务高级别对话`).
         if let Some(partners) = (2..=3)
             .map(|n| n * '中'.len_utf8())
-            .filter(|&b| start >= phrase_start + b)
+            // Not inside a character: the phrase may hold Latin letters and `·`.
+            .filter(|&b| start >= phrase_start + b && folded.is_char_boundary(start - b))
             .find(|&b| {
                 is_bilateral(&folded[start - b..at])
                     && folded[start - b + '中'.len_utf8()..start]

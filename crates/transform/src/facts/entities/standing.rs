@@ -159,9 +159,6 @@ pub(super) fn standing(
             return Standing::Cut;
         }
     }
-    // So is a longer town's name that a transliteration reads on from (`克里斯托｜瓦尔港`), or
-    // any town's that one more sound makes the name of an island, a port or a crossing
-    // (`圣安德烈｜斯岛`, `基利亚｜斯口岸`): small towns share their first sounds with longer names.
     // A lake named after a foreign town (`卡里巴湖`, `日内瓦湖`), also before 南 or 北
     // (`卡里巴湖｜南岸`, not 湖南).
     if kind == "city"
@@ -170,6 +167,10 @@ pub(super) fn standing(
     {
         return Standing::Head(FEATURE, end + '湖'.len_utf8());
     }
+    // A longer town's name that a transliteration reads on from is a piece of a longer name too
+    // (`克里斯托｜瓦尔港`), and so is any town's that one more sound makes the name of an island,
+    // a port or a crossing (`圣安德烈｜斯岛`, `基利亚｜斯口岸`): small towns share their first
+    // sounds with longer names.
     if kind == "city" && !train && !neighbours(true) {
         let mut rest = folded[end..].chars();
         let sound = rest.next().is_some_and(is_transliteration);
