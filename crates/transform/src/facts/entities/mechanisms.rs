@@ -581,25 +581,20 @@ pub(super) fn named_in_text<'t>(
         }
         // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
         // 和 or 及 that follows a body's name or a mechanism or organisation of the gazetteer
-        // (`澜沧江—湄公河合作和｜中国—南亚合作论坛`, `中国—东盟信息港和｜…论坛`).
-        if let Some(cut) = folded[start..at]
-            .rmatch_indices(['和', '及'])
-            .find(|(i, _)| {
-                ends_a_body(&folded[start..start + i])
-                    || out.iter().take(names_count).any(|n| {
-                        n.text.end == start + i && matches!(n.kind, "mechanism" | "organisation")
-                    })
-            })
-            .map(|(i, j)| i + j.len())
-        {
-            start += cut;
-        }
-        // A bilateral name after a joining word starts a name of its own
-        // (`北海能源合作和｜中欧能源对话`).
+        // (`澜沧江—湄公河合作和｜中国—南亚合作论坛`, `中国—东盟信息港和｜…论坛`), or after the
+        // last 和, 及 or 与 that a bilateral name follows (`北海能源合作和｜中欧能源对话`).
         if let Some(cut) = folded[start..at]
             .rmatch_indices(['和', '及', '与'])
-            .map(|(i, j)| i + j.len())
-            .find(|&i| is_bilateral(&folded[start + i..at]))
+            .find(|&(i, join)| {
+                is_bilateral(&folded[start + i + join.len()..at])
+                    || (join != "与"
+                        && (ends_a_body(&folded[start..start + i])
+                            || out.iter().take(names_count).any(|n| {
+                                n.text.end == start + i
+                                    && matches!(n.kind, "mechanism" | "organisation")
+                            })))
+            })
+            .map(|(i, join)| i + join.len())
         {
             start += cut;
         }

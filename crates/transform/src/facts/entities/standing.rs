@@ -172,15 +172,12 @@ pub(super) fn standing(
     // a port or a crossing (`圣安德烈｜斯岛`, `基利亚｜斯口岸`): small towns share their first
     // sounds with longer names.
     if kind == "city" && !train && !neighbours(true) {
-        let mut rest = folded[end..].chars();
-        let sound = rest.next().is_some_and(is_transliteration);
-        let rest = rest.as_str();
-        if sound
-            && ((!short && rest.starts_with(is_transliteration))
-                || ["岛", "港", "口岸", "湾"]
-                    .iter()
-                    .any(|s| rest.starts_with(s)))
-        {
+        let mut after = folded[end..].chars();
+        let one_more_sound = after.next().is_some_and(is_transliteration)
+            && ["岛", "港", "口岸", "湾"]
+                .iter()
+                .any(|s| after.as_str().starts_with(s));
+        if (!short && transliterated(folded[end..].chars())) || one_more_sound {
             return Standing::Cut;
         }
     }
