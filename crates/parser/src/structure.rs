@@ -39,6 +39,9 @@ struct Open {
     subsection: Option<u32>,
     last_subsection: Option<ItemNumber>,
     last_item: Option<ItemNumber>,
+    /// The last item of the current section, through its subsections: outcome lists number
+    /// their items anew under each `（一）` or on through them (`（一）` 1–3, `（二）` 4–5).
+    last_item_in_section: Option<ItemNumber>,
     /// Articles are numbered through the whole document.
     last_article: Option<ItemNumber>,
     article: Option<u32>,
@@ -203,6 +206,7 @@ pub(crate) fn build(
                 open.subsection = None;
                 open.last_subsection = None;
                 open.last_item = None;
+                open.last_item_in_section = None;
                 open.article = None;
                 open.clause = None;
                 open.between_parts = false;
@@ -294,9 +298,10 @@ pub(crate) fn build(
                     let lead = lead.clone();
                     place_point(&mut block, &lead, open.previous, anomalies);
                 } else {
-                    let expected = ItemNumber(open.last_item.map_or(1, |n| n.0 + 1));
+                    let expected = expected_item(&open, number);
                     check(number, expected, NumberingLevel::Item, &block, anomalies);
                     open.last_item = Some(number);
+                    open.last_item_in_section = Some(number);
                     add_item(&mut sections, &mut subsections, &open, index);
                 }
             }
@@ -316,6 +321,7 @@ pub(crate) fn build(
                 open.subsection = None;
                 open.last_subsection = None;
                 open.last_item = None;
+                open.last_item_in_section = None;
                 open.article = None;
                 open.clause = None;
             }
@@ -371,6 +377,18 @@ fn expected_section(sections: &[Section], part_start: usize, number: ItemNumber)
         through
     } else {
         next_section(sections, part_start)
+    }
+}
+
+/// The number an item is checked against: the next in its subsection, or, in a subsection,
+/// the next through the section when the item goes on from there (both are right).
+fn expected_item(open: &Open, number: ItemNumber) -> ItemNumber {
+    let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
+    let through = next(open.last_item_in_section);
+    if open.subsection.is_some() && number == through {
+        through
+    } else {
+        next(open.last_item)
     }
 }
 
@@ -501,7 +519,7 @@ fn fits(
         BlockKind::Item { number, .. } => match (open.clause, open.article) {
             (Some(_), _) => number == next(open.last_subclause),
             (None, Some(_)) => number == next(open.last_clause),
-            _ => number == next(open.last_item),
+            _ => number == expected_item(open, number),
         },
         // A point goes on a list of points; after an open sentence it starts none.
         BlockKind::Point { number } => {

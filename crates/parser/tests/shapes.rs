@@ -580,3 +580,17 @@ fn roman_numerals_after_a_lead_in_are_its_points() {
     let doc = parse_str("t", "VIP. 通道；\nIX.ray 设备。\n").unwrap();
     assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
 }
+
+#[test]
+fn items_numbered_on_through_the_subsections_of_a_section_are_right_too() {
+    // An outcome list numbers its items anew under each `（一）` or on through them: both are
+    // right; a gap or a duplicate is still an error either way.
+    let through = "一、港口合作\n（一）远洋航线\n1. 甲；\n2. 乙；\n（二）内河航道\n3. 丙；\n4. 丁。\n二、人文交流\n1. 戊。\n";
+    let doc = parse_str("t", through).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["甲；", "乙；", "丙；", "丁。", "戊。"]);
+    let anew = "一、港口合作\n（一）远洋航线\n1. 甲；\n2. 乙；\n（二）内河航道\n1. 丙；\n2. 丁。\n";
+    assert!(numbering(&parse_str("t", anew).unwrap()).is_empty());
+    let gap = "一、港口合作\n（一）远洋航线\n1. 甲；\n2. 乙；\n（二）内河航道\n4. 丙；\n";
+    assert_eq!(numbering(&parse_str("t", gap).unwrap()).len(), 1);
+}
