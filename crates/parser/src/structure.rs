@@ -101,11 +101,14 @@ pub(crate) fn build(
         if let Some(title) = open.title.take().and_then(|t| out.get_mut(t)) {
             let first = shape(title.line);
             // The first line is full (as wide as the wrap, when the text has one) and the
-            // second no longer than it: a title cut by its width.
+            // second no longer than it: a title cut by its width. A second line that leaves a
+            // parenthesis open goes on itself, so it is no title's end but the first line of
+            // the text (`为贯彻落实《…规划（2025—202` / `7）》，推动…`).
             let full = width.is_none_or(|w| first.chars + 1 >= w);
             if block.kind == BlockKind::Paragraph
                 && first.chars >= WRAP_MIN
                 && full
+                && !shape(block.line).open_paren
                 && shape(block.line).chars <= first.chars
                 && title_goes_on(&clean_line(text, segments, &block), first.chars)
             {

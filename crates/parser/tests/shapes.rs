@@ -594,3 +594,24 @@ fn items_numbered_on_through_the_subsections_of_a_section_are_right_too() {
     let gap = "一、港口合作\n（一）远洋航线\n1. 甲；\n2. 乙；\n（二）内河航道\n4. 丙；\n";
     assert_eq!(numbering(&parse_str("t", gap).unwrap()).len(), 1);
 }
+
+#[test]
+fn a_line_under_a_title_that_leaves_a_parenthesis_open_starts_the_text() {
+    // Wrapped at 30 characters: the second line is the text's first, cut inside a year range,
+    // and the third, `7）》…`, goes on with it (no point 7, no unclosed parenthesis).
+    let text = "江苏省关于深化与南美大西洋沿岸和安第斯国家经贸合作的实施意见\n为贯彻落实《中国与拉美和加勒比国家合作规划（2025—202\n7）》，推动我省与巴西、阿根廷、乌拉圭、巴拉圭、玻利维亚、委\n内瑞拉和圭亚那等南美国家的经贸合作提质升级，结合我省实际，提\n出如下实施意见。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    let paragraphs: Vec<String> = doc.paragraphs().map(|b| doc.block_text(b)).collect();
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    assert_eq!(
+        paragraphs[0],
+        "江苏省关于深化与南美大西洋沿岸和安第斯国家经贸合作的实施意见"
+    );
+    assert!(paragraphs[1].starts_with("为贯彻落实《中国与拉美和加勒比国家合作规划（2025—2027）》"));
+    assert!(paragraphs[1].ends_with("提出如下实施意见。"));
+    assert!(!doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Point { .. })));
+}
