@@ -1751,3 +1751,92 @@ fn partners_before_a_name_are_looked_for_on_character_boundaries() {
         "中俄北极航道联合研究中心"
     ));
 }
+
+#[test]
+fn a_town_that_a_transliteration_reads_into_or_one_sound_ends_is_a_piece_of_a_longer_name() {
+    // 卡诺阿斯 (Canoas) inside 帕索卡诺阿斯 (Paso Canoas); 姆巴拉 (Mbala) inside 姆巴拉拉.
+    let found = found_in("在帕索卡诺阿斯口岸推行联合查验，在古卢和姆巴拉拉，建设两个示范园。");
+    assert!(!has(&found, "city", "卡诺阿斯"), "{found:?}");
+    assert!(!has(&found, "place", "卡诺阿斯口岸"), "{found:?}");
+    assert!(!has(&found, "city", "姆巴拉"), "{found:?}");
+    // The towns themselves, and a town followed by a word, stay found.
+    assert!(has(&found_in("在卡诺阿斯建设物流园。"), "city", "卡诺阿斯"));
+    assert!(has(&found_in("经姆巴拉前往边境。"), "city", "姆巴拉"));
+}
+
+#[test]
+fn a_city_named_after_a_division_and_formal_names_with_guo() {
+    let found = found_in(
+        "墨西哥恰帕斯州伊达尔戈城口岸与危地马拉相连，墨西哥合众国和厄立特里亚国代表出席。",
+    );
+    assert!(has(&found, "place", "伊达尔戈城口岸"), "{found:?}");
+    assert!(!has(&found, "division", "伊达尔戈"), "{found:?}");
+    assert!(has(&found, "country", "墨西哥合众国"), "{found:?}");
+    assert!(has(&found, "country", "厄立特里亚国"), "{found:?}");
+    // 国 that starts a word is not the state's name (`卡塔尔国家银行`, `日本国内`).
+    let found = found_in("卡塔尔国家银行和日本国内企业参加。");
+    assert!(has(&found, "country", "卡塔尔"), "{found:?}");
+    assert!(has(&found, "country", "日本"), "{found:?}");
+}
+
+#[test]
+fn a_feature_s_first_sound_and_its_direction_are_the_feature_s() {
+    let found = found_in("合作开发丰塞卡湾白虾养殖，介绍了北亚克河流域治理经验。");
+    assert!(has(&found, "feature", "丰塞卡湾"), "{found:?}");
+    assert!(has(&found, "feature", "北亚克河"), "{found:?}");
+    // A word of the text across the sound keeps it out (`森林`, `考察`).
+    assert!(!found_in("保护森林卡拉湖周边。")
+        .iter()
+        .any(|(_, t)| t.starts_with('林')));
+    assert!(has(&found_in("代表团考察费莱凯岛。"), "place", "费莱凯岛"));
+}
+
+#[test]
+fn partners_joined_after_a_dash_and_one_place_s_institutes() {
+    let found = found_in(
+        "中国—南高加索及黑海国家地方合作论坛在西安举行。可提交香港国际仲裁中心仲裁。建设危地马拉菌草技术示范中心。",
+    );
+    assert!(
+        has(&found, "mechanism", "中国—南高加索及黑海国家地方合作论坛"),
+        "{found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|(k, _)| k == "mechanism").count(),
+        1,
+        "{found:?}"
+    );
+    // A centre that names its partners is still one (`中国—斐济菌草技术示范中心`).
+    assert!(has(
+        &found_in("建设中国—斐济菌草技术示范中心。"),
+        "mechanism",
+        "中国—斐济菌草技术示范中心"
+    ));
+}
+
+#[test]
+fn a_towns_landscape_and_cables_a_countrys_river_transport_and_a_name_after_a_join() {
+    let found = found_in(
+        "推广桂林山水，扩容利伯维尔海缆登陆站，与中非共和国河运公司合作，经伊利湖和安大略湖运往大西洋，发展莱茵河和易北河内河航运。",
+    );
+    assert!(has(&found, "city", "桂林"), "{found:?}");
+    assert!(has(&found, "city", "利伯维尔"), "{found:?}");
+    assert!(has(&found, "country", "中非共和国"), "{found:?}");
+    assert!(has(&found, "feature", "安大略湖"), "{found:?}");
+    assert!(has(&found, "feature", "易北河"), "{found:?}");
+    for wrong in ["桂林山", "利伯维尔海", "中非共和国河", "河内河"] {
+        assert!(!found.iter().any(|(_, t)| t == wrong), "{wrong}: {found:?}");
+    }
+}
+
+#[test]
+fn a_name_north_or_south_after_its_country_and_a_cape_named_after_a_town() {
+    let found = found_in("向基里巴斯南塔拉瓦派出专家，在南岛南阿尔卑斯山和约克角半岛开展研究。");
+    assert!(has(&found, "city", "南塔拉瓦"), "{found:?}");
+    assert!(has(&found, "feature", "南阿尔卑斯山"), "{found:?}");
+    assert!(has(&found, "feature", "约克角半岛"), "{found:?}");
+    assert!(!has(&found, "city", "约克"), "{found:?}");
+    // A direction that makes a word with the text before it stays out (`以南`).
+    assert!(has(&found_in("位于城市以南塔拉瓦。"), "city", "塔拉瓦"));
+    // Taiwan is named by its own name before 地区, as every reviewer lists it.
+    assert!(has(&found_in("台湾地区有关机构参加。"), "province", "台湾"));
+}

@@ -325,12 +325,18 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             if !(hyphen || is_transliteration(c)) || count == 16 {
                 // A sound that starts or carries a transliteration and also starts Chinese
                 // words (`考｜德拉港`, `丰｜塞卡湾`, `特｜万｜特佩克湾`, `科｜林｜托港`): read where the
-                // run goes on before it, or where it stands apart (after a join or a name).
+                // run goes on before it, where it stands apart (after a join or a name), or
+                // where no word of the text runs across it (`开发｜丰塞卡湾`; not `森林｜…`,
+                // `考察｜费莱凯岛`).
                 let carried = before.peek().is_some_and(|&(_, b)| is_transliteration(b));
+                let in_no_word = || {
+                    !crosses_a_word(folded, i, end)
+                        && !crosses_a_word(folded, i + c.len_utf8(), end)
+                };
                 if count > 0
                     && count < 16
                     && SOUNDS_OF_WORDS.contains(c)
-                    && (carried || stands_apart(folded, out, i))
+                    && (carried || stands_apart(folded, out, i) || in_no_word())
                 {
                     start = i;
                     count += 1;
@@ -392,8 +398,8 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         let prefixes = match kind {
             DIVISION => "新上下东西南北",
             PLACE if ending.ends_with('港') => "新",
-            // A range named by its direction (`南马德雷山脉`).
-            FEATURE if ending == "山脉" => "东西南北",
+            // A range or a river named by its direction (`南马德雷山脉`, `北亚克河`).
+            FEATURE if matches!(ending, "山脉" | "河") => "东西南北",
             _ => "",
         };
         if !prefixes.is_empty() {

@@ -364,8 +364,8 @@ const FACILITIES: [&str; 28] = [
 /// name links partners or says it serves cooperation (`拉美研究中心`, `北京对外经济研究中心`,
 /// `海南旅游推广中心`; not `中国—北欧北极研究中心`, `滇缅跨境电商服务中心`,
 /// `湖北省对非经贸合作服务中心`, `海南国际航运交易中心`).
-const INSTITUTES: [&str; 9] = [
-    "研究", "交易", "服务", "支援", "推广", "创业", "交往", "保障", "工程",
+const INSTITUTES: [&str; 12] = [
+    "研究", "交易", "服务", "支援", "推广", "创业", "交往", "保障", "工程", "示范", "直营", "仲裁",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
@@ -565,14 +565,22 @@ pub(super) fn named_in_text<'t>(
         // After the last word that joins it to the sentence, and from the first name after
         // that (`挖掘｜中国—中亚电子商务合作对话机制`).
         let phrase = &folded[start..at];
-        // A verb inside a name is the name's (`东非共同体` holds 共同).
+        // A verb inside a name is the name's (`东非共同体` holds 共同), and so is a join between
+        // partners linked by a dash (`中国—南高加索及｜黑海国家…论坛`).
         let phrase_at = start;
+        let joins_partners = |m: &aho_corasick::Match| {
+            &phrase[m.range()] == "及"
+                && names
+                    .iter()
+                    .any(|n| n.end == phrase_at + m.start() && folded[..n.start].ends_with('—'))
+        };
         if let Some(cut) = before_a_name()
             .find_overlapping_iter(phrase)
             .filter(|m| {
-                !names
-                    .iter()
-                    .any(|n| n.start <= phrase_at + m.start() && n.end >= phrase_at + m.end())
+                !joins_partners(m)
+                    && !names
+                        .iter()
+                        .any(|n| n.start <= phrase_at + m.start() && n.end >= phrase_at + m.end())
             })
             .map(|m| m.end())
             .max()
@@ -753,7 +761,8 @@ pub(super) fn named_in_text<'t>(
                 && !has_partner_marks(phrase)
                 && !starts_with_provinces(phrase)
                 && !phrase.contains("合作")
-                && !phrase.contains("国际"))
+                // An international arbitration centre is one place's still (`香港国际仲裁中心`).
+                && (!phrase.contains("国际") || phrase.ends_with("仲裁")))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {
             continue;

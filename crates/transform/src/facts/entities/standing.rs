@@ -127,6 +127,18 @@ pub(super) fn transliterated(pair: impl Iterator<Item = char>) -> bool {
     pair.take(2).filter(|c| is_transliteration(*c)).count() == 2
 }
 
+/// Whether `chars`, read on after a name, are one character of transliteration that is no
+/// direction or old (`西`, `古`), then a joining word, a stop or the text's end: the sound ends
+/// a longer name (`姆巴拉｜拉，`).
+fn one_sound_then_a_break(mut chars: impl Iterator<Item = char>) -> bool {
+    chars
+        .next()
+        .is_some_and(|c| is_transliteration(c) && !matches!(c, '西' | '古'))
+        && chars
+            .next()
+            .is_none_or(|c| !annotext_parser::is_hanzi(c) || "和与及、等的在国省州市".contains(c))
+}
+
 /// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
 /// not inside a longer Latin word; a place's name not followed by a suffix that makes a
 /// language, a people or a feature (`…文`, `…语`, `…人`, `…湾`, `…海峡`); a word of the dictionary
@@ -158,6 +170,16 @@ pub(super) fn standing(
         if reads_on || (transliterated(folded[..start].chars().rev()) && !neighbours(false)) {
             return Standing::Cut;
         }
+    }
+    // So is a town's name of any length that a transliteration reads into (`帕索｜卡诺阿斯`),
+    // or that one sound more ends before a joining word or a stop (`姆巴拉｜拉，`): town names
+    // share their sounds with longer ones. (One sound before a name is the name's:
+    // [`lead_ins`].)
+    if kind == "city"
+        && ((transliterated(folded[..start].chars().rev()) && !neighbours(false))
+            || (one_sound_then_a_break(folded[end..].chars()) && !neighbours(true) && !train))
+    {
+        return Standing::Cut;
     }
     // A lake named after a foreign town (`卡里巴湖`, `日内瓦湖`), also before 南 or 北
     // (`卡里巴湖｜南岸`, not 湖南).
@@ -342,7 +364,11 @@ pub(super) fn standing(
                 {
                     return Standing::Head(FEATURE, end + "河口".len());
                 }
-                Some('河' | '湖') if !next.is_some_and(|c| "北南东西口岸边邊区區段".contains(c)) =>
+                // Not a river's shipping (`…河｜运`, but `…湖｜运往`).
+                Some(c @ ('河' | '湖'))
+                    if !next.is_some_and(|n| {
+                        "北南东西口岸边邊区區段".contains(n) || (c == '河' && "运運".contains(n))
+                    }) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -358,17 +384,32 @@ pub(super) fn standing(
                 // A sea named after it (`楚科奇海`; not `…海关`, `…海上`).
                 Some('海')
                     if !next.is_some_and(|c| {
-                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带铁"
+                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带铁缆河"
                             .contains(c)
                     }) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
-                Some('山') if !next.is_some_and(|c| "东西区庄寨口".contains(c)) => {
+                // Not a town's landscape (`桂林｜山水`).
+                Some('山') if !next.is_some_and(|c| "东西区庄寨口水".contains(c)) => {
                     return Standing::Head(FEATURE, end + 3);
+                }
+                // A cape and its peninsula named after a town (`约克角半岛`).
+                Some('角') if rest['角'.len_utf8()..].starts_with("半岛") => {
+                    return Standing::Head(FEATURE, end + '角'.len_utf8() + "半岛".len());
                 }
                 _ => {}
             }
+        }
+        // A state's formal name with 国 whose 国 starts a word is its short name
+        // (`卡塔尔国｜家银行`: 卡塔尔 and 国家银行).
+        if kind == "country"
+            && after.is_some_and(|c| NOT_A_STATE_AFTER_GUO.contains(c))
+            && folded[start..end]
+                .strip_suffix('国')
+                .is_some_and(|short| STATES_NAMED_WITH_GUO.contains(&short))
+        {
+            return Standing::Cut;
         }
         // A country's formal name (`加纳共和国`, `蒙古国`) and a city's with 市 (`伊瓜苏市`; not
         // `市场`) are the same name, written in full.
@@ -391,22 +432,37 @@ pub(super) fn standing(
                         | '多'
                         | '共'
                         | '王'
+                        | '合'
                         | '国'
                         | '國'
                 )
             );
             let qualified = if formal { formal_qualifiers(rest) } else { 0 };
+            // States whose formal name is their short name and 国 (`厄立特里亚国`, `科威特国`),
+            // where 国 starts no word of its own (`科威特｜国家石油公司`).
             let lone_state = if qualified == 0 {
                 folded[start..end].ends_with("蒙古")
+                    || (STATES_NAMED_WITH_GUO.contains(&&folded[start..end])
+                        && !rest
+                            .chars()
+                            .nth(1)
+                            .is_some_and(|c| NOT_A_STATE_AFTER_GUO.contains(c)))
             } else {
                 rest.starts_with("多民族")
             };
-            if let Some(suffix) = ["共和国", "共和國", "王国", "王國", "国", "國"]
-                .iter()
-                .filter(|_| formal)
-                .find(|s| {
-                    rest[qualified..].starts_with(**s) && (s.chars().count() > 1 || lone_state)
-                })
+            if let Some(suffix) = [
+                "共和国",
+                "共和國",
+                "合众国",
+                "合眾國",
+                "王国",
+                "王國",
+                "国",
+                "國",
+            ]
+            .iter()
+            .filter(|_| formal)
+            .find(|s| rest[qualified..].starts_with(**s) && (s.chars().count() > 1 || lone_state))
             {
                 return Standing::Head("country", end + qualified + suffix.len());
             }
@@ -438,11 +494,13 @@ pub(super) fn standing(
             match after {
                 // Not `越南｜河内`, `尼日利亚｜河流州`, `越南｜河静省`.
                 Some('湖' | '河')
-                    if !next.is_some_and(|c| "北南口岸边邊区區内內流段粉".contains(c))
-                        && !rest
-                            .chars()
-                            .nth(2)
-                            .is_some_and(|c| "省州市县区".contains(c)) =>
+                    if !next.is_some_and(|n| {
+                        "北南口岸边邊区區内內流段粉".contains(n)
+                            || (after == Some('河') && "运運".contains(n))
+                    }) && !rest
+                        .chars()
+                        .nth(2)
+                        .is_some_and(|c| "省州市县区".contains(c)) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
@@ -462,14 +520,18 @@ pub(super) fn standing(
             return Standing::Head("city", end + 3);
         }
         // A town's own city (`桑给巴尔城`; not `…城市`, `…城区`, `…城南`, `…城投`, nor a
-        // county's seat, `…县城`).
-        if kind == "city"
+        // county's seat, `…县城`), also one named after a division (`伊达尔戈城`: Ciudad
+        // Hidalgo), and that city's crossing (`伊达尔戈城口岸`).
+        if (kind == "city" || (kind == DIVISION && !named_in_full(&folded[start..end])))
             && rest.starts_with('城')
             && !folded[start..end].ends_with('县')
             && !rest[3..].starts_with(|c| {
                 "市区區镇鎮乡鄉际際郊内內中墙牆堡东東西南北里裡外门門投建管".contains(c)
             })
         {
+            if rest[3..].starts_with("口岸") {
+                return Standing::Head(PLACE, end + 3 + "口岸".len());
+            }
             return Standing::Head("city", end + 3);
         }
         // Part of the name of a university, a company or an airport (`大连海事大学`,
@@ -647,6 +709,22 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
     }
     false
 }
+
+/// Countries whose formal name is the short name and 国 alone (`厄立特里亚国`, `以色列国`).
+const STATES_NAMED_WITH_GUO: [&str; 8] = [
+    "厄立特里亚",
+    "科威特",
+    "卡塔尔",
+    "以色列",
+    "巴勒斯坦",
+    "日本",
+    "利比亚",
+    "文莱达鲁萨兰",
+];
+
+/// What starts a word with 国 after a country's name (`卡塔尔｜国家`, `日本｜国内`, `以色列｜国防军`).
+const NOT_A_STATE_AFTER_GUO: &str =
+    "家際际内內务務民防企有籍土库庫旗歌会會营營债債事力产產货貨资資情界门門王";
 
 /// The words a country's formal name puts between its short name and its 共和国 or 国
 /// (`巴西联邦共和国`, `越南社会主义共和国`, `埃及阿拉伯共和国`, `玻利维亚多民族国`): how many bytes
@@ -843,6 +921,10 @@ pub(super) fn ends_inside_a_word(folded: &str, start: usize, end: usize) -> bool
 /// Whether a word of the dictionary starts before `start` and ends inside the name, past its
 /// first character (`其中` in `其中亚洲`): within three characters before it.
 pub(super) fn crosses_a_word(folded: &str, start: usize, end: usize) -> bool {
+    // A name after a joining word is crossed by none (`和易｜北河`: 和 joins 易北河 on).
+    if folded[..start].ends_with(['和', '与', '及']) {
+        return false;
+    }
     let from = folded[..start]
         .char_indices()
         .rev()
@@ -898,7 +980,7 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
 const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏蒙越泰印马菲德法比葡西";
 
 /// Names whose first sound the gazetteer's shorter name left out (`布｜法罗`, `纽｜芬兰岛`,
-/// `姆｜普马兰加省`, `洛｜东江`; a division named north or south, `北｜里奥格兰德州`): one
+/// `姆｜普马兰加省`, `洛｜东江`; a name north or south, `北｜里奥格兰德州`, `南｜塔拉瓦`): one
 /// transliteration character right before a town's, a division's, a place's or a feature's
 /// name, after a character that makes no word with it and belongs to no name, is the name's.
 pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
@@ -913,7 +995,9 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
         let Some((at, lead)) = back.next() else {
             continue;
         };
-        let direction = m.kind == DIVISION && "北南东西".contains(lead);
+        // A town, a division or a feature named north or south (`南｜塔拉瓦`, `南｜阿尔卑斯山`),
+        // also right after its country's or its island's name (`基里巴斯｜南塔拉瓦`).
+        let direction = "北南东西".contains(lead);
         // The cheap tests first: most names follow no transliteration character.
         if !(direction || is_transliteration(lead))
             || lead == '达'
@@ -934,8 +1018,8 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
                 let partner = PARTNER_CHARACTERS.contains(lead)
                     && (b == '中' || PARTNER_CHARACTERS.contains(b));
                 !partner
-                    && !is_transliteration(b)
-                    && !ends_at(out, at)
+                    && ((direction && ends_at(out, at))
+                        || (!is_transliteration(b) && !ends_at(out, at)))
                     && !prose_words().spans(
                         folded,
                         std::iter::once(i),
