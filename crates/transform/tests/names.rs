@@ -1840,3 +1840,25 @@ fn a_name_north_or_south_after_its_country_and_a_cape_named_after_a_town() {
     // Taiwan is named by its own name before 地区, as every reviewer lists it.
     assert!(has(&found_in("台湾地区有关机构参加。"), "province", "台湾"));
 }
+
+#[test]
+fn unknown_towns_beside_one_another_in_a_list_and_before_a_verb() {
+    // Two unknown towns in a row, at a list's end and at its start.
+    let found = found_in("黎巴嫩城市：贝鲁特、的黎波里、赛达、提尔，以及贝鲁特港。");
+    assert!(has(&found, "city", "赛达"), "{found:?}");
+    assert!(has(&found, "city", "提尔"), "{found:?}");
+    let found = found_in("支持五台山与巴比伦、佩特拉、巴勒贝克等交流。");
+    assert!(has(&found, "city", "巴比伦"), "{found:?}");
+    assert!(has(&found, "city", "佩特拉"), "{found:?}");
+    // A transliterated town after 和, before the sentence's verb; not before a count.
+    assert!(has(
+        &found_in("在霍姆斯和哈马推广旱作农业。"),
+        "city",
+        "哈马"
+    ));
+    assert!(!has(
+        &found_in("提供允景洪、曼安两个水文站的数据。"),
+        "city",
+        "曼安"
+    ));
+}

@@ -145,17 +145,29 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     };
     bounds.starts.sort_unstable();
     bounds.ends.sort_unstable();
-    let mut found = Vec::new();
-    for m in out.iter().filter(|m| in_a_list(m)) {
-        if let Some(item) = item_after(folded, m, out, &bounds) {
-            found.push((m.kind, item));
+    // An item found makes its neighbour an item of a list of names too (`的黎波里、｜赛达｜、提尔，`):
+    // read again while items are found, a few times at most.
+    for _ in 0..3 {
+        let mut found = Vec::new();
+        for m in out.iter().filter(|m| in_a_list(m)) {
+            if let Some(item) = item_after(folded, m, out, &bounds) {
+                found.push((m.kind, item));
+            }
+            if let Some(item) = item_before(folded, m, out, &bounds) {
+                found.push((m.kind, item));
+            }
         }
-        if let Some(item) = item_before(folded, m, out, &bounds) {
-            found.push((m.kind, item));
+        let before = out.len();
+        for (kind, item) in found {
+            add_where_free(out, [item], kind, "list");
         }
-    }
-    for (kind, item) in found {
-        add_where_free(out, [item], kind, "list");
+        if out.len() == before {
+            break;
+        }
+        bounds.starts = out.iter().map(|m| m.text.start).collect();
+        bounds.ends = out.iter().map(|m| m.text.end).collect();
+        bounds.starts.sort_unstable();
+        bounds.ends.sort_unstable();
     }
     counted_divisions(folded, out);
     rivers_among_rivers(folded, out);
@@ -367,8 +379,14 @@ fn item_after(
         let item = start..end;
         let rest = &folded[end..];
         let bounded = match rest.chars().next() {
-            Some(j) if JOINS.contains(&j) => mention_at(out, end + j.len_utf8(), m.kind).is_some(),
-            Some(_) => AFTER_THE_LAST.iter().any(|w| rest.starts_with(w)),
+            Some(j) if JOINS.contains(&j) => {
+                mention_at(out, end + j.len_utf8(), m.kind).is_some()
+                    || (j == '、' && ends_a_list(folded, end + j.len_utf8(), m.kind))
+            }
+            Some(_) => {
+                AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
+                    || (m.kind == "city" && transliterated_before_a_verb(folded, &item))
+            }
             None => true,
         };
         // The cheap tests first: most items are bounded by nothing.
@@ -387,6 +405,62 @@ fn item_after(
         }
     }
     by_ending
+}
+
+/// Whether `item` is two to four characters of transliteration followed by an everyday word of
+/// two characters that no word runs into (`霍姆斯和｜哈马｜推广`): a town's name the sentence goes
+/// on after. Not before a sound more (`阿迪格拉｜特等`) nor a count (`曼安｜两个水文站`).
+fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> bool {
+    let name = &folded[item.clone()];
+    let after: usize = folded[item.end..].chars().take(2).map(char::len_utf8).sum();
+    (2..=4).contains(&name.chars().count())
+        && name.chars().all(standing::is_transliteration)
+        && !folded[item.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| standing::is_transliteration(c) || "两三四五六几各每".contains(c))
+        && prose_words().is_everyday(&folded[item.end..item.end + after])
+        && !standing::ends_inside_a_word(folded, item.start, item.end)
+}
+
+/// Whether an unknown item that reads as a name of `kind` starts at `start` and ends the list
+/// (`赛达、｜提尔｜，`): the next item of a list whose last is unknown too.
+fn ends_a_list(folded: &str, start: usize, kind: &str) -> bool {
+    folded[start..]
+        .char_indices()
+        .take(4)
+        .map(|(i, c)| start + i + c.len_utf8())
+        .any(|end| {
+            let rest = &folded[end..];
+            AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
+                && folded[start..end].chars().all(annotext_parser::is_hanzi)
+                && reads_as(kind, &folded[start..end])
+                && !(kind == "city" && runs_into_prose(folded, &(start..end)))
+        })
+}
+
+/// Whether an unknown item that reads as a name of `kind` ends at `end` and starts the list
+/// (`与｜巴比伦｜、佩特拉`): after a list's opening word, a stop, or a join after a name of a
+/// listed kind.
+fn starts_a_list(folded: &str, out: &[Mention], end: usize, kind: &str) -> bool {
+    folded[..end]
+        .char_indices()
+        .rev()
+        .take(4)
+        .take_while(|(_, c)| annotext_parser::is_hanzi(*c) && !JOINS.contains(c))
+        .any(|(start, _)| {
+            let opens = folded[..start].chars().next_back().is_none_or(|b| {
+                !annotext_parser::is_hanzi(b)
+                    || BEFORE_THE_FIRST.contains(b)
+                    || (JOINS.contains(&b)
+                        && out
+                            .iter()
+                            .any(|n| n.text.end == start - b.len_utf8() && is_listed(n.kind)))
+            });
+            opens
+                && reads_as(kind, &folded[start..end])
+                && !(kind == "city" && runs_into_prose(folded, &(start..end)))
+        })
 }
 
 /// An unknown item right before a join and `m` (`在｜东河｜、顺化`), starting after a list's
@@ -410,11 +484,12 @@ fn item_before(
             return None;
         }
         if JOINS.contains(&c) {
-            // Another item before it, of the list: only a name of its kind.
+            // Another item before it, of the list: only a name of its kind, or one of any
+            // place's kind before a join that is no list's mark (`五台山与｜巴比伦、佩特拉`).
             let before = &folded[..i];
-            let named = out
-                .iter()
-                .any(|n| n.text.end == before.len() && n.kind == m.kind);
+            let named = out.iter().any(|n| {
+                n.text.end == before.len() && (n.kind == m.kind || (c != '、' && is_listed(n.kind)))
+            }) || (c == '、' && starts_a_list(folded, out, i, m.kind));
             if !named {
                 return None;
             }
