@@ -1862,3 +1862,35 @@ fn unknown_towns_beside_one_another_in_a_list_and_before_a_verb() {
         "曼安"
     ));
 }
+
+#[test]
+fn mountains_and_first_sounds_of_transliterated_features_and_a_federation_in_full() {
+    let found = found_in(
+        "在提贝斯提山周边、奥龙特斯河沿岸、丹麦日德兰半岛和受武里河淤积影响的港区开展合作。瑞士联邦愿参与。",
+    );
+    for feature in ["提贝斯提山", "奥龙特斯河", "日德兰半岛", "武里河"] {
+        assert!(has(&found, "feature", feature), "{feature}: {found:?}");
+    }
+    assert!(has(&found, "country", "瑞士联邦"), "{found:?}");
+    // A mountain's area or side is not its name's end (`…山区`).
+    assert!(!has(
+        &found_in("推动卡兹别克山区旅游。"),
+        "feature",
+        "卡兹别克山区"
+    ));
+    // A town's product is no mention of the town; the town is one.
+    assert!(!has(&found_in("推广涪陵榨菜加工技术。"), "city", "涪陵"));
+    assert!(has(
+        &found_in("依托万州、涪陵的制造业基地。"),
+        "city",
+        "涪陵"
+    ));
+}
+
+#[test]
+fn generic_mechanisms_national_bodies_and_infrastructure_are_no_mechanisms() {
+    let found = found_in(
+        "各方虽已建立了一些沟通协调机制；两省已建立跨境合作机制；建立行动计划实施评估机制；拜访了丹麦工业联合会；与天津海河传媒中心交流；参与中部非洲骨干光缆网络建设；不取代上述机制的职能。",
+    );
+    assert!(!found.iter().any(|(k, _)| k == "mechanism"), "{found:?}");
+}

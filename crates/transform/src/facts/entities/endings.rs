@@ -217,7 +217,7 @@ pub(super) const NOT_A_PORT: &str = "口湾澳务区";
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 33] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 34] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, NOT_A_PORT, "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -251,6 +251,13 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 33] = [
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
+    // A mountain (`提贝斯提山`, `卡兹别克山`); not its area, sides or foot (`…山区`, `…山东`).
+    (
+        "山",
+        FEATURE,
+        "区東东西南北脉水口地城庄寨顶峰麓上下",
+        "ending:山",
+    ),
     ("大区", DIVISION, "", "ending:大区"),
     // A division named by a part of a region (`马塔贝莱兰北省`).
     ("北省", DIVISION, "长份级会", "ending:北省"),
@@ -264,9 +271,10 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 33] = [
 ];
 
 /// Characters that start or carry transliterated names and also start many Chinese words (`考察`,
-/// `丰富`, `万元`, `林业`), so they are no [`is_transliteration`] character: read into a run of one
-/// only beside it (see [`transliterated_in_text`]).
-const SOUNDS_OF_WORDS: &str = "考丰万林";
+/// `丰富`, `万元`, `林业`, `日常`, `龙头`, `武器`; `日德兰半岛`, `奥龙特斯河`, `武里河`), so they
+/// are no [`is_transliteration`] character: read into a run of one only beside it (see
+/// [`transliterated_in_text`]).
+const SOUNDS_OF_WORDS: &str = "考丰万林日龙武";
 
 /// Whether what starts at `at` stands apart from the text before it: at the block's start, after
 /// no hanzi, a joining word or a name of `out`.

@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 161] = [
+const BEFORE_A_NAME: [&str; 165] = [
     "争取",
     "出版",
     "任何",
@@ -176,11 +176,15 @@ const BEFORE_A_NAME: [&str; 161] = [
     "具有",
     "藉助",
     "一次",
+    "一些",
+    "上述",
+    "取代",
+    "或",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 63] = [
+const GENERIC_WORDS: [&str; 68] = [
     "日常",
     "区域",
     "口岸",
@@ -244,6 +248,11 @@ const GENERIC_WORDS: [&str; 63] = [
     "物流",
     "交通",
     "航运",
+    "跨境",
+    "跨国",
+    "实施",
+    "评估",
+    "行动计划",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -253,7 +262,7 @@ const GENERIC_WORDS: [&str; 63] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 17] = [
+const INFRASTRUCTURE: [&str; 18] = [
     "支线",
     "互联互通",
     "航运",
@@ -271,6 +280,7 @@ const INFRASTRUCTURE: [&str; 17] = [
     "基础设施",
     "输变电",
     "电网",
+    "光缆",
 ];
 
 /// Suffixes of recurring meetings, expos and joint bodies: named only with a link between partners
@@ -364,8 +374,21 @@ const FACILITIES: [&str; 28] = [
 /// name links partners or says it serves cooperation (`拉美研究中心`, `北京对外经济研究中心`,
 /// `海南旅游推广中心`; not `中国—北欧北极研究中心`, `滇缅跨境电商服务中心`,
 /// `湖北省对非经贸合作服务中心`, `海南国际航运交易中心`).
-const INSTITUTES: [&str; 12] = [
-    "研究", "交易", "服务", "支援", "推广", "创业", "交往", "保障", "工程", "示范", "直营", "仲裁",
+const INSTITUTES: [&str; 14] = [
+    "研究",
+    "交易",
+    "服务",
+    "支援",
+    "推广",
+    "创业",
+    "交往",
+    "保障",
+    "工程",
+    "示范",
+    "直营",
+    "仲裁",
+    "传媒",
+    "职业培训",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
@@ -767,9 +790,10 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        // A country's chambers of commerce (`孟加拉国工商会联合会`, `缅甸工商联合会`) are a
-        // national body, no mechanism.
-        if suffix == "联合会" && (phrase.contains("工商") || phrase.contains("商会")) {
+        // A country's chambers of commerce and federations of industry (`孟加拉国工商会联合会`,
+        // `缅甸工商联合会`, `丹麦工业联合会`) are a national body, no mechanism.
+        if suffix == "联合会" && ["工商", "商会", "工业"].iter().any(|w| phrase.contains(w))
+        {
             continue;
         }
         if suffix == "委员会"

@@ -450,6 +450,13 @@ pub(super) fn standing(
             } else {
                 rest.starts_with("多民族")
             };
+            // A federation named so in full (`瑞士联邦`, `密克罗尼西亚联邦`).
+            if qualified == "联邦".len()
+                && rest.starts_with("联邦")
+                && ["瑞士", "密克罗尼西亚"].contains(&&folded[start..end])
+            {
+                return Standing::Head("country", end + qualified);
+            }
             if let Some(suffix) = [
                 "共和国",
                 "共和國",
@@ -753,7 +760,8 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 58] = [
+const PRODUCTS: [&str; 59] = [
+    "榨菜",
     "花炮",
     "干酪",
     "白对虾",
@@ -825,7 +833,7 @@ pub(super) fn names_a_product(rest: &str) -> bool {
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
 static PRODUCT_STARTS: CharSet = CharSet::new(
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海干",
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海干榨",
 );
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
