@@ -42,6 +42,20 @@ struct Open {
     /// The last item of the current section, through its subsections: outcome lists number
     /// their items anew under each `（一）` or on through them (`（一）` 1–3, `（二）` 4–5).
     last_item_in_section: Option<ItemNumber>,
+    /// The last item of the document (of its part or annex): some outcome lists number their
+    /// items on through all sections (`一、` 1–9, `二、` 10–15).
+    last_item_in_document: Option<ItemNumber>,
+    /// Whether the current section is a drafted chapter (`第三章`): headings `一、` under it are
+    /// a level below, its subsections (reports and plans in chapters).
+    in_chapter: bool,
+    /// Whether the current subsection is such a `一、` under a chapter: a `（一）` under it is
+    /// numbered anew in it ([`Open::last_minor`]).
+    in_minor_level: bool,
+    /// The last `（一）` under a `一、` under a chapter, or `一、` under a chapter's `第一节`.
+    last_minor: Option<ItemNumber>,
+    /// Whether the current subsection is a drafted one (`第一节`): a `一、` under it is numbered
+    /// anew in it.
+    in_drafted_subsection: bool,
     /// Articles are numbered through the whole document.
     last_article: Option<ItemNumber>,
     article: Option<u32>,
@@ -187,6 +201,17 @@ pub(crate) fn build(
         if shape(block.line).open_paren {
             open.parens.push(block.line);
         }
+        // `一、` under a drafted chapter (`第三章`) heads a part of the chapter, not a section.
+        let mut under_a_chapter = false;
+        if let BlockKind::SectionHeading { number } = block.kind {
+            let drafted = marker_text(text, segments, &block).starts_with('第');
+            if !drafted && open.in_chapter && open.section(&sections).is_some() {
+                block.kind = BlockKind::SubsectionHeading { number };
+                under_a_chapter = true;
+            } else {
+                open.in_chapter = drafted;
+            }
+        }
         match block.kind {
             BlockKind::Blank => {
                 open.unit = None;
@@ -208,6 +233,9 @@ pub(crate) fn build(
                 });
                 open.subsection = None;
                 open.last_subsection = None;
+                open.in_minor_level = false;
+                open.in_drafted_subsection = false;
+                open.last_minor = None;
                 open.last_item = None;
                 open.last_item_in_section = None;
                 open.article = None;
@@ -238,7 +266,16 @@ pub(crate) fn build(
                     block.kind = BlockKind::Point { number };
                     place_point(&mut block, lead, open.previous, anomalies);
                 } else {
-                    let expected = ItemNumber(open.last_subsection.map_or(1, |n| n.0 + 1));
+                    // A `（一）` under a chapter's `一、`, or a `一、` under a chapter's `第一节`,
+                    // is numbered anew under each.
+                    let minor = (open.in_minor_level && !under_a_chapter)
+                        || (under_a_chapter && open.in_drafted_subsection);
+                    let last = if minor {
+                        open.last_minor
+                    } else {
+                        open.last_subsection
+                    };
+                    let expected = ItemNumber(last.map_or(1, |n| n.0 + 1));
                     check(
                         number,
                         expected,
@@ -259,7 +296,14 @@ pub(crate) fn build(
                         sections[section as usize].subsections.push(id);
                     }
                     open.subsection = Some(id);
-                    open.last_subsection = Some(number);
+                    if minor {
+                        open.last_minor = Some(number);
+                    } else {
+                        open.last_subsection = Some(number);
+                        open.in_minor_level = under_a_chapter;
+                        open.in_drafted_subsection = drafted;
+                        open.last_minor = None;
+                    }
                     open.last_item = None;
                     open.article = None;
                     open.clause = None;
@@ -305,6 +349,7 @@ pub(crate) fn build(
                     check(number, expected, NumberingLevel::Item, &block, anomalies);
                     open.last_item = Some(number);
                     open.last_item_in_section = Some(number);
+                    open.last_item_in_document = Some(number);
                     add_item(&mut sections, &mut subsections, &open, index);
                 }
             }
@@ -325,6 +370,11 @@ pub(crate) fn build(
                 open.last_subsection = None;
                 open.last_item = None;
                 open.last_item_in_section = None;
+                open.last_item_in_document = None;
+                open.in_chapter = false;
+                open.in_minor_level = false;
+                open.in_drafted_subsection = false;
+                open.last_minor = None;
                 open.article = None;
                 open.clause = None;
             }
@@ -384,12 +434,20 @@ fn expected_section(sections: &[Section], part_start: usize, number: ItemNumber)
 }
 
 /// The number an item is checked against: the next in its subsection, or, in a subsection,
-/// the next through the section when the item goes on from there (both are right).
+/// the next through the section when the item goes on from there, or, at the first item of a
+/// section, the next through the document when it goes on from the last section's (all are
+/// right).
 fn expected_item(open: &Open, number: ItemNumber) -> ItemNumber {
     let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
     let through = next(open.last_item_in_section);
+    let through_document = next(open.last_item_in_document);
     if open.subsection.is_some() && number == through {
         through
+    } else if open.last_item_in_section.is_none()
+        && open.last_item_in_document.is_some()
+        && number == through_document
+    {
+        through_document
     } else {
         next(open.last_item)
     }

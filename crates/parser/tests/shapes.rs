@@ -615,3 +615,53 @@ fn a_line_under_a_title_that_leaves_a_parenthesis_open_starts_the_text() {
         .iter()
         .any(|b| matches!(b.kind, BlockKind::Point { .. })));
 }
+
+#[test]
+fn items_numbered_on_through_the_whole_document_are_right_too() {
+    // Many outcome lists number their items on through all sections (`一、` 1–2, `二、` 3–4).
+    let through =
+        "一、港口合作\n1. 甲；\n2. 乙。\n二、人文交流\n3. 丙；\n4. 丁。\n三、其他\n1. 戊。\n";
+    let doc = parse_str("t", through).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.sections.len(), 3);
+    assert_eq!(doc.sections[1].items.len(), 2);
+    // A gap across sections is still one.
+    let gap = "一、港口合作\n1. 甲；\n2. 乙。\n二、人文交流\n4. 丙。\n";
+    assert_eq!(numbering(&parse_str("t", gap).unwrap()).len(), 1);
+    // Inside a section, the count goes on from the section's own last item only.
+    let inside = "一、港口合作\n1. 甲；\n2. 乙。\n二、人文交流\n1. 丙；\n3. 丁。\n";
+    assert_eq!(numbering(&parse_str("t", inside).unwrap()).len(), 1);
+}
+
+#[test]
+fn headings_one_two_under_a_drafted_chapter_are_its_subsections() {
+    // A report in chapters (`第三章`) with `一、` parts in each, numbered anew per chapter, and
+    // `（一）` under a `一、` numbered anew under each.
+    let text = "第一章　现状\n一、中蒙方向\n通道运行平稳。\n二、中俄方向\n（一）铁路\n运量增长。\n（二）公路\n口岸扩容。\n第二章　对策\n一、完善框架\n（一）机制\n定期会商。\n二、加强合作\n深化交流。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(doc.sections.len(), 2);
+    let titles: Vec<String> = doc
+        .subsections
+        .iter()
+        .map(|s| doc.block_text(&doc.blocks[s.heading as usize]))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "中蒙方向",
+            "中俄方向",
+            "铁路",
+            "公路",
+            "完善框架",
+            "机制",
+            "加强合作"
+        ],
+        "{titles:?}"
+    );
+    assert!(doc.subsections.iter().all(|s| s.section.is_some()));
+    // A section list without chapters keeps `一、` as its sections.
+    let doc = parse_str("t", "一、甲\n（一）乙\n二、丙\n").unwrap();
+    assert_eq!(doc.sections.len(), 2);
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+}
