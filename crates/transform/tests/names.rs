@@ -1894,3 +1894,71 @@ fn generic_mechanisms_national_bodies_and_infrastructure_are_no_mechanisms() {
     );
     assert!(!found.iter().any(|(k, _)| k == "mechanism"), "{found:?}");
 }
+
+#[test]
+fn peaks_glaciers_volcanoes_and_fjords_by_their_ending() {
+    let found =
+        found_in("在乔戈里峰、巴托拉冰川、阿雷纳尔火山和松恩峡湾开展监测，并出席阿斯塔纳峰会。");
+    for feature in ["乔戈里峰", "巴托拉冰川", "阿雷纳尔火山", "松恩峡湾"] {
+        assert!(has(&found, "feature", feature), "{feature}: {found:?}");
+    }
+    assert!(!found.iter().any(|(_, t)| t.contains("峰会")), "{found:?}");
+    // A first sound that starts Chinese words after a stop (`、富埃戈火山`), and after a country
+    // across a hyphen (`开伯尔-普什图赫瓦省`).
+    assert!(has(
+        &found_in("在塔胡穆尔科火山、富埃戈火山周边。"),
+        "feature",
+        "富埃戈火山"
+    ));
+    assert!(has(
+        &found_in("巴基斯坦开伯尔-普什图赫瓦省的特别经济区。"),
+        "division",
+        "开伯尔-普什图赫瓦省"
+    ));
+}
+
+#[test]
+fn regions_with_qu_after_their_town_or_their_country_s_direction() {
+    let found = found_in("与几内亚博凯区合作，多哥中部区和塞拉利昂西部区代表出席。");
+    for division in ["博凯区", "中部区", "西部区"] {
+        assert!(has(&found, "division", division), "{division}: {found:?}");
+    }
+    // A railway's section is no region (`卢埃纳｜区段`); a region's 地区 is no suffix.
+    assert!(!found_in("万博至卢埃纳区段信号系统升级。")
+        .iter()
+        .any(|(k, _)| k == "division"));
+    assert!(has(
+        &found_in("诺曼底大区、卢瓦尔河地区大区和上法兰西大区。"),
+        "division",
+        "卢瓦尔河地区大区"
+    ));
+}
+
+#[test]
+fn a_verb_before_a_listed_item_a_comparison_a_campus_and_a_forum_s_summit() {
+    let found = found_in("推动西湖、钱塘江与塔霍河合作；选手可赴上海港、位于长兴岛的造船基地。");
+    assert!(has(&found, "feature", "西湖"), "{found:?}");
+    assert!(has(&found, "place", "长兴岛"), "{found:?}");
+    assert!(!found
+        .iter()
+        .any(|(_, t)| t.starts_with("推动") || t.starts_with("位于")));
+    // 三角洲州 keeps its word.
+    assert!(!found_in("尼日利亚河流州、三角洲州和拉各斯州。")
+        .iter()
+        .any(|(_, t)| t == "洲州"));
+    assert!(has(
+        &found_in("距上海比温哥华港短约一天。"),
+        "place",
+        "温哥华港"
+    ));
+    assert!(!has(
+        &found_in("阿拉斯加大学费尔班克斯分校的学者。"),
+        "city",
+        "费尔班克斯"
+    ));
+    assert!(!has(
+        &found_in("落实中非合作论坛北京峰会成果。"),
+        "city",
+        "北京"
+    ));
+}

@@ -217,7 +217,7 @@ pub(super) const NOT_A_PORT: &str = "口湾澳务区";
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 34] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 40] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, NOT_A_PORT, "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -251,6 +251,14 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 34] = [
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
+    // Peaks, glaciers, volcanoes, fjords and the sea floor's basins and ridges (`乔戈里峰`,
+    // `巴托拉冰川`, `福戈火山`, `伊卢利萨特冰峡湾`, `加拿大海盆`); not a summit (`…峰会`).
+    ("峰", FEATURE, "会值谷顶", "ending:峰"),
+    ("冰川", FEATURE, "", "ending:冰川"),
+    ("火山", FEATURE, "灰口岩带区", "ending:火山"),
+    ("峡湾", FEATURE, "", "ending:峡湾"),
+    ("海盆", FEATURE, "", "ending:海盆"),
+    ("海岭", FEATURE, "", "ending:海岭"),
     // A mountain (`提贝斯提山`, `卡兹别克山`); not its area, sides or foot (`…山区`, `…山东`).
     (
         "山",
@@ -271,10 +279,10 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 34] = [
 ];
 
 /// Characters that start or carry transliterated names and also start many Chinese words (`考察`,
-/// `丰富`, `万元`, `林业`, `日常`, `龙头`, `武器`; `日德兰半岛`, `奥龙特斯河`, `武里河`), so they
-/// are no [`is_transliteration`] character: read into a run of one only beside it (see
-/// [`transliterated_in_text`]).
-const SOUNDS_OF_WORDS: &str = "考丰万林日龙武";
+/// `丰富`, `万元`, `林业`, `日常`, `龙头`, `武器`, `开展`, `富裕`; `日德兰半岛`, `奥龙特斯河`,
+/// `武里河`, `开伯尔-普什图赫瓦省`, `富埃戈火山`), so they are no [`is_transliteration`] character: read into a run of
+/// one only beside it (see [`transliterated_in_text`]).
+const SOUNDS_OF_WORDS: &str = "考丰万林日龙武开富";
 
 /// Whether what starts at `at` stands apart from the text before it: at the block's start, after
 /// no hanzi, a joining word or a name of `out`.
@@ -611,7 +619,7 @@ pub(super) fn directional_divisions_in_text<'t>(
     out.extend(found);
 }
 
-/// The end of a division named by a direction and 省, 州 or 大区 at `start` (`西北省`), if one is
+/// The end of a division named by a direction and 省, 州, 大区 or 区 at `start` (`西北省`, `西部区`), if one is
 /// there: not a title (`东方省长`) nor a longer word (`西北州际`).
 fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
     let rest = &folded[start..];
@@ -620,10 +628,11 @@ fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
     }
     let direction = DIRECTIONS.iter().find(|d| rest.starts_with(**d))?;
     let after = &rest[direction.len()..];
-    let suffix = ["大区", "省", "州"]
+    let suffix = ["大区", "省", "州", "区"]
         .iter()
         .find(|s| after.starts_with(**s))?;
-    if after[suffix.len()..].starts_with(['长', '份', '级', '际', '立']) {
+    if after[suffix.len()..].starts_with(['长', '份', '级', '际', '立', '域', '内', '外', '间'])
+    {
         return None;
     }
     Some(start + direction.len() + suffix.len())

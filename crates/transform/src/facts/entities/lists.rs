@@ -398,13 +398,13 @@ fn item_after(
             continue;
         }
         if bounded {
-            return Some(item);
+            return Some(after_a_word_of_prose(folded, item, m.kind));
         }
         if !standing::ends_inside_a_word(folded, start, end) {
             by_ending = Some(item);
         }
     }
-    by_ending
+    by_ending.map(|item| after_a_word_of_prose(folded, item, m.kind))
 }
 
 /// Whether `item` is two to four characters of transliteration followed by an everyday word of
@@ -512,23 +512,41 @@ fn item_before(
     if start == end {
         return None;
     }
-    // A word of prose at the item's start is the sentence's (`交流｜特茹河`), when a name with
-    // its ending is left after it.
-    if let Some(second) = folded[start..end]
-        .char_indices()
-        .nth(2)
-        .map(|(i, _)| start + i)
-    {
-        let left = folded[second..end].chars().count();
-        let word = prose_words().spans(folded, std::iter::once(start), std::iter::once(second));
-        if word && endings(m.kind).is_some() && left >= 3 {
-            start = second;
-        }
-    }
-    let item = start..end;
+    let item = after_a_word_of_prose(folded, start..end, m.kind);
     (reads_as(m.kind, &folded[item.clone()])
         && !(m.kind == "city" && runs_into_prose(folded, &item)))
     .then_some(item)
+}
+
+/// An item of a kind with endings without the word of prose it starts with (`交流｜特茹河`,
+/// `推动｜西湖`, `位于｜长兴岛`): the sentence's, when a name with its ending is left after it.
+fn after_a_word_of_prose(
+    folded: &str,
+    item: std::ops::Range<usize>,
+    kind: &str,
+) -> std::ops::Range<usize> {
+    let Some(second) = folded[item.clone()]
+        .char_indices()
+        .nth(2)
+        .map(|(i, _)| item.start + i)
+    else {
+        return item;
+    };
+    let left = folded[second..item.end].chars().count();
+    // Not a word that the name's own word runs across (`三角｜洲州`: 三角洲).
+    let word = prose_words().spans(folded, std::iter::once(item.start), std::iter::once(second))
+        && !standing::crosses_a_word(folded, second, item.end);
+    if word
+        && left >= 2
+        && endings(kind).is_some_and(|e| {
+            e.iter()
+                .any(|e| folded[second..item.end].ends_with(e) && e.chars().count() < left)
+        })
+    {
+        second..item.end
+    } else {
+        item
+    }
 }
 
 /// Whether a word of prose ends where a town's item ends and starts inside it (`非斯｜分别`): the

@@ -37,7 +37,7 @@ const PORT_SUFFIXES: [&str; 4] = ["口岸", "深水港", "新港", "港"];
 /// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
 /// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`, `阿布扎比酋长国`, `蒙巴萨郡`), or a division's short name into its full name
 /// (`加泰罗尼亚自治区`, `伏伊伏丁那自治省`).
-const DIVISION_SUFFIXES: [&str; 11] = [
+const DIVISION_SUFFIXES: [&str; 12] = [
     "自治共和国",
     "酋长国",
     "郡",
@@ -49,6 +49,7 @@ const DIVISION_SUFFIXES: [&str; 11] = [
     "省",
     "邦",
     "府",
+    "区",
 ];
 
 /// Characters that join the parts of a person's name written in transliteration
@@ -277,6 +278,16 @@ pub(super) fn standing(
         && (after_a_reporter(folded, start, end)
             || in_a_byline(folded, start, end)
             || after_a_title(folded, start, end))
+    {
+        return Standing::Cut;
+    }
+    // A forum's summit or meeting held in a city is the event's name (`中非合作论坛｜北京｜峰会`),
+    // no mention of the city.
+    if kind == "city"
+        && folded[..start].ends_with("论坛")
+        && ["峰会", "部长级会议"]
+            .iter()
+            .any(|w| folded[end..].starts_with(w))
     {
         return Standing::Cut;
     }
@@ -579,20 +590,34 @@ pub(super) fn standing(
                 }
             }
         }
-        // Not after a name that has its suffix already (`纽约州｜州长`).
+        // Not after a name that has its suffix already (`纽约州｜州长`); a region's 地区 is no
+        // suffix (`卢瓦尔河地区｜大区`).
         let has_a_division_suffix = || {
+            let name = &folded[start..end];
             DIVISION_SUFFIXES
                 .iter()
-                .any(|s| folded[start..end].ends_with(s))
+                .any(|s| name.ends_with(s) && !(*s == "区" && name.ends_with("地区")))
         };
         if (kind == "city" || kind == DIVISION)
             && matches!(
                 after,
-                Some('自' | '酋' | '郡' | '大' | '州' | '省' | '邦' | '府')
+                Some('自' | '酋' | '郡' | '大' | '州' | '省' | '邦' | '府' | '区')
             )
             && !has_a_division_suffix()
         {
-            if let Some(suffix) = DIVISION_SUFFIXES.iter().find(|s| rest.starts_with(**s)) {
+            // A region named after its town with 区 (`博凯区`, `康康区`); not the town's area,
+            // its inner or outer parts (`…区域`, `…区内`).
+            let a_part = rest.starts_with('区')
+                && (rest
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| "域内外间块别位长划县段".contains(c))
+                    || !folded[start..end].chars().all(is_transliteration));
+            if let Some(suffix) = DIVISION_SUFFIXES
+                .iter()
+                .find(|s| rest.starts_with(**s))
+                .filter(|_| !a_part)
+            {
                 return Standing::Head(DIVISION, end + suffix.len());
             }
         }
@@ -637,8 +662,10 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
 /// a free trade zone's area `烟台片区`).
-const INSTITUTIONS: [&str; 19] = [
+const INSTITUTIONS: [&str; 21] = [
     "大学",
+    "分校",
+    "研究所",
     "片区",
     "学院",
     "集团",
@@ -698,6 +725,8 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
                 | '经'
                 | '基'
                 | '片'
+                | '分'
+                | '研'
         ) {
             continue;
         }
@@ -984,7 +1013,8 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
 
 /// Transliteration characters that are also a country's one-character name in China's usage
 /// (`中俄`, `中巴`, `中德`, `中马`): after 中 or another partner they are a partner, not a
-/// name's first sound (`和｜乌班吉河` is one name). 达 ends a verb of arriving (`通达`, `抵达`).
+/// name's first sound (`和｜乌班吉河` is one name). 达 ends a verb of arriving (`通达`, `抵达`);
+/// 比 compares (`比｜温哥华港短`).
 const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏蒙越泰印马菲德法比葡西";
 
 /// Names whose first sound the gazetteer's shorter name left out (`布｜法罗`, `纽｜芬兰岛`,
@@ -1009,6 +1039,7 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
         // The cheap tests first: most names follow no transliteration character.
         if !(direction || is_transliteration(lead))
             || lead == '达'
+            || lead == '比'
             || !folded[m.text.clone()]
                 .chars()
                 .next()
