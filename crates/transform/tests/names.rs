@@ -1962,3 +1962,16 @@ fn a_verb_before_a_listed_item_a_comparison_a_campus_and_a_forum_s_summit() {
         "北京"
     ));
 }
+
+#[test]
+fn a_suffix_inside_a_known_name_and_counted_bodies_are_no_new_name() {
+    let found = found_in(
+        "报告同时抄送上合组织秘书处。阿留申国际协会等六个原住民组织是永久参与方。中国自1999年起多次组织北极科学考察。",
+    );
+    assert!(
+        !found.iter().any(|(k, t)| k == "organisation"
+            && (t.contains("抄送") || t.contains("六个") || t.contains("多次"))),
+        "{found:?}"
+    );
+    assert!(has(&found, "organisation", "阿留申国际协会"), "{found:?}");
+}

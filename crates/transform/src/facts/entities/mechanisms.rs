@@ -401,10 +401,10 @@ const ORGANISE: [&str; 20] = [
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`,
 /// `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`, `海铁联运｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
-const ORGANISED_BY: [&str; 32] = [
+const ORGANISED_BY: [&str; 33] = [
     "运输", "货源", "班列", "联运", "作业", "之间", "大学", "共", "名义", "将", "期间", "并", "还",
     "也", "要", "应", "可", "愿", "会同", "负责", "共同", "积极", "定期", "统一", "分别", "每年",
-    "适时", "继续", "正在", "计划", "协助", "研究",
+    "适时", "继续", "正在", "计划", "协助", "研究", "多次",
 ];
 
 /// China's initiatives, which name the partners of what is named after them as a place does
@@ -861,6 +861,11 @@ pub(super) fn named_in_text<'t>(
         if name_ends.binary_search(&end).is_ok() || whole_item_ends.contains(&end) {
             continue;
         }
+        // A suffix inside a name of the gazetteer is that name's (`上合组织｜秘书处`), and a
+        // phrase that counts names a kind of thing (`六个原住民组织`, `多家国际航运组织`).
+        if names.iter().any(|n| n.start < at && n.end > end) || counts(phrase) {
+            continue;
+        }
         out.push(Mention {
             kind,
             text: start..end,
@@ -868,6 +873,18 @@ pub(super) fn named_in_text<'t>(
             rule,
             offset: start,
         });
+    }
+}
+
+/// Whether `phrase` starts with a count (`六个`, `多家`, `两类`, `若干`).
+fn counts(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
+    match (chars.next(), chars.next()) {
+        (Some('若'), Some('干')) => true,
+        (Some(n), Some(unit)) => {
+            "一二三四五六七八九十两几多数各".contains(n) && "个家类种项批".contains(unit)
+        }
+        _ => false,
     }
 }
 
