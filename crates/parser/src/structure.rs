@@ -384,6 +384,12 @@ pub(crate) fn build(
                     block.parent = Some(article);
                     open.clause = None;
                     open.last_clause = None;
+                } else if heads_a_group(&clean_line(text, segments, &block)) {
+                    // A task's or a project's line in an action plan (`任务1：…`): the items
+                    // after it are numbered anew under it.
+                    open.last_item = None;
+                    open.last_item_in_section = None;
+                    open.last_item_in_document = None;
                 }
             }
             BlockKind::Clause { .. } => {}
@@ -487,6 +493,37 @@ fn starts_a_part(line: &str) -> bool {
             .chars()
             .nth(1)
             .is_none_or(|c| c.is_whitespace())
+}
+
+/// Whether a line heads a numbered group of items in an action plan (`任务1：畅通物流通道。`,
+/// `项目三：…`, `专栏2 …`): a label, a number, then a colon, a stop or a space.
+fn heads_a_group(line: &str) -> bool {
+    const LABELS: [&str; 8] = [
+        "任务",
+        "项目",
+        "措施",
+        "举措",
+        "工程",
+        "行动",
+        "专栏",
+        "重点任务",
+    ];
+    let line = line.trim_start();
+    let Some(rest) = LABELS.iter().find_map(|l| line.strip_prefix(l)) else {
+        return false;
+    };
+    let digits = rest
+        .char_indices()
+        .take_while(|(_, c)| {
+            c.is_ascii_digit() || ('０'..='９').contains(c) || "一二三四五六七八九十".contains(*c)
+        })
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    digits > 0
+        && rest[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| "：:．.、".contains(c) || c.is_whitespace())
 }
 
 /// Whether a line that [`starts_a_part`] opens an annex (`附件2：…`, `附表`), not a part of a

@@ -665,3 +665,17 @@ fn headings_one_two_under_a_drafted_chapter_are_its_subsections() {
     assert_eq!(doc.sections.len(), 2);
     assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
 }
+
+#[test]
+fn items_numbered_anew_under_each_task_of_an_action_plan_are_right() {
+    // An action plan's tasks (`任务1：`) are lines of their own, each with items from 1.
+    let text = "一、重点任务\n任务1：畅通物流通道。\n1. 甲；\n2. 乙。\n任务2：扩大能源合作。\n1. 丙；\n2. 丁。\n项目三：建设园区。\n1. 戊。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["甲；", "乙。", "丙；", "丁。", "戊。"]);
+    // A line that only starts with such a word is no task (`项目的…`), and a gap is still one.
+    let gap = "一、重点任务\n任务1：畅通物流通道。\n1. 甲；\n3. 乙。\n";
+    assert_eq!(numbering(&parse_str("t", gap).unwrap()).len(), 1);
+    let prose = "一、重点任务\n1. 甲；\n2. 乙。\n项目建设要加快。\n1. 丙。\n";
+    assert_eq!(numbering(&parse_str("t", prose).unwrap()).len(), 1);
+}
