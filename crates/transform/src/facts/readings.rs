@@ -72,9 +72,15 @@ pub fn dictionary_anomalies(doc: &Document) -> Vec<DictionaryAnomaly> {
     let mut cache: HashMap<(char, Reading), bool> = HashMap::default();
     for c in &doc.chars {
         let Some(reading) = c.reading else { continue };
-        let valid = *cache
-            .entry((c.ch, reading))
-            .or_insert_with(|| reading_is_valid(c.ch, reading));
+        // A lookup first: almost every pair was seen before, and `entry` costs more than `get`.
+        let valid = match cache.get(&(c.ch, reading)) {
+            Some(&valid) => valid,
+            None => {
+                let valid = reading_is_valid(c.ch, reading);
+                cache.insert((c.ch, reading), valid);
+                valid
+            }
+        };
         if !valid {
             let known: Vec<String> = dictionary_readings(c.ch)
                 .iter()

@@ -863,7 +863,14 @@ pub(super) fn named_in_text<'t>(
         }
         // A suffix inside a name of the gazetteer is that name's (`上合组织｜秘书处`), and a
         // phrase that counts names a kind of thing (`六个原住民组织`, `多家国际航运组织`).
-        if names.iter().any(|n| n.start < at && n.end > end) || counts(phrase) {
+        // (The names are sorted by where they start and do not overlap: only the last one to
+        // start before the suffix may hold it.)
+        let holder = names.partition_point(|n| n.start < at).checked_sub(1);
+        if holder
+            .and_then(|k| names.get(k))
+            .is_some_and(|n| n.end > end)
+            || counts(phrase)
+        {
             continue;
         }
         out.push(Mention {
