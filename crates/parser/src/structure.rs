@@ -368,7 +368,10 @@ pub(crate) fn build(
                 open.annex = is_an_annex(&clean_line(text, segments, &block)).then_some(index);
                 open.subsection = None;
                 open.last_subsection = None;
-                open.last_item = None;
+                // An annex's line may list its first document itself (`附件：1.签约项目清单`):
+                // the next line's `2.` goes on from it.
+                open.last_item =
+                    lists_its_first(&clean_line(text, segments, &block)).then_some(ItemNumber(1));
                 open.last_item_in_section = None;
                 open.last_item_in_document = None;
                 open.in_chapter = false;
@@ -493,6 +496,15 @@ fn starts_a_part(line: &str) -> bool {
             .chars()
             .nth(1)
             .is_none_or(|c| c.is_whitespace())
+}
+
+/// Whether an annex's line names its first document after its colon (`附件：1.签约项目清单`).
+fn lists_its_first(line: &str) -> bool {
+    line.split_once(['：', ':']).is_some_and(|(_, rest)| {
+        ["1.", "1．", "1、", "１．"]
+            .iter()
+            .any(|m| rest.trim_start().starts_with(m))
+    })
 }
 
 /// Whether a line heads a numbered group of items in an action plan (`任务1：畅通物流通道。`,

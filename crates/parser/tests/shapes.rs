@@ -679,3 +679,11 @@ fn items_numbered_anew_under_each_task_of_an_action_plan_are_right() {
     let prose = "一、重点任务\n1. 甲；\n2. 乙。\n项目建设要加快。\n1. 丙。\n";
     assert_eq!(numbering(&parse_str("t", prose).unwrap()).len(), 1);
 }
+
+#[test]
+fn an_annex_line_that_names_its_first_document_goes_on_with_the_second() {
+    let text = "一、成果\n1. 甲。\n附件：1.签约项目清单\n2.参会单位名单\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.rebuild(), text);
+}
