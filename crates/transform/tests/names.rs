@@ -1975,3 +1975,13 @@ fn a_suffix_inside_a_known_name_and_counted_bodies_are_no_new_name() {
     );
     assert!(has(&found, "organisation", "阿留申国际协会"), "{found:?}");
 }
+
+#[test]
+fn a_town_right_after_its_country_in_a_list() {
+    let found = found_in("与尼泊尔拉利特普尔、巴克塔普尔的医院合作，在不丹普纳卡和帕罗开展项目。");
+    assert!(has(&found, "city", "拉利特普尔"), "{found:?}");
+    assert!(has(&found, "city", "普纳卡"), "{found:?}");
+    // Not a person, a currency or a region after a country, which no list goes on from.
+    let found = found_in("赞比亚克瓦查贬值，巴西佩德罗表示，芬兰拉普兰地区旅游火热。");
+    assert!(!found.iter().any(|(k, _)| k == "city"), "{found:?}");
+}

@@ -531,13 +531,17 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
 
 /// Towns the gazetteer lacks right after the division they are in, named in full
 /// (`穆拉省｜博德鲁姆`, `伊兹密尔省｜切什梅`): two to five characters of transliterated names,
-/// ending where the run of them ends, before punctuation, a joining word or a verb.
+/// ending where the run of them ends, before punctuation, a joining word or a verb; and right
+/// after their country in a list (`尼泊尔｜拉利特普尔、`, `不丹｜普纳卡和`): three to five, before
+/// 、 or 和 only (a person's name, a currency or a region after a country ends otherwise).
 pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Mention<'_>>) {
     let mut found = Vec::new();
     for m in out.iter().take(names) {
         let rest = &folded[m.text.end..];
-        if m.kind != DIVISION
-            || !folded[m.text.clone()].ends_with(['省', '州', '郡', '邦', '区'])
+        let country = m.kind == "country" && !folded[m.text.clone()].starts_with('中');
+        if !(country
+            || (m.kind == DIVISION
+                && folded[m.text.clone()].ends_with(['省', '州', '郡', '邦', '区'])))
             || !rest.starts_with(is_transliteration)
         {
             continue;
@@ -551,11 +555,16 @@ pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Me
         let count = folded[m.text.end..end].chars().count();
         // The run ends before punctuation, a joining word or a verb's first character
         // (`博德鲁姆｜和`, `切什梅｜开展`); not before more of a name (`芒特哈｜根`, `库哈｜经济特区`).
-        let closes = folded[end..].chars().next().is_none_or(|c| {
-            !annotext_parser::is_hanzi(c)
-                || "和与及、的等开建设推参举签实合发成为是将已在".contains(c)
-        });
-        if !(2..=5).contains(&count) || !closes || crosses_a_word(folded, m.text.end, end) {
+        let closes = if country {
+            folded[end..].starts_with(['、', '和'])
+        } else {
+            folded[end..].chars().next().is_none_or(|c| {
+                !annotext_parser::is_hanzi(c)
+                    || "和与及、的等开建设推参举签实合发成为是将已在".contains(c)
+            })
+        };
+        let fewest = if country { 3 } else { 2 };
+        if !(fewest..=5).contains(&count) || !closes || crosses_a_word(folded, m.text.end, end) {
             continue;
         }
         found.push(m.text.end..end);
