@@ -280,8 +280,8 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 40] = [
 
 /// Characters that start or carry transliterated names and also start many Chinese words (`考察`,
 /// `丰富`, `万元`, `林业`, `日常`, `龙头`, `武器`, `开展`, `富裕`; `日德兰半岛`, `奥龙特斯河`,
-/// `武里河`, `开伯尔-普什图赫瓦省`, `富埃戈火山`), so they are no [`is_transliteration`] character: read into a run of
-/// one only beside it (see [`transliterated_in_text`]).
+/// `武里河`, `开伯尔-普什图赫瓦省`, `富埃戈火山`), so they are no [`is_transliteration`]
+/// character: read into a run of one only beside it (see [`transliterated_in_text`]).
 const SOUNDS_OF_WORDS: &str = "考丰万林日龙武开富";
 
 /// Whether what starts at `at` stands apart from the text before it: at the block's start, after
@@ -628,8 +628,8 @@ pub(super) fn directional_divisions_in_text<'t>(
     out.extend(found);
 }
 
-/// The end of a division named by a direction and 省, 州, 大区 or 区 at `start` (`西北省`, `西部区`), if one is
-/// there: not a title (`东方省长`) nor a longer word (`西北州际`).
+/// The end of a division named by a direction and 省, 州, 大区 or 区 at `start` (`西北省`,
+/// `西部区`), if one is there: not a title (`东方省长`) nor a longer word (`西北州际`).
 fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
     let rest = &folded[start..];
     if !rest.starts_with(['东', '西', '南', '北', '中', '滨', '首']) {

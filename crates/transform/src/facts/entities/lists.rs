@@ -139,12 +139,7 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
         return;
     }
     // Where the names start and end, sorted: asked at every character of every item.
-    let mut bounds = Bounds {
-        starts: out.iter().map(|m| m.text.start).collect(),
-        ends: out.iter().map(|m| m.text.end).collect(),
-    };
-    bounds.starts.sort_unstable();
-    bounds.ends.sort_unstable();
+    let mut bounds = Bounds::of(out);
     // An item found makes its neighbour an item of a list of names too (`的黎波里、｜赛达｜、提尔，`):
     // read again while items are found, a few times at most.
     for _ in 0..3 {
@@ -164,10 +159,7 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
         if out.len() == before {
             break;
         }
-        bounds.starts = out.iter().map(|m| m.text.start).collect();
-        bounds.ends = out.iter().map(|m| m.text.end).collect();
-        bounds.starts.sort_unstable();
-        bounds.ends.sort_unstable();
+        bounds = Bounds::of(out);
     }
     counted_divisions(folded, out);
     rivers_among_rivers(folded, out);
@@ -334,6 +326,17 @@ struct Bounds {
     ends: Vec<usize>,
 }
 
+impl Bounds {
+    /// The bounds of the mentions of `out`.
+    fn of(out: &[Mention]) -> Self {
+        let mut starts: Vec<usize> = out.iter().map(|m| m.text.start).collect();
+        let mut ends: Vec<usize> = out.iter().map(|m| m.text.end).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        Bounds { starts, ends }
+    }
+}
+
 /// Whether `c` ends one of the endings of `kind`'s names: only then may an item end there.
 fn ends_like(kind: &str, c: char) -> bool {
     endings(kind).is_some_and(|endings| endings.iter().any(|e| e.ends_with(c)))
@@ -391,10 +394,7 @@ fn item_after(
         };
         // The cheap tests first: most items are bounded by nothing.
         let by_its_ending = !bounded && by_ending.is_none() && ends_like(m.kind, c);
-        if !(bounded || by_its_ending)
-            || !reads_as(m.kind, &folded[item.clone()])
-            || (m.kind == "city" && runs_into_prose(folded, &item))
-        {
+        if !(bounded || by_its_ending) || !reads_as_item(folded, &item, m.kind) {
             continue;
         }
         if bounded {
@@ -433,9 +433,7 @@ fn ends_a_list(folded: &str, start: usize, kind: &str) -> bool {
         .any(|end| {
             let rest = &folded[end..];
             AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
-                && folded[start..end].chars().all(annotext_parser::is_hanzi)
-                && reads_as(kind, &folded[start..end])
-                && !(kind == "city" && runs_into_prose(folded, &(start..end)))
+                && reads_as_item(folded, &(start..end), kind)
         })
 }
 
@@ -457,9 +455,7 @@ fn starts_a_list(folded: &str, out: &[Mention], end: usize, kind: &str) -> bool 
                             .iter()
                             .any(|n| n.text.end == start - b.len_utf8() && is_listed(n.kind)))
             });
-            opens
-                && reads_as(kind, &folded[start..end])
-                && !(kind == "city" && runs_into_prose(folded, &(start..end)))
+            opens && reads_as_item(folded, &(start..end), kind)
         })
 }
 
@@ -513,9 +509,7 @@ fn item_before(
         return None;
     }
     let item = after_a_word_of_prose(folded, start..end, m.kind);
-    (reads_as(m.kind, &folded[item.clone()])
-        && !(m.kind == "city" && runs_into_prose(folded, &item)))
-    .then_some(item)
+    reads_as_item(folded, &item, m.kind).then_some(item)
 }
 
 /// An item of a kind with endings without the word of prose it starts with (`交流｜特茹河`,
@@ -547,6 +541,12 @@ fn after_a_word_of_prose(
     } else {
         item
     }
+}
+
+/// Whether `item` of the folded text reads as a name of `kind` ([`reads_as`]) and, a town's,
+/// does not run on into the sentence ([`runs_into_prose`]).
+fn reads_as_item(folded: &str, item: &std::ops::Range<usize>, kind: &str) -> bool {
+    reads_as(kind, &folded[item.clone()]) && !(kind == "city" && runs_into_prose(folded, item))
 }
 
 /// Whether a word of prose ends where a town's item ends and starts inside it (`非斯｜分别`): the

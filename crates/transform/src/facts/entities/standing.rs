@@ -415,11 +415,10 @@ pub(super) fn standing(
         // A state's formal name with 国 whose 国 starts a word is its short name
         // (`卡塔尔国｜家银行`: 卡塔尔 and 国家银行).
         if kind == "country"
-            && folded[start..end].ends_with('国')
-            && after.is_some_and(|c| NOT_A_STATE_AFTER_GUO.contains(c))
             && folded[start..end]
                 .strip_suffix('国')
                 .is_some_and(|short| STATES_NAMED_WITH_GUO.contains(&short))
+            && after.is_some_and(|c| NOT_A_STATE_AFTER_GUO.contains(c))
         {
             return Standing::Cut;
         }
