@@ -1985,3 +1985,36 @@ fn a_town_right_after_its_country_in_a_list() {
     let found = found_in("赞比亚克瓦查贬值，巴西佩德罗表示，芬兰拉普兰地区旅游火热。");
     assert!(!found.iter().any(|(k, _)| k == "city"), "{found:?}");
 }
+
+#[test]
+fn a_river_after_a_dash_and_a_transliterated_port_read_from_their_start() {
+    let found =
+        found_in("监测朋曲—阿龙河和马甲藏布—卡尔纳利河上游，支持胡塞马港、纳祖尔西港建设。");
+    assert!(has(&found, "feature", "卡尔纳利河"), "{found:?}");
+    assert!(has(&found, "place", "纳祖尔西港"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t)| t.starts_with("布—") || t == "尔西港"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_verb_before_a_mechanism_and_a_charters_own_alliance_are_no_name() {
+    let found = found_in(
+        "双方同意恢复两国外交部门定期磋商机制。数据应当在采集后六个月内上传联盟共享数据库。中亚区域经济合作（CAREC）",
+    );
+    assert!(
+        has(&found, "mechanism", "两国外交部门定期磋商机制"),
+        "{found:?}"
+    );
+    assert!(has(&found, "mechanism", "CAREC"), "{found:?}");
+    assert!(has(&found, "mechanism", "中亚区域经济合作"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t)| t.starts_with("恢复") || t.contains("上传")),
+        "{found:?}"
+    );
+}

@@ -391,6 +391,21 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             start += first;
             count -= 1;
         }
+        // One character before a dash, after hanzi the run stopped at, ends another name
+        // (`马甲藏｜布—卡尔纳利河`): the run starts after the dash, unless a name found ends there.
+        if let Some(dash) = folded[start..at].find(['-', '—']) {
+            let dash_at = start + dash;
+            let one = folded[start..dash_at].chars().count() == 1;
+            let after_hanzi = folded[..start]
+                .chars()
+                .next_back()
+                .is_some_and(annotext_parser::is_hanzi);
+            if one && after_hanzi && !out.iter().any(|m| m.text.end == dash_at) {
+                let width = folded[dash_at..].chars().next().map_or(1, char::len_utf8);
+                start = dash_at + width;
+                count -= 1;
+            }
+        }
         // The last part of a name in parts that the gazetteer knows in part
         // (`丹吉尔-得土安｜-胡塞马大区`, `圣安东尼奥｜—埃斯特港`) is that name's, of the ending's kind.
         if folded[start..].starts_with(['-', '—']) {

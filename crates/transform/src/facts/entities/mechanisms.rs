@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 165] = [
+const BEFORE_A_NAME: [&str; 170] = [
     "争取",
     "出版",
     "任何",
@@ -180,6 +180,11 @@ const BEFORE_A_NAME: [&str; 165] = [
     "上述",
     "取代",
     "或",
+    "恢复",
+    "上传",
+    "挪用",
+    "接入",
+    "布局",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
