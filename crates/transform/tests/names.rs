@@ -2018,3 +2018,13 @@ fn a_verb_before_a_mechanism_and_a_charters_own_alliance_are_no_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn no_name_inside_a_universitys_and_ontario_is_a_province() {
+    let found = found_in("南京大学与不列颠哥伦比亚大学共建研究中心，江苏省与安大略结好。");
+    assert!(
+        !found.iter().any(|(_, t)| t.contains("哥伦比亚")),
+        "{found:?}"
+    );
+    assert!(has(&found, "division", "安大略"), "{found:?}");
+}

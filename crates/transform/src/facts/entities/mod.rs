@@ -441,6 +441,10 @@ pub(crate) fn entities_in<'t>(
                         at = second;
                         continue 'search;
                     }
+                    Standing::InAName => {
+                        at = m.end();
+                        continue 'search;
+                    }
                 }
             }
         }

@@ -94,6 +94,9 @@ pub(super) enum Standing {
     Word,
     /// As part of another word (`西班牙文`, `EURO`): not a mention.
     Cut,
+    /// As part of the name of an institution (`冰岛大学`, `大连海事大学`): not a mention, and nor
+    /// is a shorter name inside it (`不列颠哥伦比亚大学`, not 哥伦比亚).
+    InAName,
     /// With a word of the dictionary running into it (`其中` in `其中亚洲`, `从中` in
     /// `从中亚国家`): a mention unless another name reads on from inside it.
     Crossed,
@@ -556,7 +559,13 @@ pub(super) fn standing(
         // `北京大学`, `中国农业大学`, `广州港集团`; but `美国大学` are a country's).
         let in_full = folded[start..end].ends_with(['省', '州', '区', '邦', '府', '县']);
         if in_an_institution_name(rest, kind == "country", in_full) {
-            return Standing::Cut;
+            // A division named in full may still be read on its own by its ending
+            // (`色楞格省｜工业园区`): only a short name takes the names inside it along.
+            return if in_full {
+                Standing::Cut
+            } else {
+                Standing::InAName
+            };
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`).
         if kind != "country" && names_a_product(rest) {
