@@ -2028,3 +2028,19 @@ fn no_name_inside_a_universitys_and_ontario_is_a_province() {
     );
     assert!(has(&found, "division", "安大略"), "{found:?}");
 }
+
+#[test]
+fn a_secretariat_is_its_bodys_and_balochistan_is_read_whole() {
+    let found = found_in(
+        "邀请东盟秘书处派员列席。四川省与俾路支斯坦省签署协议，宁德时代参与，考察慕士塔格峰。",
+    );
+    assert!(has(&found, "organisation", "东盟"), "{found:?}");
+    assert!(has(&found, "division", "俾路支斯坦省"), "{found:?}");
+    assert!(has(&found, "feature", "慕士塔格峰"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t)| t == "斯坦省" || t == "宁德" || t == "塔格峰"),
+        "{found:?}"
+    );
+}

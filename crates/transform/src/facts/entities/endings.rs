@@ -341,9 +341,9 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             if !(hyphen || is_transliteration(c)) || count == 16 {
                 // A sound that starts or carries a transliteration and also starts Chinese
                 // words (`考｜德拉港`, `丰｜塞卡湾`, `特｜万｜特佩克湾`, `科｜林｜托港`): read where the
-                // run goes on before it, where it stands apart (after a join or a name), or
-                // where no word of the text runs across it (`开发｜丰塞卡湾`; not `森林｜…`,
-                // `考察｜费莱凯岛`).
+                // run goes on before it, or where no word of the text runs across it
+                // (`开发｜丰塞卡湾`; not `森林｜…`, `考察｜费莱凯岛`, even after a stop:
+                // `，考察慕士塔格峰`).
                 let carried = before.peek().is_some_and(|&(_, b)| is_transliteration(b));
                 let in_no_word = || {
                     !crosses_a_word(folded, i, end)
@@ -352,7 +352,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 if count > 0
                     && count < 16
                     && SOUNDS_OF_WORDS.contains(c)
-                    && (carried || stands_apart(folded, out, i) || in_no_word())
+                    && (carried || in_no_word())
                 {
                     start = i;
                     count += 1;
