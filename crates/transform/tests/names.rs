@@ -2044,3 +2044,19 @@ fn a_secretariat_is_its_bodys_and_balochistan_is_read_whole() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_groupings_bare_mechanism_is_the_grouping_and_a_cooperations_is_its_name() {
+    let found = found_in(
+        "阿方支持中方在金砖国家机制中推动合作，推动中非合作论坛机制发展，深化澜湄合作机制。",
+    );
+    assert!(has(&found, "organisation", "金砖国家"), "{found:?}");
+    assert!(has(&found, "mechanism", "中非合作论坛"), "{found:?}");
+    assert!(has(&found, "mechanism", "澜湄合作机制"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t)| t == "金砖国家机制" || t == "中非合作论坛机制"),
+        "{found:?}"
+    );
+}

@@ -821,13 +821,18 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         // A body's platform is the body (`借助｜上海合作组织｜平台`), and so is its annual
-        // meeting's (`博鳌亚洲论坛｜年会平台`): no platform of its own.
-        if suffix == "平台"
-            && (phrase.ends_with("年会")
-                || out
-                    .iter()
-                    .take(names_count)
-                    .any(|n| n.kind == "organisation" && n.text == (start..at)))
+        // meeting's (`博鳌亚洲论坛｜年会平台`): no platform of its own. A grouping's or a forum's
+        // bare mechanism is the grouping or the forum (`金砖国家｜机制`, `中非合作论坛｜机制`; a
+        // cooperation's is its name: `澜湄合作机制`).
+        let of_a_body = |kinds: &[&str]| {
+            out.iter()
+                .take(names_count)
+                .any(|n| kinds.contains(&n.kind) && n.text == (start..at))
+        };
+        if (suffix == "平台" && (phrase.ends_with("年会") || of_a_body(&["organisation"])))
+            || (suffix == "机制"
+                && (of_a_body(&["organisation"])
+                    || (phrase.ends_with("论坛") && of_a_body(&["mechanism"]))))
         {
             continue;
         }
