@@ -2060,3 +2060,16 @@ fn a_groupings_bare_mechanism_is_the_grouping_and_a_cooperations_is_its_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn towns_a_list_calls_regions_or_counts_as_prefectures_are_divisions() {
+    let found = found_in(
+        "两省与秘鲁伊卡、阿雷基帕、莫克瓜、塔克纳等沿海大区开展合作。岛根、鸟取两县沿岸。",
+    );
+    for name in ["阿雷基帕", "塔克纳", "鸟取"] {
+        assert!(has(&found, "division", name), "{name}: {found:?}");
+    }
+    // China's counties are no division.
+    let found = found_in("支持湖州安吉、丽水等山区县交流。");
+    assert!(!found.iter().any(|(k, _)| k == "division"), "{found:?}");
+}

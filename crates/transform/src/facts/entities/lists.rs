@@ -269,23 +269,64 @@ fn joined(folded: &str, end: usize, start: usize) -> bool {
         .is_some_and(|between| between.chars().count() == 1 && between.starts_with(JOINS))
 }
 
-/// Counts of provinces or states after a list (`波托西和奥鲁罗｜两省`): the towns' names in it
-/// are the divisions named after them.
-const DIVISION_COUNTS: [&str; 8] = [
-    "两省", "三省", "四省", "五省", "两州", "三州", "四州", "五州",
+/// Counts of provinces or states after a list (`波托西和奥鲁罗｜两省`, `岛根、鸟取｜两县`): the
+/// towns' names in it are the divisions named after them.
+const DIVISION_COUNTS: [&str; 16] = [
+    "两省",
+    "三省",
+    "四省",
+    "五省",
+    "两州",
+    "三州",
+    "四州",
+    "五州",
+    "两县",
+    "三县",
+    "四县",
+    "两大区",
+    "三大区",
+    "四大区",
+    "两邦",
+    "三邦",
 ];
+
+/// Words for divisions that a list's `等` calls its names (`伊卡、塔克纳｜等沿海大区`); not
+/// 县, which China's counties are (`安吉、丽水｜等山区县`).
+const DIVISION_WORDS: [&str; 4] = ["大区", "省份", "州", "邦"];
+
+/// Whether `rest`, the text after a list's last name, counts its names as divisions: a count
+/// ([`DIVISION_COUNTS`]), or `等` and a few characters that end with a word of
+/// [`DIVISION_WORDS`] (`等沿海大区`; not `等州立大学`).
+fn counts_divisions(rest: &str) -> bool {
+    if DIVISION_COUNTS.iter().any(|c| rest.starts_with(c)) {
+        return true;
+    }
+    let Some(after) = rest.strip_prefix('等') else {
+        return false;
+    };
+    after
+        .char_indices()
+        .take(6)
+        .take_while(|(_, c)| annotext_parser::is_hanzi(*c))
+        .any(|(i, _)| {
+            DIVISION_WORDS.iter().any(|w| {
+                // 大区 and 省份 are divisions wherever they stand; 州 and 邦 only at the phrase's
+                // end (`等州立大学` is no state).
+                after[i..].starts_with(w)
+                    && (w.chars().count() == 2
+                        || after[i + w.len()..].chars().next().is_none_or(|c| {
+                            !annotext_parser::is_hanzi(c) || "的和与及".contains(c)
+                        }))
+            })
+        })
+}
 
 /// Gives the names of a list counted as divisions ([`DIVISION_COUNTS`]) the kind division.
 fn counted_divisions(folded: &str, out: &mut [Mention]) {
     // Counts stand right after a list's last name.
     let counted: Vec<usize> = out
         .iter()
-        .filter(|m| {
-            matches!(m.kind, "city" | DIVISION)
-                && DIVISION_COUNTS
-                    .iter()
-                    .any(|c| folded[m.text.end..].starts_with(c))
-        })
+        .filter(|m| matches!(m.kind, "city" | DIVISION) && counts_divisions(&folded[m.text.end..]))
         .map(|m| m.text.end)
         .collect();
     for end in counted {
