@@ -946,8 +946,8 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
     municipalities (北京市, 天津市, 上海市, 重庆市: MUNICIPALITY_CODES) are `city`, although they
     rank as provinces; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory` here and become
     `province` in `merge` (SAR_NAMES). Prefecture-level
-    cities (市) are `city`; prefectures, autonomous prefectures and leagues (地区, 自治州, 盟)
-    are `place`. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
+    cities (市) are `city`, and so are prefectures, autonomous prefectures and leagues (地区,
+    自治州, 盟: 阿里地区, 西双版纳傣族自治州, 兴安盟), as readers list them. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
     districts of Hong Kong and Macao are left out; of Taiwan only the cities are kept.
 
     County-level cities of the mainland (`county_list` names ending in 市, 景洪市, 安宁市) are
@@ -985,7 +985,7 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
         if full.endswith("市") and (mainland or code[:2] == "71"):
             add("city", code, full)
         elif mainland and full.endswith(("地区", "自治州", "盟")):
-            add("place", code, full)
+            add("city", code, full)
     # County-level cities (景洪市, 霍尔果斯市, 满洲里市): border towns and regional centres that
     # such documents name. Their districts and counties are left out: too many are common words.
     # In `county_list` every name ending in 市 is a county-level city, under a prefecture or
@@ -1326,9 +1326,9 @@ def render(rows: list[Row]) -> str:
 #              Kong, Macao, Taiwan), province (China's province-level divisions), region
 #              (continents and world regions), feature (seas, gulfs, straits, lakes, rivers,
 #              canals: 地中海, 马六甲海峡, 湄公河, 苏伊士运河), city (capitals, world cities,
-#              China's municipalities, prefecture- and county-level cities), division (a
+#              China's municipalities, prefectures, prefecture- and county-level cities), division (a
 #              first-level division of a country other than China: 加利福尼亚州, 巴伐利亚州,
-#              旁遮普省), place (ports, prefectures, islands …), ignore (a phrase that holds a
+#              旁遮普省), place (ports, crossings, islands …), ignore (a phrase that holds a
 #              name but is not one: 发展中国家; matched, never tagged)
 #   name       the spelling to match (simplified or traditional; short forms included)
 #   canonical  the full name it stands for, in the same script (may equal name)

@@ -2073,3 +2073,15 @@ fn towns_a_list_calls_regions_or_counts_as_prefectures_are_divisions() {
     let found = found_in("支持湖州安吉、丽水等山区县交流。");
     assert!(!found.iter().any(|(k, _)| k == "division"), "{found:?}");
 }
+
+#[test]
+fn china_s_prefectures_are_cities_and_a_list_item_ends_at_no_word() {
+    let found = found_in("推动阿里地区、兴安盟与大兴安岭林区合作，支持在杭州湾和象山港开展海洋生态修复，串联刁曼岛、热浪岛。");
+    assert!(has(&found, "city", "阿里地区"), "{found:?}");
+    assert!(has(&found, "city", "兴安盟"), "{found:?}");
+    assert!(has(&found, "feature", "大兴安岭"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t.contains("开展") || t == "曼岛"),
+        "{found:?}"
+    );
+}

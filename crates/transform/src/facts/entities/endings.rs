@@ -278,6 +278,17 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 40] = [
     ("邦", DIVISION, "长节交政", "ending:邦"),
 ];
 
+/// Whether the text `rest` after `name` makes its ending another word: the character after it
+/// is one that the longest ending of [`FOREIGN_ENDINGS`] that `name` ends with is never before
+/// (`…海｜洋`, `…河｜流`, `…港｜口`).
+pub(super) fn ending_reads_on(name: &str, rest: &str) -> bool {
+    FOREIGN_ENDINGS
+        .iter()
+        .filter(|e| name.ends_with(e.0))
+        .max_by_key(|e| e.0.len())
+        .is_some_and(|e| rest.chars().next().is_some_and(|c| e.2.contains(c)))
+}
+
 /// Characters that start or carry transliterated names and also start many Chinese words (`考察`,
 /// `丰富`, `万元`, `林业`, `日常`, `龙头`, `武器`, `开展`, `富裕`; `日德兰半岛`, `奥龙特斯河`,
 /// `武里河`, `开伯尔-普什图赫瓦省`, `富埃戈火山`), so they are no [`is_transliteration`]

@@ -434,7 +434,10 @@ fn item_after(
             None => true,
         };
         // The cheap tests first: most items are bounded by nothing.
-        let by_its_ending = !bounded && by_ending.is_none() && ends_like(m.kind, c);
+        let by_its_ending = !bounded
+            && by_ending.is_none()
+            && ends_like(m.kind, c)
+            && !super::endings::ending_reads_on(&folded[item.clone()], rest);
         if !(bounded || by_its_ending) || !reads_as_item(folded, &item, m.kind) {
             continue;
         }
