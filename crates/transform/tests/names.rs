@@ -2085,3 +2085,16 @@ fn china_s_prefectures_are_cities_and_a_list_item_ends_at_no_word() {
         "{found:?}"
     );
 }
+
+#[test]
+fn mountains_in_a_list_of_mountains_and_towns_named_like_mountains() {
+    let found = found_in("加强高黎贡山、哀牢山和无量山保护，推动武当山、大别山所在地区合作，推广武夷山、雁荡山等山海资源，开通仁川、群山之间的航线。");
+    for name in ["哀牢山", "无量山", "武当山", "武夷山"] {
+        assert!(has(&found, "feature", name), "{name}: {found:?}");
+    }
+    assert!(has(&found, "city", "群山"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t.starts_with("推动")),
+        "{found:?}"
+    );
+}

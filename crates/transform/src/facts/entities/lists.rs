@@ -81,7 +81,8 @@ fn endings(kind: &str) -> Option<&'static [&'static str]> {
         ]),
         PLACE => Some(&["群岛", "口岸", "港", "岛"]),
         FEATURE => Some(&[
-            "海峡", "山脉", "盆地", "沙漠", "河", "江", "湖", "海", "湾", "水",
+            "海峡", "山脉", "盆地", "沙漠", "高原", "河", "江", "湖", "海", "湾", "水", "山", "岭",
+            "峰",
         ]),
         _ => None,
     }
@@ -98,13 +99,20 @@ fn reads_as(kind: &str, item: &str) -> bool {
     }
     match endings(kind) {
         Some(endings) => {
-            (2..=7).contains(&count)
+            // A mountain's name is three characters at least (`哀牢山`, `鹦哥岭`; not `矿山`).
+            let least = if item.ends_with(['山', '岭', '峰']) {
+                3
+            } else {
+                2
+            };
+            (least..=7).contains(&count)
                 && endings
                     .iter()
                     .any(|e| item.ends_with(e) && item.chars().count() > e.chars().count())
         }
-        // A town's name ends with no other kind's ending (`X港` is a port, `X省` a province).
-        // A long one is a transliteration (`帕内韦日斯`), not a phrase.
+        // A town's name ends with no other kind's ending (`X港` is a port, `X省` a province),
+        // but may with a mountain's (`佛山`, `群山`). A long one is a transliteration
+        // (`帕内韦日斯`), not a phrase.
         None => {
             ((2..=4).contains(&count)
                 || ((5..=6).contains(&count) && item.chars().all(standing::is_transliteration)))
@@ -112,7 +120,7 @@ fn reads_as(kind: &str, item: &str) -> bool {
                     .iter()
                     .filter_map(|k| endings(k))
                     .flatten()
-                    .any(|e| item.ends_with(e))
+                    .any(|e| item.ends_with(e) && !["山", "岭", "峰"].contains(e))
                 // Nor a government office (`省外办`, `商务厅`, `海关`).
                 && !item.ends_with([
                     '国', '区', '县', '镇', '村', '路', '街', '办', '厅', '局', '委', '署', '关', '处',
@@ -238,15 +246,20 @@ fn towns_among_towns(folded: &str, out: &mut [Mention]) {
 }
 
 /// A province or a town named after its river is the river in a list of rivers
-/// (`黑龙江、乌苏里江、图们江`).
+/// (`黑龙江、乌苏里江、图们江`), and a town named after its mountain the mountain in a list of
+/// mountains (`武夷山、雁荡山`).
 fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
+    let mountain = |name: &str| name.ends_with(['山', '岭', '峰']);
     let rivers: Vec<usize> = (0..out.len())
         .filter(|&k| {
             out.get(k).is_some_and(|m| {
+                let name = &folded[m.text.clone()];
+                let river = name.ends_with(['江', '河']);
                 matches!(m.kind, "province" | "city")
-                    && folded[m.text.clone()].ends_with(['江', '河'])
+                    && (river || mountain(name))
                     && out.iter().any(|n| {
                         n.kind == FEATURE
+                            && (river || mountain(&folded[n.text.clone()]))
                             && (joined(folded, m.text.end, n.text.start)
                                 || joined(folded, n.text.end, m.text.start))
                     })
@@ -571,9 +584,10 @@ fn after_a_word_of_prose(
         return item;
     };
     let left = folded[second..item.end].chars().count();
-    // Not a word that the name's own word runs across (`三角｜洲州`: 三角洲).
+    // Not a word that the name's own word runs across (`三角｜洲州`: 三角洲), unless three
+    // characters or more are left (`推动｜武当山`, though 动武 is a word).
     let word = prose_words().spans(folded, std::iter::once(item.start), std::iter::once(second))
-        && !standing::crosses_a_word(folded, second, item.end);
+        && (left >= 3 || !standing::crosses_a_word(folded, second, item.end));
     if word
         && left >= 2
         && endings(kind).is_some_and(|e| {
