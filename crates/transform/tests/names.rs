@@ -2098,3 +2098,24 @@ fn mountains_in_a_list_of_mountains_and_towns_named_like_mountains() {
         "{found:?}"
     );
 }
+
+#[test]
+fn words_that_start_with_ren_are_no_people_and_an_oceans_commission_after_a_join() {
+    let found = found_in("深化中亚人文交流，加强哈萨克斯坦人力资源培训，关注加沙地带人道主义局势，支持重庆与印度洋委员会合作。");
+    assert!(has(&found, "region", "中亚"), "{found:?}");
+    assert!(has(&found, "country", "哈萨克斯坦"), "{found:?}");
+    assert!(has(&found, "territory", "加沙地带"), "{found:?}");
+    assert!(has(&found, "organisation", "印度洋委员会"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t)| t == "哈萨克" || t.contains("与印度洋")),
+        "{found:?}"
+    );
+    // A people is still none.
+    assert!(!has(
+        &found_in("西班牙人和葡萄牙人出席。"),
+        "country",
+        "西班牙"
+    ));
+}

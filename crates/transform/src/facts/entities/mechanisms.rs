@@ -848,14 +848,24 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         // A commission of a river, a lake or an ocean is a standing organisation
-        // (`多瑙河委员会`, `赞比西河流域委员会`, `印度洋委员会`, `莱茵河航运中央委员会`).
-        let kind = if suffix == "委员会"
-            && out.iter().take(names_count).any(|n| {
-                n.kind == FEATURE
-                    && n.text.start == start
-                    && ["", "流域", "国际", "航运中央", "流域国际"]
-                        .contains(&&folded[n.text.end..at])
-            }) {
+        // (`多瑙河委员会`, `赞比西河流域委员会`, `印度洋委员会`, `莱茵河航运中央委员会`), also
+        // after a joining word (`重庆与｜印度洋委员会`): from the feature's name.
+        let commission = (suffix == "委员会")
+            .then(|| {
+                out.iter().take(names_count).find(|n| {
+                    n.kind == FEATURE
+                        && n.text.end <= at
+                        && (n.text.start == start
+                            || (n.text.start > start
+                                && folded[start..n.text.start].ends_with(['和', '与', '及'])))
+                        && ["", "流域", "国际", "航运中央", "流域国际"]
+                            .contains(&&folded[n.text.end..at])
+                })
+            })
+            .flatten()
+            .map(|n| n.text.start);
+        let kind = if let Some(from) = commission {
+            start = from;
             "organisation"
         } else {
             kind

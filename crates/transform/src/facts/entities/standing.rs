@@ -638,8 +638,13 @@ pub(super) fn standing(
             Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
                 return Standing::Cut
             }
-            // A people: `西班牙人` (but `中国人民`, `中国人口`).
-            Some('人') if !next.is_some_and(|c| "民口大士权權才员員".contains(c)) => {
+            // A people: `西班牙人` (but `中国人民`, `中国人口`, `中亚人文交流`,
+            // `哈萨克斯坦人力资源`, `加沙地带人道主义`: words that start with 人).
+            Some('人')
+                if !next.is_some_and(|c| {
+                    "民口大士权權才员員道类類工力文均身质質体體性格物生事际際次流".contains(c)
+                }) =>
+            {
                 return Standing::Cut
             }
             _ => {}
