@@ -2119,3 +2119,20 @@ fn words_that_start_with_ren_are_no_people_and_an_oceans_commission_after_a_join
         "西班牙"
     ));
 }
+
+#[test]
+fn a_verb_is_no_sound_of_a_name_and_a_citys_government_keeps_its_shi() {
+    let found = found_in(
+        "加密呼和浩特至乌兰巴托航线，研究加密福州至明德卢的航线。重庆市政府与贝拉市政府签署协议。",
+    );
+    assert!(has(&found, "city", "呼和浩特"), "{found:?}");
+    assert!(has(&found, "city", "福州"), "{found:?}");
+    assert!(has(&found, "city", "重庆市"), "{found:?}");
+    assert!(has(&found, "city", "贝拉市"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t.starts_with("加密")),
+        "{found:?}"
+    );
+    // Municipal works are no city with 市.
+    assert!(has(&found_in("重庆市政设施"), "city", "重庆"));
+}

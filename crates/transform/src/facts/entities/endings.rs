@@ -402,6 +402,17 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             start += first;
             count -= 1;
         }
+        // A verb that leads into names is no sound of the run (`加密｜福州`).
+        while count > 2 {
+            let Some((second, _)) = folded[start..].char_indices().nth(2) else {
+                break;
+            };
+            if !super::mechanisms::verb_before(folded, start + second) {
+                break;
+            }
+            start += second;
+            count -= 2;
+        }
         // One character before a dash, after hanzi the run stopped at, ends another name
         // (`马甲藏｜布—卡尔纳利河`): the run starts after the dash, unless a name found ends there.
         if let Some(dash) = folded[start..at].find(['-', '—']) {

@@ -467,6 +467,17 @@ fn generic_words_by_first_character() -> &'static HashMap<char, Vec<&'static str
     })
 }
 
+/// Whether the two characters before `at` in `folded` are a verb of [`BEFORE_A_NAME`]
+/// (`加密｜呼和浩特`, `加密｜福州`): the name starts after it, whatever sounds the verb's
+/// characters also carry.
+pub(super) fn verb_before(folded: &str, at: usize) -> bool {
+    let from = folded[..at].char_indices().rev().nth(1).map(|(i, _)| i);
+    from.is_some_and(|from| {
+        let word = &folded[from..at];
+        word.chars().all(annotext_parser::is_hanzi) && BEFORE_A_NAME.contains(&word)
+    })
+}
+
 /// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
 pub(super) fn before_a_name() -> &'static aho_corasick::AhoCorasick {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();

@@ -384,6 +384,7 @@ pub(crate) fn entities_in<'t>(
                 if matches!(standing, Standing::Word)
                     && matches!(entry.kind.as_str(), DIVISION | "city" | PLACE)
                     && folded[m.range()].chars().count() <= 3
+                    && !standing::governed(folded, m.start(), m.end())
                     && standing::ends_inside_a_word(folded, m.start(), m.end())
                 {
                     if let Some(shorter) = shorter_name(tagger, folded, m) {

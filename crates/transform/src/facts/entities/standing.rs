@@ -126,6 +126,21 @@ pub(super) fn named_in_full(name: &str) -> bool {
     name.ends_with(['省', '州', '区', '郡', '邦', '府', '国'])
 }
 
+/// Whether the two characters before `start` are [`TRANSLITERATION`]'s that read into the name
+/// there: not a verb that leads into names (`加密｜呼和浩特`).
+fn read_into(folded: &str, start: usize) -> bool {
+    transliterated(folded[..start].chars().rev()) && !super::mechanisms::verb_before(folded, start)
+}
+
+/// Whether the name at `start..end` is a town's with 市 before its government or its political
+/// consultative conference (`重庆市｜政府`, `上海市｜政协`): the town's name, though 市政 is a word.
+pub(super) fn governed(folded: &str, start: usize, end: usize) -> bool {
+    folded[start..end].ends_with('市')
+        && ["政府", "政协"]
+            .iter()
+            .any(|w| folded[end..].starts_with(w))
+}
+
 /// Whether the first two characters of `pair` are both [`TRANSLITERATION`]'s.
 pub(super) fn transliterated(pair: impl Iterator<Item = char>) -> bool {
     pair.take(2).filter(|c| is_transliteration(*c)).count() == 2
@@ -171,7 +186,7 @@ pub(super) fn standing(
     let train = folded[end..].starts_with("班列");
     if ["city", DIVISION, "region"].contains(&kind) && short {
         let reads_on = transliterated(folded[end..].chars()) && !neighbours(true) && !train;
-        if reads_on || (transliterated(folded[..start].chars().rev()) && !neighbours(false)) {
+        if reads_on || (read_into(folded, start) && !neighbours(false)) {
             return Standing::Cut;
         }
     }
@@ -180,7 +195,7 @@ pub(super) fn standing(
     // share their sounds with longer ones. (One sound before a name is the name's:
     // [`lead_ins`].)
     if kind == "city"
-        && ((transliterated(folded[..start].chars().rev()) && !neighbours(false))
+        && ((read_into(folded, start) && !neighbours(false))
             || (one_sound_then_a_break(folded[end..].chars()) && !neighbours(true) && !train))
     {
         return Standing::Cut;
@@ -211,6 +226,7 @@ pub(super) fn standing(
     // name with 市.
     if folded[start..end].ends_with('市')
         && folded[end..].starts_with(|c| NOT_THE_TOWNS.contains(c))
+        && !governed(folded, start, end)
     {
         return Standing::Cut;
     }
@@ -536,7 +552,8 @@ pub(super) fn standing(
         if kind == "city"
             && rest.starts_with('市')
             && !folded[start..end].ends_with('市')
-            && !rest[3..].starts_with(|c| NOT_THE_TOWNS.contains(c))
+            && (!rest[3..].starts_with(|c| NOT_THE_TOWNS.contains(c))
+                || governed(folded, start, end + 3))
         {
             return Standing::Head("city", end + 3);
         }
