@@ -2136,3 +2136,20 @@ fn a_verb_is_no_sound_of_a_name_and_a_citys_government_keeps_its_shi() {
     // Municipal works are no city with 市.
     assert!(has(&found_in("重庆市政设施"), "city", "重庆"));
 }
+
+#[test]
+fn one_places_training_and_research_centres_and_a_charters_own_body_are_no_mechanisms() {
+    let found = found_in("中方联络点设在上海国际航运研究中心。依托宁波海事局培训中心。会费标准由联盟大会确定。建立境外项目安全风险评估制度和应急协调机制。以平台机制为支撑。");
+    assert!(
+        !found
+            .iter()
+            .any(|(k, t)| k == "mechanism" && t != "应急协调机制"),
+        "{found:?}"
+    );
+    // A framework's centre is one.
+    assert!(has(
+        &found_in("依托澜湄职业教育培训中心。"),
+        "mechanism",
+        "澜湄职业教育培训中心"
+    ));
+}

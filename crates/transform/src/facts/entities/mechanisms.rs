@@ -14,7 +14,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 170] = [
+const BEFORE_A_NAME: [&str; 171] = [
     "争取",
     "出版",
     "任何",
@@ -185,6 +185,7 @@ const BEFORE_A_NAME: [&str; 170] = [
     "挪用",
     "接入",
     "布局",
+    "以",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -379,8 +380,10 @@ const FACILITIES: [&str; 28] = [
 /// name links partners or says it serves cooperation (`拉美研究中心`, `北京对外经济研究中心`,
 /// `海南旅游推广中心`; not `中国—北欧北极研究中心`, `滇缅跨境电商服务中心`,
 /// `湖北省对非经贸合作服务中心`, `海南国际航运交易中心`).
-const INSTITUTES: [&str; 14] = [
+const INSTITUTES: [&str; 16] = [
     "研究",
+    "培训",
+    "投资",
     "交易",
     "服务",
     "支援",
@@ -775,7 +778,7 @@ pub(super) fn named_in_text<'t>(
             && is_bilateral(phrase);
         if !((3..=20).contains(&length) || short_forum)
             || is_generic(phrase)
-            || phrase.ends_with(['与', '和', '及', '、'])
+            || phrase.ends_with(['与', '和', '及', '、', '由', '被'])
         {
             continue;
         }
@@ -798,10 +801,14 @@ pub(super) fn named_in_text<'t>(
             || (suffix == "中心"
                 && INSTITUTES.iter().any(|w| phrase.ends_with(w))
                 && !has_partner_marks(phrase)
-                && !starts_with_provinces(phrase)
+                // Provinces' initials, not a town's name (`宁波｜海事局培训中心`).
+                && !(starts_with_provinces(phrase) && !names.iter().any(|n| n.start == start))
                 && !phrase.contains("合作")
-                // An international arbitration centre is one place's still (`香港国际仲裁中心`).
-                && (!phrase.contains("国际") || phrase.ends_with("仲裁")))
+                // A framework's centre serves its partners (`澜湄职业教育培训中心`).
+                && !PARTNERS_BY_ABBREVIATION.iter().any(|p| phrase.starts_with(p))
+                // An international arbitration or research centre is one place's still
+                // (`香港国际仲裁中心`, `上海国际航运研究中心`).
+                && (!phrase.contains("国际") || phrase.ends_with("仲裁") || phrase.ends_with("研究")))
             || (NAMED_ONLY_WITH_PARTNERS.contains(&suffix) && !names_one)
         {
             continue;
@@ -990,11 +997,12 @@ fn is_a_places_own<'a, 't: 'a>(
     )
 }
 
-/// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`).
+/// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`), or with
+/// a system of rules that a list joins one to (`…评估制度和｜应急协调机制`).
 fn ends_a_body(text: &str) -> bool {
-    const BODIES: [&str; 16] = [
+    const BODIES: [&str; 17] = [
         "会", "盟", "组织", "机制", "论坛", "平台", "中心", "署", "局", "银行", "基金", "网络",
-        "处", "机构", "政府", "部门",
+        "处", "机构", "政府", "部门", "制度",
     ];
     BODIES.iter().any(|b| text.ends_with(b))
 }
