@@ -2153,3 +2153,16 @@ fn one_places_training_and_research_centres_and_a_charters_own_body_are_no_mecha
         "澜湄职业教育培训中心"
     ));
 }
+
+#[test]
+fn a_people_a_kings_bridge_and_a_verb_before_a_list_are_no_names() {
+    let found = found_in("支持柯尔克孜族、塔吉克族和乌兹别克族文化交流，经法赫德国王大桥往来。7.4 支持浩罕、马尔吉兰、纳曼干开展旅游节。在泽拉夫尚河、苏尔汉河开展监测。");
+    assert!(!found.iter().any(|(k, _)| k == "country"), "{found:?}");
+    assert!(has(&found, "city", "浩罕"), "{found:?}");
+    assert!(has(&found, "feature", "苏尔汉河"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t.starts_with("支持")),
+        "{found:?}"
+    );
+    assert!(has(&found_in("德国内政部发布报告。"), "country", "德国"));
+}

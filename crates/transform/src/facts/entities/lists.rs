@@ -245,8 +245,8 @@ fn towns_among_towns(folded: &str, out: &mut [Mention]) {
     }
 }
 
-/// A province or a town named after its river is the river in a list of rivers
-/// (`黑龙江、乌苏里江、图们江`), and a town named after its mountain the mountain in a list of
+/// A province, a division or a town named after its river is the river in a list of rivers
+/// (`黑龙江、乌苏里江、图们江`, `泽拉夫尚河、苏尔汉河`), and a town named after its mountain the mountain in a list of
 /// mountains (`武夷山、雁荡山`).
 fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
     let mountain = |name: &str| name.ends_with(['山', '岭', '峰']);
@@ -255,7 +255,7 @@ fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
             out.get(k).is_some_and(|m| {
                 let name = &folded[m.text.clone()];
                 let river = name.ends_with(['江', '河']);
-                matches!(m.kind, "province" | "city")
+                (matches!(m.kind, "province" | "city") || (m.kind == DIVISION && river))
                     && (river || mountain(name))
                     && out.iter().any(|n| {
                         n.kind == FEATURE
@@ -560,6 +560,12 @@ fn item_before(
         chars += 1;
         if chars > 7 {
             return None;
+        }
+    }
+    // A verb that leads into names is the sentence's (`支持｜浩罕、马尔吉兰`).
+    if let Some((second, _)) = folded[start..end].char_indices().nth(2) {
+        if super::mechanisms::verb_before(folded, start + second) {
+            start += second;
         }
     }
     if start == end {

@@ -184,6 +184,11 @@ pub(super) fn standing(
     let short = (2..=3).contains(&folded[start..end].chars().take(4).count());
     // Trains named after their town (`明斯克｜班列`) are two such characters that make a word.
     let train = folded[end..].starts_with("班列");
+    // A country's name that a transliteration reads into and a word runs out of is a piece of
+    // a person's name (`法赫｜德国｜王大桥`: King Fahd).
+    if kind == "country" && read_into(folded, start) && ends_inside_a_word(folded, start, end) {
+        return Standing::Cut;
+    }
     if ["city", DIVISION, "region"].contains(&kind) && short {
         let reads_on = transliterated(folded[end..].chars()) && !neighbours(true) && !train;
         if reads_on || (read_into(folded, start) && !neighbours(false)) {
@@ -650,8 +655,8 @@ pub(super) fn standing(
         let next = rest.chars().nth(1);
         match after {
             // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
-            // in one word with its country (`印尼盾`, `越南盾`).
-            Some('语' | '語' | '盾') => return Standing::Cut,
+            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`).
+            Some('语' | '語' | '盾' | '族') => return Standing::Cut,
             Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
                 return Standing::Cut
             }
