@@ -474,11 +474,18 @@ fn generic_words_by_first_character() -> &'static HashMap<char, Vec<&'static str
 /// (`加密｜呼和浩特`, `加密｜福州`): the name starts after it, whatever sounds the verb's
 /// characters also carry.
 pub(super) fn verb_before(folded: &str, at: usize) -> bool {
+    // The two-character words, in a set: this is asked before many transliterated names.
+    static PAIRS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        BEFORE_A_NAME
+            .iter()
+            .copied()
+            .filter(|w| w.chars().count() == 2)
+            .collect()
+    });
     let from = folded[..at].char_indices().rev().nth(1).map(|(i, _)| i);
-    from.is_some_and(|from| {
-        let word = &folded[from..at];
-        word.chars().all(annotext_parser::is_hanzi) && BEFORE_A_NAME.contains(&word)
-    })
+    from.is_some_and(|from| pairs.contains(&folded[from..at]))
 }
 
 /// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
