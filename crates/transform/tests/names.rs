@@ -2166,3 +2166,21 @@ fn a_people_a_kings_bridge_and_a_verb_before_a_list_are_no_names() {
     );
     assert!(has(&found_in("德国内政部发布报告。"), "country", "德国"));
 }
+
+#[test]
+fn reservoirs_basins_and_a_bilateral_bodys_words() {
+    let found = found_in("关注托克托古尔水库和凯拉库姆水库，在安集延水库推广滴灌。费尔干纳盆地与帕米尔地区互联互通。双方肯定中越双边合作指导委员会的作用。");
+    for name in [
+        "托克托古尔水库",
+        "凯拉库姆水库",
+        "安集延水库",
+        "费尔干纳盆地",
+        "帕米尔",
+    ] {
+        assert!(has(&found, "feature", name), "{name}: {found:?}");
+    }
+    assert!(
+        has(&found, "mechanism", "中越双边合作指导委员会"),
+        "{found:?}"
+    );
+}

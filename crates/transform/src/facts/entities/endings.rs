@@ -217,7 +217,7 @@ pub(super) const NOT_A_PORT: &str = "口湾澳务区";
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 40] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 41] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, NOT_A_PORT, "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -245,6 +245,8 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 40] = [
     ("湿地", FEATURE, "", "ending:湿地"),
     ("绿洲", FEATURE, "", "ending:绿洲"),
     ("运河", FEATURE, "", "ending:运河"),
+    // A reservoir (`托克托古尔水库`, `努列克水库`).
+    ("水库", FEATURE, "", "ending:水库"),
     // A state or a province named after its river (`克罗斯河州`, `内格罗河省`).
     ("河州", DIVISION, "长立际", "ending:州"),
     ("河省", DIVISION, "长份级会", "ending:省"),

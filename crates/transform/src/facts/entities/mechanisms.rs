@@ -623,10 +623,16 @@ pub(super) fn named_in_text<'t>(
                     .iter()
                     .any(|n| n.end == phrase_at + m.start() && folded[..n.start].ends_with('—'))
         };
+        // Nor a word right after a bilateral name, which is the name's (`中越｜双边合作指导委员会`).
+        let after_partners = |m: &aho_corasick::Match| {
+            (2..=3).contains(&phrase[..m.start()].chars().count())
+                && is_bilateral(&phrase[..m.start()])
+        };
         if let Some(cut) = before_a_name()
             .find_overlapping_iter(phrase)
             .filter(|m| {
                 !joins_partners(m)
+                    && !after_partners(m)
                     && !names
                         .iter()
                         .any(|n| n.start <= phrase_at + m.start() && n.end >= phrase_at + m.end())

@@ -12,7 +12,8 @@ pub(super) static NOT_THE_TOWNS: CharSet =
     CharSet::new("场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際");
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 15] = [
+const FEATURE_SUFFIXES: [&str; 16] = [
+    "水库",
     "山口",
     "湾",
     "灣",
@@ -351,7 +352,7 @@ pub(super) fn standing(
         let rest = &folded[end..];
         let feature = matches!(
             after,
-            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙')
+            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙' | '水')
         )
         .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
         .flatten();
