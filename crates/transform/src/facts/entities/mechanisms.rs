@@ -625,8 +625,14 @@ pub(super) fn named_in_text<'t>(
         };
         // Nor a word right after a bilateral name, which is the name's (`中越｜双边合作指导委员会`).
         let after_partners = |m: &aho_corasick::Match| {
-            (2..=3).contains(&phrase[..m.start()].chars().count())
-                && is_bilateral(&phrase[..m.start()])
+            let before = &phrase[..m.start()];
+            [2, 3].iter().any(|&n| {
+                before
+                    .char_indices()
+                    .rev()
+                    .nth(n - 1)
+                    .is_some_and(|(i, _)| is_bilateral(&before[i..]))
+            })
         };
         if let Some(cut) = before_a_name()
             .find_overlapping_iter(phrase)
