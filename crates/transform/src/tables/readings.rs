@@ -36,13 +36,26 @@ pub(super) fn readings_table(
     // document order, characters in code point order within a document.
     let mut stats: Vec<((&str, char), CharStats)> = Vec::new();
     let mut text_counts = Vec::with_capacity(documents.len());
-    // Occurrences of each character of the Basic Multilingual Plane are counted in an array
-    // (`touched` lists those to read back and reset): an index per occurrence instead of a hash
-    // look-up, and the map sees each character once.
-    let mut occurrences = vec![0u32; 0x10000];
-    let mut touched: Vec<char> = Vec::new();
+    // Each character of the Basic Multilingual Plane finds its statistics through an array
+    // (`slot`: its index in `own`, plus one; reset through `own` after each document): an index
+    // per occurrence and per annotated character instead of a hash look-up. Characters beyond
+    // it (rare) go through a map.
+    let mut slot = vec![0u32; 0x10000];
     for doc in documents {
-        let mut own: HashMap<char, CharStats> = HashMap::default();
+        let mut own: Vec<(char, CharStats)> = Vec::new();
+        let mut beyond: HashMap<char, CharStats> = HashMap::default();
+        let mut stats_of = |ch: char, own: &mut Vec<(char, CharStats)>| -> usize {
+            match slot.get_mut(ch as usize) {
+                Some(at) => {
+                    if *at == 0 {
+                        own.push((ch, CharStats::default()));
+                        *at = u32_of(own.len());
+                    }
+                    *at as usize - 1
+                }
+                None => usize::MAX,
+            }
+        };
         let (mut characters, mut hanzi) = (0usize, 0usize);
         for segment in &doc.segments {
             // Markers are clean text too, and a heading's numeral (`十一、`, `（二）`) is a
@@ -57,20 +70,11 @@ pub(super) fn readings_table(
                     continue;
                 }
                 hanzi += 1;
-                match occurrences.get_mut(ch as usize) {
-                    Some(n) => {
-                        if *n == 0 {
-                            touched.push(ch);
-                        }
-                        *n += 1;
-                    }
-                    None => own.entry(ch).or_default().occurrences += 1,
+                let at = stats_of(ch, &mut own);
+                match own.get_mut(at) {
+                    Some((_, s)) => s.occurrences += 1,
+                    None => beyond.entry(ch).or_default().occurrences += 1,
                 }
-            }
-        }
-        for ch in touched.drain(..) {
-            if let Some(n) = occurrences.get_mut(ch as usize) {
-                own.entry(ch).or_default().occurrences += std::mem::take(n);
             }
         }
         text_counts.push(TextCounts {
@@ -78,7 +82,11 @@ pub(super) fn readings_table(
             hanzi: u32_of(hanzi),
         });
         for c in &doc.chars {
-            let s = own.entry(c.ch).or_default();
+            let at = stats_of(c.ch, &mut own);
+            let s = match own.get_mut(at) {
+                Some((_, s)) => s,
+                None => beyond.entry(c.ch).or_default(),
+            };
             s.annotated_occurrences += 1;
             s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
             if let Some(r) = c.reading {
@@ -87,7 +95,12 @@ pub(super) fn readings_table(
                 }
             }
         }
-        let mut own: Vec<(char, CharStats)> = own.into_iter().collect();
+        for (ch, _) in &own {
+            if let Some(at) = slot.get_mut(*ch as usize) {
+                *at = 0;
+            }
+        }
+        own.extend(beyond);
         own.sort_unstable_by_key(|(ch, _)| *ch);
         stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.as_str(), ch), s)));
     }
