@@ -1130,7 +1130,8 @@ def subdivision_rows(
       code's.
 
     The short form of a province named after its capital (DIVISION_NAMED_AFTER_CAPITAL: 梅尔辛 of
-    梅尔辛省) is a `city` row, canonical itself.
+    梅尔辛省) is a `city` row, canonical itself; so is a division that is a city and named so
+    (岘港市, 世宗特别自治市).
     """
     divisions = first_level_subdivisions(xml)
     odd: list[str] = []
@@ -1207,7 +1208,9 @@ def subdivision_rows(
         if name not in names and name not in excluded:
             continue
         source = f"cldr:subdivision:{code}"
-        kind = "division"
+        # A first-level division that is a city and named so (岘港市, 世宗特别自治市) is read
+        # as a city, as readers list it.
+        kind = "city" if name.endswith("市") else "division"
         country = code[:2].upper()
         if (
             country in DIVISION_NAMED_AFTER_CAPITAL

@@ -2184,3 +2184,12 @@ fn reservoirs_basins_and_a_bilateral_bodys_words() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_first_level_city_is_a_city_and_seven_provinces_count_their_names() {
+    let found = found_in("广东湛江市与越南岘港市缔结友好城市。云南省与越南谅山、高平、河江、莱州、奠边、安沛六省开展合作。");
+    assert!(has(&found, "city", "岘港市"), "{found:?}");
+    for name in ["高平", "莱州"] {
+        assert!(has(&found, "division", name), "{name}: {found:?}");
+    }
+}

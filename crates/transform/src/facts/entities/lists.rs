@@ -284,23 +284,29 @@ fn joined(folded: &str, end: usize, start: usize) -> bool {
 
 /// Counts of provinces or states after a list (`波托西和奥鲁罗｜两省`, `岛根、鸟取｜两县`): the
 /// towns' names in it are the divisions named after them.
-const DIVISION_COUNTS: [&str; 16] = [
+const DIVISION_COUNTS: [&str; 22] = [
     "两省",
     "三省",
     "四省",
     "五省",
+    "六省",
+    "七省",
+    "八省",
     "两州",
     "三州",
     "四州",
     "五州",
+    "六州",
     "两县",
     "三县",
     "四县",
     "两大区",
     "三大区",
     "四大区",
+    "五大区",
     "两邦",
     "三邦",
+    "四邦",
 ];
 
 /// Words for divisions that a list's `等` calls its names (`伊卡、塔克纳｜等沿海大区`); not
