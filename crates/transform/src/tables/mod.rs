@@ -200,13 +200,17 @@ impl Frame {
         self
     }
 
-    pub(crate) fn list<S: AsRef<str>>(mut self, name: &str, values: Vec<Vec<S>>) -> Frame {
+    pub(crate) fn list<R: AsRef<[S]>, S: AsRef<str>>(
+        mut self,
+        name: &str,
+        values: Vec<R>,
+    ) -> Frame {
         // One builder for the whole column: a Series per row cost more than the rest of the
         // table.
-        let inner: usize = values.iter().map(Vec::len).sum();
+        let inner: usize = values.iter().map(|row| row.as_ref().len()).sum();
         let mut builder = ListStringChunkedBuilder::new(name.into(), values.len(), inner);
         for row in &values {
-            builder.append_values_iter(row.iter().map(AsRef::as_ref));
+            builder.append_values_iter(row.as_ref().iter().map(AsRef::as_ref));
         }
         self.columns
             .push(builder.finish().into_series().into_column());

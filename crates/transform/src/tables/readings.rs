@@ -36,26 +36,13 @@ pub(super) fn readings_table(
     // document order, characters in code point order within a document.
     let mut stats: Vec<((&str, char), CharStats)> = Vec::new();
     let mut text_counts = Vec::with_capacity(documents.len());
-    // Each character of the Basic Multilingual Plane finds its statistics through an array
-    // (`slot`: its index in `own`, plus one; reset through `own` after each document): an index
-    // per occurrence and per annotated character instead of a hash look-up. Characters beyond
-    // it (rare) go through a map.
-    let mut slot = vec![0u32; 0x10000];
+    // Occurrences of each character of the Basic Multilingual Plane are counted in an array
+    // (`touched` lists those to read back and reset): an index per occurrence instead of a hash
+    // look-up, and the map sees each character once.
+    let mut occurrences = vec![0u32; 0x10000];
+    let mut touched: Vec<char> = Vec::new();
     for doc in documents {
-        let mut own: Vec<(char, CharStats)> = Vec::new();
-        let mut beyond: HashMap<char, CharStats> = HashMap::default();
-        let mut stats_of = |ch: char, own: &mut Vec<(char, CharStats)>| -> usize {
-            match slot.get_mut(ch as usize) {
-                Some(at) => {
-                    if *at == 0 {
-                        own.push((ch, CharStats::default()));
-                        *at = u32_of(own.len());
-                    }
-                    *at as usize - 1
-                }
-                None => usize::MAX,
-            }
-        };
+        let mut own: HashMap<char, CharStats> = HashMap::default();
         let (mut characters, mut hanzi) = (0usize, 0usize);
         for segment in &doc.segments {
             // Markers are clean text too, and a heading's numeral (`十一、`, `（二）`) is a
@@ -70,11 +57,20 @@ pub(super) fn readings_table(
                     continue;
                 }
                 hanzi += 1;
-                let at = stats_of(ch, &mut own);
-                match own.get_mut(at) {
-                    Some((_, s)) => s.occurrences += 1,
-                    None => beyond.entry(ch).or_default().occurrences += 1,
+                match occurrences.get_mut(ch as usize) {
+                    Some(n) => {
+                        if *n == 0 {
+                            touched.push(ch);
+                        }
+                        *n += 1;
+                    }
+                    None => own.entry(ch).or_default().occurrences += 1,
                 }
+            }
+        }
+        for ch in touched.drain(..) {
+            if let Some(n) = occurrences.get_mut(ch as usize) {
+                own.entry(ch).or_default().occurrences += std::mem::take(n);
             }
         }
         text_counts.push(TextCounts {
@@ -82,11 +78,7 @@ pub(super) fn readings_table(
             hanzi: u32_of(hanzi),
         });
         for c in &doc.chars {
-            let at = stats_of(c.ch, &mut own);
-            let s = match own.get_mut(at) {
-                Some((_, s)) => s,
-                None => beyond.entry(c.ch).or_default(),
-            };
+            let s = own.entry(c.ch).or_default();
             s.annotated_occurrences += 1;
             s.max_annotations = s.max_annotations.max(u32_of(c.annotation_count()));
             if let Some(r) = c.reading {
@@ -95,39 +87,54 @@ pub(super) fn readings_table(
                 }
             }
         }
-        for (ch, _) in &own {
-            if let Some(at) = slot.get_mut(*ch as usize) {
-                *at = 0;
-            }
-        }
-        own.extend(beyond);
+        let mut own: Vec<(char, CharStats)> = own.into_iter().collect();
         own.sort_unstable_by_key(|(ch, _)| *ch);
         stats.extend(own.into_iter().map(|(ch, s)| ((doc.name.as_str(), ch), s)));
     }
-    let mut doc_id = Vec::new();
-    let mut character = Vec::new();
-    let mut simp = Vec::new();
-    let mut as_annotated = Vec::new();
-    let mut dictionary = Vec::new();
-    let mut occurrences = Vec::new();
-    let mut annotated_occ = Vec::new();
-    let mut max_ann = Vec::new();
-    let mut valid = Vec::new();
-    // What depends on the character alone, made once per character: a batch of small
-    // documents repeats each character in every document.
+    // What depends on the character alone, made once per character (a batch of small
+    // documents repeats each character in every document), and each reading written once: the
+    // rows then borrow them, with no string of their own.
     let mut by_char: HashMap<char, (String, String, Vec<String>)> = HashMap::default();
-    for ((doc, ch), s) in stats {
-        let dict = dictionary_readings(ch);
-        let (own, simple, known) = by_char.entry(ch).or_insert_with(|| {
+    let mut written: HashMap<Reading, String> = HashMap::default();
+    for ((_, ch), s) in &stats {
+        by_char.entry(*ch).or_insert_with(|| {
             let own = ch.to_string();
             let simple = simplified(&own);
-            (own, simple, dict.iter().map(|r| r.to_string()).collect())
+            let known = dictionary_readings(*ch)
+                .iter()
+                .map(|r| r.to_string())
+                .collect();
+            (own, simple, known)
         });
-        doc_id.push(doc);
-        character.push(own.clone());
-        simp.push(simple.clone());
-        as_annotated.push(s.annotated_readings.iter().map(|r| r.to_string()).collect());
-        dictionary.push(known.clone());
+        for r in &s.annotated_readings {
+            written.entry(*r).or_insert_with(|| r.to_string());
+        }
+    }
+    let rows = stats.len();
+    let mut doc_id = Vec::with_capacity(rows);
+    let mut character: Vec<&str> = Vec::with_capacity(rows);
+    let mut simp: Vec<&str> = Vec::with_capacity(rows);
+    let mut as_annotated: Vec<Vec<&str>> = Vec::with_capacity(rows);
+    let mut dictionary: Vec<&[String]> = Vec::with_capacity(rows);
+    let mut occurrences = Vec::with_capacity(rows);
+    let mut annotated_occ = Vec::with_capacity(rows);
+    let mut max_ann = Vec::with_capacity(rows);
+    let mut valid = Vec::with_capacity(rows);
+    for ((doc, ch), s) in &stats {
+        let Some((own, simple, known)) = by_char.get(ch) else {
+            continue;
+        };
+        let dict = dictionary_readings(*ch);
+        doc_id.push(*doc);
+        character.push(own.as_str());
+        simp.push(simple.as_str());
+        as_annotated.push(
+            s.annotated_readings
+                .iter()
+                .filter_map(|r| written.get(r).map(String::as_str))
+                .collect(),
+        );
+        dictionary.push(known.as_slice());
         occurrences.push(s.occurrences);
         annotated_occ.push(s.annotated_occurrences);
         max_ann.push(s.max_annotations);
