@@ -821,7 +821,7 @@ pub(super) fn named_in_text<'t>(
                 && INSTITUTES.iter().any(|w| phrase.ends_with(w))
                 && !has_partner_marks(phrase)
                 // Provinces' initials, not a town's name (`宁波｜海事局培训中心`).
-                && !(starts_with_provinces(phrase) && !names.iter().any(|n| n.start == start))
+                && (!starts_with_provinces(phrase) || names.iter().any(|n| n.start == start))
                 && !phrase.contains("合作")
                 // A framework's centre serves its partners (`澜湄职业教育培训中心`).
                 && !PARTNERS_BY_ABBREVIATION.iter().any(|p| phrase.starts_with(p))
