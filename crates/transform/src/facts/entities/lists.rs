@@ -246,8 +246,8 @@ fn towns_among_towns(folded: &str, out: &mut [Mention]) {
 }
 
 /// A province, a division or a town named after its river is the river in a list of rivers
-/// (`黑龙江、乌苏里江、图们江`, `泽拉夫尚河、苏尔汉河`), and a town named after its mountain the mountain in a list of
-/// mountains (`武夷山、雁荡山`).
+/// (`黑龙江、乌苏里江、图们江`, `泽拉夫尚河、苏尔汉河`), and a town named after its mountain
+/// the mountain in a list of mountains (`武夷山、雁荡山`).
 fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
     let mountain = |name: &str| name.ends_with(['山', '岭', '峰']);
     let rivers: Vec<usize> = (0..out.len())
