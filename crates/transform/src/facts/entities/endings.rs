@@ -406,13 +406,10 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         }
         // A verb that leads into names is no sound of the run (`加密｜福州`).
         while count > 2 {
-            let Some((second, _)) = folded[start..].char_indices().nth(2) else {
+            let Some(verb) = super::mechanisms::verb_at(folded, start) else {
                 break;
             };
-            if !super::mechanisms::verb_before(folded, start + second) {
-                break;
-            }
-            start += second;
+            start += verb;
             count -= 2;
         }
         // One character before a dash, after hanzi the run stopped at, ends another name

@@ -66,6 +66,9 @@ const GENERIC_WORDS: [&str; 38] = [
     "海陆",
 ];
 
+/// The endings of a mountain's name, which towns are named with too (`佛山`, `群山`).
+const MOUNTAIN_ENDINGS: [char; 3] = ['山', '岭', '峰'];
+
 /// The endings a name of each kind ends with, longest first; a town has none.
 fn endings(kind: &str) -> Option<&'static [&'static str]> {
     match kind {
@@ -100,7 +103,7 @@ fn reads_as(kind: &str, item: &str) -> bool {
     match endings(kind) {
         Some(endings) => {
             // A mountain's name is three characters at least (`哀牢山`, `鹦哥岭`; not `矿山`).
-            let least = if item.ends_with(['山', '岭', '峰']) {
+            let least = if item.ends_with(MOUNTAIN_ENDINGS) {
                 3
             } else {
                 2
@@ -120,7 +123,7 @@ fn reads_as(kind: &str, item: &str) -> bool {
                     .iter()
                     .filter_map(|k| endings(k))
                     .flatten()
-                    .any(|e| item.ends_with(e) && !["山", "岭", "峰"].contains(e))
+                    .any(|e| item.ends_with(e) && !e.ends_with(MOUNTAIN_ENDINGS))
                 // Nor a government office (`省外办`, `商务厅`, `海关`).
                 && !item.ends_with([
                     '国', '区', '县', '镇', '村', '路', '街', '办', '厅', '局', '委', '署', '关', '处',
@@ -249,7 +252,7 @@ fn towns_among_towns(folded: &str, out: &mut [Mention]) {
 /// (`黑龙江、乌苏里江、图们江`, `泽拉夫尚河、苏尔汉河`), and a town named after its mountain
 /// the mountain in a list of mountains (`武夷山、雁荡山`).
 fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
-    let mountain = |name: &str| name.ends_with(['山', '岭', '峰']);
+    let mountain = |name: &str| name.ends_with(MOUNTAIN_ENDINGS);
     let rivers: Vec<usize> = (0..out.len())
         .filter(|&k| {
             out.get(k).is_some_and(|m| {
@@ -569,10 +572,8 @@ fn item_before(
         }
     }
     // A verb that leads into names is the sentence's (`支持｜浩罕、马尔吉兰`).
-    if let Some((second, _)) = folded[start..end].char_indices().nth(2) {
-        if super::mechanisms::verb_before(folded, start + second) {
-            start += second;
-        }
+    if let Some(verb) = super::mechanisms::verb_at(folded, start).filter(|v| start + v <= end) {
+        start += verb;
     }
     if start == end {
         return None;

@@ -488,6 +488,16 @@ pub(super) fn verb_before(folded: &str, at: usize) -> bool {
     from.is_some_and(|from| pairs.contains(&folded[from..at]))
 }
 
+/// The bytes of a two-character verb of [`BEFORE_A_NAME`] that starts at `at` (`支持｜浩罕`,
+/// `加密｜福州`), if one does.
+pub(super) fn verb_at(folded: &str, at: usize) -> Option<usize> {
+    folded[at..]
+        .char_indices()
+        .nth(2)
+        .map(|(i, _)| i)
+        .filter(|&i| verb_before(folded, at + i))
+}
+
 /// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
 pub(super) fn before_a_name() -> &'static aho_corasick::AhoCorasick {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
@@ -843,17 +853,19 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
+        // Whether the phrase is exactly a name of the gazetteer of one of `kinds`.
+        let is_a_name_of = |kinds: &[&str]| {
+            out.iter()
+                .take(names_count)
+                .any(|n| kinds.contains(&n.kind) && n.text == (start..at))
+        };
         // A centre's branch (`约旦分中心`, `贵州分中心`) is part of the centre, no mechanism; a
         // place's centre is where it is (`位于｜加勒比海中心`).
         if suffix == "中心"
             && (phrase.ends_with('分')
-                || out.iter().take(names_count).any(|n| {
-                    n.text == (start..at)
-                        && matches!(
-                            n.kind,
-                            "feature" | "city" | "region" | "country" | "division" | "province"
-                        )
-                }))
+                || is_a_name_of(&[
+                    "feature", "city", "region", "country", "division", "province",
+                ]))
         {
             continue;
         }
@@ -861,15 +873,10 @@ pub(super) fn named_in_text<'t>(
         // meeting's (`博鳌亚洲论坛｜年会平台`): no platform of its own. A grouping's or a forum's
         // bare mechanism is the grouping or the forum (`金砖国家｜机制`, `中非合作论坛｜机制`; a
         // cooperation's is its name: `澜湄合作机制`).
-        let of_a_body = |kinds: &[&str]| {
-            out.iter()
-                .take(names_count)
-                .any(|n| kinds.contains(&n.kind) && n.text == (start..at))
-        };
-        if (suffix == "平台" && (phrase.ends_with("年会") || of_a_body(&["organisation"])))
+        if (suffix == "平台" && (phrase.ends_with("年会") || is_a_name_of(&["organisation"])))
             || (suffix == "机制"
-                && (of_a_body(&["organisation"])
-                    || (phrase.ends_with("论坛") && of_a_body(&["mechanism"]))))
+                && (is_a_name_of(&["organisation"])
+                    || (phrase.ends_with("论坛") && is_a_name_of(&["mechanism"]))))
         {
             continue;
         }
