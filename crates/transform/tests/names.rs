@@ -2146,11 +2146,16 @@ fn one_places_training_and_research_centres_and_a_charters_own_body_are_no_mecha
             .any(|(k, t)| k == "mechanism" && t != "应急协调机制"),
         "{found:?}"
     );
-    // A framework's centre is one.
+    // A framework's or an organisation's centre is one.
     assert!(has(
         &found_in("依托澜湄职业教育培训中心。"),
         "mechanism",
         "澜湄职业教育培训中心"
+    ));
+    assert!(has(
+        &found_in("在比什凯克设立上合组织交通运输培训中心；"),
+        "mechanism",
+        "上合组织交通运输培训中心"
     ));
 }
 

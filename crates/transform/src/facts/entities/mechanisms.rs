@@ -833,8 +833,13 @@ pub(super) fn named_in_text<'t>(
                 // Provinces' initials, not a town's name (`宁波｜海事局培训中心`).
                 && (!starts_with_provinces(phrase) || names.iter().any(|n| n.start == start))
                 && !phrase.contains("合作")
-                // A framework's centre serves its partners (`澜湄职业教育培训中心`).
+                // A framework's or an organisation's centre serves its partners
+                // (`澜湄职业教育培训中心`, `上合组织交通运输培训中心`).
                 && !PARTNERS_BY_ABBREVIATION.iter().any(|p| phrase.starts_with(p))
+                && !out
+                    .iter()
+                    .take(names_count)
+                    .any(|n| n.kind == "organisation" && n.text.start == start)
                 // An international arbitration or research centre is one place's still
                 // (`香港国际仲裁中心`, `上海国际航运研究中心`).
                 && (!phrase.contains("国际") || phrase.ends_with("仲裁") || phrase.ends_with("研究")))
