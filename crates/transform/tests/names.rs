@@ -2198,3 +2198,55 @@ fn a_first_level_city_is_a_city_and_seven_provinces_count_their_names() {
         assert!(has(&found, "division", name), "{name}: {found:?}");
     }
 }
+
+#[test]
+fn the_unknown_stops_of_a_route_are_towns() {
+    let found = found_in("改造多斯特克—莫因特、别伊涅乌—扎瑙津—土库曼斯坦边境以及巴库—第比利斯铁路。争取马拉舍维奇至华沙区段提速。萨瓦河从西萨克到贝尔格莱德的航道。");
+    for name in ["扎瑙津", "别伊涅乌", "西萨克"] {
+        assert!(has(&found, "city", name), "{name}: {found:?}");
+    }
+    // A verb of moving before 至 is no stop, nor a hyphen's parts, nor a word after 至.
+    let found = found_in("加密至新加坡港的航线，加那利群岛的圣克鲁斯-德特内里费，钱凯港至华南航线，山东至中欧和东南欧。");
+    for not_a_town in ["加密", "德特内里费", "华南", "中欧"] {
+        assert!(
+            !found.iter().any(|(k, t)| k == "city" && t == not_a_town),
+            "{not_a_town}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_function_after_and_names_the_mechanism_and_a_groupings_council_is_one() {
+    let found = found_in("建立境外项目安全风险评估和应急协调机制，完善协定和合作机制。支持金砖国家工商理事会和二十国集团能源转型工作组发挥作用；金砖国家外长会议在里约热内卢举行。");
+    for name in [
+        "应急协调机制",
+        "金砖国家工商理事会",
+        "二十国集团能源转型工作组",
+    ] {
+        assert!(has(&found, "mechanism", name), "{name}: {found:?}");
+    }
+    for not_one in [
+        "境外项目安全风险评估和应急协调机制",
+        "合作机制",
+        "金砖国家外长会议",
+    ] {
+        assert!(!has(&found, "mechanism", not_one), "{not_one}: {found:?}");
+    }
+    // Names that name their partners keep their 和.
+    let found = found_in("完善马六甲海峡和新加坡海峡合作机制。");
+    assert!(
+        has(&found, "mechanism", "马六甲海峡和新加坡海峡合作机制"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_body_that_acts_at_a_time_and_a_province_that_organises_name_nothing() {
+    let found = found_in("秘书处每年编制联盟年度报告，成员大会闭会期间领导联盟工作，秘书处每季度组织会商。湖南省组织100名学员赴赞比亚培训，回程则组织铜产品发运。");
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _)| k == "mechanism" || k == "organisation"),
+        "{found:?}"
+    );
+}

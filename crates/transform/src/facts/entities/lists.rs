@@ -11,10 +11,12 @@ use super::{add_where_free, standing, Mention, DIVISION, FEATURE, PLACE};
 /// What joins the items of a list.
 const JOINS: [char; 4] = ['、', '和', '及', '与'];
 
-/// What may stand after a list's last item: its end, or a word that counts or places the list
-/// (`威海、日照｜两市`, `…和仁川、群山｜之间`, `卢克索｜等城市`).
-const AFTER_THE_LAST: [&str; 14] = [
+/// What may stand after a list's last item: its end, a word that counts or places the list
+/// (`威海、日照｜两市`, `…和仁川、群山｜之间`, `卢克索｜等城市`), or a route's next stop or stretch
+/// (`经纳孔德、通杜马、姆贝亚｜至`, `马坎巴科和伊法卡拉｜区段`).
+const AFTER_THE_LAST: [&str; 19] = [
     "，", "。", "；", "：", "）", ",", ";", "等", "之间", "两市", "三市", "两地", "三地", "两国",
+    "至", "—", "段", "区段", "路段",
 ];
 
 /// Words that stand before a list's first item and are no part of it (`企业在｜东河、顺化`).

@@ -10,11 +10,12 @@ use crate::facts::tagger::Tagger;
 
 /// Words a mechanism's name never starts with: the verbs that set one up or use it, the words
 /// that join it to the sentence (`同意建立｜中国—海合会能源合作对话机制`), counts and sessions
-/// (`两个｜平台`, `下次｜会议`) and a charter's words for itself (`本章程自｜联盟…`).
+/// (`两个｜平台`, `下次｜会议`), a charter's words for itself (`本章程自｜联盟…`) and the times
+/// a body acts at (`秘书处每年｜编制联盟…`, `闭会期间｜领导联盟`).
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 171] = [
+const BEFORE_A_NAME: [&str; 177] = [
     "争取",
     "出版",
     "任何",
@@ -186,6 +187,12 @@ const BEFORE_A_NAME: [&str; 171] = [
     "接入",
     "布局",
     "以",
+    "每年",
+    "每季度",
+    "每月",
+    "每周",
+    "期间",
+    "框架下",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
@@ -310,13 +317,28 @@ const MEETINGS: [&str; 8] = [
 /// (`中国—东盟｜博览会`), and so is a summit of partners linked to a body
 /// (`中国—海湾阿拉伯国家合作委员会｜峰会`).
 fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
-    (phrase.contains('—') || is_bilateral(phrase))
+    (phrase.contains('—')
+        || is_bilateral(phrase)
+        || (GROUPINGS_BODIES.contains(&suffix) && starts_with_a_grouping(phrase)))
         && (suffix == "博览会"
             || (suffix == "峰会" && phrase.contains('—'))
             || !ends_a_body(phrase))
         && !names_a_session(phrase)
         && !phrase.contains(['·', '•'])
         && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
+}
+
+/// Groupings of states with no organs of their own, whose standing councils and working groups
+/// are their members' joint bodies (`金砖国家工商理事会`, `二十国集团能源转型工作组`), as a link
+/// between partners names them; their meetings and summits are sessions (`金砖国家外长会议`).
+const GROUPINGS: [&str; 6] = ["金砖国家", "二十国集团", "七国集团", "BRICS", "G20", "G7"];
+
+/// The suffixes of a grouping's standing bodies (see [`GROUPINGS`]).
+const GROUPINGS_BODIES: [&str; 2] = ["理事会", "工作组"];
+
+/// Whether `phrase` starts with a grouping's name (see [`GROUPINGS`]).
+fn starts_with_a_grouping(phrase: &str) -> bool {
+    GROUPINGS.iter().any(|g| phrase.starts_with(g))
 }
 
 /// Whether `text` holds a meeting's number (`…第三届…`, `…第十一次…`): a session, not the
@@ -409,10 +431,44 @@ const ORGANISE: [&str; 20] = [
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`,
 /// `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`, `海铁联运｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
-const ORGANISED_BY: [&str; 33] = [
-    "运输", "货源", "班列", "联运", "作业", "之间", "大学", "共", "名义", "将", "期间", "并", "还",
-    "也", "要", "应", "可", "愿", "会同", "负责", "共同", "积极", "定期", "统一", "分别", "每年",
-    "适时", "继续", "正在", "计划", "协助", "研究", "多次",
+const ORGANISED_BY: [&str; 37] = [
+    "运输",
+    "货源",
+    "班列",
+    "联运",
+    "作业",
+    "之间",
+    "大学",
+    "共",
+    "名义",
+    "将",
+    "期间",
+    "并",
+    "还",
+    "也",
+    "要",
+    "应",
+    "可",
+    "愿",
+    "会同",
+    "负责",
+    "共同",
+    "积极",
+    "定期",
+    "统一",
+    "分别",
+    "每年",
+    "适时",
+    "继续",
+    "正在",
+    "计划",
+    "协助",
+    "研究",
+    "多次",
+    "每季度",
+    "每月",
+    "则",
+    "季",
 ];
 
 /// China's initiatives, which name the partners of what is named after them as a place does
@@ -617,6 +673,8 @@ pub(super) fn named_in_text<'t>(
         // `…会议` are not, and need not be read further.
         if MEETINGS.contains(&&folded[at..end])
             && !has_partner_marks(&folded[start..at])
+            && !(GROUPINGS_BODIES.contains(&&folded[at..end])
+                && GROUPINGS.iter().any(|g| folded[start..at].contains(g)))
             && !is_a_joint_conference(&folded[start..end])
         {
             continue;
@@ -676,6 +734,20 @@ pub(super) fn named_in_text<'t>(
             .map(|(i, join)| i + join.len())
         {
             start += cut;
+        }
+        // Two functions joined (`境外项目风险评估和｜应急协调机制`): a mechanism is named by
+        // what follows the last 和 when what comes before names no partner (`中国—东盟…和…`,
+        // `马六甲海峡和新加坡海峡合作机制` keep theirs).
+        if &folded[at..end] == "机制" {
+            if let Some(cut) = folded[start..at].rfind('和') {
+                let before = &folded[start..start + cut];
+                let holds_a_name = names
+                    .iter()
+                    .any(|n| n.start >= start && n.start < start + cut);
+                if !names_partners(before, holds_a_name) {
+                    start += cut + '和'.len_utf8();
+                }
+            }
         }
         // Two organisations joined (`金砖国家和｜经济合作组织`): from after the last 和 that is
         // no name's (`和平`).
@@ -887,8 +959,10 @@ pub(super) fn named_in_text<'t>(
         }
         // `组织` that a body or a lead does (`委员会组织的培训`, `牵头组织实施`): a verb; and
         // organised crime (`跨国有组织犯罪`).
+        // A Chinese province or town before it organises (`湖南省｜组织100名…`).
         if suffix == "组织"
             && (ends_a_body(phrase)
+                || (phrase.ends_with(['省', '市']) && is_a_name_of(&["province", "city"]))
                 || phrase.ends_with("牵头")
                 || phrase.ends_with('有')
                 || ORGANISED_BY.iter().any(|w| phrase.ends_with(w))

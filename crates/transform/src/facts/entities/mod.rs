@@ -14,6 +14,7 @@ mod endings;
 mod lists;
 mod mechanisms;
 mod prose;
+mod routes;
 mod standing;
 
 pub(crate) use defined::Defined;
@@ -548,6 +549,7 @@ pub(crate) fn entities_in<'t>(
     transliterated_in_text(folded, &mut out);
     chinese_rivers_in_text(folded, &mut out);
     ports_of_bays(folded, &mut out);
+    routes::towns_on_routes(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`

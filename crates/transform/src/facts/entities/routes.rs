@@ -1,0 +1,202 @@
+//! Towns the gazetteer lacks, known by the route they stand on: a reader who meets
+//! `别伊涅乌—扎瑙津—土库曼斯坦边境`, `马拉舍维奇至华沙` or `从西萨克到贝尔格莱德` takes the unknown
+//! stops for towns because a dash, 至 or 到 joins them to places. Corridors, rail lines and crossings are named this way in
+//! transport texts, and their small stops are the towns no bundled source has in Chinese.
+
+use super::mechanisms::verb_before;
+use super::prose::prose_words;
+use super::standing::{crosses_a_word, is_transliteration};
+use super::{add_where_free, Mention, DIVISION, PLACE};
+
+/// What joins two stops of a route. Not a hyphen, which joins the parts of one name
+/// (`圣克鲁斯-德特内里费`, `巴登-符腾堡`).
+const JOINS: [char; 5] = ['—', '–', '―', '至', '到'];
+
+/// Whether a join is a word (至, 到), which verbs stand before (`加密｜至`, `分拨｜至`) and which
+/// ends words of its own (`得到`, `直至`): not a dash, which may be doubled.
+fn is_a_word(join: char) -> bool {
+    matches!(join, '至' | '到')
+}
+
+/// The fewest and most characters of an unknown stop: one is no name, and a longer run of
+/// sounds has no clear start.
+const STOP_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// Words that may follow a route's last stop (`…扎瑙津｜之间`, `…阿拉特｜区段`, `…库雷克｜航线`);
+/// anything else after a run of sounds means it reads on into a word or a longer name.
+const AFTER_A_STOP: [&str; 20] = [
+    "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "线",
+    "班列", "通道", "方向", "走廊", "高速", "管道",
+];
+
+/// Whether a mention is a stop a route may be known by: a town, a place, a division or a
+/// country other than China (`中国—加勒比` joins partners, not stops).
+fn is_a_stop(folded: &str, m: &Mention) -> bool {
+    match m.kind {
+        "city" | PLACE | DIVISION | "province" | "territory" => true,
+        "country" => !folded[m.text.clone()].starts_with('中'),
+        _ => false,
+    }
+}
+
+/// The bytes of the join at the start of `text` (a doubled dash counts once), and the join, if
+/// one is there.
+fn join_after(text: &str) -> Option<(usize, char)> {
+    let first = text.chars().next().filter(|c| JOINS.contains(c))?;
+    let len = first.len_utf8();
+    let bytes = if !is_a_word(first) && text[len..].starts_with(first) {
+        2 * len
+    } else {
+        len
+    };
+    Some((bytes, first))
+}
+
+/// The bytes of the join at the end of `text`, and the join, if one is there.
+fn join_before(text: &str) -> Option<(usize, char)> {
+    let last = text.chars().next_back().filter(|c| JOINS.contains(c))?;
+    let len = last.len_utf8();
+    let rest = &text[..text.len() - len];
+    let bytes = if !is_a_word(last) && rest.ends_with(last) {
+        2 * len
+    } else {
+        len
+    };
+    Some((bytes, last))
+}
+
+/// Verbs of building and running routes that may stand right before a route's first stop
+/// (`改造｜别伊涅乌—扎瑙津`), beside those that lead into any name ([`verb_before`]).
+const ROUTE_VERBS: [&str; 14] = [
+    "改造", "开通", "开行", "连接", "修建", "延伸", "打通", "贯通", "开辟", "途经", "经由", "联通",
+    "加快", "运营",
+];
+
+/// Characters that may stand right before a route's first stop and are no part of it
+/// (`经｜别伊涅乌`, `、｜别伊涅乌`).
+const BEFORE_A_STOP: &str = "在赴经至到从向往对同将由沿于自和与及或的即是了";
+
+/// Characters no town's name holds, of generic phrases (`各地`, `全国`, `沿线国家`) and of China's
+/// regions and partners (`华南`, `中欧`).
+const NOT_IN_A_STOP: &str = "其各该本这那我你他它们等些全多双每某此诸另国省市县区中华";
+
+/// Endings of what is no town: ports, islands, crossings and stations, which the passes of
+/// endings name as places (`阿巴斯港`), and features.
+const NOT_A_TOWN_ENDING: [char; 10] = ['港', '岛', '岸', '站', '湾', '河', '湖', '山', '路', '桥'];
+
+/// Whether `folded[at..]` ends a route's stop: the text ends, or what is no hanzi, a join or a
+/// word of [`AFTER_A_STOP`] comes next.
+fn ends_a_stop(folded: &str, at: usize) -> bool {
+    let rest = &folded[at..];
+    rest.chars().next().is_none_or(|c| {
+        !annotext_parser::is_hanzi(c)
+            || JOINS.contains(&c)
+            || AFTER_A_STOP.iter().any(|w| rest.starts_with(w))
+    })
+}
+
+/// Whether a stop may start at `at`: the text starts there, or what is no hanzi, a character of
+/// [`BEFORE_A_STOP`], a verb or a name found already ends there.
+fn starts_a_stop(folded: &str, at: usize, out: &[Mention]) -> bool {
+    let before = &folded[..at];
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| !annotext_parser::is_hanzi(c) || BEFORE_A_STOP.contains(c))
+        || verb_before(folded, at)
+        || ROUTE_VERBS.iter().any(|v| before.ends_with(v))
+        || out.iter().any(|m| m.text.end == at)
+}
+
+/// Whether `folded[stop]` reads as a town's name: [`STOP_CHARS`] hanzi, none of
+/// [`NOT_IN_A_STOP`], no ending of [`NOT_A_TOWN_ENDING`], no everyday word in it (`全球`,
+/// `主要`) and none across its ends.
+fn reads_as_a_town(folded: &str, stop: &std::ops::Range<usize>) -> bool {
+    let text = &folded[stop.clone()];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let prose = prose_words();
+    STOP_CHARS.contains(&chars.len())
+        && chars
+            .iter()
+            .all(|&(_, c)| annotext_parser::is_hanzi(c) && !NOT_IN_A_STOP.contains(c))
+        && !text.ends_with(NOT_A_TOWN_ENDING)
+        && !(0..chars.len()).any(|i| {
+            (i + 2..=(i + 4).min(chars.len())).any(|j| {
+                let from = chars[i].0;
+                let to = chars.get(j).map_or(text.len(), |&(b, _)| b);
+                prose.is_everyday(&text[from..to])
+            })
+        })
+        && !crosses_a_word(folded, stop.start, stop.end)
+}
+
+/// The unknown stop that starts at `start`, after a join: the fewest characters that end where
+/// a stop ends ([`ends_a_stop`]). After 到, which is also a verb (`到达`, `到位`), only a run of
+/// transliterated sounds ([`is_transliteration`]) is a stop.
+fn stop_after(folded: &str, start: usize, join: char) -> Option<std::ops::Range<usize>> {
+    let end = folded[start..]
+        .char_indices()
+        .map(|(i, c)| start + i + c.len_utf8())
+        .skip(1)
+        .take(STOP_CHARS.end() - 1)
+        .find(|&end| ends_a_stop(folded, end))?;
+    (join != '到' || folded[start..end].chars().all(is_transliteration)).then_some(start..end)
+}
+
+/// The unknown stop that ends at `end`, before a join: the fewest characters back to where a
+/// stop may start ([`starts_a_stop`]). Before 至 or 到 (`…至华沙`), which follow verbs of moving
+/// (`加密｜至`, `分拨｜至`), only a run of transliterated sounds ([`is_transliteration`]) is a stop.
+fn stop_before(
+    folded: &str,
+    end: usize,
+    join: char,
+    out: &[Mention],
+) -> Option<std::ops::Range<usize>> {
+    let start = folded[..end]
+        .char_indices()
+        .rev()
+        .map(|(i, _)| i)
+        .skip(1)
+        .take(STOP_CHARS.end() - 1)
+        .find(|&start| starts_a_stop(folded, start, out))?;
+    // A verb that leads into names is none of the stop's (`加密｜至`, `支持｜浩罕—`).
+    let start = start + super::mechanisms::verb_at(folded, start).unwrap_or(0);
+    (!is_a_word(join) || folded[start..end].chars().all(is_transliteration)).then_some(start..end)
+}
+
+/// Towns on a route ([`JOINS`]) beside a known stop ([`is_a_stop`]) that the gazetteer lacks:
+/// each a run of [`STOP_CHARS`] transliterated sounds that crosses no word, found from stop to
+/// stop along the route (`别伊涅乌—扎瑙津—土库曼斯坦`: 扎瑙津 from the country, then 别伊涅乌).
+pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
+    // Only the stops a join stands beside, which most blocks have none of: the characters beside
+    // each name are read, not the whole block.
+    let joined = |stop: &std::ops::Range<usize>| {
+        join_after(&folded[stop.end..]).is_some() || join_before(&folded[..stop.start]).is_some()
+    };
+    let mut next: Vec<std::ops::Range<usize>> = out
+        .iter()
+        .filter(|m| is_a_stop(folded, m) && joined(&m.text))
+        .map(|m| m.text.clone())
+        .collect();
+    while !next.is_empty() {
+        let mut found = Vec::new();
+        for stop in &next {
+            let after = join_after(&folded[stop.end..])
+                .and_then(|(j, join)| stop_after(folded, stop.end + j, join));
+            let before = join_before(&folded[..stop.start])
+                .and_then(|(j, join)| stop_before(folded, stop.start - j, join, out));
+            for town in after.into_iter().chain(before) {
+                if reads_as_a_town(folded, &town) {
+                    found.push(town);
+                }
+            }
+        }
+        let known = out.len();
+        add_where_free(out, found, "city", "route:town");
+        next = out[known..]
+            .iter()
+            .filter(|m| joined(&m.text))
+            .map(|m| m.text.clone())
+            .collect();
+    }
+}
