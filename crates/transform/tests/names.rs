@@ -2250,3 +2250,19 @@ fn a_body_that_acts_at_a_time_and_a_province_that_organises_name_nothing() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_range_ending_in_bao_and_partners_trade_fairs_and_liaison_groups() {
+    let found = found_in("南非德拉肯斯堡山脉的水源保护。举办湖南—西巴尔干经贸合作洽谈会，发挥中国—西巴尔干地方合作联络组作用；各方举办研讨会、洽谈会。");
+    assert!(has(&found, "feature", "德拉肯斯堡山脉"), "{found:?}");
+    for name in ["湖南—西巴尔干经贸合作洽谈会", "中国—西巴尔干地方合作联络组"]
+    {
+        assert!(has(&found, "mechanism", name), "{name}: {found:?}");
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(k, t)| k == "mechanism" && t.contains("研讨会")),
+        "{found:?}"
+    );
+}

@@ -297,6 +297,10 @@ pub(super) fn ending_reads_on(name: &str, rest: &str) -> bool {
 /// character: read into a run of one only beside it (see [`transliterated_in_text`]).
 const SOUNDS_OF_WORDS: &str = "考丰万林日龙武开富";
 
+/// Characters that end transliterated names and also end Chinese words (`城堡`, `碉堡`): read
+/// into a run only as its last sound, after one of [`is_transliteration`] (`德拉肯斯堡山脉`).
+const LAST_SOUNDS: &str = "堡";
+
 /// Whether what starts at `at` stands apart from the text before it: at the block's start, after
 /// no hanzi, a joining word or a name of `out`.
 fn stands_apart(folded: &str, out: &[Mention], at: usize) -> bool {
@@ -348,7 +352,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         let mut before = folded[..at].char_indices().rev().peekable();
         while let Some((i, c)) = before.next() {
             // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`).
-            let hyphen = matches!(c, '-' | '—')
+            let hyphen = matches!(c, '-' | '－' | '—')
                 && count > 0
                 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
             if !(hyphen || is_transliteration(c)) || count == 16 {
@@ -362,6 +366,17 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                     !crosses_a_word(folded, i, end)
                         && !crosses_a_word(folded, i + c.len_utf8(), end)
                 };
+                // A name's last sound before a range's or a river's ending (`德拉肯斯｜堡｜山脉`),
+                // unless it ends a name found already (`杜伊斯堡｜港` is the town's port).
+                if count == 0
+                    && LAST_SOUNDS.contains(c)
+                    && carried
+                    && !out.iter().any(|m| m.text.end == at)
+                {
+                    start = i;
+                    count += 1;
+                    continue;
+                }
                 if count > 0
                     && count < 16
                     && SOUNDS_OF_WORDS.contains(c)
@@ -386,7 +401,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                         && name.chars().count() <= 3
                         && name.chars().all(is_transliteration)
                         // Not across a dash: `达沃—萨马尔岛` links two places.
-                        && !folded[m.text.end..].starts_with(['-', '—'])
+                        && !folded[m.text.end..].starts_with(['-', '－', '—'])
                 });
                 if !inside {
                     break;
@@ -414,7 +429,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         }
         // One character before a dash, after hanzi the run stopped at, ends another name
         // (`马甲藏｜布—卡尔纳利河`): the run starts after the dash, unless a name found ends there.
-        if let Some(dash) = folded[start..at].find(['-', '—']) {
+        if let Some(dash) = folded[start..at].find(['-', '－', '—']) {
             let dash_at = start + dash;
             let one = folded[start..dash_at].chars().count() == 1;
             let after_hanzi = folded[..start]
@@ -429,7 +444,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         }
         // The last part of a name in parts that the gazetteer knows in part
         // (`丹吉尔-得土安｜-胡塞马大区`, `圣安东尼奥｜—埃斯特港`) is that name's, of the ending's kind.
-        if folded[start..].starts_with(['-', '—']) {
+        if folded[start..].starts_with(['-', '－', '—']) {
             // Not a feature, nor an island: `达沃—萨马尔岛` links two places.
             let joined = (kind != FEATURE && !ending.ends_with('岛'))
                 .then(|| {

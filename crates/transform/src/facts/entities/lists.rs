@@ -19,6 +19,18 @@ const AFTER_THE_LAST: [&str; 19] = [
     "至", "—", "段", "区段", "路段",
 ];
 
+/// The first characters of the words of [`AFTER_THE_LAST`].
+const AFTER_THE_LAST_STARTS: &str = "，。；：）,;等之两三至—段区路";
+
+/// Whether `rest` starts with a word of [`AFTER_THE_LAST`]. Asked at every character of an
+/// item, so the first character is tested first: most start none of the words.
+fn ends_the_list(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| AFTER_THE_LAST_STARTS.contains(c))
+        && AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
+}
+
 /// Words that stand before a list's first item and are no part of it (`企业在｜东河、顺化`).
 const BEFORE_THE_FIRST: &str = "在赴经至到从向往对同将由沿于";
 
@@ -452,7 +464,7 @@ fn item_after(
                     || (j == '、' && ends_a_list(folded, end + j.len_utf8(), m.kind))
             }
             Some(_) => {
-                AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
+                ends_the_list(rest)
                     || (m.kind == "city" && transliterated_before_a_verb(folded, &item))
             }
             None => true,
@@ -500,8 +512,7 @@ fn ends_a_list(folded: &str, start: usize, kind: &str) -> bool {
         .map(|(i, c)| start + i + c.len_utf8())
         .any(|end| {
             let rest = &folded[end..];
-            AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
-                && reads_as_item(folded, &(start..end), kind)
+            ends_the_list(rest) && reads_as_item(folded, &(start..end), kind)
         })
 }
 
@@ -630,4 +641,17 @@ fn runs_into_prose(folded: &str, item: &std::ops::Range<usize>) -> bool {
         boundaries_between(folded, item.start, item.end),
         std::iter::once(item.end),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AFTER_THE_LAST, AFTER_THE_LAST_STARTS};
+
+    #[test]
+    fn every_word_after_a_list_starts_with_a_listed_character() {
+        for word in AFTER_THE_LAST {
+            let first = word.chars().next().unwrap_or_default();
+            assert!(AFTER_THE_LAST_STARTS.contains(first), "{word}");
+        }
+    }
 }

@@ -301,7 +301,7 @@ const INFRASTRUCTURE: [&str; 18] = [
 /// `中国—东盟博览会`; not `中国国际进口博览会`, a country's own fair);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 8] = [
+const MEETINGS: [&str; 10] = [
     "博览会",
     "峰会",
     "会议",
@@ -310,6 +310,8 @@ const MEETINGS: [&str; 8] = [
     "混委会",
     "工作组",
     "理事会",
+    "洽谈会",
+    "联络组",
 ];
 
 /// Whether `phrase` before `suffix` is a meeting's, an expo's or a joint body's name (see
