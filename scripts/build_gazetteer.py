@@ -322,7 +322,10 @@ ABSENT = "合作 安宁 发展 中心 和平 自由 天堂 青年 胜利 大数"
 
 # Foreign first-level divisions (CLDR's subdivisions, `division`): the countries left out. China's
 # divisions come from @vant/area-data; Hong Kong, Macao and Taiwan are territories of China here.
-DIVISION_SKIPPED_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+# Malta's ISO 3166-2 first level is its 68 local councils, villages no reader names as divisions,
+# whose names stand inside other places' (圣劳伦斯, San Lawrenz, inside 圣劳伦斯河 and the seaway;
+# 萨菲, 卢加).
+DIVISION_SKIPPED_COUNTRIES = frozenset({"CN", "HK", "MO", "TW", "MT"})
 # Countries whose ISO 3166-2 first level is a grouping of the divisions readers name, which are
 # one level down: Indonesia's island groups (爪哇, ID-JW) hold its provinces (西爪哇省, ID-JB).
 # Both levels are taken.

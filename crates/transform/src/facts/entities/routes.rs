@@ -12,6 +12,12 @@ use super::{add_where_free, Mention, DIVISION, PLACE};
 /// (`圣克鲁斯-德特内里费`, `巴登-符腾堡`).
 const JOINS: [char; 5] = ['—', '–', '―', '至', '到'];
 
+/// Whether `byte` leads the UTF-8 of one of [`JOINS`] (each three bytes long: E2 for the dashes,
+/// E8 for 至, E5 for 到).
+fn is_a_joins_lead(byte: u8) -> bool {
+    matches!(byte, 0xE2 | 0xE5 | 0xE8)
+}
+
 /// Whether a join is a word (至, 到), which verbs stand before (`加密｜至`, `分拨｜至`) and which
 /// ends words of its own (`得到`, `直至`): not a dash, which may be doubled.
 fn is_a_word(join: char) -> bool {
@@ -28,6 +34,9 @@ const AFTER_A_STOP: [&str; 20] = [
     "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "线",
     "班列", "通道", "方向", "走廊", "高速", "管道",
 ];
+
+/// The first characters of the words of [`AFTER_A_STOP`]: most characters start none.
+const AFTER_A_STOP_STARTS: &str = "的和与及或等之间段区铁公航线班通方走高管";
 
 /// Whether a mention is a stop a route may be known by: a town, a place, a division or a
 /// country other than China (`中国—加勒比` joins partners, not stops).
@@ -91,7 +100,7 @@ fn ends_a_stop(folded: &str, at: usize) -> bool {
     rest.chars().next().is_none_or(|c| {
         !annotext_parser::is_hanzi(c)
             || JOINS.contains(&c)
-            || AFTER_A_STOP.iter().any(|w| rest.starts_with(w))
+            || (AFTER_A_STOP_STARTS.contains(c) && AFTER_A_STOP.iter().any(|w| rest.starts_with(w)))
     })
 }
 
@@ -113,21 +122,25 @@ fn starts_a_stop(folded: &str, at: usize, out: &[Mention]) -> bool {
 /// `主要`) and none across its ends.
 fn reads_as_a_town(folded: &str, stop: &std::ops::Range<usize>) -> bool {
     let text = &folded[stop.clone()];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let count = text.chars().count();
+    if !STOP_CHARS.contains(&count)
+        || !text
+            .chars()
+            .all(|c| annotext_parser::is_hanzi(c) && !NOT_IN_A_STOP.contains(c))
+        || text.ends_with(NOT_A_TOWN_ENDING)
+    {
+        return false;
+    }
+    // Every span of two to four characters, tested against the everyday words.
     let prose = prose_words();
-    STOP_CHARS.contains(&chars.len())
-        && chars
-            .iter()
-            .all(|&(_, c)| annotext_parser::is_hanzi(c) && !NOT_IN_A_STOP.contains(c))
-        && !text.ends_with(NOT_A_TOWN_ENDING)
-        && !(0..chars.len()).any(|i| {
-            (i + 2..=(i + 4).min(chars.len())).any(|j| {
-                let from = chars[i].0;
-                let to = chars.get(j).map_or(text.len(), |&(b, _)| b);
-                prose.is_everyday(&text[from..to])
-            })
-        })
-        && !crosses_a_word(folded, stop.start, stop.end)
+    let bounds = || text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    let holds_a_word = bounds().enumerate().any(|(i, from)| {
+        bounds()
+            .skip(i + 2)
+            .take(3)
+            .any(|to| prose.is_everyday(&text[from..to]))
+    });
+    !holds_a_word && !crosses_a_word(folded, stop.start, stop.end)
 }
 
 /// The unknown stop that starts at `start`, after a join: the fewest characters that end where
@@ -171,7 +184,18 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
     // Only the stops a join stands beside, which most blocks have none of: the characters beside
     // each name are read, not the whole block.
     let joined = |stop: &std::ops::Range<usize>| {
-        join_after(&folded[stop.end..]).is_some() || join_before(&folded[..stop.start]).is_some()
+        // Every join is three bytes long: a look at the lead byte of the character on each side
+        // spares decoding it for almost every name.
+        let bytes = folded.as_bytes();
+        let lead_after = bytes.get(stop.end).copied();
+        let lead_before = stop
+            .start
+            .checked_sub(3)
+            .and_then(|i| bytes.get(i))
+            .copied();
+        (lead_after.is_some_and(is_a_joins_lead) && join_after(&folded[stop.end..]).is_some())
+            || (lead_before.is_some_and(is_a_joins_lead)
+                && join_before(&folded[..stop.start]).is_some())
     };
     let mut next: Vec<std::ops::Range<usize>> = out
         .iter()
@@ -198,5 +222,28 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
             .filter(|m| joined(&m.text))
             .map(|m| m.text.clone())
             .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_a_joins_lead, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS};
+
+    #[test]
+    fn every_word_after_a_stop_starts_with_a_listed_character() {
+        for word in AFTER_A_STOP {
+            let first = word.chars().next().unwrap_or_default();
+            assert!(AFTER_A_STOP_STARTS.contains(first), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_join_is_three_bytes_with_a_listed_lead() {
+        for join in JOINS {
+            let mut bytes = [0; 4];
+            let encoded = join.encode_utf8(&mut bytes).as_bytes();
+            assert_eq!(encoded.len(), 3, "{join}");
+            assert!(is_a_joins_lead(encoded[0]), "{join}");
+        }
     }
 }
