@@ -559,8 +559,12 @@ pub(super) fn verb_at(folded: &str, at: usize) -> Option<usize> {
 /// [`BEFORE_A_NAME`] as one automaton: a phrase is read once, not once per word.
 pub(super) fn before_a_name() -> &'static aho_corasick::AhoCorasick {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // A DFA, which the crate picks by itself only for 100 words or fewer: every phrase before a
+    // suffix is searched, and the NFA cost twice as much there.
     WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(BEFORE_A_NAME)
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(BEFORE_A_NAME)
             .unwrap_or_else(|e| panic!("the words before a name compile: {e}"))
     })
 }

@@ -12,12 +12,6 @@ use super::{add_where_free, Mention, DIVISION, PLACE};
 /// (`圣克鲁斯-德特内里费`, `巴登-符腾堡`).
 const JOINS: [char; 5] = ['—', '–', '―', '至', '到'];
 
-/// Whether `byte` leads the UTF-8 of one of [`JOINS`] (each three bytes long: E2 for the dashes,
-/// E8 for 至, E5 for 到).
-fn is_a_joins_lead(byte: u8) -> bool {
-    matches!(byte, 0xE2 | 0xE5 | 0xE8)
-}
-
 /// Whether a join is a word (至, 到), which verbs stand before (`加密｜至`, `分拨｜至`) and which
 /// ends words of its own (`得到`, `直至`): not a dash, which may be doubled.
 fn is_a_word(join: char) -> bool {
@@ -48,30 +42,46 @@ fn is_a_stop(folded: &str, m: &Mention) -> bool {
     }
 }
 
-/// The bytes of the join at the start of `text` (a doubled dash counts once), and the join, if
-/// one is there.
-fn join_after(text: &str) -> Option<(usize, char)> {
-    let first = text.chars().next().filter(|c| JOINS.contains(c))?;
-    let len = first.len_utf8();
-    let bytes = if !is_a_word(first) && text[len..].starts_with(first) {
-        2 * len
-    } else {
-        len
-    };
-    Some((bytes, first))
+/// The join whose UTF-8 starts at byte `at` of `folded`, if one does. Every join is three bytes
+/// long, and most names have none beside them: three bytes compared, no character decoded.
+fn join_at(folded: &str, at: usize) -> Option<char> {
+    match folded.as_bytes().get(at..at.checked_add(3)?)? {
+        [0xE2, 0x80, 0x94] => Some('—'),
+        [0xE2, 0x80, 0x93] => Some('–'),
+        [0xE2, 0x80, 0x95] => Some('―'),
+        [0xE8, 0x87, 0xB3] => Some('至'),
+        [0xE5, 0x88, 0xB0] => Some('到'),
+        _ => None,
+    }
 }
 
-/// The bytes of the join at the end of `text`, and the join, if one is there.
-fn join_before(text: &str) -> Option<(usize, char)> {
-    let last = text.chars().next_back().filter(|c| JOINS.contains(c))?;
-    let len = last.len_utf8();
-    let rest = &text[..text.len() - len];
-    let bytes = if !is_a_word(last) && rest.ends_with(last) {
-        2 * len
-    } else {
-        len
-    };
-    Some((bytes, last))
+/// Whether a join stands right before or right after `name`. Asked of every name of a block:
+/// the lead byte of the character on each side is looked at first (E2 leads the dashes, E8 至
+/// and E5 到; every join is three bytes long).
+#[inline]
+fn beside_a_join(folded: &str, name: &std::ops::Range<usize>) -> bool {
+    let bytes = folded.as_bytes();
+    let leads = |at: usize| matches!(bytes.get(at), Some(0xE2 | 0xE5 | 0xE8));
+    (leads(name.end) && join_at(folded, name.end).is_some())
+        || (name.start >= 3 && leads(name.start - 3) && join_at(folded, name.start - 3).is_some())
+}
+
+/// The bytes of the join that starts at `at` (a doubled dash counts once), and the join, if one
+/// is there.
+fn join_after(folded: &str, at: usize) -> Option<(usize, char)> {
+    let join = join_at(folded, at)?;
+    let doubled = !is_a_word(join) && join_at(folded, at + 3) == Some(join);
+    Some((if doubled { 6 } else { 3 }, join))
+}
+
+/// The bytes of the join that ends at `at`, and the join, if one is there.
+fn join_before(folded: &str, at: usize) -> Option<(usize, char)> {
+    let join = join_at(folded, at.checked_sub(3)?)?;
+    let doubled = !is_a_word(join)
+        && at
+            .checked_sub(6)
+            .is_some_and(|i| join_at(folded, i) == Some(join));
+    Some((if doubled { 6 } else { 3 }, join))
 }
 
 /// Verbs of building and running routes that may stand right before a route's first stop
@@ -181,33 +191,18 @@ fn stop_before(
 /// each a run of [`STOP_CHARS`] transliterated sounds that crosses no word, found from stop to
 /// stop along the route (`别伊涅乌—扎瑙津—土库曼斯坦`: 扎瑙津 from the country, then 别伊涅乌).
 pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
-    // Only the stops a join stands beside, which most blocks have none of: the characters beside
-    // each name are read, not the whole block.
-    let joined = |stop: &std::ops::Range<usize>| {
-        // Every join is three bytes long: a look at the lead byte of the character on each side
-        // spares decoding it for almost every name.
-        let bytes = folded.as_bytes();
-        let lead_after = bytes.get(stop.end).copied();
-        let lead_before = stop
-            .start
-            .checked_sub(3)
-            .and_then(|i| bytes.get(i))
-            .copied();
-        (lead_after.is_some_and(is_a_joins_lead) && join_after(&folded[stop.end..]).is_some())
-            || (lead_before.is_some_and(is_a_joins_lead)
-                && join_before(&folded[..stop.start]).is_some())
-    };
-    let mut next: Vec<std::ops::Range<usize>> = out
-        .iter()
-        .filter(|m| is_a_stop(folded, m) && joined(&m.text))
-        .map(|m| m.text.clone())
-        .collect();
+    let mut next: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in out.iter() {
+        if beside_a_join(folded, &m.text) && is_a_stop(folded, m) {
+            next.push(m.text.clone());
+        }
+    }
     while !next.is_empty() {
         let mut found = Vec::new();
         for stop in &next {
-            let after = join_after(&folded[stop.end..])
+            let after = join_after(folded, stop.end)
                 .and_then(|(j, join)| stop_after(folded, stop.end + j, join));
-            let before = join_before(&folded[..stop.start])
+            let before = join_before(folded, stop.start)
                 .and_then(|(j, join)| stop_before(folded, stop.start - j, join, out));
             for town in after.into_iter().chain(before) {
                 if reads_as_a_town(folded, &town) {
@@ -219,7 +214,7 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
         add_where_free(out, found, "city", "route:town");
         next = out[known..]
             .iter()
-            .filter(|m| joined(&m.text))
+            .filter(|m| beside_a_join(folded, &m.text))
             .map(|m| m.text.clone())
             .collect();
     }
@@ -227,7 +222,7 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_a_joins_lead, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS};
+    use super::{join_after, join_at, join_before, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS};
 
     #[test]
     fn every_word_after_a_stop_starts_with_a_listed_character() {
@@ -238,12 +233,15 @@ mod tests {
     }
 
     #[test]
-    fn every_join_is_three_bytes_with_a_listed_lead() {
+    fn every_join_is_found_by_its_bytes() {
         for join in JOINS {
-            let mut bytes = [0; 4];
-            let encoded = join.encode_utf8(&mut bytes).as_bytes();
-            assert_eq!(encoded.len(), 3, "{join}");
-            assert!(is_a_joins_lead(encoded[0]), "{join}");
+            let text = format!("巴库{join}{join}阿克套");
+            assert_eq!(join_at(&text, "巴库".len()), Some(join), "{join}");
         }
+        assert_eq!(join_at("巴库—", "巴库".len() + 1), None);
+        assert_eq!(join_after("巴库——阿克套", "巴库".len()), Some((6, '—')));
+        assert_eq!(join_after("巴库至至", "巴库".len()), Some((3, '至')));
+        assert_eq!(join_before("巴库——阿克套", "巴库——".len()), Some((6, '—')));
+        assert_eq!(join_before("—阿克套", 0), None);
     }
 }
