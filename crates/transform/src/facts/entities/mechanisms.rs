@@ -677,10 +677,11 @@ pub(super) fn named_in_text<'t>(
         }
         // A meeting is named only with a link or a bilateral name (see [`MEETINGS`]): most
         // `…会议` are not, and need not be read further.
+        let a_groupings_body = GROUPINGS_BODIES.contains(&&folded[at..end])
+            && GROUPINGS.iter().any(|g| folded[start..at].contains(g));
         if MEETINGS.contains(&&folded[at..end])
             && !has_partner_marks(&folded[start..at])
-            && !(GROUPINGS_BODIES.contains(&&folded[at..end])
-                && GROUPINGS.iter().any(|g| folded[start..at].contains(g)))
+            && !a_groupings_body
             && !is_a_joint_conference(&folded[start..end])
         {
             continue;
