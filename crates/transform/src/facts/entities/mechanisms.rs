@@ -748,9 +748,10 @@ pub(super) fn named_in_text<'t>(
         if &folded[at..end] == "机制" {
             if let Some(cut) = folded[start..at].rfind('和') {
                 let before = &folded[start..start + cut];
+                // The names are in order: the first at or after the phrase's start.
                 let holds_a_name = names
-                    .iter()
-                    .any(|n| n.start >= start && n.start < start + cut);
+                    .get(names.partition_point(|n| n.start < start))
+                    .is_some_and(|n| n.start < start + cut);
                 if !names_partners(before, holds_a_name) {
                     start += cut + '和'.len_utf8();
                 }

@@ -1,12 +1,13 @@
 //! Towns the gazetteer lacks, known by the route they stand on: a reader who meets
 //! `别伊涅乌—扎瑙津—土库曼斯坦边境`, `马拉舍维奇至华沙` or `从西萨克到贝尔格莱德` takes the unknown
-//! stops for towns because a dash, 至 or 到 joins them to places. Corridors, rail lines and crossings are named this way in
-//! transport texts, and their small stops are the towns no bundled source has in Chinese.
+//! stops for towns because a dash, 至 or 到 joins them to places. Corridors, rail lines and
+//! crossings are named this way in transport texts, and their small stops are the towns no
+//! bundled source has in Chinese.
 
-use super::mechanisms::verb_before;
+use super::mechanisms::{verb_at, verb_before};
 use super::prose::prose_words;
 use super::standing::{crosses_a_word, is_transliteration};
-use super::{add_where_free, Mention, DIVISION, PLACE};
+use super::{Mention, DIVISION, PLACE};
 
 /// What joins two stops of a route. Not a hyphen, which joins the parts of one name
 /// (`圣克鲁斯-德特内里费`, `巴登-符腾堡`).
@@ -115,8 +116,9 @@ fn ends_a_stop(folded: &str, at: usize) -> bool {
 }
 
 /// Whether a stop may start at `at`: the text starts there, or what is no hanzi, a character of
-/// [`BEFORE_A_STOP`], a verb or a name found already ends there.
-fn starts_a_stop(folded: &str, at: usize, out: &[Mention]) -> bool {
+/// [`BEFORE_A_STOP`], a verb or a name found already ends there (`name_ends`: where the names
+/// end, sorted).
+fn starts_a_stop(folded: &str, at: usize, name_ends: &[usize]) -> bool {
     let before = &folded[..at];
     before
         .chars()
@@ -124,7 +126,7 @@ fn starts_a_stop(folded: &str, at: usize, out: &[Mention]) -> bool {
         .is_none_or(|c| !annotext_parser::is_hanzi(c) || BEFORE_A_STOP.contains(c))
         || verb_before(folded, at)
         || ROUTE_VERBS.iter().any(|v| before.ends_with(v))
-        || out.iter().any(|m| m.text.end == at)
+        || name_ends.binary_search(&at).is_ok()
 }
 
 /// Whether `folded[stop]` reads as a town's name: [`STOP_CHARS`] hanzi, none of
@@ -173,7 +175,7 @@ fn stop_before(
     folded: &str,
     end: usize,
     join: char,
-    out: &[Mention],
+    name_ends: &[usize],
 ) -> Option<std::ops::Range<usize>> {
     let start = folded[..end]
         .char_indices()
@@ -181,15 +183,17 @@ fn stop_before(
         .map(|(i, _)| i)
         .skip(1)
         .take(STOP_CHARS.end() - 1)
-        .find(|&start| starts_a_stop(folded, start, out))?;
+        .find(|&start| starts_a_stop(folded, start, name_ends))?;
     // A verb that leads into names is none of the stop's (`加密｜至`, `支持｜浩罕—`).
-    let start = start + super::mechanisms::verb_at(folded, start).unwrap_or(0);
+    let start = start + verb_at(folded, start).unwrap_or(0);
     (!is_a_word(join) || folded[start..end].chars().all(is_transliteration)).then_some(start..end)
 }
 
 /// Towns on a route ([`JOINS`]) beside a known stop ([`is_a_stop`]) that the gazetteer lacks:
-/// each a run of [`STOP_CHARS`] transliterated sounds that crosses no word, found from stop to
-/// stop along the route (`别伊涅乌—扎瑙津—土库曼斯坦`: 扎瑙津 from the country, then 别伊涅乌).
+/// each the fewest characters from the join to where a stop ends or starts that read as a town's
+/// name ([`reads_as_a_town`]; transliterated sounds only on the far side of 至 and 到), found from
+/// stop to stop along the route (`别伊涅乌—扎瑙津—土库曼斯坦`: 扎瑙津 from the country, then
+/// 别伊涅乌).
 pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
     let mut next: Vec<std::ops::Range<usize>> = Vec::new();
     for m in out.iter() {
@@ -198,12 +202,16 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
         }
     }
     while !next.is_empty() {
-        let mut found = Vec::new();
+        // Where the names end, sorted: asked at a few places before every stop, and a block may
+        // be a whole document of one line with a million names.
+        let mut name_ends: Vec<usize> = out.iter().map(|m| m.text.end).collect();
+        name_ends.sort_unstable();
+        let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         for stop in &next {
             let after = join_after(folded, stop.end)
                 .and_then(|(j, join)| stop_after(folded, stop.end + j, join));
             let before = join_before(folded, stop.start)
-                .and_then(|(j, join)| stop_before(folded, stop.start - j, join, out));
+                .and_then(|(j, join)| stop_before(folded, stop.start - j, join, &name_ends));
             for town in after.into_iter().chain(before) {
                 if reads_as_a_town(folded, &town) {
                     found.push(town);
@@ -211,7 +219,24 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
             }
         }
         let known = out.len();
-        add_where_free(out, found, "city", "route:town");
+        if !found.is_empty() {
+            let free = Spans::of(out);
+            for town in found {
+                let taken = free.overlaps(&town)
+                    || out[known..]
+                        .iter()
+                        .any(|m| m.text.start < town.end && m.text.end > town.start);
+                if !taken {
+                    out.push(Mention {
+                        kind: "city",
+                        offset: town.start,
+                        text: town,
+                        canonical: None,
+                        rule: "route:town",
+                    });
+                }
+            }
+        }
         next = out[known..]
             .iter()
             .filter(|m| beside_a_join(folded, &m.text))
@@ -220,9 +245,64 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
     }
 }
 
+/// The names' spans sorted by start, with the furthest end reached up to each: whether a span
+/// overlaps a name is two lookups, where a block of one line may hold a million names.
+struct Spans {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Spans {
+    fn of(out: &[Mention]) -> Self {
+        let mut spans: Vec<(usize, usize)> =
+            out.iter().map(|m| (m.text.start, m.text.end)).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Spans {
+            starts: spans.into_iter().map(|(start, _)| start).collect(),
+            furthest_end,
+        }
+    }
+
+    /// Whether a name starts before `span` ends and ends after it starts.
+    fn overlaps(&self, span: &std::ops::Range<usize>) -> bool {
+        let before_its_end = self.starts.partition_point(|&s| s < span.end);
+        before_its_end
+            .checked_sub(1)
+            .and_then(|last| self.furthest_end.get(last))
+            .is_some_and(|&end| end > span.start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{join_after, join_at, join_before, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS};
+    use super::{
+        join_after, join_at, join_before, Spans, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS,
+    };
+    use crate::facts::entities::Mention;
+
+    #[test]
+    fn a_span_overlaps_a_name_that_ends_inside_it_or_holds_it() {
+        let name = |start: usize, end: usize| Mention {
+            kind: "city",
+            text: start..end,
+            canonical: None,
+            rule: "test",
+            offset: start,
+        };
+        let spans = Spans::of(&[name(0, 30), name(40, 46), name(10, 16)]);
+        assert!(spans.overlaps(&(20..25)));
+        assert!(spans.overlaps(&(44..50)));
+        assert!(!spans.overlaps(&(30..40)));
+        assert!(!spans.overlaps(&(46..52)));
+    }
 
     #[test]
     fn every_word_after_a_stop_starts_with_a_listed_character() {
