@@ -2266,3 +2266,36 @@ fn a_range_ending_in_bao_and_partners_trade_fairs_and_liaison_groups() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_block_too_long_to_read_whole_finds_in_each_sentence_what_the_sentence_finds_alone() {
+    // A document written as one line is one block; it is read in pieces cut at sentence ends.
+    let sentence = "中国—中亚峰会在西安举行，双方同意在阿拉木图设立中国—中亚物流合作中心，\
+                    开通连云港至塔什干的班列，并保护咸海生态。";
+    let rules = Rules::default();
+    let tagger = Tagger::new(&rules).unwrap();
+    let alone: Vec<(String, usize)> = find_entities(sentence, false, &tagger)
+        .into_iter()
+        .map(|m| (m.text, m.offset))
+        .collect();
+    assert!(alone.len() >= 6, "{alone:?}");
+    let copies = 2_000;
+    let block = sentence.repeat(copies);
+    assert!(block.len() > 200_000);
+    let found: Vec<(String, usize)> = find_entities(&block, false, &tagger)
+        .into_iter()
+        .map(|m| (m.text, m.offset))
+        .collect();
+    let expected: Vec<(String, usize)> = (0..copies)
+        .flat_map(|copy| {
+            alone
+                .iter()
+                .map(move |(text, offset)| (text.clone(), offset + copy * sentence.len()))
+        })
+        .collect();
+    assert_eq!(found.len(), expected.len());
+    assert!(
+        found == expected,
+        "the long block's names differ from its sentences'"
+    );
+}

@@ -13,6 +13,7 @@ mod defined;
 mod endings;
 mod lists;
 mod mechanisms;
+mod pieces;
 mod prose;
 mod routes;
 mod standing;
@@ -264,6 +265,8 @@ pub const DIVISION: &str = "division";
 /// The kind of ports, border crossings, islands and other places that are not cities.
 pub const PLACE: &str = "place";
 
+/// Every mention of a block: its names (read in pieces when the block is too long to read
+/// whole, see [`pieces`]) and its `dates`, in the order of the text.
 pub(crate) fn entities_in<'t>(
     text: &str,
     folded: &str,
@@ -271,6 +274,45 @@ pub(crate) fn entities_in<'t>(
     tagger: &'t Tagger,
     dates: &[DateMention],
 ) -> Vec<Mention<'t>> {
+    let mut out = if text.len() <= pieces::LONGEST_READ_WHOLE {
+        names_in(text, folded, is_item, tagger)
+    } else {
+        // A block this long is no name as a whole.
+        let mut out = Vec::new();
+        for piece in pieces::pieces(folded) {
+            let (Some(piece_text), Some(piece_folded)) =
+                (text.get(piece.clone()), folded.get(piece.clone()))
+            else {
+                continue;
+            };
+            out.extend(
+                names_in(piece_text, piece_folded, false, tagger)
+                    .into_iter()
+                    .map(|m| Mention {
+                        text: m.text.start + piece.start..m.text.end + piece.start,
+                        offset: m.offset + piece.start,
+                        ..m
+                    }),
+            );
+        }
+        out
+    };
+    for date in dates {
+        // A date's text is the text at its offset.
+        out.push(Mention {
+            kind: "date",
+            text: date.offset..date.offset + date.text.len(),
+            canonical: None,
+            rule: "date",
+            offset: date.offset,
+        });
+    }
+    out.sort_by(|a, b| (a.offset, a.kind, a.text(text)).cmp(&(b.offset, b.kind, b.text(text))));
+    out
+}
+
+/// The names of a block's `text` (its `folded` copy beside it), in the order they are found.
+fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> Vec<Mention<'t>> {
     let rules = tagger.rules;
     let mut out = Vec::new();
     // Matched on the folded copy, reported in the text's own spelling (same offsets). A match
@@ -563,16 +605,5 @@ pub(crate) fn entities_in<'t>(
             .collect();
         out.retain(|m| m.kind != "quoted_term" || !named.contains(&m.text));
     }
-    for date in dates {
-        // A date's text is the text at its offset.
-        out.push(Mention {
-            kind: "date",
-            text: date.offset..date.offset + date.text.len(),
-            canonical: None,
-            rule: "date",
-            offset: date.offset,
-        });
-    }
-    out.sort_by(|a, b| (a.offset, a.kind, a.text(text)).cmp(&(b.offset, b.kind, b.text(text))));
     out
 }

@@ -7,7 +7,7 @@
 use super::mechanisms::{verb_at, verb_before};
 use super::prose::prose_words;
 use super::standing::{crosses_a_word, is_transliteration};
-use super::{Mention, DIVISION, PLACE};
+use super::{add_where_free, Mention, DIVISION, PLACE};
 
 /// What joins two stops of a route. Not a hyphen, which joins the parts of one name
 /// (`圣克鲁斯-德特内里费`, `巴登-符腾堡`).
@@ -202,8 +202,7 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
         }
     }
     while !next.is_empty() {
-        // Where the names end, sorted: asked at a few places before every stop, and a block may
-        // be a whole document of one line with a million names.
+        // Where the names end, sorted: asked at a few places before every stop.
         let mut name_ends: Vec<usize> = out.iter().map(|m| m.text.end).collect();
         name_ends.sort_unstable();
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
@@ -219,24 +218,7 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
             }
         }
         let known = out.len();
-        if !found.is_empty() {
-            let free = Spans::of(out);
-            for town in found {
-                let taken = free.overlaps(&town)
-                    || out[known..]
-                        .iter()
-                        .any(|m| m.text.start < town.end && m.text.end > town.start);
-                if !taken {
-                    out.push(Mention {
-                        kind: "city",
-                        offset: town.start,
-                        text: town,
-                        canonical: None,
-                        rule: "route:town",
-                    });
-                }
-            }
-        }
+        add_where_free(out, found, "city", "route:town");
         next = out[known..]
             .iter()
             .filter(|m| beside_a_join(folded, &m.text))
@@ -245,64 +227,9 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
     }
 }
 
-/// The names' spans sorted by start, with the furthest end reached up to each: whether a span
-/// overlaps a name is two lookups, where a block of one line may hold a million names.
-struct Spans {
-    starts: Vec<usize>,
-    furthest_end: Vec<usize>,
-}
-
-impl Spans {
-    fn of(out: &[Mention]) -> Self {
-        let mut spans: Vec<(usize, usize)> =
-            out.iter().map(|m| (m.text.start, m.text.end)).collect();
-        spans.sort_unstable();
-        let mut furthest = 0;
-        let furthest_end = spans
-            .iter()
-            .map(|&(_, end)| {
-                furthest = furthest.max(end);
-                furthest
-            })
-            .collect();
-        Spans {
-            starts: spans.into_iter().map(|(start, _)| start).collect(),
-            furthest_end,
-        }
-    }
-
-    /// Whether a name starts before `span` ends and ends after it starts.
-    fn overlaps(&self, span: &std::ops::Range<usize>) -> bool {
-        let before_its_end = self.starts.partition_point(|&s| s < span.end);
-        before_its_end
-            .checked_sub(1)
-            .and_then(|last| self.furthest_end.get(last))
-            .is_some_and(|&end| end > span.start)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{
-        join_after, join_at, join_before, Spans, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS,
-    };
-    use crate::facts::entities::Mention;
-
-    #[test]
-    fn a_span_overlaps_a_name_that_ends_inside_it_or_holds_it() {
-        let name = |start: usize, end: usize| Mention {
-            kind: "city",
-            text: start..end,
-            canonical: None,
-            rule: "test",
-            offset: start,
-        };
-        let spans = Spans::of(&[name(0, 30), name(40, 46), name(10, 16)]);
-        assert!(spans.overlaps(&(20..25)));
-        assert!(spans.overlaps(&(44..50)));
-        assert!(!spans.overlaps(&(30..40)));
-        assert!(!spans.overlaps(&(46..52)));
-    }
+    use super::{join_after, join_at, join_before, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS};
 
     #[test]
     fn every_word_after_a_stop_starts_with_a_listed_character() {
