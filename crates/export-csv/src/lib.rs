@@ -61,7 +61,11 @@ impl CsvTableWriter {
             CsvFlavor::Plain => csv::Terminator::Any(b'\n'),
             CsvFlavor::Excel => csv::Terminator::CRLF,
         };
+        // The writer reads a quoted field to its next quote each time its buffer fills: a field
+        // of a document written as one line (50 MB) is read again for every buffer's worth,
+        // so the buffer is large.
         let mut out = csv::WriterBuilder::new()
+            .buffer_capacity(256 * 1024)
             .terminator(terminator)
             .from_writer(buffered);
         out.write_record(schema.iter_names().map(|n| n.as_str()))

@@ -142,6 +142,26 @@ pub(crate) fn flags_and_pinyin(
     flags
 }
 
+/// The byte where character `index` of `text` starts, read on from `cursor` (a character's index
+/// and its byte), which it moves there: the characters asked for come in order, a few back at
+/// most, so a block of one line (50 MB) is read once, not once per question.
+fn byte_of_char(text: &str, cursor: &mut (usize, usize), index: usize) -> usize {
+    let (mut at, mut byte) = *cursor;
+    if index < at {
+        for (i, _) in text[..byte].char_indices().rev().take(at - index) {
+            byte = i;
+        }
+        at = index;
+    } else {
+        for c in text[byte..].chars().take(index - at) {
+            byte += c.len_utf8();
+            at += 1;
+        }
+    }
+    *cursor = (at, byte);
+    byte
+}
+
 /// Finds the block's words, checks its annotations against them and chooses each character's
 /// word reading; leaves the results in `scratch`.
 fn analyse(
@@ -210,6 +230,9 @@ fn analyse(
     // Per character position, the first character of the earliest-starting word that ends
     // there: built only when some reading is about to be flagged (rare).
     first_start_ending_at.clear();
+    let longest = found.iter().map(|&(_, len, _)| len).max().unwrap_or(0);
+    // Where the last word read starts, as a character's index and byte (see [`byte_of_char`]).
+    let mut cursor = (0, 0);
     for a in annotated.iter_mut() {
         // A reading that is not one of the character's at all is reported as such, once.
         if !a.covered || a.accepted || !reading_is_valid(a.ch, a.reading) {
@@ -231,15 +254,24 @@ fn analyse(
             (start + 1..=a.index)
                 .any(|end| first_start_ending_at.get(end).is_some_and(|&s| s < start))
         };
-        let word_read = found
+        // The words are in the order of their ends: those that end before the character are
+        // passed over, and none that ends a longest word's length after it starts before it.
+        let first = found.partition_point(|&(start, len, _)| start + len <= a.index);
+        let word_read = found[first..]
             .iter()
+            .take_while(|&&(start, len, _)| start + len <= a.index + longest)
             .find(|&&(start, len, _)| start <= a.index && a.index < start + len && !crossed(start));
         let Some(&(start, _, pattern)) = word_read else {
             continue;
         };
         a.flagged = true;
         let len = dictionary.word(pattern).chars().count();
-        let word: String = text.chars().skip(start).take(len).collect();
+        let word: String = text
+            .get(byte_of_char(text, &mut cursor, start)..)
+            .unwrap_or("")
+            .chars()
+            .take(len)
+            .collect();
         let word_reading = dictionary
             .readings(pattern)
             .next()
@@ -534,4 +566,21 @@ pub fn context_flags(doc: &Document) -> Vec<ContextFlag> {
         out.extend(block_readings(doc, block, &text, folded).flags);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_of_char;
+
+    #[test]
+    fn a_characters_byte_is_found_forward_and_back_from_the_last_one() {
+        let text = "中a国—b亚";
+        let mut cursor = (0, 0);
+        let bytes: Vec<usize> = [0, 2, 5, 3, 1, 5, 0]
+            .iter()
+            .map(|&index| byte_of_char(text, &mut cursor, index))
+            .collect();
+        assert_eq!(bytes, [0, 4, 11, 7, 3, 11, 0]);
+        assert_eq!(byte_of_char(text, &mut cursor, 9), text.len());
+    }
 }
