@@ -326,6 +326,10 @@ ABSENT = "合作 安宁 发展 中心 和平 自由 天堂 青年 胜利 大数"
 # whose names stand inside other places' (圣劳伦斯, San Lawrenz, inside 圣劳伦斯河 and the seaway;
 # 萨菲, 卢加).
 DIVISION_SKIPPED_COUNTRIES = frozenset({"CN", "HK", "MO", "TW", "MT"})
+# Countries whose first level is their municipalities: only the urban ones (…市, cities) are
+# kept. Slovenia's 212 are mostly villages whose names stand inside others' (格拉德, Grad, inside
+# 格拉德斯通, Gladstone).
+DIVISION_CITIES_ONLY_COUNTRIES = frozenset({"SI"})
 # Countries whose ISO 3166-2 first level is a grouping of the divisions readers name, which are
 # one level down: Indonesia's island groups (爪哇, ID-JW) hold its provinces (西爪哇省, ID-JB).
 # Both levels are taken.
@@ -1070,7 +1074,9 @@ def first_level_subdivisions(xml: Tarball) -> dict[str, tuple[str, str]]:
         if country in DIVISION_GROUPED_COUNTRIES:
             codes = codes + [c for code in codes for c in contained.get(code, [])]
         for code in codes:
-            if names.get(code):
+            if names.get(code) and (
+                country not in DIVISION_CITIES_ONLY_COUNTRIES or names[code].endswith("市")
+            ):
                 out[code] = (country, names[code])
     if not 3_000 <= len(out) <= 4_000:
         raise SystemExit(

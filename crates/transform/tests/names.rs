@@ -2299,3 +2299,53 @@ fn a_block_too_long_to_read_whole_finds_in_each_sentence_what_the_sentence_finds
         "the long block's names differ from its sentences'"
     );
 }
+
+#[test]
+fn a_grand_duchy_a_principality_and_a_federation_are_named_in_full() {
+    let found = names(
+        "卢森堡大公国、摩纳哥公国和澳大利亚联邦的代表出席；澳大利亚联邦政府和卢森堡公司表示支持。",
+    );
+    for full in ["卢森堡大公国", "摩纳哥公国", "澳大利亚联邦"] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == "country" && t == full),
+            "{full}: {found:?}"
+        );
+    }
+    // A federal government is the country's; a company is no state.
+    let countries: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "country")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        countries,
+        [
+            "卢森堡大公国",
+            "摩纳哥公国",
+            "澳大利亚联邦",
+            "澳大利亚",
+            "卢森堡"
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_towns_name_inside_a_persons_or_another_towns_is_not_found_there() {
+    let found = names(
+        "比利时列日与澳大利亚格拉德斯通、麦凯结为友好港口；勃列日涅夫时期的档案；阿巴两国边境。",
+    );
+    for (kind, name) in [("city", "列日"), ("city", "格拉德斯通"), ("city", "麦凯")] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == kind && t == name),
+            "{name}: {found:?}"
+        );
+    }
+    // Brezhnev holds 列日, Gladstone Slovenia's 格拉德, and 阿巴 is Afghanistan and Pakistan.
+    let texts: Vec<&str> = found.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["比利时", "列日", "澳大利亚", "格拉德斯通", "麦凯"],
+        "{found:?}"
+    );
+}

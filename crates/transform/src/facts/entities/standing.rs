@@ -471,6 +471,8 @@ pub(super) fn standing(
                         | '合'
                         | '国'
                         | '國'
+                        | '大'
+                        | '公'
                 )
             );
             let qualified = if formal { formal_qualifiers(rest) } else { 0 };
@@ -486,10 +488,13 @@ pub(super) fn standing(
             } else {
                 rest.starts_with("多民族")
             };
-            // A federation named so in full (`瑞士联邦`, `密克罗尼西亚联邦`).
+            // A federation named so in full (`瑞士联邦`, `澳大利亚联邦`); not its federal
+            // bodies (`澳大利亚联邦｜政府`, `瑞士联邦｜委员会`, `澳大利亚联邦｜科学与工业研究组织`).
             if qualified == "联邦".len()
                 && rest.starts_with("联邦")
-                && ["瑞士", "密克罗尼西亚"].contains(&&folded[start..end])
+                && ["瑞士", "密克罗尼西亚", "澳大利亚"].contains(&&folded[start..end])
+                && !rest["联邦".len()..]
+                    .starts_with(|c| "政议层部机法警委总财储院科研银统司驻".contains(c))
             {
                 return Standing::Head("country", end + qualified);
             }
@@ -500,6 +505,11 @@ pub(super) fn standing(
                 "合眾國",
                 "王国",
                 "王國",
+                // A principality and a grand duchy (`摩纳哥公国`, `卢森堡大公国`).
+                "大公国",
+                "大公國",
+                "公国",
+                "公國",
                 "国",
                 "國",
             ]
