@@ -2349,3 +2349,27 @@ fn a_towns_name_inside_a_persons_or_another_towns_is_not_found_there() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_philippines_islands_and_straits_and_frances_regions_and_rivers_are_named() {
+    let found = names(
+        "棉兰老与米沙鄢经吕宋海峡连接伊洛伊洛；法兰西岛大区支持卢瓦尔河口港口；德州扒鸡和小麦和龙虾出口。",
+    );
+    for (kind, name) in [
+        ("place", "棉兰老"),
+        ("place", "米沙鄢"),
+        ("feature", "吕宋海峡"),
+        ("city", "伊洛伊洛"),
+        ("division", "法兰西岛大区"),
+        ("feature", "卢瓦尔河"),
+    ] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == kind && t == name),
+            "{kind} {name}: {found:?}"
+        );
+    }
+    // Medan inside Mindanao, a product and a lobster name no town.
+    for text in ["棉兰", "德州", "和龙"] {
+        assert!(found.iter().all(|(_, t, _)| t != text), "{text}: {found:?}");
+    }
+}

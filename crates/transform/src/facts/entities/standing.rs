@@ -836,7 +836,7 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 59] = [
+const PRODUCTS: [&str; 62] = [
     "榨菜",
     "花炮",
     "干酪",
@@ -896,6 +896,9 @@ const PRODUCTS: [&str; 59] = [
     "海胆",
     "花椒",
     "黄牛",
+    "扒鸡",
+    "麻花",
+    "坚果",
 ];
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
@@ -909,7 +912,7 @@ pub(super) fn names_a_product(rest: &str) -> bool {
 
 /// The first characters of [`PRODUCTS`]: most names are followed by none of them.
 static PRODUCT_STARTS: CharSet = CharSet::new(
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海干榨",
+    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海干榨扒麻坚",
 );
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
@@ -1117,6 +1120,19 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
             m.text.start = at;
             m.offset = at;
             m.canonical = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PRODUCTS, PRODUCT_STARTS};
+
+    #[test]
+    fn every_product_starts_with_a_listed_character() {
+        for product in PRODUCTS {
+            let first = product.chars().next().unwrap_or_default();
+            assert!(PRODUCT_STARTS.contains(first), "{product}");
         }
     }
 }
