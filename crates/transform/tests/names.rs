@@ -2373,3 +2373,15 @@ fn the_philippines_islands_and_straits_and_frances_regions_and_rivers_are_named(
         assert!(found.iter().all(|(_, t, _)| t != text), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_place_before_a_count_of_companies_is_named_and_one_in_a_companys_name_is_not() {
+    let found = names("海南儋州一家航运公司和宁波多所大学参与，大连海事大学承办。");
+    for name in ["儋州", "宁波"] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == "city" && t == name),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(found.iter().all(|(_, t, _)| t != "大连"), "{found:?}");
+}

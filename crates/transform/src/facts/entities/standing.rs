@@ -745,6 +745,13 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
         if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '及' | '在') {
             return false;
         }
+        // A count or a pointer between them: a company of the place, not its name
+        // (`儋州｜一家航运公司`, `宁波｜多所大学`, `该公司`).
+        if "一两几多各该这每".contains(c)
+            && rest[i + c.len_utf8()..].starts_with(['家', '座', '所', '个', '批', '些', '类'])
+        {
+            return false;
+        }
         // A verb between them: the place has the zone (`伊基克｜设有｜自由贸易区`).
         if matches!(c, '设' | '建' | '拥' | '成')
             && ["设有", "设立", "建有", "建立", "建设", "拥有", "成立"]
