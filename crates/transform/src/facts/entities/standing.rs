@@ -708,8 +708,8 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// exchange, a port authority or a zone (folded): a place's name a few characters before one is
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
-/// a free trade zone's area `烟台片区`).
-const INSTITUTIONS: [&str; 21] = [
+/// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`).
+const INSTITUTIONS: [&str; 22] = [
     "大学",
     "分校",
     "研究所",
@@ -731,6 +731,7 @@ const INSTITUTIONS: [&str; 21] = [
     "经济特区",
     "自由区",
     "基金",
+    "科技城",
 ];
 
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
@@ -781,6 +782,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
                 | '片'
                 | '分'
                 | '研'
+                | '科'
         ) {
             continue;
         }
