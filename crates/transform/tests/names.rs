@@ -2385,3 +2385,13 @@ fn a_place_before_a_count_of_companies_is_named_and_one_in_a_companys_name_is_no
     }
     assert!(found.iter().all(|(_, t, _)| t != "大连"), "{found:?}");
 }
+
+#[test]
+fn darwin_the_town_is_named_and_darwins_theory_is_not() {
+    let found = names("北领地达尔文港扩建；达尔文主义和达尔文进化论不是地名。");
+    assert!(
+        found.iter().any(|(k, t, _)| k == "place" && t == "达尔文港"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}
