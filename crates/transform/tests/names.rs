@@ -2390,8 +2390,29 @@ fn a_place_before_a_count_of_companies_is_named_and_one_in_a_companys_name_is_no
 fn darwin_the_town_is_named_and_darwins_theory_is_not() {
     let found = names("北领地达尔文港扩建；达尔文主义和达尔文进化论不是地名。");
     assert!(
-        found.iter().any(|(k, t, _)| k == "place" && t == "达尔文港"),
+        found
+            .iter()
+            .any(|(k, t, _)| k == "place" && t == "达尔文港"),
         "{found:?}"
     );
     assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn rizhao_dali_and_the_wuyi_mountains_are_named_and_sunshine_and_marble_are_not() {
+    let found = names("日照与大理合作，游客登武夷山、游西湖；年日照时数长，大理石出口。");
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(k, t, _)| (k.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("city", "日照"),
+            ("city", "大理"),
+            ("feature", "武夷山"),
+            ("feature", "西湖")
+        ],
+        "{found:?}"
+    );
 }
