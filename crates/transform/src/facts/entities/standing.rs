@@ -748,7 +748,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
         }
         // A count or a pointer between them: a company of the place, not its name
         // (`儋州｜一家航运公司`, `宁波｜多所大学`, `该公司`).
-        if "一两几多各该这每".contains(c)
+        if matches!(c, '一' | '两' | '几' | '多' | '各' | '该' | '这' | '每')
             && rest[i + c.len_utf8()..].starts_with(['家', '座', '所', '个', '批', '些', '类'])
         {
             return false;
