@@ -152,7 +152,8 @@ fn an_empty_file_is_an_error_and_writes_nothing() {
 #[test]
 fn a_50_mb_single_line_is_parsed_and_exported_in_one_piece() {
     let sample = std::fs::read_to_string(SAMPLE).unwrap().replace('\n', " ");
-    let line = sample.repeat(50 * 1024 * 1024 / sample.len() + 1);
+    let copies = 50 * 1024 * 1024 / sample.len() + 1;
+    let line = sample.repeat(copies);
     assert!(line.len() > 50 * 1024 * 1024 && !line.contains('\n'));
     let dir = folder_with(&[("line.txt", line.as_bytes())]);
     let out = annotext(
@@ -171,6 +172,12 @@ fn a_50_mb_single_line_is_parsed_and_exported_in_one_piece() {
     let timeline = csv_rows(&dir.path().join("out/tables/timeline.csv"));
     assert!(timeline.len() > 10_000);
     assert!(timeline.iter().all(|r| r[5].chars().count() <= 401));
+    // The line is one block, read for names in pieces: every copy's names are found (the
+    // sample names Xi'an twice).
+    let names = csv_column(&dir.path().join("out/tables/entities.csv"), "simplified");
+    let xian = names.iter().filter(|n| *n == "西安").count();
+    assert_eq!(xian, clean.matches("西安").count());
+    assert_eq!(xian, 2 * copies);
 }
 
 #[test]
