@@ -2416,3 +2416,24 @@ fn rizhao_dali_and_the_wuyi_mountains_are_named_and_sunshine_and_marble_are_not(
         "{found:?}"
     );
 }
+
+#[test]
+fn a_town_whose_own_name_ends_in_gang_is_a_city_and_a_towns_port_a_place() {
+    let found = names("上海港至阿巴斯港、伦格港和黑德兰港的航线；阿萨卢耶和康甘的石化企业。");
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(k, t, _)| (k.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("place", "上海港"),
+            ("city", "阿巴斯港"),
+            ("city", "伦格港"),
+            ("city", "黑德兰港"),
+            ("city", "阿萨卢耶"),
+            ("city", "康甘")
+        ],
+        "{found:?}"
+    );
+}
