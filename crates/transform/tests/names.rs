@@ -2437,3 +2437,15 @@ fn a_town_whose_own_name_ends_in_gang_is_a_city_and_a_towns_port_a_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn central_europe_is_named_where_the_words_around_it_say_so() {
+    let found = names("中欧班列通往中欧腹地；北欧、中欧国家和中欧关系；中欧峰会在布鲁塞尔举行。");
+    let regions: Vec<usize> = found
+        .iter()
+        .filter(|(k, t, _)| k == "region" && t == "中欧")
+        .map(|_| 1)
+        .collect();
+    // 通往中欧腹地 and 北欧、中欧国家; not the train, the relations or the summit.
+    assert_eq!(regions.len(), 2, "{found:?}");
+}

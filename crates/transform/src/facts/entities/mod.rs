@@ -145,6 +145,52 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
     }
 }
 
+/// 中欧 as Central Europe, a region the gazetteer cannot hold: in most texts 中欧 is China and the
+/// EU (`中欧班列`, `中欧关系`). It is the region only where the words around it say so: before
+/// 国家, 地区, 腹地 or 内陆 (`中欧国家`, `中欧腹地`), listed with Europe's other parts (`北欧、中欧`,
+/// `中欧和东南欧`), or where a route reaches it (`通往中欧`).
+fn central_europe(folded: &str, out: &mut Vec<Mention<'_>>) {
+    const AFTER: [&str; 13] = [
+        "国家",
+        "地区",
+        "腹地",
+        "内陆",
+        "市场",
+        "各国",
+        "内河",
+        "和东欧",
+        "和东南欧",
+        "与东南欧",
+        "、南欧",
+        "和南欧",
+        "、东欧",
+    ];
+    const BEFORE: [&str; 9] = [
+        "北欧、",
+        "北欧和",
+        "北欧及",
+        "西欧、",
+        "东欧、",
+        "东欧和",
+        "通往",
+        "贯通",
+        "延伸至",
+    ];
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new("中欧"));
+    let found: Vec<Range<usize>> = finder
+        .find_iter(folded.as_bytes())
+        .filter(|&at| {
+            let end = at + "中欧".len();
+            AFTER.iter().any(|w| folded[end..].starts_with(w))
+                || BEFORE.iter().any(|w| folded[..at].ends_with(w))
+        })
+        .map(|at| at..at + "中欧".len())
+        .collect();
+    add_where_free(out, found, "region", "context:中欧");
+}
+
 /// Adds a mention of `kind`, fired by `rule`, for each of `found` that no mention of `out`
 /// overlaps (the names found before win).
 fn add_where_free<'t>(
@@ -593,6 +639,7 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     ports_of_bays(folded, &mut out);
     routes::towns_on_routes(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
+    central_europe(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.
