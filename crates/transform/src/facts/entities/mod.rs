@@ -145,11 +145,11 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
     }
 }
 
-/// 中欧 as Central Europe, a region the gazetteer cannot hold: in most texts 中欧 is China and the
-/// EU (`中欧班列`, `中欧关系`). It is the region only where the words around it say so: before
-/// 国家, 地区, 腹地 or 内陆 (`中欧国家`, `中欧腹地`), listed with Europe's other parts (`北欧、中欧`,
-/// `中欧和东南欧`), or where a route reaches it (`通往中欧`).
-fn central_europe(folded: &str, out: &mut Vec<Mention<'_>>) {
+/// Whether 中欧 at `at` is Central Europe. In most texts 中欧 is China and the EU (`中欧班列`,
+/// `中欧关系`): the gazetteer holds it as an `ignore` phrase, and it is the region only where the
+/// words around it say so: before 国家, 地区, 腹地 or 内陆 (`中欧国家`, `中欧腹地`), listed with
+/// Europe's other parts (`北欧、中欧`, `中欧和东南欧`), or where a route reaches it (`通往中欧`).
+fn is_central_europe(folded: &str, at: usize) -> bool {
     const AFTER: [&str; 13] = [
         "国家",
         "地区",
@@ -176,19 +176,10 @@ fn central_europe(folded: &str, out: &mut Vec<Mention<'_>>) {
         "贯通",
         "延伸至",
     ];
-    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-        std::sync::OnceLock::new();
-    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new("中欧"));
-    let found: Vec<Range<usize>> = finder
-        .find_iter(folded.as_bytes())
-        .filter(|&at| {
-            let end = at + "中欧".len();
-            AFTER.iter().any(|w| folded[end..].starts_with(w))
-                || BEFORE.iter().any(|w| folded[..at].ends_with(w))
-        })
-        .map(|at| at..at + "中欧".len())
-        .collect();
-    add_where_free(out, found, "region", "context:中欧");
+    let end = at + "中欧".len();
+    folded.get(at..end) == Some("中欧")
+        && (AFTER.iter().any(|w| folded[end..].starts_with(w))
+            || BEFORE.iter().any(|w| folded[..at].ends_with(w)))
 }
 
 /// Adds a mention of `kind`, fired by `rule`, for each of `found` that no mention of `out`
@@ -386,6 +377,15 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
                 // hides it.
                 if entry.kind == IGNORE {
                     ignored_end = Some(m.end());
+                    if is_central_europe(folded, m.start()) {
+                        out.push(Mention {
+                            kind: "region",
+                            text: m.range(),
+                            canonical: None,
+                            rule: "context:中欧",
+                            offset: m.start(),
+                        });
+                    }
                     break;
                 }
                 // A match is on character boundaries of the text too (folding keeps every
@@ -639,7 +639,6 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     ports_of_bays(folded, &mut out);
     routes::towns_on_routes(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
-    central_europe(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.
