@@ -20,6 +20,25 @@ fn names(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Asserts that every (kind, text) of `expected` is among `found`.
+fn assert_found(found: &[(String, String, String)], expected: &[(&str, &str)]) {
+    for (kind, name) in expected {
+        assert!(
+            found.iter().any(|(k, t, _)| k == kind && t == name),
+            "{kind} {name}: {found:?}"
+        );
+    }
+}
+
+/// Asserts that `found` is exactly the (kind, text) of `expected`, in order.
+fn assert_exactly(found: &[(String, String, String)], expected: &[(&str, &str)]) {
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(k, t, _)| (k.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(got, expected, "{found:?}");
+}
+
 fn kinds_of(text: &str, name: &str) -> Vec<String> {
     names(text)
         .into_iter()
@@ -753,18 +772,16 @@ fn seas_rivers_and_formal_names_after_a_known_name_and_crossings_after_a_divisio
     let found = names(
         "船舶经白令海峡进入楚科奇海，双方交流南欧江流域经验，货物沿红河进入老街省，广宁省芒街口岸开放，巴基斯坦伊斯兰共和国政府出席。",
     );
-    for (kind, name) in [
-        ("feature", "楚科奇海"),
-        ("feature", "南欧江"),
-        ("feature", "红河"),
-        ("place", "芒街口岸"),
-        ("country", "巴基斯坦伊斯兰共和国"),
-    ] {
-        assert!(
-            found.iter().any(|(k, t, _)| k == kind && t == name),
-            "{kind} {name}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            ("feature", "楚科奇海"),
+            ("feature", "南欧江"),
+            ("feature", "红河"),
+            ("place", "芒街口岸"),
+            ("country", "巴基斯坦伊斯兰共和国"),
+        ],
+    );
     // Not seas: products and customs (`威海海参`, `…海关`); not a reporter's name.
     assert!(kinds_of("推介威海海参。", "威海海").is_empty());
     assert!(kinds_of("新华社南宁电（记者黄河 刘思远）", "黄河").is_empty());
@@ -782,17 +799,15 @@ fn seas_rivers_and_formal_names_after_a_known_name_and_crossings_after_a_divisio
 #[test]
 fn bays_seas_territories_and_names_in_parts_the_gazetteer_lacks() {
     let found = names("哈德逊湾、巴芬湾和波弗特海；加拿大育空地区与努纳武特地区。");
-    for (kind, name) in [
-        ("feature", "巴芬湾"),
-        ("feature", "波弗特海"),
-        ("division", "育空地区"),
-        ("division", "努纳武特地区"),
-    ] {
-        assert!(
-            found.iter().any(|(k, t, _)| k == kind && t == name),
-            "{name} as {kind} in {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            ("feature", "巴芬湾"),
+            ("feature", "波弗特海"),
+            ("division", "育空地区"),
+            ("division", "努纳武特地区"),
+        ],
+    );
     // Sea water and a bay area are no names (`塔维勒｜海水淡化`, `大湾区`).
     assert!(names("塔维勒海水淡化项目")
         .iter()
@@ -2305,12 +2320,14 @@ fn a_grand_duchy_a_principality_and_a_federation_are_named_in_full() {
     let found = names(
         "卢森堡大公国、摩纳哥公国和澳大利亚联邦的代表出席；澳大利亚联邦政府和卢森堡公司表示支持。",
     );
-    for full in ["卢森堡大公国", "摩纳哥公国", "澳大利亚联邦"] {
-        assert!(
-            found.iter().any(|(k, t, _)| k == "country" && t == full),
-            "{full}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            ("country", "卢森堡大公国"),
+            ("country", "摩纳哥公国"),
+            ("country", "澳大利亚联邦"),
+        ],
+    );
     // A federal government is the country's; a company is no state.
     let countries: Vec<&str> = found
         .iter()
@@ -2335,12 +2352,10 @@ fn a_towns_name_inside_a_persons_or_another_towns_is_not_found_there() {
     let found = names(
         "比利时列日与澳大利亚格拉德斯通、麦凯结为友好港口；勃列日涅夫时期的档案；阿巴两国边境。",
     );
-    for (kind, name) in [("city", "列日"), ("city", "格拉德斯通"), ("city", "麦凯")] {
-        assert!(
-            found.iter().any(|(k, t, _)| k == kind && t == name),
-            "{name}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[("city", "列日"), ("city", "格拉德斯通"), ("city", "麦凯")],
+    );
     // Brezhnev holds 列日, Gladstone Slovenia's 格拉德, and 阿巴 is Afghanistan and Pakistan.
     let texts: Vec<&str> = found.iter().map(|(_, t, _)| t.as_str()).collect();
     assert_eq!(
@@ -2355,19 +2370,17 @@ fn the_philippines_islands_and_straits_and_frances_regions_and_rivers_are_named(
     let found = names(
         "棉兰老与米沙鄢经吕宋海峡连接伊洛伊洛；法兰西岛大区支持卢瓦尔河口港口；德州扒鸡和小麦和龙虾出口。",
     );
-    for (kind, name) in [
-        ("place", "棉兰老"),
-        ("place", "米沙鄢"),
-        ("feature", "吕宋海峡"),
-        ("city", "伊洛伊洛"),
-        ("division", "法兰西岛大区"),
-        ("feature", "卢瓦尔河"),
-    ] {
-        assert!(
-            found.iter().any(|(k, t, _)| k == kind && t == name),
-            "{kind} {name}: {found:?}"
-        );
-    }
+    assert_found(
+        &found,
+        &[
+            ("place", "棉兰老"),
+            ("place", "米沙鄢"),
+            ("feature", "吕宋海峡"),
+            ("city", "伊洛伊洛"),
+            ("division", "法兰西岛大区"),
+            ("feature", "卢瓦尔河"),
+        ],
+    );
     // Medan inside Mindanao, a product and a lobster name no town.
     for text in ["棉兰", "德州", "和龙"] {
         assert!(found.iter().all(|(_, t, _)| t != text), "{text}: {found:?}");
@@ -2401,40 +2414,30 @@ fn darwin_the_town_is_named_and_darwins_theory_is_not() {
 #[test]
 fn rizhao_dali_and_the_wuyi_mountains_are_named_and_sunshine_and_marble_are_not() {
     let found = names("日照与大理合作，游客登武夷山、游西湖；年日照时数长，大理石出口。");
-    let got: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(k, t, _)| (k.as_str(), t.as_str()))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_exactly(
+        &found,
+        &[
             ("city", "日照"),
             ("city", "大理"),
             ("feature", "武夷山"),
-            ("feature", "西湖")
+            ("feature", "西湖"),
         ],
-        "{found:?}"
     );
 }
 
 #[test]
 fn a_town_whose_own_name_ends_in_gang_is_a_city_and_a_towns_port_a_place() {
     let found = names("上海港至阿巴斯港、伦格港和黑德兰港的航线；阿萨卢耶和康甘的石化企业。");
-    let got: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(k, t, _)| (k.as_str(), t.as_str()))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_exactly(
+        &found,
+        &[
             ("place", "上海港"),
             ("city", "阿巴斯港"),
             ("city", "伦格港"),
             ("city", "黑德兰港"),
             ("city", "阿萨卢耶"),
-            ("city", "康甘")
+            ("city", "康甘"),
         ],
-        "{found:?}"
     );
 }
 
