@@ -358,6 +358,16 @@ fn a_second_run_into_a_busy_folder_is_refused_and_a_killed_run_holds_no_lock() {
         )
     );
     assert_eq!(published(&dir.path().join("out")), first);
+    // A lock file removed by hand lets no second run in: the folder itself is locked too.
+    std::fs::remove_file(dir.path().join("out/.annotext.lock")).unwrap();
+    let refused = annotext(&["run", "data", "--out", "out", "-q"], dir.path());
+    assert_eq!(refused.status.code(), Some(3), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).starts_with("error: another annotext run is writing into out"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(published(&dir.path().join("out")), first);
     busy.kill().unwrap();
     busy.wait().unwrap();
     // The kernel dropped the dead run's lock: the next run goes ahead and clears its leftovers.

@@ -5,7 +5,9 @@
 //! and a run and a shard can never both write into one folder.
 //!
 //! They are advisory locks (`flock`), which the kernel drops when the process ends, however it
-//! ends: a killed run never holds the folder. A lock file is opened without following a link
+//! ends: a killed run never holds the folder. The whole folder's lock is also taken on the
+//! folder itself (Unix), in the same mode: a lock file removed by hand while a run holds it
+//! would otherwise let a second run in, which would create and lock a new file of that name. A lock file is opened without following a link
 //! and must be a regular file with one name; it is never truncated. It holds the process id and
 //! host name of its last exclusive holder, for the message a second run prints, written only
 //! over what is recognisably such a note.
@@ -38,6 +40,8 @@ pub enum LockMode {
 #[derive(Debug)]
 pub struct FolderLock {
     _file: File,
+    /// The folder itself, held with the whole folder's lock (see the module's note).
+    _folder: Option<File>,
 }
 
 impl FolderLock {
@@ -50,11 +54,15 @@ impl FolderLock {
     /// Takes the lock `name` of `folder` as `mode` says, or fails at once.
     pub fn take_as(folder: &Path, name: &str, mode: LockMode) -> Result<FolderLock> {
         let path = folder.join(name);
-        let mut file = open_lock_file(folder, name, &path)?;
-        let taken = match mode {
-            LockMode::Exclusive => file.try_lock(),
-            LockMode::Shared => file.try_lock_shared(),
+        let (mut file, dir) = open_lock_file(folder, name, &path)?;
+        let folder_file = (name == LOCK_NAME)
+            .then(|| folder_handle(folder, &dir))
+            .flatten();
+        let lock = |f: &File| match mode {
+            LockMode::Exclusive => f.try_lock(),
+            LockMode::Shared => f.try_lock_shared(),
         };
+        let taken = lock(&file).and_then(|()| folder_file.as_ref().map_or(Ok(()), lock));
         match taken {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -73,13 +81,35 @@ impl FolderLock {
             // Who holds it, for the message above; the lock, not this text, is what excludes.
             note_holder(&mut file).at("write the lock file", &path)?;
         }
-        Ok(FolderLock { _file: file })
+        Ok(FolderLock {
+            _file: file,
+            _folder: folder_file,
+        })
     }
+}
+
+/// The folder opened for reading, to be locked as a file (Unix: `flock` takes a directory's
+/// descriptor, though not the path-only one `dir` holds), when it is still the folder `dir` is.
+#[cfg(unix)]
+fn folder_handle(folder: &Path, dir: &cap_std::fs::Dir) -> Option<File> {
+    use cap_std::fs::MetadataExt as _;
+    use std::os::unix::fs::MetadataExt as _;
+    let file = File::open(folder).ok()?;
+    let opened = file.metadata().ok()?;
+    let held = dir.dir_metadata().ok()?;
+    (opened.dev() == held.dev() && opened.ino() == held.ino()).then_some(file)
+}
+
+/// Elsewhere a folder is not locked as a file.
+#[cfg(not(unix))]
+fn folder_handle(_folder: &Path, _dir: &cap_std::fs::Dir) -> Option<File> {
+    None
 }
 
 /// Opens (creating) the lock file `name` in `folder` without following a link; refuses what is
 /// not a regular file of one name (a link or a hard link could turn the note against a file).
-fn open_lock_file(folder: &Path, name: &str, path: &Path) -> Result<File> {
+/// Returns it with the open folder.
+fn open_lock_file(folder: &Path, name: &str, path: &Path) -> Result<(File, cap_std::fs::Dir)> {
     let dir = cap_std::fs::Dir::open_ambient_dir(folder, cap_std::ambient_authority())
         .at("open", folder)?;
     let mut options = cap_std::fs::OpenOptions::new();
@@ -105,7 +135,7 @@ fn open_lock_file(folder: &Path, name: &str, path: &Path) -> Result<File> {
             "a second name of another file (a hard link)",
         ));
     }
-    Ok(file)
+    Ok((file, dir))
 }
 
 /// How many names the file has.
@@ -213,6 +243,21 @@ mod tests {
         assert_eq!(holder_of(&written), format!(" ({holder})"));
         assert_eq!(holder_of("1234"), " (process 1234)");
         assert_eq!(holder_of("garbage"), "");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_removed_by_hand_lets_no_second_run_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = FolderLock::take(dir.path(), LOCK_NAME).unwrap();
+        std::fs::remove_file(dir.path().join(LOCK_NAME)).unwrap();
+        let err = FolderLock::take(dir.path(), LOCK_NAME)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("another annotext run"), "{err}");
+        assert!(FolderLock::take_as(dir.path(), LOCK_NAME, LockMode::Shared).is_err());
+        drop(first);
+        drop(FolderLock::take(dir.path(), LOCK_NAME).unwrap());
     }
 
     #[test]
