@@ -2452,3 +2452,15 @@ fn central_europe_is_named_where_the_words_around_it_say_so() {
     // 通往中欧腹地 and 北欧、中欧国家; not the train, the relations or the summit.
     assert_eq!(regions.len(), 2, "{found:?}");
 }
+
+#[test]
+fn salvador_is_bahias_capital_in_a_text_on_brazil_and_el_salvador_elsewhere() {
+    assert_found(
+        &names("巴西巴伊亚州首府萨尔瓦多与广西开展港口合作。"),
+        &[("city", "萨尔瓦多")],
+    );
+    assert_found(
+        &names("危地马拉、洪都拉斯和萨尔瓦多三国与巴西代表出席。"),
+        &[("country", "萨尔瓦多")],
+    );
+}

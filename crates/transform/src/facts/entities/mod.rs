@@ -145,6 +145,28 @@ fn north_sea(folded: &str, out: &mut [Mention]) {
     }
 }
 
+/// 萨尔瓦多 as Salvador, Bahia's capital, where the unit names Brazil or Bahia and not El
+/// Salvador's neighbours (`巴伊亚州萨尔瓦多`, `贝伦、萨尔瓦多的集装箱码头` in a text on Brazil).
+fn salvador_of_bahia(folded: &str, out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        if m.kind != "country"
+            || m.text.len() != "萨尔瓦多".len()
+            || folded.get(m.text.clone()) != Some("萨尔瓦多")
+        {
+            continue;
+        }
+        let brazil = ["巴西", "巴伊亚"].iter().any(|w| folded.contains(w));
+        let central_america = ["中美洲", "危地马拉", "洪都拉斯", "尼加拉瓜"]
+            .iter()
+            .any(|w| folded.contains(w));
+        if brazil && !central_america {
+            m.kind = "city";
+            m.canonical = None;
+            m.rule = "context:萨尔瓦多";
+        }
+    }
+}
+
 /// Whether 中欧 at `at` is Central Europe. In most texts 中欧 is China and the EU (`中欧班列`,
 /// `中欧关系`): the gazetteer holds it as an `ignore` phrase, and it is the region only where the
 /// words around it say so: before 国家, 地区, 腹地 or 内陆 (`中欧国家`, `中欧腹地`), listed with
@@ -541,6 +563,7 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
         break;
     }
     north_sea(folded, &mut out);
+    salvador_of_bahia(folded, &mut out);
     territories_with_their_word(folded, &mut out);
     standing::lead_ins(folded, out.len(), &mut out);
     // The names found so far, in order: what the mechanisms' pass asks of them.
