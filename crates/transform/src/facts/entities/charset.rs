@@ -1,5 +1,5 @@
 //! Sets of characters that the rules ask about for most mentions (transliteration characters,
-//! surnames, the first characters of a list of words): a bit per character of the Basic
+//! surnames, the first characters of a list of words: [`Words`]): a bit per character of the Basic
 //! Multilingual Plane, made on first use, where `str::contains` would search the list each time.
 
 use std::sync::OnceLock;
@@ -23,26 +23,62 @@ impl CharSet {
     /// Whether `c` is in the set.
     pub(super) fn contains(&self, c: char) -> bool {
         let bits = self.bits.get_or_init(|| {
-            let mut bits = vec![0u64; 0x10000 / 64];
             let lines = self.listed.lines().filter(|l| !l.starts_with('#'));
-            for c in lines.flat_map(str::chars).filter(|c| !c.is_whitespace()) {
-                let i = c as usize;
-                debug_assert!(i < 0x10000, "{c} is outside the Basic Multilingual Plane");
-                if let Some(word) = bits.get_mut(i / 64) {
-                    *word |= 1 << (i % 64);
-                }
-            }
-            bits
+            bits_of(lines.flat_map(str::chars).filter(|c| !c.is_whitespace()))
         });
-        let i = c as usize;
-        bits.get(i / 64)
-            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+        holds(bits, c)
     }
+}
+
+/// A list of words, with the set of their first characters made on first use: whether a text
+/// starts with one of them is a bit test where it starts with none, as most places do.
+pub(super) struct Words {
+    words: &'static [&'static str],
+    firsts: OnceLock<Vec<u64>>,
+}
+
+impl Words {
+    /// The list `words`.
+    pub(super) const fn new(words: &'static [&'static str]) -> Words {
+        Words {
+            words,
+            firsts: OnceLock::new(),
+        }
+    }
+
+    /// Whether `text` starts with one of the words.
+    pub(super) fn start(&self, text: &str) -> bool {
+        let firsts = self
+            .firsts
+            .get_or_init(|| bits_of(self.words.iter().filter_map(|w| w.chars().next())));
+        text.chars().next().is_some_and(|c| holds(firsts, c))
+            && self.words.iter().any(|w| text.starts_with(w))
+    }
+}
+
+/// A bit per character of the Basic Multilingual Plane, set for each of `chars`.
+fn bits_of(chars: impl Iterator<Item = char>) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for c in chars {
+        let i = c as usize;
+        debug_assert!(i < 0x10000, "{c} is outside the Basic Multilingual Plane");
+        if let Some(word) = bits.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+    bits
+}
+
+/// Whether the bit of `c` is set in `bits`.
+fn holds(bits: &[u64], c: char) -> bool {
+    let i = c as usize;
+    bits.get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::CharSet;
+    use super::{CharSet, Words};
 
     #[test]
     fn holds_the_listed_characters_and_no_notes() {
@@ -50,5 +86,12 @@ mod tests {
         assert!(SET.contains('甲') && SET.contains('丙') && SET.contains('丁'));
         assert!(!SET.contains('注') && !SET.contains(' ') && !SET.contains('戊'));
         assert!(!SET.contains('😀'));
+    }
+
+    #[test]
+    fn a_text_starts_with_a_word_of_the_list_or_with_none() {
+        static WORDS: Words = Words::new(&["之间", "等", "区段"]);
+        assert!(WORDS.start("之间的合作") && WORDS.start("等城市") && WORDS.start("区段"));
+        assert!(!WORDS.start("之后") && !WORDS.start("区域") && !WORDS.start(""));
     }
 }

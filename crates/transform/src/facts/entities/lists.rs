@@ -5,6 +5,7 @@
 //! the kind has one (`滨海省`, `八打雁港`, `沅水`), and no word of a generic phrase (`其他城市`,
 //! `沿海地区`).
 
+use super::charset::Words;
 use super::prose::{boundaries_between, prose_words};
 use super::{add_where_free, standing, Mention, DIVISION, FEATURE, PLACE};
 
@@ -14,22 +15,10 @@ const JOINS: [char; 4] = ['、', '和', '及', '与'];
 /// What may stand after a list's last item: its end, a word that counts or places the list
 /// (`威海、日照｜两市`, `…和仁川、群山｜之间`, `卢克索｜等城市`), or a route's next stop or stretch
 /// (`经纳孔德、通杜马、姆贝亚｜至`, `马坎巴科和伊法卡拉｜区段`).
-const AFTER_THE_LAST: [&str; 19] = [
+static AFTER_THE_LAST: Words = Words::new(&[
     "，", "。", "；", "：", "）", ",", ";", "等", "之间", "两市", "三市", "两地", "三地", "两国",
     "至", "—", "段", "区段", "路段",
-];
-
-/// The first characters of the words of [`AFTER_THE_LAST`].
-const AFTER_THE_LAST_STARTS: &str = "，。；：）,;等之两三至—段区路";
-
-/// Whether `rest` starts with a word of [`AFTER_THE_LAST`]. Asked at every character of an
-/// item, so the first character is tested first: most start none of the words.
-fn ends_the_list(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| AFTER_THE_LAST_STARTS.contains(c))
-        && AFTER_THE_LAST.iter().any(|w| rest.starts_with(w))
-}
+]);
 
 /// Words that stand before a list's first item and are no part of it (`企业在｜东河、顺化`).
 const BEFORE_THE_FIRST: &str = "在赴经至到从向往对同将由沿于";
@@ -464,7 +453,7 @@ fn item_after(
                     || (j == '、' && ends_a_list(folded, end + j.len_utf8(), m.kind))
             }
             Some(_) => {
-                ends_the_list(rest)
+                AFTER_THE_LAST.start(rest)
                     || (m.kind == "city" && transliterated_before_a_verb(folded, &item))
             }
             None => true,
@@ -512,7 +501,7 @@ fn ends_a_list(folded: &str, start: usize, kind: &str) -> bool {
         .map(|(i, c)| start + i + c.len_utf8())
         .any(|end| {
             let rest = &folded[end..];
-            ends_the_list(rest) && reads_as_item(folded, &(start..end), kind)
+            AFTER_THE_LAST.start(rest) && reads_as_item(folded, &(start..end), kind)
         })
 }
 
@@ -641,17 +630,4 @@ fn runs_into_prose(folded: &str, item: &std::ops::Range<usize>) -> bool {
         boundaries_between(folded, item.start, item.end),
         std::iter::once(item.end),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{AFTER_THE_LAST, AFTER_THE_LAST_STARTS};
-
-    #[test]
-    fn every_word_after_a_list_starts_with_a_listed_character() {
-        for word in AFTER_THE_LAST {
-            let first = word.chars().next().unwrap_or_default();
-            assert!(AFTER_THE_LAST_STARTS.contains(first), "{word}");
-        }
-    }
 }

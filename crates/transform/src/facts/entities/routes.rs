@@ -4,6 +4,7 @@
 //! crossings are named this way in transport texts, and their small stops are the towns no
 //! bundled source has in Chinese.
 
+use super::charset::Words;
 use super::mechanisms::{verb_at, verb_before};
 use super::prose::prose_words;
 use super::standing::{crosses_a_word, is_transliteration};
@@ -25,13 +26,10 @@ const STOP_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// Words that may follow a route's last stop (`…扎瑙津｜之间`, `…阿拉特｜区段`, `…库雷克｜航线`);
 /// anything else after a run of sounds means it reads on into a word or a longer name.
-const AFTER_A_STOP: [&str; 20] = [
+static AFTER_A_STOP: Words = Words::new(&[
     "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "线",
     "班列", "通道", "方向", "走廊", "高速", "管道",
-];
-
-/// The first characters of the words of [`AFTER_A_STOP`]: most characters start none.
-const AFTER_A_STOP_STARTS: &str = "的和与及或等之间段区铁公航线班通方走高管";
+]);
 
 /// Whether a mention is a stop a route may be known by: a town, a place, a division or a
 /// country other than China (`中国—加勒比` joins partners, not stops).
@@ -109,9 +107,7 @@ const NOT_A_TOWN_ENDING: [char; 10] = ['港', '岛', '岸', '站', '湾', '河',
 fn ends_a_stop(folded: &str, at: usize) -> bool {
     let rest = &folded[at..];
     rest.chars().next().is_none_or(|c| {
-        !annotext_parser::is_hanzi(c)
-            || JOINS.contains(&c)
-            || (AFTER_A_STOP_STARTS.contains(c) && AFTER_A_STOP.iter().any(|w| rest.starts_with(w)))
+        !annotext_parser::is_hanzi(c) || JOINS.contains(&c) || AFTER_A_STOP.start(rest)
     })
 }
 
@@ -229,15 +225,7 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{join_after, join_at, join_before, AFTER_A_STOP, AFTER_A_STOP_STARTS, JOINS};
-
-    #[test]
-    fn every_word_after_a_stop_starts_with_a_listed_character() {
-        for word in AFTER_A_STOP {
-            let first = word.chars().next().unwrap_or_default();
-            assert!(AFTER_A_STOP_STARTS.contains(first), "{word}");
-        }
-    }
+    use super::{join_after, join_at, join_before, JOINS};
 
     #[test]
     fn every_join_is_found_by_its_bytes() {

@@ -2,7 +2,7 @@
 //! person's or a university's name, or the head of a longer name of another kind (a feature, a
 //! port, a division).
 
-use super::charset::CharSet;
+use super::charset::{CharSet, Words};
 use super::prose::{boundaries_between, prose_words};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
@@ -845,7 +845,7 @@ fn formal_qualifiers(rest: &str) -> usize {
 
 /// Products named after a place (folded): the place's name before one is part of the
 /// product's (`哈密瓜`, `福鼎白茶`, `绍兴黄酒`, `托卡伊葡萄酒`, `山东煎饼`).
-const PRODUCTS: [&str; 62] = [
+static PRODUCTS: Words = Words::new(&[
     "榨菜",
     "花炮",
     "干酪",
@@ -908,21 +908,13 @@ const PRODUCTS: [&str; 62] = [
     "扒鸡",
     "麻花",
     "坚果",
-];
+]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
 /// place (see [`PRODUCTS`]).
 pub(super) fn names_a_product(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| PRODUCT_STARTS.contains(c))
-        && PRODUCTS.iter().any(|p| rest.starts_with(p))
+    PRODUCTS.start(rest)
 }
-
-/// The first characters of [`PRODUCTS`]: most names are followed by none of them.
-static PRODUCT_STARTS: CharSet = CharSet::new(
-    "茶玉瓜香椪蜜苹煎白黑红绿花黄葡人火带腊米拉烤小大咖燕橄牛椰鸡鲑毛牡龙冰马油枸核松帝海干榨扒麻坚",
-);
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
 /// reporter's byline (`（记者 李青海 马丽娜）`), is a person's given name.
@@ -1129,19 +1121,6 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
             m.text.start = at;
             m.offset = at;
             m.canonical = None;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{PRODUCTS, PRODUCT_STARTS};
-
-    #[test]
-    fn every_product_starts_with_a_listed_character() {
-        for product in PRODUCTS {
-            let first = product.chars().next().unwrap_or_default();
-            assert!(PRODUCT_STARTS.contains(first), "{product}");
         }
     }
 }
