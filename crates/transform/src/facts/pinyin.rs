@@ -230,7 +230,8 @@ fn analyse(
     // Per character position, the first character of the earliest-starting word that ends
     // there: built only when some reading is about to be flagged (rare).
     first_start_ending_at.clear();
-    let longest = found.iter().map(|&(_, len, _)| len).max().unwrap_or(0);
+    // The most characters of a word found, made with the table above.
+    let mut longest = 0;
     // Where the last word read starts, as a character's index and byte (see [`byte_of_char`]).
     let mut cursor = (0, 0);
     for a in annotated.iter_mut() {
@@ -248,6 +249,7 @@ fn analyse(
                 if let Some(slot) = first_start_ending_at.get_mut(start + len) {
                     *slot = (*slot).min(start);
                 }
+                longest = longest.max(len);
             }
         }
         let crossed = |start: usize| {
