@@ -7,10 +7,10 @@
 //! They are advisory locks (`flock`), which the kernel drops when the process ends, however it
 //! ends: a killed run never holds the folder. The whole folder's lock is also taken on the
 //! folder itself (Unix), in the same mode: a lock file removed by hand while a run holds it
-//! would otherwise let a second run in, which would create and lock a new file of that name. A lock file is opened without following a link
-//! and must be a regular file with one name; it is never truncated. It holds the process id and
-//! host name of its last exclusive holder, for the message a second run prints, written only
-//! over what is recognisably such a note.
+//! would otherwise let a second run in, which would create and lock a new file of that name.
+//! A lock file is opened without following a link and must be a regular file with one name; it
+//! is never truncated. It holds the process id and host name of its last exclusive holder, for
+//! the message a second run prints, written only over what is recognisably such a note.
 
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
