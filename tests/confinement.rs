@@ -661,3 +661,74 @@ fn a_name_a_briefing_cannot_carry_costs_only_its_document() {
         serde_json::from_slice(&std::fs::read(dir.join("output/manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["counts"]["documents"], 1);
 }
+
+#[test]
+fn combine_reads_no_part_through_a_linked_tables_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a.txt"), "1.中(zhong)国(guo)\n").unwrap();
+    std::fs::write(dir.path().join("in/b.txt"), "1.合(he)作(zuo)\n").unwrap();
+    for shard in ["0/2", "1/2"] {
+        let args = ["run", "in", "-o", "out", "-f", "parquet", "--shard", shard];
+        let run = annotext(&args, dir.path());
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    // A neighbour moves the parts out of the folder and leaves a link in their place: the parts
+    // are byte for byte the shards', but they are no longer inside the folder.
+    let out = dir.path().join("out");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::rename(out.join("tables"), &elsewhere).unwrap();
+    symlink(&elsewhere, out.join("tables")).unwrap();
+
+    let combined = annotext(&["combine", "out"], dir.path());
+    assert_eq!(combined.status.code(), Some(3), "{}", stderr(&combined));
+    let said = stderr(&combined);
+    assert!(said.contains("out/tables is a symbolic link"), "{said}");
+    assert!(!out.join("workbook.xlsx").exists());
+    assert!(!elsewhere.join("workbook.xlsx").exists());
+}
+
+#[test]
+fn an_entry_edited_into_the_manifest_makes_no_run_remove_a_users_file() {
+    let project = scratch_project();
+    let dir = project.path();
+    first_run(dir);
+    // A neighbour's file of the same bytes as an output, and an entry for it edited into the
+    // manifest with the right length and digest: the next run would find it "not written
+    // again" and remove it, were the manifest believed.
+    let output = dir.join("output");
+    std::fs::create_dir(output.join("notes")).unwrap();
+    std::fs::copy(
+        output.join("tables/documents.csv"),
+        output.join("notes/plan.docx"),
+    )
+    .unwrap();
+    let manifest_path = output.join("manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    let outputs = manifest["outputs"].as_array_mut().unwrap();
+    let mut forged = outputs
+        .iter()
+        .find(|e| e["path"] == "tables/documents.csv")
+        .unwrap()
+        .clone();
+    forged["path"] = "notes/plan.docx".into();
+    outputs.push(forged);
+    std::fs::write(
+        &manifest_path,
+        serde_json::to_vec_pretty(&manifest).unwrap(),
+    )
+    .unwrap();
+
+    let rerun = annotext(&["-f", "csv,pdf"], dir);
+    assert!(rerun.status.success(), "{}", stderr(&rerun));
+    assert!(
+        stderr(&rerun).contains("annotext writes no file of that name: kept as it is"),
+        "{}",
+        stderr(&rerun)
+    );
+    assert_eq!(
+        std::fs::read(output.join("notes/plan.docx")).unwrap(),
+        std::fs::read(output.join("tables/documents.csv")).unwrap()
+    );
+}

@@ -124,18 +124,39 @@ impl Folder {
 
     /// The bytes of the regular file at `relative`, or `None` when there is none.
     pub fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>> {
+        if self.entry(relative)? != Entry::File {
+            return Ok(None);
+        }
+        let Some(mut file) = self.open_regular(relative)? else {
+            return Ok(None);
+        };
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut file, &mut bytes).at("read", &self.path.join(relative))?;
+        Ok(Some(bytes))
+    }
+
+    /// The regular file at `relative`, opened for reading with no link followed on the way or
+    /// at the end (a link is refused), or `None` when there
+    /// is none: what another user or job of a shared folder put there cannot lead outside it.
+    pub fn open_regular(&self, relative: &Path) -> Result<Option<std::fs::File>> {
         let (parent, name) = split(relative)?;
         let Some(dir) = self.subfolder(parent, false)? else {
             return Ok(None);
         };
         let at = self.path.join(relative);
-        if entry_in(&dir, name, &at)? != Entry::File {
-            return Ok(None);
+        match entry_in(&dir, name, &at)? {
+            Entry::File => {}
+            Entry::Link => {
+                return Err(OutputSetError::Refused(format!(
+                    "{} is a symbolic link: annotext reads nothing through a link in its output \
+                     folder",
+                    shown(&at)
+                )))
+            }
+            _ => return Ok(None),
         }
-        let mut file = open_file(&dir, name).at("read", &at)?;
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut file, &mut bytes).at("read", &at)?;
-        Ok(Some(bytes))
+        let file = open_file(&dir, name).at("read", &at)?;
+        Ok(Some(file.into_std()))
     }
 }
 

@@ -62,6 +62,37 @@ fn is_invisible_break(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `relative` (a manifest's `/`-separated path) has the shape of a file annotext writes:
+/// the workbook, records or a corpus briefing at the top; a table under `tables/` (or a shard's
+/// part of one under `tables/TABLE/` and `csv/TABLE/`); a shard's records under `records/`; a
+/// briefing anywhere under `briefings/`. A manifest is a file in a shared folder, and anybody
+/// who may write there may edit it: a run removes an earlier set's file only when its name has
+/// this shape, so that an entry added by hand cannot make annotext delete a file of any other
+/// name (`notes/plan.docx`), whatever digest it gives.
+pub fn an_outputs_name(relative: &str) -> bool {
+    let parts: Vec<&str> = relative.split('/').collect();
+    let extension_of = |allowed: &[&str]| {
+        parts
+            .last()
+            .and_then(|name| name.rsplit_once('.'))
+            .is_some_and(|(stem, extension)| !stem.is_empty() && allowed.contains(&extension))
+    };
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || *p == "." || *p == "..")
+    {
+        return false;
+    }
+    match parts[..] {
+        [_] => extension_of(&["xlsx", "pdf", "jsonl"]),
+        ["briefings", _, ..] => extension_of(&["pdf"]),
+        ["tables", _] | ["tables", _, _] => extension_of(&["csv", "parquet", "jsonl"]),
+        ["csv", _, _] => extension_of(&["csv"]),
+        ["records", _] => extension_of(&["jsonl"]),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +110,37 @@ mod tests {
             let two = shown(Path::new(std::ffi::OsStr::from_bytes(b"\xfe.txt")));
             assert_eq!(one, "\\xff.txt");
             assert_ne!(one, two);
+        }
+    }
+
+    #[test]
+    fn the_names_annotext_writes_have_an_outputs_shape_and_others_none() {
+        let shard = crate::shard::Shard::new(1, 4).unwrap();
+        for name in [
+            "workbook.xlsx",
+            "records.jsonl",
+            "corpus-briefing.pdf",
+            "tables/entities.csv",
+            "tables/entities.parquet",
+            "briefings/a/b/峰会.pdf",
+            &shard.table_part("entities", "parquet"),
+            &shard.table_part("entities", "csv"),
+            &shard.records_part(),
+        ] {
+            assert!(an_outputs_name(name), "{name}");
+        }
+        for name in [
+            "notes/plan.docx",
+            "plan.docx",
+            ".ssh/authorized_keys",
+            "tables/../../x.csv",
+            "tables/a/b/c.csv",
+            "briefings/notes.txt",
+            "records/x/y.jsonl",
+            ".pdf",
+            "",
+        ] {
+            assert!(!an_outputs_name(name), "{name}");
         }
     }
 }

@@ -29,7 +29,7 @@ use crate::error::{IoContext, OutputSetError, Result, StepContext};
 
 use annotext_atomic_file::{is_temporary_name, write_bytes_atomic, Digest};
 
-use crate::names::{shown, shown_str};
+use crate::names::{an_outputs_name, shown, shown_str};
 
 use crate::folder::{digest_in, entry_in, path_through, split, sync_dir, Entry, Folder};
 use crate::lock::{FolderLock, LockMode, LOCK_NAME};
@@ -765,6 +765,17 @@ fn move_into_place(folder: &Folder, publication: Publication, force: bool) -> Re
             }
             let (parent, name) = split(&relative)?;
             let path = out.join(&relative);
+            // An entry edited into the manifest by hand names no file to remove.
+            if !an_outputs_name(&entry.path) {
+                if folder.entry(&relative).is_ok_and(|e| e != Entry::Missing) {
+                    notes.push(format!(
+                        "{} is listed by the earlier manifest, but annotext writes no file of \
+                         that name: kept as it is",
+                        shown(&path)
+                    ));
+                }
+                continue;
+            }
             // A folder of the old set that is now a link is not followed to remove anything.
             let Ok(Some(dir)) = folder.subfolder(parent, false) else {
                 continue;

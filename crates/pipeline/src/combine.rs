@@ -57,6 +57,7 @@ struct Part {
 impl Part {
     /// Opens a part, checks it against its shard's marker and reads its documents' runs.
     fn open(
+        folder: &Folder,
         dataset: &Dataset,
         marker: &Marker,
         table: &str,
@@ -74,7 +75,15 @@ impl Part {
                 PipelineError::Refused(format!("{} lists no {relative}", shown(&marker.path)))
             })?;
         let path = dataset.dir.join(&relative);
-        let file = File::open(&path).at("read", &path)?;
+        // Through the folder's handle, following no link: a part is read only from inside.
+        let file = folder.open_regular(Path::new(&relative))?.ok_or_else(|| {
+            PipelineError::Refused(format!(
+                "{} is missing or not a regular file: run shard {}/{} again",
+                shown(&path),
+                marker.shard.index,
+                marker.shard.count
+            ))
+        })?;
         let mut hasher = blake3::Hasher::new();
         let bytes = std::io::copy(&mut &file, &mut hasher).at("read", &path)?;
         let digest = Digest::from_hex(&hasher.finalize().to_hex());
@@ -314,7 +323,15 @@ pub fn combine(dir: &Path, out: Option<&Path>, progress: &dyn Progress) -> Resul
         .collect();
     let opened = timings.time("read", || {
         jobs.par_iter()
-            .map(|&(t, k)| Part::open(&dataset, &dataset.markers[k], TABLE_NAMES[t], &positions))
+            .map(|&(t, k)| {
+                Part::open(
+                    &folder,
+                    &dataset,
+                    &dataset.markers[k],
+                    TABLE_NAMES[t],
+                    &positions,
+                )
+            })
             .collect::<Result<Vec<_>>>()
     })?;
     let mut parts: Vec<Vec<Part>> = (0..TABLE_COUNT).map(|_| Vec::new()).collect();
