@@ -2490,3 +2490,39 @@ fn cities_geonames_names_in_no_chinese_are_found_by_natural_earths_names() {
         &[("feature", "卡纳普里河")],
     );
 }
+
+#[test]
+fn words_around_a_suffix_a_verb_before_it_a_count_or_a_map_point_name_no_mechanism() {
+    for text in [
+        "布里亚特共和国的乌兰乌德拥有飞机制造和机车修理企业。",
+        "成员违反本章程或者损害联盟声誉的，经理事会审议后除名。",
+        "杭州一家跨境电商平台则与埃及邮政签署合作协议。",
+        "那格浦尔位于印度地理中心，正在建设多式联运枢纽。",
+        "推动红海沿岸海外仓网络项目建设。",
+    ] {
+        assert!(
+            mechanisms(text).is_empty(),
+            "{text}: {:?}",
+            mechanisms(text)
+        );
+    }
+    // Where they are names, they stay.
+    assert_eq!(
+        mechanisms("双方同意建立中意港口安全信息通报机制。"),
+        ["中意港口安全信息通报机制"]
+    );
+}
+
+#[test]
+fn the_urals_are_a_region_and_their_river_and_range_features() {
+    assert_exactly(
+        &names("西伯利亚及乌拉尔地区经贸合作，乌拉尔河入海口和乌拉尔山脉东麓，经乌拉尔斯克进入。"),
+        &[
+            ("region", "西伯利亚"),
+            ("region", "乌拉尔"),
+            ("feature", "乌拉尔河"),
+            ("feature", "乌拉尔山脉"),
+            ("city", "乌拉尔斯克"),
+        ],
+    );
+}

@@ -5,7 +5,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::{Mention, FEATURE};
+use super::charset::CharSet;
+use super::{standing, Mention, FEATURE};
 use crate::facts::tagger::Tagger;
 
 /// Words a mechanism's name never starts with: the verbs that set one up or use it, the words
@@ -15,7 +16,10 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 177] = [
+const BEFORE_A_NAME: [&str; 179] = [
+    // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
+    "损害",
+    "承担",
     "争取",
     "出版",
     "任何",
@@ -275,7 +279,7 @@ const GENERIC_WORDS: [&str; 68] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 18] = [
+const INFRASTRUCTURE: [&str; 19] = [
     "支线",
     "互联互通",
     "航运",
@@ -294,6 +298,7 @@ const INFRASTRUCTURE: [&str; 18] = [
     "输变电",
     "电网",
     "光缆",
+    "海外仓",
 ];
 
 /// Suffixes of recurring meetings, expos and joint bodies: named only with a link between partners
@@ -486,8 +491,10 @@ const INITIATIVES: [&str; 6] = [
 
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
 /// `中拉港航人才培训中心`), after 中.
-const PARTNER_INITIALS: &str =
-    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索";
+/// (A [`CharSet`]: asked of most phrases, where a search of the string would cost more.)
+static PARTNER_INITIALS: CharSet = CharSet::new(
+    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索",
+);
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a
 /// mechanism lasts (`农业合作长效机制`), or refers to one named before (`执行本联盟`).
@@ -616,6 +623,14 @@ pub(super) fn named_in_text<'t>(
         // `机制化` is a verb (`将…论坛｜机制化`): no suffix, and none after a name.
         let makes_a_verb = |at: usize| folded[at..].starts_with("机制化");
         if makes_a_verb(at) {
+            continue;
+        }
+        // 机制 that words run into from both sides is none (`飞机｜制造`). (Not other suffixes:
+        // their characters make words with the text's more often than not, `合作｜对话会｜上`.)
+        if &folded[at..end] == "机制"
+            && standing::ends_inside_a_word(folded, at, end)
+            && standing::crosses_a_word(folded, at, end)
+        {
             continue;
         }
         if folded[end..]
@@ -948,6 +963,8 @@ pub(super) fn named_in_text<'t>(
         // place's centre is where it is (`位于｜加勒比海中心`).
         if suffix == "中心"
             && (phrase.ends_with('分')
+                // A country's geographic centre (`位于印度地理｜中心`) is a point on its map.
+                || phrase.ends_with("地理")
                 || is_a_name_of(&[
                     "feature", "city", "region", "country", "division", "province",
                 ]))
@@ -1017,10 +1034,17 @@ pub(super) fn named_in_text<'t>(
         // (The names are sorted by where they start and do not overlap: only the last one to
         // start before the suffix may hold it.)
         let holder = names.partition_point(|n| n.start < at).checked_sub(1);
+        // A count after a place is one too (`杭州｜一家跨境电商平台`).
+        let counts_after_a_place = || {
+            names
+                .get(names.partition_point(|n| n.start < start))
+                .is_some_and(|n| n.start == start && n.end < at && counts(&folded[n.end..at]))
+        };
         if holder
             .and_then(|k| names.get(k))
             .is_some_and(|n| n.end > end)
             || counts(phrase)
+            || counts_after_a_place()
         {
             continue;
         }
@@ -1039,8 +1063,25 @@ fn counts(phrase: &str) -> bool {
     let mut chars = phrase.chars();
     match (chars.next(), chars.next()) {
         (Some('若'), Some('干')) => true,
+        // `matches!`, not a search of a string of them: this is asked of most phrases.
         (Some(n), Some(unit)) => {
-            "一二三四五六七八九十两几多数各".contains(n) && "个家类种项批".contains(unit)
+            matches!(
+                n,
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '两'
+                    | '几'
+                    | '多'
+                    | '数'
+                    | '各'
+            ) && matches!(unit, '个' | '家' | '类' | '种' | '项' | '批')
         }
         _ => false,
     }
@@ -1154,8 +1195,8 @@ fn after_partner_initials(phrase: &str) -> bool {
 const PARTNERS_BY_ABBREVIATION: [&str; 1] = ["澜湄"];
 
 /// The one-character names of China's province-level divisions (`闽`, `台`, `滇`, `桂`).
-const PROVINCE_INITIALS: &str =
-    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台蒙";
+static PROVINCE_INITIALS: CharSet =
+    CharSet::new("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台蒙");
 
 /// Whether `phrase` starts with two provinces' one-character names, or a province's and a
 /// partner's, which name the partners of a regional body (`闽台港航合作交流中心`, `滇桂…`).
