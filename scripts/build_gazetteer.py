@@ -682,6 +682,11 @@ class City:
     names: dict[str, str]  # simplified name → GeoNames' traditional spelling of it, or ""
     # The names only Natural Earth gives (natural-earth-names.tsv), a subset of `names`' keys.
     natural_earth: frozenset[str] = frozenset()
+    # Other spellings of a hyphenated name of Natural Earth's → that name (汉特－曼西斯克 and
+    # 汉特曼西斯克 → 汉特-曼西斯克), as for CLDR's divisions (DIVISION_HYPHENS).
+    variants: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Whether Natural Earth lists the town (by its weight in its region, not its size).
+    in_natural_earth: bool = False
 
 
 def natural_earth_names() -> dict[int, list[str]]:
@@ -722,9 +727,19 @@ class GeoNames:
                 continue
             names: dict[str, str] = {}
             own: set[str] = set()
+            variants: dict[str, str] = {}
             added = extra.get(record["geonameid"], [])
             for alt in sorted(record["alternatenames"]) + sorted(added):
-                if not HANZI.fullmatch(alt) or not any(encodes(alt, e) for e in HANZI_ENCODINGS):
+                parts = DIVISION_HYPHEN.split(alt)
+                if len(parts) == 2 and all(HANZI.fullmatch(p) for p in parts):
+                    # A hyphenated name (汉特-曼西斯克), written with the ASCII hyphen.
+                    alt = "-".join(parts)
+                    for hyphen in DIVISION_HYPHENS:
+                        if hyphen != "-":
+                            variants[scripts.fold(hyphen.join(parts))] = scripts.fold(alt)
+                elif not HANZI.fullmatch(alt):
+                    continue
+                if not any(all(encodes(p, e) for p in parts) for e in HANZI_ENCODINGS):
                     continue
                 simplified = scripts.fold(alt)
                 if alt in record["alternatenames"]:
@@ -733,7 +748,8 @@ class GeoNames:
                     names[simplified] = alt if alt != simplified else names.get(simplified, "")
             city = City(
                 record["geonameid"], record["name"], record["countrycode"],
-                record["population"], names, frozenset(names.keys() - own),
+                record["population"], names, frozenset(names.keys() - own), variants,
+                record["geonameid"] in extra,
             )
             self.cities.append(city)
         if not 20_000 <= len(self.cities) <= 40_000:
@@ -841,6 +857,7 @@ def geonames_rows(
             continue
         chosen = [n for n in city.names if (n in city.natural_earth) == natural_earth]
         forms: dict[str, str] = {name: name for name in chosen}
+        forms.update((v, c) for v, c in city.variants.items() if c in forms)
         for name in chosen:
             stem = name[:-1]
             if (
@@ -853,7 +870,12 @@ def geonames_rows(
         for name, canonical in forms.items():
             if name in taken or (natural_earth and len(name) < NATURAL_EARTH_MIN_CHARS):
                 continue
-            if city.population < GEONAMES_MIN_POPULATION and not transliterated(name):
+            # Natural Earth chose its places for their weight in their region, so its towns are
+            # taken from 15,000 whatever their names are made of (斯柳江卡, 新乌连戈伊), from
+            # three characters up as its names are.
+            small = city.population < GEONAMES_MIN_POPULATION
+            weighty = city.in_natural_earth and len(name) >= NATURAL_EARTH_MIN_CHARS
+            if small and not weighty and not transliterated(name):
                 continue
             spell = lambda n: city.names.get(n) or scripts.traditional(n)  # noqa: E731
             kind = "place" if name.endswith(("岛", "礁")) else "city"

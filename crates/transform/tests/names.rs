@@ -2482,6 +2482,25 @@ fn cities_geonames_names_in_no_chinese_are_found_by_natural_earths_names() {
             ("city", "科卢韦齐"),
         ],
     );
+    // A hyphenated name is found with any hyphen or none, as one city; a town Natural Earth
+    // lists is found from 15,000 inhabitants whatever its name is made of.
+    let found = names("汉特-曼西斯克、汉特曼西斯克和贝加尔湖畔的斯柳江卡。");
+    assert_found(
+        &found,
+        &[
+            ("city", "汉特-曼西斯克"),
+            ("city", "汉特曼西斯克"),
+            ("city", "斯柳江卡"),
+        ],
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|(k, _, _)| k == "city")
+            .take(2)
+            .all(|(_, _, canonical)| canonical == "汉特-曼西斯克"),
+        "{found:?}"
+    );
     // Its names of two characters are not taken: they are mostly syllables of longer names or
     // pieces of everyday words.
     assert!(kinds_of("加强周边和地区合作。", "边和").is_empty());
