@@ -835,7 +835,10 @@ def geonames_rows(
     natural_earth: bool = False,
 ) -> tuple[list[Row], list[str], list[str]]:
     """Rows for the Chinese names of GeoNames' cities of GEONAMES_MIN_POPULATION or more, outside
-    GEONAMES_SKIPPED_COUNTRIES; and the names left out as common words and as parts of words.
+    GEONAMES_SKIPPED_COUNTRIES, of its towns of GEONAMES_MIN_POPULATION_TRANSLITERATED or more by
+    their transliterated names, and of the towns Natural Earth lists, whatever their size, by
+    their names of NATURAL_EARTH_MIN_CHARS or more; and the names left out as common words and as
+    parts of words.
 
     GeoNames' own names, or with `natural_earth` the names only Natural Earth gives
     (City.natural_earth), which main() takes after every other source: a division's name stays
@@ -843,7 +846,9 @@ def geonames_rows(
 
     Each simplified name gives a row, and its traditional spelling another (GeoNames' own, else
     Scripts.traditional): kind `city`, or `place` for an island (…岛); canonical the name itself,
-    or for a name without 市 the name with it (宁波 → 宁波市); source `geonames:<geonameid>`.
+    or for a name without 市 the name with it (宁波 → 宁波市), or for another spelling of a
+    hyphenated name the name with the ASCII hyphen; source `geonames:<geonameid>`
+    (`naturalearth:geonames:<geonameid>` for a name only Natural Earth gives).
     A name that two cities share (巴伦西亚: Valencia in Spain and in Venezuela) is the larger
     city's. A name that an earlier source gives (`taken`, folded: countries, capitals, CLDR's
     cities, China's divisions, curated rows) is left to it: 新加坡 stays a country, 北京 a city
