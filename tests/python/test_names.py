@@ -64,7 +64,7 @@ def test_names_are_found_as_the_reviewers_expect():
     # Reached on 2026-12-06 (thirteenth session): 0.973 and 0.965 on the 671 documents, about
     # 60,600 names right (the last ninety-six measured held out, then tuned on): a change that
     # loses names or invents them fails.
-    assert tp >= 63000, (tp, fp, fn)
+    assert tp >= 66000, (tp, fp, fn)
     assert precision >= 0.972 and recall >= 0.962, (precision, recall, misses)
     # Kinds whose rules are exact where they fire.
     for kind in ("country", "document", "province"):

@@ -2545,3 +2545,16 @@ fn the_urals_are_a_region_and_their_river_and_range_features() {
         ],
     );
 }
+
+#[test]
+fn bahia_blancas_port_the_sahel_drought_committee_and_coastal_towns() {
+    assert_exactly(
+        &names("阿根廷布宜诺斯艾利斯省巴伊亚布兰卡港与萨赫勒地区国家抗旱常设委员会合作，推动沿海城镇发展。"),
+        &[
+            ("country", "阿根廷"),
+            ("division", "布宜诺斯艾利斯省"),
+            ("place", "巴伊亚布兰卡港"),
+            ("organisation", "萨赫勒地区国家抗旱常设委员会"),
+        ],
+    );
+}
