@@ -2518,6 +2518,7 @@ fn words_around_a_suffix_a_verb_before_it_a_count_or_a_map_point_name_no_mechani
         "杭州一家跨境电商平台则与埃及邮政签署合作协议。",
         "那格浦尔位于印度地理中心，正在建设多式联运枢纽。",
         "推动红海沿岸海外仓网络项目建设。",
+        "货物经重庆团结村中心和昆明王家营集装箱中心转运，钱凯镇中心新建医院。",
     ] {
         assert!(
             mechanisms(text).is_empty(),

@@ -374,7 +374,7 @@ fn is_a_joint_conference(name: &str) -> bool {
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
-const FACILITIES: [&str; 28] = [
+const FACILITIES: [&str; 30] = [
     "金融",
     "展销",
     "数据",
@@ -403,6 +403,8 @@ const FACILITIES: [&str; 28] = [
     "业务",
     "辐射",
     "经济",
+    "集装箱",
+    "混配",
 ];
 
 /// What a centre does when it is one place's institute or office, a mechanism only when its
@@ -963,8 +965,10 @@ pub(super) fn named_in_text<'t>(
         // place's centre is where it is (`位于｜加勒比海中心`).
         if suffix == "中心"
             && (phrase.ends_with('分')
-                // A country's geographic centre (`位于印度地理｜中心`) is a point on its map.
+                // A country's geographic centre (`位于印度地理｜中心`) is a point on its map, and
+                // a town's or a village's centre its middle (`钱凯镇｜中心`, `团结村｜中心`).
                 || phrase.ends_with("地理")
+                || phrase.ends_with(['市', '镇', '村'])
                 || is_a_name_of(&[
                     "feature", "city", "region", "country", "division", "province",
                 ]))
