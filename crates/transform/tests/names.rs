@@ -2559,3 +2559,62 @@ fn bahia_blancas_port_the_sahel_drought_committee_and_coastal_towns() {
         ],
     );
 }
+
+#[test]
+fn a_peoples_committee_is_a_government_that_names_its_place() {
+    let text = "越南岘港市人民委员会与河江省人民委员会签署协议。";
+    assert_found(
+        &names(text),
+        &[
+            ("country", "越南"),
+            ("city", "岘港市"),
+            ("division", "河江省"),
+        ],
+    );
+    assert!(mechanisms(text).is_empty(), "{:?}", mechanisms(text));
+}
+
+#[test]
+fn words_around_generic_mechanisms_networks_and_crossings_name_nothing() {
+    // One side's departments and a body set up for the time being are kinds of mechanism.
+    let text = "应急处置依赖临时协调机制，并建立跨部门协调机制和省直部门协调机制。";
+    assert!(mechanisms(text).is_empty(), "{:?}", mechanisms(text));
+    // `部门间` is still read before `部门`.
+    assert!(mechanisms("建立部门间协调机制。").is_empty());
+    // A name taken up again is not part of the expo's.
+    assert_eq!(
+        mechanisms("用好中国—非洲经贸博览会这一平台。"),
+        ["中国—非洲经贸博览会"]
+    );
+    // Trunk and overland networks are infrastructure: the names in them stand.
+    let text = "经马六甲海峡方向衔接欧洲干线网络，融入东南亚陆路网络。";
+    assert!(mechanisms(text).is_empty(), "{:?}", mechanisms(text));
+    assert_found(
+        &names(text),
+        &[
+            ("feature", "马六甲海峡"),
+            ("region", "欧洲"),
+            ("region", "东南亚"),
+        ],
+    );
+    // A condition and a spare crossing name no crossing.
+    assert!(kinds_of("遇有口岸拥堵时，启用重要备选口岸。", "遇有口岸").is_empty());
+    assert!(names("遇有口岸拥堵时，启用重要备选口岸。").is_empty());
+}
+
+#[test]
+fn asia_after_a_postposition_and_a_towns_byname() {
+    assert_exactly(
+        &names("在产业链重构进程中亚洲与欧洲之间的陆路通道。"),
+        &[("region", "亚洲"), ("region", "欧洲")],
+    );
+    assert_exactly(
+        &names("推广巴拉顿湖和重庆山城风光，保护哀牢山、黄连山的森林。"),
+        &[
+            ("feature", "巴拉顿湖"),
+            ("city", "重庆"),
+            ("feature", "哀牢山"),
+            ("feature", "黄连山"),
+        ],
+    );
+}

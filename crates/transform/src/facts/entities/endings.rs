@@ -8,7 +8,8 @@ use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 72] = [
+const GENERIC_CROSSINGS: [&str; 73] = [
+    "备选",
     "电子",
     "地区",
     "澜湄",

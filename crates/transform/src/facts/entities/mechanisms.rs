@@ -16,10 +16,15 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 179] = [
+const BEFORE_A_NAME: [&str; 182] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
+    // A condition met (`遇有｜口岸拥堵`), a reliance (`依赖｜临时协调机制`) and a name taken up
+    // again (`…博览会这一｜平台`).
+    "遇有",
+    "依赖",
+    "这一",
     "争取",
     "出版",
     "任何",
@@ -201,7 +206,7 @@ const BEFORE_A_NAME: [&str; 179] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 68] = [
+const GENERIC_WORDS: [&str; 72] = [
     "日常",
     "区域",
     "口岸",
@@ -270,6 +275,13 @@ const GENERIC_WORDS: [&str; 68] = [
     "实施",
     "评估",
     "行动计划",
+    // After `部门间`, which is read first: one side's departments, or none in particular
+    // (`跨部门协调机制`, `省直部门协调机制`).
+    "跨部门",
+    "省直",
+    "部门",
+    // Set up for the time being (`临时协调机制`).
+    "临时",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -279,7 +291,9 @@ const GENERIC_WORDS: [&str; 68] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 19] = [
+const INFRASTRUCTURE: [&str; 21] = [
+    "陆路",
+    "干线",
     "支线",
     "互联互通",
     "航运",
@@ -948,6 +962,11 @@ pub(super) fn named_in_text<'t>(
         // `缅甸工商联合会`, `丹麦工业联合会`) are a national body, no mechanism.
         if suffix == "联合会" && ["工商", "商会", "工业"].iter().any(|w| phrase.contains(w))
         {
+            continue;
+        }
+        // A people's committee is a Vietnamese or Lao province's or city's government
+        // (`岘港市人民委员会`), which names its place like `…人民政府`.
+        if suffix == "委员会" && phrase.ends_with("人民") {
             continue;
         }
         if suffix == "委员会"

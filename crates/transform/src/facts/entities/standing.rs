@@ -190,6 +190,10 @@ pub(super) fn standing(
     if kind == "country" && read_into(folded, start) && ends_inside_a_word(folded, start, end) {
         return Standing::Cut;
     }
+    // Central Asia is not written 中亚洲: there 中 ends the words before (`进程中｜亚洲`).
+    if kind == "region" && after == Some('洲') && &folded[start..end] == "中亚" {
+        return Standing::Cut;
+    }
     if ["city", DIVISION, "region"].contains(&kind) && short {
         let reads_on = transliterated(folded[end..].chars()) && !neighbours(true) && !train;
         if reads_on || (read_into(folded, start) && !neighbours(false)) {
@@ -426,8 +430,8 @@ pub(super) fn standing(
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
-                // Not a town's landscape (`桂林｜山水`).
-                Some('山') if !next.is_some_and(|c| "东西区庄寨口水".contains(c)) => {
+                // Not a town's landscape (`桂林｜山水`) nor its byname (`重庆｜山城`).
+                Some('山') if !next.is_some_and(|c| "东西区庄寨口水城".contains(c)) => {
                     return Standing::Head(FEATURE, end + 3);
                 }
                 // A cape and its peninsula named after a town (`约克角半岛`).
@@ -557,7 +561,8 @@ pub(super) fn standing(
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
-                Some('山') if !next.is_some_and(|c| "东西区區庄寨口水地".contains(c)) => {
+                Some('山') if !next.is_some_and(|c| "东西区區庄寨口水地城".contains(c)) =>
+                {
                     return Standing::Head(FEATURE, end + 3);
                 }
                 _ => {}
