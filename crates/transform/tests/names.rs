@@ -2597,6 +2597,11 @@ fn words_around_generic_mechanisms_networks_and_crossings_name_nothing() {
             ("region", "东南亚"),
         ],
     );
+    // What a mechanism is about, with no partner, and what money is spent on.
+    let text = "建立经贸合作机制和港口铁路运营数据发布机制，经费主要用于会议组织。";
+    assert!(names(text).is_empty(), "{:?}", names(text));
+    // One country's own fair holds no mention of it.
+    assert!(names("欢迎企业参加中国西部国际投资贸易洽谈会。").is_empty());
     // A condition and a spare crossing name no crossing.
     assert!(kinds_of("遇有口岸拥堵时，启用重要备选口岸。", "遇有口岸").is_empty());
     assert!(names("遇有口岸拥堵时，启用重要备选口岸。").is_empty());
@@ -2616,5 +2621,36 @@ fn asia_after_a_postposition_and_a_towns_byname() {
             ("feature", "哀牢山"),
             ("feature", "黄连山"),
         ],
+    );
+}
+
+#[test]
+fn organise_after_a_place_prefectures_by_their_short_form_towns_and_crossings() {
+    // 组织 after a port is the verb; after an organisation's name it is that organisation's.
+    assert_exactly(
+        &names("安徽省将依托芜湖港组织铜材出口，西非电力联营组织成员国参会。")
+            .into_iter()
+            .filter(|(_, t, _)| t != "西非电力联营")
+            .collect::<Vec<_>>(),
+        &[
+            ("province", "安徽省"),
+            ("place", "芜湖港"),
+            ("organisation", "西非电力联营组织"),
+        ],
+    );
+    // An autonomous prefecture by its short form and 州, a town with its 镇.
+    assert_exactly(
+        &names("延边州与西双版纳州代表经磨憨镇前往万象。"),
+        &[
+            ("city", "延边州"),
+            ("city", "西双版纳州"),
+            ("city", "磨憨镇"),
+            ("city", "万象"),
+        ],
+    );
+    // A joining word before a crossing, and crossings an article or a border river names.
+    assert_exactly(
+        &names("货物经二连浩特而满都拉口岸也开放，本条第一项所称口岸和界河口岸除外。"),
+        &[("city", "二连浩特"), ("place", "满都拉口岸")],
     );
 }

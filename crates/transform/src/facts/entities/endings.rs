@@ -8,8 +8,10 @@ use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 73] = [
+const GENERIC_CROSSINGS: [&str; 75] = [
     "备选",
+    "所称",
+    "界河",
     "电子",
     "地区",
     "澜湄",
@@ -99,7 +101,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`).
             if !annotext_parser::is_hanzi(c)
-                || "经在从由自与和及或的至到往向赴等、各该方将把以为对于".contains(c)
+                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于".contains(c)
                 || out
                     .iter()
                     .take(names)

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::charset::CharSet;
-use super::{standing, Mention, FEATURE};
+use super::{standing, Mention, DIVISION, FEATURE, PLACE};
 use crate::facts::tagger::Tagger;
 
 /// Words a mechanism's name never starts with: the verbs that set one up or use it, the words
@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 182] = [
+const BEFORE_A_NAME: [&str; 184] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -25,6 +25,9 @@ const BEFORE_A_NAME: [&str; 182] = [
     "遇有",
     "依赖",
     "这一",
+    // What money is spent on (`主要用于｜会议组织`), and 组织 as a verb (`也开始｜组织…专列`).
+    "用于",
+    "开始",
     "争取",
     "出版",
     "任何",
@@ -206,7 +209,7 @@ const BEFORE_A_NAME: [&str; 182] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 72] = [
+const GENERIC_WORDS: [&str; 76] = [
     "日常",
     "区域",
     "口岸",
@@ -282,6 +285,11 @@ const GENERIC_WORDS: [&str; 72] = [
     "部门",
     // Set up for the time being (`临时协调机制`).
     "临时",
+    // What it is about, with no partner (`经贸合作机制`, `港口铁路运营数据发布机制`).
+    "经贸",
+    "铁路",
+    "运营",
+    "发布",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -923,6 +931,16 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         let suffix = &folded[at..end];
+        // 组织 right after a place is the verb (`依托芜湖港｜组织铜材出口`): no organisation is
+        // named after a port, a town or a province alone (an organisation's name before it is
+        // its own, `西非电力联营｜组织`).
+        if suffix == "组织"
+            && out.iter().take(names_count).any(|m| {
+                m.text.end == at && ["city", PLACE, "province", DIVISION].contains(&m.kind)
+            })
+        {
+            continue;
+        }
         let names_one = initiative
             || names_partners(
                 phrase,

@@ -191,7 +191,7 @@ pub(super) fn standing(
         return Standing::Cut;
     }
     // Central Asia is not written 中亚洲: there 中 ends the words before (`进程中｜亚洲`).
-    if kind == "region" && after == Some('洲') && &folded[start..end] == "中亚" {
+    if after == Some('洲') && kind == "region" && &folded[start..end] == "中亚" {
         return Standing::Cut;
     }
     if ["city", DIVISION, "region"].contains(&kind) && short {
@@ -575,6 +575,15 @@ pub(super) fn standing(
             && !folded[start..end].ends_with('市')
             && (!rest[3..].starts_with(|c| NOT_THE_TOWNS.contains(c))
                 || governed(folded, start, end + 3))
+        {
+            return Standing::Head("city", end + 3);
+        }
+        // A town's 镇 after its name (`磨憨镇`, `皎漂镇`). (Not 县: a Japanese prefecture is
+        // named after its capital, `鸟取县`.)
+        if rest.starts_with('镇')
+            && kind == "city"
+            && !folded[start..end].ends_with(['市', '县', '镇'])
+            && !rest[3..].starts_with(['级', '区', '域'])
         {
             return Standing::Head("city", end + 3);
         }
