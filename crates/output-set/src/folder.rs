@@ -122,12 +122,10 @@ impl Folder {
         digest_in(&dir, name, &self.path.join(relative))
     }
 
-    /// The bytes of the regular file at `relative`, or `None` when there is none.
+    /// The bytes of the regular file at `relative`, or `None` when there is none (a link
+    /// included: it is not followed).
     pub fn read(&self, relative: &Path) -> Result<Option<Vec<u8>>> {
-        if self.entry(relative)? != Entry::File {
-            return Ok(None);
-        }
-        let Some(mut file) = self.open_regular(relative)? else {
+        let Ok(mut file) = self.regular_file(relative)? else {
             return Ok(None);
         };
         let mut bytes = Vec::new();
@@ -139,24 +137,30 @@ impl Folder {
     /// at the end (a link is refused), or `None` when there
     /// is none: what another user or job of a shared folder put there cannot lead outside it.
     pub fn open_regular(&self, relative: &Path) -> Result<Option<std::fs::File>> {
+        match self.regular_file(relative)? {
+            Ok(file) => Ok(Some(file)),
+            Err(Entry::Link) => Err(OutputSetError::Refused(format!(
+                "{} is a symbolic link: annotext reads nothing through a link in its output \
+                 folder",
+                shown(self.path.join(relative))
+            ))),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// The regular file at `relative`, opened with no link followed, or what stands there
+    /// instead (missing, a folder, a link): one lookup for [`Folder::read`] and
+    /// [`Folder::open_regular`], which differ only in what they make of a link.
+    fn regular_file(&self, relative: &Path) -> Result<std::result::Result<std::fs::File, Entry>> {
         let (parent, name) = split(relative)?;
         let Some(dir) = self.subfolder(parent, false)? else {
-            return Ok(None);
+            return Ok(Err(Entry::Missing));
         };
         let at = self.path.join(relative);
         match entry_in(&dir, name, &at)? {
-            Entry::File => {}
-            Entry::Link => {
-                return Err(OutputSetError::Refused(format!(
-                    "{} is a symbolic link: annotext reads nothing through a link in its output \
-                     folder",
-                    shown(&at)
-                )))
-            }
-            _ => return Ok(None),
+            Entry::File => Ok(Ok(open_file(&dir, name).at("read", &at)?.into_std())),
+            other => Ok(Err(other)),
         }
-        let file = open_file(&dir, name).at("read", &at)?;
-        Ok(Some(file.into_std()))
     }
 }
 

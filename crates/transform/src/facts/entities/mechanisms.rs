@@ -982,11 +982,6 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        // A people's committee is a Vietnamese or Lao province's or city's government
-        // (`岘港市人民委员会`), which names its place like `…人民政府`.
-        if suffix == "委员会" && phrase.ends_with("人民") {
-            continue;
-        }
         if suffix == "委员会"
             && is_a_places_own(folded, phrase, start..at, out.iter().take(names_count))
         {
@@ -1164,14 +1159,18 @@ fn ordinal_prefix(phrase: &str) -> usize {
 /// Whether a commission named by the phrase at `phrase_at` (`names`: the gazetteer's names of
 /// the block) is one place's own, no mechanism: a Chinese province's, region's or city's, named
 /// in full (`上海市交通委员会`, `青海省发展和改革委员会`, `宁夏回族自治区卫生健康委员会`: a
-/// department of its government), or a country's named alone, with no partner beside it
-/// (`埃塞俄比亚投资委员会`: a national body).
+/// department of its government), a country's named alone, with no partner beside it
+/// (`埃塞俄比亚投资委员会`: a national body), or a people's committee, a Vietnamese or Lao
+/// province's or city's government (`岘港市人民委员会`), which names its place like `…人民政府`.
 fn is_a_places_own<'a, 't: 'a>(
     folded: &str,
     phrase: &str,
     phrase_at: Range<usize>,
     names: impl Iterator<Item = &'a Mention<'t>> + Clone,
 ) -> bool {
+    if phrase.ends_with("人民") {
+        return true;
+    }
     let chinese = names.clone().any(|n| {
         let name = &folded[n.text.clone()];
         n.text.start == phrase_at.start
