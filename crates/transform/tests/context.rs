@@ -89,3 +89,66 @@ fn a_word_read_across_another_word_s_end_says_nothing_of_the_character_after_it(
         [(1, '和', "应和".to_owned(), "yìng hè".to_owned())]
     );
 }
+
+/// Each block's characters with their readings, as the reading edition draws them.
+fn read_blocks(text: &str) -> Vec<String> {
+    let doc = parse_str("t", text).unwrap();
+    doc.blocks
+        .iter()
+        .map(|block| {
+            annotext_transform::readings_of_block(&doc, block)
+                .chars
+                .iter()
+                .map(|c| match c.reading {
+                    Some(r) => format!("{}{} ", c.ch, r.marked()),
+                    None => c.ch.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn annotations_after_a_space_the_clean_text_leaves_out_stay_on_their_own_character() {
+    // The space after an item's number and a paragraph's indent are not in a unit's clean
+    // text: an annotation after them was placed one character on per space, flagged right
+    // readings (開發 read kāi fā: 開 annotated kāi) and read 洲 as yà.
+    let text = "2. 亞(ya4)洲開(kai1)發(fa1)銀行（亞(ya4)行）。\n\
+                \u{3000}\u{3000}開(kai1)發(fa1)銀(yin2)行(hang2)。\n";
+    assert_eq!(flags(text), []);
+    let blocks = read_blocks(text);
+    assert!(
+        blocks[0].starts_with("亞yà 洲zhōu 開kāi 發fā 銀yín 行háng （亞yà 行"),
+        "{}",
+        blocks[0]
+    );
+    assert_eq!(blocks[1], "開kāi 發fā 銀yín 行háng 。");
+    // A wrong reading after the space is still flagged, on its own character.
+    let wrong = flags("2. 銀行(xing2)。\n");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert_eq!((wrong[0].1, wrong[0].2.as_str()), ('行', "銀行"));
+}
+
+#[test]
+fn annotations_after_a_wrapped_line_s_trailing_spaces_stay_on_their_own_character() {
+    // A hard-wrapped paragraph: the spaces that end its second line are not in its clean text.
+    let text = "关于合作的说明\n\
+                中国与东盟各国在数字经济领域开展了广泛合\n\
+                作双方同意进一步加强发(fa1)展(zhan3)战略对接推动银行  \n\
+                间合作深化长(chang2)江经济带与东盟国家的互联互通\n\
+                建设共同维护地区和平稳定与繁荣发展各方欢\n\
+                迎更多企业参与合作项目并支持青年交流。\n";
+    assert_eq!(flags(text), []);
+    let blocks = read_blocks(text);
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    assert!(
+        blocks[1].contains("发fā 展zhǎn 战zhàn 略lüè "),
+        "{}",
+        blocks[1]
+    );
+    assert!(
+        blocks[1].contains("银yín 行háng 间jiān 合hé 作zuò 深shēn 化huà 长cháng 江jiāng 经jīng "),
+        "{}",
+        blocks[1]
+    );
+}

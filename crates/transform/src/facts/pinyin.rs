@@ -178,7 +178,7 @@ fn analyse(
         annotated,
         first_start_ending_at,
     } = scratch;
-    place_annotations(doc, block, chars, annotated);
+    place_annotations(doc, block, chars, text, annotated);
     let dictionary = words();
     found.clear();
     // Matches come in the order of their ends: characters are counted on from the last one,
@@ -396,34 +396,119 @@ fn choose(
     }
 }
 
-/// The block's annotated characters (`annotated`) with their index in the clean text, in order,
-/// into `out`.
+/// The block's annotated characters (`annotated`) with their index in its clean text `text`
+/// ([`Document::block_text`]), in order, into `out`.
+///
+/// The clean text is the Text segments joined as `push_block_text` joins them: less the spaces
+/// that indent the block, end a wrapped line or start the next one, and with a space put between
+/// two Latin words a wrap cut apart. The same steps are taken here, counting instead of writing
+/// (an annotated character is never a space, so never trimmed): counting every character of
+/// the segments put each annotation after a marker's space (`2. 亞(ya4)洲`) on the character
+/// after its own.
 fn place_annotations(
     doc: &Document,
     block: &Block,
     annotated: &[AnnotatedChar],
+    text: &str,
     out: &mut Vec<Annotated>,
 ) {
     out.clear();
     if annotated.is_empty() {
         return;
     }
-    let mut next = annotated.iter().peekable();
-    let mut index = 0usize;
-    for segment in doc.block_segments(block) {
-        if segment.kind != SegmentKind::Text {
-            continue;
+    let mut placer = Placer {
+        next: annotated,
+        index: 0,
+        out,
+    };
+    let segments = doc.block_segments(block);
+    let texts = || segments.iter().filter(|s| s.kind == SegmentKind::Text);
+    // Most blocks are one line that starts with no space: their text is their segments' as
+    // written, and the steps below are passed over.
+    let indented = texts()
+        .next()
+        .is_some_and(|s| doc.slice(s.span).starts_with(char::is_whitespace));
+    if !block.is_joined() && !indented {
+        for segment in texts() {
+            placer.place(segment.span.start, doc.slice(segment.span));
         }
-        let start = segment.span.start;
-        for (offset, _) in doc.slice(segment.span).char_indices() {
-            let at = start + offset as u32;
-            while next.peek().is_some_and(|c| c.span.start < at) {
-                next.next();
+        return;
+    }
+    // The clean text written so far, in bytes (its characters are `placer.index`).
+    let mut bytes = 0usize;
+    // The spaces that end it, which a line break takes off: bytes and characters.
+    let (mut trailing_bytes, mut trailing_chars) = (0usize, 0usize);
+    let mut joining = false;
+    for segment in segments {
+        match segment.kind {
+            SegmentKind::Text => {}
+            SegmentKind::LineBreak => {
+                bytes -= trailing_bytes;
+                placer.index -= trailing_chars;
+                (trailing_bytes, trailing_chars) = (0, 0);
+                joining = true;
+                continue;
             }
-            if let Some(c) = next.peek().filter(|c| c.span.start == at) {
+            _ => continue,
+        }
+        let whole = doc.slice(segment.span);
+        let mut piece = whole;
+        if bytes == 0 || joining {
+            piece = piece.trim_start();
+        }
+        if joining {
+            if piece.is_empty() {
+                continue;
+            }
+            joining = false;
+            // The text goes on here with what was written so far: a space there was put in.
+            if text.as_bytes().get(bytes) == Some(&b' ') {
+                bytes += 1;
+                placer.index += 1;
+            }
+        }
+        placer.place(
+            segment.span.start + (whole.len() - piece.len()) as u32,
+            piece,
+        );
+        bytes += piece.len();
+        let kept = piece.trim_end();
+        let tail = &piece[kept.len()..];
+        if kept.is_empty() {
+            trailing_bytes += tail.len();
+            trailing_chars += tail.chars().count();
+        } else {
+            trailing_bytes = tail.len();
+            trailing_chars = tail.chars().count();
+        }
+    }
+}
+
+/// Places a block's annotated characters as its text is counted (see [`place_annotations`]).
+struct Placer<'a> {
+    /// The annotated characters not yet reached, in order.
+    next: &'a [AnnotatedChar],
+    /// The index in the clean text of the next character counted.
+    index: usize,
+    out: &'a mut Vec<Annotated>,
+}
+
+impl Placer<'_> {
+    /// Counts `piece`, which starts at byte `start` of the source and goes into the clean text
+    /// at `self.index`, placing the annotated characters in it.
+    fn place(&mut self, start: u32, piece: &str) {
+        for (offset, _) in piece.char_indices() {
+            let at = start + offset as u32;
+            while let [c, rest @ ..] = self.next {
+                if c.span.start >= at {
+                    break;
+                }
+                self.next = rest;
+            }
+            if let Some(c) = self.next.first().filter(|c| c.span.start == at) {
                 if let Some(reading) = c.reading {
-                    out.push(Annotated {
-                        index,
+                    self.out.push(Annotated {
+                        index: self.index,
                         ch: c.ch,
                         span: c.span,
                         position: c.position,
@@ -434,7 +519,7 @@ fn place_annotations(
                     });
                 }
             }
-            index += 1;
+            self.index += 1;
         }
     }
 }
