@@ -151,8 +151,8 @@ mod tests {
             ),
             (
                 "invalid_reading",
-                "\"(xyz)\" is not a pinyin syllable",
-                "(xyz) 不是拼音音节",
+                "\"(zhangg)\" is not a pinyin syllable",
+                "(zhangg) 不是拼音音节",
             ),
         ];
         for (kind, detail, want) in cases {

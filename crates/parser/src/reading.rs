@@ -129,6 +129,9 @@ impl Spelling {
     }
 }
 
+/// The vowels of pinyin, as annotations spell them (`v` for `ü`), with and without tone marks.
+const VOWELS: &str = "aeiouvüêāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜếề";
+
 /// Splits a spelling into its toneless `ü` form and its tone, without checking the table.
 fn decompose(raw: &str) -> Result<(Spelling, Option<Tone>), ReadingError> {
     let mut toneless = Spelling {
@@ -227,10 +230,22 @@ impl Reading {
     /// assert!(Reading::parse("zhongg").is_err());
     /// ```
     pub fn parse(raw: &str) -> Result<Reading, ReadingError> {
-        let (toneless, tone) = decompose(raw)?;
-        match table().index.get(toneless.as_str()) {
-            Some(&syllable) => Ok(Reading { syllable, tone }),
-            None => Err(ReadingError::UnknownSyllable),
+        let found = decompose(raw).and_then(|(toneless, tone)| {
+            match table().index.get(toneless.as_str()) {
+                Some(&syllable) => Ok(Reading { syllable, tone }),
+                None => Err(ReadingError::UnknownSyllable),
+            }
+        });
+        match found {
+            // A capitalised word (`Mekong`, `China`) or one without a vowel (`b`, `t`, `kg`)
+            // is a gloss, a unit or a label, not pinyin misspelt: text.
+            Err(ReadingError::UnknownSyllable)
+                if raw.starts_with(|c: char| c.is_ascii_uppercase())
+                    || !raw.contains(|c: char| VOWELS.contains(c.to_ascii_lowercase())) =>
+            {
+                Err(ReadingError::NotSyllableShaped)
+            }
+            found => found,
         }
     }
 
@@ -265,13 +280,22 @@ impl Reading {
     /// assert_eq!(Reading::parse("ma").unwrap().marked(), "ma");
     /// ```
     pub fn marked(&self) -> &'static str {
+        let spaced = self.marked_after_space();
+        spaced.get(1..).unwrap_or(spaced)
+    }
+
+    /// [`Reading::marked`] after a space (` zhōng`): writers of pinyin text, which join
+    /// syllables with spaces, copy one string instead of two.
+    pub fn marked_after_space(&self) -> &'static str {
         // Every syllable in every tone, spelled once: the pinyin of a corpus writes millions.
         static MARKED: OnceLock<Vec<[String; 5]>> = OnceLock::new();
         let all = MARKED.get_or_init(|| {
             table()
                 .names
                 .iter()
-                .map(|syllable| std::array::from_fn(|tone| spell_marked(syllable, tone)))
+                .map(|syllable| {
+                    std::array::from_fn(|tone| format!(" {}", spell_marked(syllable, tone)))
+                })
                 .collect()
         });
         let tone = match self.tone.map(Tone::number) {
@@ -400,5 +424,24 @@ mod tests {
         assert_eq!(Reading::parse(""), Err(ReadingError::NotSyllableShaped));
         assert_eq!(Reading::parse("a b"), Err(ReadingError::NotSyllableShaped));
         assert_eq!(Reading::parse("BBC"), Err(ReadingError::NotSyllableShaped));
+        // Glosses, units and labels: capitalised words, words without a vowel.
+        for text in [
+            "Mekong",
+            "China",
+            "Zhongg",
+            "Association",
+            "b",
+            "t",
+            "kg",
+            "km",
+        ] {
+            assert_eq!(
+                Reading::parse(text),
+                Err(ReadingError::NotSyllableShaped),
+                "{text}"
+            );
+        }
+        // Capitalised pinyin is still pinyin.
+        assert_eq!(Reading::parse("Zhong").unwrap().to_string(), "zhong");
     }
 }

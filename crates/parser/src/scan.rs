@@ -177,17 +177,18 @@ const MARKER_WINDOW: usize = 96;
 /// bytes, leading spaces included. `next_item` is the item number the list calls for next: it
 /// decides between `7.2026年…` (item 7) and `2.5億元…` (a decimal number). `continues` says the
 /// previous line left its sentence open: a number there (`2.5亿美元`) or a reference
-/// (`第十条的规定`) continues it.
+/// (`第十条的规定`) continues it. `after` is the source after the line, where an amount's next
+/// item may be.
 ///
 /// The kinds are as the marker alone says; [`crate::structure`] settles what a `（一）` is from
 /// its context (a subsection, a clause of an article, a point of a list).
-fn classify(clean: &str, next_item: u32, continues: bool) -> (BlockKind, usize) {
+fn classify(clean: &str, next_item: u32, continues: bool, after: &str) -> (BlockKind, usize) {
     let rest = clean.trim_start();
     if rest.is_empty() {
         return (BlockKind::Blank, 0);
     }
     let indent = clean.len() - rest.len();
-    if let Some((number, len)) = item_marker(rest, next_item, continues) {
+    if let Some((number, len)) = item_marker(rest, next_item, continues, after) {
         let kind = BlockKind::Item {
             number,
             article: false,
@@ -238,9 +239,16 @@ fn spaces_len(text: &str) -> usize {
 }
 
 /// `21.` / `２１．` / `21、`. A digit right after the point (`7.2026年`, `2.5億`) makes it an
-/// item only when its number is the one the list calls for next, and never on a line that
-/// continues an open sentence.
-fn item_marker(line: &str, next_item: u32, continues: bool) -> Option<(ItemNumber, usize)> {
+/// item only when its number is the one the list calls for next, never on a line that
+/// continues an open sentence, and, when the number reads as an amount (`3.5亿美元`, `1.5万名`,
+/// `2.3%`), only when the next numbered line (in `after`) is the item after it: no number
+/// changes on a guess.
+fn item_marker(
+    line: &str,
+    next_item: u32,
+    continues: bool,
+    after: &str,
+) -> Option<(ItemNumber, usize)> {
     let digits_end = digits_len(line);
     if digits_end == 0 {
         return None;
@@ -249,12 +257,67 @@ fn item_marker(line: &str, next_item: u32, continues: bool) -> Option<(ItemNumbe
     let punct = ['.', '．', '、']
         .into_iter()
         .find(|p| rest.starts_with(*p))?;
-    let ambiguous = rest[punct.len_utf8()..].starts_with(is_digit);
+    let body = &rest[punct.len_utf8()..];
+    let ambiguous = body.starts_with(is_digit);
     let n = digits_value(&line[..digits_end])?;
-    if ambiguous && (n != next_item || continues) {
+    if ambiguous
+        && (n != next_item
+            || continues
+            || reads_as_amount(body) && !starts_item(after, n.saturating_add(1)))
+    {
         return None;
     }
     Some((ItemNumber(n), digits_end + punct.len_utf8()))
+}
+
+/// Units that follow the decimals of an amount, never the digits an item starts with: `5亿`,
+/// `5%`, `5倍`, `5个百分点`, `0版` (`3.0版`).
+const AMOUNT_UNITS: [&str; 22] = [
+    "万",
+    "萬",
+    "亿",
+    "億",
+    "%",
+    "％",
+    "‰",
+    "倍",
+    "千",
+    "百",
+    "兆",
+    "元",
+    "美元",
+    "欧元",
+    "歐元",
+    "吨",
+    "噸",
+    "公里",
+    "公斤",
+    "个百分点",
+    "個百分點",
+    "版",
+];
+
+/// Whether the digits `text` starts with, one to three of them, are followed by a unit of
+/// [`AMOUNT_UNITS`]: the decimals of an amount.
+fn reads_as_amount(text: &str) -> bool {
+    let len = digits_len(text);
+    let count = text[..len].chars().count();
+    (1..=3).contains(&count) && AMOUNT_UNITS.iter().any(|u| text[len..].starts_with(u))
+}
+
+/// Whether the next numbered line in `after` (the first of the next 20 lines that starts with
+/// digits and `.` `．` `、`: a wrapped amount's line goes on before it) is item `number`.
+fn starts_item(after: &str, number: u32) -> bool {
+    after
+        .lines()
+        .take(20)
+        .map(str::trim_start)
+        .find_map(|line| {
+            let len = digits_len(line);
+            (len > 0 && line[len..].starts_with(['.', '．', '、']))
+                .then(|| digits_value(&line[..len]))
+        })
+        .is_some_and(|found| found == Some(number))
 }
 
 /// The numbered levels of legislative drafting: `第一章` (a section), `第一节` (a subsection),
@@ -715,8 +778,10 @@ fn scan_line(
                 }),
         };
         let Some(target) = target else {
-            // A parenthesised word after a non-hanzi: text. Flag it when it reads as pinyin.
-            if parsed.is_ok() {
+            // A parenthesised word after a non-hanzi: text. Flag it when it reads as pinyin,
+            // unless it is one letter: a list's label (`：(a)海关合作；(b)…`).
+            let label = text[inner_start..close_at].len() == 1;
+            if parsed.is_ok() && !label {
                 let position = cols.position(bytes, p);
                 out.anomalies.push(Anomaly {
                     kind: AnomalyKind::AnnotationAfterNonHanzi,
@@ -811,6 +876,7 @@ fn scan_line(
             clean_prefix(text, &out.segments[first..], &mut buffer),
             out.next_item,
             out.continues,
+            text.get(end..).unwrap_or(""),
         );
         out.prefix = buffer;
         classified

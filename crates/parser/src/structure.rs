@@ -58,6 +58,9 @@ struct Open {
     in_drafted_subsection: bool,
     /// Articles are numbered through the whole document.
     last_article: Option<ItemNumber>,
+    /// An annex began and has no article yet: an instrument of its own may number its articles
+    /// from 1 again (`附件：委员会议事规则` / `第一条　…`), or go on.
+    annex_without_articles: bool,
     article: Option<u32>,
     last_clause: Option<ItemNumber>,
     clause: Option<u32>,
@@ -180,7 +183,20 @@ pub(crate) fn build(
             if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
                 let last = shape(unit.end_line);
                 let full = width.is_some_and(|w| last.chars + 1 >= w);
-                if last.wrapped() || (full && !shape(block.line).indented) {
+                let heading = matches!(
+                    unit.kind,
+                    BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
+                );
+                let full = full && !shape(block.line).indented;
+                // A heading has no full stop to miss: only a wrap's width says it goes on. A
+                // signature line (`外交部长　　　主席`) and the date under it are laid out as
+                // lines, whatever their length.
+                let joins = if heading {
+                    full
+                } else {
+                    last.wrapped() || full && !laid_out_unit(text, segments, unit)
+                } && !is_date_line(text, segments, &block);
+                if joins {
                     let this = shape(block.line);
                     if this.stray_close || closes_across {
                         if let Some(opened) = open.parens.pop() {
@@ -247,12 +263,18 @@ pub(crate) fn build(
                 let lead_in = open.previous.and_then(|p| out.get(p)).filter(|p| {
                     let continues_list =
                         matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0);
-                    let leads = shape(p.end_line).lead_in
-                        && !matches!(
-                            p.kind,
-                            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
-                        );
-                    continues_list || leads
+                    let heading = matches!(
+                        p.kind,
+                        BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
+                    );
+                    let leads = shape(p.end_line).lead_in && !heading;
+                    // A list begun inline (`我们决定：（一）甲；` / `（二）乙；`) goes on.
+                    let goes_on = || {
+                        !heading
+                            && number.0 > 1
+                            && has_inline_marker(&clean_line(text, segments, p), number.0 - 1)
+                    };
+                    continues_list || leads || goes_on()
                 });
                 if let (false, Some(article)) = (drafted, open.article) {
                     block.kind = BlockKind::Clause { number };
@@ -313,9 +335,10 @@ pub(crate) fn build(
                 number,
                 article: true,
             } => {
-                let expected = ItemNumber(open.last_article.map_or(1, |n| n.0 + 1));
+                let expected = expected_article(&open, number);
                 check(number, expected, NumberingLevel::Article, &block, anomalies);
                 open.last_article = Some(number);
+                open.annex_without_articles = false;
                 open.article = Some(index);
                 open.clause = None;
                 open.last_clause = None;
@@ -366,6 +389,7 @@ pub(crate) fn build(
                 open.part_start = sections.len();
                 open.between_parts = true;
                 open.annex = is_an_annex(&clean_line(text, segments, &block)).then_some(index);
+                open.annex_without_articles = open.annex.is_some();
                 open.subsection = None;
                 open.last_subsection = None;
                 // An annex's line may list its first document itself (`附件：1.签约项目清单`):
@@ -442,6 +466,16 @@ fn expected_section(sections: &[Section], part_start: usize, number: ItemNumber)
     }
 }
 
+/// The number an article is checked against: the next through the document, or 1 for the
+/// first article of an annex (an instrument of its own).
+fn expected_article(open: &Open, number: ItemNumber) -> ItemNumber {
+    if open.annex_without_articles && number.0 == 1 {
+        number
+    } else {
+        ItemNumber(open.last_article.map_or(1, |n| n.0 + 1))
+    }
+}
+
 /// The number an item is checked against: the next in its subsection, or, in a subsection,
 /// the next through the section when the item goes on from there, or, at the first item of a
 /// section, the next through the document when it goes on from the last section's (all are
@@ -471,8 +505,8 @@ fn continue_with(unit: &mut Block, next: &Block) {
     unit.end_line = next.line;
 }
 
-/// Whether a line opens a part of a code (`第一编　总则`) or an annex (`附件`, `附件2：…`,
-/// `附表`): the levels below number anew after it.
+/// Whether a line opens a part of a code (`第一编　总则`) or of a plan (`第二部分　经济合作`), or
+/// an annex (`附件`, `附件2：…`, `附表`): the levels below number anew after it.
 fn starts_a_part(line: &str) -> bool {
     let line = line.trim_start();
     if let Some(rest) = line
@@ -490,12 +524,19 @@ fn starts_a_part(line: &str) -> bool {
         .char_indices()
         .find(|(_, c)| !"〇零一二三四五六七八九十百".contains(*c) && !c.is_ascii_digit())
         .map_or(rest.len(), |(i, _)| i);
+    // `第一编　总则` of a code, `第二部分　经济合作` of a plan: the word alone on the line, or
+    // before a space or a colon.
+    let after = &rest[numeral..];
+    let word = ["编", "編", "部分"]
+        .into_iter()
+        .find(|w| after.starts_with(w));
     numeral > 0
-        && rest[numeral..].starts_with(['编', '編'])
-        && rest[numeral..]
-            .chars()
-            .nth(1)
-            .is_none_or(|c| c.is_whitespace())
+        && word.is_some_and(|w| {
+            after[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || "：:".contains(c))
+        })
 }
 
 /// Whether an annex's line names its first document after its colon (`附件：1.签约项目清单`).
@@ -554,6 +595,53 @@ fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
         .filter(|s| s.kind == SegmentKind::Text)
         .map(|s| &text[s.span.range()])
         .collect()
+}
+
+/// Whether a unit's text sets columns apart with a run of ideographic spaces (a signature
+/// block): laid out, not prose a wrap cut.
+fn laid_out_unit(text: &str, segments: &[Segment], unit: &Block) -> bool {
+    clean_line(text, segments, unit)
+        .trim()
+        .contains("\u{3000}\u{3000}")
+}
+
+/// Whether a line is a date alone, or a date and its place (`2024年9月5日于北京`): the line under
+/// a signature, never the rest of a sentence.
+fn is_date_line(text: &str, segments: &[Segment], block: &Block) -> bool {
+    // Asked of every line that may go on a unit: most start with no digit.
+    let range = block.segments.start as usize..block.segments.end as usize;
+    let starts_with_digit = segments
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .find(|s| s.kind == SegmentKind::Text)
+        .and_then(|s| text[s.span.range()].trim_start().chars().next())
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !starts_with_digit {
+        return false;
+    }
+    let line = clean_line(text, segments, block);
+    let line = line.trim();
+    let Some((date, place)) = line.split_once('日') else {
+        return false;
+    };
+    let place_ok =
+        place.is_empty() || place.starts_with(['于', '於', '在']) && place.chars().count() <= 10;
+    date.contains('年')
+        && date.contains('月')
+        && date.chars().count() <= 12
+        && place_ok
+        && !place.contains(|c| SENTENCE_MARKS.contains(c))
+}
+
+/// Whether `line` holds the marker `（n）` / `(n)` of a list point written inline, with `n` in
+/// Chinese numerals.
+fn has_inline_marker(line: &str, n: u32) -> bool {
+    line.match_indices(['（', '(']).any(|(i, open)| {
+        let after = &line[i + open.len()..];
+        crate::scan::chinese_numeral(after)
+            .is_some_and(|(value, len)| value == n && after[len..].starts_with(['）', ')']))
+    })
 }
 
 /// Whether a line right under a long title line is the rest of the title: short, without
@@ -625,7 +713,7 @@ fn fits(
         BlockKind::Item {
             number,
             article: true,
-        } => number == next(open.last_article),
+        } => number == expected_article(open, number),
         BlockKind::Item { number, .. } => match (open.clause, open.article) {
             (Some(_), _) => number == next(open.last_subclause),
             (None, Some(_)) => number == next(open.last_clause),

@@ -49,6 +49,21 @@ fn a_toned_repeat_of_a_toneless_reading_is_a_repeat_not_a_conflict() {
 }
 
 #[test]
+fn glosses_units_and_labels_in_parentheses_stay_text() {
+    // An English gloss, a unit, a clause's letter: no pinyin misspelt, so text, unreported.
+    let text = "澜沧江—湄公河（Mekong）合作机制。\n依照第二十条第1款(b)项，质量不超过49吨（t）。\n\
+                合作领域包括：(a)海关合作；(b)质检合作。\n";
+    let doc = parse(text);
+    assert!(doc.chars.is_empty());
+    assert_eq!(doc.clean_text(), text);
+    assert_eq!(kinds(&doc), []);
+    // A misspelt syllable is still an annotation, reported.
+    let doc = parse("中(zhongg)國");
+    assert_eq!(kinds(&doc), [AnomalyKind::InvalidReading]);
+    assert_eq!(doc.clean_text(), "中國");
+}
+
+#[test]
 fn annotation_after_a_non_hanzi_stays_text_and_is_reported() {
     let doc = parse("在2025(nian)舉辦");
     assert!(doc.chars.is_empty());

@@ -687,3 +687,43 @@ fn an_annex_line_that_names_its_first_document_goes_on_with_the_second() {
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(doc.rebuild(), text);
 }
+
+#[test]
+fn a_long_heading_ends_at_its_line_where_no_wrap_cut_it() {
+    let text = "2025年政府工作报告\n\n一、坚持以人民为中心的发展思想切实保障和改善民生工作\n各方一致认为，民生是最大的政治。\n二、推动高质量发展\n";
+    let doc = parse_str("t", text).unwrap();
+    let texts: Vec<String> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    assert!(
+        texts.contains(&"坚持以人民为中心的发展思想切实保障和改善民生工作".to_owned()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"各方一致认为，民生是最大的政治。".to_owned()),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_signature_and_its_date_stay_lines_of_their_own_in_a_wrapped_text() {
+    let text = "　　双方同意重点开展以下工作：一是支持非洲和平安\n全架构建设，中方将向非盟提供总额为1.8亿美元的\n\
+                军事援助；二是加强在联合国安理会的沟通协调；三是\n共同落实全球安全倡议（GSI），推进萨赫勒地区反\n\
+                恐能力建设；四是在2025—2027年为非洲培训\n6000名军官和警官。\n\n\
+                中华人民共和国外交部长　　　非洲联盟委员会主席\n2024年9月5日于北京\n";
+    let doc = parse_str("t", text).unwrap();
+    let texts: Vec<String> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    assert!(
+        texts.contains(&"2024年9月5日于北京".to_owned()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"中华人民共和国外交部长　　　非洲联盟委员会主席".to_owned()),
+        "{texts:?}"
+    );
+    // The prose above is one paragraph, its numbers whole.
+    assert!(
+        texts.iter().any(|t| t.starts_with("双方同意")
+            && t.contains("1.8亿美元")
+            && t.ends_with("6000名军官和警官。")),
+        "{texts:?}"
+    );
+}

@@ -135,9 +135,40 @@ fn a_digit_after_the_point_is_an_item_only_where_the_list_calls_for_that_number(
     let doc = parse_str("t", "2.5億元用於建設。\n2024年舉行。\n").unwrap();
     assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
     let doc = parse_str("t", "一、合作\n1.甲\n2.2026年底前完成\n3.5億元\n").unwrap();
-    assert_eq!(item_texts(&doc), ["甲", "2026年底前完成", "5億元"]);
+    assert_eq!(item_texts(&doc), ["甲", "2026年底前完成"]);
     let doc = parse_str("t", "一、合作\n1.甲\n3.5億元\n").unwrap();
     assert_eq!(item_texts(&doc), ["甲"]);
+}
+
+#[test]
+fn an_amount_at_a_line_s_start_is_an_item_only_when_the_next_item_follows_it() {
+    // A prose line that starts with an amount is no item 1, and its number stays whole.
+    let doc = parse_str(
+        "t",
+        "新闻公报\n\n各方回顾了合作成果。\n1.5万名中亚留学生正在中国学习。\n",
+    )
+    .unwrap();
+    assert_eq!(item_texts(&doc), Vec::<String>::new());
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| doc.block_text(b) == "1.5万名中亚留学生正在中国学习。"));
+    // The list's own number, then its next item: item 3 starts with an amount.
+    let doc = parse_str("t", "一、合作\n1.甲\n2.乙\n3.5亿美元用于建设。\n4.丁\n").unwrap();
+    assert_eq!(item_texts(&doc), ["甲", "乙", "5亿美元用于建设。", "丁"]);
+    assert!(numbering_anomalies(&doc).is_empty());
+    // The list's number again after it: the amount is text of its own.
+    let text = "一、合作\n1.甲\n2.中方提供\n3.5亿美元贷款。\n3.丙\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(item_texts(&doc), ["甲", "中方提供", "丙"]);
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| doc.block_text(b) == "3.5亿美元贷款。"));
+    assert!(numbering_anomalies(&doc).is_empty());
+    // The number and its point before the amount: item 2 starts with one.
+    let doc = parse_str("t", "一、合作\n1.甲\n2.2.3%的增长率\n").unwrap();
+    assert_eq!(item_texts(&doc), ["甲", "2.3%的增长率"]);
 }
 
 #[test]
@@ -185,4 +216,57 @@ fn a_marker_cut_by_an_annotation_tiles_the_source() {
     let block = &doc.blocks[0];
     assert_eq!(doc.slice(block.marker.unwrap()), "二(èr)(èr)、");
     assert_eq!(doc.slice(block.body), "數字");
+}
+
+#[test]
+fn a_list_begun_inline_goes_on_on_its_own_lines() {
+    let text = "声明\n\n我们决定：（一）加快自由贸易区升级谈判；\n（二）加强跨境数据流动领域合作；\n（三）支持中小微企业数字化转型。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    let points: Vec<u32> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Point { number } => Some(number.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(points, [2, 3]);
+    // Without the inline first point, a `（二）` is still a gap.
+    let doc = parse_str("t", "声明\n\n我们决定加快谈判；\n（二）加强合作；\n").unwrap();
+    assert_eq!(numbering_anomalies(&doc), [(4, AnomalyKind::NumberingGap)]);
+}
+
+#[test]
+fn a_plan_s_parts_number_their_sections_anew() {
+    let text = "行动计划\n\n第一部分　政治安全合作\n一、政治合作\n1.保持高层交往。\n\n\
+                第二部分　经济合作\n一、贸易\n1.推进自由贸易区建设。\n二、投资\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(doc.sections.len(), 3);
+    // In running text, a part named is no part.
+    let doc = parse_str("t", "一、甲\n第二部分规定了合作领域。\n一、乙\n").unwrap();
+    assert_eq!(
+        numbering_anomalies(&doc),
+        [(3, AnomalyKind::NumberingRestart)]
+    );
+}
+
+#[test]
+fn an_annex_may_number_its_articles_anew_or_go_on() {
+    let head = "委员会章程\n\n第一条　委员会是常设协调机构。\n第二条　本章程自2025年1月1日起生效。\n\n附件：委员会议事规则\n\n";
+    for (annex, anomalies) in [
+        (
+            "第一条　委员会会议由主席召集。\n第二条　会议每年举行一次。\n",
+            vec![],
+        ),
+        ("第三条　委员会会议由主席召集。\n", vec![]),
+        (
+            "第一条　委员会会议由主席召集。\n第三条　会议每年举行一次。\n",
+            vec![(9, AnomalyKind::NumberingGap)],
+        ),
+    ] {
+        let doc = parse_str("t", &format!("{head}{annex}")).unwrap();
+        assert_eq!(numbering_anomalies(&doc), anomalies, "{annex}");
+    }
 }
