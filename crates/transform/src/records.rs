@@ -39,6 +39,10 @@ pub struct DocumentRecord {
     pub paragraphs: Vec<BlockRecord>,
     /// Numbered items before any section heading.
     pub items: Vec<ItemRecord>,
+    /// Subsections before any section heading, with their items: a statement's `（一）…`
+    /// paragraphs, a list of `（一）` headings without `一、` above them. Left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<SubsectionRecord>,
     /// Sections with their subsections and items.
     pub sections: Vec<SectionRecord>,
     /// Blank lines (and any line not placed elsewhere), for rebuilding the source.
@@ -178,6 +182,10 @@ impl DocumentRecord {
         let mut blocks: Vec<&BlockRecord> = Vec::new();
         blocks.extend(&self.paragraphs);
         blocks.extend(self.items.iter().map(|i| &i.block));
+        for sub in &self.subsections {
+            blocks.push(&sub.heading);
+            blocks.extend(sub.items.iter().map(|i| &i.block));
+        }
         for section in &self.sections {
             blocks.push(&section.heading);
             for sub in &section.subsections {
@@ -272,6 +280,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         paragraphs: Vec::new(),
         items: Vec::new(),
         sections: Vec::new(),
+        subsections: Vec::new(),
         other_lines: Vec::new(),
     };
     // Characters of the clean text before each line: markers and line breaks count.
@@ -380,6 +389,8 @@ enum Owner {
     SectionItem(usize, usize),
     SubsectionHeading(usize, usize),
     SubsectionItem(usize, usize, usize),
+    LooseSubsectionHeading(usize),
+    LooseSubsectionItem(usize, usize),
 }
 
 impl Owner {
@@ -402,6 +413,10 @@ impl Owner {
                     .items
                     .get_mut(i)?
                     .block
+            }
+            Owner::LooseSubsectionHeading(u) => &mut record.subsections.get_mut(u)?.heading,
+            Owner::LooseSubsectionItem(u, i) => {
+                &mut record.subsections.get_mut(u)?.items.get_mut(i)?.block
             }
         })
     }
@@ -491,14 +506,10 @@ fn place(
                     *owner = Owner::SubsectionHeading(sections - 1, section.subsections.len());
                     section.subsections.push(sub)
                 }
-                // A subsection before any section: its heading is kept as a line.
+                // A subsection before any section stands at the top.
                 _ => {
-                    *owner = Owner::None;
-                    record.other_lines.push(LineRecord {
-                        line: sub.heading.line,
-                        source: sub.heading.source,
-                        ending: sub.heading.ending,
-                    })
+                    *owner = Owner::LooseSubsectionHeading(record.subsections.len());
+                    record.subsections.push(sub)
                 }
             }
         }
@@ -521,6 +532,13 @@ fn place(
                 (Some(s), true) => {
                     *owner = Owner::SectionItem(sections - 1, s.items.len());
                     s.items.push(item)
+                }
+                (_, false) if in_subsection && !record.subsections.is_empty() => {
+                    let subs = record.subsections.len();
+                    if let Some(sub) = record.subsections.last_mut() {
+                        *owner = Owner::LooseSubsectionItem(subs - 1, sub.items.len());
+                        sub.items.push(item);
+                    }
                 }
                 _ => {
                     *owner = Owner::LooseItem(record.items.len());

@@ -152,3 +152,65 @@ fn annotations_after_a_wrapped_line_s_trailing_spaces_stay_on_their_own_characte
         blocks[1]
     );
 }
+
+#[test]
+fn a_word_cut_across_by_the_next_word_says_nothing_of_a_character_read_alone() {
+    // The word that would flag the annotation is crossed by a word after the character
+    // (为人｜民: 人民), so the character may stand alone and its reading is no error.
+    for text in [
+        "为(wèi)人民服务。\n",
+        "为(wèi)数字经济发展创造条件。\n",
+        "为(wèi)难民提供人道主义援助。\n",
+        "中方将为(wèi)首届峰会成功举办提供支持。\n",
+        "本次会(huì)计划于明年举行。\n",
+        "上合组织发挥着(zhe)重要作用。\n",
+        "会议讨论了(le)解决问题的途径。\n",
+        "双方愿与(yǔ)会员国一道推动改革。\n",
+    ] {
+        assert_eq!(flags(text), [], "{text}");
+    }
+    // Not crossed, or crossed where a word starts right after the word read (应急｜救援, not
+    // 应｜急救; 长沙｜口岸): still flagged.
+    for (text, word) in [
+        ("双方一致认为(wèi)合作成果丰硕。\n", "认为"),
+        ("研究建立区域航空应(yīng)急救援机制。\n", "应急"),
+        ("支持广州、长(zhǎng)沙口岸扩大进口。\n", "长沙"),
+    ] {
+        let found = flags(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].2, word);
+    }
+}
+
+#[test]
+fn an_annotation_not_flagged_keeps_its_syllable_in_the_pinyin() {
+    // 本行 (háng) is the longest word from the left, but 行 is annotated xing, as 行政 reads it.
+    assert_eq!(flags("本行(xing)政区域内的企业。\n"), []);
+    let blocks = read_blocks("本行(xing)政区域内的企业。\n");
+    assert!(
+        blocks[0].starts_with("本běn 行xíng 政zhèng "),
+        "{}",
+        blocks[0]
+    );
+    // An annotation that is no reading of its character (reported as such) does not.
+    let blocks = read_blocks("会晤(zuo)机制。\n");
+    assert!(blocks[0].starts_with("会huì 晤wù 机jī "), "{}", blocks[0]);
+    // A toned annotation not flagged is the reading as written.
+    let blocks = read_blocks("为(wèi)人民服务。\n");
+    assert!(blocks[0].starts_with("为wèi 人rén 民mín "), "{}", blocks[0]);
+}
+
+#[test]
+fn numbers_stay_whole_in_the_pinyin() {
+    let doc = parse_str(
+        "t",
+        "一、合作\n1.提供2.5亿美元，增长12.5%，共1,000人，10:30开始。\n",
+    )
+    .unwrap();
+    let tables = build_tables(&[doc], &Rules::default()).unwrap();
+    let pinyin = tables.items.column("pinyin").unwrap().get(0).unwrap();
+    assert_eq!(
+        pinyin.get_str(),
+        Some("tí gōng 2.5 yì měi yuán， zēng zhǎng 12.5%， gòng 1,000 rén， 10:30 kāi shǐ。")
+    );
+}

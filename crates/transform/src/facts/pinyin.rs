@@ -9,6 +9,7 @@ use annotext_parser::{
     is_hanzi, AnnotatedChar, Block, Document, Position, Reading, SegmentKind, Span,
 };
 
+use super::entities::is_everyday_word;
 use super::readings::reading_is_valid;
 use super::words::{char_readings, common_reading, words};
 
@@ -234,6 +235,8 @@ fn analyse(
     let mut longest = 0;
     // Where the last word read starts, as a character's index and byte (see [`byte_of_char`]).
     let mut cursor = (0, 0);
+    // The same, for the words [`read_alone`] looks for.
+    let mut cross_cursor = (0, 0);
     for a in annotated.iter_mut() {
         // A reading that is not one of the character's at all is reported as such, once.
         if !a.covered || a.accepted || !reading_is_valid(a.ch, a.reading) {
@@ -263,9 +266,12 @@ fn analyse(
             .iter()
             .take_while(|&&(start, len, _)| start + len <= a.index + longest)
             .find(|&&(start, len, _)| start <= a.index && a.index < start + len && !crossed(start));
-        let Some(&(start, _, pattern)) = word_read else {
+        let Some(&(start, len, pattern)) = word_read else {
             continue;
         };
+        if read_alone(a.index, start + len, found, text, folded, &mut cross_cursor) {
+            continue;
+        }
         a.flagged = true;
         let len = dictionary.word(pattern).chars().count();
         let word: String = text
@@ -324,6 +330,43 @@ fn analyse(
     flags
 }
 
+/// Whether the character at `index` may be read alone, outside the word read for it that ends
+/// at `end`: a word of the text starts after it, inside that word, and runs on past its end,
+/// and none starts right at its end (为人民服务: `为｜人民｜服务`, not 为人 wéi rén, which
+/// would leave 民 alone; but 应急救援: `应急｜救援`, not 急救). The annotation, one of the
+/// character's readings, is then no error. The words are the dictionary's (`found`) and the
+/// everyday words of prose; asked only of a reading about to be flagged.
+fn read_alone(
+    index: usize,
+    end: usize,
+    found: &[(usize, usize, usize)],
+    text: &str,
+    folded: &str,
+    cursor: &mut (usize, usize),
+) -> bool {
+    let mut word_from = |start: usize, longer_than: usize| {
+        found
+            .iter()
+            .any(|&(s, len, _)| s == start && s + len > longer_than)
+            || {
+                let from = byte_of_char(text, cursor, start);
+                let rest = folded.get(from..).unwrap_or("");
+                // Everyday words have two to four characters.
+                rest.char_indices()
+                    .take(4)
+                    .enumerate()
+                    .any(|(i, (offset, ch))| {
+                        let count = i + 1;
+                        count >= 2
+                            && start + count > longer_than
+                            && is_everyday_word(&rest[..offset + ch.len_utf8()])
+                    })
+            }
+    };
+    // A word right after it is the common case of a reading really wrong (协调｜机制): asked first.
+    !word_from(end, end) && (index + 1..end).any(|start| word_from(start, end))
+}
+
 /// Calls `f` with each character of the analysed block (`text`), its reading and whether its
 /// annotation was flagged.
 fn visit(text: &str, scratch: &Scratch, mut f: impl FnMut(char, Option<Reading>, bool)) {
@@ -373,26 +416,24 @@ fn choose(
     flagged: bool,
     from_word: Option<Reading>,
 ) -> Option<Reading> {
-    if let Some(a) = annotation.filter(|a| a.tone().is_some() && !flagged) {
-        return Some(a);
-    }
-    if let Some(w) = from_word {
-        return Some(w);
-    }
-    match annotation {
-        // The dictionary's toned reading of the annotated syllable.
-        Some(a) => {
-            let known = match char_readings(ch) {
-                [] => char_readings(super::script::fold_char(ch)),
-                known => known,
-            };
-            known
-                .iter()
-                .find(|r| r.agrees_with(&a))
-                .copied()
-                .or(Some(a))
-        }
-        None => common_reading(ch).or_else(|| common_reading(super::script::fold_char(ch))),
+    // The dictionary's toned reading of an annotated syllable.
+    let known = |a: Reading| {
+        let known = match char_readings(ch) {
+            [] => char_readings(super::script::fold_char(ch)),
+            known => known,
+        };
+        known.iter().find(|r| r.agrees_with(&a)).copied()
+    };
+    match (annotation, from_word) {
+        (Some(a), _) if a.tone().is_some() && !flagged => Some(a),
+        (None, Some(w)) => Some(w),
+        // The word chosen for the pinyin (the longest from the left) may not be the one the
+        // annotation was checked against (`本行(xing)政`: 本行 háng, 行政 xíng): an annotation
+        // not flagged, and a reading of its character, keeps its syllable.
+        (Some(a), Some(w)) if flagged || w.agrees_with(&a) => Some(w),
+        (Some(a), Some(w)) => known(a).or(Some(w)),
+        (Some(a), None) => known(a).or(Some(a)),
+        (None, None) => common_reading(ch).or_else(|| common_reading(super::script::fold_char(ch))),
     }
 }
 
@@ -588,7 +629,8 @@ struct PinyinWriter<'a> {
     start: usize,
     /// The last thing written opens what follows (nothing yet, a space, `（`).
     last_opens: bool,
-    /// Inside a word of other text (digits, Latin letters).
+    /// Inside a word of other text (digits, Latin letters), or right after a point, a comma or
+    /// a colon inside one: what follows goes on with it (`2.5`, `1,000`, `10:30`).
     in_word: bool,
 }
 
@@ -606,10 +648,12 @@ impl<'a> PinyinWriter<'a> {
     fn push(&mut self, ch: char, reading: Option<Reading>) {
         match reading {
             Some(r) => {
-                if !self.last_opens {
-                    self.out.push(' ');
-                }
-                self.out.push_str(r.marked());
+                let spaced = r.marked_after_space();
+                self.out.push_str(if self.last_opens {
+                    spaced.get(1..).unwrap_or(spaced)
+                } else {
+                    spaced
+                });
                 self.last_opens = false;
                 self.in_word = false;
             }
@@ -627,7 +671,11 @@ impl<'a> PinyinWriter<'a> {
                 }
                 self.out.push(ch);
                 self.last_opens = opens(ch);
-                self.in_word = !closes && !self.last_opens && !is_hanzi(ch);
+                self.in_word = if closes {
+                    self.in_word && matches!(ch, '.' | ',' | ':')
+                } else {
+                    !self.last_opens && !is_hanzi(ch)
+                };
             }
         }
     }

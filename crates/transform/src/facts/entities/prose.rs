@@ -25,6 +25,7 @@ pub(super) struct ProseWords {
 
 impl ProseWords {
     /// Whether `word` is one of the everyday words.
+    #[inline]
     pub(super) fn is_everyday(&self, word: &str) -> bool {
         self.everyday.contains(word)
     }
@@ -43,6 +44,12 @@ impl ProseWords {
                 .any(|e| e > s && folded.get(s..e).is_some_and(|w| self.everyday.contains(w)))
         })
     }
+}
+
+/// Whether `word` (simplified) is one of the everyday words of prose: for the context check of
+/// readings, which asks only when about to flag one.
+pub(crate) fn is_everyday_word(word: &str) -> bool {
+    prose_words().is_everyday(word)
 }
 
 /// The character boundaries of `folded` from `from` to `to`, both excluded.

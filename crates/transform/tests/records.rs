@@ -1,0 +1,53 @@
+//! The record of a document holds every unit where a reader looks for it, and rebuilds the
+//! source byte for byte.
+
+use annotext_parser::parse_str;
+use annotext_transform::document_record;
+
+#[test]
+fn subsections_before_any_section_are_units_with_their_items() {
+    // A statement whose paragraphs are numbered `（一）`: no `一、` above them.
+    let text = "声明\n\n双方一致同意在以下领域加强协调配合。\n\
+                （一）维护以世界贸易组织为核心的多边贸易体制。\n（二）共同推动上海合作组织发展。\n";
+    let record = document_record(&parse_str("t", text).unwrap());
+    let headings: Vec<(u32, &str)> = record
+        .subsections
+        .iter()
+        .map(|s| (s.number, s.heading.text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (1, "维护以世界贸易组织为核心的多边贸易体制。"),
+            (2, "共同推动上海合作组织发展。")
+        ]
+    );
+    assert!(record.other_lines.iter().all(|l| l.source.is_empty()));
+    assert_eq!(record.rebuild(), text);
+    // An outcome list of `（一）` headings with their items.
+    let text = "关于合作成果的清单\n\n（一）贸易领域\n1.扩大贸易规模。\n2.推动贸易便利化。\n（二）投资领域\n1.鼓励相互投资。\n";
+    let record = document_record(&parse_str("t", text).unwrap());
+    let items: Vec<Vec<&str>> = record
+        .subsections
+        .iter()
+        .map(|s| s.items.iter().map(|i| i.block.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            vec!["扩大贸易规模。", "推动贸易便利化。"],
+            vec!["鼓励相互投资。"]
+        ]
+    );
+    assert!(record.items.is_empty());
+    assert_eq!(record.rebuild(), text);
+    // JSON: the key is there only when there are such subsections.
+    let json = serde_json::to_string(&record).unwrap();
+    assert!(
+        json.contains("\"subsections\":[{\"number\":1,\"numeral\":\"一\""),
+        "{json}"
+    );
+    let plain = document_record(&parse_str("t", "一、甲\n1.乙\n").unwrap());
+    let json = serde_json::to_value(&plain).unwrap();
+    assert!(json.get("subsections").is_none(), "{json}");
+}
