@@ -796,9 +796,9 @@ fn compose(
     // or after the items come in their place below.
     c.new_page();
     let mut left = LeftOut::default();
-    let title_line = match options.title {
+    let title_lines = match options.title {
         Some(_) => None,
-        None => annotext_transform::title_line(doc).map(|(line, _)| line),
+        None => annotext_transform::title_line(doc).map(|(lines, _)| lines),
     };
     // A paragraph; or, as a part, a clause, a point or an article's further paragraph: under
     // the unit it belongs to, with its marker as written, indented one step further. Both are
@@ -847,7 +847,9 @@ fn compose(
         .iter()
         .filter(|b| {
             b.kind != BlockKind::Blank
-                && Some(b.line) != title_line
+                && !title_lines
+                    .as_ref()
+                    .is_some_and(|lines| lines.contains(&b.line))
                 && Some(b.line) != note.as_ref().map(|(line, _)| *line)
         })
         .peekable();

@@ -954,6 +954,8 @@ pub(crate) struct LineShape {
     pub stray_close: bool,
     /// Whether it ends with `第`, an ordinal cut from its number by the wrap (`…第一款第`).
     pub ends_with_ordinal: bool,
+    /// Whether it is a note wholly in brackets (`（2024年7月3日，阿斯塔纳）`).
+    pub note: bool,
 }
 
 /// Whether a line sets columns apart with a run of two or more ideographic spaces between its
@@ -1023,6 +1025,7 @@ impl LineShape {
             open_paren: false,
             stray_close: false,
             ends_with_ordinal: end == Some('第'),
+            note,
         }
     }
 

@@ -190,12 +190,14 @@ pub(crate) fn build(
                 let full = full && !shape(block.line).indented;
                 // A heading has no full stop to miss: only a wrap's width says it goes on. A
                 // signature line (`外交部长　　　主席`) and the date under it are laid out as
-                // lines, whatever their length.
+                // lines, whatever their length; a note wholly in brackets (`（2024年7月3日）`)
+                // stands under a line, never goes on with it.
                 let joins = if heading {
                     full
                 } else {
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
-                } && !is_date_line(text, segments, &block);
+                } && !shape(block.line).note
+                    && !is_date_line(text, segments, &block);
                 if joins {
                     let this = shape(block.line);
                     if this.stray_close || closes_across {

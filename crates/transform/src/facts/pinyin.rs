@@ -6,7 +6,7 @@
 //! else its dictionary reading that agrees with its annotation, else its most common reading.
 
 use annotext_parser::{
-    is_hanzi, AnnotatedChar, Block, Document, Position, Reading, SegmentKind, Span,
+    is_hanzi, AnnotatedChar, Block, Document, Position, Reading, Segment, SegmentKind, Span,
 };
 
 use super::entities::is_everyday_word;
@@ -475,18 +475,22 @@ fn place_annotations(
         }
         return;
     }
-    // The clean text written so far, in bytes (its characters are `placer.index`).
+    // The clean text written so far, in bytes (its characters are `placer.index`), and how
+    // much of it since the current line began.
     let mut bytes = 0usize;
-    // The spaces that end it, which a line break takes off: bytes and characters.
-    let (mut trailing_bytes, mut trailing_chars) = (0usize, 0usize);
+    let mut line_bytes = 0usize;
     let mut joining = false;
-    for segment in segments {
+    for (i, segment) in segments.iter().enumerate() {
         match segment.kind {
             SegmentKind::Text => {}
             SegmentKind::LineBreak => {
+                // The spaces that end the line are taken off: read back from the break (line
+                // ends are few; every piece's end was not worth reading).
+                let (trailing_bytes, trailing_chars) =
+                    trailing_spaces(doc, &segments[..i], line_bytes);
                 bytes -= trailing_bytes;
                 placer.index -= trailing_chars;
-                (trailing_bytes, trailing_chars) = (0, 0);
+                line_bytes = 0;
                 joining = true;
                 continue;
             }
@@ -513,16 +517,30 @@ fn place_annotations(
             piece,
         );
         bytes += piece.len();
-        let kept = piece.trim_end();
-        let tail = &piece[kept.len()..];
-        if kept.is_empty() {
-            trailing_bytes += tail.len();
-            trailing_chars += tail.chars().count();
-        } else {
-            trailing_bytes = tail.len();
-            trailing_chars = tail.chars().count();
+        line_bytes += piece.len();
+    }
+}
+
+/// The spaces (bytes, characters) that end the text of `segments`, a line's, read back from its
+/// end through its Text segments, at most `written` bytes: those of the line written (its
+/// leading spaces were not).
+fn trailing_spaces(doc: &Document, segments: &[Segment], written: usize) -> (usize, usize) {
+    let (mut bytes, mut chars) = (0usize, 0usize);
+    for segment in segments.iter().rev() {
+        match segment.kind {
+            SegmentKind::Text => {}
+            SegmentKind::LineBreak => break,
+            _ => continue,
+        }
+        for c in doc.slice(segment.span).chars().rev() {
+            if !c.is_whitespace() || bytes + c.len_utf8() > written {
+                return (bytes, chars);
+            }
+            bytes += c.len_utf8();
+            chars += 1;
         }
     }
+    (bytes, chars)
 }
 
 /// Places a block's annotated characters as its text is counted (see [`place_annotations`]).

@@ -2,9 +2,10 @@
 //! declaration its prose names in 《…》. Shared by the briefing, the workbook, the records and
 //! the documents table, so all call a document the same.
 
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
-use annotext_parser::{BlockKind, Document};
+use annotext_parser::{Block, BlockKind, Document};
 use regex::Regex;
 
 /// Kinds of document a title names, in order of preference: a list (清單), an outcome (成果),
@@ -121,52 +122,84 @@ pub fn document_title(doc: &Document) -> String {
 /// before any bracketed note such as `（2024年）`: `中国—东盟农业合作部长会议成果清单`, not
 /// `（2024年10月12日，广西南宁）`, `各方同意加强粮食安全合作` or `第一部分 糧食安全`. A title
 /// written as `《…》` is given without its marks. Many outcome lists start so; the shared samples
-/// start with prose. Gives the line's number and its title.
-pub fn title_line(doc: &Document) -> Option<(u32, String)> {
+/// start with prose. A title may also be set in two lines, the parties or the occasion above
+/// and the document below (`中华人民共和国和哈萨克斯坦共和国` / `关于…的联合声明`). Gives the
+/// title's lines and the title.
+pub fn title_line(doc: &Document) -> Option<(RangeInclusive<u32>, String)> {
     let mut blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank);
     let first = blocks.next().filter(|b| b.kind == BlockKind::Paragraph)?;
-    let text = doc.block_text(first);
+    let upper = doc.block_text(first);
+    let upper = title_text(&upper, first.is_joined())?;
+    let kind = title_kind(upper);
+    if kind.names_one || !kind.heading_like && set_apart(doc, first) {
+        return Some((first.line..=first.end_line, upper.to_owned()));
+    }
+    let second = blocks
+        .next()
+        .filter(|b| b.kind == BlockKind::Paragraph && b.line == first.end_line + 1)?;
+    let lower = doc.block_text(second);
+    let lower = title_text(&lower, false)?;
+    (!kind.heading_like && title_kind(lower).names_one)
+        .then(|| (first.line..=second.end_line, format!("{upper}{lower}")))
+}
+
+/// A title line's text without its spaces and its `《》`, when it is short and has no sentence
+/// punctuation. `joined`: the parser joined it from two lines, and it may be longer.
+fn title_text(text: &str, joined: bool) -> Option<&str> {
     let mut title = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if let Some(inner) = title.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
         title = inner;
     }
     let sentence = |c: char| "。，；：！？,;:!?".contains(c);
-    // A title wrapped over two lines (joined by the parser) may be longer.
-    let longest = if first.is_joined() {
+    let longest = if joined {
         2 * MAX_TITLE_CHARS
     } else {
         MAX_TITLE_CHARS
     };
-    if title.chars().count() > longest || title.contains(sentence) {
-        return None;
-    }
-    // The kind of document ends the title, before any bracketed note.
+    (title.chars().count() <= longest && !title.contains(sentence)).then_some(title)
+}
+
+/// What a title line's words say of it.
+struct TitleKind {
+    /// It names a document: a kind at its end (before any bracketed note), or `关于…的…`.
+    names_one: bool,
+    /// It reads as a heading or a date rather than a title.
+    heading_like: bool,
+}
+
+fn title_kind(title: &str) -> TitleKind {
     let head = without_brackets(title);
     let named_kind = TITLE_ENDINGS
         .iter()
         .any(|ending| head.ends_with(ending) && head.len() > ending.len());
-    // `关于…的…` names a document whatever its kind; so does a line set apart above the body
-    // (a blank line or an adoption note under it), when it is not a heading or a date.
+    // `关于…的…` names a document whatever its kind.
     let about = ["关于", "關於"]
         .iter()
         .any(|w| head.starts_with(w) && head.contains('的'));
-    let set_apart = || {
-        let next = doc
-            .blocks
-            .get(doc.blocks.iter().position(|b| b.line == first.line)? + 1)?;
-        let apart = next.kind == BlockKind::Blank || is_note(&doc.block_text(next));
-        Some(apart)
-    };
-    let heading_like =
-        head.starts_with('第') || head.contains('、') || head.chars().count() < 6 || is_date(&head);
-    (named_kind || about || (!heading_like && set_apart() == Some(true)))
-        .then(|| (first.line, title.to_owned()))
+    TitleKind {
+        names_one: named_kind || about,
+        heading_like: head.starts_with('第')
+            || head.contains('、')
+            || head.chars().count() < 6
+            || is_date(&head),
+    }
+}
+
+/// Whether a line is set apart above the body: a blank line or an adoption note under it.
+fn set_apart(doc: &Document, line: &Block) -> bool {
+    let next = doc
+        .blocks
+        .iter()
+        .position(|b| b.line == line.line)
+        .and_then(|i| doc.blocks.get(i + 1));
+    next.is_some_and(|next| next.kind == BlockKind::Blank || is_note(&doc.block_text(next)))
 }
 
 /// The document's note: the line under its title wholly in brackets that says when or by whom
 /// it was adopted (`（2025年5月13日…会议通过）`). Gives the line's number and the note.
 pub fn title_note(doc: &Document) -> Option<(u32, String)> {
-    let (line, _) = title_line(doc)?;
+    let (lines, _) = title_line(doc)?;
+    let line = *lines.end();
     let next = doc
         .blocks
         .iter()
@@ -320,6 +353,26 @@ mod tests {
             let doc = annotext_parser::parse_str("x", &text).unwrap();
             assert_eq!(document_title(&doc), "合作成果清單", "{first}");
         }
+    }
+
+    #[test]
+    fn a_title_in_two_lines_is_one_title() {
+        let text = "中华人民共和国和哈萨克斯坦共和国\n关于进一步深化全面战略伙伴关系的联合声明\n\
+                    （2024年7月3日，阿斯塔纳）\n\n　　双方一致认为，两国关系处于历史最好时期。\n";
+        let doc = annotext_parser::parse_str("x", text).unwrap();
+        assert_eq!(
+            document_title(&doc),
+            "中华人民共和国和哈萨克斯坦共和国关于进一步深化全面战略伙伴关系的联合声明"
+        );
+        assert_eq!(title_line(&doc).map(|(lines, _)| lines), Some(1..=2));
+        assert_eq!(
+            title_note(&doc),
+            Some((3, "（2024年7月3日，阿斯塔纳）".to_owned()))
+        );
+        // A line of prose above a title line is no part of it.
+        let doc =
+            annotext_parser::parse_str("x", "2024年7月3日\n关于深化合作的联合声明\n").unwrap();
+        assert_eq!(title_line(&doc), None);
     }
 
     #[test]
