@@ -190,11 +190,19 @@ fn push_joined(
                     // capital starts a new word after a small letter (`（Green` / `Energy）`).
                     let new_word = before.is_some_and(|c| c.is_ascii_lowercase())
                         && after.is_some_and(|c| c.is_ascii_uppercase());
-                    if before.is_some_and(|c| c.is_ascii_alphabetic())
-                        && after.is_some_and(|c| c.is_ascii_alphabetic())
-                        && (new_word
-                            || !(latin_run_inside_chinese(out.chars().rev())
-                                && latin_run_inside_chinese(piece.chars())))
+                    // A number that ends at a space on the next line is a token of its own (a
+                    // table's column: `12000` / `2　某县`), not the rest of one the wrap cut.
+                    let numbers_apart = before.is_some_and(|c| c.is_ascii_digit())
+                        && after.is_some_and(|c| c.is_ascii_digit())
+                        && piece
+                            .trim_start_matches(|c: char| c.is_ascii_digit())
+                            .starts_with(char::is_whitespace);
+                    if numbers_apart
+                        || before.is_some_and(|c| c.is_ascii_alphabetic())
+                            && after.is_some_and(|c| c.is_ascii_alphabetic())
+                            && (new_word
+                                || !(latin_run_inside_chinese(out.chars().rev())
+                                    && latin_run_inside_chinese(piece.chars())))
                     {
                         out.push(' ');
                     }

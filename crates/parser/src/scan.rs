@@ -328,6 +328,9 @@ fn starts_item(after: &str, number: u32) -> bool {
 /// article that begins by citing another).
 fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     let after = line.strip_prefix('第')?;
+    // `第 2 條`: spaces around the number, as Taiwan's texts and PDF copies write it.
+    let before_number = spaces_len(after);
+    let after = &after[before_number..];
     let (n, numeral_len) = match chinese_numeral(after) {
         Some(found) => found,
         None => {
@@ -335,7 +338,8 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
             (digits_value(after.get(..len)?)?, len)
         }
     };
-    let rest = &after[numeral_len..];
+    let after_number = spaces_len(&after[numeral_len..]);
+    let rest = &after[numeral_len + after_number..];
     let level = rest.chars().next()?;
     let number = ItemNumber(n);
     let kind = match level {
@@ -354,7 +358,7 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     }
     Some((
         kind,
-        '第'.len_utf8() + numeral_len + level.len_utf8() + spaces,
+        '第'.len_utf8() + before_number + numeral_len + after_number + level.len_utf8() + spaces,
     ))
 }
 
@@ -494,10 +498,10 @@ pub(crate) fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
     Some((n, end))
 }
 
-/// `一、` … `十二、` (or `一．`).
+/// `一、` … `十二、` (or `一．`, `一.`).
 fn section_marker(line: &str) -> Option<(ItemNumber, usize)> {
     let (n, end) = chinese_numeral(line)?;
-    let punct = ['、', '．']
+    let punct = ['、', '．', '.']
         .into_iter()
         .find(|p| line[end..].starts_with(*p))?;
     Some((ItemNumber(n), end + punct.len_utf8()))
@@ -959,9 +963,9 @@ pub(crate) struct LineShape {
 }
 
 /// Whether a line sets columns apart with a run of two or more ideographic spaces between its
-/// text (not an indent, not trailing spaces). The line's bytes are searched once, annotations
-/// and all (no annotation holds an ideographic space), with a finder built once: this is asked
-/// of every line.
+/// text, or with two or more single ones (not an indent, not trailing spaces). The line's bytes
+/// are searched, annotations and all (no annotation holds an ideographic space), with a finder
+/// built once: this is asked of every line that would otherwise be taken as cut.
 fn laid_out(text: &str, segments: &[Segment]) -> bool {
     static RUN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}\u{3000}"));
@@ -972,7 +976,9 @@ fn laid_out(text: &str, segments: &[Segment]) -> bool {
         .get(first.span.start as usize..last.span.end as usize)
         .unwrap_or("")
         .trim();
-    RUN.find(line.as_bytes()).is_some()
+    // Or columns set apart by single ideographic spaces, two or more of them (a table's row:
+    // `1　某市医院门诊楼工程　某市　12000`).
+    RUN.find(line.as_bytes()).is_some() || line.matches('\u{3000}').nth(1).is_some()
 }
 
 impl LineShape {

@@ -34,6 +34,11 @@ pub(crate) struct Structure {
 struct Open {
     /// The unit a following line without a marker may continue.
     unit: Option<usize>,
+    /// In a table of contents (after a `目录` line): its headings are lines of text. Holds the
+    /// number of its first chapter once seen; a chapter numbered so again begins the body.
+    toc: Option<Option<ItemNumber>>,
+    /// The last `一、` paragraph of the current article (a treaty's `第一条` / `一、…` / `二、…`).
+    last_article_paragraph: Option<ItemNumber>,
     /// The last block with text.
     previous: Option<usize>,
     subsection: Option<u32>,
@@ -193,7 +198,14 @@ pub(crate) fn build(
                 // lines, whatever their length; a note wholly in brackets (`（2024年7月3日）`)
                 // stands under a line, never goes on with it.
                 let joins = if heading {
-                    full
+                    // A heading that carries a sentence, a number or a bracket (`（二）建设平台。
+                    // 依托…（网` / `址：…）`) goes on where its sentence is left open, as text does.
+                    full || last.wrapped() && {
+                        let line = clean_line(text, segments, unit);
+                        line.contains(|c: char| {
+                            SENTENCE_MARKS.contains(c) || c.is_ascii_digit() || "（(".contains(c)
+                        })
+                    }
                 } else {
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
                 } && !shape(block.line).note
@@ -220,10 +232,50 @@ pub(crate) fn build(
             open.parens.push(block.line);
         }
         // `一、` under a drafted chapter (`第三章`) heads a part of the chapter, not a section.
+        // A table of contents lists the chapters before the body: its lines are text.
+        if let Some(first) = open.toc {
+            match block.kind {
+                BlockKind::SectionHeading { number } | BlockKind::SubsectionHeading { number }
+                    if first.is_none_or(|f| number > f || !is_section(&block.kind)) =>
+                {
+                    if first.is_none() && is_section(&block.kind) {
+                        open.toc = Some(Some(number));
+                    }
+                    unmark(segments, &mut block);
+                }
+                BlockKind::Blank => {}
+                BlockKind::Paragraph
+                    if !clean_line(text, segments, &block)
+                        .contains(|c| SENTENCE_MARKS.contains(c)) => {}
+                _ => open.toc = None,
+            }
+        }
+        if block.kind == BlockKind::Paragraph && heads_a_toc(text, segments, &block) {
+            open.toc = Some(None);
+        }
         let mut under_a_chapter = false;
         if let BlockKind::SectionHeading { number } = block.kind {
             let drafted = marker_text(text, segments, &block).starts_with('第');
-            if !drafted && open.in_chapter && open.section(&sections).is_some() {
+            let article = open.article.filter(|&a| {
+                // A sentence, or any line under an article with no text of its own; not a
+                // heading between articles (`二、合同的订立`).
+                !shape(block.line).unfinished
+                    || out
+                        .get(a as usize)
+                        .is_some_and(|a| text[a.body.range()].trim().is_empty())
+            });
+            if let (false, Some(article)) = (drafted, article) {
+                // A treaty's article in numbered paragraphs (`第一条` / `一、…` / `二、…`): the
+                // paragraphs are the article's, a `（一）` list under each starts anew.
+                block.kind = BlockKind::Clause { number };
+                block.parent = Some(article);
+                let expected = ItemNumber(open.last_article_paragraph.map_or(1, |n| n.0 + 1));
+                check(number, expected, NumberingLevel::Clause, &block, anomalies);
+                open.last_article_paragraph = Some(number);
+                open.clause = None;
+                open.last_clause = None;
+                open.last_subclause = None;
+            } else if !drafted && open.in_chapter && open.section(&sections).is_some() {
                 block.kind = BlockKind::SubsectionHeading { number };
                 under_a_chapter = true;
             } else {
@@ -263,8 +315,11 @@ pub(crate) fn build(
             BlockKind::SubsectionHeading { number } => {
                 let drafted = marker_text(text, segments, &block).starts_with('第');
                 let lead_in = open.previous.and_then(|p| out.get(p)).filter(|p| {
+                    // A list of `（1）` points does not go on with a `（三）`: that is the next
+                    // subsection after them.
                     let continues_list =
-                        matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0);
+                        matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0)
+                            && in_chinese_numerals(&marker_text(text, segments, p));
                     let heading = matches!(
                         p.kind,
                         BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
@@ -341,6 +396,7 @@ pub(crate) fn build(
                 check(number, expected, NumberingLevel::Article, &block, anomalies);
                 open.last_article = Some(number);
                 open.annex_without_articles = false;
+                open.last_article_paragraph = None;
                 open.article = Some(index);
                 open.clause = None;
                 open.last_clause = None;
@@ -438,6 +494,20 @@ pub(crate) fn build(
             open.bare = Some(index as usize);
         }
         out.push(block);
+    }
+    // An excerpt (`中华人民共和国民法典（节选）`) leaves articles and chapters out: its gaps are
+    // no fault.
+    let excerpt = out
+        .iter()
+        .find(|b| b.kind != BlockKind::Blank)
+        .is_some_and(|b| {
+            let line = clean_line(text, segments, b);
+            ["节选", "節選", "摘录", "摘錄", "摘编", "摘編"]
+                .iter()
+                .any(|w| line.contains(w))
+        });
+    if excerpt {
+        anomalies.retain(|a| a.kind != AnomalyKind::NumberingGap);
     }
     Structure {
         blocks: out,
@@ -599,6 +669,35 @@ fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
         .collect()
 }
 
+/// Whether a kind is a section heading.
+fn is_section(kind: &BlockKind) -> bool {
+    matches!(kind, BlockKind::SectionHeading { .. })
+}
+
+/// Whether a line heads a table of contents (`目录`, `目　　录`).
+fn heads_a_toc(text: &str, segments: &[Segment], block: &Block) -> bool {
+    // Asked of every paragraph: most do not start with 目.
+    let range = block.segments.start as usize..block.segments.end as usize;
+    let starts = segments
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .find(|s| s.kind == SegmentKind::Text)
+        .is_some_and(|s| text[s.span.range()].trim_start().starts_with('目'));
+    starts && {
+        let word: String = clean_line(text, segments, block)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        word == "目录" || word == "目錄"
+    }
+}
+
+/// Whether a marker's numeral is written in Chinese numerals (`（三）`, not `（3）`, `③`).
+fn in_chinese_numerals(marker: &str) -> bool {
+    marker.contains(|c| "〇零一二三四五六七八九十百".contains(c))
+}
+
 /// Whether a unit's text sets columns apart with a run of ideographic spaces (a signature
 /// block): laid out, not prose a wrap cut.
 fn laid_out_unit(text: &str, segments: &[Segment], unit: &Block) -> bool {
@@ -695,9 +794,16 @@ fn fits(
     previous: Option<&Block>,
 ) -> bool {
     let body = text[block.body.range()].trim_start();
+    // `（一）` / `项的规定`: a reference cut by the wrap. But a list's item may start with a word
+    // that starts so (`2.项目申报书`, `3.目标任务`).
+    const WORDS: [&str; 22] = [
+        "项目", "項目", "条件", "條件", "条约", "條約", "条例", "條例", "目标", "目標", "目的",
+        "目前", "章程", "节能", "節能", "节约", "節約", "节水", "節水", "号召", "號召", "款项",
+    ];
     if body.starts_with([
         '项', '項', '款', '号', '號', '目', '条', '條', '章', '节', '節',
-    ]) {
+    ]) && !WORDS.iter().any(|w| body.starts_with(w))
+    {
         return false;
     }
     let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));

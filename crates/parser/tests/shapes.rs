@@ -727,3 +727,40 @@ fn a_signature_and_its_date_stay_lines_of_their_own_in_a_wrapped_text() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_heading_that_carries_a_sentence_goes_on_where_it_is_left_open() {
+    let text =
+        "一、经贸合作\n（一）各方同意推动贸易额在2030年前达到1000亿美\n元，较2024年增长约16.5%。\n";
+    let doc = parse_str("t", text).unwrap();
+    let texts: Vec<String> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    assert!(
+        texts.contains(
+            &"各方同意推动贸易额在2030年前达到1000亿美元，较2024年增长约16.5%。".to_owned()
+        ),
+        "{texts:?}"
+    );
+    let text = "一、总体要求\n（一）强化宣传引导。各地区要通过政府网站（http://www.gov\n.cn）等渠道加强政策解读。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+}
+
+#[test]
+fn a_table_s_rows_stay_rows_and_their_numbers_whole() {
+    let text = "序号　项目名称　建设地点　投资额（万元）\n1　某市第一人民医院门诊楼改扩建工程　某市　12000\n2　某县城乡供水一体化工程　某县　8500.5\n";
+    let doc = parse_str("t", text).unwrap();
+    let texts: Vec<String> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    assert!(
+        texts.contains(&"1　某市第一人民医院门诊楼改扩建工程　某市　12000".to_owned()),
+        "{texts:?}"
+    );
+    // Where such lines are joined anyway, the numbers stay apart.
+    let mut out = String::new();
+    let doc = parse_str(
+        "t",
+        "中方将在未来三年提供总额为12000\n2　万元的援助资金用于民生项目的建设。\n",
+    )
+    .unwrap();
+    annotext_parser::push_block_text(&mut out, &doc.text, doc.block_segments(&doc.blocks[0]));
+    assert!(!out.contains("120002"), "{out}");
+}

@@ -270,3 +270,88 @@ fn an_annex_may_number_its_articles_anew_or_go_on() {
         assert_eq!(numbering_anomalies(&doc), anomalies, "{annex}");
     }
 }
+
+#[test]
+fn a_table_of_contents_lists_the_chapters_as_text() {
+    let text = "中华人民共和国某某法\n\n目　　录\n第一章　总　　则\n第二章　附　　则\n\n第一章　总　　则\n第一条　为了加强监督管理，制定本法。\n第二章　附　　则\n第二条　本法自2025年1月1日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(doc.sections.len(), 2);
+    let texts: Vec<String> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    assert!(texts.contains(&"第一章　总　　则".to_owned()), "{texts:?}");
+    assert_eq!(
+        item_texts(&doc),
+        ["为了加强监督管理，制定本法。", "本法自2025年1月1日起施行。"]
+    );
+}
+
+#[test]
+fn a_treaty_s_article_in_numbered_paragraphs_keeps_them() {
+    let text = "第一条\n一、缔约一方公民持有效护照入境，停留不超过30日，免办签证。\n二、本条第一款所述人员每180日累计停留不得超过90日。\n第二条\n一、缔约一方公民应当经开放口岸入出境。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert!(doc.sections.is_empty());
+    let clauses: Vec<(u32, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Clause { number } => Some((number.0, b.parent)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(clauses, [(1, Some(0)), (2, Some(0)), (1, Some(3))]);
+}
+
+#[test]
+fn a_subsection_after_a_list_of_points_is_the_next_subsection() {
+    let text = "（一）各方同意扩大贸易规模。\n（二）中方将提供无偿援助，其中：\n（1）7.5亿元用于民生项目；\n（2）5亿元用于减贫合作。\n（三）各方启动自由贸易区联合可行性研究。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(doc.subsections.len(), 3);
+}
+
+#[test]
+fn an_article_number_may_stand_between_spaces() {
+    let doc = parse_str(
+        "t",
+        "第1條　為規範管理，制定本辦法。\n第 2 條　本辦法自發布日施行。\n",
+    )
+    .unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(
+        item_texts(&doc),
+        ["為規範管理，制定本辦法。", "本辦法自發布日施行。"]
+    );
+}
+
+#[test]
+fn an_annex_list_and_sections_with_an_ascii_point() {
+    let text = "请认真贯彻执行。\n附件：1.2025年度省级科技计划项目申报指南\n　　　2.项目申报书（模板）\n　　　3.项目预算表\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(item_texts(&doc), ["项目申报书（模板）", "项目预算表"]);
+    let doc = parse_str(
+        "t",
+        "一.总体要求\n1.住宅老旧电梯更新。\n二.保障措施\n1.加强组织领导。\n",
+    )
+    .unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(doc.sections.len(), 2);
+}
+
+#[test]
+fn headings_between_articles_stay_headings() {
+    let text = "一、一般规定\n\n第一条　人民法院解释合同条款时，应当以词句的通常含义为基础。\n第二条　下列情形，人民法院可以认定为交易习惯：\n（一）当事人之间的惯常做法；\n\n二、合同的订立\n\n第三条　当事人对合同是否成立存在争议的，一般应当认定合同成立。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    assert_eq!(doc.sections.len(), 2);
+}
+
+#[test]
+fn an_excerpt_s_gaps_are_no_fault() {
+    let body = "\n\n第四百六十三条　本编调整因合同产生的民事关系。\n第四百六十九条　当事人订立合同，可以采用书面形式。\n";
+    let doc = parse_str("t", &format!("中华人民共和国民法典（节选）{body}")).unwrap();
+    assert_eq!(numbering_anomalies(&doc), []);
+    let doc = parse_str("t", &format!("中华人民共和国民法典{body}")).unwrap();
+    assert_eq!(numbering_anomalies(&doc).len(), 2);
+}
