@@ -962,23 +962,23 @@ pub(crate) struct LineShape {
     pub note: bool,
 }
 
-/// Whether a line sets columns apart with a run of two or more ideographic spaces between its
-/// text, or with two or more single ones (not an indent, not trailing spaces). The line's bytes
-/// are searched, annotations and all (no annotation holds an ideographic space), with a finder
-/// built once: this is asked of every line that would otherwise be taken as cut.
+/// Whether a line's text sets columns apart with ideographic spaces between its words, two or
+/// more of them, in a run (a signature block: `中方代表　　　　老方代表`) or single (a table's row:
+/// `1　某市医院门诊楼工程　某市　12000`); an indent and trailing spaces do not count.
+pub(crate) fn sets_columns_apart(line: &str) -> bool {
+    line.trim().matches('\u{3000}').nth(1).is_some()
+}
+
+/// [`sets_columns_apart`] of a line from its segments, annotations and all (no annotation holds
+/// an ideographic space): asked of every line that would otherwise be taken as cut.
 fn laid_out(text: &str, segments: &[Segment]) -> bool {
-    static RUN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}\u{3000}"));
     let (Some(first), Some(last)) = (segments.first(), segments.last()) else {
         return false;
     };
-    let line = text
-        .get(first.span.start as usize..last.span.end as usize)
-        .unwrap_or("")
-        .trim();
-    // Or columns set apart by single ideographic spaces, two or more of them (a table's row:
-    // `1　某市医院门诊楼工程　某市　12000`).
-    RUN.find(line.as_bytes()).is_some() || line.matches('\u{3000}').nth(1).is_some()
+    sets_columns_apart(
+        text.get(first.span.start as usize..last.span.end as usize)
+            .unwrap_or(""),
+    )
 }
 
 impl LineShape {

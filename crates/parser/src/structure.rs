@@ -659,6 +659,15 @@ fn is_an_annex(line: &str) -> bool {
 
 /// A line's clean text (its text segments).
 fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
+    text_pieces(text, segments, block).collect()
+}
+
+/// The text of a block's Text segments, in order.
+fn text_pieces<'t>(
+    text: &'t str,
+    segments: &'t [Segment],
+    block: &Block,
+) -> impl Iterator<Item = &'t str> {
     let range = block.segments.start as usize..block.segments.end as usize;
     segments
         .get(range)
@@ -666,7 +675,6 @@ fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
         .iter()
         .filter(|s| s.kind == SegmentKind::Text)
         .map(|s| &text[s.span.range()])
-        .collect()
 }
 
 /// Whether a kind is a section heading.
@@ -676,15 +684,7 @@ fn is_section(kind: &BlockKind) -> bool {
 
 /// Whether a line heads a table of contents (`目录`, `目　　录`).
 fn heads_a_toc(text: &str, segments: &[Segment], block: &Block) -> bool {
-    // Asked of every paragraph: most do not start with 目.
-    let range = block.segments.start as usize..block.segments.end as usize;
-    let starts = segments
-        .get(range)
-        .unwrap_or_default()
-        .iter()
-        .find(|s| s.kind == SegmentKind::Text)
-        .is_some_and(|s| text[s.span.range()].trim_start().starts_with('目'));
-    starts && {
+    first_char(text, segments, block) == Some('目') && {
         let word: String = clean_line(text, segments, block)
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -698,25 +698,24 @@ fn in_chinese_numerals(marker: &str) -> bool {
     marker.contains(|c| "〇零一二三四五六七八九十百".contains(c))
 }
 
-/// Whether a unit's text sets columns apart with a run of ideographic spaces (a signature
-/// block): laid out, not prose a wrap cut.
+/// Whether a unit's text sets columns apart (a signature block, a table's row): laid out, not
+/// prose a wrap cut.
 fn laid_out_unit(text: &str, segments: &[Segment], unit: &Block) -> bool {
-    clean_line(text, segments, unit)
-        .trim()
-        .contains("\u{3000}\u{3000}")
+    crate::scan::sets_columns_apart(&clean_line(text, segments, unit))
+}
+
+/// The first character of a block's text: for questions asked of every block that most blocks
+/// answer by it, before their text is gathered.
+fn first_char(text: &str, segments: &[Segment], block: &Block) -> Option<char> {
+    text_pieces(text, segments, block)
+        .next()
+        .and_then(|piece| piece.trim_start().chars().next())
 }
 
 /// Whether a line is a date alone, or a date and its place (`2024年9月5日于北京`): the line under
 /// a signature, never the rest of a sentence.
 fn is_date_line(text: &str, segments: &[Segment], block: &Block) -> bool {
-    // Asked of every line that may go on a unit: most start with no digit.
-    let range = block.segments.start as usize..block.segments.end as usize;
-    let starts_with_digit = segments
-        .get(range)
-        .unwrap_or_default()
-        .iter()
-        .find(|s| s.kind == SegmentKind::Text)
-        .and_then(|s| text[s.span.range()].trim_start().chars().next())
+    let starts_with_digit = first_char(text, segments, block)
         .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if !starts_with_digit {
         return false;
