@@ -135,6 +135,16 @@ pub struct Block {
     pub annex: Option<u32>,
 }
 
+impl BlockKind {
+    /// Whether it is a section or subsection heading.
+    pub fn is_heading(&self) -> bool {
+        matches!(
+            self,
+            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
+        )
+    }
+}
+
 impl Block {
     /// Whether the block spans more than one line (a hard-wrapped unit joined).
     pub fn is_joined(&self) -> bool {

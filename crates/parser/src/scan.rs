@@ -249,15 +249,8 @@ fn item_marker(
     continues: bool,
     after: &str,
 ) -> Option<(ItemNumber, usize)> {
-    let digits_end = digits_len(line);
-    if digits_end == 0 {
-        return None;
-    }
-    let rest = &line[digits_end..];
-    let punct = ['.', '．', '、']
-        .into_iter()
-        .find(|p| rest.starts_with(*p))?;
-    let body = &rest[punct.len_utf8()..];
+    let (digits_end, len) = number_marker(line)?;
+    let body = &line[len..];
     let ambiguous = body.starts_with(is_digit);
     let n = digits_value(&line[..digits_end])?;
     if ambiguous
@@ -267,7 +260,20 @@ fn item_marker(
     {
         return None;
     }
-    Some((ItemNumber(n), digits_end + punct.len_utf8()))
+    Some((ItemNumber(n), len))
+}
+
+/// Where the digits end and the marker ends in a line that starts with digits and `.`, `．` or
+/// `、` (`21.`, `２１．`, `21、`).
+fn number_marker(line: &str) -> Option<(usize, usize)> {
+    let digits_end = digits_len(line);
+    if digits_end == 0 {
+        return None;
+    }
+    let punct = ['.', '．', '、']
+        .into_iter()
+        .find(|p| line[digits_end..].starts_with(*p))?;
+    Some((digits_end, digits_end + punct.len_utf8()))
 }
 
 /// Units that follow the decimals of an amount, never the digits an item starts with: `5亿`,
@@ -313,9 +319,7 @@ fn starts_item(after: &str, number: u32) -> bool {
         .take(20)
         .map(str::trim_start)
         .find_map(|line| {
-            let len = digits_len(line);
-            (len > 0 && line[len..].starts_with(['.', '．', '、']))
-                .then(|| digits_value(&line[..len]))
+            number_marker(line).map(|(digits_end, _)| digits_value(&line[..digits_end]))
         })
         .is_some_and(|found| found == Some(number))
 }

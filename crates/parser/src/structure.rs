@@ -188,10 +188,7 @@ pub(crate) fn build(
             if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
                 let last = shape(unit.end_line);
                 let full = width.is_some_and(|w| last.chars + 1 >= w);
-                let heading = matches!(
-                    unit.kind,
-                    BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
-                );
+                let heading = unit.kind.is_heading();
                 let full = full && !shape(block.line).indented;
                 // A heading has no full stop to miss: only a wrap's width says it goes on. A
                 // signature line (`外交部长　　　主席`) and the date under it are laid out as
@@ -320,10 +317,7 @@ pub(crate) fn build(
                     let continues_list =
                         matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0)
                             && in_chinese_numerals(&marker_text(text, segments, p));
-                    let heading = matches!(
-                        p.kind,
-                        BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
-                    );
+                    let heading = p.kind.is_heading();
                     let leads = shape(p.end_line).lead_in && !heading;
                     // A list begun inline (`我们决定：（一）甲；` / `（二）乙；`) goes on.
                     let goes_on = || {

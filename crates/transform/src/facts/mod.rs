@@ -95,10 +95,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             };
             let annotated = doc.chars.get(facts.chars.clone()).unwrap_or(&[]);
             // Headings give no pinyin of their own here (the records write theirs).
-            let is_unit = !matches!(
-                block.kind,
-                BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
-            );
+            let is_unit = !block.kind.is_heading();
             let pinyin_start = pinyin.len();
             facts.flags = flags_and_pinyin(
                 doc,
