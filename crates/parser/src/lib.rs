@@ -270,12 +270,16 @@ impl Document {
         out
     }
 
-    /// The whole text with annotations (and the BOM) removed; markers and line breaks stay.
+    /// The whole text with annotations (and the BOM) removed; markers, page numbers and line
+    /// breaks stay.
     pub fn clean_text(&self) -> String {
         self.collect(&self.segments, |k| {
             matches!(
                 k,
-                SegmentKind::Text | SegmentKind::Marker | SegmentKind::LineBreak
+                SegmentKind::Text
+                    | SegmentKind::Marker
+                    | SegmentKind::PageNumber
+                    | SegmentKind::LineBreak
             )
         })
     }

@@ -766,8 +766,13 @@ fn scan_line(
             continue;
         }
         let ann_end = close_at + close_len;
+        // One letter is a list's label (`：(a)海关合作；(b)…`) where no hanzi is before it.
+        let label = text[inner_start..close_at].len() == 1;
         let target = match chain {
             Some((chain_end, index)) if chain_end == p => Some(index),
+            _ if p == start && !label && parsed.is_ok() && out.continues => {
+                cut_from_its_hanzi(text, number, out)
+            }
             _ => text[..p]
                 .chars()
                 .next_back()
@@ -787,8 +792,7 @@ fn scan_line(
         };
         let Some(target) = target else {
             // A parenthesised word after a non-hanzi: text. Flag it when it reads as pinyin,
-            // unless it is one letter: a list's label (`：(a)海关合作；(b)…`).
-            let label = text[inner_start..close_at].len() == 1;
+            // unless it is a label.
             if parsed.is_ok() && !label {
                 let position = cols.position(bytes, p);
                 out.anomalies.push(Anomaly {
@@ -926,6 +930,34 @@ fn scan_line(
     });
 }
 
+/// The hanzi that ends the line before line `number`, as the annotated character of an
+/// annotation that starts line `number`: a wrap cut it from its character (`…推动中` /
+/// `(zhōng)方企业…`) in a unit the line goes on with. `None` when that line does not end with
+/// a hanzi.
+fn cut_from_its_hanzi(text: &str, number: u32, out: &mut Scan) -> Option<u32> {
+    let line = out
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.number + 1 == number)?
+        .span;
+    let before = &text[line.range()];
+    let c = before.chars().next_back().filter(|c| is_hanzi(*c))?;
+    let char_start = line.end as usize - c.len_utf8();
+    let annotations = out.annotations.len() as u32;
+    out.chars.push(AnnotatedChar {
+        ch: c,
+        span: Span::new(char_start, line.end as usize),
+        position: Position {
+            line: number - 1,
+            column: count_chars(&before.as_bytes()[..before.len() - c.len_utf8()]) + 1,
+        },
+        reading: None,
+        annotations: annotations..annotations,
+    });
+    Some((out.chars.len() - 1) as u32)
+}
+
 /// Sentence ends: a line ending in one of them closes its unit. Closing quotes and brackets
 /// after it are looked through (`。”`).
 const SENTENCE_ENDS: &str = "。；;！？!?：:…．";
@@ -964,6 +996,42 @@ pub(crate) struct LineShape {
     pub ends_with_ordinal: bool,
     /// Whether it is a note wholly in brackets (`（2024年7月3日，阿斯塔纳）`).
     pub note: bool,
+    /// Whether it is a page number copied out of a PDF (`- 2 -`, `—3—`, `第 4 页`).
+    pub page_number: bool,
+}
+
+/// Whether a line's text is nothing but a page number as PDFs print them: a number between
+/// dashes (`- 2 -`, `—3—`, `－ 12 －`) or `第N页` with its total (`第 4 页 共 9 页`). A bare
+/// number is not one: a table's cell or a list's stray number looks the same.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    const DASHES: &[char] = &['-', '－', '—', '–', '‒', '―'];
+    let line = line.trim();
+    if line.len() > 40 {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(inner) = line
+        .strip_prefix(DASHES)
+        .and_then(|l| l.trim_start_matches(DASHES).strip_suffix(DASHES))
+    {
+        return digits(inner.trim_end_matches(DASHES).trim());
+    }
+    page_of(line, "第").is_some_and(|rest| {
+        let rest = rest.trim_start_matches([' ', '\u{3000}', '，', ',', '/']);
+        rest.is_empty() || page_of(rest, "共").is_some_and(|r| r.trim().is_empty())
+    })
+}
+
+/// The text after `{head}N页` at the start of `s` (`第 4 页`, `共 9 页`), if `s` starts so.
+fn page_of<'s>(s: &'s str, head: &str) -> Option<&'s str> {
+    s.trim_start()
+        .strip_prefix(head)
+        .and_then(|s| s.trim_start().split_once('页'))
+        .filter(|(n, _)| {
+            let n = n.trim_end();
+            !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(|(_, rest)| rest)
 }
 
 /// Whether a line's text sets columns apart with ideographic spaces between its words, two or
@@ -1036,6 +1104,10 @@ impl LineShape {
             stray_close: false,
             ends_with_ordinal: end == Some('第'),
             note,
+            // Short: the test reads the line again, and most lines are long.
+            page_number: (3..=20).contains(&chars)
+                && !segments.iter().any(|s| s.kind == SegmentKind::Annotation)
+                && is_page_number(&clean().collect::<String>()),
         }
     }
 

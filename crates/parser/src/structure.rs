@@ -16,6 +16,8 @@
 //! that unit's last line leaves its sentence open, or when the document is wrapped at a fixed
 //! width and that line is full; the joined block keeps its line breaks in its span.
 
+use std::collections::VecDeque;
+
 use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
@@ -118,7 +120,8 @@ pub(crate) fn build(
     let mut sections: Vec<Section> = Vec::new();
     let mut subsections: Vec<Subsection> = Vec::new();
     let mut open = Open::default();
-    for mut block in blocks {
+    let mut blocks = VecDeque::from(blocks);
+    while let Some(mut block) = blocks.pop_front() {
         // A title too long for one line goes on on the next (`…关于深化` / `战略伙伴关系的联合声明`).
         if let Some(title) = open.title.take().and_then(|t| out.get_mut(t)) {
             let first = shape(title.line);
@@ -158,6 +161,39 @@ pub(crate) fn build(
                     open.title = None;
                     continue;
                 }
+            }
+        }
+        // A page break copied out of a PDF inside a unit (`…为` / `- 2 -` / `区域…`): the unit
+        // reads on across the page number and the blank lines around it.
+        if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
+            let ahead = shape(unit.end_line)
+                .wrapped()
+                .then(|| page_break_ahead(&block, &blocks, shape))
+                .flatten();
+            if let Some(skipped) = ahead {
+                let mut next = None;
+                for across in std::iter::once(block).chain(blocks.drain(..skipped)) {
+                    if across.kind == BlockKind::Paragraph {
+                        if shape(across.line).page_number {
+                            mark_page_number(segments, &across);
+                        } else {
+                            next = Some(across);
+                        }
+                    }
+                }
+                if let Some(next) = next {
+                    let this = shape(next.line);
+                    if this.stray_close {
+                        if let Some(opened) = open.parens.pop() {
+                            close_across(anomalies, opened, next.line);
+                        }
+                    }
+                    if this.open_paren {
+                        open.parens.push(next.line);
+                    }
+                    continue_with(unit, &next);
+                }
+                continue;
             }
         }
         // A marker on a line that goes on with an open sentence is taken for one only when it
@@ -559,6 +595,42 @@ fn expected_item(open: &Open, number: ItemNumber) -> ItemNumber {
         through_document
     } else {
         next(open.last_item)
+    }
+}
+
+/// How many blocks after `block` (a blank line or a page number) lie up to and with the line
+/// that goes on with a unit a page break cut: blank lines, one page number (`- 2 -`), blank
+/// lines, then a line of text without a marker or an indent (a new paragraph would be indented
+/// or numbered). `None` when the blocks are not so.
+fn page_break_ahead(
+    block: &Block,
+    rest: &VecDeque<Block>,
+    shape: impl Fn(u32) -> LineShape,
+) -> Option<usize> {
+    let mut page = false;
+    for (i, b) in std::iter::once(block).chain(rest).enumerate() {
+        match b.kind {
+            BlockKind::Blank => {}
+            BlockKind::Paragraph if shape(b.line).page_number => {
+                if page {
+                    return None;
+                }
+                page = true;
+            }
+            BlockKind::Paragraph => return (page && !shape(b.line).indented).then_some(i),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Marks a page number's text as such: out of its unit's clean text.
+fn mark_page_number(segments: &mut [Segment], block: &Block) {
+    let range = block.segments.start as usize..block.segments.end as usize;
+    for segment in segments.get_mut(range).into_iter().flatten() {
+        if segment.kind == SegmentKind::Text {
+            segment.kind = SegmentKind::PageNumber;
+        }
     }
 }
 

@@ -764,3 +764,63 @@ fn a_table_s_rows_stay_rows_and_their_numbers_whole() {
     annotext_parser::push_block_text(&mut out, &doc.text, doc.block_segments(&doc.blocks[0]));
     assert!(!out.contains("120002"), "{out}");
 }
+
+#[test]
+fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
+    let text = "　　中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为\n\n- 2 -\n\n区域互联互通注入了新的动力，双方还在数\n—3—\n字经济等领域开展了务实合作。\n\n第 4 页 共 9 页\n\n　　二是推进贸易便利化。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    let texts: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Blank)
+        .map(|b| doc.block_text(b))
+        .collect();
+    // Across both page breaks one paragraph; the footer after a closed sentence stays a line of
+    // its own, before the next paragraph.
+    assert_eq!(
+        texts,
+        [
+            "中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为区域互联互通注入了新的动力，双方还在数字经济等领域开展了务实合作。",
+            "第 4 页 共 9 页",
+            "二是推进贸易便利化。"
+        ]
+    );
+    let first = &doc.blocks[0];
+    assert_eq!((first.line, first.end_line), (1, 7));
+    // The page numbers stay in the document's clean text, out of the unit's.
+    assert_eq!(doc.clean_text(), text);
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    // A number in a sentence, or a bare number, is no page number: the unit reads on or
+    // stops as before.
+    let text = "　　双方同意在以下领域开展合作并于年内签署协议，数额为\n\n2\n\n亿美元。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Blank)
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn an_annotation_a_wrap_cut_from_its_hanzi_reads_that_hanzi() {
+    let text = "　　双方同意加强在能源、交通、农业等领域的合作，推动中\n(zhōng)方企业参与当地基础设施建设。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(
+        doc.block_text(&doc.blocks[0]),
+        "双方同意加强在能源、交通、农业等领域的合作，推动中方企业参与当地基础设施建设。"
+    );
+    let c = &doc.chars[0];
+    assert_eq!(c.ch, '中');
+    assert_eq!((c.position.line, c.position.column), (1, 27));
+    assert_eq!(c.reading.map(|r| r.to_string()).as_deref(), Some("zhong1"));
+    assert_eq!(doc.rebuild(), text);
+    // After a line that closes its sentence, or a short one, it is still text after no hanzi.
+    let text = "双方同意加强合作。\n(zhōng)方企业参与建设。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.anomalies.len(), 1, "{:?}", doc.anomalies);
+    assert!(doc.chars.is_empty());
+}

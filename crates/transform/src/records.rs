@@ -309,7 +309,8 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                         .filter(|c| annotext_parser::is_hanzi(*c))
                         .count() as u64;
                 }
-                SegmentKind::Text => body_chars += n,
+                // A page number inside a unit (`- 2 -`) is in the document's clean text.
+                SegmentKind::Text | SegmentKind::PageNumber => body_chars += n,
                 SegmentKind::LineBreak => inner_breaks += n,
                 _ => {}
             }

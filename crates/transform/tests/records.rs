@@ -51,3 +51,31 @@ fn subsections_before_any_section_are_units_with_their_items() {
     let json = serde_json::to_value(&plain).unwrap();
     assert!(json.get("subsections").is_none(), "{json}");
 }
+
+#[test]
+fn a_unit_cut_by_a_page_number_is_one_record_that_holds_the_page_number_in_its_source() {
+    let text = "报告\n\n　　中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为\n\n- 2 -\n\n区域互(hù)联互通注入了新的动力。\n";
+    let doc = parse_str("t", text).unwrap();
+    let record = document_record(&doc);
+    let unit = record
+        .paragraphs
+        .iter()
+        .find(|p| p.line == 3)
+        .expect("the cut paragraph");
+    assert_eq!(
+        unit.text,
+        "中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为区域互联互通注入了新的动力。"
+    );
+    assert_eq!(unit.end_line, Some(7));
+    assert!(unit.source.contains("\n\n- 2 -\n\n"), "{}", unit.source);
+    // The pinyin reads the annotated 互 where it stands, after the page break.
+    assert!(unit.pinyin.contains("qū yù hù lián"), "{}", unit.pinyin);
+    // Its offsets cover the page number: it is in the document's clean text.
+    let clean = doc.clean_text();
+    let chars: Vec<char> = clean.chars().collect();
+    let covered: String = chars[unit.char_start as usize..unit.char_end as usize]
+        .iter()
+        .collect();
+    assert!(covered.contains("- 2 -"), "{covered}");
+    assert_eq!(record.rebuild(), text);
+}

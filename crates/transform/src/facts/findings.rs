@@ -745,7 +745,8 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                     }
                 }
             }
-            SegmentKind::Annotation => {}
+            // A page number inside a unit (`- 2 -`) is no context of its text.
+            SegmentKind::Annotation | SegmentKind::PageNumber => {}
             SegmentKind::LineBreak | SegmentKind::Bom => {
                 if segment.span.end <= span.start {
                     break;
@@ -775,7 +776,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                     }
                 }
             }
-            SegmentKind::Annotation | SegmentKind::Bom => {}
+            SegmentKind::Annotation | SegmentKind::Bom | SegmentKind::PageNumber => {}
             SegmentKind::LineBreak => {
                 line_ended = true;
                 break;

@@ -48,7 +48,10 @@ pub(super) fn readings_table(
             // Markers are clean text too, and a heading's numeral (`十一、`, `（二）`) is a
             // hanzi that annotators annotate: counted here, so that the annotated never
             // outnumber the occurrences (a fully annotated document read 102.9 %).
-            if !matches!(segment.kind, SegmentKind::Text | SegmentKind::Marker) {
+            if !matches!(
+                segment.kind,
+                SegmentKind::Text | SegmentKind::Marker | SegmentKind::PageNumber
+            ) {
                 continue;
             }
             for ch in doc.slice(segment.span).chars() {
