@@ -45,6 +45,9 @@ struct Open {
     previous: Option<usize>,
     subsection: Option<u32>,
     last_subsection: Option<ItemNumber>,
+    /// The last `（一）` subsection of the document (of its part or annex): guidelines and
+    /// opinions number them on through their sections (`一、` `（一）（二）`, `二、` `（三）`).
+    last_subsection_in_document: Option<ItemNumber>,
     last_item: Option<ItemNumber>,
     /// The last item of the current section, through its subsections: outcome lists number
     /// their items anew under each `（一）` or on through them (`（一）` 1–3, `（二）` 4–5).
@@ -242,7 +245,8 @@ pub(crate) fn build(
                 } else {
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
                 } && !shape(block.line).note
-                    && !is_date_line(text, segments, &block);
+                    && !is_date_line(text, segments, &block)
+                    && !is_contact_line(&clean_line(text, segments, &block));
                 if joins {
                     let this = shape(block.line);
                     if this.stray_close || closes_across {
@@ -379,12 +383,11 @@ pub(crate) fn build(
                     // is numbered anew under each.
                     let minor = (open.in_minor_level && !under_a_chapter)
                         || (under_a_chapter && open.in_drafted_subsection);
-                    let last = if minor {
-                        open.last_minor
+                    let expected = if minor {
+                        ItemNumber(open.last_minor.map_or(1, |n| n.0 + 1))
                     } else {
-                        open.last_subsection
+                        expected_subsection(&open, number, drafted)
                     };
-                    let expected = ItemNumber(last.map_or(1, |n| n.0 + 1));
                     check(
                         number,
                         expected,
@@ -409,6 +412,9 @@ pub(crate) fn build(
                         open.last_minor = Some(number);
                     } else {
                         open.last_subsection = Some(number);
+                        if !drafted {
+                            open.last_subsection_in_document = Some(number);
+                        }
                         open.in_minor_level = under_a_chapter;
                         open.in_drafted_subsection = drafted;
                         open.last_minor = None;
@@ -486,6 +492,7 @@ pub(crate) fn build(
                     lists_its_first(&clean_line(text, segments, &block)).then_some(ItemNumber(1));
                 open.last_item_in_section = None;
                 open.last_item_in_document = None;
+                open.last_subsection_in_document = None;
                 open.in_chapter = false;
                 open.in_minor_level = false;
                 open.in_drafted_subsection = false;
@@ -575,6 +582,23 @@ fn expected_article(open: &Open, number: ItemNumber) -> ItemNumber {
         number
     } else {
         ItemNumber(open.last_article.map_or(1, |n| n.0 + 1))
+    }
+}
+
+/// The number a subsection is checked against: the next in its section, or, at the first
+/// `（一）`-style subsection of a section, the next through the document when it goes on from
+/// the last section's (both are right).
+fn expected_subsection(open: &Open, number: ItemNumber, drafted: bool) -> ItemNumber {
+    let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
+    let through_document = next(open.last_subsection_in_document);
+    if !drafted
+        && open.last_subsection.is_none()
+        && open.last_subsection_in_document.is_some()
+        && number == through_document
+    {
+        through_document
+    } else {
+        next(open.last_subsection)
     }
 }
 
@@ -818,10 +842,12 @@ fn title_goes_on(line: &str, first_chars: u32) -> bool {
     let trimmed = line.trim();
     let date = trimmed.ends_with('日') && trimmed.contains('年');
     let note = trimmed.starts_with(['（', '(', '—', '-']);
+    // A document number under the title (`国发〔2024〕7号`, `商贸发[2023]12号`).
+    let number = trimmed.ends_with(['号', '號']) && trimmed.contains(['〔', '［', '[', '【']);
     let sentence = trimmed.contains(|c| SENTENCE_MARKS.contains(c));
     let indented = line.starts_with(char::is_whitespace);
     let too_long = chars + first_chars > 2 * SHORT_TITLE;
-    !(indented || trimmed.is_empty() || too_long || sentence || note || date)
+    !(indented || trimmed.is_empty() || too_long || sentence || note || date || number)
 }
 
 /// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): a line of the unit reported it
@@ -873,6 +899,8 @@ fn fits(
     }
     let next = |last: Option<ItemNumber>| ItemNumber(last.map_or(1, |n| n.0 + 1));
     match block.kind {
+        // Two numerals of a grade (`…支持` / `二、三级医院`, `一、二线城市`) are text.
+        BlockKind::SectionHeading { .. } if is_grade(body) => false,
         BlockKind::SectionHeading { number } => {
             number == expected_section(sections, open.part_start, number)
         }
@@ -880,7 +908,7 @@ fn fits(
             let drafted = marker_text(text, segments, block).starts_with('第');
             match (drafted, open.article) {
                 (false, Some(_)) => number == next(open.last_clause),
-                _ => number == next(open.last_subsection),
+                _ => number == expected_subsection(open, number, drafted),
             }
         }
         BlockKind::Item {
@@ -898,6 +926,54 @@ fn fits(
         }
         _ => true,
     }
+}
+
+/// Whether a section's text starts with a numeral of a grade (`三级医院`, `二线城市`, `四类`): after
+/// `二、` it reads `二、三级`, "second and third grade".
+fn is_grade(body: &str) -> bool {
+    let mut chars = body.chars();
+    chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars
+            .next()
+            .is_some_and(|c| "级類类等档線线期星批".contains(c))
+}
+
+/// Whether a line is one of a document's contact details (`联系人：…`, `电话：…`, `邮编：…`):
+/// laid out a line each, never a wrapped sentence's end.
+fn is_contact_line(line: &str) -> bool {
+    const LABELS: [&str; 24] = [
+        "联系人",
+        "聯繫人",
+        "联系电话",
+        "聯繫電話",
+        "联系单位",
+        "聯繫單位",
+        "联系方式",
+        "聯繫方式",
+        "电话",
+        "電話",
+        "传真",
+        "傳真",
+        "邮编",
+        "郵編",
+        "邮政编码",
+        "郵政編碼",
+        "电子邮箱",
+        "電子郵箱",
+        "邮箱",
+        "郵箱",
+        "通讯地址",
+        "通訊地址",
+        "地址",
+        "网址",
+    ];
+    let line = line.trim_start();
+    LABELS.iter().any(|label| {
+        line.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    })
 }
 
 /// Makes a block's marker text again: the line continues the sentence before it.
