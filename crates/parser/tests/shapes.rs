@@ -827,15 +827,23 @@ fn an_annotation_a_wrap_cut_from_its_hanzi_reads_that_hanzi() {
 
 #[test]
 fn an_opinion_numbers_its_subsections_on_and_keeps_its_number_grades_and_contacts_apart() {
-    let text = "国务院关于推进中国—中亚经贸合作高质量发展的若干意见\n国发〔2024〕7号\n\n\
-                　　一、总体要求\n\
-                　　（一）指导思想。坚持共商共建共享原则，推动与中亚国家在医院建设方面开展合作，支持新疆霍尔果斯等\n\
-                二、三级口岸提升通关能力。\n\
-                　　（二）基本原则。坚持互利共赢。\n\
-                　　二、重点任务\n\
-                　　（三）扩大贸易规模。推动贸易额稳步增长。\n\n\
-                联系单位：商务部欧亚司　联系人：王某某　请各地认真贯彻落实有关要求并及时\n\
-                联系电话：010-85093456\n";
+    let text = [
+        "国务院关于推进中国—中亚经贸合作高质量发展的若干意见",
+        "国发〔2024〕7号",
+        "",
+        "　　一、总体要求",
+        "　　（一）指导思想。坚持共商共建共享原则，推动与中亚国家在医院建设方面开展合作，支持新疆霍尔果斯等",
+        "二、三级口岸提升通关能力。",
+        "　　（二）基本原则。坚持互利共赢。",
+        "　　二、重点任务",
+        "　　（三）扩大贸易规模。推动贸易额稳步增长。",
+        "",
+        "联系单位：商务部欧亚司　联系人：王某某　请各地认真贯彻落实有关要求并及时",
+        "联系电话：010-85093456",
+        "",
+    ]
+    .join("\n");
+    let text = text.as_str();
     let doc = parse_str("t", text).unwrap();
     assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
     let heads: Vec<(u32, String)> = doc
