@@ -130,7 +130,8 @@ pub struct Block {
     /// Indices of the block's segments in [`Document::segments`].
     pub segments: Range<u32>,
     /// Index of the block this one belongs to: the article of a clause or of a further
-    /// paragraph, the clause of a sub-clause, the lead-in of a point.
+    /// paragraph, the further paragraph of a clause listed under it (`观察员国应当：` /
+    /// `（一）…`), the clause of a sub-clause, the lead-in of a point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
     /// Index of the heading line of the annex (`附件2：…`) the block comes after, if any: an

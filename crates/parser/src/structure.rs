@@ -72,6 +72,8 @@ struct Open {
     /// from 1 again (`附件：委员会议事规则` / `第一条　…`), or go on.
     annex_without_articles: bool,
     article: Option<u32>,
+    /// The last further paragraph (款) placed under an article: a clause list after it is its.
+    article_paragraph: Option<u32>,
     last_clause: Option<ItemNumber>,
     clause: Option<u32>,
     last_subclause: Option<ItemNumber>,
@@ -369,7 +371,13 @@ pub(crate) fn build(
                 });
                 if let (false, Some(article)) = (drafted, open.article) {
                     block.kind = BlockKind::Clause { number };
-                    block.parent = Some(article);
+                    // Under a further paragraph of the article (`观察员国应当：` / `（一）…`), the
+                    // list is that paragraph's: its labels are apart from the first list's.
+                    block.parent = Some(
+                        open.article_paragraph
+                            .filter(|&p| p > article)
+                            .unwrap_or(article),
+                    );
                     let expected = ItemNumber(open.last_clause.map_or(1, |n| n.0 + 1));
                     check(number, expected, NumberingLevel::Clause, &block, anomalies);
                     open.last_clause = Some(number);
@@ -502,8 +510,10 @@ pub(crate) fn build(
             }
             BlockKind::Paragraph => {
                 if let Some(article) = open.article {
-                    // A further paragraph (款) of the article; a clause list after it starts anew.
+                    // A further paragraph (款) of the article; a clause list after it starts anew,
+                    // as its own.
                     block.parent = Some(article);
+                    open.article_paragraph = Some(index);
                     open.clause = None;
                     open.last_clause = None;
                 } else if heads_a_group(&clean_line(text, segments, &block)) {

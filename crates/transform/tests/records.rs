@@ -79,3 +79,26 @@ fn a_unit_cut_by_a_page_number_is_one_record_that_holds_the_page_number_in_its_s
     assert!(covered.contains("- 2 -"), "{covered}");
     assert_eq!(record.rebuild(), text);
 }
+
+#[test]
+fn clauses_listed_under_an_article_s_further_paragraph_are_labelled_by_it() {
+    let text = "第一条　成员国应当履行下列义务：\n（一）遵守本章程；\n（二）执行决议。\n观察员国应当履行下列义务：\n（一）遵守本章程；\n（二）缴纳会费。\n第二条　本章程自签署之日起生效。\n";
+    let record = document_record(&parse_str("t", text).unwrap());
+    let parts: Vec<(&str, u32)> = record.items[0]
+        .block
+        .parts
+        .iter()
+        .map(|p| (p.label.as_str(), p.parent_line))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("Art.1(1)", 1),
+            ("Art.1(2)", 1),
+            ("Art.1¶2", 1),
+            ("Art.1¶2(1)", 4),
+            ("Art.1¶2(2)", 4)
+        ]
+    );
+    assert_eq!(record.rebuild(), text);
+}
