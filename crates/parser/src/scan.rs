@@ -1000,11 +1000,14 @@ pub(crate) struct LineShape {
     pub page_number: bool,
 }
 
+/// The dashes PDFs set around a page number (`- 2 -`, `—3—`, `－ 12 －`).
+const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―'];
+
 /// Whether a line's text is nothing but a page number as PDFs print them: a number between
 /// dashes (`- 2 -`, `—3—`, `－ 12 －`) or `第N页` with its total (`第 4 页 共 9 页`). A bare
 /// number is not one: a table's cell or a list's stray number looks the same.
 pub(crate) fn is_page_number(line: &str) -> bool {
-    const DASHES: &[char] = &['-', '－', '—', '–', '‒', '―'];
+    const DASHES: &[char] = PAGE_NUMBER_DASHES;
     let line = line.trim();
     if line.len() > 40 {
         return false;
@@ -1106,6 +1109,7 @@ impl LineShape {
             note,
             // Short: the test reads the line again, and most lines are long.
             page_number: (3..=20).contains(&chars)
+                && lead.is_some_and(|c| c == '第' || PAGE_NUMBER_DASHES.contains(&c))
                 && !segments.iter().any(|s| s.kind == SegmentKind::Annotation)
                 && is_page_number(&clean().collect::<String>()),
         }

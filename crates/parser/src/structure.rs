@@ -248,7 +248,7 @@ pub(crate) fn build(
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
                 } && !shape(block.line).note
                     && !is_date_line(text, segments, &block)
-                    && !is_contact_line(&clean_line(text, segments, &block));
+                    && !is_contact_line(text, segments, &block);
                 if joins {
                     let this = shape(block.line);
                     if this.stray_close || closes_across {
@@ -952,7 +952,14 @@ fn is_grade(body: &str) -> bool {
 
 /// Whether a line is one of a document's contact details (`联系人：…`, `电话：…`, `邮编：…`):
 /// laid out a line each, never a wrapped sentence's end.
-fn is_contact_line(line: &str) -> bool {
+fn is_contact_line(text: &str, segments: &[Segment], block: &Block) -> bool {
+    // Asked of every line that goes on a unit: the line is read only when its first character
+    // starts a label.
+    if !first_char(text, segments, block).is_some_and(|c| "联聯电電传傳邮郵地通网".contains(c))
+    {
+        return false;
+    }
+    let line = clean_line(text, segments, block);
     const LABELS: [&str; 24] = [
         "联系人",
         "聯繫人",

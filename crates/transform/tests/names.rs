@@ -2654,3 +2654,46 @@ fn organise_after_a_place_prefectures_by_their_short_form_towns_and_crossings() 
         &[("city", "二连浩特"), ("place", "满都拉口岸")],
     );
 }
+
+#[test]
+fn unknown_towns_end_a_list_before_a_verb_or_a_name_and_a_list_called_towns_is_towns() {
+    // The last unknown item of a list ends before the sentence's verb, after 、 or 和.
+    let found = found_in("支持在安集延、纳曼干、浩罕、马尔吉兰建设4个中乌产业合作园区。");
+    assert!(has(&found, "city", "浩罕"), "{found:?}");
+    assert!(has(&found, "city", "马尔吉兰"), "{found:?}");
+    let found = found_in("途经纳伦州阿特巴希、马克马尔和卡扎尔曼，至贾拉拉巴德。");
+    assert!(has(&found, "city", "马克马尔"), "{found:?}");
+    assert!(has(&found, "city", "卡扎尔曼"), "{found:?}");
+    // Five and six sounds, before a verb or 等地.
+    assert!(has(
+        &found_in("经库塔伊西、萨姆特雷迪亚抵达黑海沿岸的波季港。"),
+        "city",
+        "萨姆特雷迪亚"
+    ));
+    assert!(has(
+        &found_in("在吉赞、萨比亚、阿布阿里什等地已建成示范农场。"),
+        "city",
+        "阿布阿里什"
+    ));
+    // Before a name of another kind.
+    assert!(has(
+        &found_in("周边的阿尔达汉、伊格德尔和恰尔德尔湖畔的村镇。"),
+        "city",
+        "伊格德尔"
+    ));
+    // No name known: the text calls them towns.
+    let found = found_in("重点支持卡拉苏、乌兹根、阿桑卡和汉阿巴德等中小城镇发展。");
+    for town in ["卡拉苏", "乌兹根", "阿桑卡", "汉阿巴德"] {
+        assert!(has(&found, "city", town), "{town}: {found:?}");
+    }
+    assert!(has(
+        &found_in("三方欢迎普拉、罗维尼、奥帕蒂亚等城市加强合作。"),
+        "city",
+        "普拉"
+    ));
+    // Not a verb joined to its object by 与, nor a list of products or of fields.
+    let found = found_in("并加强与拉穆、马林迪、瓦塔穆等沿海城镇的联动发展。");
+    assert!(!found.iter().any(|(_, t)| t.contains("加强")), "{found:?}");
+    let found = found_in("推动大豆、玉米等地方特色产品和贸易、投资等领域合作。");
+    assert!(found.iter().all(|(k, _)| k != "city"), "{found:?}");
+}

@@ -141,6 +141,98 @@ fn is_listed(kind: &str) -> bool {
     matches!(kind, "city" | DIVISION | PLACE | FEATURE)
 }
 
+/// Words after `等` that call the items of a list towns (`卡拉苏、乌兹根和汉阿巴德｜等中小城镇`,
+/// `特普克、卡蒂卡蒂｜等小镇`); the generic `等地` calls them places, towns only when they are
+/// sounds of foreign names (`萨比亚、阿布阿里什｜等地`).
+const TOWN_WORDS: [&str; 4] = ["城市", "城镇", "小镇", "市镇"];
+
+/// Lists of names none of which the gazetteer knows, that the text calls towns after `等`
+/// ([`TOWN_WORDS`], within eight characters: `等沿海城市`, `等历史文化名城` is not one): each item
+/// that reads as a town's name, two or more of them, is one.
+pub(super) fn called_towns_in_text(folded: &str, out: &mut Vec<Mention<'_>>) {
+    let mut found = Vec::new();
+    for (at, _) in folded.match_indices('等') {
+        let after = &folded[at + '等'.len_utf8()..];
+        let window: usize = after.chars().take(8).map(char::len_utf8).sum();
+        let towns = TOWN_WORDS.iter().any(|w| after[..window].contains(w));
+        if !towns && !after.starts_with("地") {
+            continue;
+        }
+        let items = items_ending_at(folded, at);
+        let foreign = items
+            .iter()
+            .all(|item| is_transliterated_town(&folded[item.clone()]));
+        if items.len() >= 2
+            && (towns || foreign)
+            && items
+                .iter()
+                .all(|item| reads_as_item(folded, item, "city"))
+            // Known names of another kind make it another list (`巴伐利亚、萨克森等地`).
+            && !out.iter().any(|m| {
+                m.kind != "city" && items.iter().any(|i| m.text.start < i.end && m.text.end > i.start)
+            })
+        {
+            found.extend(items);
+        }
+    }
+    add_where_free(out, found, "city", "list:towns");
+}
+
+/// The items of the list that ends at `end`, last first: runs of one to seven hanzi joined by
+/// [`JOINS`], the first the longest that reads as a town's name after a list's opening word or
+/// a stop, with no word across its start.
+fn items_ending_at(folded: &str, end: usize) -> Vec<std::ops::Range<usize>> {
+    let mut items = Vec::new();
+    let mut end = end;
+    loop {
+        let mut start = end;
+        let mut join = None;
+        for (i, c) in folded[..end].char_indices().rev() {
+            // Only the list's mark joins items before its last: 和, 与 and 及 also join a verb
+            // to its object (`加强与｜拉穆、马林迪、瓦塔穆`).
+            if c == '、' || (JOINS.contains(&c) && items.is_empty()) {
+                join = Some(i);
+                break;
+            }
+            if JOINS.contains(&c) {
+                break;
+            }
+            if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) {
+                break;
+            }
+            start = i;
+            if folded[start..end].chars().count() > 7 {
+                return Vec::new();
+            }
+        }
+        // The first item starts where a town's name does that no word runs into and no word
+        // of prose starts (`重点支持｜卡拉苏、乌兹根`: not 持卡拉苏, across 支持; `三方欢迎｜普拉、罗维尼`).
+        if join.is_none() {
+            let Some(first) = folded[start..end]
+                .char_indices()
+                .map(|(i, _)| start + i)
+                .find(|&at| {
+                    let two: usize = folded[at..].chars().take(2).map(char::len_utf8).sum();
+                    reads_as_item(folded, &(at..end), "city")
+                        && !standing::crosses_a_word(folded, at, end)
+                        && !prose_words().is_everyday(&folded[at..at + two])
+                })
+            else {
+                return Vec::new();
+            };
+            start = first;
+        }
+        if start == end {
+            return Vec::new();
+        }
+        items.push(start..end);
+        match join {
+            Some(i) => end = i,
+            None => return items,
+        }
+    }
+}
+
 /// Unknown items of lists of names (see the module's note), added to `out` (the block's
 /// mentions so far, of any kind); then the kind a list's count gives its names.
 pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
@@ -447,15 +539,18 @@ fn item_after(
         let end = at + c.len_utf8();
         let item = start..end;
         let rest = &folded[end..];
+        // A town's name in sounds of foreign names ends more lists than other items do.
+        let sounds = m.kind == "city" && is_transliterated_town(&folded[item.clone()]);
         let bounded = match rest.chars().next() {
             Some(j) if JOINS.contains(&j) => {
-                mention_at(out, end + j.len_utf8(), m.kind).is_some()
-                    || (j == '、' && ends_a_list(folded, end + j.len_utf8(), m.kind))
+                let next = end + j.len_utf8();
+                mention_at(out, next, m.kind).is_some()
+                    // Before a name of another place's kind (`伊格德尔和｜恰尔德尔湖`).
+                    || (sounds && out.iter().any(|n| n.text.start == next && is_listed(n.kind)))
+                    // Before the list's last item (`、浩罕、｜马尔吉兰建设`, `阿桑卡和｜浩罕的`).
+                    || ((j == '、' || sounds) && ends_a_list(folded, next, m.kind))
             }
-            Some(_) => {
-                AFTER_THE_LAST.start(rest)
-                    || (m.kind == "city" && transliterated_before_a_verb(folded, &item))
-            }
+            Some(_) => ends_a_town(folded, &item, m.kind),
             None => true,
         };
         // The cheap tests first: most items are bounded by nothing.
@@ -476,14 +571,30 @@ fn item_after(
     by_ending.map(|item| after_a_word_of_prose(folded, item, m.kind))
 }
 
-/// Whether `item` is two to four characters of transliteration followed by an everyday word of
-/// two characters that no word runs into (`霍姆斯和｜哈马｜推广`): a town's name the sentence goes
-/// on after. Not before a sound more (`阿迪格拉｜特等`) nor a count (`曼安｜两个水文站`).
+/// Whether a list's item of `kind` ends at `item`'s end, before what follows it: the list's end
+/// or a word that places it ([`AFTER_THE_LAST`]); a town's name in sounds of foreign names also
+/// before 的 (`浩罕｜的编组站`) or an everyday word ([`transliterated_before_a_verb`]).
+fn ends_a_town(folded: &str, item: &std::ops::Range<usize>, kind: &str) -> bool {
+    let rest = &folded[item.end..];
+    AFTER_THE_LAST.start(rest)
+        || (kind == "city"
+            && ((rest.starts_with('的') && is_transliterated_town(&folded[item.clone()]))
+                || transliterated_before_a_verb(folded, item)))
+}
+
+/// Whether `name` is two to six characters of transliterated names (`马尔吉兰`, `萨姆特雷迪亚`).
+fn is_transliterated_town(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(standing::is_transliteration)
+}
+
+/// Whether `item` is two to six characters of transliteration followed by an everyday word of
+/// two characters that no word runs into (`霍姆斯和｜哈马｜推广`, `、尼科阿达拉｜建设`): a town's
+/// name the sentence goes on after. Not before a sound more (`阿迪格拉｜特等`) nor a count
+/// (`曼安｜两个水文站`).
 fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> bool {
     let name = &folded[item.clone()];
     let after: usize = folded[item.end..].chars().take(2).map(char::len_utf8).sum();
-    (2..=4).contains(&name.chars().count())
-        && name.chars().all(standing::is_transliteration)
+    is_transliterated_town(name)
         && !folded[item.end..]
             .chars()
             .next()
@@ -497,11 +608,11 @@ fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> 
 fn ends_a_list(folded: &str, start: usize, kind: &str) -> bool {
     folded[start..]
         .char_indices()
-        .take(4)
+        .take(6)
         .map(|(i, c)| start + i + c.len_utf8())
         .any(|end| {
-            let rest = &folded[end..];
-            AFTER_THE_LAST.start(rest) && reads_as_item(folded, &(start..end), kind)
+            let item = start..end;
+            ends_a_town(folded, &item, kind) && reads_as_item(folded, &item, kind)
         })
 }
 

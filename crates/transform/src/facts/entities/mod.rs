@@ -663,6 +663,7 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     ports_of_bays(folded, &mut out);
     routes::towns_on_routes(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
+    lists::called_towns_in_text(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.
