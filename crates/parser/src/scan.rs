@@ -357,13 +357,32 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     };
     let body = &rest[level.len_utf8()..];
     let spaces = spaces_len(body);
-    if spaces == 0 && (continues && !body.is_empty() || cites(body)) {
+    // A range of articles set as one (`第二条至第三条　（删除）`) is a marker, not a citation.
+    let range = matches!(kind, BlockKind::Item { .. }) && article_range_end(body).is_some();
+    if spaces == 0 && !range && (continues && !body.is_empty() || cites(body)) {
         return None;
     }
     Some((
         kind,
         '第'.len_utf8() + before_number + numeral_len + after_number + level.len_utf8() + spaces,
     ))
+}
+
+/// The last article of a range set as one line after its first (`第二条｜至第三条　（删除）`): the
+/// number of `至第N条` when spaces or nothing follow it, as a code lists the articles it deleted.
+pub(crate) fn article_range_end(body: &str) -> Option<u32> {
+    let after = body.strip_prefix('至')?.strip_prefix('第')?;
+    let after = &after[spaces_len(after)..];
+    let (n, len) = match chinese_numeral(after) {
+        Some(found) => found,
+        None => {
+            let len = digits_len(after);
+            (digits_value(after.get(..len)?)?, len)
+        }
+    };
+    let rest = &after[len..];
+    let rest = rest[spaces_len(rest)..].strip_prefix(['条', '條'])?;
+    (rest.is_empty() || spaces_len(rest) > 0).then_some(n)
 }
 
 /// Words that follow a cited article or chapter, never the first words of one: `第一条规定的…`,

@@ -438,7 +438,12 @@ pub(crate) fn build(
             } => {
                 let expected = expected_article(&open, number);
                 check(number, expected, NumberingLevel::Article, &block, anomalies);
-                open.last_article = Some(number);
+                // A range set as one (`第二条至第三条　（删除）`) ends at its last article.
+                let last = (first_char(text, segments, &block) == Some('至'))
+                    .then(|| clean_line(text, segments, &block))
+                    .and_then(|body| crate::scan::article_range_end(&body))
+                    .filter(|&end| end > number.0);
+                open.last_article = Some(last.map_or(number, ItemNumber));
                 open.annex_without_articles = false;
                 open.last_article_paragraph = None;
                 open.article = Some(index);

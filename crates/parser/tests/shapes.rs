@@ -877,3 +877,18 @@ fn an_opinion_numbers_its_subsections_on_and_keeps_its_number_grades_and_contact
     .unwrap();
     assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
 }
+
+#[test]
+fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
+    let text = "某法\n\n第一条　本法自公布之日起施行。\n第二条至第三条　（删除）\n第四条　本法由国务院负责解释。\n第五条　依照本法第七条至第九条规定执行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc).len(), 4, "{:?}", items(&doc));
+    assert_eq!(items(&doc)[1], "至第三条　（删除）");
+    // A citation of a range inside a sentence is no marker.
+    assert_eq!(items(&doc)[3], "依照本法第七条至第九条规定执行。");
+    // A gap after the range is still one.
+    let text = "第一条　甲。\n第二条至第三条　（删除）\n第五条　乙。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+}

@@ -102,3 +102,21 @@ fn clauses_listed_under_an_article_s_further_paragraph_are_labelled_by_it() {
     );
     assert_eq!(record.rebuild(), text);
 }
+
+#[test]
+fn a_law_s_short_name_is_its_title() {
+    for (text, title) in [
+        (
+            "民法典\n\n第一条　为了保护民事主体的合法权益，制定本法。\n",
+            "民法典",
+        ),
+        ("某法\n\n第一条　本法自公布之日起施行。\n", "某法"),
+        (
+            "对外贸易法（节选）\n\n第一条　为了扩大对外开放，制定本法。\n",
+            "对外贸易法（节选）",
+        ),
+    ] {
+        let record = document_record(&parse_str("t", text).unwrap());
+        assert_eq!(record.title, title);
+    }
+}

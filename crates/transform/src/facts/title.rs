@@ -17,7 +17,7 @@ const MAX_TITLE_CHARS: usize = 60;
 
 /// The kinds of document a title line ends with (a list, an outcome, a declaration, a plan…),
 /// in both scripts: a first line that ends otherwise is prose, a date line or a heading.
-const TITLE_ENDINGS: [&str; 88] = [
+const TITLE_ENDINGS: [&str; 90] = [
     "清单",
     "清單",
     "成果",
@@ -98,6 +98,9 @@ const TITLE_ENDINGS: [&str; 88] = [
     "指南",
     "指引",
     "决议",
+    // A law or a code, however short its name (`民法典`, `某法`).
+    "法典",
+    "法",
     "決議",
     "公告",
     "通告",
