@@ -257,6 +257,8 @@ pub fn push_pinyin(out: &mut String, chars: &[AnnotatedChar]) {
 
 impl Document {
     /// The source bytes of a span.
+    // Called across crates for every character or syllable: inlined there.
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
     }
@@ -298,6 +300,7 @@ impl Document {
     }
 
     /// The segments of a block.
+    #[inline]
     pub fn block_segments(&self, block: &Block) -> &[Segment] {
         &self.segments[block.segments.start as usize..block.segments.end as usize]
     }

@@ -29,6 +29,8 @@ impl Span {
     }
 
     /// The span as a `usize` range, for slicing the source.
+    // Called across crates for every character or syllable: inlined there.
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }

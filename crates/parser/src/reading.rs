@@ -255,6 +255,8 @@ impl Reading {
     }
 
     /// The tone, when the annotation gave one.
+    // Called across crates for every character or syllable: inlined there.
+    #[inline]
     pub fn tone(&self) -> Option<Tone> {
         self.tone
     }
@@ -279,6 +281,7 @@ impl Reading {
     /// assert_eq!(Reading::parse("gui4").unwrap().marked(), "guì");
     /// assert_eq!(Reading::parse("ma").unwrap().marked(), "ma");
     /// ```
+    #[inline]
     pub fn marked(&self) -> &'static str {
         let spaced = self.marked_after_space();
         spaced.get(1..).unwrap_or(spaced)
@@ -286,6 +289,7 @@ impl Reading {
 
     /// [`Reading::marked`] after a space (` zhōng`): writers of pinyin text, which join
     /// syllables with spaces, copy one string instead of two.
+    #[inline]
     pub fn marked_after_space(&self) -> &'static str {
         // Every syllable in every tone, spelled once: the pinyin of a corpus writes millions.
         static MARKED: OnceLock<Vec<[String; 5]>> = OnceLock::new();
@@ -308,6 +312,7 @@ impl Reading {
 
     /// Whether two readings can denote the same pronunciation: same syllable, and same tone
     /// wherever both give one.
+    #[inline]
     pub fn agrees_with(&self, other: &Reading) -> bool {
         self.syllable == other.syllable
             && match (self.tone, other.tone) {

@@ -217,6 +217,8 @@ pub struct AnnotatedChar {
 
 impl AnnotatedChar {
     /// How many annotations the character carries (repeats included).
+    // Called across crates for every character or syllable: inlined there.
+    #[inline]
     pub fn annotation_count(&self) -> usize {
         self.annotations.len()
     }

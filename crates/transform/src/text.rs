@@ -7,6 +7,7 @@ use annotext_parser::is_hanzi;
 /// the last one instead of bisecting a list of millions each time, missing the cache at every
 /// step. `pred` holds for a prefix of `slice`; a `from` past the answer is noticed, and the whole
 /// slice bisected.
+#[inline]
 pub(crate) fn partition_from<T>(slice: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
     let from = from.min(slice.len());
     if from > 0 && !slice.get(from - 1).is_some_and(&pred) {

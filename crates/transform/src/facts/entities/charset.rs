@@ -21,6 +21,7 @@ impl CharSet {
     }
 
     /// Whether `c` is in the set.
+    #[inline]
     pub(super) fn contains(&self, c: char) -> bool {
         let bits = self.bits.get_or_init(|| {
             let lines = self.listed.lines().filter(|l| !l.starts_with('#'));
@@ -70,6 +71,7 @@ fn bits_of(chars: impl Iterator<Item = char>) -> Vec<u64> {
 }
 
 /// Whether the bit of `c` is set in `bits`.
+#[inline]
 fn holds(bits: &[u64], c: char) -> bool {
     let i = c as usize;
     bits.get(i / 64)

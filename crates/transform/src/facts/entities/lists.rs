@@ -151,11 +151,24 @@ const TOWN_WORDS: [&str; 4] = ["城市", "城镇", "小镇", "市镇"];
 /// that reads as a town's name, two or more of them, is one.
 pub(super) fn called_towns_in_text(folded: &str, out: &mut Vec<Mention<'_>>) {
     let mut found = Vec::new();
-    for (at, _) in folded.match_indices('等') {
+    // 等 is frequent (`等领域`, `等方面`); a town's word or 地 after it is not: the words are
+    // looked for only where one of their characters is near.
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new("等".as_bytes()));
+    for at in finder.find_iter(folded.as_bytes()) {
         let after = &folded[at + '等'.len_utf8()..];
-        let window: usize = after.chars().take(8).map(char::len_utf8).sum();
-        let towns = TOWN_WORDS.iter().any(|w| after[..window].contains(w));
-        if !towns && !after.starts_with("地") {
+        let mut window = 0;
+        let mut near = false;
+        for c in after.chars().take(8) {
+            near |= matches!(c, '城' | '镇');
+            window += c.len_utf8();
+        }
+        let towns = near && TOWN_WORDS.iter().any(|w| after[..window].contains(w));
+        // `等地`, not `等地区`, `等地方` (regions, places in general).
+        let places = after.starts_with('地')
+            && !after['地'.len_utf8()..].starts_with(['区', '方', '域', '带', '位']);
+        if !towns && !places {
             continue;
         }
         let items = items_ending_at(folded, at);
@@ -539,11 +552,11 @@ fn item_after(
         let end = at + c.len_utf8();
         let item = start..end;
         let rest = &folded[end..];
-        // A town's name in sounds of foreign names ends more lists than other items do.
-        let sounds = m.kind == "city" && is_transliterated_town(&folded[item.clone()]);
         let bounded = match rest.chars().next() {
             Some(j) if JOINS.contains(&j) => {
                 let next = end + j.len_utf8();
+                // A town's name in sounds of foreign names ends more lists than other items do.
+                let sounds = m.kind == "city" && is_transliterated_town(&folded[item.clone()]);
                 mention_at(out, next, m.kind).is_some()
                     // Before a name of another place's kind (`伊格德尔和｜恰尔德尔湖`).
                     || (sounds && out.iter().any(|n| n.text.start == next && is_listed(n.kind)))

@@ -116,6 +116,7 @@ pub(super) type Neighbours<'a> = &'a dyn Fn(bool) -> bool;
 const TRANSLITERATION: &str = include_str!("../../../../../data/rules/transliteration.tsv");
 
 /// Whether `c` is one of [`TRANSLITERATION`]'s (asked of most mentions of places).
+#[inline]
 pub(super) fn is_transliteration(c: char) -> bool {
     static SET: CharSet = CharSet::new(TRANSLITERATION);
     SET.contains(c)
