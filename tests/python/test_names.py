@@ -61,10 +61,10 @@ def test_names_are_found_as_the_reviewers_expect():
     counts, misses = score()
     tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
     precision, recall = ratios(tp, fp, fn)
-    # Reached on 2026-12-06 (seventeenth session): 0.9739 and 0.9639 on the 791 documents, 71,698
-    # names right (the last two hundred and sixteen measured held out, then tuned on): a change
+    # Reached on 2026-12-06 (seventeenth session): 0.9739 and 0.9638 on the 815 documents, 73,495
+    # names right (the last two hundred and forty measured held out, then tuned on): a change
     # that loses names or invents them fails.
-    assert tp >= 71600, (tp, fp, fn)
+    assert tp >= 73400, (tp, fp, fn)
     assert precision >= 0.973 and recall >= 0.963, (precision, recall, misses)
     # Kinds whose rules are exact where they fire.
     for kind in ("country", "document", "province"):

@@ -2697,3 +2697,24 @@ fn unknown_towns_end_a_list_before_a_verb_or_a_name_and_a_list_called_towns_is_t
     let found = found_in("推动大豆、玉米等地方特色产品和贸易、投资等领域合作。");
     assert!(found.iter().all(|(k, _)| k != "city"), "{found:?}");
 }
+
+#[test]
+fn a_port_after_a_person_a_route_s_line_and_words_of_prose_beside_lists() {
+    // A middle dot joins a name's parts as a hyphen does.
+    assert!(has(
+        &found_in("推动沙希德·拉贾伊港与恰巴哈尔港合作。"),
+        "place",
+        "沙希德·拉贾伊港"
+    ));
+    // `一线` after a route's last stop is the route's line, not a sound of the town.
+    let found = found_in("经奇姆肯特—克孜勒奥尔达—别伊涅乌一线横穿哈萨克斯坦南部。");
+    assert!(has(&found, "city", "别伊涅乌"), "{found:?}");
+    // A word of prose before a list's first town, an everyday word in a list of rivers, an
+    // inland waterway's wharf and a crossing's railway are no names.
+    let found = found_in("随着拉穆、蒙巴萨、坦噶等港口的建设，依靠洛阿河和海水淡化。");
+    assert!(has(&found, "city", "拉穆"), "{found:?}");
+    assert!(!found.iter().any(|(_, t)| t == "随着拉穆" || t == "海水"), "{found:?}");
+    let found = found_in("霍拉姆沙赫尔港和阿瓦士内河码头。依托巴克图口岸铁路口岸回运。");
+    assert!(!found.iter().any(|(_, t)| t.ends_with("内河")), "{found:?}");
+    assert!(!found.iter().any(|(_, t)| t == "巴克图口岸铁路口岸"), "{found:?}");
+}

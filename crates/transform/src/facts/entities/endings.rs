@@ -99,8 +99,10 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
     for at in crossing.find_iter(folded.as_bytes()) {
         let mut start = at;
         for (i, c) in folded[..at].char_indices().rev().take(6) {
-            // Not into a name before it (`广宁省｜芒街口岸`).
+            // Not into a name before it (`广宁省｜芒街口岸`), nor into another crossing
+            // (`巴克图口岸｜铁路口岸`).
             if !annotext_parser::is_hanzi(c)
+                || folded[..i + c.len_utf8()].ends_with("口岸")
                 || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于".contains(c)
                 || out
                     .iter()
@@ -152,11 +154,11 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         let head = &folded[start..at];
         // A crossing by rail or road after a name is that name's (`珲春｜铁路口岸`).
         if ["铁路", "公路"].contains(&head) {
-            if let Some(name) = out
-                .iter()
-                .take(names)
-                .find(|m| m.text.end == start && matches!(m.kind, "city" | PLACE | DIVISION))
-            {
+            if let Some(name) = out.iter().take(names).find(|m| {
+                m.text.end == start
+                    && matches!(m.kind, "city" | PLACE | DIVISION)
+                    && !folded[..start].ends_with("口岸")
+            }) {
                 let text = name.text.start..at + "口岸".len();
                 out.push(Mention {
                     kind: PLACE,
@@ -354,8 +356,9 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         let mut absorbed: Option<usize> = None;
         let mut before = folded[..at].char_indices().rev().peekable();
         while let Some((i, c)) = before.next() {
-            // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`).
-            let hyphen = matches!(c, '-' | '－' | '—')
+            // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`), and so
+            // is one whose parts a middle dot joins (`沙希德·拉贾伊港`, after a person).
+            let hyphen = matches!(c, '-' | '－' | '—' | '·')
                 && count > 0
                 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
             if !(hyphen || is_transliteration(c)) || count == 16 {
@@ -488,12 +491,16 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 }
             }
         }
-        // Inland waterways are no river's name (`更多｜内河`, `中德｜内河`; `库内内河` is one).
-        if ending == "河" && folded[..at].ends_with('内') && count <= 2 {
+        // Inland waterways are no river's name (`更多｜内河`, `中德｜内河`, `阿瓦士｜内河码头`;
+        // `库内内河` is one).
+        if ending == "河"
+            && folded[..at].ends_with('内')
+            && (count <= 2 || folded[end..].starts_with(['码', '港', '航', '运']))
+        {
             continue;
         }
         // A run of one name is short; one in parts may be long.
-        let most = if folded[start..at].contains(['-', '—']) {
+        let most = if folded[start..at].contains(['-', '—', '·']) {
             16
         } else {
             6

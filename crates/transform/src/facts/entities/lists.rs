@@ -130,7 +130,7 @@ fn reads_as(kind: &str, item: &str) -> bool {
                 // Nor a government office (`省外办`, `商务厅`, `海关`).
                 && !item.ends_with([
                     '国', '区', '县', '镇', '村', '路', '街', '办', '厅', '局', '委', '署', '关', '处',
-                    '馆', '所', '院', '司', '部',
+                    '馆', '所', '院', '司', '部', '园',
                 ])
         }
     }
@@ -165,9 +165,9 @@ pub(super) fn called_towns_in_text(folded: &str, out: &mut Vec<Mention<'_>>) {
             window += c.len_utf8();
         }
         let towns = near && TOWN_WORDS.iter().any(|w| after[..window].contains(w));
-        // `等地`, not `等地区`, `等地方` (regions, places in general).
+        // `等地`, `等地区`, not `等地方`, `等地域` (places in general).
         let places = after.starts_with('地')
-            && !after['地'.len_utf8()..].starts_with(['区', '方', '域', '带', '位']);
+            && !after['地'.len_utf8()..].starts_with(['方', '域', '带', '位']);
         if !towns && !places {
             continue;
         }
@@ -697,9 +697,17 @@ fn item_before(
             return None;
         }
     }
-    // A verb that leads into names is the sentence's (`支持｜浩罕、马尔吉兰`).
+    // A verb that leads into names is the sentence's (`支持｜浩罕、马尔吉兰`), and so is a word of
+    // prose before a town's name in sounds of foreign names (`随着｜拉穆、蒙巴萨`).
     if let Some(verb) = super::mechanisms::verb_at(folded, start).filter(|v| start + v <= end) {
         start += verb;
+    } else if m.kind == "city" {
+        let two: usize = folded[start..end].chars().take(2).map(char::len_utf8).sum();
+        if prose_words().is_everyday(&folded[start..start + two])
+            && is_transliterated_town(&folded[start + two..end])
+        {
+            start += two;
+        }
     }
     if start == end {
         return None;
@@ -741,9 +749,16 @@ fn after_a_word_of_prose(
 }
 
 /// Whether `item` of the folded text reads as a name of `kind` ([`reads_as`]) and, a town's,
-/// does not run on into the sentence ([`runs_into_prose`]).
+/// does not run on into the sentence ([`runs_into_prose`]); another kind's is no everyday word
+/// (`洛阿河和｜海水｜淡化`).
 fn reads_as_item(folded: &str, item: &std::ops::Range<usize>, kind: &str) -> bool {
-    reads_as(kind, &folded[item.clone()]) && !(kind == "city" && runs_into_prose(folded, item))
+    reads_as(kind, &folded[item.clone()])
+        && if kind == "city" {
+            !runs_into_prose(folded, item)
+        } else {
+            // A town's name may be one (`群山`, `龙口`).
+            !prose_words().is_everyday(&folded[item.clone()])
+        }
 }
 
 /// Whether a word of prose ends where a town's item ends and starts inside it (`非斯｜分别`): the

@@ -24,11 +24,12 @@ fn is_a_word(join: char) -> bool {
 /// sounds has no clear start.
 const STOP_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
-/// Words that may follow a route's last stop (`…扎瑙津｜之间`, `…阿拉特｜区段`, `…库雷克｜航线`);
+/// Words that may follow a route's last stop (`…扎瑙津｜之间`, `…阿拉特｜区段`, `…库雷克｜航线`,
+/// `…别伊涅乌｜一线`);
 /// anything else after a run of sounds means it reads on into a word or a longer name.
 static AFTER_A_STOP: Words = Words::new(&[
     "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "线",
-    "班列", "通道", "方向", "走廊", "高速", "管道",
+    "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带",
 ]);
 
 /// Whether a mention is a stop a route may be known by: a town, a place, a division or a
