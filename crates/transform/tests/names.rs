@@ -2713,8 +2713,28 @@ fn a_port_after_a_person_a_route_s_line_and_words_of_prose_beside_lists() {
     // inland waterway's wharf and a crossing's railway are no names.
     let found = found_in("随着拉穆、蒙巴萨、坦噶等港口的建设，依靠洛阿河和海水淡化。");
     assert!(has(&found, "city", "拉穆"), "{found:?}");
-    assert!(!found.iter().any(|(_, t)| t == "随着拉穆" || t == "海水"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t == "随着拉穆" || t == "海水"),
+        "{found:?}"
+    );
     let found = found_in("霍拉姆沙赫尔港和阿瓦士内河码头。依托巴克图口岸铁路口岸回运。");
     assert!(!found.iter().any(|(_, t)| t.ends_with("内河")), "{found:?}");
-    assert!(!found.iter().any(|(_, t)| t == "巴克图口岸铁路口岸"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t == "巴克图口岸铁路口岸"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_charter_s_alliance_after_a_verb_of_its_members_is_no_new_name() {
+    let found = found_in(
+        "秘书处每年编制并发布联盟年度报告。成员应及时向其通报联盟有关事项，执行联盟决议和维护联盟声誉。",
+    );
+    assert!(found.iter().all(|(k, _)| k != "mechanism"), "{found:?}");
+    // A named alliance is still one.
+    assert!(has(
+        &found_in("成立中俄蒙铁路沿线城市物流合作联盟。"),
+        "mechanism",
+        "中俄蒙铁路沿线城市物流合作联盟"
+    ));
 }

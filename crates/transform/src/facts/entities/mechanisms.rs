@@ -459,6 +459,11 @@ const ORGANISE: [&str; 20] = [
     "企业", "的", "优化", "管理", "模式", "方式", "工作", "能力",
 ];
 
+/// Verbs whose object is a body a charter names by its short name (`发布｜联盟…`, `维护｜联盟`).
+const VERBS_ON_A_BODY: [&str; 11] = [
+    "发布", "通报", "维护", "执行", "监督", "加入", "退出", "领导", "代表", "宣传", "损害",
+];
+
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`,
 /// `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`, `海铁联运｜组织`), or a
 /// national research body (`…科学与工业研究｜组织`).
@@ -713,6 +718,15 @@ pub(super) fn named_in_text<'t>(
         // A bracket left open is no partner's part: the phrase starts after it.
         if folded[start..at].starts_with('—') {
             start += '—'.len_utf8();
+        }
+        // A charter's alliance named by its short name after a verb of what its members do
+        // with it (`编制并发布｜联盟年度报告`, `向其通报｜联盟`, `维护｜联盟声誉`) is no new name.
+        if &folded[at..end] == "联盟"
+            && VERBS_ON_A_BODY
+                .iter()
+                .any(|v| folded[start..at].ends_with(v))
+        {
+            continue;
         }
         // A meeting is named only with a link or a bilateral name (see [`MEETINGS`]): most
         // `…会议` are not, and need not be read further.
