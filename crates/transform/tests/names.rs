@@ -2738,3 +2738,9 @@ fn a_charter_s_alliance_after_a_verb_of_its_members_is_no_new_name() {
         "中俄蒙铁路沿线城市物流合作联盟"
     ));
 }
+
+#[test]
+fn a_currency_after_its_country_and_a_supermarket_are_no_towns() {
+    let found = found_in("伊朗里亚尔、伊拉克第纳尔汇率波动较大。枸杞企业与沙特连锁超市签订协议。");
+    assert!(found.iter().all(|(k, _)| k != "city"), "{found:?}");
+}

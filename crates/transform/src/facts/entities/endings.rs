@@ -579,6 +579,8 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
         let town = &folded[at..end - '市'.len_utf8()];
         if !town.chars().all(annotext_parser::is_hanzi)
             || town.ends_with(['城', '各', '该', '本', '首', '大', '小', '新', '老', '等'])
+            // Words ending in 市 that are no town's (`连锁超市`, `股市`, `夜市`, `上市`).
+            || town.ends_with(['超', '股', '夜', '集', '菜', '门', '上', '街', '黑', '楼'])
             || town.starts_with(['各', '该', '本', '的', '和', '与', '及', '在', '沿'])
             || town.contains(['省', '区', '县', '州', '市'])
             || crosses_a_word(folded, at, end)
@@ -625,13 +627,33 @@ pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Me
             })
         };
         let fewest = if country { 3 } else { 2 };
-        if !(fewest..=5).contains(&count) || !closes || crosses_a_word(folded, m.text.end, end) {
+        if !(fewest..=5).contains(&count)
+            || !closes
+            || crosses_a_word(folded, m.text.end, end)
+            || CURRENCIES.contains(&&folded[m.text.end..end])
+        {
             continue;
         }
         found.push(m.text.end..end);
     }
     add_where_free(out, found, "city", "after:division");
 }
+
+/// Currencies written in sounds after their country (`伊朗｜里亚尔、伊拉克第纳尔`): no towns.
+const CURRENCIES: [&str; 12] = [
+    "里亚尔",
+    "第纳尔",
+    "迪拉姆",
+    "坚戈",
+    "索姆",
+    "卢比",
+    "比索",
+    "卢布",
+    "兰特",
+    "奈拉",
+    "先令",
+    "克瓦查",
+];
 
 /// Words of direction that name a division with a suffix after a country's name (`赞比亚｜西北省`,
 /// `沙特｜东方省`, `斯里兰卡｜南方省`), longest first.
