@@ -2744,3 +2744,30 @@ fn a_currency_after_its_country_and_a_supermarket_are_no_towns() {
     let found = found_in("伊朗里亚尔、伊拉克第纳尔汇率波动较大。枸杞企业与沙特连锁超市签订协议。");
     assert!(found.iter().all(|(k, _)| k != "city"), "{found:?}");
 }
+
+#[test]
+fn a_known_name_with_a_feature_s_ending_that_makes_another_word_is_no_feature() {
+    let found = found_in(
+        "浙江与伊比利亚半岛合作。湖南—西非江海联运示范航线。发挥重庆山地城市经验。与昆士兰州海波因特港合作。山东省与日本山口县合作。韩国釜山港湾物流展。",
+    );
+    let features: Vec<&str> = found
+        .iter()
+        .filter(|(k, _)| k == "feature")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(features, ["伊比利亚半岛"], "{found:?}");
+    for name in ["浙江", "西非", "重庆", "昆士兰州", "山口县", "釜山"] {
+        assert!(found.iter().any(|(_, t)| t == name), "{name}: {found:?}");
+    }
+    // A strait after a town in a list, and a mountain's area.
+    assert!(has(
+        &found_in("监测帕里亚湾和龙口海峡的水质。"),
+        "feature",
+        "龙口海峡"
+    ));
+    assert!(has(
+        &found_in("重视西芒杜山脉和宁巴山地区的生态。"),
+        "feature",
+        "宁巴山"
+    ));
+}

@@ -232,7 +232,7 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 41] = [
     (
         "海",
         FEATURE,
-        "域岸港关军洋湾外运上滨边南北东西区口事员水产鲜底空",
+        "域岸港关军洋湾外运上滨边南北东西区口事员水产鲜底空峡",
         "ending:海",
     ),
     ("岛", PLACE, "国屿内链", "ending:岛"),

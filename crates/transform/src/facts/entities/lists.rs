@@ -369,8 +369,15 @@ fn rivers_among_rivers(folded: &str, out: &mut [Mention]) {
                 (matches!(m.kind, "province" | "city") || (m.kind == DIVISION && river))
                     && (river || mountain(name))
                     && out.iter().any(|n| {
+                        let other = &folded[n.text.clone()];
+                        // A river beside a river, a mountain beside a mountain (`浙江与｜伊比利亚半岛`
+                        // is a province and a peninsula).
                         n.kind == FEATURE
-                            && (river || mountain(&folded[n.text.clone()]))
+                            && if river {
+                                other.ends_with(['江', '河', '水'])
+                            } else {
+                                mountain(other)
+                            }
                             && (joined(folded, m.text.end, n.text.start)
                                 || joined(folded, n.text.end, m.text.start))
                     })

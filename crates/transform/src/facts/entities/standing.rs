@@ -349,8 +349,9 @@ pub(super) fn standing(
     {
         return Standing::Head(FEATURE, end);
     }
-    // A river named after a region (`南欧江`).
-    if kind == "region" && folded[end..].starts_with('江') {
+    // A river named after a region (`南欧江`); not river-and-sea shipping (`西非｜江海联运`).
+    if kind == "region" && folded[end..].starts_with('江') && !folded[end..].starts_with("江海")
+    {
         return Standing::Head(FEATURE, end + '江'.len_utf8());
     }
     if PLACE_KINDS.contains(&kind) {
@@ -370,6 +371,10 @@ pub(super) fn standing(
             "盐湖" | "盐沼" => !matches!(kind, "country" | "province" | "region"),
             "三角洲" => !rest["三角洲".len()..].starts_with(['州', '省']),
             "沙漠" => !rest["沙漠".len()..].starts_with('化'),
+            // A pass named after a town (`阿拉山口`), not a prefecture (`日本｜山口县`).
+            "山口" => kind != "country" && !rest["山口".len()..].starts_with(['县', '市']),
+            // A port's harbour (`釜山港｜湾`) is no bay.
+            "湾" | "灣" => !folded[start..end].ends_with('港'),
             _ => true,
         };
         if let Some(suffix) = feature.filter(|s| !in_full() && whose(s)) {
@@ -396,7 +401,9 @@ pub(super) fn standing(
         {
             return Standing::Head(PLACE, end + 3);
         }
-        if kind == "city" || kind == DIVISION {
+        // Not after a division named in full (`昆士兰州｜海波因特港`, `阿西尔省｜山地`): features are
+        // named after a division's short name.
+        if kind == "city" || (kind == DIVISION && !in_full()) {
             let next = rest.chars().nth(1);
             match after {
                 // A river's mouth named after it (`瓜亚斯河口`; not `…河口岸`).
@@ -431,8 +438,12 @@ pub(super) fn standing(
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
-                // Not a town's landscape (`桂林｜山水`) nor its byname (`重庆｜山城`).
-                Some('山') if !next.is_some_and(|c| "东西区庄寨口水城".contains(c)) => {
+                // Not a town's landscape (`桂林｜山水`, `重庆｜山地`, but `宁巴山｜地区`) nor its
+                // byname (`重庆｜山城`).
+                Some('山')
+                    if !next.is_some_and(|c| "东西区庄寨口水城".contains(c))
+                        && !(next == Some('地') && !rest["山地".len()..].starts_with('区')) =>
+                {
                     return Standing::Head(FEATURE, end + 3);
                 }
                 // A cape and its peninsula named after a town (`约克角半岛`).
