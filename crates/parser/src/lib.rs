@@ -280,7 +280,7 @@ impl Document {
                 k,
                 SegmentKind::Text
                     | SegmentKind::Marker
-                    | SegmentKind::PageNumber
+                    | SegmentKind::PageFurniture
                     | SegmentKind::LineBreak
             )
         })

@@ -25,10 +25,10 @@ pub enum SegmentKind {
     Annotation,
     /// A line terminator, `\n` or `\r\n`.
     LineBreak,
-    /// A page number copied out of a PDF (`- 2 -`) on a line of its own where a page break cut
-    /// a unit: the unit reads on across it, so it lies in the unit's span and is left out of
-    /// the unit's clean text (it stays in the document's).
-    PageNumber,
+    /// A page number (`- 2 -`) or a running header copied out of a PDF, on a line of its own
+    /// where a page break cut a unit: the unit reads on across it, so it lies in the unit's
+    /// span and is left out of the unit's clean text (it stays in the document's).
+    PageFurniture,
 }
 
 /// One stretch of the source. The segments of a document, in order, cover it byte for byte.

@@ -169,37 +169,40 @@ pub(crate) fn build(
             }
         }
         // A page break copied out of a PDF inside a unit (`…为` / `- 2 -` / `区域…`): the unit
-        // reads on across the page number and the blank lines around it.
-        if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
-            let ahead = shape(unit.end_line)
-                .wrapped()
-                .then(|| page_break_ahead(&block, &blocks, shape))
-                .flatten();
-            if let Some(skipped) = ahead {
-                let mut next = None;
-                for across in std::iter::once(block).chain(blocks.drain(..skipped)) {
-                    if across.kind == BlockKind::Paragraph {
-                        if shape(across.line).page_number {
-                            mark_page_number(segments, &across);
-                        } else {
-                            next = Some(across);
-                        }
-                    }
+        // reads on across the page number, a running header and the blank lines around them.
+        let ahead = open
+            .unit
+            .and_then(|u| out.get(u))
+            .filter(|unit| shape(unit.end_line).wrapped())
+            .and_then(|_| {
+                let header = |b: &Block| is_running_header(text, segments, b, &out, &blocks);
+                page_break_ahead(&block, &blocks, shape, header)
+            });
+        if let (Some(skipped), Some(unit)) = (ahead, open.unit.and_then(|u| out.get_mut(u))) {
+            let mut next = None;
+            for (i, across) in std::iter::once(block)
+                .chain(blocks.drain(..skipped))
+                .enumerate()
+            {
+                if i == skipped {
+                    next = Some(across);
+                } else if across.kind == BlockKind::Paragraph {
+                    mark_page_furniture(segments, &across);
                 }
-                if let Some(next) = next {
-                    let this = shape(next.line);
-                    if this.stray_close {
-                        if let Some(opened) = open.parens.pop() {
-                            close_across(anomalies, opened, next.line);
-                        }
-                    }
-                    if this.open_paren {
-                        open.parens.push(next.line);
-                    }
-                    continue_with(unit, &next);
-                }
-                continue;
             }
+            if let Some(next) = next {
+                let this = shape(next.line);
+                if this.stray_close {
+                    if let Some(opened) = open.parens.pop() {
+                        close_across(anomalies, opened, next.line);
+                    }
+                }
+                if this.open_paren {
+                    open.parens.push(next.line);
+                }
+                continue_with(unit, &next);
+            }
+            continue;
         }
         // A marker on a line that goes on with an open sentence is taken for one only when it
         // fits where it stands (`…统` / `一、规范、高效的…` and `…第一款第` / `（二）项规定的…` are
@@ -637,17 +640,19 @@ fn expected_item(open: &Open, number: ItemNumber) -> ItemNumber {
     }
 }
 
-/// How many blocks after `block` (a blank line or a page number) lie up to and with the line
-/// that goes on with a unit a page break cut: blank lines, one page number (`- 2 -`), blank
-/// lines, then a line of text without a marker or an indent (a new paragraph would be indented
-/// or numbered). `None` when the blocks are not so.
+/// How many blocks after `block` (a blank line, a page number or a running header) lie before
+/// the line that goes on with a unit a page break cut: blank lines, one page number (`- 2 -`)
+/// with at most one running header beside it (`header`: a short line the document repeats),
+/// blank lines, then a line of text without a marker or an indent (a new paragraph would be
+/// indented or numbered). `None` when the blocks are not so.
 fn page_break_ahead(
     block: &Block,
     rest: &VecDeque<Block>,
     shape: impl Fn(u32) -> LineShape,
+    header: impl Fn(&Block) -> bool,
 ) -> Option<usize> {
-    let mut page = false;
-    for (i, b) in std::iter::once(block).chain(rest).enumerate() {
+    let (mut page, mut headers) = (false, 0);
+    for (i, b) in std::iter::once(block).chain(rest).enumerate().take(8) {
         match b.kind {
             BlockKind::Blank => {}
             BlockKind::Paragraph if shape(b.line).page_number => {
@@ -656,19 +661,43 @@ fn page_break_ahead(
                 }
                 page = true;
             }
-            BlockKind::Paragraph => return (page && !shape(b.line).indented).then_some(i),
+            BlockKind::Paragraph if headers == 0 && header(b) => headers += 1,
+            BlockKind::Paragraph if page && !shape(b.line).indented => return Some(i),
             _ => return None,
         }
     }
     None
 }
 
-/// Marks a page number's text as such: out of its unit's clean text.
-fn mark_page_number(segments: &mut [Segment], block: &Block) {
+/// Whether a line reads as a running header copied out of a PDF: short, with no sentence
+/// punctuation, and set again, word for word, on another line of the document (`国务院公报
+/// 2024年第5号`, the title). Asked only of a line at a page break inside a unit.
+fn is_running_header(
+    text: &str,
+    segments: &[Segment],
+    block: &Block,
+    before: &[Block],
+    after: &VecDeque<Block>,
+) -> bool {
+    let line = clean_line(text, segments, block);
+    let line = line.trim();
+    let chars = line.chars().count();
+    if !(4..=40).contains(&chars) || line.contains(|c| SENTENCE_MARKS.contains(c)) {
+        return false;
+    }
+    before
+        .iter()
+        .chain(after)
+        .filter(|b| b.line != block.line && b.kind != BlockKind::Blank)
+        .any(|b| clean_line(text, segments, b).trim() == line)
+}
+
+/// Marks the text of a page number or a running header as such: out of its unit's clean text.
+fn mark_page_furniture(segments: &mut [Segment], block: &Block) {
     let range = block.segments.start as usize..block.segments.end as usize;
     for segment in segments.get_mut(range).into_iter().flatten() {
         if segment.kind == SegmentKind::Text {
-            segment.kind = SegmentKind::PageNumber;
+            segment.kind = SegmentKind::PageFurniture;
         }
     }
 }

@@ -11,6 +11,11 @@ fn texts(doc: &Document, keep: impl Fn(&BlockKind) -> bool) -> Vec<String> {
         .collect()
 }
 
+/// The text of every block but blank lines.
+fn texts_of(doc: &Document) -> Vec<String> {
+    texts(doc, |k| *k != BlockKind::Blank)
+}
+
 fn items(doc: &Document) -> Vec<String> {
     texts(doc, |k| matches!(k, BlockKind::Item { .. }))
 }
@@ -770,12 +775,7 @@ fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
     let text = "　　中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为\n\n- 2 -\n\n区域互联互通注入了新的动力，双方还在数\n—3—\n字经济等领域开展了务实合作。\n\n第 4 页 共 9 页\n\n　　二是推进贸易便利化。\n";
     let doc = parse_str("t", text).unwrap();
     assert_eq!(doc.rebuild(), text);
-    let texts: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind != BlockKind::Blank)
-        .map(|b| doc.block_text(b))
-        .collect();
+    let texts = texts_of(&doc);
     // Across both page breaks one paragraph; the footer after a closed sentence stays a line of
     // its own, before the next paragraph.
     assert_eq!(
@@ -791,6 +791,17 @@ fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
     // The page numbers stay in the document's clean text, out of the unit's.
     assert_eq!(doc.clean_text(), text);
     assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    // A running header beside the page number (the title, set again on every page).
+    let text = "中国—中亚合作报告\n\n　　中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为\n- 2 -\n中国—中亚合作报告\n区域互联互通注入了新的动力。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts_of(&doc),
+        [
+            "中国—中亚合作报告",
+            "中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为区域互联互通注入了新的动力。"
+        ]
+    );
+    assert_eq!(doc.rebuild(), text);
     // A number in a sentence, or a bare number, is no page number: the unit reads on or
     // stops as before.
     let text = "　　双方同意在以下领域开展合作并于年内签署协议，数额为\n\n2\n\n亿美元。\n";

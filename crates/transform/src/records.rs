@@ -310,7 +310,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                         .count() as u64;
                 }
                 // A page number inside a unit (`- 2 -`) is in the document's clean text.
-                SegmentKind::Text | SegmentKind::PageNumber => body_chars += n,
+                SegmentKind::Text | SegmentKind::PageFurniture => body_chars += n,
                 SegmentKind::LineBreak => inner_breaks += n,
                 _ => {}
             }

@@ -746,7 +746,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                 }
             }
             // A page number inside a unit (`- 2 -`) is no context of its text.
-            SegmentKind::Annotation | SegmentKind::PageNumber => {}
+            SegmentKind::Annotation | SegmentKind::PageFurniture => {}
             SegmentKind::LineBreak | SegmentKind::Bom => {
                 if segment.span.end <= span.start {
                     break;
@@ -776,7 +776,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                     }
                 }
             }
-            SegmentKind::Annotation | SegmentKind::Bom | SegmentKind::PageNumber => {}
+            SegmentKind::Annotation | SegmentKind::Bom | SegmentKind::PageFurniture => {}
             SegmentKind::LineBreak => {
                 line_ended = true;
                 break;

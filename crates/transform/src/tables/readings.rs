@@ -50,7 +50,7 @@ pub(super) fn readings_table(
             // outnumber the occurrences (a fully annotated document read 102.9 %).
             if !matches!(
                 segment.kind,
-                SegmentKind::Text | SegmentKind::Marker | SegmentKind::PageNumber
+                SegmentKind::Text | SegmentKind::Marker | SegmentKind::PageFurniture
             ) {
                 continue;
             }
