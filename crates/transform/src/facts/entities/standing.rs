@@ -442,7 +442,7 @@ pub(super) fn standing(
                 // byname (`重庆｜山城`).
                 Some('山')
                     if !next.is_some_and(|c| "东西区庄寨口水城".contains(c))
-                        && !(next == Some('地') && !rest["山地".len()..].starts_with('区')) =>
+                        && (next != Some('地') || rest["山地".len()..].starts_with('区')) =>
                 {
                     return Standing::Head(FEATURE, end + 3);
                 }
