@@ -191,16 +191,14 @@ pub(crate) fn build(
                 }
             }
             if let Some(next) = next {
-                let this = shape(next.line);
-                if this.stray_close {
-                    if let Some(opened) = open.parens.pop() {
-                        close_across(anomalies, opened, next.line);
-                    }
-                }
-                if this.open_paren {
-                    open.parens.push(next.line);
-                }
-                continue_with(unit, &next);
+                join_line(
+                    unit,
+                    &next,
+                    shape(next.line),
+                    false,
+                    &mut open.parens,
+                    anomalies,
+                );
             }
             continue;
         }
@@ -254,15 +252,14 @@ pub(crate) fn build(
                     && !is_contact_line(text, segments, &block);
                 if joins {
                     let this = shape(block.line);
-                    if this.stray_close || closes_across {
-                        if let Some(opened) = open.parens.pop() {
-                            close_across(anomalies, opened, block.line);
-                        }
-                    }
-                    if this.open_paren {
-                        open.parens.push(block.line);
-                    }
-                    continue_with(unit, &block);
+                    join_line(
+                        unit,
+                        &block,
+                        this,
+                        closes_across,
+                        &mut open.parens,
+                        anomalies,
+                    );
                     continue;
                 }
             }
@@ -700,6 +697,28 @@ fn mark_page_furniture(segments: &mut [Segment], block: &Block) {
             segment.kind = SegmentKind::PageFurniture;
         }
     }
+}
+
+/// Joins `next`, a line of shape `this` that goes on with `unit`: a parenthesis it closes
+/// (or `closes_across`, a point's `）` taken back into the text) closes the one a line of the
+/// unit left open, and one it leaves open is the unit's.
+fn join_line(
+    unit: &mut Block,
+    next: &Block,
+    this: LineShape,
+    closes_across: bool,
+    parens: &mut Vec<u32>,
+    anomalies: &mut Vec<Anomaly>,
+) {
+    if this.stray_close || closes_across {
+        if let Some(opened) = parens.pop() {
+            close_across(anomalies, opened, next.line);
+        }
+    }
+    if this.open_paren {
+        parens.push(next.line);
+    }
+    continue_with(unit, next);
 }
 
 /// Extends `unit` over `next`, a block that goes on with it (the second half of a wrapped line
