@@ -16,7 +16,7 @@
 //! that unit's last line leaves its sentence open, or when the document is wrapped at a fixed
 //! width and that line is full; the joined block keeps its line breaks in its span.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
@@ -126,6 +126,9 @@ pub(crate) fn build(
     let mut subsections: Vec<Subsection> = Vec::new();
     let mut open = Open::default();
     let mut blocks = VecDeque::from(blocks);
+    // The short lines the document sets twice or more (running headers), gathered at the first
+    // page break that may have one.
+    let mut repeated_lines: Option<HashSet<String>> = None;
     while let Some(mut block) = blocks.pop_front() {
         // A title too long for one line goes on on the next (`…关于深化` / `战略伙伴关系的联合声明`).
         if let Some(title) = open.title.take().and_then(|t| out.get_mut(t)) {
@@ -175,8 +178,14 @@ pub(crate) fn build(
             .and_then(|u| out.get(u))
             .filter(|unit| shape(unit.end_line).wrapped())
             .and_then(|_| {
-                let header = |b: &Block| is_running_header(text, segments, b, &out, &blocks);
-                page_break_ahead(&block, &blocks, shape, header)
+                let mut header = |b: &Block| {
+                    let lines = repeated_lines.get_or_insert_with(|| {
+                        let all = out.iter().chain([&block]).chain(&blocks);
+                        short_lines_set_twice(text, segments, all, shape)
+                    });
+                    is_running_header(text, segments, b, lines)
+                };
+                page_break_ahead(&block, &blocks, shape, &mut header)
             });
         if let (Some(skipped), Some(unit)) = (ahead, open.unit.and_then(|u| out.get_mut(u))) {
             let mut next = None;
@@ -248,6 +257,7 @@ pub(crate) fn build(
                 } else {
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
                 } && !shape(block.line).note
+                    && !shape(block.line).page_number
                     && !is_date_line(text, segments, &block)
                     && !is_contact_line(text, segments, &block);
                 if joins {
@@ -646,8 +656,17 @@ fn page_break_ahead(
     block: &Block,
     rest: &VecDeque<Block>,
     shape: impl Fn(u32) -> LineShape,
-    header: impl Fn(&Block) -> bool,
+    mut header: impl FnMut(&Block) -> bool,
 ) -> Option<usize> {
+    // Most lines have no page number near them: a look at the next few first, before any line
+    // is read as a header (which compares it with every line of the document).
+    let near = std::iter::once(block)
+        .chain(rest)
+        .take(8)
+        .any(|b| b.kind == BlockKind::Paragraph && shape(b.line).page_number);
+    if !near {
+        return None;
+    }
     let (mut page, mut headers) = (false, 0);
     for (i, b) in std::iter::once(block).chain(rest).enumerate().take(8) {
         match b.kind {
@@ -668,25 +687,42 @@ fn page_break_ahead(
 
 /// Whether a line reads as a running header copied out of a PDF: short, with no sentence
 /// punctuation, and set again, word for word, on another line of the document (`国务院公报
-/// 2024年第5号`, the title). Asked only of a line at a page break inside a unit.
+/// 2024年第5号`, the title): one of `repeated` ([`short_lines_set_twice`]).
 fn is_running_header(
     text: &str,
     segments: &[Segment],
     block: &Block,
-    before: &[Block],
-    after: &VecDeque<Block>,
+    repeated: &HashSet<String>,
 ) -> bool {
-    let line = clean_line(text, segments, block);
-    let line = line.trim();
-    let chars = line.chars().count();
-    if !(4..=40).contains(&chars) || line.contains(|c| SENTENCE_MARKS.contains(c)) {
-        return false;
+    repeated.contains(clean_line(text, segments, block).trim())
+}
+
+/// The lines of one line each, of 4 to 40 characters without sentence punctuation, that the
+/// document sets twice or more: its running headers, among others. Read once per document.
+fn short_lines_set_twice<'b>(
+    text: &str,
+    segments: &[Segment],
+    blocks: impl Iterator<Item = &'b Block>,
+    shape: impl Fn(u32) -> LineShape,
+) -> HashSet<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut twice = HashSet::new();
+    for block in blocks {
+        if block.kind == BlockKind::Blank
+            || block.end_line != block.line
+            || !(4..=40).contains(&shape(block.line).chars)
+        {
+            continue;
+        }
+        let line = clean_line(text, segments, block).trim().to_owned();
+        if line.contains(|c| SENTENCE_MARKS.contains(c)) {
+            continue;
+        }
+        if !seen.insert(line.clone()) {
+            twice.insert(line);
+        }
     }
-    before
-        .iter()
-        .chain(after)
-        .filter(|b| b.line != block.line && b.kind != BlockKind::Blank)
-        .any(|b| clean_line(text, segments, b).trim() == line)
+    twice
 }
 
 /// Marks the text of a page number or a running header as such: out of its unit's clean text.

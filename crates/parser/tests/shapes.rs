@@ -802,6 +802,15 @@ fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
         ]
     );
     assert_eq!(doc.rebuild(), text);
+    // A page number with no text after it (the last page's) is a line of its own, never text.
+    let doc = parse_str(
+        "t",
+        "　　双方同意在以下领域开展合作并于年内签署有关协议，以便
+- 9 -
+",
+    )
+    .unwrap();
+    assert_eq!(texts_of(&doc)[1], "- 9 -");
     // A number in a sentence, or a bare number, is no page number: the unit reads on or
     // stops as before.
     let text = "　　双方同意在以下领域开展合作并于年内签署协议，数额为\n\n2\n\n亿美元。\n";
