@@ -1023,8 +1023,9 @@ pub(crate) struct LineShape {
 const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―'];
 
 /// Whether a line's text is nothing but a page number as PDFs print them: a number between
-/// dashes (`- 2 -`, `—3—`, `－ 12 －`) or `第N页` with its total (`第 4 页 共 9 页`). A bare
-/// number is not one: a table's cell or a list's stray number looks the same.
+/// dashes (`- 2 -`, `—3—`, `－ 12 －`), `第N页` with its total (`第 4 页 共 9 页`, `第2頁`), or a
+/// number of one to four digits alone on its line (`2`: a wrap leaves no number alone, and the
+/// structure takes it for a page number only between the halves of a unit or standing apart).
 pub(crate) fn is_page_number(line: &str) -> bool {
     const DASHES: &[char] = PAGE_NUMBER_DASHES;
     let line = line.trim();
@@ -1032,6 +1033,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
         return false;
     }
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(line) {
+        return true;
+    }
     if let Some(inner) = line
         .strip_prefix(DASHES)
         .and_then(|l| l.trim_start_matches(DASHES).strip_suffix(DASHES))
@@ -1048,7 +1052,7 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 fn page_of<'s>(s: &'s str, head: &str) -> Option<&'s str> {
     s.trim_start()
         .strip_prefix(head)
-        .and_then(|s| s.trim_start().split_once('页'))
+        .and_then(|s| s.trim_start().split_once(['页', '頁']))
         .filter(|(n, _)| {
             let n = n.trim_end();
             !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())
@@ -1085,7 +1089,8 @@ impl LineShape {
                 .map(|s| &text[s.span.range()])
         };
         let chars: u32 = clean().map(|t| count_chars(t.as_bytes())).sum();
-        let first = clean().flat_map(str::chars).next();
+        // A form feed that starts a page (pdftotext's) is no indent.
+        let first = clean().flat_map(str::chars).find(|&c| c != '\u{c}');
         let indented = first.is_some_and(char::is_whitespace);
         let mut tail = segments
             .iter()
@@ -1127,10 +1132,20 @@ impl LineShape {
             ends_with_ordinal: end == Some('第'),
             note,
             // Short: the test reads the line again, and most lines are long.
-            page_number: (3..=20).contains(&chars)
-                && lead.is_some_and(|c| c == '第' || PAGE_NUMBER_DASHES.contains(&c))
-                && !segments.iter().any(|s| s.kind == SegmentKind::Annotation)
-                && is_page_number(&clean().collect::<String>()),
+            // Centred by spaces, it may be long; its annotations (`第(dì) 2 页`) are left out.
+            page_number: (1..=80).contains(&chars)
+                && match lead {
+                    // A number alone: read without a copy (items' lines start with digits too).
+                    Some(c) if c.is_ascii_digit() => {
+                        let mut text = clean().flat_map(str::chars).filter(|c| !c.is_whitespace());
+                        text.clone().count() <= 4 && text.all(|c| c.is_ascii_digit())
+                    }
+                    Some(c) => {
+                        (c == '第' || PAGE_NUMBER_DASHES.contains(&c))
+                            && is_page_number(&clean().collect::<String>())
+                    }
+                    None => false,
+                },
         }
     }
 
@@ -1162,8 +1177,9 @@ impl LineShape {
 
 /// Whether a byte is a control character that has no place in text (tab, CR and LF do).
 fn is_control(b: u8) -> bool {
-    // Non-short-circuit operators: the chunk test below compiles to vector instructions.
-    ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7F)
+    // Non-short-circuit operators: the chunk test below compiles to vector instructions. A form
+    // feed is layout (pdftotext writes one at every new page), not binary data.
+    ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C)) | (b == 0x7F)
 }
 
 /// Offset of the first control byte: whole chunks are tested without a branch per byte, and

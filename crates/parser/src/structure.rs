@@ -129,6 +129,8 @@ pub(crate) fn build(
     // The short lines the document sets twice or more (running headers), gathered at the first
     // page break that may have one.
     let mut repeated_lines: Option<HashSet<String>> = None;
+    // Whether the last unit placed is a page number: a running header may follow it.
+    let mut previous_page_number = false;
     while let Some(mut block) = blocks.pop_front() {
         // A title too long for one line goes on on the next (`…关于深化` / `战略伙伴关系的联合声明`).
         if let Some(title) = open.title.take().and_then(|t| out.get_mut(t)) {
@@ -185,7 +187,19 @@ pub(crate) fn build(
                     });
                     is_running_header(text, segments, b, lines)
                 };
-                page_break_ahead(&block, &blocks, shape, &mut header)
+                let joinable = |page: &Block, b: &Block| {
+                    // A number alone before a unit of amount or time is the sentence's
+                    // (`数额为` / `2` / `亿美元`), not a page's.
+                    let amount = first_char(text, segments, page)
+                        .is_some_and(|c| c.is_ascii_digit())
+                        && first_char(text, segments, b).is_some_and(|c| AMOUNT_HEADS.contains(c));
+                    !amount
+                        && !shape(b.line).note
+                        && !is_date_line(text, segments, b)
+                        && !is_contact_line(text, segments, b)
+                        && !is_document_number_line(text, segments, b)
+                };
+                page_break_ahead(&block, &blocks, shape, &mut header, joinable)
             });
         if let (Some(skipped), Some(unit)) = (ahead, open.unit.and_then(|u| out.get_mut(u))) {
             let mut next = None;
@@ -210,6 +224,15 @@ pub(crate) fn build(
                 );
             }
             continue;
+        }
+        // Two numerals of a grade (`二、三级医院`, `一、二线城市`) are text wherever they stand.
+        if matches!(block.kind, BlockKind::SectionHeading { .. })
+            && !marker_text(text, segments, &block)
+                .trim_start()
+                .starts_with('第')
+            && is_grade(text[block.body.range()].trim_start())
+        {
+            unmark(segments, &mut block);
         }
         // A marker on a line that goes on with an open sentence is taken for one only when it
         // fits where it stands (`…统` / `一、规范、高效的…` and `…第一款第` / `（二）项规定的…` are
@@ -245,6 +268,7 @@ pub(crate) fn build(
                 // signature line (`外交部长　　　主席`) and the date under it are laid out as
                 // lines, whatever their length; a note wholly in brackets (`（2024年7月3日）`)
                 // stands under a line, never goes on with it.
+                let after_a_date = unit.line == unit.end_line && is_date_line(text, segments, unit);
                 let joins = if heading {
                     // A heading that carries a sentence, a number or a bracket (`（二）建设平台。
                     // 依托…（网` / `址：…）`) goes on where its sentence is left open, as text does.
@@ -259,6 +283,8 @@ pub(crate) fn build(
                 } && !shape(block.line).note
                     && !shape(block.line).page_number
                     && !is_date_line(text, segments, &block)
+                    && !after_a_date
+                    && !is_document_number_line(text, segments, &block)
                     && !is_contact_line(text, segments, &block);
                 if joins {
                     let this = shape(block.line);
@@ -275,6 +301,23 @@ pub(crate) fn build(
             }
         }
         let index = out.len() as u32;
+        // A page number left standing (after a unit that closed its sentence), or a running
+        // header beside one.
+        let furniture = block.kind == BlockKind::Paragraph
+            && (shape(block.line).page_number || {
+                let beside = previous_page_number
+                    || blocks
+                        .iter()
+                        .find(|b| b.kind != BlockKind::Blank)
+                        .is_some_and(|b| shape(b.line).page_number);
+                beside && {
+                    let lines = repeated_lines.get_or_insert_with(|| {
+                        let all = out.iter().chain([&block]).chain(&blocks);
+                        short_lines_set_twice(text, segments, all, shape)
+                    });
+                    is_running_header(text, segments, &block, lines)
+                }
+            });
         // A new unit: parentheses still open are its own.
         open.parens.clear();
         if shape(block.line).open_paren {
@@ -523,6 +566,9 @@ pub(crate) fn build(
                 open.article = None;
                 open.clause = None;
             }
+            // A page number (or the running header beside it) left standing between two units
+            // changes nothing of the structure: no article's paragraph, no list's lead-in.
+            BlockKind::Paragraph if furniture => {}
             BlockKind::Paragraph => {
                 if let Some(article) = open.article {
                     // A further paragraph (款) of the article; a clause list after it starts anew,
@@ -545,13 +591,14 @@ pub(crate) fn build(
         block.subsection = open.subsection;
         block.annex = open.annex;
         let first = shape(block.line);
-        open.unit = first
-            .may_be_continued(&block.kind)
-            .then_some(index as usize);
+        open.unit = (first.may_be_continued(&block.kind) && !furniture).then_some(index as usize);
         if block.kind == BlockKind::Paragraph && first.title {
             open.title = Some(index as usize);
         }
-        open.previous = Some(index as usize);
+        if !furniture {
+            open.previous = Some(index as usize);
+        }
+        previous_page_number = first.page_number;
         if block.marker.is_some() && text[block.body.range()].trim().is_empty() {
             open.bare = Some(index as usize);
         }
@@ -657,6 +704,7 @@ fn page_break_ahead(
     rest: &VecDeque<Block>,
     shape: impl Fn(u32) -> LineShape,
     mut header: impl FnMut(&Block) -> bool,
+    joinable: impl Fn(&Block, &Block) -> bool,
 ) -> Option<usize> {
     // Most lines have no page number near them: a look at the next few first, before any line
     // is read as a header (which compares it with every line of the document).
@@ -667,18 +715,20 @@ fn page_break_ahead(
     if !near {
         return None;
     }
-    let (mut page, mut headers) = (false, 0);
+    let (mut page, mut headers) = (None, 0);
     for (i, b) in std::iter::once(block).chain(rest).enumerate().take(8) {
         match b.kind {
             BlockKind::Blank => {}
             BlockKind::Paragraph if shape(b.line).page_number => {
-                if page {
+                if page.is_some() {
                     return None;
                 }
-                page = true;
+                page = Some(b);
             }
             BlockKind::Paragraph if headers == 0 && header(b) => headers += 1,
-            BlockKind::Paragraph if page && !shape(b.line).indented => return Some(i),
+            BlockKind::Paragraph if !shape(b.line).indented => {
+                return page.filter(|page| joinable(page, b)).map(|_| i)
+            }
             _ => return None,
         }
     }
@@ -941,8 +991,7 @@ fn title_goes_on(line: &str, first_chars: u32) -> bool {
     let trimmed = line.trim();
     let date = trimmed.ends_with('日') && trimmed.contains('年');
     let note = trimmed.starts_with(['（', '(', '—', '-']);
-    // A document number under the title (`国发〔2024〕7号`, `商贸发[2023]12号`).
-    let number = trimmed.ends_with(['号', '號']) && trimmed.contains(['〔', '［', '[', '【']);
+    let number = is_document_number(trimmed);
     let sentence = trimmed.contains(|c| SENTENCE_MARKS.contains(c));
     let indented = line.starts_with(char::is_whitespace);
     let too_long = chars + first_chars > 2 * SHORT_TITLE;
@@ -1037,6 +1086,33 @@ fn is_grade(body: &str) -> bool {
         && chars
             .next()
             .is_some_and(|c| "级類类等档線线期星批".contains(c))
+}
+
+/// First characters of the rest of an amount or a date after its number (`2` / `亿美元`,
+/// `2024` / `年`): a number alone before one is no page number.
+const AMOUNT_HEADS: &str = "亿万千百十年月日号个名家项次倍元吨米%％";
+
+/// Whether a line is a document's number (`国发〔2024〕7号`, `商贸发[2023]12号`, `国发（2024）7号`):
+/// a year in brackets and 号 at the end, a line of its own under or above the title.
+fn is_document_number(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with(['号', '號'])
+        && line.chars().count() <= 30
+        && ["〔", "［", "[", "【", "（", "("].iter().any(|open| {
+            line.split(open).skip(1).any(|rest| {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                digits == 4 && rest[4..].starts_with(['〕', '］', ']', '】', '）', ')'])
+            })
+        })
+}
+
+/// [`is_document_number`] of a block's line, read only when its text ends with 号: asked of
+/// every line that goes on a unit.
+fn is_document_number_line(text: &str, segments: &[Segment], block: &Block) -> bool {
+    let last = text_pieces(text, segments, block)
+        .last()
+        .and_then(|piece| piece.trim_end().chars().next_back());
+    matches!(last, Some('号' | '號')) && is_document_number(&clean_line(text, segments, block))
 }
 
 /// Whether a line is one of a document's contact details (`联系人：…`, `电话：…`, `邮编：…`):

@@ -803,16 +803,17 @@ fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
     );
     assert_eq!(doc.rebuild(), text);
     // A page number with no text after it (the last page's) is a line of its own, never text.
-    let doc = parse_str(
-        "t",
-        "　　双方同意在以下领域开展合作并于年内签署有关协议，以便
-- 9 -
-",
-    )
-    .unwrap();
+    let text = "　　双方同意在以下领域开展合作并于年内签署有关协议，以便\n- 9 -\n";
+    let doc = parse_str("t", text).unwrap();
     assert_eq!(texts_of(&doc)[1], "- 9 -");
-    // A number in a sentence, or a bare number, is no page number: the unit reads on or
-    // stops as before.
+    // A number alone between the halves of a unit is a page number; before the rest of an
+    // amount it is the sentence's, and the unit stops as before.
+    let text = "　　双方同意在以下领域开展合作并于年内签署有关协议，以便\n\n12\n\n推动务实合作。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts_of(&doc),
+        ["双方同意在以下领域开展合作并于年内签署有关协议，以便推动务实合作。"]
+    );
     let text = "　　双方同意在以下领域开展合作并于年内签署协议，数额为\n\n2\n\n亿美元。\n";
     let doc = parse_str("t", text).unwrap();
     assert_eq!(
@@ -911,4 +912,48 @@ fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
     let text = "第一条　甲。\n第二条至第三条　（删除）\n第五条　乙。\n";
     let doc = parse_str("t", text).unwrap();
     assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+}
+
+#[test]
+fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
+    let unit =
+        "各地要加强组织领导，将数据资源开发利用纳入国民经济和社会发展规划，建立部门协同推进机制。";
+    let cut = "　　各地要加强组织领导，将数据资源开发利用纳入国民经济和社会\n";
+    // Traditional, annotated, centred by spaces, bare, after pdftotext's form feed.
+    for page in [
+        "第 2 頁 共 9 頁\n",
+        "第(dì) 2 页(yè) 共 9 页\n",
+        "                    - 2 -\n",
+        "2\n",
+        "- 2 -\n\u{c}",
+    ] {
+        let text = format!("通知\n\n{cut}{page}发展规划，建立部门协同推进机制。\n");
+        let doc = parse_str("t", &text).unwrap();
+        assert_eq!(texts_of(&doc), ["通知", unit], "{page:?}");
+        assert_eq!(doc.rebuild(), text);
+        assert!(doc.anomalies.is_empty(), "{page:?}: {:?}", doc.anomalies);
+    }
+    // A page number standing between two clauses is no paragraph of the article.
+    let text =
+        "第一条　公共数据分为以下类型：\n（一）无条件共享类；\n- 1 -\n（二）有条件共享类。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let clauses: Vec<Option<u32>> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Clause { .. }))
+        .map(|b| b.parent)
+        .collect();
+    assert_eq!(clauses, [Some(0), Some(0)]);
+    // Contact details are not joined across a page break; a document number in round brackets
+    // is no title's; a date line is not continued.
+    let text = "通知\n\n联系人：省应急管理厅安全生产综合协调处王明华\n- 2 -\n电话：0571-87051234\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(texts_of(&doc).len(), 4, "{:?}", texts_of(&doc));
+    let text = "国务院关于加快推进县域商业体系建设的通知\n国发（2024）7号\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(texts_of(&doc)[1], "国发（2024）7号");
+    let text = "　　现将有关事项通知如下，请认真贯彻执行并按时报送有关材料。\n                                        2024年5月20日\n抄送：省委办公厅，省政府办公厅。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(texts_of(&doc)[2], "抄送：省委办公厅，省政府办公厅。");
 }
