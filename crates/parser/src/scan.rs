@@ -1019,8 +1019,13 @@ pub(crate) struct LineShape {
     pub page_number: bool,
 }
 
+/// Whether `c` is a full-width digit (`２`).
+fn is_fullwidth_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
 /// The dashes PDFs set around a page number (`- 2 -`, `—3—`, `－ 12 －`).
-const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―'];
+const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―', '─'];
 
 /// Whether a line's text is nothing but a page number as PDFs print them: a number between
 /// dashes (`- 2 -`, `—3—`, `－ 12 －`), `第N页` with its total (`第 4 页 共 9 页`, `第2頁`), or a
@@ -1031,6 +1036,30 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     let line = line.trim();
     if line.len() > 40 {
         return false;
+    }
+    // Full-width digits (`- ２ -`, `第２页`) read as ASCII ones.
+    let ascii: String;
+    let line = if line.contains(is_fullwidth_digit) {
+        ascii = line
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                c => c,
+            })
+            .collect();
+        ascii.as_str()
+    } else {
+        line
+    };
+    // `Page 2`, `Page 2 of 9`.
+    if let Some(rest) = line
+        .strip_prefix("Page ")
+        .or_else(|| line.strip_prefix("page "))
+    {
+        let (n, total) = rest.split_once(" of ").unwrap_or((rest, "1"));
+        return [n, total]
+            .iter()
+            .all(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()));
     }
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     if digits(line) {
@@ -1136,12 +1165,13 @@ impl LineShape {
             page_number: (1..=80).contains(&chars)
                 && match lead {
                     // A number alone: read without a copy (items' lines start with digits too).
-                    Some(c) if c.is_ascii_digit() => {
+                    Some(c) if c.is_ascii_digit() || is_fullwidth_digit(c) => {
                         let mut text = clean().flat_map(str::chars).filter(|c| !c.is_whitespace());
-                        text.clone().count() <= 4 && text.all(|c| c.is_ascii_digit())
+                        text.clone().count() <= 4
+                            && text.all(|c| c.is_ascii_digit() || is_fullwidth_digit(c))
                     }
                     Some(c) => {
-                        (c == '第' || PAGE_NUMBER_DASHES.contains(&c))
+                        (c == '第' || c == 'P' || c == 'p' || PAGE_NUMBER_DASHES.contains(&c))
                             && is_page_number(&clean().collect::<String>())
                     }
                     None => false,

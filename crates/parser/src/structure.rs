@@ -191,7 +191,7 @@ pub(crate) fn build(
                     // A number alone before a unit of amount or time is the sentence's
                     // (`数额为` / `2` / `亿美元`), not a page's.
                     let amount = first_char(text, segments, page)
-                        .is_some_and(|c| c.is_ascii_digit())
+                        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
                         && first_char(text, segments, b).is_some_and(|c| AMOUNT_HEADS.contains(c));
                     !amount
                         && !shape(b.line).note

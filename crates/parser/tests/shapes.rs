@@ -926,6 +926,10 @@ fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
         "                    - 2 -\n",
         "2\n",
         "- 2 -\n\u{c}",
+        "- ２ -\n",
+        "第２页\n",
+        "Page 2 of 9\n",
+        "─ 2 ─\n",
     ] {
         let text = format!("通知\n\n{cut}{page}发展规划，建立部门协同推进机制。\n");
         let doc = parse_str("t", &text).unwrap();
