@@ -210,7 +210,8 @@ fn classify(clean: &str, next_item: u32, continues: bool, after: &str) -> (Block
     (BlockKind::Paragraph, 0)
 }
 
-fn is_digit(c: char) -> bool {
+/// Whether `c` is an ASCII or a full-width digit.
+pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
@@ -335,13 +336,7 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     // `第 2 條`: spaces around the number, as Taiwan's texts and PDF copies write it.
     let before_number = spaces_len(after);
     let after = &after[before_number..];
-    let (n, numeral_len) = match chinese_numeral(after) {
-        Some(found) => found,
-        None => {
-            let len = digits_len(after);
-            (digits_value(after.get(..len)?)?, len)
-        }
-    };
+    let (n, numeral_len) = numeral_at(after)?;
     let after_number = spaces_len(&after[numeral_len..]);
     let rest = &after[numeral_len + after_number..];
     let level = rest.chars().next()?;
@@ -368,18 +363,21 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     ))
 }
 
+/// The number a drafting marker's text starts with, in Chinese numerals or digits (`十二`,
+/// `12`), and its length in bytes.
+fn numeral_at(text: &str) -> Option<(u32, usize)> {
+    chinese_numeral(text).or_else(|| {
+        let len = digits_len(text);
+        Some((digits_value(text.get(..len)?)?, len))
+    })
+}
+
 /// The last article of a range set as one line after its first (`第二条｜至第三条　（删除）`): the
 /// number of `至第N条` when spaces or nothing follow it, as a code lists the articles it deleted.
 pub(crate) fn article_range_end(body: &str) -> Option<u32> {
     let after = body.strip_prefix('至')?.strip_prefix('第')?;
     let after = &after[spaces_len(after)..];
-    let (n, len) = match chinese_numeral(after) {
-        Some(found) => found,
-        None => {
-            let len = digits_len(after);
-            (digits_value(after.get(..len)?)?, len)
-        }
-    };
+    let (n, len) = numeral_at(after)?;
     let rest = &after[len..];
     let rest = rest[spaces_len(rest)..].strip_prefix(['条', '條'])?;
     (rest.is_empty() || spaces_len(rest) > 0).then_some(n)
@@ -1019,11 +1017,6 @@ pub(crate) struct LineShape {
     pub page_number: bool,
 }
 
-/// Whether `c` is a full-width digit (`２`).
-fn is_fullwidth_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
-}
-
 /// The dashes PDFs set around a page number (`- 2 -`, `—3—`, `－ 12 －`).
 const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―', '─'];
 
@@ -1037,39 +1030,22 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     if line.len() > 40 {
         return false;
     }
-    // Full-width digits (`- ２ -`, `第２页`) read as ASCII ones.
-    let ascii: String;
-    let line = if line.contains(is_fullwidth_digit) {
-        ascii = line
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                c => c,
-            })
-            .collect();
-        ascii.as_str()
-    } else {
-        line
-    };
     // `Page 2`, `Page 2 of 9`.
     if let Some(rest) = line
         .strip_prefix("Page ")
         .or_else(|| line.strip_prefix("page "))
     {
         let (n, total) = rest.split_once(" of ").unwrap_or((rest, "1"));
-        return [n, total]
-            .iter()
-            .all(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()));
+        return page_digits(n) && page_digits(total);
     }
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(line) {
+    if page_digits(line) {
         return true;
     }
     if let Some(inner) = line
         .strip_prefix(DASHES)
         .and_then(|l| l.trim_start_matches(DASHES).strip_suffix(DASHES))
     {
-        return digits(inner.trim_end_matches(DASHES).trim());
+        return page_digits(inner.trim_end_matches(DASHES).trim());
     }
     page_of(line, "第").is_some_and(|rest| {
         let rest = rest.trim_start_matches([' ', '\u{3000}', '，', ',', '/']);
@@ -1082,11 +1058,13 @@ fn page_of<'s>(s: &'s str, head: &str) -> Option<&'s str> {
     s.trim_start()
         .strip_prefix(head)
         .and_then(|s| s.trim_start().split_once(['页', '頁']))
-        .filter(|(n, _)| {
-            let n = n.trim_end();
-            !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+        .filter(|(n, _)| page_digits(n.trim_end()))
         .map(|(_, rest)| rest)
+}
+
+/// Whether `s` is a page's number: one to four digits, ASCII or full-width (`12`, `２`).
+fn page_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 4 && s.chars().all(is_digit)
 }
 
 /// Whether a line's text sets columns apart with ideographic spaces between its words, two or
@@ -1160,15 +1138,14 @@ impl LineShape {
             stray_close: false,
             ends_with_ordinal: end == Some('第'),
             note,
-            // Short: the test reads the line again, and most lines are long.
-            // Centred by spaces, it may be long; its annotations (`第(dì) 2 页`) are left out.
+            // Centred by spaces, it may be long (up to 80 characters); its annotations
+            // (`第(dì) 2 页`) are left out.
             page_number: (1..=80).contains(&chars)
                 && match lead {
                     // A number alone: read without a copy (items' lines start with digits too).
-                    Some(c) if c.is_ascii_digit() || is_fullwidth_digit(c) => {
+                    Some(c) if is_digit(c) => {
                         let mut text = clean().flat_map(str::chars).filter(|c| !c.is_whitespace());
-                        text.clone().count() <= 4
-                            && text.all(|c| c.is_ascii_digit() || is_fullwidth_digit(c))
+                        text.clone().count() <= 4 && text.all(is_digit)
                     }
                     Some(c) => {
                         (c == '第' || c == 'P' || c == 'p' || PAGE_NUMBER_DASHES.contains(&c))
@@ -1205,7 +1182,8 @@ impl LineShape {
     }
 }
 
-/// Whether a byte is a control character that has no place in text (tab, CR and LF do).
+/// Whether a byte is a control character that has no place in text (tab, CR, LF and form feed
+/// do).
 fn is_control(b: u8) -> bool {
     // Non-short-circuit operators: the chunk test below compiles to vector instructions. A form
     // feed is layout (pdftotext writes one at every new page), not binary data.

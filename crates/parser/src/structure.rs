@@ -22,7 +22,7 @@ use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
 };
-use crate::scan::{LineShape, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN};
+use crate::scan::{is_digit, LineShape, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN};
 
 /// The blocks, joined and placed, with the headings found over them.
 pub(crate) struct Structure {
@@ -128,7 +128,7 @@ pub(crate) fn build(
     let mut blocks = VecDeque::from(blocks);
     // The short lines the document sets twice or more (running headers), gathered at the first
     // page break that may have one.
-    let mut repeated_lines: Option<HashSet<String>> = None;
+    let mut repeated: Option<HashSet<String>> = None;
     // Whether the last unit placed is a page number: a running header may follow it.
     let mut previous_page_number = false;
     while let Some(mut block) = blocks.pop_front() {
@@ -181,23 +181,16 @@ pub(crate) fn build(
             .filter(|unit| shape(unit.end_line).wrapped())
             .and_then(|_| {
                 let mut header = |b: &Block| {
-                    let lines = repeated_lines.get_or_insert_with(|| {
-                        let all = out.iter().chain([&block]).chain(&blocks);
-                        short_lines_set_twice(text, segments, all, shape)
-                    });
+                    let all = out.iter().chain([&block]).chain(&blocks);
+                    let lines = short_lines_set_twice(&mut repeated, text, segments, all, shape);
                     is_running_header(text, segments, b, lines)
                 };
                 let joinable = |page: &Block, b: &Block| {
                     // A number alone before a unit of amount or time is the sentence's
                     // (`数额为` / `2` / `亿美元`), not a page's.
-                    let amount = first_char(text, segments, page)
-                        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                    let amount = first_char(text, segments, page).is_some_and(is_digit)
                         && first_char(text, segments, b).is_some_and(|c| AMOUNT_HEADS.contains(c));
-                    !amount
-                        && !shape(b.line).note
-                        && !is_date_line(text, segments, b)
-                        && !is_contact_line(text, segments, b)
-                        && !is_document_number_line(text, segments, b)
+                    !amount && !stands_alone(text, segments, shape(b.line), b)
                 };
                 page_break_ahead(&block, &blocks, shape, &mut header, joinable)
             });
@@ -280,12 +273,9 @@ pub(crate) fn build(
                     }
                 } else {
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
-                } && !shape(block.line).note
-                    && !shape(block.line).page_number
-                    && !is_date_line(text, segments, &block)
-                    && !after_a_date
-                    && !is_document_number_line(text, segments, &block)
-                    && !is_contact_line(text, segments, &block);
+                } && !shape(block.line).page_number
+                    && !stands_alone(text, segments, shape(block.line), &block)
+                    && !after_a_date;
                 if joins {
                     let this = shape(block.line);
                     join_line(
@@ -311,10 +301,8 @@ pub(crate) fn build(
                         .find(|b| b.kind != BlockKind::Blank)
                         .is_some_and(|b| shape(b.line).page_number);
                 beside && {
-                    let lines = repeated_lines.get_or_insert_with(|| {
-                        let all = out.iter().chain([&block]).chain(&blocks);
-                        short_lines_set_twice(text, segments, all, shape)
-                    });
+                    let all = out.iter().chain([&block]).chain(&blocks);
+                    let lines = short_lines_set_twice(&mut repeated, text, segments, all, shape);
                     is_running_header(text, segments, &block, lines)
                 }
             });
@@ -748,8 +736,20 @@ fn is_running_header(
 }
 
 /// The lines of one line each, of 4 to 40 characters without sentence punctuation, that the
-/// document sets twice or more: its running headers, among others. Read once per document.
-fn short_lines_set_twice<'b>(
+/// document (`blocks`, all of its lines) sets twice or more: its running headers, among others.
+/// Read once per document, into `cache`.
+fn short_lines_set_twice<'c, 'b>(
+    cache: &'c mut Option<HashSet<String>>,
+    text: &str,
+    segments: &[Segment],
+    blocks: impl Iterator<Item = &'b Block>,
+    shape: impl Fn(u32) -> LineShape,
+) -> &'c HashSet<String> {
+    cache.get_or_insert_with(|| set_twice(text, segments, blocks, shape))
+}
+
+/// [`short_lines_set_twice`], read.
+fn set_twice<'b>(
     text: &str,
     segments: &[Segment],
     blocks: impl Iterator<Item = &'b Block>,
@@ -954,8 +954,7 @@ fn first_char(text: &str, segments: &[Segment], block: &Block) -> Option<char> {
 /// Whether a line is a date alone, or a date and its place (`2024年9月5日于北京`): the line under
 /// a signature, never the rest of a sentence.
 fn is_date_line(text: &str, segments: &[Segment], block: &Block) -> bool {
-    let starts_with_digit = first_char(text, segments, block)
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let starts_with_digit = first_char(text, segments, block).is_some_and(is_digit);
     if !starts_with_digit {
         return false;
     }
@@ -1104,6 +1103,15 @@ fn is_document_number(line: &str) -> bool {
                 digits == 4 && rest[4..].starts_with(['〕', '］', ']', '】', '）', ')'])
             })
         })
+}
+
+/// Whether a line of shape `this` is one that never goes on a unit before it: a note wholly in
+/// brackets, a date line, contact details or a document number.
+fn stands_alone(text: &str, segments: &[Segment], this: LineShape, block: &Block) -> bool {
+    this.note
+        || is_date_line(text, segments, block)
+        || is_document_number_line(text, segments, block)
+        || is_contact_line(text, segments, block)
 }
 
 /// [`is_document_number`] of a block's line, read only when its text ends with 号: asked of

@@ -225,10 +225,9 @@ fn items_ending_at(folded: &str, end: usize) -> Vec<std::ops::Range<usize>> {
                 .char_indices()
                 .map(|(i, _)| start + i)
                 .find(|&at| {
-                    let two: usize = folded[at..].chars().take(2).map(char::len_utf8).sum();
                     reads_as_item(folded, &(at..end), "city")
                         && !standing::crosses_a_word(folded, at, end)
-                        && !prose_words().is_everyday(&folded[at..at + two])
+                        && everyday_word_at(folded, at).is_none()
                 })
             else {
                 return Vec::new();
@@ -602,6 +601,15 @@ fn ends_a_town(folded: &str, item: &std::ops::Range<usize>, kind: &str) -> bool 
                 || transliterated_before_a_verb(folded, item)))
 }
 
+/// The length in bytes of the everyday word of two characters that starts at `at`, if one
+/// does (`随着｜拉穆`, `欢迎｜普拉`).
+fn everyday_word_at(folded: &str, at: usize) -> Option<usize> {
+    let two: usize = folded[at..].chars().take(2).map(char::len_utf8).sum();
+    prose_words()
+        .is_everyday(&folded[at..at + two])
+        .then_some(two)
+}
+
 /// Whether `name` is two to six characters of transliterated names (`马尔吉兰`, `萨姆特雷迪亚`).
 fn is_transliterated_town(name: &str) -> bool {
     (2..=6).contains(&name.chars().count()) && name.chars().all(standing::is_transliteration)
@@ -708,12 +716,11 @@ fn item_before(
     // prose before a town's name in sounds of foreign names (`随着｜拉穆、蒙巴萨`).
     if let Some(verb) = super::mechanisms::verb_at(folded, start).filter(|v| start + v <= end) {
         start += verb;
-    } else if m.kind == "city" {
-        let two: usize = folded[start..end].chars().take(2).map(char::len_utf8).sum();
-        if prose_words().is_everyday(&folded[start..start + two])
-            && is_transliterated_town(&folded[start + two..end])
-        {
-            start += two;
+    } else if let Some(word) =
+        everyday_word_at(folded, start).filter(|&w| m.kind == "city" && start + w <= end)
+    {
+        if is_transliterated_town(&folded[start + word..end]) {
+            start += word;
         }
     }
     if start == end {
