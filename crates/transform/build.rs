@@ -1,5 +1,5 @@
-//! Builds the word dictionary's automaton (`data/dictionary/phrases.tsv`, about 45,000 words)
-//! once, at compile time: building it took about a tenth of the transform's instructions on an
+//! Builds the word dictionary's automaton (`data/dictionary/phrases.tsv`, about 45,000 words,
+//! and `crossings.tsv`, about 14,000 runs) once, at compile time: building it took about a tenth of the transform's instructions on an
 //! 11 MiB corpus at every run (BENCHMARKS.md, issue 24). The run reads the serialized automaton
 //! back (`facts/words.rs`).
 
@@ -17,16 +17,20 @@ mod headwords;
 
 fn main() {
     let dictionary = "../../data/dictionary/phrases.tsv";
+    let crossings = "../../data/dictionary/crossings.tsv";
     for input in [
         dictionary,
+        crossings,
         "src/facts/script.rs",
         "src/facts/headwords.rs",
         "../../data/opencc",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
-    let text =
-        std::fs::read_to_string(dictionary).expect("data/dictionary/phrases.tsv is readable");
+    // The run reads the two files one after the other (`facts/words.rs`): so are they numbered.
+    let text = std::fs::read_to_string(dictionary)
+        .expect("data/dictionary/phrases.tsv is readable")
+        + &std::fs::read_to_string(crossings).expect("data/dictionary/crossings.tsv is readable");
     let (patterns, _) = headwords::patterns(&text, |w| script::fold(w).into_owned());
     // An empty dictionary has no automaton: an empty file says so.
     let bytes = headwords::automaton(&patterns)

@@ -214,3 +214,44 @@ fn numbers_stay_whole_in_the_pinyin() {
         Some("tí gōng 2.5 yì měi yuán， zēng zhǎng 12.5%， gòng 1,000 rén， 10:30 kāi shǐ。")
     );
 }
+
+#[test]
+fn an_everyday_word_running_into_a_dictionary_word_is_read_as_the_text_reads() {
+    // 项目｜的, 部门｜将, 随着｜墨西哥: not 目的 mù dì, 门将 mén jiàng, 着墨 zhuó mò.
+    let text = "重点项目的(de)融资，部门将(jiāng)派员，随着(zhe)墨西哥发展。\n";
+    assert_eq!(flags(text), []);
+    let blocks = read_blocks(text);
+    assert!(
+        blocks[0].starts_with("重zhòng 点diǎn 项xiàng 目mù 的de 融róng 资zī ，部bù 门mén 将jiāng "),
+        "{}",
+        blocks[0]
+    );
+    assert!(blocks[0].contains("随suí 着zhe 墨mò "), "{}", blocks[0]);
+}
+
+#[test]
+fn an_everyday_word_leaves_the_next_word_and_common_words_their_say() {
+    // 妥善 runs into 善处, but 处理 still starts after it: 处(chù) there is wrong.
+    assert_eq!(
+        flags("妥善处(chù)理分歧。\n"),
+        [(1, '处', "处理".to_owned(), "chǔ lǐ".to_owned())]
+    );
+    let blocks = read_blocks("妥善处理分歧。\n");
+    assert!(
+        blocks[0].starts_with("妥tuǒ 善shàn 处chǔ 理lǐ "),
+        "{}",
+        blocks[0]
+    );
+    // 国家 runs into 家中 (itself a word running into 中长): 中长期 is read.
+    assert_eq!(
+        flags("国家中长(zhǎng)期规划。\n"),
+        [(1, '长', "中长".to_owned(), "zhōng cháng".to_owned())]
+    );
+    // 已成 is rarer before 为 than 成为 after 已: 已成为 reads 成为.
+    let blocks = read_blocks("已成为伙伴。\n");
+    assert!(
+        blocks[0].starts_with("已yǐ 成chéng 为wéi "),
+        "{}",
+        blocks[0]
+    );
+}

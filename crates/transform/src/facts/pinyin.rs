@@ -9,7 +9,7 @@ use annotext_parser::{
     is_hanzi, AnnotatedChar, Block, Document, Position, Reading, Segment, SegmentKind, Span,
 };
 
-use super::entities::is_everyday_word;
+use super::entities::{everyday_word_ends_after, is_everyday_word};
 use super::readings::reading_is_valid;
 use super::words::{char_readings, common_reading, words};
 
@@ -96,6 +96,8 @@ pub(crate) struct Scratch {
     /// there (`usize::MAX`: none): whether a word is read across another's end. Built only for
     /// a block with a reading to flag.
     first_start_ending_at: Vec<usize>,
+    /// The same, of the crossings' words alone (`项目`, `随着`: see [`super::words`]).
+    first_crossing_ending_at: Vec<usize>,
 }
 
 /// Checks a block's annotations in context and reads its whole text. `text` is the block's clean
@@ -178,6 +180,7 @@ fn analyse(
         from_word,
         annotated,
         first_start_ending_at,
+        first_crossing_ending_at,
     } = scratch;
     place_annotations(doc, block, chars, text, annotated);
     let dictionary = words();
@@ -199,6 +202,11 @@ fn analyse(
             counted = (m.end(), end);
             let pattern = m.value() as usize;
             let len = usize::from(dictionary.lengths.get(pattern).copied().unwrap_or(0));
+            // A crossing (`项目的`) is no word where a word of prose runs into it in turn
+            // (`国家｜中长期` around 家中长).
+            if pattern >= dictionary.first_crossing && everyday_word_ends_after(folded, m.start()) {
+                continue;
+            }
             if len > 0 && len <= end {
                 found.push((end - len, len, pattern));
             }
@@ -209,9 +217,14 @@ fn analyse(
             .get(counted.0..)
             .map_or(0, |rest| rest.chars().count());
 
-    // The check: every word covering an annotated character has its say.
+    // The check: every word covering an annotated character has its say. A crossing has
+    // none: it says where the text's words are (`项目｜的`), and its reading is often only its
+    // characters' common ones.
     if !annotated.is_empty() {
         for &(start, len, pattern) in found.iter() {
+            if pattern >= dictionary.first_crossing {
+                continue;
+            }
             let from = annotated.partition_point(|a| a.index < start);
             for a in annotated[from..]
                 .iter_mut()
@@ -231,6 +244,7 @@ fn analyse(
     // Per character position, the first character of the earliest-starting word that ends
     // there: built only when some reading is about to be flagged (rare).
     first_start_ending_at.clear();
+    first_crossing_ending_at.clear();
     // The most characters of a word found, made with the table above.
     let mut longest = 0;
     // Where the last word read starts, as a character's index and byte (see [`byte_of_char`]).
@@ -244,20 +258,35 @@ fn analyse(
         }
         // A word that starts inside another word ending before the character is a misreading
         // of the text (`适应｜和`: not 应和) and says nothing of it: the first word that is not
-        // one says what the character is read in. Only words of the dictionary, which holds
-        // words with a heteronym, are seen: `项目` is not one, so `项目的` still reads 目的.
+        // one says what the character is read in. The other word is one of the dictionary's
+        // (which holds words with a heteronym) or of its crossings (`项目｜的`: not 目的).
         if first_start_ending_at.is_empty() {
             first_start_ending_at.resize(char_count + 1, usize::MAX);
-            for &(start, len, _) in found.iter() {
+            first_crossing_ending_at.resize(char_count + 1, usize::MAX);
+            for &(start, len, pattern) in found.iter() {
                 if let Some(slot) = first_start_ending_at.get_mut(start + len) {
                     *slot = (*slot).min(start);
+                }
+                // A crossing's everyday word ends where its reading does.
+                if pattern >= dictionary.first_crossing {
+                    let end = start + dictionary.read_length(pattern);
+                    if let Some(slot) = first_crossing_ending_at.get_mut(end) {
+                        *slot = (*slot).min(start);
+                    }
                 }
                 longest = longest.max(len);
             }
         }
-        let crossed = |start: usize| {
+        // A crossing's everyday word crosses a word wherever it ends inside it, over the
+        // character too (`随着｜墨西哥`: not 着墨).
+        let crossed = |start: usize, len: usize| {
             (start + 1..=a.index)
                 .any(|end| first_start_ending_at.get(end).is_some_and(|&s| s < start))
+                || (start + 1..start + len).any(|end| {
+                    first_crossing_ending_at
+                        .get(end)
+                        .is_some_and(|&s| s < start)
+                })
         };
         // The words are in the order of their ends: those that end before the character are
         // passed over, and none that ends a longest word's length after it starts before it.
@@ -265,7 +294,12 @@ fn analyse(
         let word_read = found[first..]
             .iter()
             .take_while(|&&(start, len, _)| start + len <= a.index + longest)
-            .find(|&&(start, len, _)| start <= a.index && a.index < start + len && !crossed(start));
+            .find(|&&(start, len, pattern)| {
+                pattern < dictionary.first_crossing
+                    && start <= a.index
+                    && a.index < start + len
+                    && !crossed(start, len)
+            });
         let Some(&(start, len, pattern)) = word_read else {
             continue;
         };
@@ -304,7 +338,13 @@ fn analyse(
         if start < next_free {
             continue;
         }
-        next_free = start + len;
+        // A crossing (`项目的`) reads its everyday word; the next word may start after it.
+        next_free = start
+            + if pattern >= dictionary.first_crossing {
+                dictionary.read_length(pattern)
+            } else {
+                len
+            };
         // The reading of the word that its annotations agree with, else its first.
         let first_inside = annotated.partition_point(|a| a.index < start);
         let inside = || {

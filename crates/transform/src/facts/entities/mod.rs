@@ -24,7 +24,7 @@ use endings::{
     towns_after_divisions, towns_in_text, transliterated_in_text, NOT_A_PORT,
 };
 use mechanisms::{before_a_name, is_a_partner, named_in_text, names_partners};
-pub(crate) use prose::is_everyday_word;
+pub(crate) use prose::{everyday_word_ends_after, is_everyday_word};
 use standing::{standing, Standing};
 
 pub use super::tagger::{FEATURE, IGNORE};

@@ -52,6 +52,31 @@ pub(crate) fn is_everyday_word(word: &str) -> bool {
     prose_words().is_everyday(word)
 }
 
+/// Whether an everyday word of prose ends right after the character at byte `at` of `folded`,
+/// having started before it (`国家` in `国家中长期`, `打造` in `打造成为`): the text is not read
+/// as a word that starts at `at`. A pair of characters no everyday word holds is answered
+/// without a word looked up: asked for every crossing of the pinyin dictionary found.
+pub(crate) fn everyday_word_ends_after(folded: &str, at: usize) -> bool {
+    let words = prose_words();
+    let before = folded.get(..at).unwrap_or("");
+    let (Some(last), Some(first)) = (
+        before.chars().next_back(),
+        folded.get(at..).and_then(|rest| rest.chars().next()),
+    ) else {
+        return false;
+    };
+    if !words.everyday_pairs.contains(&(last, first)) {
+        return false;
+    }
+    let end = at + first.len_utf8();
+    // Everyday words have two to four characters: they start one to three characters before.
+    before.char_indices().rev().take(3).any(|(start, _)| {
+        folded
+            .get(start..end)
+            .is_some_and(|w| words.everyday.contains(w))
+    })
+}
+
 /// The character boundaries of `folded` from `from` to `to`, both excluded.
 pub(super) fn boundaries_between(
     folded: &str,
@@ -83,7 +108,15 @@ pub(super) fn prose_words() -> &'static ProseWords {
             .collect();
         ProseWords {
             everyday_pairs: pairs(everyday.iter().copied()),
-            dictionary_pairs: pairs(words().words.iter().map(String::as_str)),
+            // The crossings (`随着墨`) are runs of words, not words: not theirs.
+            dictionary_pairs: pairs(
+                words()
+                    .words
+                    .get(..words().first_crossing)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(String::as_str),
+            ),
             everyday,
         }
     })

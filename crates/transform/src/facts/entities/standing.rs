@@ -1071,14 +1071,16 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
     if !in_dictionary_pairs && !in_everyday_pairs {
         return false;
     }
+    let dictionary = crate::facts::words::words();
+    // The crossings (`随着墨`) are runs of words, not words: not theirs.
     let in_dictionary = in_dictionary_pairs
-        && crate::facts::words::words()
-            .automaton
-            .as_ref()
-            .is_some_and(|a| {
-                a.find_overlapping_iter(&folded[lo..hi])
-                    .any(|m| lo + m.start() < at && lo + m.end() > at)
-            });
+        && dictionary.automaton.as_ref().is_some_and(|a| {
+            a.find_overlapping_iter(&folded[lo..hi]).any(|m| {
+                (m.value() as usize) < dictionary.first_crossing
+                    && lo + m.start() < at
+                    && lo + m.end() > at
+            })
+        });
     in_dictionary
         || (in_everyday_pairs
             && prose.spans(
