@@ -816,8 +816,9 @@ fn continue_with(unit: &mut Block, next: &Block) {
     unit.end_line = next.line;
 }
 
-/// Whether a line opens a part of a code (`第一编　总则`) or of a plan (`第二部分　经济合作`), or
-/// an annex (`附件`, `附件2：…`, `附表`): the levels below number anew after it.
+/// Whether a line opens a part of a code (`第一编　总则`, `第一分编　通则`) or of a plan
+/// (`第二部分　经济合作`), or an annex (`附件`, `附件2：…`, `附表`): the levels below number
+/// anew after it.
 fn starts_a_part(line: &str) -> bool {
     let line = line.trim_start();
     if let Some(rest) = line
@@ -835,10 +836,11 @@ fn starts_a_part(line: &str) -> bool {
         .char_indices()
         .find(|(_, c)| !"〇零一二三四五六七八九十百".contains(*c) && !c.is_ascii_digit())
         .map_or(rest.len(), |(i, _)| i);
-    // `第一编　总则` of a code, `第二部分　经济合作` of a plan: the word alone on the line, or
-    // before a space or a colon.
+    // `第一编　总则` of a code, `第一分编　通则` of one of its parts (the Civil Code's, whose
+    // chapters run on through them), `第二部分　经济合作` of a plan: the word alone on the line,
+    // or before a space or a colon.
     let after = &rest[numeral..];
-    let word = ["编", "編", "部分"]
+    let word = ["编", "編", "分编", "分編", "部分"]
         .into_iter()
         .find(|w| after.starts_with(w));
     numeral > 0
@@ -1093,7 +1095,7 @@ const AMOUNT_HEADS: &str = "亿万千百十年月日号个名家项次倍元吨�
 
 /// Whether a line is a document's number (`国发〔2024〕7号`, `商贸发[2023]12号`, `国发（2024）7号`):
 /// a year in brackets and 号 at the end, a line of its own under or above the title.
-fn is_document_number(line: &str) -> bool {
+pub fn is_document_number(line: &str) -> bool {
     let line = line.trim();
     line.ends_with(['号', '號'])
         && line.chars().count() <= 30

@@ -426,6 +426,21 @@ fn chapters_number_anew_in_each_part_of_a_code_and_after_an_annex() {
 }
 
 #[test]
+fn a_sub_part_of_a_code_is_no_paragraph_of_the_article_before_it() {
+    // The Civil Code: 第二编 物权, 第一分编 通则 (chapters 1–3), 第二分编 所有权 (chapter 4 on).
+    let text = "第二编　物权\n第一分编　通则\n第一章　一般规定\n第一条　甲。\n第三章　物权的保护\n第二条　乙。\n第二分编　所有权\n第四章　一般规定\n第三条　丙。\n";
+    let doc = parse_str("t", text).unwrap();
+    let numbers: Vec<u32> = doc.sections.iter().map(|s| s.number.0).collect();
+    assert_eq!(numbers, [1, 3, 4]);
+    assert_eq!(items(&doc), ["甲。", "乙。", "丙。"]);
+    let part = doc.blocks.iter().find(|b| b.line == 7).unwrap();
+    assert_eq!(part.kind, BlockKind::Paragraph);
+    assert_eq!(part.parent, None);
+    // The gap 1 → 3 in the first sub-part is reported, nothing else.
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+}
+
+#[test]
 fn a_byte_of_a_wrapped_unit_knows_its_source_line() {
     let text = "双方同意共同举办中国—中东欧国家绿色能源论坛，并于\n2024年10月在华沙举行首届会议，各方代表\n出席。\n";
     let doc = parse_str("t", text).unwrap();

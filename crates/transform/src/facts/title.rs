@@ -129,7 +129,12 @@ pub fn document_title(doc: &Document) -> String {
 /// and the document below (`中华人民共和国和哈萨克斯坦共和国` / `关于…的联合声明`). Gives the
 /// title's lines and the title.
 pub fn title_line(doc: &Document) -> Option<(RangeInclusive<u32>, String)> {
-    let mut blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Blank);
+    // The lines a notice sets above its title (its number, its urgency, its signer) are not it.
+    let mut blocks = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Blank)
+        .skip_while(|b| b.kind == BlockKind::Paragraph && is_masthead(&doc.block_text(b)));
     let first = blocks.next().filter(|b| b.kind == BlockKind::Paragraph)?;
     let upper = doc.block_text(first);
     let upper = title_text(&upper, first.is_joined())?;
@@ -212,6 +217,20 @@ pub fn title_note(doc: &Document) -> Option<(u32, String)> {
     let text = text.trim();
     (next.kind == BlockKind::Paragraph && next.parent.is_none() && is_note(text))
         .then(|| (next.line, text.to_owned()))
+}
+
+/// Whether a line is one a notice sets above its title: its number (`国办发〔2024〕12号`), its
+/// urgency or classification (`特急`, `机密★1年`), its signer (`签发人：张三`).
+fn is_masthead(text: &str) -> bool {
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    annotext_parser::is_document_number(text)
+        || ["签发人", "簽發人"].iter().any(|w| text.starts_with(w))
+        || text.chars().count() <= 12
+            && [
+                "特急", "加急", "特提", "平急", "急件", "绝密", "絕密", "机密", "機密", "秘密",
+            ]
+            .iter()
+            .any(|w| text.starts_with(w))
 }
 
 /// A line wholly in brackets with a date or an adoption in it.
@@ -336,6 +355,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(document_title(&doc), "中國—東盟農業合作部長會議成果清單");
+    }
+
+    #[test]
+    fn a_notice_s_number_urgency_and_signer_above_its_title_are_not_it() {
+        let doc = annotext_parser::parse_str(
+            "t",
+            "国办发〔2024〕12号\n\n特急\n签发人：张三\n\n国务院办公厅关于加强边境口岸建设的通知\n\n各省、自治区、直辖市人民政府：\n",
+        )
+        .unwrap();
+        assert_eq!(
+            title_line(&doc),
+            Some((6..=6, "国务院办公厅关于加强边境口岸建设的通知".to_owned()))
+        );
     }
 
     #[test]
