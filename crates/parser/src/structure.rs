@@ -175,12 +175,22 @@ pub(crate) fn build(
         }
         // A page break copied out of a PDF inside a unit (`…为` / `- 2 -` / `区域…`): the unit
         // reads on across the page number, a running header and the blank lines around them.
+        // As on a page, a unit whose last line is full (as wide as the wrap) goes on though its
+        // sentence closed there (`…共同打击走私。` / `- 2 -` / `秘书处负责…`).
         let ahead = open
             .unit
             .and_then(|u| out.get(u))
-            .filter(|unit| shape(unit.end_line).wrapped())
+            .filter(|unit| {
+                let last = shape(unit.end_line);
+                last.wrapped()
+                    || width.is_some_and(|w| last.chars + 1 >= w)
+                        && !laid_out_unit(text, segments, unit)
+            })
             .and_then(|_| {
                 let mut header = |b: &Block| {
+                    if heads_a_page(text, segments, b) {
+                        return true;
+                    }
                     let all = out.iter().chain([&block]).chain(&blocks);
                     let lines = short_lines_set_twice(&mut repeated, text, segments, all, shape);
                     is_running_header(text, segments, b, lines)
@@ -733,6 +743,17 @@ fn is_running_header(
     repeated: &HashSet<String>,
 ) -> bool {
     repeated.contains(clean_line(text, segments, block).trim())
+}
+
+/// Whether a line starts a new page (pdftotext's form feed before it) and reads as the page's
+/// header: 4 to 40 characters without sentence punctuation. A header printed once (only on
+/// some pages) is not found by [`short_lines_set_twice`].
+fn heads_a_page(text: &str, segments: &[Segment], block: &Block) -> bool {
+    let line = clean_line(text, segments, block);
+    line.strip_prefix('\u{c}').is_some_and(|rest| {
+        let rest = rest.trim();
+        (4..=40).contains(&rest.chars().count()) && !rest.contains(|c| SENTENCE_MARKS.contains(c))
+    })
 }
 
 /// The lines of one line each, of 4 to 40 characters without sentence punctuation, that the

@@ -930,6 +930,42 @@ fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
 }
 
 #[test]
+fn a_page_break_after_a_full_line_that_closes_its_sentence_does_not_cut_its_paragraph() {
+    // Wrapped at 24: `…共同打击走私。` fills its line, and article 3 goes on on the next page,
+    // as it would on the same page.
+    let lines = [
+        "第一条　为了加强区域口岸合作，促进贸易和人员往来",
+        "便利化，根据成员国领导人达成的共识，制定本章程。",
+        "第二条　成员国应当加强口岸基础设施互联互通，推动",
+        "口岸通关便利化，提升口岸综合服务能力。",
+        "第三条　各成员国海关应当建立信息共享机制，及时交",
+        "换进出口货物的申报信息和查验结果，共同打击走私。",
+        "秘书处负责协调有关工作，并每年向理事会提交工作报",
+        "告。",
+        "第四条　本章程自全体成员国完成国内法律程序之日起",
+        "生效。",
+    ];
+    let third = "各成员国海关应当建立信息共享机制，及时交换进出口货物的申报信息和查验结果，共同打击走私。秘书处负责协调有关工作，并每年向理事会提交工作报告。";
+    // Between the pages: a page number in blank lines; or one, then pdftotext's form feed and a
+    // header printed once.
+    for page_break in ["\n- 1 -\n\n", "- 1 -\n\u{c}区域口岸合作章程\n"] {
+        let text = format!(
+            "{}\n{page_break}{}\n",
+            lines[..6].join("\n"),
+            lines[6..].join("\n")
+        );
+        let doc = parse_str("t", &text).unwrap();
+        assert_eq!(doc.rebuild(), text);
+        assert_eq!(items(&doc)[2], third, "{text}");
+        assert_eq!(items(&doc).len(), 4);
+        assert_eq!(
+            texts(&doc, |k| *k == BlockKind::Paragraph),
+            Vec::<String>::new()
+        );
+    }
+}
+
+#[test]
 fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
     let unit =
         "各地要加强组织领导，将数据资源开发利用纳入国民经济和社会发展规划，建立部门协同推进机制。";
