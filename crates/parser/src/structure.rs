@@ -202,7 +202,22 @@ pub(crate) fn build(
                         && first_char(text, segments, b).is_some_and(|c| AMOUNT_HEADS.contains(c));
                     !amount && !stands_alone(text, segments, shape(b.line), b)
                 };
-                page_break_ahead(&block, &blocks, shape, &mut header, joinable)
+                // A line no wider than a header, that is not full and has no punctuation at all:
+                // a line of text there would end its paragraph with a sentence mark, and the
+                // rest of a sentence cut short (`中小企业发展专项资金管理办法》规定的部分不少于2`
+                // / `亿元。`) has its marks or ends in a number.
+                let header_shaped = |b: &Block| {
+                    let this = shape(b.line);
+                    let line = clean_line(text, segments, b);
+                    let line = line.trim();
+                    (4..=30).contains(&this.chars)
+                        && width.is_none_or(|w| this.chars + 1 < w)
+                        && line
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "—–-·".contains(c))
+                        && !line.ends_with(|c: char| c.is_ascii_alphanumeric() || is_digit(c))
+                };
+                page_break_ahead(&block, &blocks, shape, &mut header, header_shaped, joinable)
             });
         if let (Some(skipped), Some(unit)) = (ahead, open.unit.and_then(|u| out.get_mut(u))) {
             let mut next = None;
@@ -694,14 +709,16 @@ fn expected_item(open: &Open, number: ItemNumber) -> ItemNumber {
 
 /// How many blocks after `block` (a blank line, a page number or a running header) lie before
 /// the line that goes on with a unit a page break cut: blank lines, one page number (`- 2 -`)
-/// with at most one running header beside it (`header`: a short line the document repeats),
-/// blank lines, then a line of text without a marker or an indent (a new paragraph would be
-/// indented or numbered). `None` when the blocks are not so.
+/// with at most one running header beside it (`header`: a short line the document repeats;
+/// or, after the page number, a line `header_shaped` right before the line that goes on: a
+/// header printed once), blank lines, then a line of text without a marker or an indent (a new
+/// paragraph would be indented or numbered). `None` when the blocks are not so.
 fn page_break_ahead(
     block: &Block,
     rest: &VecDeque<Block>,
     shape: impl Fn(u32) -> LineShape,
     mut header: impl FnMut(&Block) -> bool,
+    header_shaped: impl Fn(&Block) -> bool,
     joinable: impl Fn(&Block, &Block) -> bool,
 ) -> Option<usize> {
     // Most lines have no page number near them: a look at the next few first, before any line
@@ -714,7 +731,9 @@ fn page_break_ahead(
         return None;
     }
     let (mut page, mut headers) = (None, 0);
-    for (i, b) in std::iter::once(block).chain(rest).enumerate().take(8) {
+    let ahead: Vec<&Block> = std::iter::once(block).chain(rest).take(8).collect();
+    for (i, &b) in ahead.iter().enumerate() {
+        let goes_on = |b: &Block| b.kind == BlockKind::Paragraph && !shape(b.line).indented;
         match b.kind {
             BlockKind::Blank => {}
             BlockKind::Paragraph if shape(b.line).page_number => {
@@ -724,6 +743,16 @@ fn page_break_ahead(
                 page = Some(b);
             }
             BlockKind::Paragraph if headers == 0 && header(b) => headers += 1,
+            BlockKind::Paragraph
+                if headers == 0
+                    && page.is_some()
+                    && header_shaped(b)
+                    && ahead
+                        .get(i + 1)
+                        .is_some_and(|&next| goes_on(next) && !shape(next.line).page_number) =>
+            {
+                headers += 1
+            }
             BlockKind::Paragraph if !shape(b.line).indented => {
                 return page.filter(|page| joinable(page, b)).map(|_| i)
             }
