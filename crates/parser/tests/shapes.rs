@@ -966,6 +966,27 @@ fn a_page_break_after_a_full_line_that_closes_its_sentence_does_not_cut_its_para
 }
 
 #[test]
+fn a_header_printed_once_beside_a_page_number_is_no_text() {
+    let text = "江南省数据资源管理办法\n　　各地要加强组织领导，将数据资源开发利用纳入国民经济和社会\n- 2 -\n江南省人民政府公报\n发展规划，建立部门协同推进机制。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts_of(&doc),
+        [
+            "江南省数据资源管理办法",
+            "各地要加强组织领导，将数据资源开发利用纳入国民经济和社会发展规划，建立部门协同推进机制。"
+        ]
+    );
+    assert_eq!(doc.rebuild(), text);
+    // The rest of a sentence cut short, ending in a number or with a mark in it, is text.
+    let text = "　　省财政每年安排专项资金5亿元，其中《\n\n- 3 -\n\n中小企业发展专项资金管理办法》规定的部分不少于2\n亿元。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts_of(&doc)[0],
+        "省财政每年安排专项资金5亿元，其中《中小企业发展专项资金管理办法》规定的部分不少于2亿元。"
+    );
+}
+
+#[test]
 fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
     let unit =
         "各地要加强组织领导，将数据资源开发利用纳入国民经济和社会发展规划，建立部门协同推进机制。";
