@@ -351,15 +351,25 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
         _ => return None,
     };
     let body = &rest[level.len_utf8()..];
-    let spaces = spaces_len(body);
-    // A range of articles set as one (`第二条至第三条　（删除）`) is a marker, not a citation.
-    let range = matches!(kind, BlockKind::Item { .. }) && article_range_end(body).is_some();
-    if spaces == 0 && !range && (continues && !body.is_empty() || cites(body)) {
+    // A range of articles set as one (`第二条至第三条　（删除）`) is a marker, not a citation, and
+    // the whole range is the marker.
+    let range = matches!(kind, BlockKind::Item { .. })
+        .then(|| article_range_end(body))
+        .flatten()
+        .map_or(0, |(_, len)| len);
+    let spaces = spaces_len(&body[range..]);
+    if spaces == 0 && range == 0 && (continues && !body.is_empty() || cites(body)) {
         return None;
     }
     Some((
         kind,
-        '第'.len_utf8() + before_number + numeral_len + after_number + level.len_utf8() + spaces,
+        '第'.len_utf8()
+            + before_number
+            + numeral_len
+            + after_number
+            + level.len_utf8()
+            + range
+            + spaces,
     ))
 }
 
@@ -373,14 +383,15 @@ fn numeral_at(text: &str) -> Option<(u32, usize)> {
 }
 
 /// The last article of a range set as one line after its first (`第二条｜至第三条　（删除）`): the
-/// number of `至第N条` when spaces or nothing follow it, as a code lists the articles it deleted.
-pub(crate) fn article_range_end(body: &str) -> Option<u32> {
+/// number of `至第N条` when spaces or nothing follow it, as a code lists the articles it deleted,
+/// and the length of `至第N条` in bytes.
+pub(crate) fn article_range_end(body: &str) -> Option<(u32, usize)> {
     let after = body.strip_prefix('至')?.strip_prefix('第')?;
     let after = &after[spaces_len(after)..];
     let (n, len) = numeral_at(after)?;
     let rest = &after[len..];
     let rest = rest[spaces_len(rest)..].strip_prefix(['条', '條'])?;
-    (rest.is_empty() || spaces_len(rest) > 0).then_some(n)
+    (rest.is_empty() || spaces_len(rest) > 0).then_some((n, body.len() - rest.len()))
 }
 
 /// Words that follow a cited article or chapter, never the first words of one: `第一条规定的…`,
@@ -1018,12 +1029,14 @@ pub(crate) struct LineShape {
 }
 
 /// The dashes PDFs set around a page number (`- 2 -`, `—3—`, `－ 12 －`).
-const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―', '─'];
+const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―', '─', '·', '・', '•'];
 
 /// Whether a line's text is nothing but a page number as PDFs print them: a number between
-/// dashes (`- 2 -`, `—3—`, `－ 12 －`), `第N页` with its total (`第 4 页 共 9 页`, `第2頁`), or a
-/// number of one to four digits alone on its line (`2`: a wrap leaves no number alone, and the
-/// structure takes it for a page number only between the halves of a unit or standing apart).
+/// dashes or dots (`- 2 -`, `—3—`, `－ 12 －`, `·2·`), `第N页` with its total (`第 4 页 共 9 页`,
+/// `第2頁`, `第二页`), a number with its total (`2 / 9`, `2 of 9`, `- 2 / 9 -`: browsers' and
+/// office suites' footers), or a number of one to four digits alone on its line (`2`: a wrap
+/// leaves no number alone, and the structure takes it for a page number only between the
+/// halves of a unit or standing apart).
 pub(crate) fn is_page_number(line: &str) -> bool {
     const DASHES: &[char] = PAGE_NUMBER_DASHES;
     let line = line.trim();
@@ -1038,14 +1051,14 @@ pub(crate) fn is_page_number(line: &str) -> bool {
         let (n, total) = rest.split_once(" of ").unwrap_or((rest, "1"));
         return page_digits(n) && page_digits(total);
     }
-    if page_digits(line) {
+    if page_count(line) {
         return true;
     }
     if let Some(inner) = line
         .strip_prefix(DASHES)
         .and_then(|l| l.trim_start_matches(DASHES).strip_suffix(DASHES))
     {
-        return page_digits(inner.trim_end_matches(DASHES).trim());
+        return page_count(inner.trim_end_matches(DASHES).trim());
     }
     page_of(line, "第").is_some_and(|rest| {
         let rest = rest.trim_start_matches([' ', '\u{3000}', '，', ',', '/']);
@@ -1058,8 +1071,24 @@ fn page_of<'s>(s: &'s str, head: &str) -> Option<&'s str> {
     s.trim_start()
         .strip_prefix(head)
         .and_then(|s| s.trim_start().split_once(['页', '頁']))
-        .filter(|(n, _)| page_digits(n.trim_end()))
+        .filter(|(n, _)| {
+            let n = n.trim_end();
+            page_digits(n)
+                || (1..=4).contains(&n.chars().count())
+                    && n.chars()
+                        .all(|c| "〇零一二三四五六七八九十百两".contains(c))
+        })
         .map(|(_, rest)| rest)
+}
+
+/// Whether `s` is a page's number, alone or with the count of pages (`2`, `2/9`, `2 / 9`,
+/// `2 of 9`).
+fn page_count(s: &str) -> bool {
+    let (n, total) = s
+        .split_once('/')
+        .or_else(|| s.split_once(" of "))
+        .unwrap_or((s, "1"));
+    page_digits(n.trim()) && page_digits(total.trim())
 }
 
 /// Whether `s` is a page's number: one to four digits, ASCII or full-width (`12`, `２`).
@@ -1143,9 +1172,14 @@ impl LineShape {
             page_number: (1..=80).contains(&chars)
                 && match lead {
                     // A number alone: read without a copy (items' lines start with digits too).
+                    // Or with its total (`2 / 9`, `2 of 9`), copied only when short.
                     Some(c) if is_digit(c) => {
-                        let mut text = clean().flat_map(str::chars).filter(|c| !c.is_whitespace());
-                        text.clone().count() <= 4 && text.all(is_digit)
+                        let text = clean().flat_map(str::chars).filter(|c| !c.is_whitespace());
+                        let count = text.clone().count();
+                        count <= 4 && text.clone().all(is_digit)
+                            || count <= 11
+                                && text.clone().any(|c| c == '/' || c == 'f')
+                                && is_page_number(&clean().collect::<String>())
                     }
                     Some(c) => {
                         (c == '第' || c == 'P' || c == 'p' || PAGE_NUMBER_DASHES.contains(&c))

@@ -504,10 +504,13 @@ pub(crate) fn build(
             } => {
                 let expected = expected_article(&open, number);
                 check(number, expected, NumberingLevel::Article, &block, anomalies);
-                // A range set as one (`第二条至第三条　（删除）`) ends at its last article.
-                let last = (first_char(text, segments, &block) == Some('至'))
-                    .then(|| clean_line(text, segments, &block))
-                    .and_then(|body| crate::scan::article_range_end(&body))
+                // A range set as one (`第二条至第三条　（删除）`, all of it the marker) ends at its
+                // last article.
+                let marker = marker_text(text, segments, &block);
+                let last = marker
+                    .find('至')
+                    .and_then(|at| crate::scan::article_range_end(&marker[at..]))
+                    .map(|(end, _)| end)
                     .filter(|&end| end > number.0);
                 open.last_article = Some(last.map_or(number, ItemNumber));
                 open.annex_without_articles = false;

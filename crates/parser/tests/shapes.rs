@@ -920,7 +920,7 @@ fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(items(&doc).len(), 4, "{:?}", items(&doc));
-    assert_eq!(items(&doc)[1], "至第三条　（删除）");
+    assert_eq!(items(&doc)[1], "（删除）");
     // A citation of a range inside a sentence is no marker.
     assert_eq!(items(&doc)[3], "依照本法第七条至第九条规定执行。");
     // A gap after the range is still one.
@@ -1002,6 +1002,14 @@ fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
         "第２页\n",
         "Page 2 of 9\n",
         "─ 2 ─\n",
+        "·2·\n",
+        "· 2 ·\n",
+        "2 / 9\n",
+        "2/9\n",
+        "- 2 / 9 -\n",
+        "—2/9—\n",
+        "2 of 9\n",
+        "第二页\n",
     ] {
         let text = format!("通知\n\n{cut}{page}发展规划，建立部门协同推进机制。\n");
         let doc = parse_str("t", &text).unwrap();
