@@ -289,8 +289,8 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     // them instead of a second pass over the document's words.
     let mut in_context = Vec::new();
     let mut labels = Labels::default();
-    // Where the last unit that can own parts was placed.
-    let mut owner = Owner::None;
+    // Where each unit that can own parts was placed, by its block's index.
+    let mut owners = Owners::default();
     for (index, block) in doc.blocks.iter().enumerate() {
         let mut marker_chars = 0u64;
         let mut marker_hanzi = 0u64;
@@ -372,7 +372,15 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             parts: Vec::new(),
         };
         let label = labels.label(doc, index as u32, block);
-        place(doc, block, body, label, &mut owner, &mut record);
+        place(
+            doc,
+            index as u32,
+            block,
+            body,
+            label,
+            &mut owners,
+            &mut record,
+        );
     }
     let (findings, errors) = finding_counts_with_context(doc, &in_context);
     record.counts.findings = findings as u64;
@@ -380,10 +388,40 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     record
 }
 
+/// Where the units that can own parts were placed in the record, by their block's index: a
+/// part goes into the unit its parent chain leads to, wherever lines placed since stand (a page
+/// number left standing between two clauses of an article owns neither).
+#[derive(Default)]
+struct Owners {
+    placed: rustc_hash::FxHashMap<u32, Owner>,
+    /// The last placed, for a part whose chain leads to no unit placed.
+    last: Option<Owner>,
+}
+
+impl Owners {
+    fn insert(&mut self, index: u32, owner: Owner) {
+        self.placed.insert(index, owner);
+        self.last = Some(owner);
+    }
+
+    /// The unit a part belongs to: the one with no parent its parent chain leads to.
+    fn of(&self, doc: &Document, block: &Block) -> Option<Owner> {
+        let mut root = block.parent?;
+        // A chain is a few links long (an item, its clause, a clause's point); the bound only
+        // keeps a malformed one from looping.
+        for _ in 0..doc.blocks.len() {
+            match doc.blocks.get(root as usize).and_then(|b| b.parent) {
+                Some(parent) => root = parent,
+                None => break,
+            }
+        }
+        self.placed.get(&root).copied().or(self.last)
+    }
+}
+
 /// Where a unit that can own parts was placed in the record.
 #[derive(Clone, Copy)]
 enum Owner {
-    None,
     Paragraph(usize),
     LooseItem(usize),
     SectionHeading(usize),
@@ -397,7 +435,6 @@ enum Owner {
 impl Owner {
     fn block(self, record: &mut DocumentRecord) -> Option<&mut BlockRecord> {
         Some(match self {
-            Owner::None => return None,
             Owner::Paragraph(i) => record.paragraphs.get_mut(i)?,
             Owner::LooseItem(i) => &mut record.items.get_mut(i)?.block,
             Owner::SectionHeading(s) => &mut record.sections.get_mut(s)?.heading,
@@ -423,14 +460,15 @@ impl Owner {
     }
 }
 
-/// Puts a block's record where it belongs in the structure: a part goes into the unit it
-/// belongs to (the last unit placed that owns no parent, which its parent chain leads to).
+/// Puts a block's record (block `index`) where it belongs in the structure: a part goes into the
+/// unit it belongs to (the unit with no parent that its parent chain leads to).
 fn place(
     doc: &Document,
+    index: u32,
     block: &Block,
     body: BlockRecord,
     label: String,
-    owner: &mut Owner,
+    owners: &mut Owners,
     record: &mut DocumentRecord,
 ) {
     let section = block.section.map(|s| s as usize);
@@ -457,7 +495,7 @@ fn place(
             parent_line,
             block: body,
         };
-        match owner.block(record) {
+        match owners.of(doc, block).and_then(|owner| owner.block(record)) {
             Some(unit) => unit.parts.push(part),
             // Nothing to belong to (cannot happen for a parsed document): kept as a line.
             None => record.other_lines.push(LineRecord {
@@ -476,11 +514,11 @@ fn place(
                 BlockKind::Clause { .. } => record.counts.clauses += 1,
                 _ => record.counts.paragraphs += 1,
             }
-            *owner = Owner::Paragraph(record.paragraphs.len());
+            owners.insert(index, Owner::Paragraph(record.paragraphs.len()));
             record.paragraphs.push(body);
         }
         BlockKind::SectionHeading { number } => {
-            *owner = Owner::SectionHeading(record.sections.len());
+            owners.insert(index, Owner::SectionHeading(record.sections.len()));
             record.sections.push(SectionRecord {
                 number: number.0,
                 numeral: section
@@ -504,12 +542,18 @@ fn place(
             let sections = record.sections.len();
             match record.sections.last_mut() {
                 Some(section) if section_number(doc, block.section).is_some() => {
-                    *owner = Owner::SubsectionHeading(sections - 1, section.subsections.len());
+                    owners.insert(
+                        index,
+                        Owner::SubsectionHeading(sections - 1, section.subsections.len()),
+                    );
                     section.subsections.push(sub)
                 }
                 // A subsection before any section stands at the top.
                 _ => {
-                    *owner = Owner::LooseSubsectionHeading(record.subsections.len());
+                    owners.insert(
+                        index,
+                        Owner::LooseSubsectionHeading(record.subsections.len()),
+                    );
                     record.subsections.push(sub)
                 }
             }
@@ -526,23 +570,26 @@ fn place(
                 (Some(s), true) if in_subsection && !s.subsections.is_empty() => {
                     let subs = s.subsections.len();
                     if let Some(sub) = s.subsections.last_mut() {
-                        *owner = Owner::SubsectionItem(sections - 1, subs - 1, sub.items.len());
+                        owners.insert(
+                            index,
+                            Owner::SubsectionItem(sections - 1, subs - 1, sub.items.len()),
+                        );
                         sub.items.push(item);
                     }
                 }
                 (Some(s), true) => {
-                    *owner = Owner::SectionItem(sections - 1, s.items.len());
+                    owners.insert(index, Owner::SectionItem(sections - 1, s.items.len()));
                     s.items.push(item)
                 }
                 (_, false) if in_subsection && !record.subsections.is_empty() => {
                     let subs = record.subsections.len();
                     if let Some(sub) = record.subsections.last_mut() {
-                        *owner = Owner::LooseSubsectionItem(subs - 1, sub.items.len());
+                        owners.insert(index, Owner::LooseSubsectionItem(subs - 1, sub.items.len()));
                         sub.items.push(item);
                     }
                 }
                 _ => {
-                    *owner = Owner::LooseItem(record.items.len());
+                    owners.insert(index, Owner::LooseItem(record.items.len()));
                     record.items.push(item)
                 }
             }

@@ -120,3 +120,38 @@ fn a_law_s_short_name_is_its_title() {
         assert_eq!(record.title, title);
     }
 }
+
+#[test]
+fn parts_after_a_page_number_left_standing_stay_with_their_unit() {
+    // An article's clauses, with a page number between them (a break after a closed clause).
+    let text = "某某管理办法\n\n第一条　申请人应当提交下列材料：\n（一）申请书；\n\n- 2 -\n\n（二）其他材料。\n";
+    let record = document_record(&parse_str("t", text).unwrap());
+    let parts: Vec<(&str, &str)> = record.items[0]
+        .block
+        .parts
+        .iter()
+        .map(|p| (p.label.as_str(), p.block.text.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [("Art.1(1)", "申请书；"), ("Art.1(2)", "其他材料。")]
+    );
+    let page = record
+        .paragraphs
+        .iter()
+        .find(|p| p.text == "- 2 -")
+        .unwrap();
+    assert!(page.parts.is_empty());
+    assert_eq!(record.rebuild(), text);
+    // A statement's points after a lead-in.
+    let text = "联合声明\n\n双方强调：\n（一）坚定支持彼此核心利益；\n\n- 2 -\n\n（二）共同打击“三股势力”。\n";
+    let record = document_record(&parse_str("t", text).unwrap());
+    let lead = record
+        .paragraphs
+        .iter()
+        .find(|p| p.text == "双方强调：")
+        .unwrap();
+    let labels: Vec<&str> = lead.parts.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, ["¶2(1)", "¶2(2)"]);
+    assert_eq!(record.rebuild(), text);
+}

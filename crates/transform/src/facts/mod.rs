@@ -313,9 +313,11 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
 /// paragraph of an article `Art.3¶2`, a point `¶4(1)` or `§1.4(2)`; headings `§2` and `§2(1)`.
 #[derive(Default)]
 pub(crate) struct Labels {
-    /// The last owner of each kind (item, clause, paragraph, heading) with its block index: a
-    /// parent is always the latest of its kind, so four slots hold every label asked for.
-    recent: [Option<(u32, String)>; 4],
+    /// The last owner of each kind (item, clause, paragraph, heading) with its block index, and
+    /// the paragraph before the last: a parent is the latest of its kind, or a paragraph before
+    /// a line left standing (a page number between a lead-in and its second point), so five
+    /// slots hold every label asked for.
+    recent: [Option<(u32, String)>; 5],
     paragraphs: u32,
     /// Further paragraphs of the current article.
     article_paragraphs: u32,
@@ -374,6 +376,9 @@ impl Labels {
             BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => Some(3),
             BlockKind::Point { .. } | BlockKind::Blank => None,
         };
+        if slot == Some(2) && owns {
+            self.recent[4] = self.recent[2].take();
+        }
         if let Some(slot) = slot.filter(|_| owns).and_then(|s| self.recent.get_mut(s)) {
             *slot = Some((index, label.clone()));
         }
