@@ -227,7 +227,7 @@ pub(crate) fn build(
             {
                 if i == skipped {
                     next = Some(across);
-                } else if across.kind == BlockKind::Paragraph {
+                } else if across.kind != BlockKind::Blank {
                     mark_page_furniture(segments, &across);
                 }
             }
@@ -712,9 +712,10 @@ fn expected_item(open: &Open, number: ItemNumber) -> ItemNumber {
 
 /// How many blocks after `block` (a blank line, a page number or a running header) lie before
 /// the line that goes on with a unit a page break cut: blank lines, one page number (`- 2 -`)
-/// with at most one running header beside it (`header`: a short line the document repeats;
-/// or, after the page number, a line `header_shaped` right before the line that goes on: a
-/// header printed once), blank lines, then a line of text without a marker or an indent (a new
+/// with at most one running header beside it (`header`: a short line the document repeats,
+/// after the page number a chapter's heading too, as book editions print it; or, after the page
+/// number, a line `header_shaped` right before the line that goes on: a header printed once),
+/// blank lines, then a line of text without a marker or an indent (a new
 /// paragraph would be indented or numbered). `None` when the blocks are not so.
 fn page_break_ahead(
     block: &Block,
@@ -746,6 +747,12 @@ fn page_break_ahead(
                 page = Some(b);
             }
             BlockKind::Paragraph if headers == 0 && header(b) => headers += 1,
+            // A book edition's header: the chapter's heading again at the top of the page.
+            BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. }
+                if headers == 0 && page.is_some() && header(b) =>
+            {
+                headers += 1
+            }
             BlockKind::Paragraph
                 if headers == 0
                     && page.is_some()
@@ -832,7 +839,8 @@ fn set_twice<'b>(
 fn mark_page_furniture(segments: &mut [Segment], block: &Block) {
     let range = block.segments.start as usize..block.segments.end as usize;
     for segment in segments.get_mut(range).into_iter().flatten() {
-        if segment.kind == SegmentKind::Text {
+        // A header may be a chapter's heading set again: its marker too.
+        if matches!(segment.kind, SegmentKind::Text | SegmentKind::Marker) {
             segment.kind = SegmentKind::PageFurniture;
         }
     }

@@ -987,6 +987,26 @@ fn a_header_printed_once_beside_a_page_number_is_no_text() {
 }
 
 #[test]
+fn a_chapter_s_heading_set_again_at_the_top_of_a_page_is_its_header() {
+    let text = "某某管理办法\n\n第一章　总则\n\n第一条　本办法所称边境口岸，是指经国家批准设立的陆地边境口岸。口岸\n\n- 1 -\n\n第一章　总则\n所在地人民政府负责本行政区域内口岸的管理工作。\n\n第二条　本办法自公布之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.sections.len(), 1);
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    assert_eq!(
+        items(&doc),
+        [
+            "本办法所称边境口岸，是指经国家批准设立的陆地边境口岸。口岸所在地人民政府负责本行政区域内口岸的管理工作。",
+            "本办法自公布之日起施行。"
+        ]
+    );
+    assert_eq!(doc.rebuild(), text);
+    // A chapter that starts after a page break is one.
+    let text = "第一章　总则\n第一条　甲。\n\n- 1 -\n\n第二章　附则\n第二条　乙。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.sections.len(), 2);
+}
+
+#[test]
 fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
     let unit =
         "各地要加强组织领导，将数据资源开发利用纳入国民经济和社会发展规划，建立部门协同推进机制。";
