@@ -285,8 +285,11 @@ pub(crate) fn build(
                 // A heading has no full stop to miss: only a wrap's width says it goes on. A
                 // signature line (`外交部长　　　主席`) and the date under it are laid out as
                 // lines, whatever their length; a note wholly in brackets (`（2024年7月3日）`)
-                // stands under a line, never goes on with it.
-                let after_a_date = unit.line == unit.end_line && is_date_line(text, segments, unit);
+                // stands under a line, never goes on with it. A date line and a notice's
+                // addressees are a unit of one line.
+                let ends_its_unit = unit.line == unit.end_line
+                    && (is_date_line(text, segments, unit)
+                        || is_addressee_line(text, segments, unit));
                 let joins = if heading {
                     // A heading that carries a sentence, a number or a bracket (`（二）建设平台。
                     // 依托…（网` / `址：…）`) goes on where its sentence is left open, as text does.
@@ -300,7 +303,7 @@ pub(crate) fn build(
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
                 } && !shape(block.line).page_number
                     && !stands_alone(text, segments, shape(block.line), &block)
-                    && !after_a_date;
+                    && !ends_its_unit;
                 if joins {
                     let this = shape(block.line);
                     join_line(
@@ -1033,6 +1036,24 @@ fn is_date_line(text: &str, segments: &[Segment], block: &Block) -> bool {
         && date.chars().count() <= 12
         && place_ok
         && !place.contains(|c| SENTENCE_MARKS.contains(c))
+}
+
+/// Whether a line names a notice's addressees (`各省、自治区、直辖市人民政府，国务院各部委、各直属机构：`,
+/// `各有关单位：`): it starts with 各 and ends with a colon, with no word of a duty or a request
+/// (a lead-in such as `各成员国应当：` is none). The body starts on the next line, however full
+/// the line is.
+fn is_addressee_line(text: &str, segments: &[Segment], block: &Block) -> bool {
+    if first_char(text, segments, block) != Some('各') {
+        return false;
+    }
+    let line = clean_line(text, segments, block);
+    let line = line.trim();
+    line.ends_with(['：', ':'])
+        && line.chars().count() <= 80
+        && !line.contains(|c| SENTENCE_MARKS.contains(c) && !"：:，、,".contains(c))
+        && !["应", "要", "请", "将", "须", "可"]
+            .iter()
+            .any(|w| line.contains(w))
 }
 
 /// Whether `line` holds the marker `（n）` / `(n)` of a list point written inline, with `n` in

@@ -1007,6 +1007,33 @@ fn a_chapter_s_heading_set_again_at_the_top_of_a_page_is_its_header() {
 }
 
 #[test]
+fn a_notice_s_addressees_on_a_full_line_are_a_line_of_their_own() {
+    // Wrapped at 28 (GB/T 9704): the addressees fill their line.
+    let text = "关于加快推进跨境贸易便利化的通知\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为贯彻落实党中央、国务院关于稳外贸的决策部署，进一步提升\n跨境贸易便利化水平，经国务院同意，现就有关事项通知如下。\n一、优化通关流程\n（一）推广“提前申报”模式。到2025年底，进口货物“提\n前申报”比例达到60%以上，整体通关时间比2023年压缩\n10%。\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert_eq!(
+        paragraphs[1..],
+        [
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "为贯彻落实党中央、国务院关于稳外贸的决策部署，进一步提升跨境贸易便利化水平，经国务院同意，现就有关事项通知如下。"
+        ]
+    );
+    // A full line that asks something of its subject is no addressee line: it goes on.
+    let lead = "各成员国应当在本国法律框架内采取下列措施加强合作包括：";
+    let text = text.replace(
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        lead,
+    );
+    let doc = parse_str("t", &text).unwrap();
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert!(
+        paragraphs[1].starts_with(&format!("{lead}为贯彻落实")),
+        "{paragraphs:?}"
+    );
+}
+
+#[test]
 fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
     let unit =
         "各地要加强组织领导，将数据资源开发利用纳入国民经济和社会发展规划，建立部门协同推进机制。";
