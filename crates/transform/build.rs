@@ -31,7 +31,7 @@ fn main() {
     let text = std::fs::read_to_string(dictionary)
         .expect("data/dictionary/phrases.tsv is readable")
         + &std::fs::read_to_string(crossings).expect("data/dictionary/crossings.tsv is readable");
-    let (patterns, _) = headwords::patterns(&text, |w| script::fold(w).into_owned());
+    let (patterns, _) = headwords::patterns(&text, script::fold);
     // An empty dictionary has no automaton: an empty file says so.
     let bytes = headwords::automaton(&patterns)
         .map(|automaton| automaton.serialize())

@@ -112,59 +112,90 @@ fn parse_words(
     crossings_from: usize,
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
 ) -> Words {
-    let (patterns, lines) = headwords::patterns(text, |w| fold(w).into_owned());
+    let (patterns, lines) = headwords::patterns(text, fold);
     let first_crossing = lines
         .iter()
         .find(|line| line.word.as_ptr() as usize - text.as_ptr() as usize >= crossings_from)
         .map_or(patterns.len(), |line| line.pattern);
     let mut words: Vec<String> = Vec::with_capacity(patterns.len());
-    let mut readings: Vec<Vec<Vec<Reading>>> = vec![Vec::new(); patterns.len()];
+    // Every line's reading, one after the other, and (pattern, start, syllables) of each: two
+    // arrays rather than a vector per line and per word (60,000 lines are read at every run).
+    let mut all: Vec<Reading> = Vec::with_capacity(lines.len() * 3);
+    let mut entries: Vec<(u32, u32, u32)> = Vec::with_capacity(lines.len());
     // Each syllable parsed once: 110,000 syllables of 45,000 words are 1,500 distinct ones.
     let mut parsed: HashMap<&str, Option<Reading>> = HashMap::default();
     for line in lines {
         if line.pattern == words.len() {
             words.push(line.word.to_owned());
         }
-        let syllables: Option<Vec<Reading>> = line
-            .pinyin
-            .split(' ')
-            .map(|s| *parsed.entry(s).or_insert_with(|| Reading::parse(s).ok()))
-            .collect();
-        // A reading that is not one syllable per character cannot be lined up with the text:
-        // the word keeps no reading of it. A crossing's reads its first characters.
-        let chars = line.word.chars().count();
-        let fits = |s: &Vec<Reading>| {
-            s.len() == chars || (line.pattern >= first_crossing && !s.is_empty() && s.len() < chars)
-        };
-        let Some(syllables) = syllables.filter(fits) else {
-            continue;
-        };
-        if let Some(list) = readings.get_mut(line.pattern) {
-            if !list.contains(&syllables) {
-                list.push(syllables);
+        let start = all.len();
+        let mut parsed_all = true;
+        for syllable in line.pinyin.split(' ') {
+            match *parsed
+                .entry(syllable)
+                .or_insert_with(|| Reading::parse(syllable).ok())
+            {
+                Some(reading) => all.push(reading),
+                None => {
+                    parsed_all = false;
+                    break;
+                }
             }
         }
+        // A reading that is not one syllable per character cannot be lined up with the text:
+        // the word keeps no reading of it. A crossing's reads its first characters.
+        let syllables = all.len() - start;
+        let chars = line.word.chars().count();
+        let fits = syllables == chars
+            || line.pattern >= first_crossing && syllables > 0 && syllables < chars;
+        if !parsed_all || !fits {
+            all.truncate(start);
+            continue;
+        }
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        entries.push((at(line.pattern), at(start), at(syllables)));
     }
     let lengths = patterns
         .iter()
         .map(|p| u8::try_from(p.chars().count()).unwrap_or(u8::MAX))
         .collect();
-    let mut flat = Vec::new();
-    let alternatives = readings
-        .iter()
-        .map(|list| {
-            let start = u32::try_from(flat.len()).unwrap_or(u32::MAX);
-            let chars = list.first().map_or(0, Vec::len);
-            for reading in list {
+    // A pattern's lines together, in the order listed (the sort is stable; a pattern's lines
+    // are apart only where two headwords fold alike).
+    entries.sort_by_key(|&(pattern, _, _)| pattern);
+    let mut flat = Vec::with_capacity(all.len());
+    let mut alternatives = vec![
+        Alternatives {
+            start: 0,
+            count: 0,
+            chars: 0,
+        };
+        patterns.len()
+    ];
+    for group in entries.chunk_by(|a, b| a.0 == b.0) {
+        let (pattern, _, chars) = group[0];
+        let start = flat.len();
+        let mut count = 0;
+        for &(_, at, syllables) in group {
+            let reading = all
+                .get(at as usize..(at + syllables) as usize)
+                .unwrap_or_default();
+            // Readings of one length, each once.
+            let listed = flat[start..]
+                .chunks_exact(chars.max(1) as usize)
+                .any(|r| r == reading);
+            if syllables == chars && !listed {
                 flat.extend_from_slice(reading);
+                count += 1;
             }
-            Alternatives {
-                start,
-                count: u32::try_from(list.len()).unwrap_or(0),
-                chars: u32::try_from(chars).unwrap_or(0),
-            }
-        })
-        .collect();
+        }
+        if let Some(slot) = alternatives.get_mut(pattern as usize) {
+            *slot = Alternatives {
+                start: u32::try_from(start).unwrap_or(u32::MAX),
+                count,
+                chars,
+            };
+        }
+    }
     Words {
         automaton,
         words,
@@ -231,7 +262,7 @@ mod tests {
     #[test]
     fn the_automaton_built_at_compile_time_is_the_one_built_here() {
         let text = dictionary_text();
-        let (patterns, _) = headwords::patterns(&text, |w| fold(w).into_owned());
+        let (patterns, _) = headwords::patterns(&text, fold);
         let built = headwords::automaton(&patterns).map(|a| a.serialize());
         let shipped = words().automaton.as_ref().map(|a| a.serialize());
         assert!(built.as_ref().is_some_and(|b| b.len() > 100_000));
