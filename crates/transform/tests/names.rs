@@ -2771,3 +2771,31 @@ fn a_known_name_with_a_feature_s_ending_that_makes_another_word_is_no_feature() 
         "宁巴山"
     ));
 }
+
+#[test]
+fn a_joint_committee_is_a_mechanism_after_the_verbs_of_its_minutes() {
+    // `混委会` as `联委会`; after 签署 and 重启 the name starts (`签署｜中古经贸混委会…纪要`).
+    let found = names("中国签署中古经贸混委会第三十四次会议纪要，重启中哈经贸联委会。");
+    assert_found(
+        &found,
+        &[
+            ("mechanism", "中古经贸混委会"),
+            ("mechanism", "中哈经贸联委会"),
+        ],
+    );
+    assert!(
+        !found.iter().any(|(_, t, _)| t.starts_with("中国签署")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_first_sound_after_a_name_s_end_is_the_next_name_s() {
+    // 南非 ends before 姆: 姆普马兰加省 is Mpumalanga whole.
+    let found = names("津巴布韦万基、南非姆普马兰加省的煤矿。");
+    assert_found(&found, &[("country", "南非"), ("division", "姆普马兰加省")]);
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "普马兰加省"),
+        "{found:?}"
+    );
+}

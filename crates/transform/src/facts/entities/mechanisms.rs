@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 184] = [
+const BEFORE_A_NAME: [&str; 188] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -84,6 +84,11 @@ const BEFORE_A_NAME: [&str; 184] = [
     "启动",
     "举办",
     "召开",
+    // The minutes of a body's session signed, a body revived (`签署｜中古经贸混委会…纪要`).
+    "签署",
+    "签订",
+    "重启",
+    "恢复",
     "发挥",
     "利用",
     "依托",

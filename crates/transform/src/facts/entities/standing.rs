@@ -1127,8 +1127,8 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
         {
             continue;
         }
-        // The character before: no transliteration (a longer run is another rule's), no
-        // name's end, no word with the lead (`向北`, `以南`).
+        // The character before: no transliteration (a longer run is another rule's) but the
+        // end of a name (`南非｜姆普马兰加省`), no word with the lead (`向北`, `以南`).
         let apart = match back.next() {
             None => true,
             Some((i, b)) => {
@@ -1136,8 +1136,7 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
                 let partner = PARTNER_CHARACTERS.contains(lead)
                     && (b == '中' || PARTNER_CHARACTERS.contains(b));
                 !partner
-                    && ((direction && ends_at(out, at))
-                        || (!is_transliteration(b) && !ends_at(out, at)))
+                    && (ends_at(out, at) || !is_transliteration(b))
                     && !prose_words().spans(
                         folded,
                         std::iter::once(i),
