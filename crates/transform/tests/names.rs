@@ -2799,3 +2799,16 @@ fn a_first_sound_after_a_name_s_end_is_the_next_name_s() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_port_s_zone_or_a_logistics_centre_named_after_a_town_holds_no_mention_of_it() {
+    let found = names("依托西安国际港务区和占贾物流中心开展合作，货物经阿克套港转运。");
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "西安" || t == "占贾"),
+        "{found:?}"
+    );
+    assert_found(&found, &[("place", "阿克套港")]);
+    // A town that a verb parts from the centre is the town's mention.
+    let found = names("在霍尔果斯投资建设物流中心。");
+    assert_found(&found, &[("city", "霍尔果斯")]);
+}

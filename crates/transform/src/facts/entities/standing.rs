@@ -734,8 +734,12 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// exchange, a port authority or a zone (folded): a place's name a few characters before one is
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
-/// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`).
-const INSTITUTIONS: [&str; 22] = [
+/// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
+/// `西安国际港务区`, a logistics or data centre `占贾物流中心`).
+const INSTITUTIONS: [&str; 25] = [
+    "港务区",
+    "物流中心",
+    "数据中心",
     "大学",
     "分校",
     "研究所",
@@ -809,6 +813,8 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
                 | '分'
                 | '研'
                 | '科'
+                | '物'
+                | '数'
         ) {
             continue;
         }
@@ -819,8 +825,15 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
                 return false;
             }
             // A park is named right after its place (`罗勇工业园`); one a few words after is a
-            // park in the place (`全罗南道｜临港产业园区`).
-            let most = if w.ends_with('园') { 0 } else { 6 };
+            // park in the place (`全罗南道｜临港产业园区`). A centre too, or after one word
+            // (`占贾物流中心`, `霍尔果斯国际物流中心`; not `依斯干达公主城｜投资数据中心`).
+            let most = if w.ends_with('园') {
+                0
+            } else if w.ends_with("中心") {
+                2
+            } else {
+                6
+            };
             return (at_least..=most).contains(&count)
                 && (!country || ["大学", "学院"].contains(w));
         }
