@@ -1038,8 +1038,45 @@ const PAGE_NUMBER_DASHES: &[char] = &['-', '－', '—', '–', '‒', '―', '�
 /// leaves no number alone, and the structure takes it for a page number only between the
 /// halves of a unit or standing apart).
 pub(crate) fn is_page_number(line: &str) -> bool {
-    const DASHES: &[char] = PAGE_NUMBER_DASHES;
     let line = line.trim();
+    bare_page_number(line) || header_beside_page_number(line)
+}
+
+/// Whether a line is a running header and a page number set on one line, apart by a run of
+/// two or more spaces (`江南省人民政府公报　　　　第 2 页`, `- 2 -　　区域口岸合作章程`): the header
+/// 4 to 40 characters without sentence punctuation.
+fn header_beside_page_number(line: &str) -> bool {
+    if line.len() > 160 {
+        return false;
+    }
+    // Where the first run of two spaces starts.
+    let mut space = None;
+    let mut at = None;
+    for (i, c) in line.char_indices() {
+        if !c.is_whitespace() {
+            space = None;
+        } else if space.is_some() {
+            at = space;
+            break;
+        } else {
+            space = Some(i);
+        }
+    }
+    let Some(at) = at else {
+        return false;
+    };
+    let (first, second) = (line[..at].trim(), line[at..].trim());
+    let header = |s: &str| {
+        (4..=40).contains(&s.chars().count()) && !s.contains(|c| SENTENCE_MARKS.contains(c))
+    };
+    !first.is_empty()
+        && !second.is_empty()
+        && (header(first) && bare_page_number(second) || bare_page_number(first) && header(second))
+}
+
+/// [`is_page_number`] of a page number alone on its line.
+fn bare_page_number(line: &str) -> bool {
+    const DASHES: &[char] = PAGE_NUMBER_DASHES;
     if line.len() > 40 {
         return false;
     }
@@ -1181,8 +1218,18 @@ impl LineShape {
                                 && text.clone().any(|c| c == '/' || c == 'f')
                                 && is_page_number(&clean().collect::<String>())
                     }
+                    // Or a header beside it (`…公报　　第 2 页`): read only when the line ends
+                    // as a page number does.
                     Some(c) => {
-                        (c == '第' || c == 'P' || c == 'p' || PAGE_NUMBER_DASHES.contains(&c))
+                        (c == '第'
+                            || c == 'P'
+                            || c == 'p'
+                            || PAGE_NUMBER_DASHES.contains(&c)
+                            || end.is_some_and(|e| {
+                                matches!(e, '页' | '頁')
+                                    || is_digit(e)
+                                    || PAGE_NUMBER_DASHES.contains(&e)
+                            }))
                             && is_page_number(&clean().collect::<String>())
                     }
                     None => false,

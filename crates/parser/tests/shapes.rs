@@ -1057,6 +1057,8 @@ fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
         "—2/9—\n",
         "2 of 9\n",
         "第二页\n",
+        "江南省人民政府公报　　　　第 2 页\n",
+        "- 2 -　　区域口岸合作章程\n",
     ] {
         let text = format!("通知\n\n{cut}{page}发展规划，建立部门协同推进机制。\n");
         let doc = parse_str("t", &text).unwrap();
