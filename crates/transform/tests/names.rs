@@ -2812,3 +2812,23 @@ fn a_port_s_zone_or_a_logistics_centre_named_after_a_town_holds_no_mention_of_it
     let found = names("在霍尔果斯投资建设物流中心。");
     assert_found(&found, &[("city", "霍尔果斯")]);
 }
+
+#[test]
+fn an_aim_a_department_s_organising_and_a_region_s_name_are_no_names_of_their_own() {
+    let found = names(
+        "力争口岸整体通关时间压缩一半；广东省商务厅组织广东企业赴多米尼加参展；加丹加地区的铜矿。",
+    );
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "力争口岸"
+            || t.ends_with("商务厅组织")
+            || (t.contains("丹加地") && t != "加丹加地区")),
+        "{found:?}"
+    );
+    assert_found(&found, &[("province", "广东省"), ("country", "多米尼加")]);
+    assert!(
+        found
+            .iter()
+            .any(|(k, t, _)| k == "division" && t.starts_with("加丹加")),
+        "{found:?}"
+    );
+}

@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 188] = [
+const BEFORE_A_NAME: [&str; 190] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -89,6 +89,9 @@ const BEFORE_A_NAME: [&str; 188] = [
     "签订",
     "重启",
     "恢复",
+    // An aim (`力争｜口岸整体通关时间…`).
+    "力争",
+    "确保",
     "发挥",
     "利用",
     "依托",
@@ -471,8 +474,11 @@ const VERBS_ON_A_BODY: [&str; 11] = [
 
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`,
 /// `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`, `海铁联运｜组织`), or a
-/// national research body (`…科学与工业研究｜组织`).
-const ORGANISED_BY: [&str; 37] = [
+/// national research body (`…科学与工业研究｜组织`); a government's department organises
+/// (`广东省商务厅｜组织广东企业…`).
+const ORGANISED_BY: [&str; 39] = [
+    "厅",
+    "局",
     "运输",
     "货源",
     "班列",
