@@ -1,7 +1,7 @@
 //! Builds the word dictionary's automaton (`data/dictionary/phrases.tsv`, about 45,000 words,
-//! and `crossings.tsv`, about 14,000 runs) once, at compile time: building it took about a tenth of the transform's instructions on an
-//! 11 MiB corpus at every run (BENCHMARKS.md, issue 24). The run reads the serialized automaton
-//! back (`facts/words.rs`).
+//! and `crossings.tsv`, about 14,000 runs) once, at compile time: building it took about a
+//! tenth of the transform's instructions on an 11 MiB corpus at every run (BENCHMARKS.md, issue
+//! 24). The run reads the serialized automaton back (`facts/words.rs`).
 
 use std::path::PathBuf;
 

@@ -1066,12 +1066,14 @@ fn header_beside_page_number(line: &str) -> bool {
         return false;
     };
     let (first, second) = (line[..at].trim(), line[at..].trim());
-    let header = |s: &str| {
-        (4..=40).contains(&s.chars().count()) && !s.contains(|c| SENTENCE_MARKS.contains(c))
-    };
-    !first.is_empty()
-        && !second.is_empty()
-        && (header(first) && bare_page_number(second) || bare_page_number(first) && header(second))
+    is_header_text(first) && bare_page_number(second)
+        || bare_page_number(first) && is_header_text(second)
+}
+
+/// Whether a (trimmed) line's text reads as a page's running header: 4 to 40 characters without
+/// sentence punctuation.
+pub(crate) fn is_header_text(text: &str) -> bool {
+    (4..=40).contains(&text.chars().count()) && !text.contains(|c| SENTENCE_MARKS.contains(c))
 }
 
 /// [`is_page_number`] of a page number alone on its line.

@@ -22,7 +22,7 @@ use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
 };
-use crate::scan::{is_digit, LineShape, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN};
+use crate::scan::{is_digit, is_header_text, LineShape, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN};
 
 /// The blocks, joined and placed, with the headings found over them.
 pub(crate) struct Structure {
@@ -738,8 +738,7 @@ fn page_break_ahead(
         return None;
     }
     let (mut page, mut headers) = (None, 0);
-    let ahead: Vec<&Block> = std::iter::once(block).chain(rest).take(8).collect();
-    for (i, &b) in ahead.iter().enumerate() {
+    for (i, b) in std::iter::once(block).chain(rest).enumerate().take(8) {
         let goes_on = |b: &Block| b.kind == BlockKind::Paragraph && !shape(b.line).indented;
         match b.kind {
             BlockKind::Blank => {}
@@ -760,9 +759,10 @@ fn page_break_ahead(
                 if headers == 0
                     && page.is_some()
                     && header_shaped(b)
-                    && ahead
-                        .get(i + 1)
-                        .is_some_and(|&next| goes_on(next) && !shape(next.line).page_number) =>
+                    // The block after the `i`th is the `i`th of `rest`.
+                    && rest
+                        .get(i)
+                        .is_some_and(|next| goes_on(next) && !shape(next.line).page_number) =>
             {
                 headers += 1
             }
@@ -792,10 +792,8 @@ fn is_running_header(
 /// some pages) is not found by [`short_lines_set_twice`].
 fn heads_a_page(text: &str, segments: &[Segment], block: &Block) -> bool {
     let line = clean_line(text, segments, block);
-    line.strip_prefix('\u{c}').is_some_and(|rest| {
-        let rest = rest.trim();
-        (4..=40).contains(&rest.chars().count()) && !rest.contains(|c| SENTENCE_MARKS.contains(c))
-    })
+    line.strip_prefix('\u{c}')
+        .is_some_and(|rest| is_header_text(rest.trim()))
 }
 
 /// The lines of one line each, of 4 to 40 characters without sentence punctuation, that the

@@ -204,7 +204,7 @@ fn analyse(
             let len = usize::from(dictionary.lengths.get(pattern).copied().unwrap_or(0));
             // A crossing (`项目的`) is no word where a word of prose runs into it in turn
             // (`国家｜中长期` around 家中长).
-            if pattern >= dictionary.first_crossing && everyday_word_ends_after(folded, m.start()) {
+            if dictionary.is_crossing(pattern) && everyday_word_ends_after(folded, m.start()) {
                 continue;
             }
             if len > 0 && len <= end {
@@ -222,7 +222,7 @@ fn analyse(
     // characters' common ones.
     if !annotated.is_empty() {
         for &(start, len, pattern) in found.iter() {
-            if pattern >= dictionary.first_crossing {
+            if dictionary.is_crossing(pattern) {
                 continue;
             }
             let from = annotated.partition_point(|a| a.index < start);
@@ -268,7 +268,7 @@ fn analyse(
                     *slot = (*slot).min(start);
                 }
                 // A crossing's everyday word ends where its reading does.
-                if pattern >= dictionary.first_crossing {
+                if dictionary.is_crossing(pattern) {
                     let end = start + dictionary.read_length(pattern);
                     if let Some(slot) = first_crossing_ending_at.get_mut(end) {
                         *slot = (*slot).min(start);
@@ -295,7 +295,7 @@ fn analyse(
             .iter()
             .take_while(|&&(start, len, _)| start + len <= a.index + longest)
             .find(|&&(start, len, pattern)| {
-                pattern < dictionary.first_crossing
+                !dictionary.is_crossing(pattern)
                     && start <= a.index
                     && a.index < start + len
                     && !crossed(start, len)
@@ -340,7 +340,7 @@ fn analyse(
         }
         // A crossing (`项目的`) reads its everyday word; the next word may start after it.
         next_free = start
-            + if pattern >= dictionary.first_crossing {
+            + if dictionary.is_crossing(pattern) {
                 dictionary.read_length(pattern)
             } else {
                 len

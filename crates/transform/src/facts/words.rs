@@ -73,6 +73,12 @@ impl Words {
             .map_or(0, |a| a.chars as usize)
     }
 
+    /// Whether a pattern is one of the crossings ([`CROSSINGS`]), not a word of the phrases.
+    #[inline]
+    pub(crate) fn is_crossing(&self, pattern: usize) -> bool {
+        pattern >= self.first_crossing
+    }
+
     /// The headword of a pattern.
     pub(crate) fn word(&self, pattern: usize) -> &str {
         self.words.get(pattern).map_or("", String::as_str)
@@ -98,8 +104,9 @@ fn shipped_automaton() -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
         return None;
     }
     // SAFETY: the bytes are `serialize()`'s output, by this build's daachorse, of an automaton
-    // the build script built over `headwords::patterns(PHRASES + CROSSINGS, fold)`: the same patterns this
-    // crate reads at run time, numbered alike (a test checks it against one built here).
+    // the build script built over `headwords::patterns(PHRASES + CROSSINGS, fold)`: the same
+    // patterns this crate reads at run time, numbered alike (a test checks it against one built
+    // here).
     let (automaton, _) =
         unsafe { CharwiseDoubleArrayAhoCorasick::deserialize_unchecked(SERIALIZED) };
     Some(automaton)
@@ -297,7 +304,7 @@ mod tests {
                 (
                     words.word(p).to_owned(),
                     words.read_length(p),
-                    p >= words.first_crossing,
+                    words.is_crossing(p),
                 )
             })
             .collect();

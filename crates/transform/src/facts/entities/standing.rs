@@ -1089,7 +1089,7 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
     let in_dictionary = in_dictionary_pairs
         && dictionary.automaton.as_ref().is_some_and(|a| {
             a.find_overlapping_iter(&folded[lo..hi]).any(|m| {
-                (m.value() as usize) < dictionary.first_crossing
+                !dictionary.is_crossing(m.value() as usize)
                     && lo + m.start() < at
                     && lo + m.end() > at
             })
