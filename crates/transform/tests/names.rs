@@ -2832,3 +2832,99 @@ fn an_aim_a_department_s_organising_and_a_region_s_name_are_no_names_of_their_ow
         "{found:?}"
     );
 }
+
+#[test]
+fn towns_no_source_names_are_known_by_their_division_or_a_stretch_of_route() {
+    // After the division they are in: also after 的, before a word of what lies around a town,
+    // and after a division's full name that sounds follow.
+    let found = names(
+        "古里亚州的奥祖尔盖蒂、阿扎尔自治共和国的科布列季正在建设冷链；卡赫季州泰拉维周边的葡萄酒；太特省莫阿蒂泽的煤矿。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("city", "奥祖尔盖蒂"),
+            ("city", "泰拉维"),
+            ("division", "太特省"),
+            ("city", "莫阿蒂泽"),
+        ],
+    );
+    // Not a name's ending after the sounds, nor a zone.
+    for (text, sounds) in [
+        ("出口高度集中于西澳大利亚州皮尔巴拉地区。", "皮尔巴拉"),
+        ("中方支持巴方在奇里基省巴鲁火山周边开展地热开发。", "巴鲁"),
+        ("支持东开普省库哈经济特区引进企业。", "库哈"),
+    ] {
+        assert!(kinds_of(text, sounds).is_empty(), "{:?}", names(text));
+    }
+    // A stretch between two towns the gazetteer knows neither of.
+    let found = names(
+        "推动赞比西河沿岸卡宗古拉至利文斯敦段公路改造，但科马蒂普特至雷萨诺加西亚段铁路能力不足；首段斯莫科瓦茨至马泰舍沃段已通车；研究阿科松博至亚佩航段的航道整治。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("city", "卡宗古拉"),
+            ("city", "利文斯敦"),
+            ("city", "科马蒂普特"),
+            ("city", "雷萨诺加西亚"),
+            ("city", "斯莫科瓦茨"),
+            ("city", "马泰舍沃"),
+            ("city", "阿科松博"),
+            ("city", "亚佩"),
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t, _)| t.starts_with(['但', '段']) || t.ends_with('航')),
+        "{found:?}"
+    );
+    // Prose on either side of 至 is none.
+    let found = names("自即日起至年底，各地加强监测至少三次。");
+    assert!(!found.iter().any(|(k, _, _)| k == "city"), "{found:?}");
+}
+
+#[test]
+fn stations_verbs_bodies_and_joint_working_groups_read_as_a_reader_reads_them() {
+    // A station named after a river is a facility; a verb's last character is no sound of a
+    // river's name; a port authority is no town on a route.
+    let found = names(
+        "北极黄河站与挪威机构合作；奈梅亨依托瓦尔河发展驳船运输；斯特拉斯堡港务局、安特卫普—布鲁日港务局；奥卢大学、拉普兰大学在罗瓦涅米；阿图什市也开始利用该通道组织出口。",
+    );
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "黄河"
+            || t == "托瓦尔河"
+            || t.ends_with("港务局")
+            || t == "拉普兰大"
+            || t.ends_with("通道组织")),
+        "{found:?}"
+    );
+    assert_found(
+        &found,
+        &[
+            ("feature", "瓦尔河"),
+            ("city", "罗瓦涅米"),
+            ("city", "阿图什市"),
+        ],
+    );
+    // Partners a dash links read on through 与; two bodies 与 joins are two.
+    assert_eq!(
+        mechanisms("盟的名称为中国—波罗的海港口与北极航运合作联盟（以下简称联盟）。"),
+        ["中国—波罗的海港口与北极航运合作联盟"]
+    );
+    assert!(
+        !mechanisms("中国—东盟博览会秘书处与泰国投资促进委员会签署协议。")
+            .iter()
+            .any(|m| m.contains('与'))
+    );
+    // A joint working group with its matter is a body; a bare one, one of counted partners or a
+    // meeting's is not.
+    let found = mechanisms(
+        "联委会下设规划联合工作组、能源联合工作组和交通基础设施联合工作组。双方同意成立联合工作组；三方同意成立三方务实合作联合工作组。",
+    );
+    assert_eq!(
+        found,
+        ["规划联合工作组", "能源联合工作组", "交通基础设施联合工作组"]
+    );
+}

@@ -419,9 +419,15 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                 count += 1;
             }
         }
-        // Not from inside a word before it (`依托｜萨拉拉港`: from 萨).
-        while count > 2 && crosses_a_word(folded, start, end) {
+        // Not from inside a word before it (`依托｜萨拉拉港`: from 萨), nor from a verb's last
+        // character that leads into names (`依托｜瓦尔河`).
+        while count > 2 {
             let first = folded[start..].chars().next().map_or(1, char::len_utf8);
+            if !crosses_a_word(folded, start, end)
+                && !super::mechanisms::verb_before(folded, start + first)
+            {
+                break;
+            }
             start += first;
             count -= 1;
         }
@@ -593,20 +599,26 @@ pub(super) fn towns_in_text(folded: &str, names: usize, out: &mut Vec<Mention<'_
 }
 
 /// Towns the gazetteer lacks right after the division they are in, named in full
-/// (`穆拉省｜博德鲁姆`, `伊兹密尔省｜切什梅`): two to five characters of transliterated names,
-/// ending where the run of them ends, before punctuation, a joining word or a verb; and right
-/// after their country in a list (`尼泊尔｜拉利特普尔、`, `不丹｜普纳卡和`): three to five, before
-/// 、 or 和 only (a person's name, a currency or a region after a country ends otherwise).
+/// (`穆拉省｜博德鲁姆`, `伊兹密尔省｜切什梅`, `古里亚州的｜奥祖尔盖蒂`): two to six characters of
+/// transliterated names, ending where the run of them ends, before punctuation, a joining word,
+/// a verb or a word that places what follows around it (`泰拉维｜周边`); and right after their
+/// country in a list (`尼泊尔｜拉利特普尔、`, `不丹｜普纳卡和`): three to five, before 、 or 和 only
+/// (a person's name, a currency or a region after a country ends otherwise).
 pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Mention<'_>>) {
     let mut found = Vec::new();
     for m in out.iter().take(names) {
-        let rest = &folded[m.text.end..];
         let country = m.kind == "country" && !folded[m.text.clone()].starts_with('中');
-        if !(country
-            || (m.kind == DIVISION
-                && folded[m.text.clone()].ends_with(['省', '州', '郡', '邦', '区'])))
-            || !rest.starts_with(is_transliteration)
-        {
+        let division =
+            m.kind == DIVISION && folded[m.text.clone()].ends_with(['省', '州', '郡', '邦', '区']);
+        if !(country || division) {
+            continue;
+        }
+        // A division's town may stand after 的 (`古里亚州的｜奥祖尔盖蒂`), then only before
+        // punctuation or a joining word.
+        let of = division && folded[m.text.end..].starts_with('的');
+        let start = m.text.end + if of { '的'.len_utf8() } else { 0 };
+        let rest = &folded[start..];
+        if !rest.starts_with(is_transliteration) {
             continue;
         }
         let run: usize = rest
@@ -614,30 +626,43 @@ pub(super) fn towns_after_divisions(folded: &str, names: usize, out: &mut Vec<Me
             .take_while(|c| is_transliteration(*c))
             .map(char::len_utf8)
             .sum();
-        let end = m.text.end + run;
-        let count = folded[m.text.end..end].chars().count();
-        // The run ends before punctuation, a joining word or a verb's first character
-        // (`博德鲁姆｜和`, `切什梅｜开展`); not before more of a name (`芒特哈｜根`, `库哈｜经济特区`).
+        let end = start + run;
+        let count = folded[start..end].chars().count();
+        let after = &folded[end..];
+        let breaks = after
+            .chars()
+            .next()
+            .is_none_or(|c| !annotext_parser::is_hanzi(c) || "和与及、等至".contains(c));
+        // The run ends before punctuation, a joining word, a verb's first character or a
+        // word of what lies around a town (`博德鲁姆｜和`, `切什梅｜开展`, `泰拉维｜周边`); not before more of a name
+        // (`芒特哈｜根`, `库哈｜经济特区`).
         let closes = if country {
-            folded[end..].starts_with(['、', '和'])
+            after.starts_with(['、', '和'])
+        } else if of {
+            breaks
         } else {
-            folded[end..].chars().next().is_none_or(|c| {
-                !annotext_parser::is_hanzi(c)
-                    || "和与及、的等开建设推参举签实合发成为是将已在".contains(c)
-            })
+            breaks
+                || after.starts_with(|c| "的开建设推参举签实合发成为是将已在".contains(c))
+                || AROUND_A_TOWN.iter().any(|w| after.starts_with(w))
         };
-        let fewest = if country { 3 } else { 2 };
-        if !(fewest..=5).contains(&count)
+        let (fewest, most) = if country { (3, 5) } else { (2, 6) };
+        if !(fewest..=most).contains(&count)
             || !closes
-            || crosses_a_word(folded, m.text.end, end)
-            || CURRENCIES.contains(&&folded[m.text.end..end])
+            || crosses_a_word(folded, start, end)
+            || CURRENCIES.contains(&&folded[start..end])
         {
             continue;
         }
-        found.push(m.text.end..end);
+        found.push(start..end);
     }
     add_where_free(out, found, "city", "after:division");
 }
+
+/// Words that place what follows around a town (`泰拉维｜周边`), after which a run of sounds
+/// ends: not a name's ending as `地区`, `盆地` or `火山` are (`皮尔巴拉｜地区`).
+const AROUND_A_TOWN: [&str; 12] = [
+    "周边", "周围", "附近", "一带", "境内", "郊区", "市区", "城区", "以东", "以西", "以南", "以北",
+];
 
 /// Currencies written in sounds after their country (`伊朗｜里亚尔、伊拉克第纳尔`): no towns.
 const CURRENCIES: [&str; 12] = [

@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 190] = [
+const BEFORE_A_NAME: [&str; 191] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -33,6 +33,8 @@ const BEFORE_A_NAME: [&str; 190] = [
     "任何",
     "加密",
     "但",
+    // A charter's word for what it names before (`利用该通道｜组织出口`).
+    "该",
     "重视",
     "会同",
     "位于",
@@ -402,6 +404,24 @@ fn is_a_joint_conference(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
+/// Whether `name` is a joint working group with the matter it works on
+/// (`规划联合工作组`, `寒地农业联合工作组`, `跨里海运输联合工作组`): the partners' standing body,
+/// named without them as a joint commission's groups are; not a bare one (`联合工作组`), one
+/// named only by generic words (`行动计划联合工作组`: [`is_generic`] is asked of every name) or
+/// a meeting's (`对话会联合工作组`). (Nor one its partners are only counted in, set up for the
+/// occasion: [`COUNTED_PARTNERS`].)
+fn is_a_joint_working_group(name: &str) -> bool {
+    name.ends_with("联合工作组")
+        && name.chars().count() >= 7
+        && !names_a_session(name)
+        && !["对话会", "论坛", "会议"].iter().any(|m| name.contains(m))
+}
+
+/// Words that count a body's partners without naming them (`三方务实合作联合工作组`).
+const COUNTED_PARTNERS: [&str; 9] = [
+    "两国", "三国", "四国", "五国", "双方", "三方", "四方", "多方", "各方",
+];
+
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
 const FACILITIES: [&str; 30] = [
@@ -747,6 +767,7 @@ pub(super) fn named_in_text<'t>(
             && !has_partner_marks(&folded[start..at])
             && !a_groupings_body
             && !is_a_joint_conference(&folded[start..end])
+            && !is_a_joint_working_group(&folded[start..end])
         {
             continue;
         }
@@ -840,7 +861,9 @@ pub(super) fn named_in_text<'t>(
         // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
         // that follows a joining word.
         let first_name = names.partition_point(|n| n.start < start);
-        // Not a name joined to a name right before it (`拉美和加勒比`): one name's parts.
+        // Not a name joined to a name right before it (`拉美和加勒比`): one name's parts; nor
+        // one 与 joins to partners a dash links (`中国—波罗的海港口与｜北极航运合作联盟`), unless
+        // a body ends before it (`中国—东盟博览会秘书处与｜泰国投资促进委员会`).
         let joined = names[first_name..]
             .iter()
             .take_while(|n| n.end <= at)
@@ -849,7 +872,13 @@ pub(super) fn named_in_text<'t>(
                 let joins = before
                     .next()
                     .filter(|(_, c)| matches!(c, '和' | '及' | '、' | '等' | '与' | '與'));
-                joins.is_some_and(|(j, _)| !names.iter().any(|other| other.end == j))
+                joins.is_some_and(|(j, c)| {
+                    !names.iter().any(|other| other.end == j)
+                        && !(c == '与'
+                            && folded
+                                .get(start..j)
+                                .is_some_and(|t| t.contains('—') && !ends_a_body(t)))
+                })
             })
             .map(|n| n.start)
             .last();
@@ -978,7 +1007,9 @@ pub(super) fn named_in_text<'t>(
         // (`中国—中亚物流中转中心`, not `物流中心`, `水资源专题论坛`, `数据共享平台`).
         if (MEETINGS.contains(&suffix)
             && !names_a_meeting(phrase, suffix)
-            && !is_a_joint_conference(&folded[start..end]))
+            && !is_a_joint_conference(&folded[start..end])
+            && !(is_a_joint_working_group(&folded[start..end])
+                && !COUNTED_PARTNERS.iter().any(|c| phrase.starts_with(c))))
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心"

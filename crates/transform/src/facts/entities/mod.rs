@@ -656,9 +656,10 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     named_in_text(folded, tagger, names, &whole_item_ends, &mut out);
     crossings_in_text(folded, names, &mut out);
     towns_in_text(folded, names, &mut out);
-    towns_after_divisions(folded, names, &mut out);
     directional_divisions_in_text(folded, names, &mut out);
     transliterated_in_text(folded, &mut out);
+    // After the divisions found by their ending too (`古里亚州｜奥祖尔盖蒂`).
+    towns_after_divisions(folded, out.len(), &mut out);
     chinese_rivers_in_text(folded, &mut out);
     ports_of_bays(folded, &mut out);
     routes::towns_on_routes(folded, &mut out);

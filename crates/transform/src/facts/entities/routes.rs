@@ -28,8 +28,8 @@ const STOP_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 /// `…别伊涅乌｜一线`);
 /// anything else after a run of sounds means it reads on into a word or a longer name.
 static AFTER_A_STOP: Words = Words::new(&[
-    "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "线",
-    "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带",
+    "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "航段",
+    "线", "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带",
 ]);
 
 /// Whether a mention is a stop a route may be known by: a town, a place, a division or a
@@ -100,8 +100,11 @@ const BEFORE_A_STOP: &str = "在赴经至到从向往对同将由沿于自和与
 const NOT_IN_A_STOP: &str = "其各该本这那我你他它们等些全多双每某此诸另国省市县区中华";
 
 /// Endings of what is no town: ports, islands, crossings and stations, which the passes of
-/// endings name as places (`阿巴斯港`), and features.
-const NOT_A_TOWN_ENDING: [char; 10] = ['港', '岛', '岸', '站', '湾', '河', '湖', '山', '路', '桥'];
+/// endings name as places (`阿巴斯港`), features, and bodies (`安特卫普—｜布鲁日港务局`).
+const NOT_A_TOWN_ENDING: [char; 17] = [
+    '港', '岛', '岸', '站', '湾', '河', '湖', '山', '路', '桥', '局', '会', '司', '厅', '部', '处',
+    '院',
+];
 
 /// Whether `folded[at..]` ends a route's stop: the text ends, or what is no hanzi, a join or a
 /// word of [`AFTER_A_STOP`] comes next.
@@ -192,6 +195,7 @@ fn stop_before(
 /// stop to stop along the route (`别伊涅乌—扎瑙津—土库曼斯坦`: 扎瑙津 from the country, then
 /// 别伊涅乌).
 pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
+    stretches_between_unknown_towns(folded, out);
     let mut next: Vec<std::ops::Range<usize>> = Vec::new();
     for m in out.iter() {
         if beside_a_join(folded, &m.text) && is_a_stop(folded, m) {
@@ -222,6 +226,72 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
             .map(|m| m.text.clone())
             .collect();
     }
+}
+
+/// Words that name a stretch of a route after its last stop (`…利文斯敦｜段`, `…萨姆特雷迪亚｜路段`):
+/// what a reader knows a stretch between two towns by when the gazetteer knows neither.
+static STRETCH: Words = Words::new(&[
+    "段", "路段", "区段", "航段", "铁路", "公路", "高速", "航线", "管道", "班列",
+]);
+
+/// Characters that end the prose before an unmarked stop (`首段｜斯莫科瓦茨至`, `但｜科马蒂普特至`).
+const BEFORE_A_STRETCH: &str = "段但而并且又也即";
+
+/// The fewest characters of a stop of a stretch that must be transliterated sounds: all but one
+/// (`卡宗古拉`, `利文斯敦`), so that prose on either side of 至 is no stretch.
+fn mostly_sounds(text: &str) -> bool {
+    text.chars().filter(|c| !is_transliteration(*c)).count() <= 1
+}
+
+/// The unknown stop that ends at `end`, before a join, where no stop start is marked: the longest
+/// run back to a character no stop holds ([`BEFORE_A_STRETCH`]) that reads as a town's name and that no word crosses
+/// at its start (`沿岸｜卡宗古拉至`).
+fn unmarked_stop_before(folded: &str, end: usize) -> Option<std::ops::Range<usize>> {
+    let starts = folded[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            annotext_parser::is_hanzi(*c)
+                && !BEFORE_A_STOP.contains(*c)
+                && !BEFORE_A_STRETCH.contains(*c)
+                && !JOINS.contains(c)
+        })
+        .take(*STOP_CHARS.end())
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>();
+    starts
+        .into_iter()
+        .rev()
+        .map(|start| start..end)
+        .find(|stop| {
+            reads_as_a_town(folded, stop)
+                && mostly_sounds(&folded[stop.clone()])
+                && !crosses_a_word(folded, stop.start, stop.end)
+        })
+}
+
+/// Towns of a stretch of route between two stops the gazetteer knows neither of, written in
+/// sounds and followed by a word of the stretch ([`STRETCH`]): `卡宗古拉至利文斯敦段`,
+/// `泽斯塔福尼至萨姆特雷迪亚路段`. Joined by 至 only: dashes join partners too.
+fn stretches_between_unknown_towns(folded: &str, out: &mut Vec<Mention<'_>>) {
+    let mut found = Vec::new();
+    for (at, _) in folded.match_indices('至') {
+        let after = at + '至'.len_utf8();
+        let Some(to) = stop_after(folded, after, '至') else {
+            continue;
+        };
+        if !STRETCH.start(&folded[to.end..])
+            || !mostly_sounds(&folded[to.clone()])
+            || !reads_as_a_town(folded, &to)
+        {
+            continue;
+        }
+        if let Some(from) = unmarked_stop_before(folded, at) {
+            found.push(from);
+            found.push(to);
+        }
+    }
+    add_where_free(out, found, "city", "route:town");
 }
 
 #[cfg(test)]

@@ -191,12 +191,29 @@ pub(super) fn standing(
     if kind == "country" && read_into(folded, start) && ends_inside_a_word(folded, start, end) {
         return Standing::Cut;
     }
+    // A verb that leads into names runs across a town's first sound (`依托｜瓦尔河`, not the
+    // town 托瓦尔 and its river): the name starts after it.
+    if kind == "city"
+        && first.is_some_and(|c| {
+            is_transliteration(c) && super::mechanisms::verb_before(folded, start + c.len_utf8())
+        })
+    {
+        return Standing::Cut;
+    }
+    // A station named after a river or a mountain is a facility, no mention (`北极黄河站`,
+    // `昆仑站`).
+    if kind == FEATURE && after == Some('站') {
+        return Standing::Cut;
+    }
     // Central Asia is not written 中亚洲: there 中 ends the words before (`进程中｜亚洲`).
     if after == Some('洲') && kind == "region" && &folded[start..end] == "中亚" {
         return Standing::Cut;
     }
     if ["city", DIVISION, "region"].contains(&kind) && short {
-        let reads_on = transliterated(folded[end..].chars()) && !neighbours(true) && !train;
+        // A division's suffix ends its name, whatever sounds follow (`太特省｜莫阿蒂泽`).
+        let suffixed = kind == DIVISION && named_in_full(&folded[start..end]);
+        let reads_on =
+            transliterated(folded[end..].chars()) && !neighbours(true) && !train && !suffixed;
         if reads_on || (read_into(folded, start) && !neighbours(false)) {
             return Standing::Cut;
         }
