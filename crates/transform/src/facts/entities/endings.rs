@@ -96,7 +96,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
     static CROSSING: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
     let crossing = CROSSING.get_or_init(|| memchr::memmem::Finder::new("口岸"));
-    for at in crossing.find_iter(folded.as_bytes()) {
+    for at in super::starts_of(crossing, folded.as_bytes()) {
         let mut start = at;
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`), nor into another crossing
@@ -773,7 +773,7 @@ pub(super) fn chinese_rivers_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
     static RIVER: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let river = RIVER.get_or_init(|| memchr::memmem::Finder::new("江"));
     let mut found = Vec::new();
-    for at in river.find_iter(folded.as_bytes()) {
+    for at in super::starts_of(river, folded.as_bytes()) {
         let end = at + '江'.len_utf8();
         let rest = &folded[end..];
         let closes = rest.is_empty()

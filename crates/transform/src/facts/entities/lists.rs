@@ -156,7 +156,7 @@ pub(super) fn called_towns_in_text(folded: &str, out: &mut Vec<Mention<'_>>) {
     static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new("等".as_bytes()));
-    for at in finder.find_iter(folded.as_bytes()) {
+    for at in super::starts_of(finder, folded.as_bytes()) {
         let after = &folded[at + '等'.len_utf8()..];
         let mut window = 0;
         let mut near = false;

@@ -205,6 +205,22 @@ fn is_central_europe(folded: &str, at: usize) -> bool {
             || BEFORE.iter().any(|w| folded[..at].ends_with(w)))
 }
 
+/// Where `finder`'s needle starts in `haystack`, left to right and not overlapping: `find` from
+/// each match on. (`Finder::find_iter` copies the searcher for each haystack, and the passes ask
+/// for every block.)
+fn starts_of<'a>(
+    finder: &'a memchr::memmem::Finder<'static>,
+    haystack: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let step = finder.needle().len().max(1);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(haystack.get(from..)?)?;
+        from = at + step;
+        Some(at)
+    })
+}
+
 /// Adds a mention of `kind`, fired by `rule`, for each of `found` that no mention of `out`
 /// overlaps (the names found before win).
 fn add_where_free<'t>(

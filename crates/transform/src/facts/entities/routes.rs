@@ -274,8 +274,12 @@ fn unmarked_stop_before(folded: &str, end: usize) -> Option<std::ops::Range<usiz
 /// sounds and followed by a word of the stretch ([`STRETCH`]): `卡宗古拉至利文斯敦段`,
 /// `泽斯塔福尼至萨姆特雷迪亚路段`. Joined by 至 only: dashes join partners too.
 fn stretches_between_unknown_towns(folded: &str, out: &mut Vec<Mention<'_>>) {
+    // Searched as a byte string, with a finder built once: `str::match_indices` of a character
+    // looks for its last byte, which many hanzi share.
+    static TO: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let to_finder = TO.get_or_init(|| memchr::memmem::Finder::new("至"));
     let mut found = Vec::new();
-    for (at, _) in folded.match_indices('至') {
+    for at in super::starts_of(to_finder, folded.as_bytes()) {
         let after = at + '至'.len_utf8();
         let Some(to) = stop_after(folded, after, '至') else {
             continue;
