@@ -2928,3 +2928,47 @@ fn stations_verbs_bodies_and_joint_working_groups_read_as_a_reader_reads_them() 
         ["规划联合工作组", "能源联合工作组", "交通基础设施联合工作组"]
     );
 }
+
+#[test]
+fn a_list_of_towns_in_sounds_and_a_long_quotation_are_read_whole() {
+    // A list of towns in sounds beside a known one is read item by item; a count of provinces
+    // after its last makes them divisions; no item of another kind's neighbour is taken.
+    let found = names(
+        "过苏斯特、帕苏、卡里马巴德、吉尔吉特、奇拉斯、比沙姆、塔科特、曼塞赫拉、阿伯塔巴德、哈维连至伊斯兰堡。坦桑尼亚的姆万扎、卡盖拉、马拉、盖塔、西米尤五省。七方同意建立湖南、广西、上海与帕拉、亚马孙、马拉尼昂、巴伊亚等州的对话机制。",
+    );
+    for town in [
+        "苏斯特",
+        "奇拉斯",
+        "比沙姆",
+        "塔科特",
+        "曼塞赫拉",
+        "阿伯塔巴德",
+    ] {
+        assert!(
+            found.iter().any(|(k, t, _)| k == "city" && t == town),
+            "{town}: {found:?}"
+        );
+    }
+    for division in ["卡盖拉", "马拉", "盖塔", "西米尤"] {
+        assert!(
+            found
+                .iter()
+                .any(|(k, t, _)| k == "division" && t == division),
+            "{division}: {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(k, t, _)| t == "过苏斯特" || (k == "city" && t == "帕拉")),
+        "{found:?}"
+    );
+    // A sentence quoted without its commas is speech, whose names count.
+    let found =
+        names("秘书长表示，“连接欧洲、北非和中东的港口与铁路是地中海南北两岸共同的利益所在”。");
+    assert_found(&found, &[("region", "中东"), ("region", "北非")]);
+    assert!(
+        !found.iter().any(|(k, _, _)| k == "quoted_term"),
+        "{found:?}"
+    );
+}

@@ -21,7 +21,7 @@ static AFTER_THE_LAST: Words = Words::new(&[
 ]);
 
 /// Words that stand before a list's first item and are no part of it (`企业在｜东河、顺化`).
-const BEFORE_THE_FIRST: &str = "在赴经至到从向往对同将由沿于";
+const BEFORE_THE_FIRST: &str = "在赴经过至到从向往对同将由沿于";
 
 /// Characters of generic phrases that name no one place (`其他港口`, `各省`, `沿海城市`,
 /// `沿岸地区的海`).
@@ -259,8 +259,9 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     // Where the names start and end, sorted: asked at every character of every item.
     let mut bounds = Bounds::of(out);
     // An item found makes its neighbour an item of a list of names too (`的黎波里、｜赛达｜、提尔，`):
-    // read again while items are found, a few times at most.
-    for _ in 0..3 {
+    // read again while items are found, a few times at most (a list of towns in sounds is
+    // read an item at a time: `吉尔吉特、奇拉斯、比沙姆、塔科特、曼塞赫拉`).
+    for _ in 0..6 {
         let mut found = Vec::new();
         for m in out.iter().filter(|m| in_a_list(m)) {
             if let Some(item) = item_after(folded, m, out, &bounds) {
@@ -568,6 +569,13 @@ fn item_after(
                     || (sounds && out.iter().any(|n| n.text.start == next && is_listed(n.kind)))
                     // Before the list's last item (`、浩罕、｜马尔吉兰建设`, `阿桑卡和｜浩罕的`).
                     || ((j == '、' || sounds) && ends_a_list(folded, next, m.kind))
+                    // Before more sounds a list of towns goes on with (`奇拉斯、｜比沙姆、塔科特`),
+                    // where no name of another kind stands (`上海与帕拉、｜亚马孙`).
+                    || (sounds
+                        && join == '、'
+                        && j == '、'
+                        && !out.iter().any(|n| n.text.start == next)
+                        && sounds_then_a_join(folded, next))
             }
             Some(_) => ends_a_town(folded, &item, m.kind),
             None => true,
@@ -596,6 +604,7 @@ fn item_after(
 fn ends_a_town(folded: &str, item: &std::ops::Range<usize>, kind: &str) -> bool {
     let rest = &folded[item.end..];
     AFTER_THE_LAST.start(rest)
+        || counts_divisions(rest)
         || (kind == "city"
             && ((rest.starts_with('的') && is_transliterated_town(&folded[item.clone()]))
                 || transliterated_before_a_verb(folded, item)))
@@ -629,6 +638,23 @@ fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> 
             .is_some_and(|c| standing::is_transliteration(c) || "两三四五六几各每".contains(c))
         && prose_words().is_everyday(&folded[item.end..item.end + after])
         && !standing::ends_inside_a_word(folded, item.start, item.end)
+}
+
+/// Whether two to six characters of transliterated names start at `at` and a list's join or
+/// its end follows them (`奇拉斯、｜比沙姆、`, `盖塔、｜西米尤五省`): the next item of a list of
+/// towns in sounds.
+fn sounds_then_a_join(folded: &str, at: usize) -> bool {
+    let mut count = 0;
+    for (i, c) in folded[at..].char_indices() {
+        if standing::is_transliteration(c) && count < 6 {
+            count += 1;
+            continue;
+        }
+        let rest = &folded[at + i..];
+        return count >= 2
+            && (JOINS.contains(&c) || AFTER_THE_LAST.start(rest) || counts_divisions(rest));
+    }
+    false
 }
 
 /// Whether an unknown item that reads as a name of `kind` starts at `start` and ends the list

@@ -205,6 +205,10 @@ fn is_central_europe(folded: &str, at: usize) -> bool {
             || BEFORE.iter().any(|w| folded[..at].ends_with(w)))
 }
 
+/// The characters of quotation marks' text past which it is a sentence quoted, not a term or a
+/// name: the longest names quoted are about twenty (`“中国—东非数字经济合作平台”`).
+const SPEECH_CHARS: usize = 24;
+
 /// Where `finder`'s needle starts in `haystack`, left to right and not overlapping: `find` from
 /// each match on. (`Finder::find_iter` copies the searcher for each haystack, and the passes ask
 /// for every block.)
@@ -654,8 +658,11 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
             // Quoted speech is no term: a sentence in quotation marks (`“过去，我们的产品运往…”`),
             // whose names stand in the text as any others do. A title in 《》 is a document's,
             // whatever it holds.
-            let speech =
-                *open != '《' && text[inner..end].contains(['，', '。', '！', '？', '；', ',']);
+            // So is a long one without them (`“连接欧洲、北非和中东的港口与铁路是…利益所在”`):
+            // terms and names in quotation marks are short.
+            let speech = *open != '《'
+                && (text[inner..end].contains(['，', '。', '！', '？', '；', ','])
+                    || text[inner..end].chars().nth(SPEECH_CHARS).is_some());
             if !speech {
                 out.push(Mention {
                     kind: &rule.kind,
