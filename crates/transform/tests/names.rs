@@ -2972,3 +2972,39 @@ fn a_list_of_towns_in_sounds_and_a_long_quotation_are_read_whole() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_names_first_sound_after_punctuation_and_a_word_before_a_lists_item_are_read_right() {
+    let found = names(
+        "卡拉库里湖和慕士塔格峰、公格尔峰脚下；拉脱维亚里加港、文茨皮尔斯港；推动坦噶尼喀湖沿岸姆普隆古港、基戈马港和卡莱米港建设；推动武当山、大别山所在地区合作。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("feature", "公格尔峰"),
+            ("place", "文茨皮尔斯港"),
+            ("place", "姆普隆古港"),
+            ("feature", "武当山"),
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t, _)| ["格尔峰", "茨皮尔斯港", "岸姆普隆古港"].contains(&t.as_str())),
+        "{found:?}"
+    );
+    // Not a word of the sentence before the sounds (`与｜阿帕帕港`, `2025年｜帕拉州`).
+    let found = names("支持拉各斯港与阿帕帕港合作；2025年帕拉州政府；将覆盖科西河流域。");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t, _)| t.starts_with(['与', '年', '覆', '盖'])),
+        "{found:?}"
+    );
+    // Nor a joint working group's verb or its each.
+    assert!(
+        mechanisms("同意新设水资源联合工作组，指导各联合工作组开展工作。")
+            .iter()
+            .all(|m| m == "水资源联合工作组")
+    );
+}

@@ -302,6 +302,16 @@ pub(super) fn ending_reads_on(name: &str, rest: &str) -> bool {
 /// character: read into a run of one only beside it (see [`transliterated_in_text`]).
 const SOUNDS_OF_WORDS: &str = "考丰万林日龙武开富";
 
+/// Characters that start no name after punctuation or a join: words of the sentence (`、｜在…`,
+/// `。｜该…`, `和｜对…`) and generic phrases (`、｜各港`).
+const NOT_A_FIRST_SOUND: &str = "其各该本这那我你他它们等些全多双每某此诸另国省市县区中华的在至从向往经对把被让使给为同跟自以及并且而又也都还就才由将于赴沿即或和与应年据了受但";
+
+/// Whether an everyday word of two characters starts at `at` (`，｜覆盖科西河`).
+fn starts_an_everyday_word(folded: &str, at: usize) -> bool {
+    let two: usize = folded[at..].chars().take(2).map(char::len_utf8).sum();
+    prose_words().is_everyday(&folded[at..at + two])
+}
+
 /// Characters that end transliterated names and also end Chinese words (`城堡`, `碉堡`): read
 /// into a run only as its last sound, after one of [`is_transliteration`] (`德拉肯斯堡山脉`).
 const LAST_SOUNDS: &str = "堡";
@@ -393,6 +403,19 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
                     if carried {
                         continue;
                     }
+                }
+                // A first sound that no transliteration table has, right after punctuation or a
+                // join (`、｜公格尔峰`, `。｜南迦帕尔巴特峰`, `、｜文茨皮尔斯港`): the name's.
+                else if count >= 2
+                    && annotext_parser::is_hanzi(c)
+                    && !NOT_A_FIRST_SOUND.contains(c)
+                    && before
+                        .peek()
+                        .is_none_or(|&(_, b)| "、，。；：（“《和与及".contains(b))
+                    && !starts_an_everyday_word(folded, i)
+                {
+                    start = i;
+                    count += 1;
                 }
                 break;
             }

@@ -749,6 +749,11 @@ fn item_before(
             start += word;
         }
     }
+    // A word of prose that runs into the first character of a name with its kind's ending is the
+    // sentence's (`沿岸｜姆普隆古港`; not after a verb: `推动｜武当山`, though 动武 is a word).
+    else if m.kind != "city" && start < end && standing::crosses_a_word(folded, start, end) {
+        start += folded[start..].chars().next().map_or(0, char::len_utf8);
+    }
     if start == end {
         return None;
     }

@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 191] = [
+const BEFORE_A_NAME: [&str; 193] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -35,6 +35,9 @@ const BEFORE_A_NAME: [&str; 191] = [
     "但",
     // A charter's word for what it names before (`利用该通道｜组织出口`).
     "该",
+    // Set up anew, and summed up (`新设｜水资源联合工作组`, `汇总｜联合工作组的报告`).
+    "新设",
+    "汇总",
     "重视",
     "会同",
     "位于",
@@ -417,9 +420,10 @@ fn is_a_joint_working_group(name: &str) -> bool {
         && !["对话会", "论坛", "会议"].iter().any(|m| name.contains(m))
 }
 
-/// Words that count a body's partners without naming them (`三方务实合作联合工作组`).
-const COUNTED_PARTNERS: [&str; 9] = [
-    "两国", "三国", "四国", "五国", "双方", "三方", "四方", "多方", "各方",
+/// Words that count a body's partners without naming them (`三方务实合作联合工作组`), or each
+/// of its bodies (`指导各联合工作组`).
+const COUNTED_PARTNERS: [&str; 10] = [
+    "两国", "三国", "四国", "五国", "双方", "三方", "四方", "多方", "各方", "各",
 ];
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
@@ -1009,7 +1013,9 @@ pub(super) fn named_in_text<'t>(
             && !names_a_meeting(phrase, suffix)
             && !is_a_joint_conference(&folded[start..end])
             && !(is_a_joint_working_group(&folded[start..end])
-                && !COUNTED_PARTNERS.iter().any(|c| phrase.starts_with(c))))
+                && !COUNTED_PARTNERS.iter().any(|c| {
+                    phrase.starts_with(c) || phrase.trim_end_matches("联合").ends_with(c)
+                })))
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心"
