@@ -97,6 +97,10 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
         std::sync::OnceLock::new();
     let crossing = CROSSING.get_or_init(|| memchr::memmem::Finder::new("口岸"));
     for at in super::starts_of(crossing, folded.as_bytes()) {
+        // A port's shoreline or shore power (`港口｜岸线`, `港口｜岸电`) is no crossing.
+        if folded[at + "口岸".len()..].starts_with(['线', '电']) {
+            continue;
+        }
         let mut start = at;
         for (i, c) in folded[..at].char_indices().rev().take(6) {
             // Not into a name before it (`广宁省｜芒街口岸`), nor into another crossing
@@ -120,6 +124,10 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             .max()
         {
             start += cut;
+        }
+        // Not from inside a word of prose that runs into it (`缓｜解贝特布里奇口岸`).
+        while folded[start..at].chars().nth(2).is_some() && crosses_a_word(folded, start, at) {
+            start += folded[start..].chars().next().map_or(0, char::len_utf8);
         }
         // A kind of crossing before the name is not part of it (`边境｜尼穆莱口岸`).
         while let Some(word) = GENERIC_CROSSINGS
@@ -152,8 +160,9 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             }
         }
         let head = &folded[start..at];
-        // A crossing by rail or road after a name is that name's (`珲春｜铁路口岸`).
-        if ["铁路", "公路"].contains(&head) {
+        // A crossing by rail, road or air after a name is that name's (`珲春｜铁路口岸`,
+        // `喀什｜航空口岸`).
+        if ["铁路", "公路", "航空"].contains(&head) {
             if let Some(name) = out.iter().take(names).find(|m| {
                 m.text.end == start
                     && matches!(m.kind, "city" | PLACE | DIVISION)
