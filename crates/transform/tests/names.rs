@@ -3008,3 +3008,23 @@ fn a_names_first_sound_after_punctuation_and_a_word_before_a_lists_item_are_read
             .all(|m| m == "水资源联合工作组")
     );
 }
+
+#[test]
+fn lists_of_towns_in_sounds_read_back_to_their_opening_and_ports_with_many_sounds() {
+    let found = names(
+        "支持沿走廊规划的马蒂亚斯罗梅罗、伊斯特佩克、胡奇坦、米纳蒂特兰等发展极；杜阿拉港、奥文多港和马拉博港；甘肃的苹果、兰州百合；虾类和龙舌兰酒。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("city", "马蒂亚斯罗梅罗"),
+            ("city", "伊斯特佩克"),
+            ("city", "胡奇坦"),
+            ("place", "奥文多港"),
+        ],
+    );
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "苹果" || t == "和龙"),
+        "{found:?}"
+    );
+}

@@ -98,7 +98,11 @@ fn endings(kind: &str) -> Option<&'static [&'static str]> {
 fn reads_as(kind: &str, item: &str) -> bool {
     let count = item.chars().count();
     if !item.chars().all(annotext_parser::is_hanzi)
-        || item.chars().any(|c| GENERIC_CHARACTERS.contains(c))
+        // 多 "many" starts a generic phrase (`多港`), but is a sound inside names (`奥文多港`).
+        || item
+            .chars()
+            .enumerate()
+            .any(|(i, c)| GENERIC_CHARACTERS.contains(c) && !(c == '多' && i > 0))
         || GENERIC_WORDS.iter().any(|w| item.contains(w))
     {
         return false;
@@ -121,7 +125,7 @@ fn reads_as(kind: &str, item: &str) -> bool {
         // (`帕内韦日斯`), not a phrase.
         None => {
             ((2..=4).contains(&count)
-                || ((5..=6).contains(&count) && item.chars().all(standing::is_transliteration)))
+                || ((5..=7).contains(&count) && item.chars().all(standing::is_transliteration)))
                 && ![DIVISION, PLACE, FEATURE]
                     .iter()
                     .filter_map(|k| endings(k))
@@ -619,9 +623,10 @@ fn everyday_word_at(folded: &str, at: usize) -> Option<usize> {
         .then_some(two)
 }
 
-/// Whether `name` is two to six characters of transliterated names (`马尔吉兰`, `萨姆特雷迪亚`).
+/// Whether `name` is two to seven characters of transliterated names (`马尔吉兰`, `萨姆特雷迪亚`,
+/// `马蒂亚斯罗梅罗`).
 fn is_transliterated_town(name: &str) -> bool {
-    (2..=6).contains(&name.chars().count()) && name.chars().all(standing::is_transliteration)
+    (2..=7).contains(&name.chars().count()) && name.chars().all(standing::is_transliteration)
 }
 
 /// Whether `item` is two to six characters of transliteration followed by an everyday word of
@@ -640,13 +645,32 @@ fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> 
         && !standing::ends_inside_a_word(folded, item.start, item.end)
 }
 
-/// Whether two to six characters of transliterated names start at `at` and a list's join or
+/// Whether two to eight characters of transliterated names end at `at` after a list's join or
+/// its opening (`的｜马蒂亚斯罗梅罗、`, `、｜伊斯特佩克、`): an item before of a list of towns in
+/// sounds.
+fn sounds_open_a_list(folded: &str, at: usize) -> bool {
+    let mut count = 0;
+    for c in folded[..at].chars().rev() {
+        if standing::is_transliteration(c) && count < 8 {
+            count += 1;
+            continue;
+        }
+        return count >= 2
+            && (JOINS.contains(&c)
+                || BEFORE_THE_FIRST.contains(c)
+                || c == '的'
+                || !annotext_parser::is_hanzi(c));
+    }
+    count >= 2
+}
+
+/// Whether two to eight characters of transliterated names start at `at` and a list's join or
 /// its end follows them (`奇拉斯、｜比沙姆、`, `盖塔、｜西米尤五省`): the next item of a list of
 /// towns in sounds.
 fn sounds_then_a_join(folded: &str, at: usize) -> bool {
     let mut count = 0;
     for (i, c) in folded[at..].char_indices() {
-        if standing::is_transliteration(c) && count < 6 {
+        if standing::is_transliteration(c) && count < 8 {
             count += 1;
             continue;
         }
@@ -718,7 +742,9 @@ fn item_before(
             let before = &folded[..i];
             let named = out.iter().any(|n| {
                 n.text.end == before.len() && (n.kind == m.kind || (c != '、' && is_listed(n.kind)))
-            }) || (c == '、' && starts_a_list(folded, out, i, m.kind));
+            }) || (c == '、' && starts_a_list(folded, out, i, m.kind))
+                // After more sounds a list of towns opens with (`的马蒂亚斯罗梅罗、伊斯特佩克、｜胡奇坦`).
+                || (c == '、' && m.kind == "city" && sounds_open_a_list(folded, i));
             if !named {
                 return None;
             }
@@ -729,7 +755,11 @@ fn item_before(
         if c.is_ascii_alphanumeric() || "()".contains(c) {
             return None;
         }
-        if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) {
+        // 的 before a list's first town in sounds too (`规划的｜马蒂亚斯罗梅罗、伊斯特佩克`; not
+        // `甘肃的苹果、兰州`, what a place has).
+        let of_sounds =
+            c == '的' && m.kind == "city" && is_transliterated_town(&folded[start..end]);
+        if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) || of_sounds {
             break;
         }
         start = i;
