@@ -3028,3 +3028,28 @@ fn lists_of_towns_in_sounds_read_back_to_their_opening_and_ports_with_many_sound
         "{found:?}"
     );
 }
+
+#[test]
+fn dams_dolphins_prefectures_and_four_partners_read_as_a_reader_reads_them() {
+    let found = names(
+        "双方将围绕塔贝拉大坝扩建开展合作；支持蒙贝拉水电站建设；保护伊洛瓦底江豚；红河哈尼族彝族自治州河口瑶族自治县；华雷斯城—埃尔帕索跨境通道；成员城市口岸开放；积极参与中老缅泰湄公河流域执法安全合作机制；研究K线货运组织方案。",
+    );
+    assert!(
+        !found.iter().any(|(_, t, _)| t == "塔贝拉"
+            || t == "蒙贝拉"
+            || t.starts_with("伊洛瓦底")
+            || t.ends_with("自治州河口")
+            || t.ends_with("跨境")
+            || t == "成员城市口岸"
+            || t.ends_with("货运组织")),
+        "{found:?}"
+    );
+    assert_found(&found, &[("city", "河口瑶族自治县")]);
+    assert!(mechanisms("积极参与中老缅泰湄公河流域执法安全合作机制。")
+        .contains(&"中老缅泰湄公河流域执法安全合作机制".to_string()));
+    // A division's full name before a power station a few words on is a mention still.
+    assert_found(
+        &names("上巴拉那省伊泰普水电站向两国供电。"),
+        &[("division", "上巴拉那省")],
+    );
+}

@@ -8,8 +8,9 @@ use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 75] = [
+const GENERIC_CROSSINGS: [&str; 76] = [
     "备选",
+    "城市",
     "所称",
     "界河",
     "电子",

@@ -486,9 +486,9 @@ const INSTITUTES: [&str; 16] = [
 
 /// Words after `…组织` that make it a verb, not an organisation's name
 /// (`牵头组织｜实施`, `委员会组织｜的培训`).
-const ORGANISE: [&str; 20] = [
+const ORGANISE: [&str; 21] = [
     "友好", "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员",
-    "企业", "的", "优化", "管理", "模式", "方式", "工作", "能力",
+    "企业", "的", "优化", "管理", "模式", "方式", "工作", "能力", "方案",
 ];
 
 /// Verbs whose object is a body a charter names by its short name (`发布｜联盟…`, `维护｜联盟`).
@@ -946,8 +946,8 @@ pub(super) fn named_in_text<'t>(
             start = bilateral - initials;
         }
         // A bilateral name right before the first name is the partners' (`中俄｜北极航道联合研究中心`,
-        // `中日韩｜北极事务高级别对话`).
-        if let Some(partners) = (2..=3)
+        // `中日韩｜北极事务高级别对话`, `中老缅泰｜湄公河流域执法安全合作机制`).
+        if let Some(partners) = (2..=5)
             .map(|n| n * '中'.len_utf8())
             // Not inside a character: the phrase may hold Latin letters and `·`.
             .filter(|&b| start >= phrase_start + b && folded.is_char_boundary(start - b))

@@ -140,6 +140,8 @@ fn reads_as_a_town(folded: &str, stop: &std::ops::Range<usize>) -> bool {
             .chars()
             .all(|c| annotext_parser::is_hanzi(c) && !NOT_IN_A_STOP.contains(c))
         || text.ends_with(NOT_A_TOWN_ENDING)
+        // Across the border is no town's (`华雷斯城—埃尔帕索跨境｜通道`).
+        || text.contains("跨境")
     {
         return false;
     }

@@ -201,9 +201,9 @@ pub(super) fn standing(
         return Standing::Cut;
     }
     // A station named after a river or a mountain is a facility, no mention (`北极黄河站`,
-    // `昆仑站`).
-    if kind == FEATURE && after == Some('站') {
-        return Standing::Cut;
+    // `昆仑站`), and a dolphin named after its river an animal (`伊洛瓦底江豚`).
+    if kind == FEATURE && matches!(after, Some('站' | '豚')) {
+        return Standing::InAName;
     }
     // Central Asia is not written 中亚洲: there 中 ends the words before (`进程中｜亚洲`).
     if after == Some('洲') && kind == "region" && &folded[start..end] == "中亚" {
@@ -420,7 +420,10 @@ pub(super) fn standing(
         }
         // Not after a division named in full (`昆士兰州｜海波因特港`, `阿西尔省｜山地`): features are
         // named after a division's short name.
-        if kind == "city" || (kind == DIVISION && !in_full()) {
+        // Nor after a Chinese prefecture's or county's full name (`红河哈尼族彝族自治州｜河口…县`).
+        let chinese_full = folded[start..end].ends_with(['县', '市', '旗', '盟'])
+            || folded[start..end].ends_with("自治州");
+        if (kind == "city" && !chinese_full) || (kind == DIVISION && !in_full()) {
             let next = rest.chars().nth(1);
             match after {
                 // A river's mouth named after it (`瓜亚斯河口`; not `…河口岸`).
@@ -752,8 +755,12 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
-/// `西安国际港务区`, a logistics or data centre `占贾物流中心`).
-const INSTITUTIONS: [&str; 25] = [
+/// `西安国际港务区`, a logistics or data centre `占贾物流中心`, a dam or a power station
+/// `塔贝拉大坝`, `蒙贝拉水电站`).
+const INSTITUTIONS: [&str; 28] = [
+    "水电站",
+    "电站",
+    "大坝",
     "港务区",
     "物流中心",
     "数据中心",
@@ -812,6 +819,8 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
         if !matches!(
             c,
             '大' | '学'
+                | '水'
+                | '电'
                 | '集'
                 | '公'
                 | '机'
@@ -841,10 +850,11 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
             if division && w.ends_with('区') {
                 return false;
             }
-            // A park is named right after its place (`罗勇工业园`); one a few words after is a
-            // park in the place (`全罗南道｜临港产业园区`). A centre too, or after one word
+            // A park, a dam or a power station is named right after its place (`罗勇工业园`,
+            // `塔贝拉大坝`); one a few words after is one in the place (`全罗南道｜临港产业园区`,
+            // `上巴拉那省｜伊泰普水电站`). A centre too, or after one word
             // (`占贾物流中心`, `霍尔果斯国际物流中心`; not `依斯干达公主城｜投资数据中心`).
-            let most = if w.ends_with('园') {
+            let most = if w.ends_with('园') || w.ends_with('站') || w.ends_with('坝') {
                 0
             } else if w.ends_with("中心") {
                 2
