@@ -3053,3 +3053,17 @@ fn dams_dolphins_prefectures_and_four_partners_read_as_a_reader_reads_them() {
         &[("division", "上巴拉那省")],
     );
 }
+
+#[test]
+fn wen_is_a_sound_of_foreign_names_and_a_direction_ends_a_chinese_province() {
+    let found = names("支持加蓬奥文多港与让蒂尔港合作；海南文昌、三亚和海口；中共体秘书处。");
+    assert_found(
+        &found,
+        &[
+            ("place", "奥文多港"),
+            ("city", "文昌"),
+            ("organisation", "中共体"),
+        ],
+    );
+    assert!(!found.iter().any(|(_, t, _)| t == "南文昌"), "{found:?}");
+}

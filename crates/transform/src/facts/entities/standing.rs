@@ -1175,7 +1175,12 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
                 // A partner after China or another partner (`中｜乌`, `中俄｜蒙`).
                 let partner = PARTNER_CHARACTERS.contains(lead)
                     && (b == '中' || PARTNER_CHARACTERS.contains(b));
+                // A direction that ends the name of a Chinese province or region (`海南｜文昌`,
+                // `河北`, `华南`, `陕西`) is that name's.
+                let a_word_of_direction =
+                    direction && !ends_at(out, at) && "海河湖云济江山陕广辽华冀岭淮陇".contains(b);
                 !partner
+                    && !a_word_of_direction
                     && (ends_at(out, at) || !is_transliteration(b))
                     && !prose_words().spans(
                         folded,
