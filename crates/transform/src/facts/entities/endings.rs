@@ -314,7 +314,7 @@ const SOUNDS_OF_WORDS: &str = "考丰万林日龙武开富";
 
 /// Characters that start no name after punctuation or a join: words of the sentence (`、｜在…`,
 /// `。｜该…`, `和｜对…`) and generic phrases (`、｜各港`).
-const NOT_A_FIRST_SOUND: &str = "其各该本这那我你他它们等些全多双每某此诸另国省市县区中华的在至从向往经对把被让使给为同跟自以及并且而又也都还就才由将于赴沿即或和与应年据了受但";
+const NOT_A_FIRST_SOUND: &str = "其各该本这那我你他它们等些全多双每某此诸另国省市县区中华的在至从向往经对把被让使给为同跟自以及并且而又也都还就才由将于赴沿即或和与应年据了受但含包如";
 
 /// Whether an everyday word of two characters starts at `at` (`，｜覆盖科西河`).
 fn starts_an_everyday_word(folded: &str, at: usize) -> bool {
