@@ -439,7 +439,10 @@ const DIVISION_WORDS: [&str; 4] = ["大区", "省份", "州", "邦"];
 /// ([`DIVISION_COUNTS`]), or `等` and a few characters that end with a word of
 /// [`DIVISION_WORDS`] (`等沿海大区`; not `等州立大学`).
 fn counts_divisions(rest: &str) -> bool {
-    if DIVISION_COUNTS.iter().any(|c| rest.starts_with(c)) {
+    // Every count starts with a numeral: most texts start with none.
+    if rest.starts_with(|c| "两三四五六七八".contains(c))
+        && DIVISION_COUNTS.iter().any(|c| rest.starts_with(c))
+    {
         return true;
     }
     let Some(after) = rest.strip_prefix('等') else {

@@ -282,8 +282,7 @@ fn stretches_between_unknown_towns(folded: &str, out: &mut Vec<Mention<'_>>) {
     let to_finder = TO.get_or_init(|| memchr::memmem::Finder::new("至"));
     let mut found = Vec::new();
     for at in super::starts_of(to_finder, folded.as_bytes()) {
-        let after = at + '至'.len_utf8();
-        let Some(to) = stop_after(folded, after, '至') else {
+        let Some(to) = stop_after(folded, at + '至'.len_utf8(), '至') else {
             continue;
         };
         if !STRETCH.start(&folded[to.end..])
@@ -297,7 +296,10 @@ fn stretches_between_unknown_towns(folded: &str, out: &mut Vec<Mention<'_>>) {
             found.push(to);
         }
     }
-    add_where_free(out, found, "city", "route:town");
+    // Most blocks name no stretch: nothing to add.
+    if !found.is_empty() {
+        add_where_free(out, found, "city", "route:town");
+    }
 }
 
 #[cfg(test)]

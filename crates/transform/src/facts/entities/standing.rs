@@ -421,9 +421,14 @@ pub(super) fn standing(
         // Not after a division named in full (`昆士兰州｜海波因特港`, `阿西尔省｜山地`): features are
         // named after a division's short name.
         // Nor after a Chinese prefecture's or county's full name (`红河哈尼族彝族自治州｜河口…县`).
-        let chinese_full = folded[start..end].ends_with(['县', '市', '旗', '盟'])
-            || folded[start..end].ends_with("自治州");
-        if (kind == "city" && !chinese_full) || (kind == DIVISION && !in_full()) {
+        // (Asked only before a river's character: most names have none after them.)
+        let chinese_full = || {
+            let name = &folded[start..end];
+            name.ends_with(['县', '市', '旗', '盟']) || name.ends_with("自治州")
+        };
+        if (kind == "city" && !(after == Some('河') && chinese_full()))
+            || (kind == DIVISION && !in_full())
+        {
             let next = rest.chars().nth(1);
             match after {
                 // A river's mouth named after it (`瓜亚斯河口`; not `…河口岸`).
@@ -755,12 +760,8 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
-/// `西安国际港务区`, a logistics or data centre `占贾物流中心`, a dam or a power station
-/// `塔贝拉大坝`, `蒙贝拉水电站`).
-const INSTITUTIONS: [&str; 28] = [
-    "水电站",
-    "电站",
-    "大坝",
+/// `西安国际港务区`, a logistics or data centre `占贾物流中心`).
+const INSTITUTIONS: [&str; 25] = [
     "港务区",
     "物流中心",
     "数据中心",
@@ -788,12 +789,21 @@ const INSTITUTIONS: [&str; 28] = [
     "科技城",
 ];
 
-/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
+/// Dams and power stations, named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`).
+const DAMS: [&str; 3] = ["大坝", "水电站", "电站"];
+
+/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] or [`DAMS`] after at most six
 /// characters of one unbroken word (`海事大学`, `国际港务集团`): the name is part of the
 /// institution's. A country's name only in a university's or a college's, and not right before
 /// it (`美国大学` are a country's; `中国｜…大桥` names the country). A division named in full
 /// (`division`) is not a zone's name (`信德省｜经济特区`: zones in Sindh).
 fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
+    // A dam or a power station right after its place (`塔贝拉｜大坝`, `蒙贝拉｜水电站`; not
+    // `上巴拉那省｜伊泰普水电站`, one in the place).
+    if !country && rest.starts_with(['大', '水', '电']) && DAMS.iter().any(|d| rest.starts_with(d))
+    {
+        return true;
+    }
     let at_least = if country { 2 } else { 0 };
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
@@ -819,8 +829,6 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
         if !matches!(
             c,
             '大' | '学'
-                | '水'
-                | '电'
                 | '集'
                 | '公'
                 | '机'
@@ -850,11 +858,10 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
             if division && w.ends_with('区') {
                 return false;
             }
-            // A park, a dam or a power station is named right after its place (`罗勇工业园`,
-            // `塔贝拉大坝`); one a few words after is one in the place (`全罗南道｜临港产业园区`,
-            // `上巴拉那省｜伊泰普水电站`). A centre too, or after one word
+            // A park is named right after its place (`罗勇工业园`); one a few words after is a
+            // park in the place (`全罗南道｜临港产业园区`). A centre too, or after one word
             // (`占贾物流中心`, `霍尔果斯国际物流中心`; not `依斯干达公主城｜投资数据中心`).
-            let most = if w.ends_with('园') || w.ends_with('站') || w.ends_with('坝') {
+            let most = if w.ends_with('园') {
                 0
             } else if w.ends_with("中心") {
                 2
