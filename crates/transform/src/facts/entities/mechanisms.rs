@@ -420,6 +420,15 @@ fn is_a_joint_working_group(name: &str) -> bool {
         && !["对话会", "论坛", "会议"].iter().any(|m| name.contains(m))
 }
 
+/// Whether `name` is a joint working group's ([`is_a_joint_working_group`]) whose `phrase`
+/// (before its suffix) does not only count its partners ([`COUNTED_PARTNERS`]).
+fn names_a_joint_working_group(phrase: &str, name: &str) -> bool {
+    is_a_joint_working_group(name)
+        && !COUNTED_PARTNERS
+            .iter()
+            .any(|c| phrase.starts_with(c) || phrase.trim_end_matches("联合").ends_with(c))
+}
+
 /// Words that count a body's partners without naming them (`三方务实合作联合工作组`), or each
 /// of its bodies (`指导各联合工作组`).
 const COUNTED_PARTNERS: [&str; 10] = [
@@ -877,11 +886,11 @@ pub(super) fn named_in_text<'t>(
                     .next()
                     .filter(|(_, c)| matches!(c, '和' | '及' | '、' | '等' | '与' | '與'));
                 joins.is_some_and(|(j, c)| {
-                    !names.iter().any(|other| other.end == j)
-                        && !(c == '与'
-                            && folded
-                                .get(start..j)
-                                .is_some_and(|t| t.contains('—') && !ends_a_body(t)))
+                    let through_partners = c == '与'
+                        && folded
+                            .get(start..j)
+                            .is_some_and(|t| t.contains('—') && !ends_a_body(t));
+                    !names.iter().any(|other| other.end == j) && !through_partners
                 })
             })
             .map(|n| n.start)
@@ -1012,10 +1021,7 @@ pub(super) fn named_in_text<'t>(
         if (MEETINGS.contains(&suffix)
             && !names_a_meeting(phrase, suffix)
             && !is_a_joint_conference(&folded[start..end])
-            && !(is_a_joint_working_group(&folded[start..end])
-                && !COUNTED_PARTNERS.iter().any(|c| {
-                    phrase.starts_with(c) || phrase.trim_end_matches("联合").ends_with(c)
-                })))
+            && !names_a_joint_working_group(phrase, &folded[start..end]))
             || (suffix == "网络" && INFRASTRUCTURE.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心" && FACILITIES.iter().any(|w| phrase.ends_with(w)))
             || (suffix == "中心"
