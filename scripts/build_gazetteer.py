@@ -366,10 +366,15 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # (the Amur is a river, Zabaykalsky and Kamchatka are regions); Jordan's governorates but Balqa
 # (亚喀巴, 杰拉什); Algeria's wilayas and Tunisia's governorates; Egypt's governorates but those
 # named after a region (塞得港, 卢克索; not 北西奈, 红海); Uruguay's departments but five (派桑杜,
-# 里韦拉; not Cerro Largo, Flores, Lavalleja, Río Negro, Soriano).
-DIVISION_NAMED_AFTER_CAPITAL = {"TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY"}
+# 里韦拉; not Cerro Largo, Flores, Lavalleja, Río Negro, Soriano); Laos' provinces but those whose
+# capital is another town (Attapeu, Bokeo, Bolikhamsai, Champasak, Houaphanh, Khammouane,
+# Vientiane province, Xaisomboun, Xiangkhouang: 沙湾拿吉 and 丰沙里 are towns, 占巴塞 no town).
+DIVISION_NAMED_AFTER_CAPITAL = {
+    "TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY", "LA",
+}
 DIVISION_NOT_NAMED_AFTER_CAPITAL = {
     "tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam", "joba",
+    "laat", "labk", "labl", "lach", "laho", "lakh", "lavi", "laxs", "laxi",
     # Egypt's Sinai, Red Sea, New Valley and Delta governorates are named after regions.
     "egsin", "egjs", "egba", "egwad", "egdk", "egbh", "egkb", "egmnf", "egshr", "eggh",
     "uycl", "uyfs", "uyla", "uyrn", "uyso",
