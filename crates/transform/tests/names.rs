@@ -3067,3 +3067,23 @@ fn wen_is_a_sound_of_foreign_names_and_a_direction_ends_a_chinese_province() {
     );
     assert!(!found.iter().any(|(_, t, _)| t == "南文昌"), "{found:?}");
 }
+
+#[test]
+fn a_bridge_between_two_places_names_both_and_reviewed_names_are_of_their_kind() {
+    let found = names(
+        "双方支持同江—下列宁斯阔耶铁路大桥扩大运量；丹戎不碌港、阳逻港和孟定清水河口岸；苏拉威西和爪哇；沙湾拿吉、琅南塔等城市。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("city", "同江"),
+            ("city", "下列宁斯阔耶"),
+            ("place", "丹戎不碌港"),
+            ("place", "孟定清水河口岸"),
+            ("place", "苏拉威西"),
+            ("city", "沙湾拿吉"),
+        ],
+    );
+    // A bridge named after one place holds no mention of it.
+    assert!(kinds_of("同江铁路大桥建成通车。", "同江").is_empty());
+}

@@ -642,7 +642,10 @@ pub(super) fn standing(
         // Part of the name of a university, a company or an airport (`大连海事大学`,
         // `北京大学`, `中国农业大学`, `广州港集团`; but `美国大学` are a country's).
         let in_full = folded[start..end].ends_with(['省', '州', '区', '邦', '府', '县']);
-        if in_an_institution_name(rest, kind == "country", in_full) {
+        // A bridge's second place after a dash is linked by it, as a route's are
+        // (`同江—下列宁斯阔耶铁路大桥`, docs/names.md): not an institution's name.
+        let linked = before == Some('—');
+        if in_an_institution_name(rest, kind == "country", in_full) && !(linked && bridged(rest)) {
             // A division named in full may still be read on its own by its ending
             // (`色楞格省｜工业园区`): only a short name takes the names inside it along.
             return if in_full {
@@ -788,6 +791,13 @@ const INSTITUTIONS: [&str; 25] = [
     "基金",
     "科技城",
 ];
+
+/// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
+fn bridged(rest: &str) -> bool {
+    rest.char_indices()
+        .take(4)
+        .any(|(i, _)| rest[i..].starts_with("大桥"))
+}
 
 /// Dams and power stations, named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`).
 const DAMS: [&str; 3] = ["大坝", "水电站", "电站"];
