@@ -1831,7 +1831,7 @@ fn partners_joined_after_a_dash_and_one_place_s_institutes() {
 #[test]
 fn a_towns_landscape_and_cables_a_countrys_river_transport_and_a_name_after_a_join() {
     let found = found_in(
-        "推广桂林山水，扩容利伯维尔海缆登陆站，与中非共和国河运公司合作，经伊利湖和安大略湖运往大西洋，发展莱茵河和易北河内河航运。",
+        "推广桂林山水，扩容利伯维尔海缆登陆站，与中非共和国河运部门合作，经伊利湖和安大略湖运往大西洋，发展莱茵河和易北河内河航运。",
     );
     assert!(has(&found, "city", "桂林"), "{found:?}");
     assert!(has(&found, "city", "利伯维尔"), "{found:?}");
@@ -3086,4 +3086,13 @@ fn a_bridge_between_two_places_names_both_and_reviewed_names_are_of_their_kind()
     );
     // A bridge named after one place holds no mention of it.
     assert!(kinds_of("同江铁路大桥建成通车。", "同江").is_empty());
+}
+
+#[test]
+fn a_company_named_after_a_country_holds_no_mention_of_it() {
+    let found =
+        names("引导企业用好中国出口信用保险公司的海外投资保险；中国国家铁路集团有限公司统计。");
+    assert!(!found.iter().any(|(k, _, _)| k == "country"), "{found:?}");
+    // Its universities and its bridges still name it apart (`美国大学`, `中国｜…大桥`).
+    assert_found(&names("美国大学和中国—老挝大桥。"), &[("country", "美国")]);
 }
