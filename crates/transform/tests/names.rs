@@ -3096,3 +3096,16 @@ fn a_company_named_after_a_country_holds_no_mention_of_it() {
     // Its universities and its bridges still name it apart (`美国大学`, `中国｜…大桥`).
     assert_found(&names("美国大学和中国—老挝大桥。"), &[("country", "美国")]);
 }
+
+#[test]
+fn a_port_area_holds_no_mention_of_the_town_it_is_named_after() {
+    let found = names("福州港江阴港区至苏比克的航线；上合组织地区反恐怖机构发挥作用。");
+    assert!(!found.iter().any(|(_, t, _)| t == "江阴"), "{found:?}");
+    assert_found(
+        &found,
+        &[
+            ("organisation", "上合组织地区反恐怖机构"),
+            ("place", "福州港"),
+        ],
+    );
+}

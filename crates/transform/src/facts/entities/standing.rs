@@ -645,7 +645,13 @@ pub(super) fn standing(
         // A bridge's second place after a dash is linked by it, as a route's are
         // (`同江—下列宁斯阔耶铁路大桥`, docs/names.md): not an institution's name.
         let linked = before == Some('—');
-        if in_an_institution_name(rest, kind == "country", in_full) && !(linked && bridged(rest)) {
+        // A port area is no mention of the town it is named after (`福州港江阴｜港区`), but a
+        // port city's is the city's (`吉大港｜港区`).
+        let own_port_area = rest.starts_with("港区") && folded[start..end].ends_with('港');
+        if in_an_institution_name(rest, kind == "country", in_full)
+            && !(linked && bridged(rest))
+            && !own_port_area
+        {
             // A division named in full may still be read on its own by its ending
             // (`色楞格省｜工业园区`): only a short name takes the names inside it along.
             return if in_full {
@@ -764,8 +770,9 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a logistics or data centre `占贾物流中心`).
-const INSTITUTIONS: [&str; 25] = [
+const INSTITUTIONS: [&str; 26] = [
     "港务区",
+    "港区",
     "物流中心",
     "数据中心",
     "大学",
@@ -872,7 +879,7 @@ fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
             // A park is named right after its place (`罗勇工业园`); one a few words after is a
             // park in the place (`全罗南道｜临港产业园区`). A centre too, or after one word
             // (`占贾物流中心`, `霍尔果斯国际物流中心`; not `依斯干达公主城｜投资数据中心`).
-            let most = if w.ends_with('园') {
+            let most = if w.ends_with('园') || *w == "港区" {
                 0
             } else if w.ends_with("中心") {
                 2
