@@ -632,10 +632,10 @@ fn is_transliterated_town(name: &str) -> bool {
     (2..=7).contains(&name.chars().count()) && name.chars().all(standing::is_transliteration)
 }
 
-/// Whether `item` is two to six characters of transliteration followed by an everyday word of
-/// two characters that no word runs into (`霍姆斯和｜哈马｜推广`, `、尼科阿达拉｜建设`): a town's
-/// name the sentence goes on after. Not before a sound more (`阿迪格拉｜特等`) nor a count
-/// (`曼安｜两个水文站`).
+/// Whether `item` is a town's name in sounds ([`is_transliterated_town`]) followed by an
+/// everyday word of two characters that no word runs into (`霍姆斯和｜哈马｜推广`,
+/// `、尼科阿达拉｜建设`): a town's name the sentence goes on after. Not before a sound more
+/// (`阿迪格拉｜特等`) nor a count (`曼安｜两个水文站`).
 fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> bool {
     let name = &folded[item.clone()];
     let after: usize = folded[item.end..].chars().take(2).map(char::len_utf8).sum();
@@ -648,40 +648,44 @@ fn transliterated_before_a_verb(folded: &str, item: &std::ops::Range<usize>) -> 
         && !standing::ends_inside_a_word(folded, item.start, item.end)
 }
 
+/// The run of transliterated sounds that `chars` start with, eight at most (a longer run is no
+/// town's name): its characters, its bytes, and the character after it.
+fn run_of_sounds(chars: impl Iterator<Item = char>) -> (usize, usize, Option<char>) {
+    let (mut count, mut bytes) = (0, 0);
+    for c in chars {
+        if count == 8 || !standing::is_transliteration(c) {
+            return (count, bytes, Some(c));
+        }
+        count += 1;
+        bytes += c.len_utf8();
+    }
+    (count, bytes, None)
+}
+
 /// Whether two to eight characters of transliterated names end at `at` after a list's join or
 /// its opening (`的｜马蒂亚斯罗梅罗、`, `、｜伊斯特佩克、`): an item before of a list of towns in
 /// sounds.
 fn sounds_open_a_list(folded: &str, at: usize) -> bool {
-    let mut count = 0;
-    for c in folded[..at].chars().rev() {
-        if standing::is_transliteration(c) && count < 8 {
-            count += 1;
-            continue;
-        }
-        return count >= 2
-            && (JOINS.contains(&c)
+    let (count, _, before) = run_of_sounds(folded[..at].chars().rev());
+    count >= 2
+        && before.is_none_or(|c| {
+            JOINS.contains(&c)
                 || BEFORE_THE_FIRST.contains(c)
                 || c == '的'
-                || !annotext_parser::is_hanzi(c));
-    }
-    count >= 2
+                || !annotext_parser::is_hanzi(c)
+        })
 }
 
 /// Whether two to eight characters of transliterated names start at `at` and a list's join or
 /// its end follows them (`奇拉斯、｜比沙姆、`, `盖塔、｜西米尤五省`): the next item of a list of
 /// towns in sounds.
 fn sounds_then_a_join(folded: &str, at: usize) -> bool {
-    let mut count = 0;
-    for (i, c) in folded[at..].char_indices() {
-        if standing::is_transliteration(c) && count < 8 {
-            count += 1;
-            continue;
-        }
-        let rest = &folded[at + i..];
-        return count >= 2
-            && (JOINS.contains(&c) || AFTER_THE_LAST.start(rest) || counts_divisions(rest));
-    }
-    false
+    let (count, bytes, after) = run_of_sounds(folded[at..].chars());
+    let rest = &folded[at + bytes..];
+    count >= 2
+        && after.is_some_and(|c| {
+            JOINS.contains(&c) || AFTER_THE_LAST.start(rest) || counts_divisions(rest)
+        })
 }
 
 /// Whether an unknown item that reads as a name of `kind` starts at `start` and ends the list

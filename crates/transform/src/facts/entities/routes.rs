@@ -239,15 +239,15 @@ static STRETCH: Words = Words::new(&[
 /// Characters that end the prose before an unmarked stop (`首段｜斯莫科瓦茨至`, `但｜科马蒂普特至`).
 const BEFORE_A_STRETCH: &str = "段但而并且又也即";
 
-/// The fewest characters of a stop of a stretch that must be transliterated sounds: all but one
-/// (`卡宗古拉`, `利文斯敦`), so that prose on either side of 至 is no stretch.
+/// Whether all of a stretch's stop but one character at most is transliterated sounds
+/// (`卡宗古拉`, `利文斯敦`): prose on either side of 至 is no stretch.
 fn mostly_sounds(text: &str) -> bool {
     text.chars().filter(|c| !is_transliteration(*c)).count() <= 1
 }
 
 /// The unknown stop that ends at `end`, before a join, where no stop start is marked: the longest
-/// run back to a character no stop holds ([`BEFORE_A_STRETCH`]) that reads as a town's name and that no word crosses
-/// at its start (`沿岸｜卡宗古拉至`).
+/// run back to a character no stop holds ([`BEFORE_A_STRETCH`]) that reads as a town's name and
+/// that no word crosses at its start (`沿岸｜卡宗古拉至`).
 fn unmarked_stop_before(folded: &str, end: usize) -> Option<std::ops::Range<usize>> {
     let starts = folded[..end]
         .char_indices()

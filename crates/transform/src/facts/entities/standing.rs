@@ -809,12 +809,12 @@ fn bridged(rest: &str) -> bool {
 /// Dams and power stations, named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`).
 const DAMS: [&str; 3] = ["大坝", "水电站", "电站"];
 
-/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] or [`DAMS`] after at most six
-/// characters of one unbroken word (`海事大学`, `国际港务集团`): the name is part of the
-/// institution's. A country's name only in a university's, a college's or a company's, and not
-/// right before it (`美国大学` are a country's; `中国出口信用保险公司` names no country; `中国｜…大桥`
-/// names it). A division named in full
-/// (`division`) is not a zone's name (`信德省｜经济特区`: zones in Sindh).
+/// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
+/// characters of one unbroken word (`海事大学`, `国际港务集团`), or starts with one of [`DAMS`]:
+/// the name is part of the institution's. A country's name only in a university's, a college's
+/// or a company's, and not right before it (`美国大学` are a country's; `中国出口信用保险公司`
+/// names no country; `中国｜…大桥` names it). A division named in full (`division`) is not a
+/// zone's name (`信德省｜经济特区`: zones in Sindh).
 fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
     // A dam or a power station right after its place (`塔贝拉｜大坝`, `蒙贝拉｜水电站`; not
     // `上巴拉那省｜伊泰普水电站`, one in the place).
