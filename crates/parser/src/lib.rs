@@ -382,6 +382,17 @@ impl Document {
         structure::marker_text(&self.text, &self.segments, block)
     }
 
+    /// The number an inserted article is numbered under its article with (`第十条之一` → 1, the
+    /// article 10-1 that an amendment put after article 10); `None` for any other block.
+    pub fn article_insertion(&self, block: &Block) -> Option<u32> {
+        match block.kind {
+            BlockKind::Item { article: true, .. } => {
+                scan::inserted_article(&self.marker_text(block))
+            }
+            _ => None,
+        }
+    }
+
     /// How labels name the annex a block comes after: `Annex2` for `附件2：…` (or `附件二`),
     /// `Annex` for an annex without a number; `None` outside annexes.
     pub fn annex_of(&self, block: &Block) -> Option<String> {

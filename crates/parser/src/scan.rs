@@ -354,7 +354,7 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     // A range of articles set as one (`第二条至第三条　（删除）`) is a marker, not a citation, and
     // the whole range is the marker.
     let range = matches!(kind, BlockKind::Item { .. })
-        .then(|| article_range_end(body))
+        .then(|| article_range_end(body).or_else(|| article_insertion(body)))
         .flatten()
         .map_or(0, |(_, len)| len);
     let spaces = spaces_len(&body[range..]);
@@ -392,6 +392,24 @@ pub(crate) fn article_range_end(body: &str) -> Option<(u32, usize)> {
     let rest = &after[len..];
     let rest = rest[spaces_len(rest)..].strip_prefix(['条', '條'])?;
     (rest.is_empty() || spaces_len(rest) > 0).then_some((n, body.len() - rest.len()))
+}
+
+/// The number of an article inserted after another by an amendment (`第十条｜之一　…`, read
+/// `Art.10-1`), when spaces or nothing follow it, and the length of `之一` in bytes. Without the
+/// space it is a citation's words (`第十条之规定`).
+pub(crate) fn article_insertion(body: &str) -> Option<(u32, usize)> {
+    let after = body.strip_prefix('之')?;
+    let (n, len) = chinese_numeral(after)?;
+    let rest = &after[len..];
+    (n > 0 && (rest.is_empty() || spaces_len(rest) > 0)).then_some((n, body.len() - rest.len()))
+}
+
+/// The number an article's marker inserts it under (`第十条之一` → 1), if it is an inserted
+/// article.
+pub(crate) fn inserted_article(marker: &str) -> Option<u32> {
+    let at = marker.find(['条', '條'])?;
+    let body = marker[at..].trim_start_matches(['条', '條']).trim_end();
+    article_insertion(body).map(|(n, _)| n)
 }
 
 /// Words that follow a cited article or chapter, never the first words of one: `第一条规定的…`,

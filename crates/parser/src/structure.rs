@@ -505,17 +505,27 @@ pub(crate) fn build(
                 number,
                 article: true,
             } => {
-                let expected = expected_article(&open, number);
+                let marker = marker_text(text, segments, &block);
+                // An inserted article (`第十条之一`) comes after the article it is numbered
+                // under, and the next article goes on from that one.
+                let inserted = crate::scan::inserted_article(&marker).is_some();
+                let expected = match (inserted, open.last_article) {
+                    (true, Some(last)) => last,
+                    _ => expected_article(&open, number),
+                };
                 check(number, expected, NumberingLevel::Article, &block, anomalies);
                 // A range set as one (`第二条至第三条　（删除）`, all of it the marker) ends at its
                 // last article.
-                let marker = marker_text(text, segments, &block);
                 let last = marker
                     .find('至')
                     .and_then(|at| crate::scan::article_range_end(&marker[at..]))
                     .map(|(end, _)| end)
                     .filter(|&end| end > number.0);
-                open.last_article = Some(last.map_or(number, ItemNumber));
+                // An inserted article out of place (`第七条之二` after article 6) is reported
+                // once and leaves the count where it was: the next article follows the last.
+                if !inserted || open.last_article.is_none() {
+                    open.last_article = Some(last.map_or(number, ItemNumber));
+                }
                 open.annex_without_articles = false;
                 open.last_article_paragraph = None;
                 open.article = Some(index);
@@ -1143,7 +1153,11 @@ fn fits(
         BlockKind::Item {
             number,
             article: true,
-        } => number == expected_article(open, number),
+        } => {
+            number == expected_article(open, number)
+                || (open.last_article == Some(number)
+                    && crate::scan::inserted_article(&marker_text(text, segments, block)).is_some())
+        }
         BlockKind::Item { number, .. } => match (open.clause, open.article) {
             (Some(_), _) => number == next(open.last_subclause),
             (None, Some(_)) => number == next(open.last_clause),

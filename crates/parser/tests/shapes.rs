@@ -930,6 +930,36 @@ fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
 }
 
 #[test]
+fn an_article_an_amendment_inserted_is_an_article_of_its_own() {
+    // `第一条之一` comes after article 1 and before article 2, numbered under 1: no gap, no
+    // repeat; `第一条之规定` and `第一条之一的` inside a sentence stay citations.
+    let text = "某条例\n\n第一条　为了规范管理，制定本条例。\n第一条之一　本条例所称口岸，是指供人员出入境的港口。\n第一條之二　口岸的开放由国务院批准。\n第二条　依照第一条之规定办理。\n第三条　第一条之一的口岸，由海关监管。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(
+        items(&doc),
+        [
+            "为了规范管理，制定本条例。",
+            "本条例所称口岸，是指供人员出入境的港口。",
+            "口岸的开放由国务院批准。",
+            "依照第一条之规定办理。",
+            "第一条之一的口岸，由海关监管。"
+        ]
+    );
+    let inserted: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Item { .. }))
+        .map(|b| doc.article_insertion(b))
+        .collect();
+    assert_eq!(inserted, [None, Some(1), Some(2), None, None]);
+    // An inserted article out of place is reported, once: the next article follows the last.
+    let doc = parse_str("t", "第一条　甲。\n第二条之一　乙。\n第二条　丙。\n").unwrap();
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+    assert_eq!(doc.anomalies[0].position.line, 2);
+}
+
+#[test]
 fn a_page_break_after_a_full_line_that_closes_its_sentence_does_not_cut_its_paragraph() {
     // Wrapped at 24: `…共同打击走私。` fills its line, and article 3 goes on on the next page,
     // as it would on the same page.

@@ -411,6 +411,15 @@ fn sub_clauses_are_labelled_after_their_clause_each_one() {
 }
 
 #[test]
+fn an_inserted_article_is_labelled_after_the_article_it_follows() {
+    let text = "第一条　甲。\n第一条之一　乙：\n（一）丙；\n（二）丁。\n第二条　戊。\n";
+    let t = tables(&[parse_str("rules", text).unwrap()]);
+    assert_eq!(strings(&t.items, "label"), ["Art.1", "Art.1-1", "Art.2"]);
+    assert_eq!(strings(&t.items, "item_number"), ["1", "1", "2"]);
+    assert_eq!(strings(&t.clauses, "label"), ["Art.1-1(1)", "Art.1-1(2)"]);
+}
+
+#[test]
 fn a_section_ends_on_the_last_line_of_its_last_wrapped_unit_and_its_title_is_trimmed() {
     let text = "港口合作行动计划\n\n一、总体目标\t\n到2026年，双方在清洁能源、防灾减灾、海洋保护和能力建设等领域实施一批\n示范项目，建立较为完善的合作机制。\n二、保障措施\n1.双方将依托合作中心，建立行动计划落实情况年度评估机制，并每年\n发布评估报告。\n";
     let t = tables(&[parse_str("plan", text).unwrap()]);

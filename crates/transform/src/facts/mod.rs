@@ -287,12 +287,15 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 
 /// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
 /// `§2.1.3` under a subsection, `#21` outside any section, `Art.12` for an article (articles
-/// are numbered through the document), and in an annex, which numbers anew, after its name:
-/// `Annex2§1.3`, `Annex#4`. The sign keeps it text: `1.10` would be read as the number 1.1 by
-/// spreadsheets and by DuckDB's type detection.
+/// are numbered through the document; `Art.12-1` for `第十二条之一`, inserted after it), and in
+/// an annex, which numbers anew, after its name: `Annex2§1.3`, `Annex#4`. The sign keeps it
+/// text: `1.10` would be read as the number 1.1 by spreadsheets and by DuckDB's type detection.
 fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> String {
     if article {
-        return format!("Art.{number}");
+        return match doc.article_insertion(block) {
+            Some(inserted) => format!("Art.{number}-{inserted}"),
+            None => format!("Art.{number}"),
+        };
     }
     let subsection = block
         .subsection
