@@ -397,7 +397,11 @@ impl Document {
     /// `Annex` for an annex without a number; `None` outside annexes.
     pub fn annex_of(&self, block: &Block) -> Option<String> {
         let heading = self.blocks.get(block.annex? as usize)?;
-        let text = self.block_text(heading);
+        // An annex's line that is its first item (`附件2：1.…`) is named in its marker.
+        let text = match heading.kind {
+            BlockKind::Item { .. } => self.marker_text(heading),
+            _ => self.block_text(heading),
+        };
         let rest = text
             .trim_start()
             .trim_start_matches(['附', '件', '表'])

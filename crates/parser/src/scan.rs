@@ -188,6 +188,13 @@ fn classify(clean: &str, next_item: u32, continues: bool, after: &str) -> (Block
         return (BlockKind::Blank, 0);
     }
     let indent = clean.len() - rest.len();
+    if let Some(len) = annex_first_item_marker(rest) {
+        let kind = BlockKind::Item {
+            number: ItemNumber(1),
+            article: false,
+        };
+        return (kind, indent + len);
+    }
     if let Some((number, len)) = item_marker(rest, next_item, continues, after) {
         let kind = BlockKind::Item {
             number,
@@ -208,6 +215,24 @@ fn classify(clean: &str, next_item: u32, continues: bool, after: &str) -> (Block
         return (BlockKind::Point { number }, indent + len);
     }
     (BlockKind::Paragraph, 0)
+}
+
+/// The length of an annex's line up to the end of the first document's number when the line
+/// lists that document itself (`附件：1.` of `附件：1.签约项目清单`, `附件2：1．`): the line is
+/// the annex's first item, and its marker holds the annex's name. Not an amount (`附件：1.5亿…`).
+fn annex_first_item_marker(line: &str) -> Option<usize> {
+    let rest = line
+        .strip_prefix("附件")
+        .or_else(|| line.strip_prefix("附表"))?;
+    let number = digits_len(rest).max(chinese_numeral(rest).map_or(0, |(_, len)| len));
+    let rest = &rest[number..];
+    let rest = &rest[spaces_len(rest)..];
+    let rest = rest.strip_prefix(['：', ':'])?;
+    let rest = &rest[spaces_len(rest)..];
+    let (digits_end, len) = number_marker(rest)?;
+    let body = &rest[len..];
+    (digits_value(&rest[..digits_end]) == Some(1) && !reads_as_amount(body) && !body.is_empty())
+        .then(|| line.len() - body.len())
 }
 
 /// Whether `c` is an ASCII or a full-width digit.

@@ -103,6 +103,28 @@ impl Open {
         }
         sections.len().checked_sub(1).map(|s| s as u32)
     }
+
+    /// A part of a code or an annex begins (`annex`: the index of the annex's line): its
+    /// chapters (or sections) and items number from 1 again; articles go on through the
+    /// document.
+    fn start_a_part(&mut self, sections: usize, annex: Option<u32>) {
+        self.part_start = sections;
+        self.between_parts = true;
+        self.annex = annex;
+        self.annex_without_articles = annex.is_some();
+        self.subsection = None;
+        self.last_subsection = None;
+        self.last_item = None;
+        self.last_item_in_section = None;
+        self.last_item_in_document = None;
+        self.last_subsection_in_document = None;
+        self.in_chapter = false;
+        self.in_minor_level = false;
+        self.in_drafted_subsection = false;
+        self.last_minor = None;
+        self.article = None;
+        self.clause = None;
+    }
 }
 
 /// Joins wrapped lines, settles what each marker means in its context, groups items under
@@ -537,6 +559,12 @@ pub(crate) fn build(
                 number,
                 article: false,
             } => {
+                // An annex's line that lists its first document (`附件：1.签约项目清单`): the
+                // annex opens on it, and the line is its first item.
+                let opens_an_annex = is_an_annex(&marker_text(text, segments, &block));
+                if opens_an_annex {
+                    open.start_a_part(sections.len(), Some(index));
+                }
                 if let Some(parent) = open.clause.or(open.article) {
                     // `1.` inside an article: a sub-clause of its clause, or a clause of its own.
                     block.kind = BlockKind::Clause { number };
@@ -548,8 +576,9 @@ pub(crate) fn build(
                     let expected = ItemNumber(last.map_or(1, |n| n.0 + 1));
                     check(number, expected, NumberingLevel::Clause, &block, anomalies);
                     *last = Some(number);
-                } else if let Some(lead) =
-                    list_after_lead_in(text, segments, &out, &open, number, &shape)
+                } else if let Some(lead) = (!opens_an_annex)
+                    .then(|| list_after_lead_in(text, segments, &out, &open, number, &shape))
+                    .flatten()
                 {
                     // `1.` again after a free paragraph that leads in (`…以下方面加强合作：`):
                     // a list of that paragraph, not the section's items numbered anew.
@@ -573,27 +602,11 @@ pub(crate) fn build(
                 }
             }
             BlockKind::Paragraph if starts_a_part(&clean_line(text, segments, &block)) => {
-                // A part of a code or an annex: its chapters (or sections) number from 1 again;
-                // articles go on through the document.
-                open.part_start = sections.len();
-                open.between_parts = true;
-                open.annex = is_an_annex(&clean_line(text, segments, &block)).then_some(index);
-                open.annex_without_articles = open.annex.is_some();
-                open.subsection = None;
-                open.last_subsection = None;
-                // An annex's line may list its first document itself (`附件：1.签约项目清单`):
-                // the next line's `2.` goes on from it.
-                open.last_item =
-                    lists_its_first(&clean_line(text, segments, &block)).then_some(ItemNumber(1));
-                open.last_item_in_section = None;
-                open.last_item_in_document = None;
-                open.last_subsection_in_document = None;
-                open.in_chapter = false;
-                open.in_minor_level = false;
-                open.in_drafted_subsection = false;
-                open.last_minor = None;
-                open.article = None;
-                open.clause = None;
+                let line = clean_line(text, segments, &block);
+                open.start_a_part(sections.len(), is_an_annex(&line).then_some(index));
+                // An annex's line that lists its first document itself but not as an item
+                // (`附件：1.5亿元项目清单`): the next line's `2.` goes on from it.
+                open.last_item = lists_its_first(&line).then_some(ItemNumber(1));
             }
             // A page number (or the running header beside it) left standing between two units
             // changes nothing of the structure: no article's paragraph, no list's lead-in.
@@ -1123,6 +1136,12 @@ fn fits(
     sections: &[Section],
     previous: Option<&Block>,
 ) -> bool {
+    // An annex's line with its first document (`附件：1.…`) starts anew wherever it stands.
+    if matches!(block.kind, BlockKind::Item { article: false, .. })
+        && is_an_annex(&marker_text(text, segments, block))
+    {
+        return true;
+    }
     let body = text[block.body.range()].trim_start();
     // `（一）` / `项的规定`: a reference cut by the wrap. But a list's item may start with a word
     // that starts so (`2.项目申报书`, `3.目标任务`).

@@ -706,6 +706,24 @@ fn an_annex_line_that_names_its_first_document_goes_on_with_the_second() {
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(doc.rebuild(), text);
+    // The annex's line is its first item: the annex's name is in its marker.
+    assert_eq!(items(&doc), ["甲。", "签约项目清单", "参会单位名单"]);
+    let first = &doc.blocks[2];
+    assert_eq!(doc.marker_text(first), "附件：1.");
+    assert_eq!(doc.annex_of(first).as_deref(), Some("Annex"));
+    assert_eq!(doc.annex_of(&doc.blocks[3]).as_deref(), Some("Annex"));
+    assert_eq!(first.section, None);
+    // Numbered, annotated, in traditional script: the same.
+    let text = "附(fù)件(jiàn)2：1．簽約項目清單\n2．參會單位名單\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["簽約項目清單", "參會單位名單"]);
+    assert_eq!(doc.annex_of(&doc.blocks[1]).as_deref(), Some("Annex2"));
+    // An amount after the colon is no first item: the line is the annex's, and 2 goes on.
+    let text = "附件：1.5亿元项目清单\n2.参会单位名单\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["参会单位名单"]);
 }
 
 #[test]

@@ -329,7 +329,14 @@ fn an_annex_list_and_sections_with_an_ascii_point() {
     let text = "请认真贯彻执行。\n附件：1.2025年度省级科技计划项目申报指南\n　　　2.项目申报书（模板）\n　　　3.项目预算表\n";
     let doc = parse_str("t", text).unwrap();
     assert_eq!(numbering_anomalies(&doc), []);
-    assert_eq!(item_texts(&doc), ["项目申报书（模板）", "项目预算表"]);
+    assert_eq!(
+        item_texts(&doc),
+        [
+            "2025年度省级科技计划项目申报指南",
+            "项目申报书（模板）",
+            "项目预算表"
+        ]
+    );
     let doc = parse_str(
         "t",
         "一.总体要求\n1.住宅老旧电梯更新。\n二.保障措施\n1.加强组织领导。\n",
