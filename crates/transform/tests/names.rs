@@ -3109,3 +3109,115 @@ fn a_port_area_holds_no_mention_of_the_town_it_is_named_after() {
         ],
     );
 }
+
+#[test]
+fn a_countrys_divisions_by_direction_are_found_apart_from_it_in_its_block() {
+    // The first after the country, the others after a town or in a list of the same block.
+    let found = names("在斯里兰卡南方省汉班托塔和中央省康提市、北方省贾夫纳建设园区。");
+    for division in ["南方省", "中央省", "北方省"] {
+        assert_eq!(kinds_of_in(&found, division), ["division"], "{found:?}");
+    }
+    // Not without a country's division in the block, nor provinces and cities in general, nor
+    // the last part of a name in parts.
+    assert!(kinds_of("北方省贾夫纳的港口。", "北方省").is_empty());
+    assert!(kinds_of("赞比亚西方省与中国北方省市合作。", "北方省").is_empty());
+    assert_eq!(
+        kinds_of("加蓬奥果韦-滨海省与卢旺达东方省合作。", "滨海省"),
+        Vec::<String>::new()
+    );
+}
+
+fn kinds_of_in(found: &[(String, String, String)], name: &str) -> Vec<String> {
+    found
+        .iter()
+        .filter(|(_, t, _)| t == name)
+        .map(|(k, _, _)| k.clone())
+        .collect()
+}
+
+#[test]
+fn organising_freight_or_a_quoted_service_is_no_organisation() {
+    for text in [
+        "经河西走廊和天山北坡通道组织“中转集拼”，吸引内地货源。",
+        "推动云南与四川、重庆、广西联合组织南亚方向班列。",
+    ] {
+        let found = names(text);
+        assert!(
+            !found.iter().any(|(k, _, _)| k == "organisation"),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_events_platform_and_a_dialogues_annual_meeting_are_the_event_and_the_dialogue() {
+    let found = names("宁夏依托中国—阿拉伯国家博览会平台，开通航线。");
+    assert_eq!(
+        kinds_of_in(&found, "中国—阿拉伯国家博览会"),
+        ["mechanism"],
+        "{found:?}"
+    );
+    assert!(kinds_of_in(&found, "中国—阿拉伯国家博览会平台").is_empty());
+    let found = names("建立中国—海合会战略对话年度会议制度。");
+    assert!(kinds_of_in(&found, "中国—海合会战略对话年度会议").is_empty());
+    assert_eq!(
+        kinds_of_in(&found, "中国—海合会战略对话"),
+        ["mechanism"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_lists_first_item_starts_after_a_word_and_a_joining_word_before_a_verb() {
+    // 经 opens no list where it starts 经济 (the zone 经济城).
+    let found = names("鼓励中国企业参与吉赞经济城、延布工业城建设。");
+    assert!(kinds_of_in(&found, "济城").is_empty(), "{found:?}");
+    // 并 before a verb is the sentence's.
+    let found = names("扩大对中亚出口，并利用赛里木湖、博斯腾湖和喀什古城发展旅游。");
+    assert_eq!(kinds_of_in(&found, "赛里木湖"), ["feature"], "{found:?}");
+}
+
+#[test]
+fn a_features_name_of_seven_sounds_after_a_join_is_read_whole_not_a_ports() {
+    let found = names("巴尔坎州的铁路和卡拉博加兹戈尔湾沿岸的化工产能。");
+    assert_eq!(
+        kinds_of_in(&found, "卡拉博加兹戈尔湾"),
+        ["feature"],
+        "{found:?}"
+    );
+    // A town's name and its port's, run together, are no port of seven sounds.
+    let found = names("利伯维尔奥文多港扩建。");
+    assert!(
+        kinds_of_in(&found, "利伯维尔奥文多港").is_empty(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_animal_named_after_a_country_holds_no_mention_of_it() {
+    let found = names("保护孟加拉虎和亚洲象，支持孟加拉国发展。");
+    assert_eq!(kinds_of_in(&found, "孟加拉国"), ["country"], "{found:?}");
+    assert!(kinds_of_in(&found, "孟加拉").is_empty(), "{found:?}");
+}
+
+#[test]
+fn organisations_the_reviews_name_are_found_by_their_names() {
+    let found = names(
+        "支持拯救咸海国际基金和阿拉伯石油输出国组织（OAPEC）的工作，经杰贝阿里海铁联运通道出口。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("organisation", "拯救咸海国际基金"),
+            ("organisation", "阿拉伯石油输出国组织"),
+            ("organisation", "OAPEC"),
+            ("city", "杰贝阿里"),
+        ],
+    );
+    // Jebel Ali's sea-rail route holds no Caspian Sea.
+    assert!(kinds_of_in(&found, "里海").is_empty(), "{found:?}");
+    assert!(
+        kinds_of_in(&found, "石油输出国组织").is_empty(),
+        "{found:?}"
+    );
+}

@@ -538,9 +538,13 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         {
             continue;
         }
-        // A run of one name is short; one in parts may be long.
+        // A run of one name is short; one in parts may be long; a feature's that a join or
+        // punctuation bounds may be seven sounds (`和｜卡拉博加兹戈尔湾`; a port's or an island's
+        // that long is mostly its town's name and its own, `利伯维尔｜奥文多港`).
         let most = if folded[start..at].contains(['-', '—', '·']) {
             16
+        } else if kind == FEATURE && stands_apart(folded, out, start) {
+            7
         } else {
             6
         };
@@ -766,6 +770,40 @@ pub(super) fn directional_divisions_in_text<'t>(
             }
         }
     }
+    if !found.is_empty() {
+        // The country's other divisions by direction that the block names apart from it, after a
+        // town or in a list (`斯里兰卡南方省汉班托塔和｜中央省康提市、｜北方省贾夫纳`).
+        let mut more: Vec<Mention<'t>> = Vec::new();
+        for (start, c) in folded.char_indices() {
+            if !matches!(c, '东' | '西' | '南' | '北' | '中' | '滨' | '首') {
+                continue;
+            }
+            // Not the last part of a name in parts (`奥果韦-｜滨海省`).
+            let apart = folded[..start].chars().next_back().is_none_or(|b| {
+                (!annotext_parser::is_hanzi(b) && !"-－—·".contains(b))
+                    || "和、及与的在赴".contains(b)
+            });
+            let Some(end) = directional_division_at(folded, start).filter(|_| apart) else {
+                continue;
+            };
+            if out
+                .iter()
+                .chain(&found)
+                .chain(&more)
+                .any(|m| m.text.start < end && m.text.end > start)
+            {
+                continue;
+            }
+            more.push(Mention {
+                kind: DIVISION,
+                text: start..end,
+                canonical: None,
+                rule: "ending:direction",
+                offset: start,
+            });
+        }
+        found.extend(more);
+    }
     out.extend(found);
 }
 
@@ -781,7 +819,9 @@ fn directional_division_at(folded: &str, start: usize) -> Option<usize> {
     let suffix = ["大区", "省", "州", "区"]
         .iter()
         .find(|s| after.starts_with(**s))?;
-    if after[suffix.len()..].starts_with(['长', '份', '级', '际', '立', '域', '内', '外', '间'])
+    // Nor provinces and cities in general (`北方省市`).
+    if after[suffix.len()..]
+        .starts_with(['长', '份', '级', '际', '立', '域', '内', '外', '间', '市'])
     {
         return None;
     }

@@ -766,6 +766,12 @@ fn item_before(
         // `甘肃的苹果、兰州`, what a place has).
         let of_sounds =
             c == '的' && m.kind == "city" && is_transliterated_town(&folded[start..end]);
+        // An opening word that starts a word with a town's first character is no opening
+        // (`经｜济城`: 经济城 is a zone). An item with an ending is cut after the word below.
+        if m.kind == "city" && BEFORE_THE_FIRST.contains(c) && everyday_word_at(folded, i).is_some()
+        {
+            return None;
+        }
         if !annotext_parser::is_hanzi(c) || BEFORE_THE_FIRST.contains(c) || of_sounds {
             break;
         }
@@ -774,6 +780,12 @@ fn item_before(
         if chars > 7 {
             return None;
         }
+    }
+    // A joining word before a verb is the sentence's too (`并｜利用｜赛里木湖、博斯腾湖`).
+    if folded[start..end].starts_with(['并', '且', '还', '也', '又', '再'])
+        && super::mechanisms::verb_at(folded, start + '并'.len_utf8()).is_some()
+    {
+        start += '并'.len_utf8();
     }
     // A verb that leads into names is the sentence's (`支持｜浩罕、马尔吉兰`), and so is a word of
     // prose before a town's name in sounds of foreign names (`随着｜拉穆、蒙巴萨`).

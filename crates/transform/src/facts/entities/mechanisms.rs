@@ -494,10 +494,10 @@ const INSTITUTES: [&str; 16] = [
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
-/// (`牵头组织｜实施`, `委员会组织｜的培训`).
-const ORGANISE: [&str; 21] = [
+/// (`牵头组织｜实施`, `委员会组织｜的培训`, `组织｜“中转集拼”`).
+const ORGANISE: [&str; 22] = [
     "友好", "实施", "开展", "召开", "举办", "落实", "编制", "协调", "推动", "专家", "力量", "人员",
-    "企业", "的", "优化", "管理", "模式", "方式", "工作", "能力", "方案",
+    "企业", "的", "优化", "管理", "模式", "方式", "工作", "能力", "方案", "“",
 ];
 
 /// Verbs whose object is a body a charter names by its short name (`发布｜联盟…`, `维护｜联盟`).
@@ -506,10 +506,12 @@ const VERBS_ON_A_BODY: [&str; 11] = [
 ];
 
 /// Words before `组织` that make it a verb (`湖南将｜组织`, `会议期间｜组织`, `会同｜组织`,
-/// `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`, `海铁联运｜组织`), or a
-/// national research body (`…科学与工业研究｜组织`); a government's department organises
-/// (`广东省商务厅｜组织广东企业…`).
-const ORGANISED_BY: [&str; 39] = [
+/// `广西联合｜组织`, `雅典国立技术大学｜组织`), the organising of freight (`回程货源｜组织`,
+/// `海铁联运｜组织`, `天山北坡通道｜组织`), or a national research body (`…科学与工业研究｜组织`);
+/// a government's department organises (`广东省商务厅｜组织广东企业…`).
+const ORGANISED_BY: [&str; 41] = [
+    "联合",
+    "通道",
     "厅",
     "局",
     "运输",
@@ -1079,7 +1081,13 @@ pub(super) fn named_in_text<'t>(
         // meeting's (`博鳌亚洲论坛｜年会平台`): no platform of its own. A grouping's or a forum's
         // bare mechanism is the grouping or the forum (`金砖国家｜机制`, `中非合作论坛｜机制`; a
         // cooperation's is its name: `澜湄合作机制`).
-        if (suffix == "平台" && (phrase.ends_with("年会") || is_a_name_of(&["organisation"])))
+        if (suffix == "平台"
+            && (phrase.ends_with("年会")
+                || is_a_name_of(&["organisation"])
+                || (["博览会", "论坛", "峰会"].iter().any(|e| phrase.ends_with(e))
+                    && is_a_name_of(&["mechanism"]))))
+            // A dialogue's annual meeting is the dialogue's (`战略对话｜年度会议`).
+            || (suffix == "会议" && phrase.ends_with("年度"))
             || (suffix == "机制"
                 && (is_a_name_of(&["organisation"])
                     || (phrase.ends_with("论坛") && is_a_name_of(&["mechanism"]))))
