@@ -3221,3 +3221,30 @@ fn organisations_the_reviews_name_are_found_by_their_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn two_events_held_together_are_two_and_a_committees_mechanism_is_the_committee() {
+    let found = names("举办中国—南亚博览会暨第九届中国—南亚合作论坛。");
+    let mechanisms: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        mechanisms,
+        ["中国—南亚博览会", "中国—南亚合作论坛"],
+        "{found:?}"
+    );
+    // One forum's name that holds 暨 stays one.
+    assert_found(
+        &names("出席金砖国家友好城市暨地方政府合作论坛。"),
+        &[("mechanism", "金砖国家友好城市暨地方政府合作论坛")],
+    );
+    let found = names("充分发挥中俄投资合作委员会机制作用。");
+    assert_eq!(
+        kinds_of_in(&found, "中俄投资合作委员会"),
+        ["mechanism"],
+        "{found:?}"
+    );
+    assert!(kinds_of_in(&found, "中俄投资合作委员会机制").is_empty());
+}

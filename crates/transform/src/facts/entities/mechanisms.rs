@@ -694,7 +694,8 @@ pub(super) fn named_in_text<'t>(
         let end = found.end();
         from = at;
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
-        // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`).
+        // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`), and so
+        // is a committee's mechanism.
         // `机制化` is a verb (`将…论坛｜机制化`): no suffix, and none after a name.
         let makes_a_verb = |at: usize| folded[at..].starts_with("机制化");
         if makes_a_verb(at) {
@@ -716,6 +717,8 @@ pub(super) fn named_in_text<'t>(
             && finder
                 .find(aho_corasick::Input::new(folded).range(end..folded.len().min(end + 9)))
                 .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
+            // A committee's mechanism is the committee (`中俄投资合作委员会｜机制`).
+            && !(&folded[at..end] == "委员会" && folded[end..].starts_with("机制"))
         {
             continue;
         }
@@ -872,6 +875,16 @@ pub(super) fn named_in_text<'t>(
             {
                 start += cut;
             }
+        }
+        // Two events held together (`中国—南亚博览会暨｜第九届中国—南亚合作论坛`): each is named
+        // apart, the second from after 暨; not one forum's name that holds 暨
+        // (`金砖国家友好城市暨地方政府合作论坛`).
+        if let Some(cut) = folded[start..at].rfind('暨').filter(|&cut| {
+            ["博览会", "论坛", "峰会", "会议", "对话", "大会", "洽谈会"]
+                .iter()
+                .any(|e| folded[start..start + cut].ends_with(e))
+        }) {
+            start += cut + '暨'.len_utf8();
         }
         // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
         // that follows a joining word.
@@ -1090,7 +1103,9 @@ pub(super) fn named_in_text<'t>(
             || (suffix == "会议" && phrase.ends_with("年度"))
             || (suffix == "机制"
                 && (is_a_name_of(&["organisation"])
-                    || (phrase.ends_with("论坛") && is_a_name_of(&["mechanism"]))))
+                    || (phrase.ends_with("论坛") && is_a_name_of(&["mechanism"]))
+                    // A committee's mechanism is the committee (`政府间合作委员会｜机制`).
+                    || phrase.ends_with("委员会")))
         {
             continue;
         }
