@@ -369,8 +369,10 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # 里韦拉; not Cerro Largo, Flores, Lavalleja, Río Negro, Soriano); Laos' provinces but those whose
 # capital is another town (Attapeu, Bokeo, Bolikhamsai, Champasak, Houaphanh, Khammouane,
 # Vientiane province, Xaisomboun, Xiangkhouang: 沙湾拿吉 and 丰沙里 are towns, 占巴塞 no town).
+# Guinea's regions are named after their capitals too (拉贝, 金迪亚), and so are Niger's (多索,
+# 迪法). (Senegal's and Mali's as well, but CLDR writes them with 区, which gives no short form.)
 DIVISION_NAMED_AFTER_CAPITAL = {
-    "TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY", "LA",
+    "TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY", "LA", "GN", "NE",
 }
 DIVISION_NOT_NAMED_AFTER_CAPITAL = {
     "tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam", "joba",

@@ -3248,3 +3248,32 @@ fn two_events_held_together_are_two_and_a_committees_mechanism_is_the_committee(
     );
     assert!(kinds_of_in(&found, "中俄投资合作委员会机制").is_empty());
 }
+
+#[test]
+fn border_towns_guineas_and_nigers_capitals_and_a_crossing_after_a_measure_word() {
+    let found = names(
+        "推动甘其毛都—嘎顺苏海图、策克—希韦呼伦跨境铁路建设，用于阿日哈沙特、额布都格等口岸。",
+    );
+    for town in [
+        "甘其毛都",
+        "嘎顺苏海图",
+        "策克",
+        "希韦呼伦",
+        "阿日哈沙特",
+        "额布都格",
+    ] {
+        assert_eq!(kinds_of_in(&found, town), ["city"], "{town}: {found:?}");
+    }
+    // 阿日哈沙特 holds no Saudi Arabia.
+    assert!(kinds_of_in(&found, "沙特").is_empty(), "{found:?}");
+    // A region named after its capital, written bare, is the town; with its suffix the region.
+    let found = names("在金迪亚和拉贝建设农业园，覆盖金迪亚大区与尼日尔多索大区。");
+    assert_eq!(kinds_of_in(&found, "金迪亚"), ["city"], "{found:?}");
+    assert_eq!(kinds_of_in(&found, "拉贝"), ["city"], "{found:?}");
+    assert_eq!(kinds_of_in(&found, "金迪亚大区"), ["division"], "{found:?}");
+    assert_eq!(kinds_of_in(&found, "多索大区"), ["division"], "{found:?}");
+    // `这座口岸` names no crossing; the mainland is no town of a list.
+    let found = names("见证着这座口岸城市的开放气质，霍巴特、朗塞斯顿与大陆之间的航运。");
+    assert!(!found.iter().any(|(k, _, _)| k == "place"), "{found:?}");
+    assert!(kinds_of_in(&found, "大陆").is_empty(), "{found:?}");
+}

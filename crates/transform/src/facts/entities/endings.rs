@@ -108,7 +108,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             // (`巴克图口岸｜铁路口岸`).
             if !annotext_parser::is_hanzi(c)
                 || folded[..i + c.len_utf8()].ends_with("口岸")
-                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于".contains(c)
+                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -506,10 +506,11 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             continue;
         }
         // A division named new, upper, lower or by its direction (`新阿基坦大区`, `上法兰西大区`,
-        // `下萨克森州`, `北巴提奈省`), a port named new (`新帕尔米拉港`), a range by its direction.
+        // `下萨克森州`, `北巴提奈省`), a port or an island named new (`新帕尔米拉港`, `新乔治亚岛`),
+        // a range by its direction.
         let prefixes = match kind {
             DIVISION => "新上下东西南北",
-            PLACE if ending.ends_with('港') => "新",
+            PLACE if ending.ends_with('港') || ending == "岛" => "新",
             // A range or a river named by its direction (`南马德雷山脉`, `北亚克河`).
             FEATURE if matches!(ending, "山脉" | "河") => "东西南北",
             _ => "",

@@ -28,8 +28,9 @@ const BEFORE_THE_FIRST: &str = "在赴经过至到从向往对同将由沿于";
 const GENERIC_CHARACTERS: &str = "其各该本这那我你他它们等些全多双每某此诸另的";
 
 /// Words of generic phrases (`内陆国家`, `边境口岸`, `主要河流`).
-const GENERIC_WORDS: [&str; 38] = [
+const GENERIC_WORDS: [&str; 39] = [
     "国家",
+    "大陆",
     "城市",
     "城镇",
     "港口",
