@@ -3277,3 +3277,19 @@ fn border_towns_guineas_and_nigers_capitals_and_a_crossing_after_a_measure_word(
     assert!(!found.iter().any(|(k, _, _)| k == "place"), "{found:?}");
     assert!(kinds_of_in(&found, "大陆").is_empty(), "{found:?}");
 }
+
+#[test]
+fn an_international_river_commission_keeps_its_word_international() {
+    let found = names("同国际萨瓦河流域委员会和尼日尔流域管理局合作。");
+    assert_found(
+        &found,
+        &[
+            ("organisation", "国际萨瓦河流域委员会"),
+            ("organisation", "尼日尔流域管理局"),
+        ],
+    );
+    assert!(
+        kinds_of_in(&found, "萨瓦河流域委员会").is_empty(),
+        "{found:?}"
+    );
+}

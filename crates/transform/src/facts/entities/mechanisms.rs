@@ -1140,7 +1140,12 @@ pub(super) fn named_in_text<'t>(
             .flatten()
             .map(|n| n.text.start);
         let kind = if let Some(from) = commission {
-            start = from;
+            // An international commission says so before its river (`国际｜萨瓦河流域委员会`).
+            start = if folded[..from].ends_with("国际") {
+                from - "国际".len()
+            } else {
+                from
+            };
             "organisation"
         } else {
             kind
