@@ -298,6 +298,30 @@ pub(crate) fn build(
                 }
             }
         }
+        // A heading that carries the first of a list (`一、…：（一）甲；`, `三、下一步建议。（一）…。`):
+        // a line with the next (`（二）…`) goes on with the heading where the item before it
+        // left its sentence open (`；`), as it would on one line; else it is the list's second
+        // subsection, the first being the heading's.
+        let mut inline_list_goes_on = false;
+        if let BlockKind::SubsectionHeading { number } = block.kind {
+            let carried = open.previous.and_then(|u| out.get(u)).and_then(|unit| {
+                let line = clean_line(text, segments, unit);
+                (number.0 > 1
+                    && matches!(unit.kind, BlockKind::SectionHeading { .. })
+                    && has_inline_marker(&line, number.0 - 1))
+                .then(|| line.trim_end().ends_with(['；', ';', '，', ',']))
+            });
+            match carried {
+                Some(true) if open.unit.is_some() && open.unit == open.previous => {
+                    inline_list_goes_on = true;
+                    unmark(segments, &mut block);
+                }
+                Some(false) if open.last_subsection.is_none() => {
+                    open.last_subsection = Some(ItemNumber(number.0 - 1));
+                }
+                _ => {}
+            }
+        }
         if block.kind == BlockKind::Paragraph {
             if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
                 let last = shape(unit.end_line);
@@ -325,7 +349,8 @@ pub(crate) fn build(
                     last.wrapped() || full && !laid_out_unit(text, segments, unit)
                 } && !shape(block.line).page_number
                     && !stands_alone(text, segments, shape(block.line), &block)
-                    && !ends_its_unit;
+                    && !ends_its_unit
+                    || inline_list_goes_on;
                 if joins {
                     let this = shape(block.line);
                     join_line(

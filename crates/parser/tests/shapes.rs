@@ -1138,3 +1138,28 @@ fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
     let doc = parse_str("t", text).unwrap();
     assert_eq!(texts_of(&doc)[2], "抄送：省委办公厅，省政府办公厅。");
 }
+
+#[test]
+fn an_inline_list_a_heading_carries_goes_on_on_the_next_line() {
+    // The heading's list left open after its first item (`；`): the next line is the heading's,
+    // as it is written on one line; no subsection, no gap.
+    let text = "联合声明\n\n一、双方同意在以下领域深化务实合作：（一）扩大贸易和投资规模；\n（二）推进基础设施互联互通；（三）加强人文交流。\n二、双方同意加强多边协调。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert!(doc.subsections.is_empty());
+    assert_eq!(
+        doc.block_text(doc.section_heading(&doc.sections[0])),
+        "双方同意在以下领域深化务实合作：（一）扩大贸易和投资规模；（二）推进基础设施互联互通；（三）加强人文交流。"
+    );
+    assert_eq!(doc.rebuild(), text);
+    // A first subsection the heading carries after its title's stop: the next lines are its
+    // second and third subsections, numbered on from it.
+    let text = "一、下一步建议。（一）依托论坛推动签署协议。\n（二）支持企业开展合作。\n（三）推动海运物流通道建设。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.subsections.len(), 2);
+    assert_eq!(doc.subsections[0].number.0, 2);
+    // A heading that carries no first subsection: a second is a gap still.
+    let doc = parse_str("t", "一、下一步建议。\n（二）支持企业开展合作。\n").unwrap();
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+}
