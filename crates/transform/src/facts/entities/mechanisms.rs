@@ -879,11 +879,18 @@ pub(super) fn named_in_text<'t>(
         // Two events held together (`中国—南亚博览会暨｜第九届中国—南亚合作论坛`): each is named
         // apart, the second from after 暨; not one forum's name that holds 暨
         // (`金砖国家友好城市暨地方政府合作论坛`).
-        if let Some(cut) = folded[start..at].rfind('暨').filter(|&cut| {
-            ["博览会", "论坛", "峰会", "会议", "对话", "大会", "洽谈会"]
-                .iter()
-                .any(|e| folded[start..start + cut].ends_with(e))
-        }) {
+        // Only an event is held together with another (most suffixes name none: searching
+        // every phrase for 暨 cost more than the rest of this).
+        let event = folded[at..end].ends_with('会') || matches!(&folded[at..end], "论坛" | "对话");
+        if let Some(cut) = event
+            .then(|| folded[start..at].rfind('暨'))
+            .flatten()
+            .filter(|&cut| {
+                ["博览会", "论坛", "峰会", "会议", "对话", "大会", "洽谈会"]
+                    .iter()
+                    .any(|e| folded[start..start + cut].ends_with(e))
+            })
+        {
             start += cut + '暨'.len_utf8();
         }
         // Two mechanisms joined (`东盟地区论坛和｜中国—东盟应急协调机制`): from the last name
