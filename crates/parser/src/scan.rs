@@ -91,6 +91,9 @@ pub(crate) struct Scan {
     pub seen_content: bool,
     /// The item number the current list calls for next (1 after a heading).
     pub next_item: u32,
+    /// The item number after the document's last item: a list numbered on through its
+    /// sections calls for it after a heading (`二、…` / `3.5万名…` after item 2).
+    pub next_item_through: u32,
     /// A line's clean start, gathered for [`classify`]; reused from line to line.
     pub prefix: String,
 }
@@ -113,6 +116,7 @@ pub(crate) fn scan(text: &str) -> Scan {
         continues: false,
         seen_content: false,
         next_item: 1,
+        next_item_through: 1,
         prefix: String::new(),
     };
     let mut pos = 0;
@@ -182,7 +186,7 @@ const MARKER_WINDOW: usize = 96;
 ///
 /// The kinds are as the marker alone says; [`crate::structure`] settles what a `（一）` is from
 /// its context (a subsection, a clause of an article, a point of a list).
-fn classify(clean: &str, next_item: u32, continues: bool, after: &str) -> (BlockKind, usize) {
+fn classify(clean: &str, next_item: [u32; 2], continues: bool, after: &str) -> (BlockKind, usize) {
     let rest = clean.trim_start();
     if rest.is_empty() {
         return (BlockKind::Blank, 0);
@@ -271,7 +275,7 @@ fn spaces_len(text: &str) -> usize {
 /// changes on a guess.
 fn item_marker(
     line: &str,
-    next_item: u32,
+    next_item: [u32; 2],
     continues: bool,
     after: &str,
 ) -> Option<(ItemNumber, usize)> {
@@ -280,7 +284,7 @@ fn item_marker(
     let ambiguous = body.starts_with(is_digit);
     let n = digits_value(&line[..digits_end])?;
     if ambiguous
-        && (n != next_item
+        && (!next_item.contains(&n)
             || continues
             || reads_as_amount(body) && !starts_item(after, n.saturating_add(1)))
     {
@@ -384,6 +388,26 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
         .map_or(0, |(_, len)| len);
     let spaces = spaces_len(&body[range..]);
     if spaces == 0 && range == 0 && (continues && !body.is_empty() || cites(body)) {
+        return None;
+    }
+    // A citation that a wrap set at a line's start, with a space a PDF copy put after it
+    // (`…依照本条例` / `第二条 的规定处罚。`): an article starts with none of these words.
+    if continues
+        && range == 0
+        && [
+            "的",
+            "规定",
+            "規定",
+            "所",
+            "之",
+            "中规定",
+            "中規定",
+            "，",
+            "、",
+        ]
+        .iter()
+        .any(|w| body[spaces..].starts_with(w))
+    {
         return None;
     }
     Some((
@@ -957,7 +981,7 @@ fn scan_line(
         let mut buffer = std::mem::take(&mut out.prefix);
         let classified = classify(
             clean_prefix(text, &out.segments[first..], &mut buffer),
-            out.next_item,
+            [out.next_item, out.next_item_through],
             out.continues,
             text.get(end..).unwrap_or(""),
         );
@@ -972,6 +996,13 @@ fn scan_line(
         } => number.0.saturating_add(1),
         _ => out.next_item,
     };
+    if let BlockKind::Item {
+        number,
+        article: false,
+    } = kind
+    {
+        out.next_item_through = number.0.saturating_add(1);
+    }
     let marker_end = match marker_len {
         0 => None,
         len => mark_marker(&mut out.segments, first, len),

@@ -1163,3 +1163,33 @@ fn an_inline_list_a_heading_carries_goes_on_on_the_next_line() {
     let doc = parse_str("t", "一、下一步建议。\n（二）支持企业开展合作。\n").unwrap();
     assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
 }
+
+#[test]
+fn an_amount_that_starts_a_sections_first_item_numbered_on_through_the_document_is_an_item() {
+    // `3.5万名` after `二、` is item 3 of a list numbered on through its sections: the next
+    // numbered line is 4.
+    let text = "某某省重点民生实事项目清单\n\n一、教育\n1.新建幼儿园100所。\n2.新增中小学学位3万个。\n二、医疗\n3.5万名基层医生接受轮训。\n4.开展城乡居民免费健康体检。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc)[2], "5万名基层医生接受轮训。");
+    assert_eq!(doc.sections[1].items.len(), 2);
+    // An amount whose next line is no item stays text.
+    let text =
+        "一、教育\n1.新建幼儿园100所。\n2.新增中小学学位。\n二、医疗\n3.5万名基层医生接受轮训。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(items(&doc).len(), 2, "{:?}", items(&doc));
+}
+
+#[test]
+fn a_citation_a_wrap_set_at_a_lines_start_with_a_space_is_no_article() {
+    let text = "某某条例\n\n第一条　违反本条例第三条规定，未安装自动监测设备的，依照本条例\n第二条 的规定处罚。\n第二条　本条例自公布之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(
+        items(&doc),
+        [
+            "违反本条例第三条规定，未安装自动监测设备的，依照本条例第二条 的规定处罚。",
+            "本条例自公布之日起施行。"
+        ]
+    );
+}

@@ -411,6 +411,19 @@ fn sub_clauses_are_labelled_after_their_clause_each_one() {
 }
 
 #[test]
+fn an_annexs_articles_and_the_items_of_a_subsection_before_any_section_have_labels_of_their_own() {
+    let text = "某某办法\n\n第一条　为了规范管理，制定本办法。\n第二条　本办法自公布之日起施行。\n\n附件：某某实施细则\n\n第一条　本细则依据某某办法制定。\n第二条　本细则自公布之日起施行。\n";
+    let t = tables(&[parse_str("rules", text).unwrap()]);
+    assert_eq!(
+        strings(&t.items, "label"),
+        ["Art.1", "Art.2", "AnnexArt.1", "AnnexArt.2"]
+    );
+    let text = "成果清单\n\n（一）互联互通\n1.签署海关合作文件。\n（二）绿色发展\n2.成立绿色发展国际联盟。\n一、其他\n1.举办论坛。\n";
+    let t = tables(&[parse_str("list", text).unwrap()]);
+    assert_eq!(strings(&t.items, "label"), ["§(1).1", "§(2).2", "§1.1"]);
+}
+
+#[test]
 fn an_inserted_article_is_labelled_after_the_article_it_follows() {
     let text = "第一条　甲。\n第一条之一　乙：\n（一）丙；\n（二）丁。\n第二条　戊。\n";
     let t = tables(&[parse_str("rules", text).unwrap()]);

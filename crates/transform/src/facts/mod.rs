@@ -286,26 +286,28 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 }
 
 /// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
-/// `§2.1.3` under a subsection, `#21` outside any section, `Art.12` for an article (articles
-/// are numbered through the document; `Art.12-1` for `第十二条之一`, inserted after it), and in
-/// an annex, which numbers anew, after its name: `Annex2§1.3`, `Annex#4`. The sign keeps it
+/// `§2.1.3` under a subsection, `§(1).3` under a subsection before any section, `#21` outside
+/// any section, `Art.12` for an article (articles are numbered through the document;
+/// `Art.12-1` for `第十二条之一`, inserted after it), and in an annex, which numbers anew, after
+/// its name: `Annex2§1.3`, `Annex#4`, `AnnexArt.1`. The sign keeps it
 /// text: `1.10` would be read as the number 1.1 by spreadsheets and by DuckDB's type detection.
 fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> String {
+    let annex = doc.annex_of(block).unwrap_or_default();
     if article {
         return match doc.article_insertion(block) {
-            Some(inserted) => format!("Art.{number}-{inserted}"),
-            None => format!("Art.{number}"),
+            Some(inserted) => format!("{annex}Art.{number}-{inserted}"),
+            None => format!("{annex}Art.{number}"),
         };
     }
     let subsection = block
         .subsection
         .and_then(|i| doc.subsections.get(i as usize))
         .map(|s| s.number.0);
-    let annex = doc.annex_of(block).unwrap_or_default();
     match (section_number(doc, block.section), subsection) {
         (Some(s), Some(sub)) => format!("{annex}§{s}.{sub}.{number}"),
         (Some(s), None) => format!("{annex}§{s}.{number}"),
-        (None, Some(sub)) => format!("{annex}§{sub}.{number}"),
+        // Under a subsection before any section (`§(1)`): not `§1.1`, section 1's item.
+        (None, Some(sub)) => format!("{annex}§({sub}).{number}"),
         (None, None) => format!("{annex}#{number}"),
     }
 }
