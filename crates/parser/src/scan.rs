@@ -1100,6 +1100,9 @@ pub(crate) struct LineShape {
     pub note: bool,
     /// Whether it is a page number copied out of a PDF (`- 2 -`, `—3—`, `第 4 页`).
     pub page_number: bool,
+    /// Whether it closes a sentence inside and leaves the next open (`（一）破除市场准入壁垒。各地区
+    /// 各部门不得`): a heading's title and the start of its text, which a wrap cut.
+    pub runs_on_past_a_sentence: bool,
 }
 
 /// The dashes PDFs set around a page number (`- 2 -`, `—3—`, `－ 12 －`).
@@ -1270,9 +1273,12 @@ impl LineShape {
         let title = first_content
             && chars <= SHORT_TITLE
             && !clean().any(|t| t.contains(|c| SENTENCE_MARKS.contains(c)));
+        let runs_on_past_a_sentence =
+            unfinished && clean().any(|t| t.contains(['。', '；', '！', '？']));
         LineShape {
             chars,
             unfinished,
+            runs_on_past_a_sentence,
             lead_in: matches!(end, Some('：' | ':')),
             indented,
             title,
@@ -1330,8 +1336,9 @@ impl LineShape {
     pub(crate) fn may_be_continued(&self, kind: &BlockKind) -> bool {
         match kind {
             BlockKind::Blank => false,
+            // A short heading may go on when it carries the start of its text.
             BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => {
-                self.chars > SHORT_HEADING
+                self.chars > SHORT_HEADING || self.runs_on_past_a_sentence
             }
             BlockKind::Paragraph => !self.title,
             _ => true,

@@ -366,10 +366,24 @@ pub(crate) fn build(
             }
         }
         let index = out.len() as u32;
+        // The current chapter's heading printed again at a page's top, after its page number
+        // (`- 2 -` / `第二章　职责`): a running header, no chapter of its own.
+        let repeated_heading = previous_page_number
+            && matches!(block.kind, BlockKind::SectionHeading { .. })
+            && sections.last().is_some_and(|s| {
+                out.get(s.heading as usize).is_some_and(|heading| {
+                    marker_text(text, segments, heading) == marker_text(text, segments, &block)
+                        && clean_line(text, segments, heading).trim()
+                            == clean_line(text, segments, &block).trim()
+                })
+            });
+        if repeated_heading {
+            unmark(segments, &mut block);
+        }
         // A page number left standing (after a unit that closed its sentence), or a running
         // header beside one.
         let furniture = block.kind == BlockKind::Paragraph
-            && (shape(block.line).page_number || {
+            && (repeated_heading || shape(block.line).page_number || {
                 let beside = previous_page_number
                     || blocks
                         .iter()

@@ -1193,3 +1193,48 @@ fn a_citation_a_wrap_set_at_a_lines_start_with_a_space_is_no_article() {
         ]
     );
 }
+
+#[test]
+fn a_short_heading_that_carries_the_start_of_its_text_goes_on_at_a_narrow_wrap() {
+    // Wrapped at 20: a subsection's title, its stop, and its text the wrap cut.
+    let text = "关于促进民营经济发展的若干措施\n\n一、优化发展环境\n（一）破除市场准入壁垒。各地区各部门不得\n以备案、注册、年检、认定、认证等形式设定\n准入障碍。\n（二）落实公平竞争政策。强化竞争政策基础\n地位，健全公平竞争制度。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.paragraphs().count(), 1, "only the title");
+    let texts: Vec<String> = doc
+        .subsections
+        .iter()
+        .map(|s| doc.block_text(doc.subsection_heading(s)))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "破除市场准入壁垒。各地区各部门不得以备案、注册、年检、认定、认证等形式设定准入障碍。",
+            "落实公平竞争政策。强化竞争政策基础地位，健全公平竞争制度。"
+        ]
+    );
+    // A short heading without a stop inside stays a line of its own.
+    let doc = parse_str(
+        "t",
+        "一、加强政策沟通，深化战略对接\n双方同意定期举行会晤。\n",
+    )
+    .unwrap();
+    assert_eq!(doc.paragraphs().count(), 1);
+}
+
+#[test]
+fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
+    let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.sections.len(), 2);
+    let clauses: Vec<String> = doc
+        .parts()
+        .filter(|b| matches!(b.kind, BlockKind::Clause { .. }))
+        .map(|b| doc.block_text(b))
+        .collect();
+    assert_eq!(clauses, ["市容环境管理；", "违法建设查处。"]);
+    assert_eq!(doc.rebuild(), text);
+    // Another chapter after a page number is a chapter still.
+    let text = "第一章　总则\n第一条　甲。\n- 2 -\n第二章　职责\n第二条　乙。\n";
+    assert_eq!(parse_str("t", text).unwrap().sections.len(), 2);
+}
