@@ -437,7 +437,18 @@ pub(crate) fn build(
                 // A treaty's article in numbered paragraphs (`第一条` / `一、…` / `二、…`): the
                 // paragraphs are the article's, a `（一）` list under each starts anew.
                 block.kind = BlockKind::Clause { number };
-                block.parent = Some(article);
+                // Under a further paragraph that leads in (`成员国坚持以下原则：` / `一、…`), the
+                // list is that paragraph's, as a `（一）` list is.
+                block.parent = Some(
+                    open.article_paragraph
+                        .filter(|&p| {
+                            p > article
+                                && out
+                                    .get(p as usize)
+                                    .is_some_and(|p| shape(p.end_line).lead_in)
+                        })
+                        .unwrap_or(article),
+                );
                 let expected = ItemNumber(open.last_article_paragraph.map_or(1, |n| n.0 + 1));
                 check(number, expected, NumberingLevel::Clause, &block, anomalies);
                 open.last_article_paragraph = Some(number);

@@ -424,6 +424,23 @@ fn an_annexs_articles_and_the_items_of_a_subsection_before_any_section_have_labe
 }
 
 #[test]
+fn a_list_of_numbered_paragraphs_under_an_articles_lead_in_is_the_lead_ins() {
+    let text = "某某组织章程\n\n第一条　宗旨\n本组织的宗旨是：\n（一）加强相互信任；\n（二）维护地区和平。\n第二条　原则\n成员国坚持以下原则：\n一、相互尊重主权；\n二、一律平等。\n";
+    let t = tables(&[parse_str("charter", text).unwrap()]);
+    assert_eq!(
+        strings(&t.clauses, "label"),
+        [
+            "Art.1¶2",
+            "Art.1¶2(1)",
+            "Art.1¶2(2)",
+            "Art.2¶2",
+            "Art.2¶2(1)",
+            "Art.2¶2(2)"
+        ]
+    );
+}
+
+#[test]
 fn an_inserted_article_is_labelled_after_the_article_it_follows() {
     let text = "第一条　甲。\n第一条之一　乙：\n（一）丙；\n（二）丁。\n第二条　戊。\n";
     let t = tables(&[parse_str("rules", text).unwrap()]);
