@@ -416,6 +416,29 @@ impl Document {
         Some(format!("Annex{number}"))
     }
 
+    /// How labels name the part of a code or a plan a block comes after: `Pt2` for
+    /// `第二编　物权` or `第二部分　经济合作`; `None` outside parts.
+    pub fn part_of(&self, block: &Block) -> Option<String> {
+        let heading = self.blocks.get(block.part? as usize)?;
+        let text = self.block_text(heading);
+        let rest = text.trim_start().strip_prefix('第')?.trim_start();
+        let digits = scan::digits_len(rest);
+        let number = if digits > 0 {
+            scan::digits_value(&rest[..digits])
+        } else {
+            scan::chinese_numeral(rest).map(|(n, _)| n)
+        }?;
+        Some(format!("Pt{number}"))
+    }
+
+    /// What labels start with where numbering starts anew: the annex's name ([`Self::annex_of`])
+    /// or the part's ([`Self::part_of`]); empty elsewhere.
+    pub fn scope_of(&self, block: &Block) -> String {
+        self.annex_of(block)
+            .or_else(|| self.part_of(block))
+            .unwrap_or_default()
+    }
+
     /// Where each continuation line of a hard-wrapped unit begins in its text
     /// ([`Document::block_text`]), with its line number; empty for a one-line block. With
     /// [`line_at`], the line a byte of the text was written on.

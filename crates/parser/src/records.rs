@@ -138,6 +138,11 @@ pub struct Block {
     /// annex numbers its sections and items anew, so its labels name it (`Annex2§1.3`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annex: Option<u32>,
+    /// Index of the heading line of the part of a code or a plan (`第二编　物权`, `第二部分`) the
+    /// block comes after, if any: a part numbers its chapters (or sections) anew, so their
+    /// labels name it (`Pt2§1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<u32>,
 }
 
 impl BlockKind {

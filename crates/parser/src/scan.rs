@@ -1029,6 +1029,7 @@ fn scan_line(
         segments: first_segment..out.segments.len() as u32,
         parent: None,
         annex: None,
+        part: None,
     });
 }
 

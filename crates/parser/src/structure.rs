@@ -85,6 +85,8 @@ struct Open {
     between_parts: bool,
     /// The heading of the annex the walk is in.
     annex: Option<u32>,
+    /// The part of a code or a plan (`第二编`) the blocks come after: its line's index.
+    part: Option<u32>,
     /// The title line, while the line after it may still be its second half.
     title: Option<usize>,
     /// Lines of the current unit that left a parenthesis open, innermost last: a `)` on a
@@ -104,14 +106,15 @@ impl Open {
         sections.len().checked_sub(1).map(|s| s as u32)
     }
 
-    /// A part of a code or an annex begins (`annex`: the index of the annex's line): its
+    /// A part of a code or an annex begins on line `line` (an annex when `annex`): its
     /// chapters (or sections) and items number from 1 again; articles go on through the
     /// document.
-    fn start_a_part(&mut self, sections: usize, annex: Option<u32>) {
+    fn start_a_part(&mut self, sections: usize, line: u32, annex: bool) {
         self.part_start = sections;
         self.between_parts = true;
-        self.annex = annex;
-        self.annex_without_articles = annex.is_some();
+        self.annex = annex.then_some(line);
+        self.part = (!annex).then_some(line);
+        self.annex_without_articles = annex;
         self.subsection = None;
         self.last_subsection = None;
         self.last_item = None;
@@ -468,6 +471,7 @@ pub(crate) fn build(
                 block.section = open.section(&sections);
                 block.subsection = open.subsection;
                 block.annex = open.annex;
+                block.part = open.part;
                 out.push(block);
                 continue;
             }
@@ -613,7 +617,7 @@ pub(crate) fn build(
                 // annex opens on it, and the line is its first item.
                 let opens_an_annex = is_an_annex(&marker_text(text, segments, &block));
                 if opens_an_annex {
-                    open.start_a_part(sections.len(), Some(index));
+                    open.start_a_part(sections.len(), index, true);
                 }
                 if let Some(parent) = open.clause.or(open.article) {
                     // `1.` inside an article: a sub-clause of its clause, or a clause of its own.
@@ -653,7 +657,12 @@ pub(crate) fn build(
             }
             BlockKind::Paragraph if starts_a_part(&clean_line(text, segments, &block)) => {
                 let line = clean_line(text, segments, &block);
-                open.start_a_part(sections.len(), is_an_annex(&line).then_some(index));
+                let part = open.part;
+                open.start_a_part(sections.len(), index, is_an_annex(&line));
+                // A code's sub-part (`第一分编　通则`) is within its part: labels name the part.
+                if (line.contains("分编") || line.contains("分編")) && part.is_some() {
+                    open.part = part;
+                }
                 // An annex's line that lists its first document itself but not as an item
                 // (`附件：1.5亿元项目清单`): the next line's `2.` goes on from it.
                 open.last_item = lists_its_first(&line).then_some(ItemNumber(1));
@@ -682,6 +691,7 @@ pub(crate) fn build(
         block.section = open.section(&sections);
         block.subsection = open.subsection;
         block.annex = open.annex;
+        block.part = open.part;
         let first = shape(block.line);
         open.unit = (first.may_be_continued(&block.kind) && !furniture).then_some(index as usize);
         if block.kind == BlockKind::Paragraph && first.title {
@@ -1277,6 +1287,9 @@ fn stands_alone(text: &str, segments: &[Segment], this: LineShape, block: &Block
         || is_date_line(text, segments, block)
         || is_document_number_line(text, segments, block)
         || is_contact_line(text, segments, block)
+        // A part's or an annex's line (`第三部分　重点任务`) after a full line.
+        || (first_char(text, segments, block).is_some_and(|c| c == '第' || c == '附')
+            && starts_a_part(&clean_line(text, segments, block)))
 }
 
 /// [`is_document_number`] of a block's line, read only when its text ends with 号: asked of

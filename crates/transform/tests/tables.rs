@@ -441,6 +441,23 @@ fn a_list_of_numbered_paragraphs_under_an_articles_lead_in_is_the_lead_ins() {
 }
 
 #[test]
+fn the_parts_of_a_plan_or_a_code_that_number_anew_name_their_labels() {
+    let text = "某某合作规划\n\n第一部分　政治合作\n一、高层交往\n1.保持元首年度会晤。\n第二部分　经济合作\n一、贸易投资\n1.扩大双边贸易规模。\n";
+    let t = tables(&[parse_str("plan", text).unwrap()]);
+    assert_eq!(strings(&t.sections, "label"), ["Pt1§1", "Pt2§1"]);
+    assert_eq!(strings(&t.items, "label"), ["Pt1§1.1", "Pt2§1.1"]);
+    // A code's sub-parts are within its parts; articles run on through them, unprefixed.
+    let text = "某法典\n\n第一编　总则\n第一章　基本规定\n第一条　甲。\n第二编　物权\n第一分编　通则\n第一章　一般规定\n第二条　乙。\n第二分编　所有权\n第二章　所有权\n第三条　丙。\n";
+    let t = tables(&[parse_str("code", text).unwrap()]);
+    assert_eq!(strings(&t.sections, "label"), ["Pt1§1", "Pt2§1", "Pt2§2"]);
+    assert_eq!(strings(&t.items, "label"), ["Art.1", "Art.2", "Art.3"]);
+    // A part's line after a full line of a wrapped text stands alone (wrapped at 30).
+    let text = "某某规划\n\n第二部分　总体要求\n坚持开放包容，欢迎东盟、湄公河委员会等国际组织和区域机制发挥积极作\n用，与大湄公河次区域经济合作等现有机制相互补充，形成合力。推动合作\n第三部分　重点任务\n一、水资源合作\n";
+    let t = tables(&[parse_str("wrapped", text).unwrap()]);
+    assert_eq!(strings(&t.sections, "label"), ["Pt3§1"]);
+}
+
+#[test]
 fn an_inserted_article_is_labelled_after_the_article_it_follows() {
     let text = "第一条　甲。\n第一条之一　乙：\n（一）丙；\n（二）丁。\n第二条　戊。\n";
     let t = tables(&[parse_str("rules", text).unwrap()]);

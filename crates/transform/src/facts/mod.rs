@@ -289,16 +289,19 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 /// `§2.1.3` under a subsection, `§(1).3` under a subsection before any section, `#21` outside
 /// any section, `Art.12` for an article (articles are numbered through the document;
 /// `Art.12-1` for `第十二条之一`, inserted after it), and in an annex, which numbers anew, after
-/// its name: `Annex2§1.3`, `Annex#4`, `AnnexArt.1`. The sign keeps it
+/// its name: `Annex2§1.3`, `Annex#4`, `AnnexArt.1`; in a part of a plan or a code, whose
+/// sections or chapters number anew, after it: `Pt2§1.1`. The sign keeps it
 /// text: `1.10` would be read as the number 1.1 by spreadsheets and by DuckDB's type detection.
 fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> String {
-    let annex = doc.annex_of(block).unwrap_or_default();
     if article {
+        // Articles are numbered through the parts of a code: only an annex's are apart.
+        let annex = doc.annex_of(block).unwrap_or_default();
         return match doc.article_insertion(block) {
             Some(inserted) => format!("{annex}Art.{number}-{inserted}"),
             None => format!("{annex}Art.{number}"),
         };
     }
+    let annex = doc.scope_of(block);
     let subsection = block
         .subsection
         .and_then(|i| doc.subsections.get(i as usize))
@@ -362,10 +365,10 @@ impl Labels {
             }
             // Headings: `§2` (a section or chapter), `§2(1)` (its first subsection).
             (BlockKind::SectionHeading { number }, _) => {
-                format!("{}§{}", doc.annex_of(block).unwrap_or_default(), number.0)
+                format!("{}§{}", doc.scope_of(block), number.0)
             }
             (BlockKind::SubsectionHeading { number }, _) => {
-                let annex = doc.annex_of(block).unwrap_or_default();
+                let annex = doc.scope_of(block);
                 match section_number(doc, block.section) {
                     Some(s) => format!("{annex}§{s}({})", number.0),
                     None => format!("{annex}§({})", number.0),
