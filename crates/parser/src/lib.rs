@@ -385,8 +385,11 @@ impl Document {
     /// The number an inserted article is numbered under its article with (`第十条之一` → 1, the
     /// article 10-1 that an amendment put after article 10); `None` for any other block.
     pub fn article_insertion(&self, block: &Block) -> Option<u32> {
+        // Asked of every article's label: the marker's clean text is built only where its
+        // source holds 之.
+        let marker = block.marker?;
         match block.kind {
-            BlockKind::Item { article: true, .. } => {
+            BlockKind::Item { article: true, .. } if self.slice(marker).contains('之') => {
                 scan::inserted_article(&self.marker_text(block))
             }
             _ => None,
@@ -433,7 +436,12 @@ impl Document {
 
     /// What labels start with where numbering starts anew: the annex's name ([`Self::annex_of`])
     /// or the part's ([`Self::part_of`]); empty elsewhere.
+    // Asked of every label: inlined, and nothing looked up outside annexes and parts.
+    #[inline]
     pub fn scope_of(&self, block: &Block) -> String {
+        if block.annex.is_none() && block.part.is_none() {
+            return String::new();
+        }
         self.annex_of(block)
             .or_else(|| self.part_of(block))
             .unwrap_or_default()
