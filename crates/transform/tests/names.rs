@@ -40,10 +40,15 @@ fn assert_exactly(found: &[(String, String, String)], expected: &[(&str, &str)])
 }
 
 fn kinds_of(text: &str, name: &str) -> Vec<String> {
-    names(text)
-        .into_iter()
+    kinds_of_in(&names(text), name)
+}
+
+/// The kinds `name` was found as among `found`, in order.
+fn kinds_of_in(found: &[(String, String, String)], name: &str) -> Vec<String> {
+    found
+        .iter()
         .filter(|(_, t, _)| t == name)
-        .map(|(k, _, _)| k)
+        .map(|(k, _, _)| k.clone())
         .collect()
 }
 
@@ -3125,14 +3130,6 @@ fn a_countrys_divisions_by_direction_are_found_apart_from_it_in_its_block() {
         kinds_of("加蓬奥果韦-滨海省与卢旺达东方省合作。", "滨海省"),
         Vec::<String>::new()
     );
-}
-
-fn kinds_of_in(found: &[(String, String, String)], name: &str) -> Vec<String> {
-    found
-        .iter()
-        .filter(|(_, t, _)| t == name)
-        .map(|(k, _, _)| k.clone())
-        .collect()
 }
 
 #[test]
