@@ -1102,7 +1102,8 @@ pub(crate) struct LineShape {
     /// Whether it is a page number copied out of a PDF (`- 2 -`, `—3—`, `第 4 页`).
     pub page_number: bool,
     /// Whether it closes a sentence inside and leaves the next open (`（一）破除市场准入壁垒。各地区
-    /// 各部门不得`): a heading's title and the start of its text, which a wrap cut.
+    /// 各部门不得`): a heading's title and the start of its text, which a wrap cut. Read only of
+    /// lines of `WRAP_MIN` to `SHORT_HEADING` characters, the short headings it is asked of.
     pub runs_on_past_a_sentence: bool,
 }
 
@@ -1274,8 +1275,10 @@ impl LineShape {
         let title = first_content
             && chars <= SHORT_TITLE
             && !clean().any(|t| t.contains(|c| SENTENCE_MARKS.contains(c)));
-        let runs_on_past_a_sentence =
-            unfinished && clean().any(|t| t.contains(['。', '；', '！', '？']));
+        // Read only of the lines it is asked for: short ones a wrap may have cut.
+        let runs_on_past_a_sentence = unfinished
+            && (WRAP_MIN..=SHORT_HEADING).contains(&chars)
+            && clean().any(|t| t.contains(['。', '；', '！', '？']));
         LineShape {
             chars,
             unfinished,

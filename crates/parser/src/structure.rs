@@ -307,13 +307,17 @@ pub(crate) fn build(
         // subsection, the first being the heading's.
         let mut inline_list_goes_on = false;
         if let BlockKind::SubsectionHeading { number } = block.kind {
-            let carried = open.previous.and_then(|u| out.get(u)).and_then(|unit| {
-                let line = clean_line(text, segments, unit);
-                (number.0 > 1
-                    && matches!(unit.kind, BlockKind::SectionHeading { .. })
-                    && has_inline_marker(&line, number.0 - 1))
-                .then(|| line.trim_end().ends_with(['；', ';', '，', ',']))
-            });
+            let carried = open
+                .previous
+                .and_then(|u| out.get(u))
+                .filter(|unit| {
+                    number.0 > 1 && matches!(unit.kind, BlockKind::SectionHeading { .. })
+                })
+                .and_then(|unit| {
+                    let line = clean_line(text, segments, unit);
+                    has_inline_marker(&line, number.0 - 1)
+                        .then(|| line.trim_end().ends_with(['；', ';', '，', ',']))
+                });
             match carried {
                 Some(true) if open.unit.is_some() && open.unit == open.previous => {
                     inline_list_goes_on = true;
@@ -615,7 +619,7 @@ pub(crate) fn build(
             } => {
                 // An annex's line that lists its first document (`附件：1.签约项目清单`): the
                 // annex opens on it, and the line is its first item.
-                let opens_an_annex = is_an_annex(&marker_text(text, segments, &block));
+                let opens_an_annex = opens_an_annex(text, &block);
                 if opens_an_annex {
                     open.start_a_part(sections.len(), index, true);
                 }
@@ -1043,6 +1047,14 @@ fn is_an_annex(line: &str) -> bool {
     line.trim_start().starts_with(['附'])
 }
 
+/// Whether an item's marker holds an annex's name (`附件：1.`): read from its source, as it is
+/// asked of every item.
+fn opens_an_annex(text: &str, block: &Block) -> bool {
+    block
+        .marker
+        .is_some_and(|m| text[m.range()].trim_start().starts_with('附'))
+}
+
 /// A line's clean text (its text segments).
 fn clean_line(text: &str, segments: &[Segment], block: &Block) -> String {
     text_pieces(text, segments, block).collect()
@@ -1197,9 +1209,7 @@ fn fits(
     previous: Option<&Block>,
 ) -> bool {
     // An annex's line with its first document (`附件：1.…`) starts anew wherever it stands.
-    if matches!(block.kind, BlockKind::Item { article: false, .. })
-        && is_an_annex(&marker_text(text, segments, block))
-    {
+    if matches!(block.kind, BlockKind::Item { article: false, .. }) && opens_an_annex(text, block) {
         return true;
     }
     let body = text[block.body.range()].trim_start();
