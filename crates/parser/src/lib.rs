@@ -409,13 +409,7 @@ impl Document {
             .trim_start()
             .trim_start_matches(['附', '件', '表'])
             .trim_start();
-        let digits = scan::digits_len(rest);
-        let number = if digits > 0 {
-            scan::digits_value(&rest[..digits])
-        } else {
-            scan::chinese_numeral(rest).map(|(n, _)| n)
-        };
-        let number = number.map_or(String::new(), |n| n.to_string());
+        let number = scan::numeral_at(rest).map_or(String::new(), |(n, _)| n.to_string());
         Some(format!("Annex{number}"))
     }
 
@@ -425,12 +419,7 @@ impl Document {
         let heading = self.blocks.get(block.part? as usize)?;
         let text = self.block_text(heading);
         let rest = text.trim_start().strip_prefix('第')?.trim_start();
-        let digits = scan::digits_len(rest);
-        let number = if digits > 0 {
-            scan::digits_value(&rest[..digits])
-        } else {
-            scan::chinese_numeral(rest).map(|(n, _)| n)
-        }?;
+        let (number, _) = scan::numeral_at(rest)?;
         Some(format!("Pt{number}"))
     }
 

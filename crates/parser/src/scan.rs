@@ -228,7 +228,7 @@ fn annex_first_item_marker(line: &str) -> Option<usize> {
     let rest = line
         .strip_prefix("附件")
         .or_else(|| line.strip_prefix("附表"))?;
-    let number = digits_len(rest).max(chinese_numeral(rest).map_or(0, |(_, len)| len));
+    let number = numeral_at(rest).map_or(0, |(_, len)| len);
     let rest = &rest[number..];
     let rest = &rest[spaces_len(rest)..];
     let rest = rest.strip_prefix(['：', ':'])?;
@@ -422,9 +422,9 @@ fn drafting_marker(line: &str, continues: bool) -> Option<(BlockKind, usize)> {
     ))
 }
 
-/// The number a drafting marker's text starts with, in Chinese numerals or digits (`十二`,
-/// `12`), and its length in bytes.
-fn numeral_at(text: &str) -> Option<(u32, usize)> {
+/// The number a drafting marker's text (or an annex's, a part's name) starts with, in Chinese
+/// numerals or digits (`十二`, `12`), and its length in bytes.
+pub(crate) fn numeral_at(text: &str) -> Option<(u32, usize)> {
     chinese_numeral(text).or_else(|| {
         let len = digits_len(text);
         Some((digits_value(text.get(..len)?)?, len))

@@ -734,6 +734,13 @@ pub(super) fn directional_divisions_in_text<'t>(
     names: usize,
     out: &mut Vec<Mention<'t>>,
 ) {
+    let division = |text: std::ops::Range<usize>| Mention {
+        kind: DIVISION,
+        offset: text.start,
+        text,
+        canonical: None,
+        rule: "ending:direction",
+    };
     let mut found = Vec::new();
     for country in out.iter().take(names) {
         if country.kind != "country" {
@@ -752,28 +759,16 @@ pub(super) fn directional_divisions_in_text<'t>(
         {
             continue;
         }
-        // The first right after the country; then others joined to it (`卢旺达东方省和北方省`).
-        let mut start = after;
-        while let Some(end) = directional_division_at(folded, start) {
-            if out.iter().any(|m| m.text.start < end && m.text.end > start) {
-                break;
-            }
-            found.push(Mention {
-                kind: DIVISION,
-                text: start..end,
-                canonical: None,
-                rule: "ending:direction",
-                offset: start,
-            });
-            match folded[end..].chars().next() {
-                Some(c @ ('和' | '、' | '及' | '与')) => start = end + c.len_utf8(),
-                _ => break,
+        if let Some(end) = directional_division_at(folded, after) {
+            if !out.iter().any(|m| m.text.start < end && m.text.end > after) {
+                found.push(division(after..end));
             }
         }
     }
     if !found.is_empty() {
-        // The country's other divisions by direction that the block names apart from it, after a
-        // town or in a list (`斯里兰卡南方省汉班托塔和｜中央省康提市、｜北方省贾夫纳`).
+        // The country's other divisions by direction that the block names apart from it: joined
+        // to the first (`卢旺达东方省和｜北方省`), after a town or in a list
+        // (`斯里兰卡南方省汉班托塔和｜中央省康提市、｜北方省贾夫纳`).
         let mut more: Vec<Mention<'t>> = Vec::new();
         for (start, c) in folded.char_indices() {
             if !matches!(c, '东' | '西' | '南' | '北' | '中' | '滨' | '首') {
@@ -787,21 +782,14 @@ pub(super) fn directional_divisions_in_text<'t>(
             let Some(end) = directional_division_at(folded, start).filter(|_| apart) else {
                 continue;
             };
-            if out
+            if !out
                 .iter()
                 .chain(&found)
                 .chain(&more)
                 .any(|m| m.text.start < end && m.text.end > start)
             {
-                continue;
+                more.push(division(start..end));
             }
-            more.push(Mention {
-                kind: DIVISION,
-                text: start..end,
-                canonical: None,
-                rule: "ending:direction",
-                offset: start,
-            });
         }
         found.extend(more);
     }

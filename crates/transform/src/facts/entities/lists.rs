@@ -783,10 +783,14 @@ fn item_before(
         }
     }
     // A joining word before a verb is the sentence's too (`并｜利用｜赛里木湖、博斯腾湖`).
-    if folded[start..end].starts_with(['并', '且', '还', '也', '又', '再'])
-        && super::mechanisms::verb_at(folded, start + '并'.len_utf8()).is_some()
+    if let Some(join) = folded[start..end]
+        .chars()
+        .next()
+        .filter(|c| "并且还也又再".contains(*c))
+        .map(char::len_utf8)
+        .filter(|&join| super::mechanisms::verb_at(folded, start + join).is_some())
     {
-        start += '并'.len_utf8();
+        start += join;
     }
     // A verb that leads into names is the sentence's (`支持｜浩罕、马尔吉兰`), and so is a word of
     // prose before a town's name in sounds of foreign names (`随着｜拉穆、蒙巴萨`).
