@@ -190,6 +190,10 @@ pub struct Subsection {
     pub heading: u32,
     /// Indices of the item blocks, in order.
     pub items: Vec<u32>,
+    /// The subsection this one is numbered under, a level below it: a `（一）` under a chapter's
+    /// `一、`, or a `一、` under a chapter's `第一节` (index in [`Document::subsections`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<u32>,
 }
 
 /// One parenthesised annotation.

@@ -63,6 +63,8 @@ struct Open {
     in_minor_level: bool,
     /// The last `（一）` under a `一、` under a chapter, or `一、` under a chapter's `第一节`.
     last_minor: Option<ItemNumber>,
+    /// The subsection such minor ones are numbered under (the chapter's `一、` or `第一节`).
+    minor_of: Option<u32>,
     /// Whether the current subsection is a drafted one (`第一节`): a `一、` under it is numbered
     /// anew in it.
     in_drafted_subsection: bool,
@@ -560,6 +562,7 @@ pub(crate) fn build(
                         section,
                         heading: index,
                         items: Vec::new(),
+                        within: open.minor_of.filter(|_| minor),
                     });
                     if let Some(section) = open.section(&sections) {
                         sections[section as usize].subsections.push(id);
@@ -575,6 +578,7 @@ pub(crate) fn build(
                         open.in_minor_level = under_a_chapter;
                         open.in_drafted_subsection = drafted;
                         open.last_minor = None;
+                        open.minor_of = Some(id);
                     }
                     open.last_item = None;
                     open.article = None;

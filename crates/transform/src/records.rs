@@ -174,6 +174,10 @@ pub struct SubsectionRecord {
     pub heading: BlockRecord,
     /// Its items.
     pub items: Vec<ItemRecord>,
+    /// The number of the subsection of the same section it is a level below (a `（一）` under a
+    /// chapter's `一、`), which comes before it in the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<u32>,
 }
 
 impl DocumentRecord {
@@ -538,6 +542,12 @@ fn place(
                     .map_or_else(String::new, |s| s.numeral.clone()),
                 heading: body,
                 items: Vec::new(),
+                within: block
+                    .subsection
+                    .and_then(|s| doc.subsections.get(s as usize))
+                    .and_then(|s| s.within)
+                    .and_then(|w| doc.subsections.get(w as usize))
+                    .map(|w| w.number.0),
             };
             let sections = record.sections.len();
             match record.sections.last_mut() {

@@ -458,6 +458,49 @@ fn the_parts_of_a_plan_or_a_code_that_number_anew_name_their_labels() {
 }
 
 #[test]
+fn a_subsection_a_level_below_another_names_both_in_its_label() {
+    // A plan in chapters: `一、` under a chapter, `（一）` under it, items under both; a chapter's
+    // `第一节` with `一、` under it.
+    let text = "发展规划\n\n第一章　总体要求\n一、指导思想\n1.坚持稳中求进。\n（一）推进合作\n1.扩大贸易。\n2.深化投资。\n（二）深化交流\n二、基本原则\n（一）开放包容\n第二章　重点任务\n第一节　基础设施\n一、交通\n1.建设铁路。\n";
+    let t = tables(&[parse_str("plan", text).unwrap()]);
+    assert_eq!(
+        strings(&t.subsections, "label"),
+        [
+            "§1(1)",
+            "§1(1)(1)",
+            "§1(1)(2)",
+            "§1(2)",
+            "§1(2)(1)",
+            "§2(1)",
+            "§2(1)(1)"
+        ]
+    );
+    assert_eq!(
+        strings(&t.items, "label"),
+        ["§1.1.1", "§1.1.1.1", "§1.1.1.2", "§2.1.1.1"]
+    );
+    // The record says which subsection each is a level below.
+    let record = annotext_transform::document_record(&parse_str("plan", text).unwrap());
+    let within: Vec<_> = record
+        .sections
+        .iter()
+        .flat_map(|s| s.subsections.iter().map(|sub| (sub.number, sub.within)))
+        .collect();
+    assert_eq!(
+        within,
+        [
+            (1, None),
+            (1, Some(1)),
+            (2, Some(1)),
+            (2, None),
+            (1, Some(2)),
+            (1, None),
+            (1, Some(1))
+        ]
+    );
+}
+
+#[test]
 fn an_inserted_article_is_labelled_after_the_article_it_follows() {
     let text = "第一条　甲。\n第一条之一　乙：\n（一）丙；\n（二）丁。\n第二条　戊。\n";
     let t = tables(&[parse_str("rules", text).unwrap()]);

@@ -286,7 +286,7 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 }
 
 /// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
-/// `§2.1.3` under a subsection, `§(1).3` under a subsection before any section, `#21` outside
+/// `§2.1.3` under a subsection, `§2.1.2.3` under a subsection a level below another, `§(1).3` under a subsection before any section, `#21` outside
 /// any section, `Art.12` for an article (articles are numbered through the document;
 /// `Art.12-1` for `第十二条之一`, inserted after it), and in an annex, which numbers anew, after
 /// its name: `Annex2§1.3`, `Annex#4`, `AnnexArt.1`; in a part of a plan or a code, whose
@@ -304,10 +304,17 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
     let annex = doc.scope_of(block);
     let subsection = block
         .subsection
+        .and_then(|i| doc.subsections.get(i as usize));
+    // Under a subsection a level below another (a `（一）` under a chapter's `一、`): both numbers.
+    let within = subsection
+        .and_then(|s| s.within)
         .and_then(|i| doc.subsections.get(i as usize))
-        .map(|s| s.number.0);
-    match (section_number(doc, block.section), subsection) {
-        (Some(s), Some(sub)) => format!("{annex}§{s}.{sub}.{number}"),
+        .map_or(String::new(), |s| format!("{}.", s.number.0));
+    match (
+        section_number(doc, block.section),
+        subsection.map(|s| s.number.0),
+    ) {
+        (Some(s), Some(sub)) => format!("{annex}§{s}.{within}{sub}.{number}"),
         (Some(s), None) => format!("{annex}§{s}.{number}"),
         // Under a subsection before any section (`§(1)`): not `§1.1`, section 1's item.
         (None, Some(sub)) => format!("{annex}§({sub}).{number}"),
@@ -369,8 +376,15 @@ impl Labels {
             }
             (BlockKind::SubsectionHeading { number }, _) => {
                 let annex = doc.scope_of(block);
+                // A level below another subsection (`（一）` under a chapter's `一、`): `§1(2)(1)`.
+                let within = block
+                    .subsection
+                    .and_then(|i| doc.subsections.get(i as usize))
+                    .and_then(|s| s.within)
+                    .and_then(|i| doc.subsections.get(i as usize))
+                    .map_or(String::new(), |s| format!("({})", s.number.0));
                 match section_number(doc, block.section) {
-                    Some(s) => format!("{annex}§{s}({})", number.0),
+                    Some(s) => format!("{annex}§{s}{within}({})", number.0),
                     None => format!("{annex}§({})", number.0),
                 }
             }
