@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 193] = [
+const BEFORE_A_NAME: [&str; 195] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -218,11 +218,15 @@ const BEFORE_A_NAME: [&str; 193] = [
     "每周",
     "期间",
     "框架下",
+    // A body kept up (`保持｜两国外交部门定期磋商机制`), and a charter's consent
+    // (`本章程的修改须经｜联盟大会…`).
+    "保持",
+    "须经",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 76] = [
+const GENERIC_WORDS: [&str; 78] = [
     "日常",
     "区域",
     "口岸",
@@ -303,6 +307,9 @@ const GENERIC_WORDS: [&str; 76] = [
     "铁路",
     "运营",
     "发布",
+    // Of a general kind, and working together (`一般性合作机制`, `部门协同机制`).
+    "一般性",
+    "协同",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -568,7 +575,7 @@ const INITIATIVES: [&str; 6] = [
 /// `中拉港航人才培训中心`), after 中.
 /// (A [`CharSet`]: asked of most phrases, where a search of the string would cost more.)
 static PARTNER_INITIALS: CharSet = CharSet::new(
-    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利",
+    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦",
 );
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a
