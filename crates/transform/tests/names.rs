@@ -3290,3 +3290,41 @@ fn an_international_river_commission_keeps_its_word_international() {
         "{found:?}"
     );
 }
+
+#[test]
+fn plains_plateaus_basins_and_valleys_named_after_a_place_are_features() {
+    let found = names("开发旁遮普平原、巴西高原、内乌肯盆地和伊犁河谷的农业。");
+    for feature in ["旁遮普平原", "巴西高原", "内乌肯盆地", "伊犁河谷"] {
+        assert_eq!(
+            kinds_of_in(&found, feature),
+            ["feature"],
+            "{feature}: {found:?}"
+        );
+    }
+    assert!(kinds_of_in(&found, "巴西").is_empty(), "{found:?}");
+    // A Chinese province's plateau names the province; Togo's Plateaux Region is a division;
+    // the Mekong's lowlands are the river's.
+    let found = names("云南高原的茶园，多哥高原区的农场，湄公河谷地的稻田。");
+    assert_eq!(kinds_of_in(&found, "云南"), ["province"], "{found:?}");
+    assert!(kinds_of_in(&found, "多哥高原").is_empty(), "{found:?}");
+    assert_eq!(kinds_of_in(&found, "湄公河"), ["feature"], "{found:?}");
+}
+
+#[test]
+fn a_mechanism_kept_up_is_named_without_the_verb_and_general_kinds_are_none() {
+    let found = names("双方同意保持两国外交部门定期磋商机制，完善一般性合作机制和部门协同机制，召开中黑经贸混委会和中所经贸联委会。");
+    assert_found(
+        &found,
+        &[
+            ("mechanism", "两国外交部门定期磋商机制"),
+            ("mechanism", "中黑经贸混委会"),
+            ("mechanism", "中所经贸联委会"),
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, _)| n.starts_with("保持") || n.contains("一般性") || n.contains("协同")),
+        "{found:?}"
+    );
+}

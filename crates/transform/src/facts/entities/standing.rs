@@ -12,7 +12,7 @@ pub(super) static NOT_THE_TOWNS: CharSet =
     CharSet::new("场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際");
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 16] = [
+const FEATURE_SUFFIXES: [&str; 21] = [
     "水库",
     "山口",
     "湾",
@@ -29,6 +29,13 @@ const FEATURE_SUFFIXES: [&str; 16] = [
     "盐湖",
     "谷地",
     "沙漠",
+    // Plains, grasslands, gorges, plateaus and basins named after a place (`潘诺尼亚平原`,
+    // `苏丹草原`, `蒙古高原`, `四川盆地`).
+    "平原",
+    "草原",
+    "峡谷",
+    "高原",
+    "盆地",
 ];
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
@@ -69,7 +76,7 @@ const PLACE_KINDS: [&str; 7] = [
 ];
 
 /// The length of the character that carries a feature on into a longer name: a Chinese
-/// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`), a range written in full or a mountains'
+/// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`) or valley (`塞内加尔河｜谷`), a range written in full or a mountains'
 /// area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`). A region keeps its name before 地区
 /// (`东南亚｜地区`), as readers list it.
 fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
@@ -81,6 +88,10 @@ fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
             Some('口'.len_utf8())
         }
         '山' if rest.starts_with('脉') => Some('脉'.len_utf8()),
+        // A river's valley (`塞内加尔河｜谷`), not its lowlands (`湄公河｜谷地`).
+        '河' if rest.starts_with('谷') && !rest['谷'.len_utf8()..].starts_with('地') => {
+            Some('谷'.len_utf8())
+        }
         // Not a short name's district (`天山区`, Ürümqi's).
         '山' if rest.starts_with(['區', '区']) && name.chars().count() >= 3 => {
             Some('区'.len_utf8())
@@ -375,7 +386,24 @@ pub(super) fn standing(
         let rest = &folded[end..];
         let feature = matches!(
             after,
-            Some('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙' | '水')
+            Some(
+                '山' | '湾'
+                    | '灣'
+                    | '海'
+                    | '运'
+                    | '運'
+                    | '半'
+                    | '三'
+                    | '盐'
+                    | '谷'
+                    | '沙'
+                    | '水'
+                    | '平'
+                    | '草'
+                    | '峡'
+                    | '高'
+                    | '盆'
+            )
         )
         .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
         .flatten();
@@ -388,6 +416,11 @@ pub(super) fn standing(
             "盐湖" | "盐沼" => !matches!(kind, "country" | "province" | "region"),
             "三角洲" => !rest["三角洲".len()..].starts_with(['州', '省']),
             "沙漠" => !rest["沙漠".len()..].starts_with('化'),
+            // Not a Chinese province's (`云南｜高原`: readers name the province), nor a
+            // division named after the land (`多哥｜高原区`, Togo's Plateaux Region).
+            "平原" | "草原" | "峡谷" | "高原" | "盆地" => {
+                kind != "province" && !rest[suffix.len()..].starts_with(['区', '區', '省', '州'])
+            }
             // A pass named after a town (`阿拉山口`), not a prefecture (`日本｜山口县`).
             "山口" => kind != "country" && !rest["山口".len()..].starts_with(['县', '市']),
             // A port's harbour (`釜山港｜湾`) is no bay.
