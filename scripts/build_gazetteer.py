@@ -372,7 +372,7 @@ DIVISION_ADDED_SUFFIX = {"DE": "州", "AT": "州"}
 # Guinea's regions are named after their capitals too (拉贝, 金迪亚), and so are Niger's (多索,
 # 迪法). (Senegal's and Mali's as well, but CLDR writes them with 区, which gives no short form.)
 DIVISION_NAMED_AFTER_CAPITAL = {
-    "TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY", "LA", "GN", "NE",
+    "TR", "TH", "HU", "KH", "RU", "JO", "EG", "DZ", "TN", "UY", "LA", "GN", "NE", "SY",
 }
 DIVISION_NOT_NAMED_AFTER_CAPITAL = {
     "tr31", "tr41", "tr54", "ruamu", "ruzab", "rukam", "joba",
@@ -380,6 +380,8 @@ DIVISION_NOT_NAMED_AFTER_CAPITAL = {
     # Egypt's Sinai, Red Sea, New Valley and Delta governorates are named after regions.
     "egsin", "egjs", "egba", "egwad", "egdk", "egbh", "egkb", "egmnf", "egshr", "eggh",
     "uycl", "uyfs", "uyla", "uyrn", "uyso",
+    # Syria's Rif Dimashq is Damascus's countryside.
+    "syrd",
 }
 # Russia's oblasts and krais are named after their capitals (阿尔汉格尔斯克州, 哈巴罗夫斯克边疆区),
 # its republics and okrugs not (布里亚特共和国): only those suffixes give a city.

@@ -3328,3 +3328,31 @@ fn a_mechanism_kept_up_is_named_without_the_verb_and_general_kinds_are_none() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_process_named_after_a_city_and_an_alliance_launched_at_a_forum_are_mechanisms() {
+    let found =
+        names("推进柏林进程和罗安达进程，举办中国—东盟港口城市合作网络论坛暨中马港口联盟年会。");
+    assert_found(
+        &found,
+        &[
+            ("mechanism", "柏林进程"),
+            ("mechanism", "罗安达进程"),
+            ("mechanism", "中国—东盟港口城市合作网络论坛"),
+            ("mechanism", "中马港口联盟"),
+        ],
+    );
+    assert!(kinds_of_in(&found, "柏林").is_empty(), "{found:?}");
+    assert!(!found.iter().any(|(_, n, _)| n.contains('暨')), "{found:?}");
+}
+
+#[test]
+fn a_town_before_diqu_keeps_its_last_character_and_facilities_are_no_mechanisms() {
+    let found = names("从哥打巴鲁至吉隆坡地区的旅行时间缩短，塔尔图斯和霍姆斯之间的公路扩建。");
+    assert_eq!(kinds_of_in(&found, "吉隆坡"), ["city"], "{found:?}");
+    assert!(kinds_of_in(&found, "吉隆").is_empty(), "{found:?}");
+    // Syria's governorates are named after their capitals: the bare name is the town.
+    assert_eq!(kinds_of_in(&found, "塔尔图斯"), ["city"], "{found:?}");
+    let found = names("建立相应工作机制和经常性联系机制，完善文莱道路网络，建设塞浦路斯瓦西利科能源中心，联系湖北省港航事业发展中心。");
+    assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
+}

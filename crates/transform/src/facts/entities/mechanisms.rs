@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 195] = [
+const BEFORE_A_NAME: [&str; 197] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -222,11 +222,14 @@ const BEFORE_A_NAME: [&str; 195] = [
     // (`本章程的修改须经｜联盟大会…`).
     "保持",
     "须经",
+    // A body that answers to another, and one among members (`相应｜工作机制`, `成员间｜港口…交换机制`).
+    "相应",
+    "成员间",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 78] = [
+const GENERIC_WORDS: [&str; 80] = [
     "日常",
     "区域",
     "口岸",
@@ -310,6 +313,9 @@ const GENERIC_WORDS: [&str; 78] = [
     // Of a general kind, and working together (`一般性合作机制`, `部门协同机制`).
     "一般性",
     "协同",
+    // Kept up often, to keep in touch (`经常性联系机制`).
+    "经常性",
+    "联系",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -319,7 +325,7 @@ const GENERIC_WORDS: [&str; 78] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 21] = [
+const INFRASTRUCTURE: [&str; 22] = [
     "陆路",
     "干线",
     "支线",
@@ -341,6 +347,7 @@ const INFRASTRUCTURE: [&str; 21] = [
     "电网",
     "光缆",
     "海外仓",
+    "道路",
 ];
 
 /// Suffixes of recurring meetings, expos and joint bodies: named only with a link between partners
@@ -444,7 +451,7 @@ const COUNTED_PARTNERS: [&str; 10] = [
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
-const FACILITIES: [&str; 30] = [
+const FACILITIES: [&str; 31] = [
     "金融",
     "展销",
     "数据",
@@ -475,13 +482,14 @@ const FACILITIES: [&str; 30] = [
     "经济",
     "集装箱",
     "混配",
+    "能源",
 ];
 
 /// What a centre does when it is one place's institute or office, a mechanism only when its
 /// name links partners or says it serves cooperation (`拉美研究中心`, `北京对外经济研究中心`,
 /// `海南旅游推广中心`; not `中国—北欧北极研究中心`, `滇缅跨境电商服务中心`,
 /// `湖北省对非经贸合作服务中心`, `海南国际航运交易中心`).
-const INSTITUTES: [&str; 16] = [
+const INSTITUTES: [&str; 17] = [
     "研究",
     "培训",
     "投资",
@@ -498,6 +506,7 @@ const INSTITUTES: [&str; 16] = [
     "仲裁",
     "传媒",
     "职业培训",
+    "事业发展",
 ];
 
 /// Words after `…组织` that make it a verb, not an organisation's name
@@ -888,7 +897,9 @@ pub(super) fn named_in_text<'t>(
         // (`金砖国家友好城市暨地方政府合作论坛`).
         // Only an event is held together with another (most suffixes name none: searching
         // every phrase for 暨 cost more than the rest of this).
-        let event = folded[at..end].ends_with('会') || matches!(&folded[at..end], "论坛" | "对话");
+        // An alliance launched at a forum is named apart too (`…合作网络论坛暨｜中马港口联盟`).
+        let event =
+            folded[at..end].ends_with('会') || matches!(&folded[at..end], "论坛" | "对话" | "联盟");
         if let Some(cut) = event
             .then(|| folded[start..at].rfind('暨'))
             .flatten()

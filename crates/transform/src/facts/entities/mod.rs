@@ -514,10 +514,12 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
                     };
                 }
                 // A town's short name that a word runs out of (`加纳利｜用`, the word 利用) is
-                // the shorter name at its start, when there is one (`加纳`).
+                // the shorter name at its start, when there is one (`加纳`); not before 地区,
+                // the word that reads on (`吉隆坡｜地区`, not 坡地).
                 if matches!(standing, Standing::Word)
                     && matches!(entry.kind.as_str(), DIVISION | "city" | PLACE)
                     && folded[m.range()].chars().count() <= 3
+                    && !folded[m.end()..].starts_with("地区")
                     && !standing::governed(folded, m.start(), m.end())
                     && standing::ends_inside_a_word(folded, m.start(), m.end())
                 {

@@ -349,6 +349,11 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
+    // A process of talks named after the city it began in (`柏林进程`, `罗安达进程`) is a
+    // mechanism: no mention of the city.
+    if kind == "city" && folded[end..].starts_with("进程") {
+        return Standing::Head("mechanism", end + "进程".len());
+    }
     // A dateline names the city a report is filed from (`新华社突尼斯3月18日电`), though the
     // name is also a country's.
     if kind == "country"
