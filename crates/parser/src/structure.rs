@@ -701,7 +701,13 @@ pub(crate) fn build(
         block.annex = open.annex;
         block.part = open.part;
         let first = shape(block.line);
-        open.unit = (first.may_be_continued(&block.kind) && !furniture).then_some(index as usize);
+        // A heading as wide as a narrow wrap (16 to 24 characters) that leaves its sentence open
+        // goes on too (`一、各地要层层压实…，将粮` / `食生产目标…`): short headings are never full.
+        let full_heading = block.kind.is_heading()
+            && first.unfinished
+            && width.is_some_and(|w| first.chars + 1 >= w);
+        open.unit = ((first.may_be_continued(&block.kind) || full_heading) && !furniture)
+            .then_some(index as usize);
         if block.kind == BlockKind::Paragraph && first.title {
             open.title = Some(index as usize);
         }

@@ -1222,6 +1222,34 @@ fn a_short_heading_that_carries_the_start_of_its_text_goes_on_at_a_narrow_wrap()
 }
 
 #[test]
+fn a_heading_as_wide_as_a_narrow_wrap_goes_on_on_the_next_lines() {
+    // Wrapped at 22 with a two-space indent: sections written as sentences, a chapter's long
+    // title.
+    let text = "江南省人民政府办公厅关于做好春耕生产工作的通\n知\n　　为切实抓好春耕生产，确保全年粮食生产目标\n任务完成，现就有关事项通知如下。\n　　一、各地要层层压实粮食安全党政同责，将粮\n食生产目标任务分解落实到县、乡、村和生产经营\n主体。\n　　二、各地要加强农资市场监管，严厉打击制售\n假冒伪劣农资等违法行为。\n";
+    let doc = parse_str("t", text).unwrap();
+    let headings: Vec<String> = doc
+        .sections
+        .iter()
+        .map(|s| doc.block_text(doc.section_heading(s)))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "各地要层层压实粮食安全党政同责，将粮食生产目标任务分解落实到县、乡、村和生产经营主体。",
+            "各地要加强农资市场监管，严厉打击制售假冒伪劣农资等违法行为。"
+        ]
+    );
+    assert_eq!(doc.paragraphs().count(), 2, "the title and the preamble");
+    // A short heading that is not full stays a line of its own.
+    let text = "某某规划\n\n一、总体要求\n　　坚持稳中求进工作总基调，完整准确全面贯彻\n新发展理念，加快构建新发展格局，着力推动\n高质量发展，保持经济运行在合理区间，推动\n经济实现质的有效提升和量的合理增长。推进\n二、重点任务\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        doc.block_text(doc.section_heading(&doc.sections[0])),
+        "总体要求"
+    );
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
