@@ -432,15 +432,19 @@ pub(crate) fn numeral_at(text: &str) -> Option<(u32, usize)> {
 }
 
 /// The last article of a range set as one line after its first (`第二条｜至第三条　（删除）`): the
-/// number of `至第N条` when spaces or nothing follow it, as a code lists the articles it deleted,
-/// and the length of `至第N条` in bytes.
+/// number of `至第N条` when spaces, nothing or the note `（删除）` follow it, as a code lists the
+/// articles it deleted, and the length of `至第N条` in bytes.
 pub(crate) fn article_range_end(body: &str) -> Option<(u32, usize)> {
     let after = body.strip_prefix('至')?.strip_prefix('第')?;
     let after = &after[spaces_len(after)..];
     let (n, len) = numeral_at(after)?;
     let rest = &after[len..];
     let rest = rest[spaces_len(rest)..].strip_prefix(['条', '條'])?;
-    (rest.is_empty() || spaces_len(rest) > 0).then_some((n, body.len() - rest.len()))
+    // The deletion's note may follow without a space (`第三条至第五条（删除）`).
+    let deleted = rest
+        .strip_prefix(['（', '('])
+        .is_some_and(|r| r.starts_with(['删', '刪']));
+    (rest.is_empty() || spaces_len(rest) > 0 || deleted).then_some((n, body.len() - rest.len()))
 }
 
 /// The number of an article inserted after another by an amendment (`第十条｜之一　…`, read

@@ -944,7 +944,15 @@ fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
     // A gap after the range is still one.
     let text = "第一条　甲。\n第二条至第三条　（删除）\n第五条　乙。\n";
     let doc = parse_str("t", text).unwrap();
-    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));    // The note may follow without a space, annotated or not.
+    for text in [
+        "第一条　甲。\n第二条至第五条（删除）\n第六条　乙。\n",
+        "第一条　甲。\n第二条至第五条（删(shān)除(chú)）\n第六条　乙。\n",
+    ] {
+        let doc = parse_str("t", text).unwrap();
+        assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+        assert_eq!(items(&doc), ["甲。", "（删除）", "乙。"]);
+    }
 }
 
 #[test]
