@@ -227,7 +227,9 @@ fn classify(clean: &str, next_item: [u32; 2], continues: bool, after: &str) -> (
 fn annex_first_item_marker(line: &str) -> Option<usize> {
     let rest = line
         .strip_prefix("附件")
-        .or_else(|| line.strip_prefix("附表"))?;
+        .or_else(|| line.strip_prefix("附表"))
+        // `附：`, attached, the short form.
+        .or_else(|| line.strip_prefix('附').filter(|r| r.starts_with(['：', ':'])))?;
     let number = numeral_at(rest).map_or(0, |(_, len)| len);
     let rest = &rest[number..];
     let rest = &rest[spaces_len(rest)..];

@@ -983,6 +983,8 @@ fn starts_a_part(line: &str) -> bool {
     if let Some(rest) = line
         .strip_prefix("附件")
         .or_else(|| line.strip_prefix("附表"))
+        // `附：`, attached, the short form.
+        .or_else(|| line.strip_prefix('附').filter(|r| r.starts_with(['：', ':'])))
     {
         return rest.chars().next().is_none_or(|c| {
             c.is_ascii_digit() || c.is_whitespace() || "：:一二三四五六七八九十".contains(c)

@@ -723,7 +723,17 @@ fn an_annex_line_that_names_its_first_document_goes_on_with_the_second() {
     let text = "附件：1.5亿元项目清单\n2.参会单位名单\n";
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
-    assert_eq!(items(&doc), ["参会单位名单"]);
+    assert_eq!(items(&doc), ["参会单位名单"]);    // `附：`, the short form, after articles or a statement's sections: an annex too.
+    let text = "第一条　甲。\n第二条　乙。\n附：1.公共数据共享申请表\n2.公共数据开放目录\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["甲。", "乙。", "公共数据共享申请表", "公共数据开放目录"]);
+    assert_eq!(doc.annex_of(&doc.blocks[3]).as_deref(), Some("Annex"));
+    let text = "一、双方同意深化合作。\n二、双方同意加强交流。\n附：访问期间签署的合作文件清单\n1.《互免签证协定》\n2.《产能合作谅解备忘录》\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.annex_of(&doc.blocks[3]).as_deref(), Some("Annex"));
+    assert_eq!(doc.blocks[3].section, None);
 }
 
 #[test]
