@@ -229,7 +229,10 @@ fn annex_first_item_marker(line: &str) -> Option<usize> {
         .strip_prefix("附件")
         .or_else(|| line.strip_prefix("附表"))
         // `附：`, attached, the short form.
-        .or_else(|| line.strip_prefix('附').filter(|r| r.starts_with(['：', ':'])))?;
+        .or_else(|| {
+            line.strip_prefix('附')
+                .filter(|r| r.starts_with(['：', ':']))
+        })?;
     let number = numeral_at(rest).map_or(0, |(_, len)| len);
     let rest = &rest[number..];
     let rest = &rest[spaces_len(rest)..];

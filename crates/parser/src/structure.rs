@@ -679,6 +679,17 @@ pub(crate) fn build(
             // changes nothing of the structure: no article's paragraph, no list's lead-in.
             BlockKind::Paragraph if furniture => {}
             BlockKind::Paragraph => {
+                // A signature, its date or a treaty's closing formula under the last article
+                // is the instrument's, no further paragraph of that article.
+                if open.article.is_some()
+                    && !shape(block.line).wrapped()
+                    && signs_off(&clean_line(text, segments, &block))
+                {
+                    open.article = None;
+                    open.article_paragraph = None;
+                    open.clause = None;
+                    open.last_clause = None;
+                }
                 if let Some(article) = open.article {
                     // A further paragraph (款) of the article; a clause list after it starts anew,
                     // as its own.
@@ -984,7 +995,10 @@ fn starts_a_part(line: &str) -> bool {
         .strip_prefix("附件")
         .or_else(|| line.strip_prefix("附表"))
         // `附：`, attached, the short form.
-        .or_else(|| line.strip_prefix('附').filter(|r| r.starts_with(['：', ':'])))
+        .or_else(|| {
+            line.strip_prefix('附')
+                .filter(|r| r.starts_with(['：', ':']))
+        })
     {
         return rest.chars().next().is_none_or(|c| {
             c.is_ascii_digit() || c.is_whitespace() || "：:一二三四五六七八九十".contains(c)
@@ -1020,6 +1034,18 @@ fn lists_its_first(line: &str) -> bool {
             .iter()
             .any(|m| rest.trim_start().starts_with(m))
     })
+}
+
+/// Whether a line under an article, not cut by a wrap, signs the instrument off rather than
+/// going on with the article: a line without a sentence mark or an enumeration comma
+/// (`星海市人民政府`, `2024年4月28日`, `中华人民共和国政府　　　塞拉维亚共和国政府`, `（签字）`),
+/// which a further paragraph (款) never is, or a treaty's closing formula
+/// (`…签订，一式两份，…同等作准。`).
+fn signs_off(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && (!line.contains(|c| SENTENCE_MARKS.contains(c) || c == '、')
+            || (line.contains("一式") && line.contains("作准")))
 }
 
 /// Whether a line heads a numbered group of items in an action plan (`任务1：畅通物流通道。`,

@@ -723,11 +723,14 @@ fn an_annex_line_that_names_its_first_document_goes_on_with_the_second() {
     let text = "附件：1.5亿元项目清单\n2.参会单位名单\n";
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
-    assert_eq!(items(&doc), ["参会单位名单"]);    // `附：`, the short form, after articles or a statement's sections: an annex too.
+    assert_eq!(items(&doc), ["参会单位名单"]); // `附：`, the short form, after articles or a statement's sections: an annex too.
     let text = "第一条　甲。\n第二条　乙。\n附：1.公共数据共享申请表\n2.公共数据开放目录\n";
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
-    assert_eq!(items(&doc), ["甲。", "乙。", "公共数据共享申请表", "公共数据开放目录"]);
+    assert_eq!(
+        items(&doc),
+        ["甲。", "乙。", "公共数据共享申请表", "公共数据开放目录"]
+    );
     assert_eq!(doc.annex_of(&doc.blocks[3]).as_deref(), Some("Annex"));
     let text = "一、双方同意深化合作。\n二、双方同意加强交流。\n附：访问期间签署的合作文件清单\n1.《互免签证协定》\n2.《产能合作谅解备忘录》\n";
     let doc = parse_str("t", text).unwrap();
@@ -954,7 +957,7 @@ fn a_range_of_deleted_articles_set_as_one_line_ends_at_its_last() {
     // A gap after the range is still one.
     let text = "第一条　甲。\n第二条至第三条　（删除）\n第五条　乙。\n";
     let doc = parse_str("t", text).unwrap();
-    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));    // The note may follow without a space, annotated or not.
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc)); // The note may follow without a space, annotated or not.
     for text in [
         "第一条　甲。\n第二条至第五条（删除）\n第六条　乙。\n",
         "第一条　甲。\n第二条至第五条（删(shān)除(chú)）\n第六条　乙。\n",
@@ -1265,6 +1268,45 @@ fn a_heading_as_wide_as_a_narrow_wrap_goes_on_on_the_next_lines() {
         doc.block_text(doc.section_heading(&doc.sections[0])),
         "总体要求"
     );
+}
+
+#[test]
+fn a_signature_and_a_closing_formula_under_the_last_article_are_the_instruments() {
+    let text = "某某管理办法\n\n第一条　为了规范管理，制定本办法。\n第二条　本办法自2024年6月1日起施行。\n有关法律另有规定的，适用其规定。\n星海市人民政府\n2024年4月28日\n";
+    let doc = parse_str("t", text).unwrap();
+    // The article's second paragraph (款) is its; the signature and the date are not.
+    let parents: Vec<(String, bool)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| (doc.block_text(b), b.parent.is_some()))
+        .collect();
+    assert_eq!(
+        parents,
+        [
+            ("某某管理办法".to_owned(), false),
+            ("有关法律另有规定的，适用其规定。".to_owned(), true),
+            ("星海市人民政府".to_owned(), false),
+            ("2024年4月28日".to_owned(), false),
+        ]
+    );
+    // A treaty's closing formula and its signature block.
+    let text = "第一条　甲。\n第二条　本协定自签字之日起生效。\n本协定于2024年11月20日在北京签订，一式两份，每份均用中文和英文写成，两种文本同等作准。\n中华人民共和国政府　　　　塞拉维亚共和国政府\n代　表　　　　　　　　　　代　表\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .all(|b| b.parent.is_none()));
+    // A wrapped further paragraph, its first line without a mark, is still the article's.
+    let text = "第一条　为了预防和减少生产安全事故，保障人民群众生命和财产安全，制定本条例。\n　　有关法律、行政法规对消防安全、道路交通安全另\n有规定的，适用其规定。\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraph = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .unwrap();
+    assert!(paragraph.parent.is_some());
 }
 
 #[test]
