@@ -512,11 +512,10 @@ fn point_marker(line: &str) -> Option<(ItemNumber, usize)> {
         .find(|p| line.starts_with(*p))
         .map_or(0, char::len_utf8);
     let inner = &line[open_len..];
-    let (n, len) = match digits_len(inner) {
-        1 | 2 => (
-            digits_value(&inner[..digits_len(inner)])?,
-            digits_len(inner),
-        ),
+    let digits = digits_len(inner);
+    // One or two digits, ASCII or full-width (`（１）`, three bytes each).
+    let (n, len) = match inner[..digits].chars().count() {
+        1 | 2 => (digits_value(&inner[..digits])?, digits),
         0 => {
             // One Latin letter: `a)`, not `ab)`.
             let n = match first_letter(inner)? {

@@ -1310,6 +1310,21 @@ fn a_signature_and_a_closing_formula_under_the_last_article_are_the_instruments(
 }
 
 #[test]
+fn points_numbered_with_full_width_digits_are_points() {
+    let text = "工作计划\n\n一、数字基础设施\n１．推动信息港建设，重点推进以下项目：\n（１）新建国际海底光缆２条；\n（２）建设跨境数据中心３个。\n２．支持５Ｇ网络建设。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let points: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
+        .map(|b| doc.block_text(b))
+        .collect();
+    assert_eq!(points, ["新建国际海底光缆２条；", "建设跨境数据中心３个。"]);
+    assert_eq!(doc.paragraphs().count(), 1, "only the title");
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
