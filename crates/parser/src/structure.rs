@@ -279,6 +279,20 @@ pub(crate) fn build(
         {
             unmark(segments, &mut block);
         }
+        // Two numerals of a time paired by the comma (`一、二季度，…`, `1、2月份，…`) are text:
+        // digits always (no item starts with the next month), a section's numeral where it does
+        // not fit the numbering (`三、四季度工作安排` after `二、` is a heading).
+        if pairs_two_times(text, segments, &block) {
+            let fits_here = match block.kind {
+                BlockKind::SectionHeading { number } => {
+                    number == expected_section(&sections, open.part_start, number)
+                }
+                _ => false,
+            };
+            if !fits_here {
+                unmark(segments, &mut block);
+            }
+        }
         // A marker on a line that goes on with an open sentence is taken for one only when it
         // fits where it stands (`…统` / `一、规范、高效的…` and `…第一款第` / `（二）项规定的…` are
         // text of the sentence).
@@ -1308,6 +1322,33 @@ fn is_grade(body: &str) -> bool {
         && chars
             .next()
             .is_some_and(|c| "级類类等档線线期星批".contains(c))
+}
+
+/// Whether a section's or an item's marker ends in an enumeration comma and its text starts with
+/// the next number and a time it counts (`一、｜二季度`, `三、｜四月份`, `1、｜2月份`): two numbers of
+/// the sentence.
+fn pairs_two_times(text: &str, segments: &[Segment], block: &Block) -> bool {
+    let number = match block.kind {
+        BlockKind::SectionHeading { number }
+        | BlockKind::Item {
+            number,
+            article: false,
+        } => number,
+        _ => return false,
+    };
+    if !marker_text(text, segments, block)
+        .trim_end()
+        .ends_with('、')
+    {
+        return false;
+    }
+    let body = text[block.body.range()].trim_start();
+    crate::scan::numeral_at(body).is_some_and(|(next, len)| {
+        next == number.0 + 1
+            && ["季度", "季", "月"]
+                .iter()
+                .any(|m| body[len..].starts_with(m))
+    })
 }
 
 /// First characters of the rest of an amount or a date after its number (`2` / `亿美元`,

@@ -1325,6 +1325,34 @@ fn points_numbered_with_full_width_digits_are_points() {
 }
 
 #[test]
+fn two_numbers_of_a_time_paired_by_a_comma_are_text_where_they_do_not_fit() {
+    let text = "经济运行情况分析\n\n一、工业生产稳中有升\n一、二季度，工业增加值分别增长5.9%和6.4%。\n三、四季度，增速分别达到7.2%和7.6%。\n二、消费市场持续回暖\n1、2月份，社会消费品零售总额同比增长4.1%。\n三、四季度工作安排\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let headings: Vec<String> = doc
+        .sections
+        .iter()
+        .map(|s| doc.block_text(doc.section_heading(s)))
+        .collect();
+    // The third section's title is the fourth quarter's work: its 三 fits.
+    assert_eq!(
+        headings,
+        ["工业生产稳中有升", "消费市场持续回暖", "四季度工作安排"]
+    );
+    assert_eq!(
+        texts_of(&doc)
+            .into_iter()
+            .filter(|t| t.contains("月份") || t.contains("季度，"))
+            .collect::<Vec<_>>(),
+        [
+            "一、二季度，工业增加值分别增长5.9%和6.4%。",
+            "三、四季度，增速分别达到7.2%和7.6%。",
+            "1、2月份，社会消费品零售总额同比增长4.1%。"
+        ]
+    );
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
