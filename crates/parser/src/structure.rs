@@ -186,6 +186,17 @@ pub(crate) fn build(
         // A marker alone on its line (`一、` / `合作目标`, as PDFs are often copied out) takes
         // the next line as its text.
         if let Some(bare) = open.bare.take() {
+            // Blank lines under it (a treaty's `第一条` / `` / `本协定…`) are looked through: the
+            // unit's span covers them, as across a page break.
+            if block.kind == BlockKind::Blank {
+                let text_at = blocks.iter().position(|b| b.kind != BlockKind::Blank);
+                if let Some(at) = text_at.filter(|&at| blocks[at].kind == BlockKind::Paragraph) {
+                    blocks.drain(..at);
+                    if let Some(next) = blocks.pop_front() {
+                        block = next;
+                    }
+                }
+            }
             if block.kind == BlockKind::Paragraph {
                 if let Some(marked) = out.get_mut(bare) {
                     continue_with(marked, &block);

@@ -1353,6 +1353,18 @@ fn two_numbers_of_a_time_paired_by_a_comma_are_text_where_they_do_not_fit() {
 }
 
 #[test]
+fn an_article_number_alone_above_a_blank_line_takes_the_text_under_it() {
+    let text = "某某协定\n\n第一条\n\n本协定第二条所述人员免办签证。\n\n第二条\n\n一、持外交护照的公民，适用本协定。\n\n二、持公务护照的公民，适用本协定。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["本协定第二条所述人员免办签证。", ""]);
+    // No further paragraph: the text is the article's own.
+    assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::Paragraph || b.parent.is_none()));
+    assert_eq!(doc.paragraphs().count(), 1, "only the title");
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
