@@ -653,9 +653,16 @@ pub(crate) fn build(
                     open.start_a_part(sections.len(), index, true);
                 }
                 if let Some(parent) = open.clause.or(open.article) {
-                    // `1.` inside an article: a sub-clause of its clause, or a clause of its own.
+                    // `1.` inside an article: a sub-clause of its clause, or a clause of its own
+                    // (of the further paragraph it follows, as a `（一）` list is).
                     block.kind = BlockKind::Clause { number };
-                    block.parent = Some(parent);
+                    block.parent = Some(match (open.clause, open.article) {
+                        (None, Some(article)) => open
+                            .article_paragraph
+                            .filter(|&p| p > article)
+                            .unwrap_or(article),
+                        _ => parent,
+                    });
                     let last = match open.clause {
                         Some(_) => &mut open.last_subclause,
                         None => &mut open.last_clause,

@@ -1360,7 +1360,10 @@ fn an_article_number_alone_above_a_blank_line_takes_the_text_under_it() {
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(items(&doc), ["本协定第二条所述人员免办签证。", ""]);
     // No further paragraph: the text is the article's own.
-    assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::Paragraph || b.parent.is_none()));
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| b.kind != BlockKind::Paragraph || b.parent.is_none()));
     assert_eq!(doc.paragraphs().count(), 1, "only the title");
 }
 

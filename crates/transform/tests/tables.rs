@@ -441,6 +441,26 @@ fn a_list_of_numbered_paragraphs_under_an_articles_lead_in_is_the_lead_ins() {
 }
 
 #[test]
+fn a_numbered_list_under_an_articles_further_paragraph_is_that_paragraphs() {
+    let text = "某某办法\n\n第一条　申请许可，应当具备下列条件：\n（一）有经营场所；\n（二）有管理制度。\n前款第二项所称管理制度，包括：\n1.安全生产责任制度；\n2.安全操作规程。\n第二条　本办法自公布之日起施行。\n";
+    let t = tables(&[parse_str("rules", text).unwrap()]);
+    assert_eq!(
+        strings(&t.clauses, "label"),
+        [
+            "Art.1(1)",
+            "Art.1(2)",
+            "Art.1¶2",
+            "Art.1¶2(1)",
+            "Art.1¶2(2)"
+        ]
+    );
+    assert_eq!(
+        strings(&t.clauses, "parent_label"),
+        ["Art.1", "Art.1", "Art.1", "Art.1¶2", "Art.1¶2"]
+    );
+}
+
+#[test]
 fn the_parts_of_a_plan_or_a_code_that_number_anew_name_their_labels() {
     let text = "某某合作规划\n\n第一部分　政治合作\n一、高层交往\n1.保持元首年度会晤。\n第二部分　经济合作\n一、贸易投资\n1.扩大双边贸易规模。\n";
     let t = tables(&[parse_str("plan", text).unwrap()]);
