@@ -220,10 +220,14 @@ pub fn title_note(doc: &Document) -> Option<(u32, String)> {
 }
 
 /// Whether a line is one a notice sets above its title: its number (`国办发〔2024〕12号`), its
-/// urgency or classification (`特急`, `机密★1年`), its signer (`签发人：张三`).
+/// urgency or classification (`特急`, `机密★1年`), its signer (`签发人：张三`), the issuing
+/// organ's mark (`江南省人民政府文件`, the same on every notice it sends).
 fn is_masthead(text: &str) -> bool {
     let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     annotext_parser::is_document_number(text)
+        || (text.ends_with("文件")
+            && text.chars().count() <= 30
+            && !["关于", "關於", "的"].iter().any(|w| text.contains(w)))
         || ["签发人", "簽發人"].iter().any(|w| text.starts_with(w))
         || text.chars().count() <= 12
             && [
@@ -367,6 +371,19 @@ mod tests {
         assert_eq!(
             title_line(&doc),
             Some((6..=6, "国务院办公厅关于加强边境口岸建设的通知".to_owned()))
+        );
+    }
+
+    #[test]
+    fn the_issuing_organs_mark_above_a_notice_is_not_its_title() {
+        let doc = annotext_parser::parse_str(
+            "t",
+            "江南省人民政府文件\n\n江政发〔2024〕8号\n\n江南省人民政府关于进一步加强安全生产工作的通知\n\n各市、县（市、区）人民政府：\n\n现就有关工作通知如下。\n",
+        )
+        .unwrap();
+        assert_eq!(
+            document_title(&doc),
+            "江南省人民政府关于进一步加强安全生产工作的通知"
         );
     }
 
