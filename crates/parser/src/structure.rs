@@ -1394,6 +1394,7 @@ fn stands_alone(text: &str, segments: &[Segment], this: LineShape, block: &Block
         || is_date_line(text, segments, block)
         || is_document_number_line(text, segments, block)
         || is_contact_line(text, segments, block)
+        || is_record_field_line(text, segments, block)
         // A part's or an annex's line (`第三部分　重点任务`) after a full line.
         || (first_char(text, segments, block).is_some_and(|c| c == '第' || c == '附')
             && starts_a_part(&clean_line(text, segments, block)))
@@ -1449,6 +1450,46 @@ fn is_contact_line(text: &str, segments: &[Segment], block: &Block) -> bool {
         line.strip_prefix(label)
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     })
+}
+
+/// Whether a line is a field of minutes or of an official document's colophon (`出席：…`,
+/// `列席：…`, `记录：…`, `抄送：…`), or the colophon's printing line
+/// (`江南省人民政府办公厅　　2024年5月8日印发`): laid out a line each, never a wrapped sentence's end.
+fn is_record_field_line(text: &str, segments: &[Segment], block: &Block) -> bool {
+    // Asked of every line that goes on a unit: read only when its first character starts a label
+    // or its text ends as a printing line does.
+    let first = first_char(text, segments, block);
+    let printed = text_pieces(text, segments, block)
+        .last()
+        .is_some_and(|piece| piece.trim_end().ends_with(['发', '發']));
+    if !printed && !first.is_some_and(|c| "出列记記主缺请請抄分参參".contains(c)) {
+        return false;
+    }
+    let line = clean_line(text, segments, block);
+    let line = line.trim();
+    const LABELS: [&str; 17] = [
+        "出席",
+        "列席",
+        "记录",
+        "記錄",
+        "主持",
+        "缺席",
+        "请假",
+        "請假",
+        "抄送",
+        "抄报",
+        "抄報",
+        "主送",
+        "分送",
+        "参加会议的有",
+        "參加會議的有",
+        "参加人员",
+        "參加人員",
+    ];
+    LABELS.iter().any(|label| {
+        line.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    }) || (printed && (line.ends_with("印发") || line.ends_with("印發")) && line.contains('年'))
 }
 
 /// Makes a block's marker text again: the line continues the sentence before it.

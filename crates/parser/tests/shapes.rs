@@ -1368,6 +1368,16 @@ fn an_article_number_alone_above_a_blank_line_takes_the_text_under_it() {
 }
 
 #[test]
+fn fields_of_minutes_and_a_colophon_are_lines_of_their_own() {
+    let text = "星海市人民政府常务会议纪要\n\n会议研究了全市安全生产工作，同意市应急局提出的工作安排。\n\n出席：李华、王强、张明、刘芳\n列席：市政府办公室、市发展改革委、市财政局负责同志\n记录：陈静\n\n抄送：省委各部门，省人大常委会办公厅，省政协办公厅，省法院\n江南省人民政府办公厅　　　　　2024年5月8日印发\n";
+    let doc = parse_str("t", text).unwrap();
+    let lines: Vec<String> = doc.paragraphs().map(|b| doc.block_text(b)).collect();
+    assert_eq!(lines.len(), 7, "{lines:?}");
+    assert_eq!(lines[4], "记录：陈静");
+    assert_eq!(lines[6], "江南省人民政府办公厅　　　　　2024年5月8日印发");
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
