@@ -416,8 +416,18 @@ pub(crate) fn build(
         }
         // A page number left standing (after a unit that closed its sentence), or a running
         // header beside one.
+        // A number alone before the rest of an amount (`数额为` / `2` / `亿美元。`) is the
+        // sentence's, not a page's.
+        let amount = || {
+            first_char(text, segments, &block).is_some_and(is_digit)
+                && blocks
+                    .iter()
+                    .find(|b| b.kind != BlockKind::Blank)
+                    .and_then(|b| first_char(text, segments, b))
+                    .is_some_and(|c| AMOUNT_HEADS.contains(c))
+        };
         let furniture = block.kind == BlockKind::Paragraph
-            && (repeated_heading || shape(block.line).page_number || {
+            && (repeated_heading || shape(block.line).page_number && !amount() || {
                 let beside = previous_page_number
                     || blocks
                         .iter()
@@ -708,8 +718,13 @@ pub(crate) fn build(
                 open.last_item = lists_its_first(&line).then_some(ItemNumber(1));
             }
             // A page number (or the running header beside it) left standing between two units
-            // changes nothing of the structure: no article's paragraph, no list's lead-in.
-            BlockKind::Paragraph if furniture => {}
+            // changes nothing of the structure: no article's paragraph, no list's lead-in. It is
+            // no text of the document either: a line of page furniture, kept with the blank
+            // lines (as in a unit, its segments say what it is).
+            BlockKind::Paragraph if furniture => {
+                mark_page_furniture(segments, &block);
+                block.kind = BlockKind::Blank;
+            }
             BlockKind::Paragraph => {
                 // A signature, its date or a treaty's closing formula under the last article
                 // is the instrument's, no further paragraph of that article.

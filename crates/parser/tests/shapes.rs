@@ -823,15 +823,20 @@ fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
     assert_eq!(doc.rebuild(), text);
     let texts = texts_of(&doc);
     // Across both page breaks one paragraph; the footer after a closed sentence stays a line of
-    // its own, before the next paragraph.
+    // its own, before the next paragraph, and no text: a line of page furniture.
     assert_eq!(
         texts,
         [
             "中欧班列经阿拉木图、塔什干等城市开行的线路不断增加，为区域互联互通注入了新的动力，双方还在数字经济等领域开展了务实合作。",
-            "第 4 页 共 9 页",
             "二是推进贸易便利化。"
         ]
     );
+    let footer = doc.blocks.iter().find(|b| b.line == 9).unwrap();
+    assert_eq!(footer.kind, BlockKind::Blank);
+    assert!(doc
+        .block_segments(footer)
+        .iter()
+        .any(|s| s.kind == annotext_parser::SegmentKind::PageFurniture));
     let first = &doc.blocks[0];
     assert_eq!((first.line, first.end_line), (1, 7));
     // The page numbers stay in the document's clean text, out of the unit's.
@@ -848,10 +853,12 @@ fn a_page_number_copied_out_of_a_pdf_does_not_cut_its_paragraph() {
         ]
     );
     assert_eq!(doc.rebuild(), text);
-    // A page number with no text after it (the last page's) is a line of its own, never text.
+    // A page number with no text after it (the last page's) is a line of its own, never text:
+    // page furniture.
     let text = "　　双方同意在以下领域开展合作并于年内签署有关协议，以便\n- 9 -\n";
     let doc = parse_str("t", text).unwrap();
-    assert_eq!(texts_of(&doc)[1], "- 9 -");
+    assert_eq!(texts_of(&doc).len(), 1, "{:?}", texts_of(&doc));
+    assert_eq!(doc.rebuild(), text);
     // A number alone between the halves of a unit is a page number; before the rest of an
     // amount it is the sentence's, and the unit stops as before.
     let text = "　　双方同意在以下领域开展合作并于年内签署有关协议，以便\n\n12\n\n推动务实合作。\n";
@@ -1151,7 +1158,8 @@ fn page_furniture_in_its_other_forms_and_what_stands_beside_it() {
     // is no title's; a date line is not continued.
     let text = "通知\n\n联系人：省应急管理厅安全生产综合协调处王明华\n- 2 -\n电话：0571-87051234\n";
     let doc = parse_str("t", text).unwrap();
-    assert_eq!(texts_of(&doc).len(), 4, "{:?}", texts_of(&doc));
+    assert_eq!(texts_of(&doc).len(), 3, "{:?}", texts_of(&doc));
+    assert_eq!(texts_of(&doc)[2], "电话：0571-87051234");
     let text = "国务院关于加快推进县域商业体系建设的通知\n国发（2024）7号\n";
     let doc = parse_str("t", text).unwrap();
     assert_eq!(texts_of(&doc)[1], "国发（2024）7号");
@@ -1375,6 +1383,22 @@ fn fields_of_minutes_and_a_colophon_are_lines_of_their_own() {
     assert_eq!(lines.len(), 7, "{lines:?}");
     assert_eq!(lines[4], "记录：陈静");
     assert_eq!(lines[6], "江南省人民政府办公厅　　　　　2024年5月8日印发");
+}
+
+#[test]
+fn a_page_number_and_its_header_after_a_closed_sentence_are_no_paragraphs() {
+    let text = "星海市停车场管理办法\n　　第一条　为了加强停车场管理，规范停车秩\n序，制定本办法。\n　　第二条　经营性停车场应当公示收费标准。\n- 1 -\n星海市停车场管理办法\n　　前款规定的收费标准，应当报价格主管部门备\n案。\n　　第三条　本办法自2025年1月1日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    let paragraphs: Vec<String> = doc.paragraphs().map(|b| doc.block_text(b)).collect();
+    assert_eq!(paragraphs, ["星海市停车场管理办法"]);
+    // The article's further paragraph after them is still its.
+    let further = doc
+        .blocks
+        .iter()
+        .find(|b| doc.block_text(b).starts_with("前款"))
+        .unwrap();
+    assert_eq!(further.parent, Some(2));
 }
 
 #[test]

@@ -45,7 +45,8 @@ pub struct DocumentRecord {
     pub subsections: Vec<SubsectionRecord>,
     /// Sections with their subsections and items.
     pub sections: Vec<SectionRecord>,
-    /// Blank lines (and any line not placed elsewhere), for rebuilding the source.
+    /// Blank lines, page numbers and running headers standing between units (and any line not
+    /// placed elsewhere), for rebuilding the source.
     pub other_lines: Vec<LineRecord>,
 }
 
@@ -88,6 +89,10 @@ pub struct LineRecord {
     /// Its line break (`"\n"`, `"\r\n"` or `""`), when not the document's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ending: Option<String>,
+    /// `"page_furniture"` for a page number or a running header copied out of a PDF that stands
+    /// between two units (no text of the document); absent for a blank line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// A paragraph, a heading's title or an item's body, with its text in every form.
@@ -334,10 +339,15 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         if matches!(block.kind, BlockKind::Blank) {
             // A line of spaces is text too, as the tables count it.
             record.counts.characters += body_chars + marker_chars;
+            let furniture = doc
+                .block_segments(block)
+                .iter()
+                .any(|s| s.kind == SegmentKind::PageFurniture);
             record.other_lines.push(LineRecord {
                 line: block.line,
                 source,
                 ending: own_ending(block.end_line),
+                kind: furniture.then(|| "page_furniture".to_owned()),
             });
             continue;
         }
@@ -506,6 +516,7 @@ fn place(
                 line: part.block.line,
                 source: part.block.source,
                 ending: part.block.ending,
+                kind: None,
             }),
         }
         return;

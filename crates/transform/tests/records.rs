@@ -136,12 +136,14 @@ fn parts_after_a_page_number_left_standing_stay_with_their_unit() {
         parts,
         [("Art.1(1)", "申请书；"), ("Art.1(2)", "其他材料。")]
     );
+    // The page number is no paragraph: a line of page furniture, kept for the rebuild.
+    assert!(record.paragraphs.iter().all(|p| p.text != "- 2 -"));
     let page = record
-        .paragraphs
+        .other_lines
         .iter()
-        .find(|p| p.text == "- 2 -")
+        .find(|l| l.source == "- 2 -")
         .unwrap();
-    assert!(page.parts.is_empty());
+    assert_eq!(page.kind.as_deref(), Some("page_furniture"));
     assert_eq!(record.rebuild(), text);
     // A statement's points after a lead-in.
     let text = "联合声明\n\n双方强调：\n（一）坚定支持彼此核心利益；\n\n- 2 -\n\n（二）共同打击“三股势力”。\n";

@@ -724,6 +724,15 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
     const WANT: usize = CONTEXT_CHARS + 1;
     let at = partition_from(segments, *cursor, |s| s.span.end <= span.start);
     *cursor = at;
+    // A page number inside a unit (`- 2 -`) is no context of its text; a finding in a page's
+    // furniture itself (a running header's reading) is shown in it.
+    let in_furniture = segments
+        .get(at)
+        .is_some_and(|s| s.kind == SegmentKind::PageFurniture);
+    let shown = |kind: SegmentKind| {
+        matches!(kind, SegmentKind::Text | SegmentKind::Marker)
+            || (in_furniture && kind == SegmentKind::PageFurniture)
+    };
     let mut before = ['\0'; WANT];
     let mut before_len = 0;
     let mut walked_out = false;
@@ -734,7 +743,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
             break;
         }
         match segment.kind {
-            SegmentKind::Text | SegmentKind::Marker => {
+            kind if shown(kind) => {
                 let start = segment.span.start as usize;
                 let end = segment.span.end.min(span.start) as usize;
                 if start < end {
@@ -745,13 +754,12 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                     }
                 }
             }
-            // A page number inside a unit (`- 2 -`) is no context of its text.
-            SegmentKind::Annotation | SegmentKind::PageFurniture => {}
             SegmentKind::LineBreak | SegmentKind::Bom => {
                 if segment.span.end <= span.start {
                     break;
                 }
             }
+            _ => {}
         }
         if before_len == WANT {
             break;
@@ -765,7 +773,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
     let mut line_ended = false;
     for segment in segments.iter().skip(from).take(CONTEXT_SEGMENTS) {
         match segment.kind {
-            SegmentKind::Text | SegmentKind::Marker => {
+            kind if shown(kind) => {
                 let start = segment.span.start.max(span.end) as usize;
                 let end = segment.span.end as usize;
                 if start < end {
@@ -776,11 +784,11 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                     }
                 }
             }
-            SegmentKind::Annotation | SegmentKind::Bom | SegmentKind::PageFurniture => {}
             SegmentKind::LineBreak => {
                 line_ended = true;
                 break;
             }
+            _ => {}
         }
         if after_len == WANT {
             break;
