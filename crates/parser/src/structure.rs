@@ -546,7 +546,18 @@ pub(crate) fn build(
                         matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0)
                             && in_chinese_numerals(&marker_text(text, segments, p));
                     let heading = p.kind.is_heading();
-                    let leads = shape(p.end_line).lead_in && !heading;
+                    // A numbered paragraph of prose that leads in (`二、双方重申…。双方认为，国际社会
+                    // 应当：`): its sentence's list, where a short heading's `（一）` is its
+                    // subsection.
+                    let prose_section = || {
+                        matches!(p.kind, BlockKind::SectionHeading { .. })
+                            && !marker_text(text, segments, p).starts_with('第')
+                            && {
+                                let line = clean_line(text, segments, p);
+                                line.contains('。') || line.chars().count() > 24
+                            }
+                    };
+                    let leads = shape(p.end_line).lead_in && (!heading || prose_section());
                     // A list begun inline (`我们决定：（一）甲；` / `（二）乙；`) goes on.
                     let goes_on = || {
                         !heading

@@ -1402,6 +1402,34 @@ fn a_page_number_and_its_header_after_a_closed_sentence_are_no_paragraphs() {
 }
 
 #[test]
+fn a_list_that_ends_a_numbered_paragraph_of_prose_is_its_points() {
+    let text = "中塞联合声明\n\n一、双方高度评价两国关系发展取得的成就。\n二、双方重申坚定支持多边主义。双方认为，国际社会应当：\n（一）推动全球治理体系朝着更加公正合理的方向发展；\n（二）共同应对气候变化。\n三、塞方感谢中方的热情接待。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert!(doc.subsections.is_empty());
+    let points: Vec<(String, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
+        .map(|b| (doc.block_text(b), b.parent))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            (
+                "推动全球治理体系朝着更加公正合理的方向发展；".to_owned(),
+                Some(3)
+            ),
+            ("共同应对气候变化。".to_owned(), Some(3))
+        ]
+    );
+    // A short heading's `（一）` is its subsection, colon or not.
+    let text = "一、合作领域：\n（一）贸易投资\n1.扩大贸易。\n（二）互联互通\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.subsections.len(), 2);
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
