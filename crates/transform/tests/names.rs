@@ -3356,3 +3356,19 @@ fn a_town_before_diqu_keeps_its_last_character_and_facilities_are_no_mechanisms(
     let found = names("建立相应工作机制和经常性联系机制，完善文莱道路网络，建设塞浦路斯瓦西利科能源中心，联系湖北省港航事业发展中心。");
     assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
 }
+
+#[test]
+fn lagoons_wetlands_and_an_estuary_named_after_a_place_are_features() {
+    let found = names("保护帕图斯潟湖和拉各斯潟湖，治理德涅斯特河口湾。");
+    for feature in ["帕图斯潟湖", "拉各斯潟湖", "德涅斯特河口湾"] {
+        assert_eq!(
+            kinds_of_in(&found, feature),
+            ["feature"],
+            "{feature}: {found:?}"
+        );
+    }
+    // A Chinese province's wetlands name the province.
+    let found = names("黑龙江省湿地面积居全国前列，探索联合执法机制。");
+    assert_eq!(kinds_of_in(&found, "黑龙江省"), ["province"], "{found:?}");
+    assert_found(&found, &[("mechanism", "联合执法机制")]);
+}

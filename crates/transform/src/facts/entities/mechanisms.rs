@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 197] = [
+const BEFORE_A_NAME: [&str; 198] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -225,6 +225,8 @@ const BEFORE_A_NAME: [&str; 197] = [
     // A body that answers to another, and one among members (`相应｜工作机制`, `成员间｜港口…交换机制`).
     "相应",
     "成员间",
+    // A mechanism looked into (`探索｜农产品贸易风险预警机制`).
+    "探索",
 ];
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of

@@ -12,7 +12,7 @@ pub(super) static NOT_THE_TOWNS: CharSet =
     CharSet::new("场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際");
 
 /// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 21] = [
+const FEATURE_SUFFIXES: [&str; 24] = [
     "水库",
     "山口",
     "湾",
@@ -36,6 +36,10 @@ const FEATURE_SUFFIXES: [&str; 21] = [
     "峡谷",
     "高原",
     "盆地",
+    // A lagoon, a wetland and a spit named after a town (`帕图斯潟湖`, `伊贝拉湿地`).
+    "潟湖",
+    "湿地",
+    "沙嘴",
 ];
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
@@ -76,7 +80,8 @@ const PLACE_KINDS: [&str; 7] = [
 ];
 
 /// The length of the character that carries a feature on into a longer name: a Chinese
-/// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`) or valley (`塞内加尔河｜谷`), a range written in full or a mountains'
+/// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`), valley (`塞内加尔河｜谷`) or estuary
+/// (`德涅斯特河｜口湾`), a range written in full or a mountains'
 /// area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`). A region keeps its name before 地区
 /// (`东南亚｜地区`), as readers list it.
 fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
@@ -92,6 +97,8 @@ fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
         '河' if rest.starts_with('谷') && !rest['谷'.len_utf8()..].starts_with('地') => {
             Some('谷'.len_utf8())
         }
+        // A river's estuary (`德涅斯特河｜口湾`).
+        '河' if rest.starts_with("口湾") => Some("口湾".len()),
         // Not a short name's district (`天山区`, Ürümqi's).
         '山' if rest.starts_with(['區', '区']) && name.chars().count() >= 3 => {
             Some('区'.len_utf8())
@@ -389,29 +396,10 @@ pub(super) fn standing(
     }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
-        let feature = matches!(
-            after,
-            Some(
-                '山' | '湾'
-                    | '灣'
-                    | '海'
-                    | '运'
-                    | '運'
-                    | '半'
-                    | '三'
-                    | '盐'
-                    | '谷'
-                    | '沙'
-                    | '水'
-                    | '平'
-                    | '草'
-                    | '峡'
-                    | '高'
-                    | '盆'
-            )
-        )
-        .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
-        .flatten();
+        let feature = after
+            .is_some_and(|c| "山湾灣海运運半三盐谷沙水平草峡高盆潟湿".contains(c))
+            .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
+            .flatten();
         // Not after a division named in full: `胡胡伊省｜盐湖` are the province's salt lakes.
         let in_full = || kind == DIVISION && folded[start..end].ends_with(['省', '州', '县', '区']);
         // Nor salt lakes after a country, a province or a region (`智利｜盐湖`, `青海｜盐湖`,
@@ -423,7 +411,7 @@ pub(super) fn standing(
             "沙漠" => !rest["沙漠".len()..].starts_with('化'),
             // Not a Chinese province's (`云南｜高原`: readers name the province), nor a
             // division named after the land (`多哥｜高原区`, Togo's Plateaux Region).
-            "平原" | "草原" | "峡谷" | "高原" | "盆地" => {
+            "平原" | "草原" | "峡谷" | "高原" | "盆地" | "湿地" | "潟湖" | "沙嘴" => {
                 kind != "province" && !rest[suffix.len()..].starts_with(['区', '區', '省', '州'])
             }
             // A pass named after a town (`阿拉山口`), not a prefecture (`日本｜山口县`).
