@@ -729,10 +729,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
     let in_furniture = segments
         .get(at)
         .is_some_and(|s| s.kind == SegmentKind::PageFurniture);
-    let shown = |kind: SegmentKind| {
-        matches!(kind, SegmentKind::Text | SegmentKind::Marker)
-            || (in_furniture && kind == SegmentKind::PageFurniture)
-    };
+
     let mut before = ['\0'; WANT];
     let mut before_len = 0;
     let mut walked_out = false;
@@ -743,7 +740,9 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
             break;
         }
         match segment.kind {
-            kind if shown(kind) => {
+            SegmentKind::Text | SegmentKind::Marker | SegmentKind::PageFurniture
+                if in_furniture || segment.kind != SegmentKind::PageFurniture =>
+            {
                 let start = segment.span.start as usize;
                 let end = segment.span.end.min(span.start) as usize;
                 if start < end {
@@ -773,7 +772,9 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
     let mut line_ended = false;
     for segment in segments.iter().skip(from).take(CONTEXT_SEGMENTS) {
         match segment.kind {
-            kind if shown(kind) => {
+            SegmentKind::Text | SegmentKind::Marker | SegmentKind::PageFurniture
+                if in_furniture || segment.kind != SegmentKind::PageFurniture =>
+            {
                 let start = segment.span.start.max(span.end) as usize;
                 let end = segment.span.end as usize;
                 if start < end {

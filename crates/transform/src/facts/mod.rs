@@ -340,12 +340,13 @@ pub(crate) struct Labels {
 
 impl Labels {
     pub(crate) fn label(&mut self, doc: &Document, index: u32, block: &Block) -> String {
+        // Borrowed, not copied: a label is asked of every block.
         let parent = block.parent.and_then(|p| {
             self.recent
                 .iter()
                 .flatten()
                 .find(|(i, _)| *i == p)
-                .map(|(_, l)| l.clone())
+                .map(|(_, l)| l.as_str())
         });
         // A sub-clause (`Art.5(3).2`) owns nothing: it must not take its clause's slot, which
         // the next sub-clause looks its owner up in.
@@ -399,10 +400,20 @@ impl Labels {
             BlockKind::Point { .. } | BlockKind::Blank => None,
         };
         if slot == Some(2) && owns {
-            self.recent[4] = self.recent[2].take();
+            // The paragraph before the last keeps its label; the slot it leaves is reused.
+            let [.., paragraph, _, before] = &mut self.recent;
+            std::mem::swap(paragraph, before);
         }
         if let Some(slot) = slot.filter(|_| owns).and_then(|s| self.recent.get_mut(s)) {
-            *slot = Some((index, label.clone()));
+            // The slot's string is written over, not allocated again.
+            match slot {
+                Some((i, kept)) => {
+                    *i = index;
+                    kept.clear();
+                    kept.push_str(&label);
+                }
+                None => *slot = Some((index, label.clone())),
+            }
         }
         label
     }

@@ -11,36 +11,37 @@ use super::{Mention, DIVISION, FEATURE, PLACE};
 pub(super) static NOT_THE_TOWNS: CharSet =
     CharSet::new("场場民政长長区區委级級值面容内內郊中属屬县縣镇鎮辖轄井况況貌际際");
 
-/// Suffixes that make a place's name into a feature's.
-const FEATURE_SUFFIXES: [&str; 24] = [
-    "水库",
-    "山口",
-    "湾",
-    "灣",
-    "海峡",
-    "海峽",
-    "运河",
-    "運河",
-    "半岛",
-    "半島",
-    "三角洲",
-    "盐沼",
-    "海沟",
-    "盐湖",
-    "谷地",
-    "沙漠",
-    // Plains, grasslands, gorges, plateaus and basins named after a place (`潘诺尼亚平原`,
-    // `苏丹草原`, `蒙古高原`, `四川盆地`).
-    "平原",
-    "草原",
-    "峡谷",
-    "高原",
-    "盆地",
-    // A lagoon, a wetland and a spit named after a town (`帕图斯潟湖`, `伊贝拉湿地`).
-    "潟湖",
-    "湿地",
-    "沙嘴",
-];
+/// The suffix that makes a place's name into a feature's at the start of `rest` (`几内亚湾`,
+/// `阿拉山口`, `尼罗河三角洲`; plains, grasslands, gorges, plateaus and basins: `潘诺尼亚平原`,
+/// `苏丹草原`, `蒙古高原`, `四川盆地`; a lagoon, a wetland, a spit: `帕图斯潟湖`, `伊贝拉湿地`).
+/// Read by its first character, `after` (already read, and one of the suffixes' first
+/// characters): it is asked after every place's name, where a search of a list of suffixes cost
+/// more.
+fn feature_suffix(after: char, rest: &str) -> Option<&'static str> {
+    let candidates: &[&'static str] = match after {
+        '水' => &["水库"],
+        '山' => &["山口"],
+        '湾' => &["湾"],
+        '灣' => &["灣"],
+        '海' => &["海峡", "海峽", "海沟"],
+        '运' => &["运河"],
+        '運' => &["運河"],
+        '半' => &["半岛", "半島"],
+        '三' => &["三角洲"],
+        '盐' => &["盐沼", "盐湖"],
+        '谷' => &["谷地"],
+        '沙' => &["沙漠", "沙嘴"],
+        '平' => &["平原"],
+        '草' => &["草原"],
+        '峡' => &["峡谷"],
+        '高' => &["高原"],
+        '盆' => &["盆地"],
+        '潟' => &["潟湖"],
+        '湿' => &["湿地"],
+        _ => return None,
+    };
+    candidates.iter().copied().find(|s| rest.starts_with(s))
+}
 
 /// Suffixes that make a city's name into its port's or its border crossing's (`卡塔赫纳港`,
 /// `霍尔果斯口岸`): a place. Not `港口` (`驶往北海港口`: ports in general) nor `港湾`.
@@ -358,7 +359,7 @@ pub(super) fn standing(
     }
     // A process of talks named after the city it began in (`柏林进程`, `罗安达进程`) is a
     // mechanism: no mention of the city.
-    if kind == "city" && folded[end..].starts_with("进程") {
+    if after == Some('进') && kind == "city" && folded[end..].starts_with("进程") {
         return Standing::Head("mechanism", end + "进程".len());
     }
     // A dateline names the city a report is filed from (`新华社突尼斯3月18日电`), though the
@@ -396,10 +397,13 @@ pub(super) fn standing(
     }
     if PLACE_KINDS.contains(&kind) {
         let rest = &folded[end..];
-        let feature = after
-            .is_some_and(|c| "山湾灣海运運半三盐谷沙水平草峡高盆潟湿".contains(c))
-            .then(|| FEATURE_SUFFIXES.iter().find(|s| rest.starts_with(**s)))
-            .flatten();
+        let feature = match after {
+            Some(
+                c @ ('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙'
+                | '水' | '平' | '草' | '峡' | '高' | '盆' | '潟' | '湿'),
+            ) => feature_suffix(c, rest),
+            _ => None,
+        };
         // Not after a division named in full: `胡胡伊省｜盐湖` are the province's salt lakes.
         let in_full = || kind == DIVISION && folded[start..end].ends_with(['省', '州', '县', '区']);
         // Nor salt lakes after a country, a province or a region (`智利｜盐湖`, `青海｜盐湖`,
