@@ -293,7 +293,7 @@ pub(crate) fn build(
         // Two numerals of a time paired by the comma (`一、二季度，…`, `1、2月份，…`) are text:
         // digits always (no item starts with the next month), a section's numeral where it does
         // not fit the numbering (`三、四季度工作安排` after `二、` is a heading).
-        if pairs_two_times(text, segments, &block) {
+        if pairs_two_times(text, &block) {
             let fits_here = match block.kind {
                 BlockKind::SectionHeading { number } => {
                     number == expected_section(&sections, open.part_start, number)
@@ -1371,7 +1371,7 @@ fn is_grade(body: &str) -> bool {
 /// Whether a section's or an item's marker ends in an enumeration comma and its text starts with
 /// the next number and a time it counts (`一、｜二季度`, `三、｜四月份`, `1、｜2月份`): two numbers of
 /// the sentence.
-fn pairs_two_times(text: &str, segments: &[Segment], block: &Block) -> bool {
+fn pairs_two_times(text: &str, block: &Block) -> bool {
     let number = match block.kind {
         BlockKind::SectionHeading { number }
         | BlockKind::Item {
@@ -1380,9 +1380,10 @@ fn pairs_two_times(text: &str, segments: &[Segment], block: &Block) -> bool {
         } => number,
         _ => return false,
     };
-    if !marker_text(text, segments, block)
-        .trim_end()
-        .ends_with('、')
+    // The marker's source, not its clean text built: asked of every item.
+    if !block
+        .marker
+        .is_some_and(|m| text[m.range()].trim_end().ends_with('、'))
     {
         return false;
     }
@@ -1484,11 +1485,16 @@ fn is_contact_line(text: &str, segments: &[Segment], block: &Block) -> bool {
 fn is_record_field_line(text: &str, segments: &[Segment], block: &Block) -> bool {
     // Asked of every line that goes on a unit: read only when its first character starts a label
     // or its text ends as a printing line does.
-    let first = first_char(text, segments, block);
-    let printed = text_pieces(text, segments, block)
-        .last()
-        .is_some_and(|piece| piece.trim_end().ends_with(['发', '發']));
-    if !printed && !first.is_some_and(|c| "出列记記主缺请請抄分参參".contains(c)) {
+    let labelled =
+        first_char(text, segments, block).is_some_and(|c| "出列记記主缺请請抄分参參".contains(c));
+    // The source's last character first (an annotation's `)` may follow 发): most lines end
+    // otherwise.
+    let last = text[block.span.range()].trim_end().chars().next_back();
+    let printed = matches!(last, Some('发' | '發' | ')'))
+        && text_pieces(text, segments, block)
+            .last()
+            .is_some_and(|piece| piece.trim_end().ends_with(['发', '發']));
+    if !printed && !labelled {
         return false;
     }
     let line = clean_line(text, segments, block);
