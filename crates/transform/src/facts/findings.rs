@@ -753,11 +753,7 @@ fn context(doc: &Document, span: Span, out: &mut String, cursor: &mut usize) {
                     }
                 }
             }
-            SegmentKind::LineBreak | SegmentKind::Bom => {
-                if segment.span.end <= span.start {
-                    break;
-                }
-            }
+            SegmentKind::LineBreak | SegmentKind::Bom if segment.span.end <= span.start => break,
             _ => {}
         }
         if before_len == WANT {
