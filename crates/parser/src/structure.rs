@@ -186,11 +186,21 @@ pub(crate) fn build(
         // A marker alone on its line (`一、` / `合作目标`, as PDFs are often copied out) takes
         // the next line as its text.
         if let Some(bare) = open.bare.take() {
-            // Blank lines under it (a treaty's `第一条` / `` / `本协定…`) are looked through: the
-            // unit's span covers them, as across a page break.
-            if block.kind == BlockKind::Blank {
-                let text_at = blocks.iter().position(|b| b.kind != BlockKind::Blank);
+            // Blank lines under it (a treaty's `第一条` / `` / `本协定…`) and a page number a
+            // break set there (`第二条` / `- 2 -` / `本办法…`) are looked through: the unit's span
+            // covers them, as across a page break, and the page number is furniture.
+            let skipped = |b: &Block| {
+                b.kind == BlockKind::Blank
+                    || (b.kind == BlockKind::Paragraph && shape(b.line).page_number)
+            };
+            if skipped(&block) {
+                let text_at = blocks.iter().position(|b| !skipped(b));
                 if let Some(at) = text_at.filter(|&at| blocks[at].kind == BlockKind::Paragraph) {
+                    for across in std::iter::once(&block).chain(blocks.range(..at)) {
+                        if across.kind != BlockKind::Blank {
+                            mark_page_furniture(segments, across);
+                        }
+                    }
                     blocks.drain(..at);
                     if let Some(next) = blocks.pop_front() {
                         block = next;
@@ -1097,13 +1107,17 @@ fn lists_its_first(line: &str) -> bool {
 /// Whether a line under an article, not cut by a wrap, signs the instrument off rather than
 /// going on with the article: a line without a sentence mark or an enumeration comma
 /// (`星海市人民政府`, `2024年4月28日`, `中华人民共和国政府　　　塞拉维亚共和国政府`, `（签字）`),
-/// which a further paragraph (款) never is, or a treaty's closing formula
-/// (`…签订，一式两份，…同等作准。`).
+/// which a further paragraph (款) never is, a treaty's closing formula
+/// (`…签订，一式两份，…同等作准。`), or the notes after the text (`注释：`).
 fn signs_off(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty()
         && (!line.contains(|c| SENTENCE_MARKS.contains(c) || c == '、')
-            || (line.contains("一式") && line.contains("作准")))
+            || (line.contains("一式") && (line.contains("作准") || line.contains("作準")))
+            // Notes after the text (`注释：`, `注：`) are the document's.
+            || ["注释", "注釋", "註釋", "注：", "注:"]
+                .iter()
+                .any(|w| line.starts_with(w)))
 }
 
 /// Whether a line heads a numbered group of items in an action plan (`任务1：畅通物流通道。`,

@@ -1306,6 +1306,16 @@ fn a_signature_and_a_closing_formula_under_the_last_article_are_the_instruments(
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .all(|b| b.parent.is_none()));
+    // In traditional script; and the notes after the text.
+    let text = "第一條　甲。\n第二條　本協定自簽字之日起生效。\n本協定於2024年11月20日在北京簽訂，一式兩份，兩種文本同等作準。\n\n注释：\n①《环境保护法》于2014年4月24日修订。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Point { .. }))
+        .all(|b| b
+            .parent
+            .is_none_or(|p| !matches!(doc.blocks[p as usize].kind, BlockKind::Item { .. }))));
     // A wrapped further paragraph, its first line without a mark, is still the article's.
     let text = "第一条　为了预防和减少生产安全事故，保障人民群众生命和财产安全，制定本条例。\n　　有关法律、行政法规对消防安全、道路交通安全另\n有规定的，适用其规定。\n";
     let doc = parse_str("t", text).unwrap();
@@ -1367,6 +1377,15 @@ fn an_article_number_alone_above_a_blank_line_takes_the_text_under_it() {
     assert_eq!(doc.rebuild(), text);
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(items(&doc), ["本协定第二条所述人员免办签证。", ""]);
+    // A page break set right under it: the page number is furniture, the text the article's.
+    let text = "某某办法\n\n第一条　为了加强管理，制定本办法。\n第二条\n\n- 2 -\n\n本办法自2024年1月1日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert_eq!(
+        items(&doc),
+        ["为了加强管理，制定本办法。", "本办法自2024年1月1日起施行。"]
+    );
+    assert!(doc.blocks.iter().all(|b| b.parent.is_none()));
     // No further paragraph: the text is the article's own.
     assert!(doc
         .blocks

@@ -17,7 +17,7 @@ const MAX_TITLE_CHARS: usize = 60;
 
 /// The kinds of document a title line ends with (a list, an outcome, a declaration, a plan…),
 /// in both scripts: a first line that ends otherwise is prose, a date line or a heading.
-const TITLE_ENDINGS: [&str; 90] = [
+const TITLE_ENDINGS: [&str; 97] = [
     "清单",
     "清單",
     "成果",
@@ -109,6 +109,14 @@ const TITLE_ENDINGS: [&str; 90] = [
     "制度",
     "大纲",
     "大綱",
+    // The other kinds of official document (`国务院关于…的批复`, `…的函`, `…的请示`).
+    "批复",
+    "批覆",
+    "函",
+    "请示",
+    "請示",
+    "通报",
+    "通報",
 ];
 
 /// The document's title: its first line when that line is a title (see [`title_line`]); else
@@ -372,6 +380,21 @@ mod tests {
             title_line(&doc),
             Some((6..=6, "国务院办公厅关于加强边境口岸建设的通知".to_owned()))
         );
+    }
+
+    #[test]
+    fn a_reply_and_a_letter_are_titles() {
+        for title in [
+            "国务院关于同意设立综合试验区的批复",
+            "商务部关于商请支持口岸建设的函",
+        ] {
+            let doc = annotext_parser::parse_str(
+                "t",
+                &format!("{title}\n国函〔2022〕8号\n\n天津市人民政府：\n一、同意设立。\n"),
+            )
+            .unwrap();
+            assert_eq!(document_title(&doc), title);
+        }
     }
 
     #[test]
