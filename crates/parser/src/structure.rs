@@ -96,6 +96,9 @@ struct Open {
     parens: Vec<u32>,
     /// The block just placed, when its line holds a marker and nothing else.
     bare: Option<usize>,
+    /// Whether a plan's box (`专栏1　…`) is open, until the next heading: its list is the box's
+    /// points, apart from the plan's items, which go on after it as before it.
+    in_box: bool,
 }
 
 impl Open {
@@ -527,6 +530,8 @@ pub(crate) fn build(
                 continue;
             }
             BlockKind::SectionHeading { number } => {
+                // A plan's box ends at the next heading.
+                open.in_box = false;
                 let expected = expected_section(&sections, open.part_start, number);
                 check(number, expected, NumberingLevel::Section, &block, anomalies);
                 sections.push(Section {
@@ -548,6 +553,7 @@ pub(crate) fn build(
                 open.between_parts = false;
             }
             BlockKind::SubsectionHeading { number } => {
+                open.in_box = false;
                 let drafted = marker_text(text, segments, &block).starts_with('第');
                 let lead_in = open.previous.and_then(|p| out.get(p)).filter(|p| {
                     // A list of `（1）` points does not go on with a `（三）`: that is the next
@@ -710,6 +716,16 @@ pub(crate) fn build(
                     block.kind = BlockKind::Point { number };
                     let lead = lead.clone();
                     place_point(&mut block, &lead, open.previous, anomalies);
+                } else if let Some(lead) = open
+                    .previous
+                    .filter(|_| open.in_box && !opens_an_annex)
+                    .and_then(|p| out.get(p))
+                {
+                    // A plan's box (`专栏1　…` / `1.…` / `2.…`): the list is the box's, apart from
+                    // the plan's items.
+                    block.kind = BlockKind::Point { number };
+                    let lead = lead.clone();
+                    place_point(&mut block, &lead, open.previous, anomalies);
                 } else {
                     let expected = expected_item(&open, number);
                     check(number, expected, NumberingLevel::Item, &block, anomalies);
@@ -767,10 +783,18 @@ pub(crate) fn build(
                     open.last_clause = None;
                 } else if heads_a_group(&clean_line(text, segments, &block)) {
                     // A task's or a project's line in an action plan (`任务1：…`): the items
-                    // after it are numbered anew under it.
-                    open.last_item = None;
-                    open.last_item_in_section = None;
-                    open.last_item_in_document = None;
+                    // after it are numbered anew under it. A box (`专栏1　…`) is set apart: its
+                    // list is its points, and the plan's items go on after it as before it.
+                    if clean_line(text, segments, &block)
+                        .trim_start()
+                        .starts_with("专栏")
+                    {
+                        open.in_box = true;
+                    } else {
+                        open.last_item = None;
+                        open.last_item_in_section = None;
+                        open.last_item_in_document = None;
+                    }
                 }
             }
             BlockKind::Clause { .. } => {}

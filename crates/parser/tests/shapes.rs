@@ -1449,6 +1449,35 @@ fn a_list_that_ends_a_numbered_paragraph_of_prose_is_its_points() {
 }
 
 #[test]
+fn a_plans_box_lists_its_own_points_and_the_plans_items_go_on_after_it() {
+    let text = "某某省交通发展规划\n\n一、重点任务\n（一）构建综合交通网络\n1.加快高速铁路建设。\n2.完善高速公路网络。\n专栏1　综合交通网络重大工程\n1.高速铁路：建成某某至某某高铁。\n2.高速公路：新改建高速公路1200公里。\n（二）提升运输服务\n3.发展多式联运。\n4.推进城乡客运一体化。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(
+        items(&doc),
+        [
+            "加快高速铁路建设。",
+            "完善高速公路网络。",
+            "发展多式联运。",
+            "推进城乡客运一体化。"
+        ]
+    );
+    let points: Vec<(String, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
+        .map(|b| (doc.block_text(b), b.parent))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("高速铁路：建成某某至某某高铁。".to_owned(), Some(6)),
+            ("高速公路：新改建高速公路1200公里。".to_owned(), Some(6))
+        ]
+    );
+}
+
+#[test]
 fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　职责\n第二条　执法部门行使下列职权：\n（一）市容环境管理；\n- 2 -\n第二章　职责\n（二）违法建设查处。\n第三条　本条例自公布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
