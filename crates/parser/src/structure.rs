@@ -735,11 +735,38 @@ pub(crate) fn build(
                     add_item(&mut sections, &mut subsections, &open, index);
                 }
             }
-            BlockKind::Point { .. } => {
+            BlockKind::Point { number } => {
                 let lead = open.previous.and_then(|p| out.get(p));
                 if let Some(lead) = lead {
                     let lead = lead.clone();
-                    place_point(&mut block, &lead, open.previous, anomalies);
+                    let style = point_style(text, &block);
+                    match lead.kind {
+                        // A list under a point that leads in, in a style of its own
+                        // (`（2）…具体包括：` / `①…`): that point's sub-points.
+                        BlockKind::Point { .. }
+                            if number.0 == 1
+                                && shape(lead.end_line).lead_in
+                                && point_style(text, &lead) != style =>
+                        {
+                            block.parent = open.previous.map(|i| i as u32);
+                        }
+                        // After its sub-points, the outer list's next point (`②…` / `（3）…`).
+                        BlockKind::Point { .. } => {
+                            let outer = lead
+                                .parent
+                                .and_then(|p| out.get(p as usize))
+                                .filter(|o| {
+                                    matches!(o.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0)
+                                        && point_style(text, o) == style
+                                })
+                                .cloned();
+                            match outer {
+                                Some(outer) => place_point(&mut block, &outer, None, anomalies),
+                                None => place_point(&mut block, &lead, open.previous, anomalies),
+                            }
+                        }
+                        _ => place_point(&mut block, &lead, open.previous, anomalies),
+                    }
                 }
             }
             BlockKind::Paragraph if starts_a_part(&clean_line(text, segments, &block)) => {
@@ -1598,6 +1625,27 @@ fn place_point(
         // The first point on its own line may go on from points written inline in its lead-in
         // (`合作：（1）甲；` / `（2）乙；`): its number is not checked.
         _ => block.parent = lead_index.map(|i| i as u32),
+    }
+}
+
+/// The style of a point's marker, from its source's first character: circled (`①`),
+/// parenthesised numbers (`⑴`), bracketed digits or letters (`（1）`, `(a)`), digits (`1）`),
+/// letters (`a)`), Roman numerals; a list under a point is in another style than its own.
+fn point_style(text: &str, block: &Block) -> u8 {
+    let Some(marker) = block.marker else {
+        return 0;
+    };
+    let mut chars = text[marker.range()].trim_start().chars();
+    match chars.next() {
+        Some('①'..='⑳') => 1,
+        Some('⑴'..='⒇') => 2,
+        Some('（' | '(') => match chars.next() {
+            Some(c) if is_digit(c) => 3,
+            _ => 4,
+        },
+        Some(c) if is_digit(c) => 5,
+        Some(c) if c.is_ascii_alphabetic() => 6,
+        _ => 7,
     }
 }
 

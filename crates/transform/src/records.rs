@@ -303,6 +303,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
     for (index, block) in doc.blocks.iter().enumerate() {
         let mut marker_chars = 0u64;
         let mut marker_hanzi = 0u64;
+        let mut furniture_hanzi = 0u64;
         let mut body_chars = 0u64;
         // The breaks between the lines of a joined unit are characters of the clean text.
         let mut inner_breaks = 0u64;
@@ -318,8 +319,18 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                         .filter(|c| annotext_parser::is_hanzi(*c))
                         .count() as u64;
                 }
-                // A page number inside a unit (`- 2 -`) is in the document's clean text.
-                SegmentKind::Text | SegmentKind::PageFurniture => body_chars += n,
+                SegmentKind::Text => body_chars += n,
+                // A page number or a running header, inside a unit (`- 2 -`) or on a line of its
+                // own, is in the document's clean text, and its hanzi are counted as the tables
+                // count them.
+                SegmentKind::PageFurniture => {
+                    body_chars += n;
+                    furniture_hanzi += doc
+                        .slice(segment.span)
+                        .chars()
+                        .filter(|c| annotext_parser::is_hanzi(*c))
+                        .count() as u64;
+                }
                 SegmentKind::LineBreak => inner_breaks += n,
                 _ => {}
             }
@@ -339,6 +350,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         if matches!(block.kind, BlockKind::Blank) {
             // A line of spaces is text too, as the tables count it.
             record.counts.characters += body_chars + marker_chars;
+            record.counts.hanzi += marker_hanzi + furniture_hanzi;
             let furniture = doc
                 .block_segments(block)
                 .iter()
@@ -354,6 +366,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         let text = doc.block_text(block);
         record.counts.characters += body_chars + marker_chars;
         record.counts.hanzi += marker_hanzi
+            + furniture_hanzi
             + text
                 .chars()
                 .filter(|c| annotext_parser::is_hanzi(*c))

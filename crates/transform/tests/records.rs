@@ -157,3 +157,32 @@ fn parts_after_a_page_number_left_standing_stay_with_their_unit() {
     assert_eq!(labels, ["¶2(1)", "¶2(2)"]);
     assert_eq!(record.rebuild(), text);
 }
+
+#[test]
+fn a_line_of_page_furniture_counts_its_hanzi_as_the_tables_do() {
+    // A header beside a page number standing alone (`《（二）   0`, found by a property test).
+    for text in [
+        "《（二）   0\n",
+        "江南省人民政府公报　　第 2 页\n\n一、总体要求\n",
+    ] {
+        let doc = parse_str("t", text).unwrap();
+        let record = document_record(&doc);
+        let tables = annotext_transform::build_tables(
+            std::slice::from_ref(&doc),
+            &annotext_transform::Rules::default(),
+        )
+        .unwrap();
+        let hanzi = tables
+            .documents
+            .column("hanzi")
+            .unwrap()
+            .cast(&polars::prelude::DataType::UInt64)
+            .unwrap()
+            .u64()
+            .unwrap()
+            .get(0)
+            .unwrap();
+        assert_eq!(record.counts.hanzi, hanzi, "{text}");
+        assert_eq!(record.rebuild(), text);
+    }
+}

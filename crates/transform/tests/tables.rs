@@ -461,6 +461,30 @@ fn a_numbered_list_under_an_articles_further_paragraph_is_that_paragraphs() {
 }
 
 #[test]
+fn a_list_under_a_point_that_leads_in_is_its_sub_points() {
+    let text = "评优办法\n\n一、评选条件\n申请人应当同时符合下列条件：\n（1）思想品德优良；\n（2）学习成绩优秀，具体包括：\n①必修课平均成绩不低于85分；\n②无不及格课程；\n（3）积极参加社会实践。\n第四条　申请人应当提交：\n（1）申请书；\n（2）证明材料，包括：\n①成绩单；\n②推荐信。\n";
+    let t = tables(&[parse_str("rules", text).unwrap()]);
+    assert_eq!(
+        strings(&t.clauses, "label"),
+        [
+            "¶2(1)",
+            "¶2(2)",
+            "¶2(2)(1)",
+            "¶2(2)(2)",
+            "¶2(3)",
+            "Art.4(1)",
+            "Art.4(2)",
+            "Art.4(2)(1)",
+            "Art.4(2)(2)"
+        ]
+    );
+    assert_eq!(
+        strings(&t.clauses, "parent_label"),
+        ["¶2", "¶2", "¶2(2)", "¶2(2)", "¶2", "Art.4", "Art.4", "Art.4(2)", "Art.4(2)"]
+    );
+}
+
+#[test]
 fn the_parts_of_a_plan_or_a_code_that_number_anew_name_their_labels() {
     let text = "某某合作规划\n\n第一部分　政治合作\n一、高层交往\n1.保持元首年度会晤。\n第二部分　经济合作\n一、贸易投资\n1.扩大双边贸易规模。\n";
     let t = tables(&[parse_str("plan", text).unwrap()]);

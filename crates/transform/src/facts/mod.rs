@@ -330,9 +330,9 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
 pub(crate) struct Labels {
     /// The last owner of each kind (item, clause, paragraph, heading) with its block index, and
     /// the paragraph before the last: a parent is the latest of its kind, or a paragraph before
-    /// a line left standing (a page number between a lead-in and its second point), so five
-    /// slots hold every label asked for.
-    recent: [Option<(u32, String)>; 5],
+    /// a line left standing (a page number between a lead-in and its second point), and the
+    /// last point (a list under it is its sub-points), so six slots hold every label asked for.
+    recent: [Option<(u32, String)>; 6],
     paragraphs: u32,
     /// Further paragraphs of the current article.
     article_paragraphs: u32,
@@ -369,6 +369,14 @@ impl Labels {
                 format!("{owner}.{}", number.0)
             }
             (BlockKind::Clause { number } | BlockKind::Point { number }, owner) => {
+                // A sub-point (`¶2(2)(1)`, under a point) owns nothing, as a sub-clause.
+                owns = !matches!(
+                    block
+                        .parent
+                        .and_then(|p| doc.blocks.get(p as usize))
+                        .map(|b| b.kind),
+                    Some(BlockKind::Point { .. })
+                );
                 format!("{}({})", owner.unwrap_or_default(), number.0)
             }
             // Headings: `§2` (a section or chapter), `§2(1)` (its first subsection).
@@ -397,11 +405,12 @@ impl Labels {
             BlockKind::Clause { .. } => Some(1),
             BlockKind::Paragraph => Some(2),
             BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => Some(3),
-            BlockKind::Point { .. } | BlockKind::Blank => None,
+            BlockKind::Point { .. } => Some(5),
+            BlockKind::Blank => None,
         };
         if slot == Some(2) && owns {
             // The paragraph before the last keeps its label; the slot it leaves is reused.
-            let [.., paragraph, _, before] = &mut self.recent;
+            let [_, _, paragraph, _, before, _] = &mut self.recent;
             std::mem::swap(paragraph, before);
         }
         if let Some(slot) = slot.filter(|_| owns).and_then(|s| self.recent.get_mut(s)) {
