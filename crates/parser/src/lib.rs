@@ -423,6 +423,13 @@ impl Document {
         Some(format!("Pt{number}"))
     }
 
+    /// The subsection a block's subsection is a level below (a `（一）` under a chapter's `一、`,
+    /// a `一、` under a chapter's `第一节`), if it is one.
+    pub fn subsection_above(&self, block: &Block) -> Option<&Subsection> {
+        let subsection = self.subsections.get(block.subsection? as usize)?;
+        self.subsections.get(subsection.within? as usize)
+    }
+
     /// What labels start with where numbering starts anew: the annex's name ([`Self::annex_of`])
     /// or the part's ([`Self::part_of`]); empty elsewhere.
     // Asked of every label: inlined, and nothing looked up outside annexes and parts.

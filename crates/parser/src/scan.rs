@@ -225,14 +225,7 @@ fn classify(clean: &str, next_item: [u32; 2], continues: bool, after: &str) -> (
 /// lists that document itself (`附件：1.` of `附件：1.签约项目清单`, `附件2：1．`): the line is
 /// the annex's first item, and its marker holds the annex's name. Not an amount (`附件：1.5亿…`).
 fn annex_first_item_marker(line: &str) -> Option<usize> {
-    let rest = line
-        .strip_prefix("附件")
-        .or_else(|| line.strip_prefix("附表"))
-        // `附：`, attached, the short form.
-        .or_else(|| {
-            line.strip_prefix('附')
-                .filter(|r| r.starts_with(['：', ':']))
-        })?;
+    let rest = after_annex_word(line)?;
     let number = numeral_at(rest).map_or(0, |(_, len)| len);
     let rest = &rest[number..];
     let rest = &rest[spaces_len(rest)..];
@@ -242,6 +235,17 @@ fn annex_first_item_marker(line: &str) -> Option<usize> {
     let body = &rest[len..];
     (digits_value(&rest[..digits_end]) == Some(1) && !reads_as_amount(body) && !body.is_empty())
         .then(|| line.len() - body.len())
+}
+
+/// The rest of a line after the word that opens an annex: `附件`, `附表`, or `附` before a colon
+/// (`附：`, attached, the short form).
+pub(crate) fn after_annex_word(line: &str) -> Option<&str> {
+    line.strip_prefix("附件")
+        .or_else(|| line.strip_prefix("附表"))
+        .or_else(|| {
+            line.strip_prefix('附')
+                .filter(|r| r.starts_with(['：', ':']))
+        })
 }
 
 /// Whether `c` is an ASCII or a full-width digit.

@@ -102,6 +102,15 @@ struct Open {
 }
 
 impl Open {
+    /// The unit a list inside article `article` belongs to: the article's further paragraph it
+    /// follows (`观察员国应当：` / `（一）…`), whose labels are apart from the first list's, or
+    /// the article itself.
+    fn list_owner(&self, article: u32) -> u32 {
+        self.article_paragraph
+            .filter(|&p| p > article)
+            .unwrap_or(article)
+    }
+
     /// The section a block placed now belongs to: the last one, unless a part or an annex
     /// began after it.
     fn section(&self, sections: &[Section]) -> Option<u32> {
@@ -249,9 +258,8 @@ pub(crate) fn build(
                 let joinable = |page: &Block, b: &Block| {
                     // A number alone before a unit of amount or time is the sentence's
                     // (`数额为` / `2` / `亿美元`), not a page's.
-                    let amount = first_char(text, segments, page).is_some_and(is_digit)
-                        && first_char(text, segments, b).is_some_and(|c| AMOUNT_HEADS.contains(c));
-                    !amount && !stands_alone(text, segments, shape(b.line), b)
+                    !number_before_an_amount(text, segments, page, b)
+                        && !stands_alone(text, segments, shape(b.line), b)
                 };
                 // A line no wider than a header, that is not full and has no punctuation at all:
                 // a line of text there would end its paragraph with a sentence mark, and the
@@ -432,12 +440,10 @@ pub(crate) fn build(
         // A number alone before the rest of an amount (`数额为` / `2` / `亿美元。`) is the
         // sentence's, not a page's.
         let amount = || {
-            first_char(text, segments, &block).is_some_and(is_digit)
-                && blocks
-                    .iter()
-                    .find(|b| b.kind != BlockKind::Blank)
-                    .and_then(|b| first_char(text, segments, b))
-                    .is_some_and(|c| AMOUNT_HEADS.contains(c))
+            blocks
+                .iter()
+                .find(|b| b.kind != BlockKind::Blank)
+                .is_some_and(|next| number_before_an_amount(text, segments, &block, next))
         };
         let furniture = block.kind == BlockKind::Paragraph
             && (repeated_heading || shape(block.line).page_number && !amount() || {
@@ -586,11 +592,7 @@ pub(crate) fn build(
                     block.kind = BlockKind::Clause { number };
                     // Under a further paragraph of the article (`观察员国应当：` / `（一）…`), the
                     // list is that paragraph's: its labels are apart from the first list's.
-                    block.parent = Some(
-                        open.article_paragraph
-                            .filter(|&p| p > article)
-                            .unwrap_or(article),
-                    );
+                    block.parent = Some(open.list_owner(article));
                     let expected = ItemNumber(open.last_clause.map_or(1, |n| n.0 + 1));
                     check(number, expected, NumberingLevel::Clause, &block, anomalies);
                     open.last_clause = Some(number);
@@ -694,10 +696,7 @@ pub(crate) fn build(
                     // (of the further paragraph it follows, as a `（一）` list is).
                     block.kind = BlockKind::Clause { number };
                     block.parent = Some(match (open.clause, open.article) {
-                        (None, Some(article)) => open
-                            .article_paragraph
-                            .filter(|&p| p > article)
-                            .unwrap_or(article),
+                        (None, Some(article)) => open.list_owner(article),
                         _ => parent,
                     });
                     let last = match open.clause {
@@ -708,21 +707,21 @@ pub(crate) fn build(
                     check(number, expected, NumberingLevel::Clause, &block, anomalies);
                     *last = Some(number);
                 } else if let Some(lead) = (!opens_an_annex)
-                    .then(|| list_after_lead_in(text, segments, &out, &open, number, &shape))
+                    .then(|| {
+                        list_after_lead_in(text, segments, &out, &open, number, &shape).or_else(
+                            || {
+                                open.previous
+                                    .filter(|_| open.in_box)
+                                    .and_then(|p| out.get(p))
+                            },
+                        )
+                    })
                     .flatten()
                 {
                     // `1.` again after a free paragraph that leads in (`…以下方面加强合作：`):
-                    // a list of that paragraph, not the section's items numbered anew.
-                    block.kind = BlockKind::Point { number };
-                    let lead = lead.clone();
-                    place_point(&mut block, &lead, open.previous, anomalies);
-                } else if let Some(lead) = open
-                    .previous
-                    .filter(|_| open.in_box && !opens_an_annex)
-                    .and_then(|p| out.get(p))
-                {
-                    // A plan's box (`专栏1　…` / `1.…` / `2.…`): the list is the box's, apart from
-                    // the plan's items.
+                    // a list of that paragraph, not the section's items numbered anew; and in a
+                    // plan's box (`专栏1　…` / `1.…` / `2.…`), the box's list, apart from the
+                    // plan's items.
                     block.kind = BlockKind::Point { number };
                     let lead = lead.clone();
                     place_point(&mut block, &lead, open.previous, anomalies);
@@ -1110,15 +1109,7 @@ fn continue_with(unit: &mut Block, next: &Block) {
 /// anew after it.
 fn starts_a_part(line: &str) -> bool {
     let line = line.trim_start();
-    if let Some(rest) = line
-        .strip_prefix("附件")
-        .or_else(|| line.strip_prefix("附表"))
-        // `附：`, attached, the short form.
-        .or_else(|| {
-            line.strip_prefix('附')
-                .filter(|r| r.starts_with(['：', ':']))
-        })
-    {
+    if let Some(rest) = crate::scan::after_annex_word(line) {
         return rest.chars().next().is_none_or(|c| {
             c.is_ascii_digit() || c.is_whitespace() || "：:一二三四五六七八九十".contains(c)
         });
@@ -1459,6 +1450,13 @@ fn pairs_two_times(text: &str, block: &Block) -> bool {
                 .iter()
                 .any(|m| body[len..].starts_with(m))
     })
+}
+
+/// Whether `number`, a line that starts with a digit (`2`), is the number of an amount or a date
+/// whose rest `next` starts with (`亿美元。`, `年`): the sentence's, not a page's.
+fn number_before_an_amount(text: &str, segments: &[Segment], number: &Block, next: &Block) -> bool {
+    first_char(text, segments, number).is_some_and(is_digit)
+        && first_char(text, segments, next).is_some_and(|c| AMOUNT_HEADS.contains(c))
 }
 
 /// First characters of the rest of an amount or a date after its number (`2` / `亿美元`,

@@ -304,6 +304,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         let mut marker_chars = 0u64;
         let mut marker_hanzi = 0u64;
         let mut furniture_hanzi = 0u64;
+        let mut furniture = false;
         let mut body_chars = 0u64;
         // The breaks between the lines of a joined unit are characters of the clean text.
         let mut inner_breaks = 0u64;
@@ -313,11 +314,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                 SegmentKind::Marker => {
                     marker_chars += n;
                     // A heading's numeral is a hanzi of the clean text, as the tables count.
-                    marker_hanzi += doc
-                        .slice(segment.span)
-                        .chars()
-                        .filter(|c| annotext_parser::is_hanzi(*c))
-                        .count() as u64;
+                    marker_hanzi += hanzi_in(doc.slice(segment.span));
                 }
                 SegmentKind::Text => body_chars += n,
                 // A page number or a running header, inside a unit (`- 2 -`) or on a line of its
@@ -325,11 +322,8 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
                 // count them.
                 SegmentKind::PageFurniture => {
                     body_chars += n;
-                    furniture_hanzi += doc
-                        .slice(segment.span)
-                        .chars()
-                        .filter(|c| annotext_parser::is_hanzi(*c))
-                        .count() as u64;
+                    furniture = true;
+                    furniture_hanzi += hanzi_in(doc.slice(segment.span));
                 }
                 SegmentKind::LineBreak => inner_breaks += n,
                 _ => {}
@@ -351,10 +345,6 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             // A line of spaces is text too, as the tables count it.
             record.counts.characters += body_chars + marker_chars;
             record.counts.hanzi += marker_hanzi + furniture_hanzi;
-            let furniture = doc
-                .block_segments(block)
-                .iter()
-                .any(|s| s.kind == SegmentKind::PageFurniture);
             record.other_lines.push(LineRecord {
                 line: block.line,
                 source,
@@ -365,12 +355,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
         }
         let text = doc.block_text(block);
         record.counts.characters += body_chars + marker_chars;
-        record.counts.hanzi += marker_hanzi
-            + furniture_hanzi
-            + text
-                .chars()
-                .filter(|c| annotext_parser::is_hanzi(*c))
-                .count() as u64;
+        record.counts.hanzi += marker_hanzi + furniture_hanzi + hanzi_in(&text);
         let folded = fold_into(&text, &mut buffer);
         let mut pinyin = String::with_capacity(text.len() * 2);
         let annotated = doc
@@ -444,6 +429,13 @@ impl Owners {
         }
         self.placed.get(&root).copied().or(self.last)
     }
+}
+
+/// How many hanzi `text` holds, as the tables count them.
+fn hanzi_in(text: &str) -> u64 {
+    text.chars()
+        .filter(|c| annotext_parser::is_hanzi(*c))
+        .count() as u64
 }
 
 /// Where a unit that can own parts was placed in the record.
@@ -566,12 +558,7 @@ fn place(
                     .map_or_else(String::new, |s| s.numeral.clone()),
                 heading: body,
                 items: Vec::new(),
-                within: block
-                    .subsection
-                    .and_then(|s| doc.subsections.get(s as usize))
-                    .and_then(|s| s.within)
-                    .and_then(|w| doc.subsections.get(w as usize))
-                    .map(|w| w.number.0),
+                within: doc.subsection_above(block).map(|w| w.number.0),
             };
             let sections = record.sections.len();
             match record.sections.last_mut() {

@@ -304,16 +304,13 @@ fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> Stri
     let annex = doc.scope_of(block);
     let subsection = block
         .subsection
-        .and_then(|i| doc.subsections.get(i as usize));
-    // Under a subsection a level below another (a `（一）` under a chapter's `一、`): both numbers.
-    let within = subsection
-        .and_then(|s| s.within)
         .and_then(|i| doc.subsections.get(i as usize))
+        .map(|s| s.number.0);
+    // Under a subsection a level below another (a `（一）` under a chapter's `一、`): both numbers.
+    let within = doc
+        .subsection_above(block)
         .map_or(String::new(), |s| format!("{}.", s.number.0));
-    match (
-        section_number(doc, block.section),
-        subsection.map(|s| s.number.0),
-    ) {
+    match (section_number(doc, block.section), subsection) {
         (Some(s), Some(sub)) => format!("{annex}§{s}.{within}{sub}.{number}"),
         (Some(s), None) => format!("{annex}§{s}.{number}"),
         // Under a subsection before any section (`§(1)`): not `§1.1`, section 1's item.
@@ -386,11 +383,8 @@ impl Labels {
             (BlockKind::SubsectionHeading { number }, _) => {
                 let annex = doc.scope_of(block);
                 // A level below another subsection (`（一）` under a chapter's `一、`): `§1(2)(1)`.
-                let within = block
-                    .subsection
-                    .and_then(|i| doc.subsections.get(i as usize))
-                    .and_then(|s| s.within)
-                    .and_then(|i| doc.subsections.get(i as usize))
+                let within = doc
+                    .subsection_above(block)
                     .map_or(String::new(), |s| format!("({})", s.number.0));
                 match section_number(doc, block.section) {
                     Some(s) => format!("{annex}§{s}{within}({})", number.0),
