@@ -3372,3 +3372,58 @@ fn lagoons_wetlands_and_an_estuary_named_after_a_place_are_features() {
     assert_eq!(kinds_of_in(&found, "黑龙江省"), ["province"], "{found:?}");
     assert_found(&found, &[("mechanism", "联合执法机制")]);
 }
+
+#[test]
+fn names_of_two_parts_joined_by_a_hyphen_are_one_name() {
+    let found = names("法国奥弗涅-罗讷-阿尔卑斯大区和多米尼加的圣地亚哥-德洛斯卡瓦列罗斯、格鲁吉亚萨梅格列罗—上斯瓦涅季州的港口。");
+    assert_found(
+        &found,
+        &[
+            ("division", "奥弗涅-罗讷-阿尔卑斯大区"),
+            ("city", "圣地亚哥-德洛斯卡瓦列罗斯"),
+            ("division", "萨梅格列罗—上斯瓦涅季州"),
+        ],
+    );
+    assert!(kinds_of_in(&found, "圣地亚哥").is_empty(), "{found:?}");
+    // Two towns the gazetteer knows are a route; a person's or a university's name is none.
+    let found = names(
+        "中欧班列（重庆-杜伊斯堡）开行，费利克斯·乌弗埃-博瓦尼大学和阿卜杜勒-阿齐兹国王大学合作。",
+    );
+    assert_eq!(kinds_of_in(&found, "重庆"), ["city"], "{found:?}");
+    assert_eq!(kinds_of_in(&found, "杜伊斯堡"), ["city"], "{found:?}");
+    assert!(!found.iter().any(|(_, n, _)| n.contains('-')), "{found:?}");
+}
+
+#[test]
+fn haiti_trinidad_and_california_by_their_short_names_and_route_words_after_a_stop() {
+    let found =
+        names("向海地提供援助，支持沿海地区发展；特多是能源中心，特多元汇率波动；加州鲈鱼养殖。");
+    assert_eq!(kinds_of_in(&found, "海地"), ["country"], "{found:?}");
+    assert_eq!(kinds_of_in(&found, "特多"), ["country"], "{found:?}");
+    assert_eq!(
+        found.iter().filter(|(k, _, _)| k == "country").count(),
+        2,
+        "{found:?}"
+    );
+    assert!(kinds_of_in(&found, "加州").is_empty(), "{found:?}");
+    // Hyderabad after its state is no sea; a rail line's gauge and a weekly service are no stop.
+    let found = names(
+        "特伦甘纳邦海得拉巴的外环路，昆明至河口准轨铁路，蒙德拉—坎德拉周班航线，中欧班列海铁联运。",
+    );
+    assert!(!found.iter().any(|(k, _, _)| k == "feature"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, _)| n.contains("准轨") || n.contains("周班")),
+        "{found:?}"
+    );
+    // A country's centre is where it lies: no mechanism; a forum's session is the forum's.
+    let found = names("白俄罗斯地处欧亚大陆中心，举办中国—南亚合作论坛分论坛。");
+    assert_found(&found, &[("mechanism", "中国—南亚合作论坛")]);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, _)| n.ends_with("分论坛") || n.ends_with("中心")),
+        "{found:?}"
+    );
+}

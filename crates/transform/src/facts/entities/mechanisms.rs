@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 198] = [
+const BEFORE_A_NAME: [&str; 199] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     "承担",
@@ -41,6 +41,7 @@ const BEFORE_A_NAME: [&str; 198] = [
     "重视",
     "会同",
     "位于",
+    "地处",
     "形成",
     "开设",
     "延长",
@@ -742,10 +743,11 @@ pub(super) fn named_in_text<'t>(
         }
         let after_previous = previous_end;
         // A name that reads on past its suffix (`上合组织｜交通部长会议机制`) may be the start
-        // of the next one; one followed by a joining word or punctuation ends it.
+        // of the next one; one followed by a joining word or punctuation ends it, and so does
+        // one followed by its own session (`中国—南亚合作论坛｜分论坛`: the forum's).
         let reads_on = folded[end..].chars().next().is_some_and(|c| {
             annotext_parser::is_hanzi(c) && !matches!(c, '和' | '及' | '与' | '、' | '等')
-        });
+        }) && !folded[end..].starts_with("分论坛");
         if !reads_on {
             previous_end = end;
         }

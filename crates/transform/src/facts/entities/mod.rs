@@ -11,6 +11,7 @@ use super::tagger::{NameMatch, PairMarks, Tagger};
 mod charset;
 mod defined;
 mod endings;
+mod hyphens;
 mod lists;
 mod mechanisms;
 mod pieces;
@@ -692,6 +693,7 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     routes::towns_on_routes(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
     lists::called_towns_in_text(folded, &mut out);
+    hyphens::hyphenated_in_text(folded, &mut out);
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.

@@ -25,11 +25,12 @@ fn is_a_word(join: char) -> bool {
 const STOP_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// Words that may follow a route's last stop (`…扎瑙津｜之间`, `…阿拉特｜区段`, `…库雷克｜航线`,
-/// `…别伊涅乌｜一线`);
+/// `…别伊涅乌｜一线`; `…门司｜支线`, read before 线 would take 支 into the stop);
 /// anything else after a run of sounds means it reads on into a word or a longer name.
 static AFTER_A_STOP: Words = Words::new(&[
     "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "航段",
-    "线", "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带",
+    "线", "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带", "支线", "干线", "专线",
+    "周班", "班轮", "准轨", "米轨",
 ]);
 
 /// Whether a mention is a stop a route may be known by: a town, a place, a division or a

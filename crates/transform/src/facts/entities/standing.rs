@@ -487,7 +487,7 @@ pub(super) fn standing(
                 // A sea named after it (`楚科奇海`; not `…海关`, `…海上`).
                 Some('海')
                     if !next.is_some_and(|c| {
-                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带铁缆河"
+                        "域岸上外运关军洋事湾港口产鲜滨边空底面区水内峰盗员风浪拔报选量啸沟南北东西参带铁缆河得"
                             .contains(c)
                     }) =>
                 {
@@ -845,7 +845,7 @@ const DAMS: [&str; 3] = ["大坝", "水电站", "电站"];
 /// or a company's, and not right before it (`美国大学` are a country's; `中国出口信用保险公司`
 /// names no country; `中国｜…大桥` names it). A division named in full (`division`) is not a
 /// zone's name (`信德省｜经济特区`: zones in Sindh).
-fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
+pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
     // A dam or a power station right after its place (`塔贝拉｜大坝`, `蒙贝拉｜水电站`; not
     // `上巴拉那省｜伊泰普水电站`, one in the place).
     if !country && rest.starts_with(['大', '水', '电']) && DAMS.iter().any(|d| rest.starts_with(d))
