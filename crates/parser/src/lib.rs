@@ -407,9 +407,18 @@ impl Document {
         };
         let rest = text
             .trim_start()
-            .trim_start_matches(['附', '件', '表'])
+            .trim_start_matches(['附', '件', '表', '录', '錄'])
             .trim_start();
-        let number = scan::numeral_at(rest).map_or(String::new(), |(n, _)| n.to_string());
+        // An appendix's letter (`附录A`) names it as a number would.
+        let number = scan::numeral_at(rest).map_or_else(
+            || {
+                rest.chars()
+                    .next()
+                    .filter(char::is_ascii_uppercase)
+                    .map_or(String::new(), String::from)
+            },
+            |(n, _)| n.to_string(),
+        );
         Some(format!("Annex{number}"))
     }
 
@@ -418,6 +427,14 @@ impl Document {
     pub fn part_of(&self, block: &Block) -> Option<String> {
         let heading = self.blocks.get(block.part? as usize)?;
         let text = self.block_text(heading);
+        if let Some(n) = text
+            .trim_start()
+            .chars()
+            .next()
+            .and_then(scan::formal_numeral)
+        {
+            return Some(format!("Pt{n}"));
+        }
         let rest = text.trim_start().strip_prefix('第')?.trim_start();
         let (number, _) = scan::numeral_at(rest)?;
         Some(format!("Pt{number}"))

@@ -237,11 +237,22 @@ fn annex_first_item_marker(line: &str) -> Option<usize> {
         .then(|| line.len() - body.len())
 }
 
+/// The value of a formal numeral (`壹` … `拾`, either script) that numbers the parts of a plan
+/// above its `一、` sections (`壹、計畫緣起`).
+pub(crate) fn formal_numeral(c: char) -> Option<u32> {
+    "壹贰貳叁參参肆伍陆陸柒捌玖拾"
+        .chars()
+        .position(|f| f == c)
+        .map(|i| [1, 2, 2, 3, 3, 3, 4, 5, 6, 6, 7, 8, 9, 10][i])
+}
+
 /// The rest of a line after the word that opens an annex: `附件`, `附表`, or `附` before a colon
 /// (`附：`, attached, the short form).
 pub(crate) fn after_annex_word(line: &str) -> Option<&str> {
     line.strip_prefix("附件")
         .or_else(|| line.strip_prefix("附表"))
+        .or_else(|| line.strip_prefix("附录"))
+        .or_else(|| line.strip_prefix("附錄"))
         .or_else(|| {
             line.strip_prefix('附')
                 .filter(|r| r.starts_with(['：', ':']))

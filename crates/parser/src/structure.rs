@@ -525,6 +525,19 @@ pub(crate) fn build(
                 open.in_chapter = drafted;
             }
         }
+        // A second instrument printed after a first (a decision, then the regulation it
+        // republishes; two plans one after the other): its title stands alone after the first's
+        // text and its numbering starts again under it, an instrument of its own as an annex is.
+        if restarts_numbering(&block, &open, &sections) {
+            if let Some(title) = second_instrument_title(text, segments, &out) {
+                open.start_a_part(sections.len(), title as u32, true);
+                open.annex_without_articles = true;
+                for placed in out.iter_mut().skip(title) {
+                    placed.annex = open.annex;
+                    placed.part = None;
+                }
+            }
+        }
         match block.kind {
             BlockKind::Blank => {
                 open.unit = None;
@@ -811,10 +824,9 @@ pub(crate) fn build(
                     // A task's or a project's line in an action plan (`任务1：…`): the items
                     // after it are numbered anew under it. A box (`专栏1　…`) is set apart: its
                     // list is its points, and the plan's items go on after it as before it.
-                    if clean_line(text, segments, &block)
-                        .trim_start()
-                        .starts_with("专栏")
-                    {
+                    let line = clean_line(text, segments, &block);
+                    let line = line.trim_start();
+                    if line.starts_with("专栏") || line.starts_with("專欄") {
                         open.in_box = true;
                     } else {
                         open.last_item = None;
@@ -844,7 +856,14 @@ pub(crate) fn build(
             open.previous = Some(index as usize);
         }
         previous_page_number = first.page_number;
-        if block.marker.is_some() && text[block.body.range()].trim().is_empty() {
+        // Bare also where only the marker's last character's reading follows it (`第二条(tiáo)`,
+        // `第一章(zhāng)(zhāng)`): a short body of no text.
+        if block.marker.is_some() && {
+            let body = text[block.body.range()].trim();
+            body.is_empty()
+                || (body.len() < 64
+                    && text_pieces(text, segments, &block).all(|p| p.trim().is_empty()))
+        } {
             open.bare = Some(index as usize);
         }
         out.push(block);
@@ -856,9 +875,11 @@ pub(crate) fn build(
         .find(|b| b.kind != BlockKind::Blank)
         .is_some_and(|b| {
             let line = clean_line(text, segments, b);
-            ["节选", "節選", "摘录", "摘錄", "摘编", "摘編"]
-                .iter()
-                .any(|w| line.contains(w))
+            [
+                "节选", "節選", "节录", "節錄", "摘录", "摘錄", "摘编", "摘編",
+            ]
+            .iter()
+            .any(|w| line.contains(w))
         });
     if excerpt {
         anomalies.retain(|a| a.kind != AnomalyKind::NumberingGap);
@@ -1109,9 +1130,21 @@ fn continue_with(unit: &mut Block, next: &Block) {
 /// anew after it.
 fn starts_a_part(line: &str) -> bool {
     let line = line.trim_start();
+    // A plan's part numbered in formal numerals (`壹、計畫緣起`, `贰、目标`).
+    if let Some(c) = line.chars().next() {
+        if crate::scan::formal_numeral(c).is_some()
+            && line[c.len_utf8()..].starts_with(['、', '．', '.'])
+        {
+            return true;
+        }
+    }
     if let Some(rest) = crate::scan::after_annex_word(line) {
+        // An appendix lettered (`附录A`) as numbered.
         return rest.chars().next().is_none_or(|c| {
-            c.is_ascii_digit() || c.is_whitespace() || "：:一二三四五六七八九十".contains(c)
+            c.is_ascii_digit()
+                || c.is_ascii_uppercase()
+                || c.is_whitespace()
+                || "：:一二三四五六七八九十".contains(c)
         });
     }
     let Some(rest) = line.strip_prefix('第') else {
@@ -1165,7 +1198,7 @@ fn signs_off(line: &str) -> bool {
 /// Whether a line heads a numbered group of items in an action plan (`任务1：畅通物流通道。`,
 /// `项目三：…`, `专栏2 …`): a label, a number, then a colon, a stop or a space.
 fn heads_a_group(line: &str) -> bool {
-    const LABELS: [&str; 8] = [
+    const LABELS: [&str; 9] = [
         "任务",
         "项目",
         "措施",
@@ -1173,6 +1206,7 @@ fn heads_a_group(line: &str) -> bool {
         "工程",
         "行动",
         "专栏",
+        "專欄",
         "重点任务",
     ];
     let line = line.trim_start();
@@ -1195,6 +1229,79 @@ fn heads_a_group(line: &str) -> bool {
 
 /// Whether a line that [`starts_a_part`] opens an annex (`附件2：…`, `附表`), not a part of a
 /// code (`第一编`).
+/// Whether `block` numbers from 1 again where its level has gone further: a chapter or a
+/// `一、` section after others, or a first article after articles.
+fn restarts_numbering(block: &Block, open: &Open, sections: &[Section]) -> bool {
+    match block.kind {
+        BlockKind::SectionHeading { number } => {
+            number.0 == 1 && next_section(sections, open.part_start).0 > 1
+        }
+        BlockKind::Item {
+            number,
+            article: true,
+        } => number.0 == 1 && open.last_article.is_some(),
+        _ => false,
+    }
+}
+
+/// Words an instrument's title ends with, in either script.
+const INSTRUMENT_TITLE_ENDINGS: [&str; 30] = [
+    "条例",
+    "條例",
+    "办法",
+    "辦法",
+    "规定",
+    "規定",
+    "细则",
+    "細則",
+    "章程",
+    "规则",
+    "規則",
+    "方案",
+    "规划",
+    "規劃",
+    "纲要",
+    "綱要",
+    "计划",
+    "計劃",
+    "决定",
+    "決定",
+    "意见",
+    "意見",
+    "公约",
+    "公約",
+    "协定",
+    "協定",
+    "条约",
+    "條約",
+    "议定书",
+    "議定書",
+];
+
+/// The line, among the paragraphs placed since the last unit of the structure, that is a second
+/// instrument's title (`港口安全管理条例`, alone on its line after the decision's last words):
+/// short, no sentence, ending with an instrument's word. Its index in `out`.
+fn second_instrument_title(text: &str, segments: &[Segment], out: &[Block]) -> Option<usize> {
+    for (i, placed) in out.iter().enumerate().rev().take(8) {
+        match placed.kind {
+            BlockKind::Blank => continue,
+            BlockKind::Paragraph => {
+                let line = clean_line(text, segments, placed);
+                let line = line.trim();
+                let chars = line.chars().count();
+                if (4..=40).contains(&chars)
+                    && !line.contains(['。', '，', '：', '；', ',', ':', ';'])
+                    && INSTRUMENT_TITLE_ENDINGS.iter().any(|e| line.ends_with(e))
+                {
+                    return Some(i);
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn is_an_annex(line: &str) -> bool {
     line.trim_start().starts_with(['附'])
 }

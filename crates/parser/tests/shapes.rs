@@ -1494,3 +1494,107 @@ fn a_chapter_heading_printed_again_after_a_page_number_is_a_running_header() {
     let text = "第一章　总则\n第一条　甲。\n- 2 -\n第二章　职责\n第二条　乙。\n";
     assert_eq!(parse_str("t", text).unwrap().sections.len(), 2);
 }
+
+/// The block whose text holds `needle`.
+fn block_with<'d>(doc: &'d Document, needle: &str) -> &'d annotext_parser::Block {
+    doc.blocks
+        .iter()
+        .find(|b| doc.block_text(b).contains(needle))
+        .unwrap_or_else(|| panic!("no block holds {needle}"))
+}
+
+#[test]
+fn a_regulation_republished_after_the_decision_that_amends_it_numbers_on_its_own() {
+    let text = "国务院关于修改《港口安全管理条例》的决定\n\n国务院决定对《港口安全管理条例》作如下修改：\n一、将第三条修改为：“港口安全管理坚持预防为主。”\n二、删去第十二条第二款。\n本决定自公布之日起施行。\n\n港口安全管理条例\n（2010年3月1日国务院令第500号公布　根据2024年修订）\n\n第一章　总则\n第一条　为了加强港口安全管理，制定本条例。\n第二条　本条例适用于境内港口。\n第二章　附则\n第三条　本条例自公布之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.sections.len(), 4);
+    // The decision's points are the document's; the regulation's chapters and articles are an
+    // instrument of their own, set apart as an annex is.
+    assert_eq!(doc.annex_of(block_with(&doc, "删去第十二条")), None);
+    for needle in [
+        "港口安全管理条例\n",
+        "总则",
+        "为了加强",
+        "附则",
+        "自公布之日起施行。\n",
+    ] {
+        let block = doc
+            .blocks
+            .iter()
+            .rev()
+            .find(|b| doc.block_text(b).contains(needle.trim_end()))
+            .unwrap();
+        assert_eq!(doc.annex_of(block).as_deref(), Some("Annex"), "{needle}");
+    }
+    assert_eq!(doc.rebuild(), text);
+    // A real restart with no title before it is reported still.
+    let doc = parse_str("t", "一、甲\n二、乙\n说明如下。\n一、丙\n").unwrap();
+    assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
+}
+
+#[test]
+fn a_bare_chapter_or_article_whose_last_character_is_annotated_takes_the_text_under_it() {
+    let text = "某某协定\n\n第一章(zhāng)\n总　则\n\n第一条\n双方同意加强合作。\n\n第二条(tiáo)(tiáo)\n本协定自签署之日起生效。\n本协定有效期五年。\n";
+    let doc = parse_str("t", text).unwrap();
+    // The repeated reading is reported; no numbering.
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(
+        doc.block_text(doc.section_heading(&doc.sections[0])),
+        "总　则"
+    );
+    assert_eq!(
+        items(&doc),
+        ["双方同意加强合作。", "本协定自签署之日起生效。"]
+    );
+    assert_eq!(doc.rebuild(), text);
+}
+
+#[test]
+fn appendices_boxes_excerpts_and_formal_parts_in_either_script_number_anew() {
+    // An appendix (附录, 附錄, 附录A) is an annex.
+    for word in ["附录", "附錄", "附录A"] {
+        let text = format!("某某指南\n\n一、适用范围\n本指南适用于全省。\n二、分级方法\n按影响分级。\n\n{word}\n\n一、核心数据\n涉及国家安全。\n二、重要数据\n涉及公共利益。\n");
+        let doc = parse_str("t", &text).unwrap();
+        assert!(numbering(&doc).is_empty(), "{word}: {:?}", numbering(&doc));
+        let label = if word.ends_with('A') {
+            "AnnexA"
+        } else {
+            "Annex"
+        };
+        assert_eq!(
+            doc.annex_of(block_with(&doc, "核心数据")).as_deref(),
+            Some(label)
+        );
+    }
+    // A box in traditional script lists its own points.
+    let text = "一、重點任務\n1.建設高速鐵路網絡。\n2.完善公路網絡。\n專欄1　重大交通工程\n1.高速鐵路：新建高鐵500公里。\n2.高速公路：新建高速公路800公里。\n二、保障措施\n3.加強組織領導。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc).len(), 3);
+    // An excerpt marked 节录 or 節錄 leaves articles out by design.
+    for word in ["节录", "節錄"] {
+        let text = format!("中华人民共和国民法典（{word}）\n\n第四百六十三条　本编调整因合同产生的民事关系。\n第四百六十九条　当事人订立合同，可以采用书面形式。\n");
+        assert!(
+            numbering(&parse_str("t", &text).unwrap()).is_empty(),
+            "{word}"
+        );
+    }
+    // Parts numbered in formal numerals (壹、貳、參、) hold sections numbered anew.
+    let text = "行政院數位發展推動方案\n\n壹、計畫緣起\n一、政策背景\n數位轉型已成為全球趨勢。\n二、問題分析\n數位落差仍待改善。\n貳、計畫目標\n一、總體目標\n完成數位基礎建設。\n參、執行策略\n一、強化數位基礎建設\n1.擴大5G網路涵蓋。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.sections.len(), 4);
+    assert_eq!(
+        doc.part_of(block_with(&doc, "政策背景")).as_deref(),
+        Some("Pt1")
+    );
+    assert_eq!(
+        doc.part_of(block_with(&doc, "總體目標")).as_deref(),
+        Some("Pt2")
+    );
+    assert_eq!(
+        doc.part_of(block_with(&doc, "擴大5G")).as_deref(),
+        Some("Pt3")
+    );
+}

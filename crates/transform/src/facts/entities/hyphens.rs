@@ -41,85 +41,87 @@ fn is_a_part(kind: &str) -> bool {
     matches!(kind, "city" | DIVISION | PLACE)
 }
 
-/// Joins the parts of hyphenated names in `out` (see the module's note). Only a block with a
-/// hyphen or a dash between two hanzi is read further.
+/// Joins the parts of hyphenated names in `out` (see the module's note). Only a hyphen between
+/// two hanzi of sounds is read further; a dash only between a route's stop and a division
+/// found by its ending, which is how the passes before read such a name's two parts: dashes
+/// link partners in most blocks (`中国—东盟`), and the text need not be searched for them.
 pub(super) fn hyphenated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
     let bytes = folded.as_bytes();
     let mut from = 0;
-    // 0xE2 leads the dash `—` (and other punctuation, passed over below).
-    while let Some(at) = memchr::memchr2(b'-', 0xE2, &bytes[from..]).map(|i| from + i) {
-        from = at + 1;
-        let dash = folded[at..].starts_with('—');
-        if !dash && bytes[at] != b'-' {
-            continue;
-        }
-        let after = at + if dash { '—'.len_utf8() } else { 1 };
-        let (Some(left), Some(right)) = (
-            folded[..at].chars().next_back(),
-            folded[after..].chars().next(),
-        ) else {
-            continue;
-        };
-        if !annotext_parser::is_hanzi(left) || !annotext_parser::is_hanzi(right) {
-            continue;
-        }
-        // A name across the hyphen is the gazetteer's own (`东伯比斯-科兰太因`).
-        if out.iter().any(|m| m.text.start < at && m.text.end > after) {
-            continue;
-        }
-        // After a dash, a part read from its sounds alone (a route's stop, a division by its
-        // ending) is read again as a part of the whole.
-        let known =
-            |m: &&Mention| !dash || !(m.rule == "route:town" || m.rule.starts_with("ending:"));
-        let known_before = out.iter().filter(known).find(|m| m.text.end == at);
-        let known_after = out.iter().filter(known).find(|m| m.text.start == after);
-        if known_before.is_some_and(|m| !is_a_part(m.kind))
-            || known_after.is_some_and(|m| !is_a_part(m.kind))
-            || (known_before.is_some() && known_after.is_some())
-            || (dash && (known_before.is_some() || known_after.is_some()))
-        {
-            continue;
-        }
-        let Some(start) = known_before
-            .map(|m| m.text.start)
-            .or_else(|| part_before(folded, at, out))
-        else {
-            continue;
-        };
-        let Some(second_end) = known_after
-            .map(|m| m.text.end)
-            .or_else(|| part_after(folded, after, out))
-        else {
-            continue;
-        };
-        let ending = ENDINGS
-            .iter()
-            .find(|(e, _)| folded[second_end..].starts_with(e));
-        let end = second_end + ending.map_or(0, |(e, _)| e.len());
-        let kind = match (ending, known_before.or(known_after)) {
-            (Some((_, kind)), _) => *kind,
-            (None, Some(m)) => m.kind,
-            (None, None) => "city",
-        };
-        // A person's name (`费利克斯·｜乌弗埃-博瓦尼`), or an institution's (`阿卜杜勒-阿齐兹｜国王大学`,
-        // `格洛-杰贝｜工业区`); after a dash, only a division's.
-        if folded[..start].ends_with(['·', '•'])
-            || in_an_institution_name(&folded[end..], false, false)
-            || folded[end..].starts_with("工业区")
-            || (dash && kind != DIVISION)
-        {
-            continue;
-        }
-        out.retain(|m| m.text.end <= start || m.text.start >= end);
-        out.push(Mention {
-            kind,
-            text: start..end,
-            canonical: None,
-            rule: "hyphen",
-            offset: start,
-        });
-        from = end;
+    while let Some(at) = memchr::memchr(b'-', &bytes[from..]).map(|i| from + i) {
+        from = join_at(folded, at, 1, out).unwrap_or(at + 1);
     }
+    let dashes: Vec<usize> = out
+        .iter()
+        .filter(|m| m.rule == "route:town" && folded[m.text.end..].starts_with('—'))
+        .map(|m| m.text.end)
+        .collect();
+    for at in dashes {
+        join_at(folded, at, '—'.len_utf8(), out);
+    }
+}
+
+/// Joins the parts on both sides of the hyphen or dash `join_len` bytes long at `at`, when they
+/// make one name; returns where the joined name ends.
+fn join_at(folded: &str, at: usize, join_len: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let dash = join_len > 1;
+    let after = at + join_len;
+    // Sounds on both sides (a part may open with a word of [`OPENING`]): most hyphens stand
+    // between digits or Latin letters, and the rest are read no further.
+    let left = folded[..at].chars().next_back()?;
+    let right = folded.get(after..)?.chars().next()?;
+    if !is_transliteration(left) || !(is_transliteration(right) || OPENING.contains(right)) {
+        return None;
+    }
+    // A name across the hyphen is the gazetteer's own (`东伯比斯-科兰太因`).
+    if out.iter().any(|m| m.text.start < at && m.text.end > after) {
+        return None;
+    }
+    // After a dash, a part read from its sounds alone (a route's stop, a division by its
+    // ending) is read again as a part of the whole.
+    let known = |m: &&Mention| !dash || !(m.rule == "route:town" || m.rule.starts_with("ending:"));
+    let known_before = out.iter().filter(known).find(|m| m.text.end == at);
+    let known_after = out.iter().filter(known).find(|m| m.text.start == after);
+    if known_before.is_some_and(|m| !is_a_part(m.kind))
+        || known_after.is_some_and(|m| !is_a_part(m.kind))
+        || (known_before.is_some() && known_after.is_some())
+        || (dash && (known_before.is_some() || known_after.is_some()))
+    {
+        return None;
+    }
+    let start = known_before
+        .map(|m| m.text.start)
+        .or_else(|| part_before(folded, at, out))?;
+    let second_end = known_after
+        .map(|m| m.text.end)
+        .or_else(|| part_after(folded, after, out))?;
+    let ending = ENDINGS
+        .iter()
+        .find(|(e, _)| folded[second_end..].starts_with(e));
+    let end = second_end + ending.map_or(0, |(e, _)| e.len());
+    let kind = match (ending, known_before.or(known_after)) {
+        (Some((_, kind)), _) => *kind,
+        (None, Some(m)) => m.kind,
+        (None, None) => "city",
+    };
+    // A person's name (`费利克斯·｜乌弗埃-博瓦尼`), or an institution's (`阿卜杜勒-阿齐兹｜国王大学`,
+    // `格洛-杰贝｜工业区`); after a dash, only a division's.
+    if folded[..start].ends_with(['·', '•'])
+        || in_an_institution_name(&folded[end..], false, false)
+        || folded[end..].starts_with("工业区")
+        || (dash && kind != DIVISION)
+    {
+        return None;
+    }
+    out.retain(|m| m.text.end <= start || m.text.start >= end);
+    out.push(Mention {
+        kind,
+        text: start..end,
+        canonical: None,
+        rule: "hyphen",
+        offset: start,
+    });
+    Some(end)
 }
 
 /// Whether `c`, a character beside a part in sounds, leaves the part a clear edge.
@@ -135,7 +137,7 @@ fn part_before(folded: &str, end: usize, out: &[Mention]) -> Option<usize> {
         if start < end && out.iter().any(|m| m.text.end == start) {
             break;
         }
-        if !is_transliteration(c) && !(OPENING.contains(c) && start < end) {
+        if !(is_transliteration(c) || (OPENING.contains(c) && start < end)) {
             if !edge(Some(c)) {
                 return None;
             }
@@ -160,7 +162,7 @@ fn part_after(folded: &str, start: usize, out: &[Mention]) -> Option<usize> {
         {
             break;
         }
-        if !is_transliteration(c) && !(at == start && OPENING.contains(c)) {
+        if !(is_transliteration(c) || (at == start && OPENING.contains(c))) {
             if !edge(Some(c)) {
                 return None;
             }
