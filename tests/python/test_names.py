@@ -61,11 +61,11 @@ def test_names_are_found_as_the_reviewers_expect():
     counts, misses = score()
     tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
     precision, recall = ratios(tp, fp, fn)
-    # Reached on 2026-12-07 (twenty-second session): 0.9756 and 0.9636 on the 1,067 documents,
-    # 93,786 names right (the last four hundred and ninety-two measured held out; r153–r178 added
+    # Reached on 2026-12-07 (twenty-second session): 0.9755 and 0.9633 on the 1,091 documents,
+    # 95,683 names right (the last five hundred and sixteen measured held out; r153–r182 added
     # after they were measured, some tuned on; the recall floor went down from 0.964 as harder
     # held-out rounds came in): a change that loses names or invents them fails.
-    assert tp >= 93600, (tp, fp, fn)
+    assert tp >= 95500, (tp, fp, fn)
     assert precision >= 0.975 and recall >= 0.963, (precision, recall, misses)
     # Kinds whose rules are exact where they fire.
     for kind in ("country", "document", "province"):

@@ -509,10 +509,20 @@ fn cites(body: &str) -> bool {
     CITING.iter().any(|w| body.starts_with(w))
 }
 
-/// A point of a short list: `（1）` / `(1)`, `1)` / `1）`, `①`…`⑳`, `⑴`…`⒇`, `a)` / `（a）`, with
-/// the spaces after it.
+/// A point of a short list: `（1）` / `(1)`, `1)` / `1）`, `一）`, `①`…`⑳`, `⑴`…`⒇`, `a)` /
+/// `（a）`, with the spaces after it.
 fn point_marker(line: &str) -> Option<(ItemNumber, usize)> {
     let first = line.chars().next()?;
+    // A Chinese numeral closed by a bracket alone (`一）自然科学奖；`), a level below `一、`.
+    if let Some((n, len)) = chinese_numeral(line).filter(|&(n, len)| n <= 20 && len <= 6) {
+        if let Some(close) = [')', '）']
+            .into_iter()
+            .find(|p| line[len..].starts_with(*p))
+        {
+            let marker = len + close.len_utf8();
+            return Some((ItemNumber(n), marker + spaces_len(&line[marker..])));
+        }
+    }
     let circled = match first {
         '①'..='⑳' => Some(first as u32 - '①' as u32 + 1),
         '⑴'..='⒇' => Some(first as u32 - '⑴' as u32 + 1),
@@ -585,13 +595,16 @@ fn first_letter(text: &str) -> Option<char> {
     }
 }
 
-/// Whether the `)` at `at` closes a list enumerator written without its `(`: `1)` or `a)` at
-/// the start of the line or after a space or a punctuation mark (`包括：1) 贸易；2) 投资`).
+/// Whether the `)` at `at` closes a list enumerator written without its `(`: `1)`, `a)` or `一）`
+/// at the start of the line or after a space or a punctuation mark (`包括：1) 贸易；2) 投资`).
 pub(crate) fn is_enumerator_close(text: &str, line_start: usize, at: usize) -> bool {
     let before = &text[line_start..at];
+    // A Chinese numeral's (`一）`, `二）`; each of its characters three bytes long), as a digit's.
+    let chinese = before.trim_end_matches(|c: char| "一二三四五六七八九十".contains(c));
     let head = before.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = before.len() - head.len();
     let head = match digits {
+        _ if matches!(before.len() - chinese.len(), 3 | 6) => chinese,
         1 | 2 => head,
         0 => match head.chars().next_back() {
             Some(c) if c.is_ascii_alphabetic() => &head[..head.len() - 1],

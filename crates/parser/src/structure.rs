@@ -753,12 +753,11 @@ pub(crate) fn build(
                     let lead = lead.clone();
                     let style = point_style(text, &block);
                     match lead.kind {
-                        // A list under a point that leads in, in a style of its own
-                        // (`（2）…具体包括：` / `①…`): that point's sub-points.
+                        // A list under a point, in a style of its own (`（2）…具体包括：` / `①…`,
+                        // and after a point that closes its sentence: `（1）完善服务体系。` /
+                        // `①…`): that point's sub-points.
                         BlockKind::Point { .. }
-                            if number.0 == 1
-                                && shape(lead.end_line).lead_in
-                                && point_style(text, &lead) != style =>
+                            if number.0 == 1 && point_style(text, &lead) != style =>
                         {
                             block.parent = open.previous.map(|i| i as u32);
                         }

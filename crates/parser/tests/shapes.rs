@@ -1598,3 +1598,27 @@ fn appendices_boxes_excerpts_and_formal_parts_in_either_script_number_anew() {
         Some("Pt3")
     );
 }
+
+#[test]
+fn circled_points_under_a_point_that_closes_its_sentence_are_its_sub_points() {
+    let text = "某某行动计划\n\n一、主要措施\n（1）完善创业服务体系。\n①建设创业服务平台；\n②提供创业导师辅导服务。\n（2）加大资金支持力度。\n①设立引导基金；\n②给予贷款贴息。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let parent_text = |needle: &str| {
+        let block = block_with(&doc, needle);
+        doc.block_text(&doc.blocks[block.parent.unwrap() as usize])
+    };
+    assert_eq!(parent_text("建设创业服务平台"), "完善创业服务体系。");
+    assert_eq!(parent_text("给予贷款贴息"), "加大资金支持力度。");
+    assert_eq!(parent_text("加大资金支持力度"), "主要措施");
+}
+
+#[test]
+fn a_chinese_numeral_closed_by_a_bracket_alone_is_a_point_and_no_stray_bracket() {
+    let text = "关于科技奖励推荐工作的说明\n\n一、推荐范围\n　　一）自然科学奖；\n　　二）技术发明奖。\n二、推荐领域\n　　重点推荐以下领域：一）人工智能；二）生物医药。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    let points = texts(&doc, |k| matches!(k, BlockKind::Point { .. }));
+    assert_eq!(points, ["自然科学奖；", "技术发明奖。"]);
+    assert_eq!(doc.rebuild(), text);
+}

@@ -341,7 +341,11 @@ fn stands_apart(folded: &str, out: &[Mention], at: usize) -> bool {
 /// ending of [`FOREIGN_ENDINGS`] after a run of two to six characters of transliterated names
 /// ([`is_transliteration`]: `帕拉纳瓜港`, `库拉河`), where no name found already lies (those are
 /// found as names: `卡拉奇港`, `伏尔加河`). A longer run has no clear start, and is left.
-pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
+///
+/// Returns whether a hyphen stands right before a name it found (`萨梅格列罗-｜上斯瓦涅季州`: a
+/// name in parts, maybe, read by [`super::hyphens`]).
+pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) -> bool {
+    let mut hyphen_before = false;
     static ENDINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let endings = ENDINGS.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
@@ -378,8 +382,10 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         while let Some((i, c)) = before.next() {
             // A name in parts joined by hyphens is one name (`丹吉尔-得土安-胡塞马大区`), and so
             // is one whose parts a middle dot joins (`沙希德·拉贾伊港`, after a person).
+            // A dash before one sound only links two places (`瓦赫达特—｜亚湾铁路`), but for a
+            // canal, which links two rivers (`伏尔加—顿运河`).
             let hyphen = matches!(c, '-' | '－' | '—' | '·')
-                && count > 0
+                && (count > 1 || (count > 0 && (c != '—' || ending == "运河")))
                 && before.peek().is_some_and(|(_, c)| is_transliteration(*c));
             if !(hyphen || is_transliteration(c)) || count == 16 {
                 // A sound that starts or carries a transliteration and also starts Chinese
@@ -560,6 +566,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         if let Some(k) = absorbed.filter(|k| out.get(*k).is_some_and(|m| m.text.start >= start)) {
             out.remove(k);
         }
+        hyphen_before |= start > 0 && folded.as_bytes()[start - 1] == b'-';
         out.push(Mention {
             kind,
             text: start..end,
@@ -568,6 +575,7 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
             offset: start,
         });
     }
+    hyphen_before
 }
 
 /// Towns named with 市 (`谅山市`, `黑山｜巴尔市`): a division's short name (the town it is named

@@ -722,9 +722,12 @@ pub(super) fn named_in_text<'t>(
         }
         // 机制 that words run into from both sides is none (`飞机｜制造`). (Not other suffixes:
         // their characters make words with the text's more often than not, `合作｜对话会｜上`.)
+        // Not after 磋商 or 协商, whose 商 the word 商机 runs across (`定期磋商｜机制｜作用`).
         if &folded[at..end] == "机制"
             && standing::ends_inside_a_word(folded, at, end)
             && standing::crosses_a_word(folded, at, end)
+            && !folded[..at].ends_with("磋商")
+            && !folded[..at].ends_with("协商")
         {
             continue;
         }

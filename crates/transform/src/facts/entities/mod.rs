@@ -398,6 +398,8 @@ pub(crate) fn entities_in<'t>(
 fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> Vec<Mention<'t>> {
     let rules = tagger.rules;
     let mut out = Vec::new();
+    // Whether a hyphen stands beside a name of the gazetteer (see [`hyphens`]).
+    let mut hyphen_beside = false;
     // Matched on the folded copy, reported in the text's own spelling (same offsets). A match
     // that does not stand as a word is dropped and the search goes on from its second
     // character (`其中亚洲` gives `亚洲`, not `中亚`).
@@ -542,6 +544,14 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
                 }
                 match standing {
                     Standing::Word => {
+                        // A hyphen beside the name, or a character before it (a later pass may
+                        // read a town's name on by one sound: `里奥韦尔迪` to `杜里奥韦尔迪`): a
+                        // name in parts, maybe (`hyphens`). Three bytes looked at here spare a
+                        // search of every block for one (a slice searched here cost as much).
+                        let byte = |at: Option<usize>| at.and_then(|at| folded.as_bytes().get(at));
+                        hyphen_beside |= byte(Some(m.end())) == Some(&b'-')
+                            || byte(m.start().checked_sub(1)) == Some(&b'-')
+                            || byte(m.start().checked_sub(4)) == Some(&b'-');
                         out.push(Mention {
                             kind: &entry.kind,
                             text: m.range(),
@@ -685,7 +695,7 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     crossings_in_text(folded, names, &mut out);
     towns_in_text(folded, names, &mut out);
     directional_divisions_in_text(folded, names, &mut out);
-    transliterated_in_text(folded, &mut out);
+    hyphen_beside |= transliterated_in_text(folded, &mut out);
     // After the divisions found by their ending too (`古里亚州｜奥祖尔盖蒂`).
     towns_after_divisions(folded, out.len(), &mut out);
     chinese_rivers_in_text(folded, &mut out);
@@ -693,7 +703,9 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
     routes::towns_on_routes(folded, &mut out);
     lists::listed_in_text(folded, &mut out);
     lists::called_towns_in_text(folded, &mut out);
-    hyphens::hyphenated_in_text(folded, &mut out);
+    if hyphen_beside {
+        hyphens::hyphenated_in_text(folded, &mut out);
+    }
     // A term in quotation marks that names a mechanism or an organisation
     // (`“中国—东非数字经济合作平台”`) is that name; a place's name quoted as a word (`“里海”`
     // for satoumi) stays a term.

@@ -25,12 +25,13 @@ fn is_a_word(join: char) -> bool {
 const STOP_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// Words that may follow a route's last stop (`…扎瑙津｜之间`, `…阿拉特｜区段`, `…库雷克｜航线`,
-/// `…别伊涅乌｜一线`; `…门司｜支线`, read before 线 would take 支 into the stop);
+/// `…别伊涅乌｜一线`, `…河口｜准轨铁路`): few words, of uncommon first characters, since the
+/// first character is asked after every stop read (a common one such as 支 of 支线 would be
+/// asked of every 支持);
 /// anything else after a run of sounds means it reads on into a word or a longer name.
 static AFTER_A_STOP: Words = Words::new(&[
     "的", "和", "与", "及", "或", "等", "之间", "间", "段", "区段", "铁路", "公路", "航线", "航段",
-    "线", "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带", "支线", "干线", "专线",
-    "周班", "班轮", "准轨", "米轨",
+    "线", "班列", "通道", "方向", "走廊", "高速", "管道", "一线", "一带", "准轨",
 ]);
 
 /// Whether a mention is a stop a route may be known by: a town, a place, a division or a
@@ -198,6 +199,7 @@ fn stop_before(
 /// stop to stop along the route (`别伊涅乌—扎瑙津—土库曼斯坦`: 扎瑙津 from the country, then
 /// 别伊涅乌).
 pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
+    let first_found = out.len();
     stretches_between_unknown_towns(folded, out);
     let mut next: Vec<std::ops::Range<usize>> = Vec::new();
     for m in out.iter() {
@@ -228,6 +230,10 @@ pub(super) fn towns_on_routes(folded: &str, out: &mut Vec<Mention<'_>>) {
             .filter(|m| beside_a_join(folded, &m.text))
             .map(|m| m.text.clone())
             .collect();
+    }
+    // A stop found, a dash after it: a division's name in two parts, maybe.
+    if out.len() > first_found {
+        super::hyphens::dashed_in_text(folded, out, first_found);
     }
 }
 
