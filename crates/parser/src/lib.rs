@@ -29,7 +29,7 @@ pub use records::{
     Section, Segment, SegmentKind, Span, Subsection,
 };
 pub use scan::is_hanzi;
-pub use structure::is_document_number;
+pub use structure::{is_document_number, INSTRUMENT_TITLE_ENDINGS};
 
 /// Why a source could not be parsed at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

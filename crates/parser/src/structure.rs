@@ -1243,8 +1243,9 @@ fn restarts_numbering(block: &Block, open: &Open, sections: &[Section]) -> bool 
     }
 }
 
-/// Words an instrument's title ends with, in either script.
-const INSTRUMENT_TITLE_ENDINGS: [&str; 30] = [
+/// Words an instrument's title ends with, in either script (a regulation, a plan, a decision,
+/// a treaty…); the transform's titles end with these and other kinds.
+pub const INSTRUMENT_TITLE_ENDINGS: [&str; 30] = [
     "条例",
     "條例",
     "办法",

@@ -16,8 +16,10 @@ const TITLE_WORDS: [&[&str]; 3] = [&["清單", "清单"], &["成果"], &["宣言
 const MAX_TITLE_CHARS: usize = 60;
 
 /// The kinds of document a title line ends with (a list, an outcome, a declaration, a plan…),
-/// in both scripts: a first line that ends otherwise is prose, a date line or a heading.
-const TITLE_ENDINGS: [&str; 97] = [
+/// in both scripts, besides the instruments' the parser knows a second instrument's title by
+/// ([`annotext_parser::INSTRUMENT_TITLE_ENDINGS`]): a first line that ends otherwise is prose, a
+/// date line or a heading.
+const TITLE_ENDINGS: [&str; 67] = [
     "清单",
     "清單",
     "成果",
@@ -28,43 +30,26 @@ const TITLE_ENDINGS: [&str; 97] = [
     "公報",
     "纪要",
     "紀要",
-    "计划",
-    "計劃",
     "计画",
     "計畫",
-    "方案",
     "倡议",
     "倡議",
     "共识",
     "共識",
     "报告",
     "報告",
-    "议定书",
-    "議定書",
-    "协定",
-    "協定",
     "协议",
     "協議",
     "备忘录",
     "備忘錄",
-    "纲要",
-    "綱要",
-    "规划",
-    "規劃",
     "框架",
     "路线图",
     "路線圖",
     "愿景",
     "願景",
     "文件",
-    "决定",
-    "決定",
-    "意见",
-    "意見",
     "要点",
     "要點",
-    "条约",
-    "條約",
     "宪章",
     "憲章",
     "建议",
@@ -76,19 +61,8 @@ const TITLE_ENDINGS: [&str; 97] = [
     "汇编",
     "彙編",
     "总结",
-    "章程",
-    "条例",
-    "條例",
-    "办法",
-    "辦法",
-    "规定",
-    "規定",
-    "细则",
-    "細則",
     "通知",
     "措施",
-    "公约",
-    "公約",
     "白皮书",
     "白皮書",
     "准则",
@@ -104,8 +78,6 @@ const TITLE_ENDINGS: [&str; 97] = [
     "決議",
     "公告",
     "通告",
-    "规则",
-    "規則",
     "制度",
     "大纲",
     "大綱",
@@ -187,6 +159,7 @@ fn title_kind(title: &str) -> TitleKind {
     let head = without_brackets(title);
     let named_kind = TITLE_ENDINGS
         .iter()
+        .chain(annotext_parser::INSTRUMENT_TITLE_ENDINGS.iter())
         .any(|ending| head.ends_with(ending) && head.len() > ending.len());
     // `关于…的…` names a document whatever its kind.
     let about = ["关于", "關於"]
