@@ -721,13 +721,13 @@ pub(crate) fn build(
                     *last = Some(number);
                 } else if let Some(lead) = (!opens_an_annex)
                     .then(|| {
-                        list_after_lead_in(text, segments, &out, &open, number, &shape).or_else(
-                            || {
+                        list_after_lead_in(text, segments, &out, &open, number, &shape)
+                            .or_else(|| {
                                 open.previous
                                     .filter(|_| open.in_box)
                                     .and_then(|p| out.get(p))
-                            },
-                        )
+                            })
+                            .or_else(|| note_list_goes_on(text, segments, &out, &open, number))
                     })
                     .flatten()
                 {
@@ -1370,10 +1370,12 @@ fn first_char(text: &str, segments: &[Segment], block: &Block) -> Option<char> {
 }
 
 /// Whether a line is a date alone, or a date and its place (`2024年9月5日于北京`): the line under
-/// a signature, never the rest of a sentence.
+/// a signature, never the rest of a sentence. Also in Chinese numerals, as laws and orders print
+/// it (`二〇二四年四月二十日`): a year of four of them.
 fn is_date_line(text: &str, segments: &[Segment], block: &Block) -> bool {
-    let starts_with_digit = first_char(text, segments, block).is_some_and(is_digit);
-    if !starts_with_digit {
+    const YEAR_NUMERALS: &str = "〇○零一二三四五六七八九";
+    let first = first_char(text, segments, block);
+    if !first.is_some_and(|c| is_digit(c) || "一二".contains(c)) {
         return false;
     }
     let line = clean_line(text, segments, block);
@@ -1381,6 +1383,13 @@ fn is_date_line(text: &str, segments: &[Segment], block: &Block) -> bool {
     let Some((date, place)) = line.split_once('日') else {
         return false;
     };
+    if !first.is_some_and(is_digit)
+        && !date.split_once('年').is_some_and(|(year, _)| {
+            year.chars().count() == 4 && year.chars().all(|c| YEAR_NUMERALS.contains(c))
+        })
+    {
+        return false;
+    }
     let place_ok =
         place.is_empty() || place.starts_with(['于', '於', '在']) && place.chars().count() <= 10;
     date.contains('年')
@@ -1778,6 +1787,47 @@ fn list_after_lead_in<'b>(
         _ => false,
     };
     follows.then_some(previous)
+}
+
+/// Words a note starts with (`注：`, `说明：`), in either script.
+const NOTE_WORDS: [&str; 9] = [
+    "注释", "註釋", "说明", "說明", "备注", "備註", "附注", "附註", "注",
+];
+
+/// Whether `line` is a note whose list begins inline after its colon (`注：1.…`).
+fn note_begun_inline(line: &str) -> bool {
+    let line = line.trim_start();
+    NOTE_WORDS
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+        .and_then(|rest| rest.trim_start().strip_prefix(['：', ':']))
+        .is_some_and(|rest| {
+            rest.trim_start()
+                .strip_prefix('1')
+                .is_some_and(|r| r.starts_with(['.', '．', '、']))
+        })
+}
+
+/// The block a numbered line `N.` goes on from as a point of a note whose list began inline
+/// (`注：1.…` / `2.…` / `3.…`): the note's paragraph for `2.`, the point `N-1.` after it;
+/// else `None` (the section's items go on).
+fn note_list_goes_on<'b>(
+    text: &str,
+    segments: &[Segment],
+    out: &'b [Block],
+    open: &Open,
+    number: ItemNumber,
+) -> Option<&'b Block> {
+    let previous = out.get(open.previous?)?;
+    let note = match previous.kind {
+        BlockKind::Paragraph if number.0 == 2 && previous.parent.is_none() => previous,
+        BlockKind::Point { number: before } if before.0 + 1 == number.0 => {
+            out.get(previous.parent? as usize)?
+        }
+        _ => return None,
+    };
+    (note.kind == BlockKind::Paragraph && note_begun_inline(&clean_line(text, segments, note)))
+        .then_some(previous)
 }
 
 fn add_item(sections: &mut [Section], subsections: &mut [Subsection], open: &Open, index: u32) {

@@ -1622,3 +1622,45 @@ fn a_chinese_numeral_closed_by_a_bracket_alone_is_a_point_and_no_stray_bracket()
     assert_eq!(points, ["自然科学奖；", "技术发明奖。"]);
     assert_eq!(doc.rebuild(), text);
 }
+
+#[test]
+fn a_date_in_chinese_numerals_under_a_signature_is_a_line_of_its_own() {
+    let text = "江南省人民政府关于某事的通知\n\n各设区的市人民政府：\n　　现将有关事项通知如下，请认真贯彻执行。\n\n　　　　　　　　　　　　　　　　江南省人民政府\n　　　　　　　　　　　　　　　　二〇二四年四月二十日\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    assert_eq!(
+        &paragraphs[paragraphs.len() - 2..],
+        ["江南省人民政府", "二〇二四年四月二十日"]
+    );
+    assert_eq!(doc.rebuild(), text);
+}
+
+#[test]
+fn a_notes_list_begun_after_its_colon_goes_on_on_the_next_lines() {
+    let text = "某某行动计划\n\n一、重点任务\n1.推进超低排放改造。\n2.淘汰老旧柴油货车。\n二、任务分工\n由各地生态环境部门牵头，按季度报送进展。\n注：1.本计划所列任务由各牵头单位按季度报送进展。\n2.“三省一市”指上海市、江苏省、浙江省、安徽省。\n3.本计划自印发之日起施行。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(items(&doc), ["推进超低排放改造。", "淘汰老旧柴油货车。"]);
+    let note = doc
+        .blocks
+        .iter()
+        .position(|b| doc.block_text(b).starts_with("注："))
+        .unwrap() as u32;
+    let points: Vec<(String, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
+        .map(|b| (doc.block_text(b), b.parent))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            (
+                "“三省一市”指上海市、江苏省、浙江省、安徽省。".to_owned(),
+                Some(note)
+            ),
+            ("本计划自印发之日起施行。".to_owned(), Some(note))
+        ]
+    );
+    assert_eq!(doc.rebuild(), text);
+}
