@@ -1226,8 +1226,6 @@ fn heads_a_group(line: &str) -> bool {
             .is_some_and(|c| "：:．.、".contains(c) || c.is_whitespace())
 }
 
-/// Whether a line that [`starts_a_part`] opens an annex (`附件2：…`, `附表`), not a part of a
-/// code (`第一编`).
 /// Whether `block` numbers from 1 again where its level has gone further: a chapter or a
 /// `一、` section after others, or a first article after articles.
 fn restarts_numbering(block: &Block, open: &Open, sections: &[Section]) -> bool {
@@ -1302,6 +1300,8 @@ fn second_instrument_title(text: &str, segments: &[Segment], out: &[Block]) -> O
     None
 }
 
+/// Whether a line that [`starts_a_part`] opens an annex (`附件2：…`, `附表`), not a part of a
+/// code (`第一编`).
 fn is_an_annex(line: &str) -> bool {
     line.trim_start().starts_with(['附'])
 }

@@ -16,6 +16,15 @@ fn texts_of(doc: &Document) -> Vec<String> {
     texts(doc, |k| *k != BlockKind::Blank)
 }
 
+/// Every point's text and the index of the block it belongs to.
+fn points_and_parents(doc: &Document) -> Vec<(String, Option<u32>)> {
+    doc.blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
+        .map(|b| (doc.block_text(b), b.parent))
+        .collect()
+}
+
 fn items(doc: &Document) -> Vec<String> {
     texts(doc, |k| matches!(k, BlockKind::Item { .. }))
 }
@@ -1332,12 +1341,7 @@ fn points_numbered_with_full_width_digits_are_points() {
     let text = "工作计划\n\n一、数字基础设施\n１．推动信息港建设，重点推进以下项目：\n（１）新建国际海底光缆２条；\n（２）建设跨境数据中心３个。\n２．支持５Ｇ网络建设。\n";
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
-    let points: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
-        .map(|b| doc.block_text(b))
-        .collect();
+    let points = texts(&doc, |k| matches!(k, BlockKind::Point { .. }));
     assert_eq!(points, ["新建国际海底光缆２条；", "建设跨境数据中心３个。"]);
     assert_eq!(doc.paragraphs().count(), 1, "only the title");
 }
@@ -1426,12 +1430,7 @@ fn a_list_that_ends_a_numbered_paragraph_of_prose_is_its_points() {
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert!(doc.subsections.is_empty());
-    let points: Vec<(String, Option<u32>)> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
-        .map(|b| (doc.block_text(b), b.parent))
-        .collect();
+    let points = points_and_parents(&doc);
     assert_eq!(
         points,
         [
@@ -1462,12 +1461,7 @@ fn a_plans_box_lists_its_own_points_and_the_plans_items_go_on_after_it() {
             "推进城乡客运一体化。"
         ]
     );
-    let points: Vec<(String, Option<u32>)> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
-        .map(|b| (doc.block_text(b), b.parent))
-        .collect();
+    let points = points_and_parents(&doc);
     assert_eq!(
         points,
         [
@@ -1646,12 +1640,7 @@ fn a_notes_list_begun_after_its_colon_goes_on_on_the_next_lines() {
         .iter()
         .position(|b| doc.block_text(b).starts_with("注："))
         .unwrap() as u32;
-    let points: Vec<(String, Option<u32>)> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Point { .. }))
-        .map(|b| (doc.block_text(b), b.parent))
-        .collect();
+    let points = points_and_parents(&doc);
     assert_eq!(
         points,
         [

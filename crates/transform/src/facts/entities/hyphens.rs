@@ -150,8 +150,8 @@ fn join_at(folded: &str, at: usize, join_len: usize, out: &mut Vec<Mention>) -> 
 }
 
 /// Whether `c`, a character beside a part in sounds, leaves the part a clear edge.
-fn edge(c: Option<char>) -> bool {
-    c.is_none_or(|c| !annotext_parser::is_hanzi(c) || BESIDE_A_PART.contains(c))
+fn edge(c: char) -> bool {
+    !annotext_parser::is_hanzi(c) || BESIDE_A_PART.contains(c)
 }
 
 /// The start of a run of sounds that ends at `end` (a hyphen), back to where a found name ends
@@ -163,7 +163,7 @@ fn part_before(folded: &str, end: usize, out: &[Mention]) -> Option<usize> {
             break;
         }
         if !(is_transliteration(c) || (OPENING.contains(c) && start < end)) {
-            if !edge(Some(c)) {
+            if !edge(c) {
                 return None;
             }
             break;
@@ -188,7 +188,7 @@ fn part_after(folded: &str, start: usize, out: &[Mention]) -> Option<usize> {
             break;
         }
         if !(is_transliteration(c) || (at == start && OPENING.contains(c))) {
-            if !edge(Some(c)) {
+            if !edge(c) {
                 return None;
             }
             break;
