@@ -405,9 +405,10 @@ impl Document {
             BlockKind::Item { .. } => self.marker_text(heading),
             _ => self.block_text(heading),
         };
-        let rest = text
-            .trim_start()
-            .trim_start_matches(['附', '件', '表', '录', '錄'])
+        // Numbered only after the annex's word (`附件2`, `附录A`): a second instrument's title
+        // line (`2025年港口工作方案`) names none.
+        let rest = scan::after_annex_word(text.trim_start())
+            .unwrap_or_default()
             .trim_start();
         // An appendix's letter (`附录A`) names it as a number would.
         let number = scan::numeral_at(rest).map_or_else(

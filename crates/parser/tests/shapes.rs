@@ -1522,6 +1522,14 @@ fn a_regulation_republished_after_the_decision_that_amends_it_numbers_on_its_own
         assert_eq!(doc.annex_of(block).as_deref(), Some("Annex"), "{needle}");
     }
     assert_eq!(doc.rebuild(), text);
+    // A title that starts with a year names no annex's number.
+    let text = "关于修改《港口工作方案》的决定\n\n一、删去第三项。\n二、本决定自公布之日起施行。\n\n2025年港口工作方案\n\n一、目标\n提升港口效率。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(
+        doc.annex_of(block_with(&doc, "提升港口效率")).as_deref(),
+        Some("Annex")
+    );
     // A real restart with no title before it is reported still.
     let doc = parse_str("t", "一、甲\n二、乙\n说明如下。\n一、丙\n").unwrap();
     assert_eq!(numbering(&doc).len(), 1, "{:?}", numbering(&doc));
