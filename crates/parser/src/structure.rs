@@ -76,6 +76,9 @@ struct Open {
     article: Option<u32>,
     /// The last further paragraph (款) placed under an article: a clause list after it is its.
     article_paragraph: Option<u32>,
+    /// The current numbered paragraph of an article (a treaty's `第一条` / `一、…`): a `（一）`
+    /// list under it is its, a level below.
+    numbered_paragraph: Option<u32>,
     last_clause: Option<ItemNumber>,
     clause: Option<u32>,
     last_subclause: Option<ItemNumber>,
@@ -107,6 +110,7 @@ impl Open {
     /// the article itself.
     fn list_owner(&self, article: u32) -> u32 {
         self.article_paragraph
+            .max(self.numbered_paragraph)
             .filter(|&p| p > article)
             .unwrap_or(article)
     }
@@ -405,6 +409,7 @@ pub(crate) fn build(
                 } && !shape(block.line).page_number
                     && !stands_alone(text, segments, shape(block.line), &block)
                     && !ends_its_unit
+                    && !(unit.line == unit.end_line && laid_out_pair(text, segments, unit, &block))
                     || inline_list_goes_on;
                 if joins {
                     let this = shape(block.line);
@@ -515,6 +520,7 @@ pub(crate) fn build(
                 let expected = ItemNumber(open.last_article_paragraph.map_or(1, |n| n.0 + 1));
                 check(number, expected, NumberingLevel::Clause, &block, anomalies);
                 open.last_article_paragraph = Some(number);
+                open.numbered_paragraph = Some(index);
                 open.clause = None;
                 open.last_clause = None;
                 open.last_subclause = None;
@@ -689,6 +695,7 @@ pub(crate) fn build(
                 }
                 open.annex_without_articles = false;
                 open.last_article_paragraph = None;
+                open.numbered_paragraph = None;
                 open.article = Some(index);
                 open.clause = None;
                 open.last_clause = None;
@@ -1182,12 +1189,22 @@ fn lists_its_first(line: &str) -> bool {
 /// going on with the article: a line without a sentence mark or an enumeration comma
 /// (`星海市人民政府`, `2024年4月28日`, `中华人民共和国政府　　　塞拉维亚共和国政府`, `（签字）`),
 /// which a further paragraph (款) never is, a treaty's closing formula
-/// (`…签订，一式两份，…同等作准。`), or the notes after the text (`注释：`).
+/// (`…签订，一式两份，…同等作准。`), a signatory's line (`…政府代表：`), or the notes after the
+/// text (`注释：`).
 fn signs_off(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty()
         && (!line.contains(|c| SENTENCE_MARKS.contains(c) || c == '、')
             || (line.contains("一式") && (line.contains("作准") || line.contains("作準")))
+            // A signatory's line in field form (`中华人民共和国政府代表：`).
+            || line
+                .strip_suffix(['：', ':'])
+                .is_some_and(|head| {
+                    !head.contains(|c| SENTENCE_MARKS.contains(c) || c == '、')
+                        && ["代表", "签字", "簽字", "签署", "簽署"]
+                            .iter()
+                            .any(|w| head.ends_with(w))
+                })
             // Notes after the text (`注释：`, `注：`) are the document's.
             || ["注释", "注釋", "註釋", "注：", "注:"]
                 .iter()
@@ -1604,6 +1621,59 @@ fn stands_alone(text: &str, segments: &[Segment], this: LineShape, block: &Block
         // A part's or an annex's line (`第三部分　重点任务`) after a full line.
         || (first_char(text, segments, block).is_some_and(|c| c == '第' || c == '附')
             && starts_a_part(&clean_line(text, segments, block)))
+}
+
+/// Whether `unit`, one line, and `block`, the line after it, are laid out a line each as no
+/// wrapped sentence is: two fields of a form or a record (`会议时间：…` / `会议地点：…`,
+/// `甲方：…` / `乙方：…`), or a table of contents' entry with its dot leaders and page
+/// (`第一章　总则……………1`) and the line before or after it.
+fn laid_out_pair(text: &str, segments: &[Segment], unit: &Block, block: &Block) -> bool {
+    // Asked of every line that goes on a unit: the lines' clean text is built only when the
+    // source holds a colon near the start or ends with a digit.
+    let source = |b: &Block| &text[b.span.range()];
+    let near_colon = |b: &Block| {
+        let s = source(b);
+        let head = s.char_indices().nth(40).map_or(s, |(i, _)| &s[..i]);
+        head.contains(['：', ':'])
+    };
+    let ends_in_digit = |b: &Block| source(b).trim_end().ends_with(|c: char| c.is_ascii_digit());
+    if near_colon(unit)
+        && near_colon(block)
+        && is_field(&clean_line(text, segments, unit))
+        && is_field(&clean_line(text, segments, block))
+    {
+        return true;
+    }
+    (ends_in_digit(unit) && is_contents_entry(&clean_line(text, segments, unit)))
+        || (ends_in_digit(block) && is_contents_entry(&clean_line(text, segments, block)))
+}
+
+/// Whether a line is a field: a label of two to six hanzi, then a colon (`会议时间：…`,
+/// `甲方：…`, `出席人员：…`).
+fn is_field(line: &str) -> bool {
+    let line = line.trim_start();
+    line.char_indices()
+        .take(7)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .is_some_and(|(i, _)| {
+            let label = &line[..i];
+            (2..=6).contains(&label.chars().count()) && label.chars().all(crate::chars::is_hanzi)
+        })
+}
+
+/// Whether a line is an entry of a table of contents: its page number after dot leaders
+/// (`第一章　总则……………1`, `一、总体要求..........3`).
+fn is_contents_entry(line: &str) -> bool {
+    let line = line.trim_end();
+    let before_page = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    before_page.len() < line.len()
+        && before_page
+            .chars()
+            .rev()
+            .take_while(|c| matches!(c, '…' | '⋯' | '.' | '．' | '·' | ' ' | '　'))
+            .filter(|c| !c.is_whitespace())
+            .count()
+            >= 3
 }
 
 /// [`is_document_number`] of a block's line, read only when its text ends with 号: asked of

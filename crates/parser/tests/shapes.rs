@@ -1661,3 +1661,68 @@ fn a_notes_list_begun_after_its_colon_goes_on_on_the_next_lines() {
     );
     assert_eq!(doc.rebuild(), text);
 }
+
+#[test]
+fn fields_and_a_table_of_contents_with_leaders_stand_a_line_each() {
+    // Fields of a record (`会议时间：…` / `会议地点：…`) are laid out a line each, as a table of
+    // contents' entries with dot leaders and pages are, though no line closes its sentence.
+    let text = "港口合作会议纪要\n\n会议时间：2024年10月12日上午9时\n会议地点：广西南宁国际会展中心\n\n\
+                目  录\n第一章  总则……………………1\n第二章  港口经营………………6\n\n\
+                第一章  总则\n第一条  为了加强港口合作，制定本办法。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+    for line in [
+        "会议时间：2024年10月12日上午9时",
+        "会议地点：广西南宁国际会展中心",
+        "第一章  总则……………………1",
+        "第二章  港口经营………………6",
+    ] {
+        assert!(paragraphs.iter().any(|p| p == line), "{line}: {paragraphs:?}");
+    }
+    assert_eq!(items(&doc), ["为了加强港口合作，制定本办法。"]);
+    // A sentence wrapped before a colon is still one.
+    let text = "双方同意在以下领域加强合作并建立联合工作组，具体安排\n如下：港口、航运和物流。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(texts_of(&doc).len(), 1, "{:?}", texts_of(&doc));
+}
+
+#[test]
+fn clauses_under_an_articles_numbered_paragraph_are_a_level_below_it() {
+    // A treaty's `第一条` / `一、…` / `（一）…`: the clauses are the numbered paragraph's, and
+    // number anew under each.
+    let text = "第一条　双方同意在下列领域合作：\n一、港口建设，包括：\n（一）码头工程；\n（二）航道工程。\n\
+                二、港口运营，包括：\n（一）信息系统。\n第二条　本协定自签字之日起生效。\n";
+    let doc = parse_str("t", text).unwrap();
+    let index_of = |t: &str| {
+        doc.blocks
+            .iter()
+            .position(|b| doc.block_text(b) == t)
+            .map(|i| i as u32)
+    };
+    let parent_of = |t: &str| {
+        doc.blocks
+            .iter()
+            .find(|b| doc.block_text(b) == t)
+            .and_then(|b| b.parent)
+    };
+    assert_eq!(parent_of("码头工程；"), index_of("港口建设，包括："));
+    assert_eq!(parent_of("航道工程。"), index_of("港口建设，包括："));
+    assert_eq!(parent_of("信息系统。"), index_of("港口运营，包括："));
+    assert_eq!(parent_of("港口运营，包括："), index_of("双方同意在下列领域合作："));
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+}
+
+#[test]
+fn a_signatory_in_field_form_signs_the_instrument_off() {
+    let text = "第一条　本协定自签字之日起生效。\n第二条　本协定于2024年10月12日在南宁签订，一式两份，两种文本同等作准。\n\n\
+                中华人民共和国政府代表：\n（签字）\n王文涛\n";
+    let doc = parse_str("t", text).unwrap();
+    let signatory = doc
+        .blocks
+        .iter()
+        .find(|b| doc.block_text(b) == "中华人民共和国政府代表：")
+        .unwrap();
+    assert_eq!(signatory.kind, BlockKind::Paragraph);
+    assert_eq!(signatory.parent, None);
+}

@@ -3446,3 +3446,86 @@ fn a_consultation_mechanism_before_a_word_and_dashes_that_link_two_places() {
         &[("feature", "伏尔加—顿运河"), ("region", "斯堪的纳维亚")],
     );
 }
+
+#[test]
+fn leaders_meetings_are_mechanisms_and_a_bodys_meeting_is_the_body() {
+    // A recurring meeting of partners (`会晤`) is a mechanism, a grouping's leaders' too; a
+    // body's regular meeting is the body.
+    let found = names(
+        "对接中蒙俄元首会晤成果，在中国—欧盟领导人会晤框架下合作，出席金砖国家领导人会晤，\
+         通过云南—泰国北部合作工作组定期会晤。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("mechanism", "中蒙俄元首会晤"),
+            ("mechanism", "中国—欧盟领导人会晤"),
+            ("mechanism", "金砖国家领导人会晤"),
+            ("mechanism", "云南—泰国北部合作工作组"),
+        ],
+    );
+    assert!(
+        !found.iter().any(|(_, n, _)| n.ends_with("定期会晤")),
+        "{found:?}"
+    );
+    // An expo's platform is the expo; a mechanism reported to starts after 向, but not a
+    // direction in its name; a subforum added to a forum is no part of its name.
+    let found = names(
+        "用好中俄博览会平台，联盟定期向两国外交部门定期磋商机制报告，推进渝滇藏南向开放协作机制，\
+         泛北部湾经济合作论坛将增设港口城市分论坛。",
+    );
+    assert_found(
+        &found,
+        &[
+            ("mechanism", "中俄博览会"),
+            ("mechanism", "两国外交部门定期磋商机制"),
+            ("mechanism", "渝滇藏南向开放协作机制"),
+            ("mechanism", "泛北部湾经济合作论坛"),
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, _)| n.ends_with("平台") || n.starts_with("联盟") || n.contains("增设")),
+        "{found:?}"
+    );
+    // A cultural centre and a storage network are facilities, no mechanisms.
+    let found = names("在马德里中国文化中心举办活动，对接阿拉贡自治区仓储网络。");
+    assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
+    assert_found(&found, &[("division", "阿拉贡自治区")]);
+}
+
+#[test]
+fn crossings_ports_and_towns_beside_words_of_prose() {
+    // A crossing the text lists or hopes for is no name of its own words.
+    let found = names("承运人可经本协定所列口岸运输，我们希望红山嘴口岸扩大开放。");
+    assert_exactly(&found, &[("place", "红山嘴口岸")]);
+    // A season before a port is no sound of its name.
+    let found = names("今年通航季巴甫洛达尔港与鄂木斯克港之间开行货运船舶。");
+    assert_found(
+        &found,
+        &[("place", "巴甫洛达尔港"), ("place", "鄂木斯克港")],
+    );
+    assert!(!found.iter().any(|(_, n, _)| n.contains("季")), "{found:?}");
+    // A town before a distance, a town a road starts from, a town's tea firms.
+    let found =
+        names("距首府三马林达约80公里，马塔兰至龙目国际机场的快速路建成，武夷山市茶叶企业参展。");
+    assert_found(
+        &found,
+        &[
+            ("city", "三马林达"),
+            ("city", "马塔兰"),
+            ("city", "武夷山市"),
+        ],
+    );
+    assert!(!found.iter().any(|(k, _, _)| k == "feature"), "{found:?}");
+    // Altay's festival: 泰国 inside it cuts no town out of Altay; a financial centre named
+    // after its city holds no mention of it.
+    let found = names("办好中国阿勒泰国际冰雪节，支持在阿斯塔纳国际金融中心发行债券。");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, _)| n == "阿勒" || n == "阿斯塔纳" || n == "泰国"),
+        "{found:?}"
+    );
+}

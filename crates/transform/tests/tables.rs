@@ -461,6 +461,35 @@ fn a_numbered_list_under_an_articles_further_paragraph_is_that_paragraphs() {
 }
 
 #[test]
+fn clauses_under_an_articles_numbered_paragraph_are_labelled_under_it() {
+    // A treaty's `第一条` / `一、…` / `（一）…` / `1.…`: each level its own label.
+    let text = "港口合作协定\n\n第一条　双方同意在下列领域合作：\n一、港口建设，包括：\n（一）码头工程，包括：\n1.集装箱码头；\n2.散货码头。\n（二）航道工程。\n二、港口运营。\n第二条　本协定自签字之日起生效。\n";
+    let t = tables(&[parse_str("treaty", text).unwrap()]);
+    assert_eq!(
+        strings(&t.clauses, "label"),
+        [
+            "Art.1(1)",
+            "Art.1(1)(1)",
+            "Art.1(1)(1).1",
+            "Art.1(1)(1).2",
+            "Art.1(1)(2)",
+            "Art.1(2)"
+        ]
+    );
+    assert_eq!(
+        strings(&t.clauses, "parent_label"),
+        [
+            "Art.1",
+            "Art.1(1)",
+            "Art.1(1)(1)",
+            "Art.1(1)(1)",
+            "Art.1(1)",
+            "Art.1"
+        ]
+    );
+}
+
+#[test]
 fn a_list_under_a_point_that_leads_in_is_its_sub_points() {
     let text = "评优办法\n\n一、评选条件\n申请人应当同时符合下列条件：\n（1）思想品德优良；\n（2）学习成绩优秀，具体包括：\n①必修课平均成绩不低于85分；\n②无不及格课程；\n（3）积极参加社会实践。\n第四条　申请人应当提交：\n（1）申请书；\n（2）证明材料，包括：\n①成绩单；\n②推荐信。\n";
     let t = tables(&[parse_str("rules", text).unwrap()]);

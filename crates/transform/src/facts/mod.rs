@@ -328,11 +328,23 @@ pub(crate) struct Labels {
     /// The last owner of each kind (item, clause, paragraph, heading) with its block index, and
     /// the paragraph before the last: a parent is the latest of its kind, or a paragraph before
     /// a line left standing (a page number between a lead-in and its second point), and the
-    /// last point (a list under it is its sub-points), so six slots hold every label asked for.
-    recent: [Option<(u32, String)>; 6],
+    /// last point (a list under it is its sub-points), and the last clause under an article's
+    /// numbered paragraph (which keeps its own), so seven slots hold every label asked for.
+    recent: [Option<(u32, String)>; 7],
     paragraphs: u32,
     /// Further paragraphs of the current article.
     article_paragraphs: u32,
+}
+
+/// Whether `block`'s parent is an article's numbered paragraph (a clause marked `一、`), not one
+/// of its `（一）` clauses.
+fn under_a_numbered_paragraph(doc: &Document, block: &Block) -> bool {
+    block
+        .parent
+        .and_then(|p| doc.blocks.get(p as usize))
+        .is_some_and(|p| {
+            matches!(p.kind, BlockKind::Clause { .. }) && doc.marker_text(p).ends_with(['、', '､'])
+        })
 }
 
 impl Labels {
@@ -348,6 +360,7 @@ impl Labels {
         // A sub-clause (`Art.5(3).2`) owns nothing: it must not take its clause's slot, which
         // the next sub-clause looks its owner up in.
         let mut owns = true;
+        let mut under_a_paragraph = false;
         let label = match (block.kind, parent) {
             (BlockKind::Item { number, article }, _) => {
                 self.article_paragraphs = 1;
@@ -360,6 +373,14 @@ impl Labels {
             (BlockKind::Paragraph, Some(owner)) => {
                 self.article_paragraphs += 1;
                 format!("{owner}¶{}", self.article_paragraphs)
+            }
+            // A clause under an article's numbered paragraph (`第一条` / `一、…` / `（一）…`): a
+            // level below it, `Art.1(1)(1)`, and owner of its own sub-clauses.
+            (BlockKind::Clause { number }, Some(owner))
+                if owner.ends_with(')') && under_a_numbered_paragraph(doc, block) =>
+            {
+                under_a_paragraph = true;
+                format!("{owner}({})", number.0)
             }
             (BlockKind::Clause { number }, Some(owner)) if owner.ends_with(')') => {
                 owns = false;
@@ -396,6 +417,7 @@ impl Labels {
         // Only owners are looked up again: items, clauses, paragraphs and headings.
         let slot = match block.kind {
             BlockKind::Item { .. } => Some(0),
+            BlockKind::Clause { .. } if under_a_paragraph => Some(6),
             BlockKind::Clause { .. } => Some(1),
             BlockKind::Paragraph => Some(2),
             BlockKind::SectionHeading { .. } | BlockKind::SubsectionHeading { .. } => Some(3),
@@ -404,7 +426,7 @@ impl Labels {
         };
         if slot == Some(2) && owns {
             // The paragraph before the last keeps its label; the slot it leaves is reused.
-            let [_, _, paragraph, _, before, _] = &mut self.recent;
+            let [_, _, paragraph, _, before, _, _] = &mut self.recent;
             std::mem::swap(paragraph, before);
         }
         if let Some(slot) = slot.filter(|_| owns).and_then(|s| self.recent.get_mut(s)) {

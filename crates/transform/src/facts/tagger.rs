@@ -39,6 +39,10 @@ pub const IGNORE: &str = "ignore";
 /// peninsula (`几内亚湾`, `马六甲海峡`).
 pub const FEATURE: &str = "feature";
 
+/// A meeting's mechanism, matched whole by the suffixes' finder and read as its 机制
+/// (`中国—中亚外长会晤｜机制`).
+pub(crate) const MEETING_MECHANISM: &str = "会晤机制";
+
 /// Rules compiled for matching: one automaton over every gazetteer name and one over every topic
 /// keyword, so a block is scanned once instead of once per name.
 pub struct Tagger<'r> {
@@ -57,7 +61,8 @@ pub struct Tagger<'r> {
     pub(crate) item_suffixes: Vec<String>,
     /// Every suffix, folded, for finding mechanisms named anywhere in a text.
     pub(crate) suffix_finder: Option<AhoCorasick>,
-    /// Per suffix (pattern of `suffix_finder`): its rule's index in `rules.entities`.
+    /// Per suffix (pattern of `suffix_finder`): its rule's index in `rules.entities`. The
+    /// patterns after `item_suffixes`' end are [`MEETING_MECHANISM`], whose rule is 机制's.
     pub(crate) suffix_rule: Vec<usize>,
     /// The first characters of the suffixes: a suffix right after another is seen by one look.
     pub(crate) suffix_starts: Vec<char>,
@@ -134,14 +139,27 @@ impl<'r> Tagger<'r> {
                 }
             }
         }
-        // Every suffix in one automaton: the mechanisms' pass reads a block once.
+        // Every suffix in one automaton: the mechanisms' pass reads a block once. A meeting's
+        // mechanism (`…会晤机制`, thousands of times in a corpus of outcome lists) is matched
+        // whole, as its 机制 (see [`MEETING_MECHANISM`]): 会晤 then costs no match of its own.
+        let mut finder_patterns = suffix_patterns.clone();
+        if let (true, Some(&mechanism)) = (
+            suffix_patterns.iter().any(|p| p == "会晤"),
+            suffix_patterns
+                .iter()
+                .position(|p| p == "机制")
+                .and_then(|i| suffix_rule.get(i)),
+        ) {
+            finder_patterns.push(MEETING_MECHANISM.to_owned());
+            suffix_rule.push(mechanism);
+        }
         let suffix_finder = if suffix_patterns.is_empty() {
             None
         } else {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .build(&suffix_patterns)
+                    .build(&finder_patterns)
                     .map_err(|e| TransformError::Rules(e.to_string()))?,
             )
         };

@@ -127,8 +127,23 @@ pub fn title_line(doc: &Document) -> Option<(RangeInclusive<u32>, String)> {
         .filter(|b| b.kind == BlockKind::Paragraph && b.line == first.end_line + 1)?;
     let lower = doc.block_text(second);
     let lower = title_text(&lower, false)?;
-    (!kind.heading_like && title_kind(lower).names_one)
+    // An order is titled by its issuer's order and its number (`中华人民共和国国务院令` /
+    // `第七百八十九号`), above the instrument it publishes.
+    let order = upper.ends_with('令') && is_order_number(lower);
+    ((!kind.heading_like && title_kind(lower).names_one) || order)
         .then(|| (first.line..=second.end_line, format!("{upper}{lower}")))
+}
+
+/// Whether a line is an order's number: `第七百八十九号`, `第12号`.
+fn is_order_number(line: &str) -> bool {
+    line.strip_prefix('第')
+        .and_then(|rest| rest.strip_suffix(['号', '號']))
+        .is_some_and(|number| {
+            !number.is_empty()
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千".contains(c))
+        })
 }
 
 /// A title line's text without its spaces and its `《》`, when it is short and has no sentence
@@ -420,6 +435,18 @@ mod tests {
         // A line of prose above a title line is no part of it.
         let doc =
             annotext_parser::parse_str("x", "2024年7月3日\n关于深化合作的联合声明\n").unwrap();
+        assert_eq!(title_line(&doc), None);
+    }
+
+    #[test]
+    fn an_orders_title_is_its_issuers_order_and_number() {
+        let text = "中华人民共和国国务院令\n第七百八十九号\n\n《港口安全管理条例》已经国务院常务会议通过，\
+                    现予公布。\n\n港口安全管理条例\n\n第一条　为了加强港口安全管理，制定本条例。\n";
+        let doc = annotext_parser::parse_str("x", text).unwrap();
+        assert_eq!(document_title(&doc), "中华人民共和国国务院令第七百八十九号");
+        assert_eq!(title_line(&doc).map(|(lines, _)| lines), Some(1..=2));
+        // A line ending in 令 over a line that is no number is no title.
+        let doc = annotext_parser::parse_str("x", "各部门应当执行此令\n立即执行。\n").unwrap();
         assert_eq!(title_line(&doc), None);
     }
 

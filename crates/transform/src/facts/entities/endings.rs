@@ -7,9 +7,12 @@ use super::prose::prose_words;
 use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE_TOWNS};
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
-/// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`).
-const GENERIC_CROSSINGS: [&str; 76] = [
+/// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`,
+/// `本协定所列口岸`), or lead into one (`我们希望｜红山嘴口岸`).
+const GENERIC_CROSSINGS: [&str; 78] = [
     "备选",
+    "所列",
+    "希望",
     "城市",
     "所称",
     "界河",

@@ -16,9 +16,11 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 199] = [
+const BEFORE_A_NAME: [&str; 200] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
+    // A body added to another (`…论坛将增设｜港口城市分论坛`).
+    "增设",
     "承担",
     // A condition met (`遇有｜口岸拥堵`), a reliance (`依赖｜临时协调机制`) and a name taken up
     // again (`…博览会这一｜平台`).
@@ -328,8 +330,9 @@ const GENERIC_WORDS: [&str; 80] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 22] = [
+const INFRASTRUCTURE: [&str; 23] = [
     "陆路",
+    "仓储",
     "干线",
     "支线",
     "互联互通",
@@ -358,9 +361,10 @@ const INFRASTRUCTURE: [&str; 22] = [
 /// `中国—东盟博览会`; not `中国国际进口博览会`, a country's own fair);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 10] = [
+const MEETINGS: [&str; 11] = [
     "博览会",
     "峰会",
+    "会晤",
     "会议",
     "对话",
     "联委会",
@@ -383,17 +387,29 @@ fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
             || (suffix == "峰会" && phrase.contains('—'))
             || !ends_a_body(phrase))
         && !names_a_session(phrase)
+        && !(suffix == "会晤" && holds_a_bodys_meeting(phrase))
         && !phrase.contains(['·', '•'])
         && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
 }
 
+/// Whether a meeting's `phrase` ends with a body and how often it meets: the body's meeting
+/// (`云南—泰国北部合作工作组｜定期｜会晤`), whose name is the body's.
+fn holds_a_bodys_meeting(phrase: &str) -> bool {
+    let body = ["定期", "年度", "例行"]
+        .iter()
+        .find_map(|w| phrase.strip_suffix(w))
+        .unwrap_or(phrase);
+    ends_a_body(body) || body.ends_with('组')
+}
+
 /// Groupings of states with no organs of their own, whose standing councils and working groups
 /// are their members' joint bodies (`金砖国家工商理事会`, `二十国集团能源转型工作组`), as a link
-/// between partners names them; their meetings and summits are sessions (`金砖国家外长会议`).
+/// between partners names them, and so are their leaders' recurring meetings
+/// (`金砖国家领导人会晤`); their other meetings and summits are sessions (`金砖国家外长会议`).
 const GROUPINGS: [&str; 6] = ["金砖国家", "二十国集团", "七国集团", "BRICS", "G20", "G7"];
 
 /// The suffixes of a grouping's standing bodies (see [`GROUPINGS`]).
-const GROUPINGS_BODIES: [&str; 2] = ["理事会", "工作组"];
+const GROUPINGS_BODIES: [&str; 3] = ["理事会", "工作组", "会晤"];
 
 /// Whether `phrase` starts with a grouping's name (see [`GROUPINGS`]).
 fn starts_with_a_grouping(phrase: &str) -> bool {
@@ -453,9 +469,10 @@ const COUNTED_PARTNERS: [&str; 10] = [
 ];
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
-/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`).
-const FACILITIES: [&str; 31] = [
+/// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
+const FACILITIES: [&str; 32] = [
     "金融",
+    "文化",
     "展销",
     "数据",
     "加注",
@@ -696,7 +713,12 @@ pub(super) fn named_in_text<'t>(
     // Whether a 《 is open at `from`: followed forward, so a huge block is read once.
     let mut in_title = false;
     for found in finder.find_iter(folded) {
-        let at = found.start();
+        // A meeting's mechanism matched whole is its 机制 (see `Tagger::suffix_rule`).
+        let at = if found.pattern().as_usize() < tagger.item_suffixes.len() {
+            found.start()
+        } else {
+            found.end() - "机制".len()
+        };
         let names: &[Range<usize>] = found_names
             .get_or_insert_with(|| out.iter().take(names).map(|m| m.text.clone()).collect());
         let Some(&rule_index) = tagger.suffix_rule.get(found.pattern().as_usize()) else {
@@ -715,6 +737,12 @@ pub(super) fn named_in_text<'t>(
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
         // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`), and so
         // is a committee's mechanism.
+        // An expo's or a forum's platform is the expo or the forum (`中俄博览会｜平台`).
+        if &folded[at..end] == "平台"
+            && ["博览会", "论坛"].iter().any(|w| folded[..at].ends_with(w))
+        {
+            continue;
+        }
         // `机制化` is a verb (`将…论坛｜机制化`): no suffix, and none after a name.
         let makes_a_verb = |at: usize| folded[at..].starts_with("机制化");
         if makes_a_verb(at) {
@@ -739,8 +767,10 @@ pub(super) fn named_in_text<'t>(
             && finder
                 .find(aho_corasick::Input::new(folded).range(end..folded.len().min(end + 9)))
                 .is_some_and(|next| next.start() == end && !folded[end..].starts_with("会议"))
-            // A committee's mechanism is the committee (`中俄投资合作委员会｜机制`).
+            // A committee's mechanism is the committee (`中俄投资合作委员会｜机制`), and an
+            // expo's or a forum's platform the expo or the forum (`中俄博览会｜平台`).
             && !(&folded[at..end] == "委员会" && folded[end..].starts_with("机制"))
+            && !(matches!(&folded[at..end], "博览会" | "论坛") && folded[end..].starts_with("平台"))
         {
             continue;
         }
@@ -848,6 +878,14 @@ pub(super) fn named_in_text<'t>(
             .max()
         {
             start += cut;
+        }
+        // A body reported to (`定期向｜两国外交部门定期磋商机制报告`); not a direction the name
+        // holds (`渝滇藏南向｜开放协作机制`, `西向通道`).
+        if let Some(cut) = folded[start..at].rfind('向').filter(|&i| {
+            !folded[start..start + i]
+                .ends_with(['东', '南', '西', '北', '双', '导', '走', '方', '流', '转'])
+        }) {
+            start += cut + '向'.len_utf8();
         }
         // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
         // 和 or 及 that follows a body's name or a mechanism or organisation of the gazetteer

@@ -169,14 +169,16 @@ pub(super) fn transliterated(pair: impl Iterator<Item = char>) -> bool {
 
 /// Whether `chars`, read on after a name, are one character of transliteration that is no
 /// direction or old (`西`, `古`), then a joining word, a stop or the text's end: the sound ends
-/// a longer name (`姆巴拉｜拉，`).
+/// a longer name (`姆巴拉｜拉，`). Not before a number, which the character leads into
+/// (`三马林达｜约80公里`).
 fn one_sound_then_a_break(mut chars: impl Iterator<Item = char>) -> bool {
     chars
         .next()
         .is_some_and(|c| is_transliteration(c) && !matches!(c, '西' | '古'))
-        && chars
-            .next()
-            .is_none_or(|c| !annotext_parser::is_hanzi(c) || "和与及、等的在国省州市".contains(c))
+        && chars.next().is_none_or(|c| {
+            (!annotext_parser::is_hanzi(c) && !c.is_ascii_digit())
+                || "和与及、等的在国省州市".contains(c)
+        })
 }
 
 /// Whether the name at `start..end` of the folded text stands as a word: Latin names (`WTO`)
@@ -690,8 +692,10 @@ pub(super) fn standing(
                 Standing::InAName
             };
         }
-        // A product named after the place (`哈密瓜`, `绍兴黄酒`).
-        if kind != "country" && names_a_product(rest) {
+        // A product named after the place (`哈密瓜`, `绍兴黄酒`); not the place's own products
+        // after its name with 市 or 县 (`武夷山市｜茶叶企业`, `安溪县｜茶叶`).
+        if kind != "country" && !folded[start..end].ends_with(['市', '县']) && names_a_product(rest)
+        {
             return Standing::Cut;
         }
         // A lake's or a river's bank, not a province (`卡里巴湖｜南岸`).
@@ -799,9 +803,10 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
-/// `西安国际港务区`, a logistics or data centre `占贾物流中心`).
-const INSTITUTIONS: [&str; 26] = [
+/// `西安国际港务区`, a logistics, data or financial centre `占贾物流中心`, `阿斯塔纳国际金融中心`).
+const INSTITUTIONS: [&str; 27] = [
     "港务区",
+    "金融中心",
     "港区",
     "物流中心",
     "数据中心",
@@ -855,7 +860,9 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
     let at_least = if country { 2 } else { 0 };
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
-        if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '及' | '在') {
+        // A join, or a route's end (`马塔兰｜至龙目国际机场`): the place stands apart.
+        if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '及' | '在' | '至')
+        {
             return false;
         }
         // A count or a pointer between them: a company of the place, not its name
@@ -877,6 +884,7 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
         if !matches!(
             c,
             '大' | '学'
+                | '金'
                 | '集'
                 | '公'
                 | '机'
@@ -1187,9 +1195,13 @@ fn word_across(folded: &str, at: usize, lo: usize, hi: usize) -> bool {
 
 /// Transliteration characters that are also a country's one-character name in China's usage
 /// (`中俄`, `中巴`, `中德`, `中马`): after 中 or another partner they are a partner, not a
-/// name's first sound (`和｜乌班吉河` is one name). 达 ends a verb of arriving (`通达`, `抵达`);
-/// 比 compares (`比｜温哥华港短`).
+/// name's first sound (`和｜乌班吉河` is one name).
 const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏蒙越泰印马菲德法比葡西";
+
+/// Transliteration characters that end words before a name more often than they start one:
+/// 达 a verb of arriving (`通达`, `抵达`), 比 a comparison (`比｜温哥华港短`), 季 a season
+/// (`通航季｜巴甫洛达尔港`, `旺季`).
+const NO_LEAD_IN: &str = "达比季";
 
 /// Names whose first sound the gazetteer's shorter name left out (`布｜法罗`, `纽｜芬兰岛`,
 /// `姆｜普马兰加省`, `洛｜东江`; a name north or south, `北｜里奥格兰德州`, `南｜塔拉瓦`): one
@@ -1212,8 +1224,7 @@ pub(super) fn lead_ins(folded: &str, names: usize, out: &mut [Mention]) {
         let direction = "北南东西".contains(lead);
         // The cheap tests first: most names follow no transliteration character.
         if !(direction || is_transliteration(lead))
-            || lead == '达'
-            || lead == '比'
+            || NO_LEAD_IN.contains(lead)
             || !folded[m.text.clone()]
                 .chars()
                 .next()
