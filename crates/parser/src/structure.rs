@@ -395,6 +395,9 @@ pub(crate) fn build(
                 let ends_its_unit = unit.line == unit.end_line
                     && (is_date_line(text, segments, unit)
                         || is_addressee_line(text, segments, unit));
+                // Two lines laid out a line each (fields, a table of contents): asked last.
+                let laid_out =
+                    || unit.line == unit.end_line && laid_out_pair(text, segments, unit, &block);
                 let joins = if heading {
                     // A heading that carries a sentence, a number or a bracket (`（二）建设平台。
                     // 依托…（网` / `址：…）`) goes on where its sentence is left open, as text does.
@@ -409,7 +412,7 @@ pub(crate) fn build(
                 } && !shape(block.line).page_number
                     && !stands_alone(text, segments, shape(block.line), &block)
                     && !ends_its_unit
-                    && !(unit.line == unit.end_line && laid_out_pair(text, segments, unit, &block))
+                    && !laid_out()
                     || inline_list_goes_on;
                 if joins {
                     let this = shape(block.line);

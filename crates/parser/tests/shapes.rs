@@ -1666,7 +1666,8 @@ fn a_notes_list_begun_after_its_colon_goes_on_on_the_next_lines() {
 fn fields_and_a_table_of_contents_with_leaders_stand_a_line_each() {
     // Fields of a record (`会议时间：…` / `会议地点：…`) are laid out a line each, as a table of
     // contents' entries with dot leaders and pages are, though no line closes its sentence.
-    let text = "港口合作会议纪要\n\n会议时间：2024年10月12日上午9时\n会议地点：广西南宁国际会展中心\n\n\
+    let text =
+        "港口合作会议纪要\n\n会议时间：2024年10月12日上午9时\n会议地点：广西南宁国际会展中心\n\n\
                 目  录\n第一章  总则……………………1\n第二章  港口经营………………6\n\n\
                 第一章  总则\n第一条  为了加强港口合作，制定本办法。\n";
     let doc = parse_str("t", text).unwrap();
@@ -1678,7 +1679,10 @@ fn fields_and_a_table_of_contents_with_leaders_stand_a_line_each() {
         "第一章  总则……………………1",
         "第二章  港口经营………………6",
     ] {
-        assert!(paragraphs.iter().any(|p| p == line), "{line}: {paragraphs:?}");
+        assert!(
+            paragraphs.iter().any(|p| p == line),
+            "{line}: {paragraphs:?}"
+        );
     }
     assert_eq!(items(&doc), ["为了加强港口合作，制定本办法。"]);
     // A sentence wrapped before a colon is still one.
@@ -1709,7 +1713,10 @@ fn clauses_under_an_articles_numbered_paragraph_are_a_level_below_it() {
     assert_eq!(parent_of("码头工程；"), index_of("港口建设，包括："));
     assert_eq!(parent_of("航道工程。"), index_of("港口建设，包括："));
     assert_eq!(parent_of("信息系统。"), index_of("港口运营，包括："));
-    assert_eq!(parent_of("港口运营，包括："), index_of("双方同意在下列领域合作："));
+    assert_eq!(
+        parent_of("港口运营，包括："),
+        index_of("双方同意在下列领域合作：")
+    );
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
 }
 
