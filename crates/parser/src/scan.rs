@@ -87,6 +87,11 @@ pub(crate) struct Scan {
     /// Whether the previous line leaves its unit open (see [`LineShape::leaves_open`]): a
     /// number at the start of the next line (`2.5亿`) then continues it rather than numbering.
     pub continues: bool,
+    /// [`Scan::continues`] after the last line with text that is no page number, and whether a
+    /// page number came after it: a sentence a page break cut goes on past the page's number
+    /// and the blank lines around it (`…依照本条例` / `- 3 -` / `第十二条 的规定处罚。`).
+    pub text_continues: bool,
+    pub after_page_number: bool,
     /// Whether a line with text has been seen (the first one may be the title).
     pub seen_content: bool,
     /// The item number the current list calls for next (1 after a heading).
@@ -114,6 +119,8 @@ pub(crate) fn scan(text: &str) -> Scan {
         anomalies: Vec::with_capacity(parens / 2),
         shapes: Vec::with_capacity(newlines + 2),
         continues: false,
+        text_continues: false,
+        after_page_number: false,
         seen_content: false,
         next_item: 1,
         next_item_through: 1,
@@ -1050,7 +1057,18 @@ fn scan_line(
     shape.stray_close = out.anomalies[anomalies_before..]
         .iter()
         .any(|a| a.kind == AnomalyKind::UnmatchedParenthesis);
-    out.continues = kind != BlockKind::Blank && shape.may_continue(&kind);
+    let blank = kind == BlockKind::Blank;
+    out.continues = if shape.page_number || (blank && out.after_page_number) {
+        out.text_continues
+    } else {
+        !blank && shape.may_continue(&kind)
+    };
+    if !blank {
+        out.after_page_number = shape.page_number;
+        if !shape.page_number {
+            out.text_continues = out.continues;
+        }
+    }
     out.shapes.push(shape);
     let marker = marker_end.map(|e| Span::new(start, e));
     out.blocks.push(Block {

@@ -1733,3 +1733,21 @@ fn a_signatory_in_field_form_signs_the_instrument_off() {
     assert_eq!(signatory.kind, BlockKind::Paragraph);
     assert_eq!(signatory.parent, None);
 }
+
+#[test]
+fn a_citation_a_page_break_set_at_the_next_pages_top_is_no_article() {
+    // `…依照本条例` / `- 3 -` / `第二条 的规定…`: the sentence goes on past the page's
+    // number, and the article after it is the only article 2.
+    let text = "第一条　未取得许可从事港口经营的，由港口行政管理部门依照本条例\n\n- 3 -\n\n\
+                第二条 的规定予以处罚。\n第二条　港口经营人应当建立安全生产责任制度。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert_eq!(
+        items(&doc),
+        [
+            "未取得许可从事港口经营的，由港口行政管理部门依照本条例第二条 的规定予以处罚。",
+            "港口经营人应当建立安全生产责任制度。"
+        ]
+    );
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+}
