@@ -3529,3 +3529,15 @@ fn crossings_ports_and_towns_beside_words_of_prose() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_language_holds_no_shorter_name_and_a_free_trade_port_no_province() {
+    // 印度尼西亚文 is a language: no India inside it; a town in full before 文 is the town.
+    let found = names("本章程以中文、印度尼西亚文和英文写成，支持温州市文成县发挥侨乡优势。");
+    assert!(!found.iter().any(|(k, _, _)| k == "country"), "{found:?}");
+    assert_found(&found, &[("city", "温州市")]);
+    // A free trade port named after its province holds no mention of it, nor is it a port of a
+    // list; the province before it stands.
+    let found = names("海南省依托海南自由贸易港政策，推进北部湾港与海南自由贸易港联动发展，广州海上搜救中心值守。");
+    assert_exactly(&found, &[("province", "海南省"), ("place", "北部湾港")]);
+}

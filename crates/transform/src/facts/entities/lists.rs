@@ -278,6 +278,13 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
         }
         let before = out.len();
         for (kind, item) in found {
+            // A free trade port or zone listed with ports is no port (`北部湾港与｜海南自由贸易港`),
+            // and a people listed with a people no town (`马普切人、｜特维尔切人`).
+            if folded[item.clone()].contains("自由贸易")
+                || folded[item.clone()].ends_with(['人', '族'])
+            {
+                continue;
+            }
             add_where_free(out, [item], kind, "list");
         }
         if out.len() == before {

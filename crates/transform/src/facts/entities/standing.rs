@@ -141,10 +141,11 @@ pub(super) fn is_transliteration(c: char) -> bool {
     SET.contains(c)
 }
 
-/// Whether a division's name is written with its suffix (`梅尔辛省`, `育空地区`, `阿布扎比酋长国`),
-/// not as its short name (`梅尔辛`, which may be the town it is named after).
+/// Whether a division's name is written with its suffix (`梅尔辛省`, `育空地区`, `阿布扎比酋长国`,
+/// Korea's `全罗南道`, Japan's `长崎县`), not as its short name (`梅尔辛`, which may be the town
+/// it is named after).
 pub(super) fn named_in_full(name: &str) -> bool {
-    name.ends_with(['省', '州', '区', '郡', '邦', '府', '国'])
+    name.ends_with(['省', '州', '区', '郡', '邦', '府', '国', '道', '县'])
 }
 
 /// Whether the two characters before `start` are [`TRANSLITERATION`]'s that read into the name
@@ -758,12 +759,16 @@ pub(super) fn standing(
             }
         }
         let next = rest.chars().nth(1);
-        match after {
+        // A town or a province named in full is no language's or people's root
+        // (`温州市｜文成县`).
+        let in_full = folded[start..end].ends_with(['市', '县', '省']);
+        match after.filter(|_| !in_full) {
             // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
-            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`).
-            Some('语' | '語' | '盾' | '族') => return Standing::Cut,
+            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`). The word
+            // holds no shorter name either (`印度尼西亚文`, not 印度).
+            Some('语' | '語' | '盾' | '族') => return Standing::InAName,
             Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
-                return Standing::Cut
+                return Standing::InAName
             }
             // A people: `西班牙人` (but `中国人民`, `中国人口`, `中亚人文交流`,
             // `哈萨克斯坦人力资源`, `加沙地带人道主义`: words that start with 人).
@@ -772,7 +777,7 @@ pub(super) fn standing(
                     "民口大士权權才员員道类類工力文均身质質体體性格物生事际際次流".contains(c)
                 }) =>
             {
-                return Standing::Cut
+                return Standing::InAName
             }
             _ => {}
         }
@@ -803,9 +808,12 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// part of that name (`大连海事大学`, `上海国际港务集团`, `长沙黄花国际机场`, `同江铁路大桥`,
 /// `泰中罗勇工业园`, `大连商品交易所`, `鹿特丹港务局`, `凭祥综合保税区`, `中国—东盟自由贸易区`,
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
-/// `西安国际港务区`, a logistics, data or financial centre `占贾物流中心`, `阿斯塔纳国际金融中心`).
-const INSTITUTIONS: [&str; 27] = [
+/// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
+/// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
+const INSTITUTIONS: [&str; 29] = [
     "港务区",
+    "自由贸易港",
+    "搜救中心",
     "金融中心",
     "港区",
     "物流中心",
@@ -885,6 +893,7 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
             c,
             '大' | '学'
                 | '金'
+                | '搜'
                 | '集'
                 | '公'
                 | '机'
@@ -914,10 +923,11 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
             if division && w.ends_with('区') {
                 return false;
             }
-            // A park is named right after its place (`罗勇工业园`); one a few words after is a
-            // park in the place (`全罗南道｜临港产业园区`). A centre too, or after one word
+            // A park or a free trade port is named right after its place (`罗勇工业园`,
+            // `海南自由贸易港`); one a few words after is one in the place
+            // (`全罗南道｜临港产业园区`, `海南省依托｜海南自由贸易港`). A centre too, or after one word
             // (`占贾物流中心`, `霍尔果斯国际物流中心`; not `依斯干达公主城｜投资数据中心`).
-            let most = if w.ends_with('园') || *w == "港区" {
+            let most = if w.ends_with('园') || *w == "港区" || *w == "自由贸易港" {
                 0
             } else if w.ends_with("中心") {
                 2
