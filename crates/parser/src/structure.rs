@@ -382,6 +382,13 @@ pub(crate) fn build(
             }
         }
         if block.kind == BlockKind::Paragraph {
+            // A notice's title under its number (`国办发〔2024〕12号` / `…关于…的意见`) stands
+            // alone, above the addressees or the first sentence.
+            let under_a_number = open
+                .unit
+                .and_then(|u| u.checked_sub(1))
+                .and_then(|p| out.get(p))
+                .is_some_and(|p| is_document_number_line(text, segments, p));
             if let Some(unit) = open.unit.and_then(|u| out.get_mut(u)) {
                 let last = shape(unit.end_line);
                 let full = width.is_some_and(|w| last.chars + 1 >= w);
@@ -394,7 +401,8 @@ pub(crate) fn build(
                 // addressees are a unit of one line.
                 let ends_its_unit = unit.line == unit.end_line
                     && (is_date_line(text, segments, unit)
-                        || is_addressee_line(text, segments, unit));
+                        || is_addressee_line(text, segments, unit)
+                        || (under_a_number && names_a_notice(&clean_line(text, segments, unit))));
                 // Two lines laid out a line each (fields, a table of contents): asked last.
                 let laid_out =
                     || unit.line == unit.end_line && laid_out_pair(text, segments, unit, &block);
@@ -1631,37 +1639,49 @@ fn stands_alone(text: &str, segments: &[Segment], this: LineShape, block: &Block
 /// `甲方：…` / `乙方：…`), or a table of contents' entry with its dot leaders and page
 /// (`第一章　总则……………1`) and the line before or after it.
 fn laid_out_pair(text: &str, segments: &[Segment], unit: &Block, block: &Block) -> bool {
-    // Asked of every line that goes on a unit: the lines' clean text is built only when the
-    // source holds a colon near the start or ends with a digit.
-    let source = |b: &Block| &text[b.span.range()];
-    let near_colon = |b: &Block| {
-        let s = source(b);
-        let head = s.char_indices().nth(40).map_or(s, |(i, _)| &s[..i]);
-        head.contains(['：', ':'])
-    };
-    let ends_in_digit = |b: &Block| source(b).trim_end().ends_with(|c: char| c.is_ascii_digit());
-    if near_colon(unit)
-        && near_colon(block)
-        && is_field(&clean_line(text, segments, unit))
-        && is_field(&clean_line(text, segments, block))
-    {
+    // Asked of every line that goes on a unit: a field is read from the first characters of
+    // the lines' text (annotations apart), a table of contents' entry only where the source
+    // ends with a digit.
+    if starts_as_field(text, segments, unit) && starts_as_field(text, segments, block) {
         return true;
     }
+    let ends_in_digit = |b: &Block| {
+        text[b.span.range()]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    };
     (ends_in_digit(unit) && is_contents_entry(&clean_line(text, segments, unit)))
         || (ends_in_digit(block) && is_contents_entry(&clean_line(text, segments, block)))
 }
 
-/// Whether a line is a field: a label of two to six hanzi, then a colon (`会议时间：…`,
-/// `甲方：…`, `出席人员：…`).
-fn is_field(line: &str) -> bool {
-    let line = line.trim_start();
-    line.char_indices()
-        .take(7)
-        .find(|(_, c)| matches!(c, '：' | ':'))
-        .is_some_and(|(i, _)| {
-            let label = &line[..i];
-            (2..=6).contains(&label.chars().count()) && label.chars().all(crate::chars::is_hanzi)
-        })
+/// Whether a line is a notice's title: `…关于…的` a kind of document, no sentence in it
+/// (`国务院办公厅关于进一步优化支付服务提升支付便利性的意见`).
+fn names_a_notice(line: &str) -> bool {
+    const KINDS: [&str; 16] = [
+        "通知", "意见", "公告", "通告", "决定", "決定", "批复", "批覆", "通报", "通報", "报告",
+        "報告", "函", "请示", "請示", "决议",
+    ];
+    let line = line.trim();
+    !line.contains(|c| SENTENCE_MARKS.contains(c) || c == '、')
+        && line.chars().count() <= 80
+        && (line.contains("关于") || line.contains("關於"))
+        && KINDS.iter().any(|k| line.ends_with(k))
+}
+
+/// Whether a block's text starts as a field: a label of two to six hanzi, then a colon
+/// (`会议时间：…`, `甲方：…`, `出席人员：…`), read from its text without its annotations
+/// (`责(zé)(zé)任(rèn)单(dān)位(wèi)：…` is a field as its plain text is).
+fn starts_as_field(text: &str, segments: &[Segment], block: &Block) -> bool {
+    let mut label = 0;
+    for c in text_pieces(text, segments, block).flat_map(str::chars) {
+        match c {
+            '：' | ':' => return (2..=6).contains(&label),
+            c if crate::chars::is_hanzi(c) && label < 6 => label += 1,
+            c if c.is_whitespace() && label == 0 => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a line is an entry of a table of contents: its page number after dot leaders
@@ -1731,14 +1751,15 @@ fn is_contact_line(text: &str, segments: &[Segment], block: &Block) -> bool {
     })
 }
 
-/// Whether a line is a field of minutes or of an official document's colophon (`出席：…`,
-/// `列席：…`, `记录：…`, `抄送：…`), or the colophon's printing line
+/// Whether a line is a field of minutes, of a task in a list of tasks (`牵头单位：…`,
+/// `完成时限：…`) or of an official document's colophon (`出席：…`, `列席：…`, `记录：…`,
+/// `抄送：…`), or the colophon's printing line
 /// (`江南省人民政府办公厅　　2024年5月8日印发`): laid out a line each, never a wrapped sentence's end.
 fn is_record_field_line(text: &str, segments: &[Segment], block: &Block) -> bool {
     // Asked of every line that goes on a unit: read only when its first character starts a label
     // or its text ends as a printing line does.
-    let labelled =
-        first_char(text, segments, block).is_some_and(|c| "出列记記主缺请請抄分参參".contains(c));
+    let labelled = first_char(text, segments, block)
+        .is_some_and(|c| "出列记記主缺请請抄分参參牵牽责責配完".contains(c));
     // The source's last character first (an annotation's `)` may follow 发): most lines end
     // otherwise.
     let last = text[block.span.range()].trim_end().chars().next_back();
@@ -1751,7 +1772,18 @@ fn is_record_field_line(text: &str, segments: &[Segment], block: &Block) -> bool
     }
     let line = clean_line(text, segments, block);
     let line = line.trim();
-    const LABELS: [&str; 17] = [
+    const LABELS: [&str; 27] = [
+        // A task's fields in a list of tasks (`牵头单位：…`, `完成时限：…`).
+        "牵头单位",
+        "牽頭單位",
+        "牵头部门",
+        "牽頭部門",
+        "责任单位",
+        "責任單位",
+        "配合单位",
+        "配合單位",
+        "完成时限",
+        "完成時限",
         "出席",
         "列席",
         "记录",

@@ -1751,3 +1751,39 @@ fn a_citation_a_page_break_set_at_the_next_pages_top_is_no_article() {
     );
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
 }
+
+#[test]
+fn a_notices_title_under_its_number_and_a_tasks_fields_stand_alone() {
+    // No blank lines: the number, the title, the addressees, the first sentence.
+    let text = "国办发〔2024〕12号\n国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n\
+                各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\
+                支付服务是重要的金融基础设施。经国务院同意，现提出以下意见。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        texts_of(&doc),
+        [
+            "国办发〔2024〕12号",
+            "国务院办公厅关于进一步优化支付服务提升支付便利性的意见",
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "支付服务是重要的金融基础设施。经国务院同意，现提出以下意见。"
+        ]
+    );
+    // A task's fields under a task without a full stop, annotated or not.
+    for text in [
+        "一、提升政务服务效能\n1.推进电子证照跨地区、跨部门互通互认，拓展电子证照应用场景\n\
+         牵头单位：省大数据局\n完成时限：2024年9月底前\n",
+        "一、提升政务服务效能\n1.推进电子证照跨地区、跨部门互通互认，拓展电子证照应用场景\n\
+         牵(qiān)(qiān)头(tóu)单(dān)(dān)(dān)位(wèi)：省大数据局、省自然资源厅，各市人民政府\n完成时限：2024年9月底前\n",
+    ] {
+        let doc = parse_str("t", text).unwrap();
+        assert_eq!(doc.rebuild(), text);
+        assert_eq!(
+            items(&doc),
+            ["推进电子证照跨地区、跨部门互通互认，拓展电子证照应用场景"]
+        );
+        let paragraphs = texts(&doc, |k| *k == BlockKind::Paragraph);
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[0].starts_with("牵头单位："), "{paragraphs:?}");
+        assert_eq!(paragraphs[1], "完成时限：2024年9月底前");
+    }
+}

@@ -695,7 +695,7 @@ pub(super) fn standing(
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`); not the place's own products
         // after its name with 市 or 县 (`武夷山市｜茶叶企业`, `安溪县｜茶叶`).
-        if kind != "country" && !folded[start..end].ends_with(['市', '县']) && names_a_product(rest)
+        if kind != "country" && names_a_product(rest) && !folded[start..end].ends_with(['市', '县'])
         {
             return Standing::Cut;
         }
@@ -761,13 +761,16 @@ pub(super) fn standing(
         let next = rest.chars().nth(1);
         // A town or a province named in full is no language's or people's root
         // (`温州市｜文成县`).
-        let in_full = folded[start..end].ends_with(['市', '县', '省']);
-        match after.filter(|_| !in_full) {
+        // Asked only before those characters: this is asked of every name.
+        let in_full = || folded[start..end].ends_with(['市', '县', '省']);
+        match after {
             // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
             // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`). The word
             // holds no shorter name either (`印度尼西亚文`, not 印度).
-            Some('语' | '語' | '盾' | '族') => return Standing::InAName,
-            Some('文') if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) => {
+            Some('语' | '語' | '盾' | '族') if !in_full() => return Standing::InAName,
+            Some('文')
+                if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) && !in_full() =>
+            {
                 return Standing::InAName
             }
             // A people: `西班牙人` (but `中国人民`, `中国人口`, `中亚人文交流`,
@@ -775,7 +778,7 @@ pub(super) fn standing(
             Some('人')
                 if !next.is_some_and(|c| {
                     "民口大士权權才员員道类類工力文均身质質体體性格物生事际際次流".contains(c)
-                }) =>
+                }) && !in_full() =>
             {
                 return Standing::InAName
             }
