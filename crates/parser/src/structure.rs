@@ -880,6 +880,9 @@ pub(crate) fn build(
             body.is_empty()
                 || (body.len() < 64
                     && text_pieces(text, segments, &block).all(|p| p.trim().is_empty()))
+                || (matches!(block.kind, BlockKind::Item { article: true, .. })
+                    && body.ends_with(['）', ')'])
+                    && is_caption(&clean_line(text, segments, &block)))
         } {
             open.bare = Some(index as usize);
         }
@@ -1461,13 +1464,17 @@ fn has_inline_marker(line: &str, n: u32) -> bool {
 fn title_goes_on(line: &str, first_chars: u32) -> bool {
     let chars = line.chars().count() as u32;
     let trimmed = line.trim();
-    let date = trimmed.ends_with('日') && trimmed.contains('年');
+    // A date, or a cover's month (`二〇二一年三月`).
+    let date = trimmed.ends_with(['日', '月']) && trimmed.contains('年');
     let note = trimmed.starts_with(['（', '(', '—', '-']);
+    // A cover's or a front matter's word under the title (`目录`, `前言`).
+    let word: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    let front = ["目录", "目錄", "前言", "序言", "说明", "說明"].contains(&word.as_str());
     let number = is_document_number(trimmed);
     let sentence = trimmed.contains(|c| SENTENCE_MARKS.contains(c));
     let indented = line.starts_with(char::is_whitespace);
     let too_long = chars + first_chars > 2 * SHORT_TITLE;
-    !(indented || trimmed.is_empty() || too_long || sentence || note || date || number)
+    !(indented || trimmed.is_empty() || too_long || sentence || note || date || number || front)
 }
 
 /// A parenthesis cut by a wrap (`（Green` / `Energy Forum）`): a line of the unit reported it
@@ -1632,6 +1639,47 @@ fn stands_alone(text: &str, segments: &[Segment], this: LineShape, block: &Block
         // A part's or an annex's line (`第三部分　重点任务`) after a full line.
         || (first_char(text, segments, block).is_some_and(|c| c == '第' || c == '附')
             && starts_a_part(&clean_line(text, segments, block)))
+        // A table of contents' heading under a title (`…发展规划` / `目录`).
+        || heads_a_toc(text, segments, block)
+        || signs_over_a_date(text, segments, block)
+}
+
+/// Whether a line is the issuing body that signs a document, right over the date
+/// (`江南省人民政府办公厅` / `2024年8月30日`): never the end of the line before it (the last
+/// attachment's name, `2.…汇总表`).
+fn signs_over_a_date(text: &str, segments: &[Segment], block: &Block) -> bool {
+    const ISSUERS: [&str; 10] = [
+        "政府",
+        "办公厅",
+        "辦公廳",
+        "办公室",
+        "辦公室",
+        "委员会",
+        "委員會",
+        "厅",
+        "廳",
+        "局",
+    ];
+    // The source's end first: most lines end otherwise.
+    let source = text[block.span.range()].trim_end();
+    if !source.ends_with(['府', '厅', '廳', '室', '会', '會', '局']) {
+        return false;
+    }
+    let line = clean_line(text, segments, block);
+    let line = line.trim();
+    let next = text[block.span.end as usize..]
+        .trim_start_matches(['\r', '\n'])
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim();
+    ISSUERS.iter().any(|w| line.ends_with(w))
+        && line.chars().count() <= 30
+        && !line.contains(|c| SENTENCE_MARKS.contains(c) || c == '、')
+        && next.ends_with('日')
+        && next.contains('年')
+        && next.chars().count() <= 16
+        && next.starts_with(|c: char| c.is_ascii_digit() || "二〇○".contains(c))
 }
 
 /// Whether `unit`, one line, and `block`, the line after it, are laid out a line each as no
@@ -1652,6 +1700,20 @@ fn laid_out_pair(text: &str, segments: &[Segment], unit: &Block, block: &Block) 
     };
     (ends_in_digit(unit) && is_contents_entry(&clean_line(text, segments, unit)))
         || (ends_in_digit(block) && is_contents_entry(&clean_line(text, segments, block)))
+}
+
+/// Whether an article's text is its caption alone (`第一条（目的和依据）`, as local regulations
+/// print it on a line of its own): the text under it is the article's.
+fn is_caption(body: &str) -> bool {
+    let body = body.trim();
+    let inner = body
+        .strip_prefix(['（', '('])
+        .and_then(|b| b.strip_suffix(['）', ')']));
+    inner.is_some_and(|inner| {
+        !inner.is_empty()
+            && inner.chars().count() <= 20
+            && !inner.contains(|c| SENTENCE_MARKS.contains(c) || "（）()".contains(c))
+    })
 }
 
 /// Whether a line is a notice's title: `…关于…的` a kind of document, no sentence in it

@@ -1787,3 +1787,36 @@ fn a_notices_title_under_its_number_and_a_tasks_fields_stand_alone() {
         assert_eq!(paragraphs[1], "完成时限：2024年9月底前");
     }
 }
+
+#[test]
+fn an_articles_caption_a_signature_over_its_date_and_a_cover_stand_as_readers_see_them() {
+    // `第一条（目的和依据）` on its own line: the text under it is the article's, and its list
+    // the article's clauses, no further paragraph.
+    let text = "第一条（目的和依据）\n为了加强本市生活垃圾管理，制定本条例。\n\n第二条（分类标准）\n\
+                本市生活垃圾按照以下标准分类：\n（一）可回收物；\n（二）有害垃圾。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        items(&doc),
+        [
+            "（目的和依据）为了加强本市生活垃圾管理，制定本条例。",
+            "（分类标准）本市生活垃圾按照以下标准分类："
+        ]
+    );
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| b.kind != BlockKind::Paragraph || b.parent.is_none()));
+    // The issuing body over the date is no part of the last attachment's name.
+    let text = "附件：1.江南省保障性租赁住房项目认定书（样式）\n　　　2.江南省保障性租赁住房项目汇总表\n\
+                江南省人民政府办公厅\n2024年8月30日\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(items(&doc).contains(&"江南省保障性租赁住房项目汇总表".to_owned()), "{:?}", items(&doc));
+    assert!(texts_of(&doc).contains(&"江南省人民政府办公厅".to_owned()));
+    // A cover: the title, then its table of contents or its month, never joined to it.
+    let text = "江南省“十四五”综合交通运输发展规划\n目录\n一、发展基础\n二、总体要求\n\
+                一、发展基础\n全省交通运输取得显著成效。\n二、总体要求\n到2025年基本建成现代化综合交通运输体系。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(texts_of(&doc)[0], "江南省“十四五”综合交通运输发展规划");
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.sections.len(), 2);
+}
