@@ -402,6 +402,7 @@ pub(crate) fn build(
                 let ends_its_unit = unit.line == unit.end_line
                     && (is_date_line(text, segments, unit)
                         || is_addressee_line(text, segments, unit)
+                        || is_document_number_line(text, segments, unit)
                         || (under_a_number && names_a_notice(&clean_line(text, segments, unit))));
                 // Two lines laid out a line each (fields, a table of contents): asked last.
                 let laid_out =
@@ -1693,6 +1694,10 @@ fn laid_out_pair(text: &str, segments: &[Segment], unit: &Block, block: &Block) 
     if starts_as_field(text, segments, unit) && starts_as_field(text, segments, block) {
         return true;
     }
+    // A list of names a line each (a 名单 of companies, schools, projects).
+    if names_a_body(text, segments, unit) && names_a_body(text, segments, block) {
+        return true;
+    }
     let ends_in_digit = |b: &Block| {
         text[b.span.range()]
             .trim_end()
@@ -1728,6 +1733,33 @@ fn names_a_notice(line: &str) -> bool {
         && line.chars().count() <= 80
         && (line.contains("关于") || line.contains("關於"))
         && KINDS.iter().any(|k| line.ends_with(k))
+}
+
+/// Whether a line's text ends with the name of a company, a school or an institute
+/// (`…股份有限公司`, `…集团`, `…大学`, `…研究院`): one name of a list of names, when the line
+/// before ends so too.
+fn names_a_body(text: &str, segments: &[Segment], block: &Block) -> bool {
+    const BODIES: [&str; 12] = [
+        "公司",
+        "集团",
+        "集團",
+        "大学",
+        "大學",
+        "学院",
+        "學院",
+        "学校",
+        "學校",
+        "研究院",
+        "研究所",
+        "医院",
+    ];
+    // The source's last character first (an annotation's `)` may follow the last hanzi):
+    // most lines end otherwise.
+    let source = text[block.span.range()].trim_end();
+    source.ends_with(['司', '团', '團', '学', '學', '院', '校', '所', ')', '）'])
+        && BODIES
+            .iter()
+            .any(|b| clean_line(text, segments, block).trim_end().ends_with(b))
 }
 
 /// Whether a block's text starts as a field: a label of two to six hanzi, then a colon
@@ -2016,8 +2048,10 @@ fn add_item(sections: &mut [Section], subsections: &mut [Subsection], open: &Ope
 /// its longer lines share, when at least a third of them (and at least four) have it and
 /// hardly any is longer. `None` for a document of one line per paragraph.
 fn wrap_width(shapes: &[LineShape]) -> Option<u32> {
+    // A page number centred with spaces is no line of the text, however wide.
     let mut lengths: Vec<u32> = shapes
         .iter()
+        .filter(|s| !s.page_number)
         .map(|s| s.chars)
         .filter(|&c| c >= WRAP_MIN)
         .collect();

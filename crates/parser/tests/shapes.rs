@@ -1792,7 +1792,8 @@ fn a_notices_title_under_its_number_and_a_tasks_fields_stand_alone() {
 fn an_articles_caption_a_signature_over_its_date_and_a_cover_stand_as_readers_see_them() {
     // `第一条（目的和依据）` on its own line: the text under it is the article's, and its list
     // the article's clauses, no further paragraph.
-    let text = "第一条（目的和依据）\n为了加强本市生活垃圾管理，制定本条例。\n\n第二条（分类标准）\n\
+    let text =
+        "第一条（目的和依据）\n为了加强本市生活垃圾管理，制定本条例。\n\n第二条（分类标准）\n\
                 本市生活垃圾按照以下标准分类：\n（一）可回收物；\n（二）有害垃圾。\n";
     let doc = parse_str("t", text).unwrap();
     assert_eq!(
@@ -1807,10 +1808,15 @@ fn an_articles_caption_a_signature_over_its_date_and_a_cover_stand_as_readers_se
         .iter()
         .all(|b| b.kind != BlockKind::Paragraph || b.parent.is_none()));
     // The issuing body over the date is no part of the last attachment's name.
-    let text = "附件：1.江南省保障性租赁住房项目认定书（样式）\n　　　2.江南省保障性租赁住房项目汇总表\n\
+    let text =
+        "附件：1.江南省保障性租赁住房项目认定书（样式）\n　　　2.江南省保障性租赁住房项目汇总表\n\
                 江南省人民政府办公厅\n2024年8月30日\n";
     let doc = parse_str("t", text).unwrap();
-    assert!(items(&doc).contains(&"江南省保障性租赁住房项目汇总表".to_owned()), "{:?}", items(&doc));
+    assert!(
+        items(&doc).contains(&"江南省保障性租赁住房项目汇总表".to_owned()),
+        "{:?}",
+        items(&doc)
+    );
     assert!(texts_of(&doc).contains(&"江南省人民政府办公厅".to_owned()));
     // A cover: the title, then its table of contents or its month, never joined to it.
     let text = "江南省“十四五”综合交通运输发展规划\n目录\n一、发展基础\n二、总体要求\n\
@@ -1819,4 +1825,43 @@ fn an_articles_caption_a_signature_over_its_date_and_a_cover_stand_as_readers_se
     assert_eq!(texts_of(&doc)[0], "江南省“十四五”综合交通运输发展规划");
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(doc.sections.len(), 2);
+}
+
+#[test]
+fn an_indented_number_a_list_of_names_and_a_centred_page_number_keep_their_lines() {
+    // A document number set centred stands alone over the addressees.
+    let text = "江南省人民政府办公厅关于加快发展保障性租赁住房的实施意见\n\n                江政办发〔2024〕21号\n\
+                各市、县（市、区）人民政府，省政府各部门、各直属机构：\n现提出如下实施意见。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(texts_of(&doc).len(), 4, "{:?}", texts_of(&doc));
+    // Names of companies a line each, 16 characters or more, annotated or not.
+    for text in [
+        "现将名单公布如下。\n江南海东精密机械制造股份有限公司\n江南市新材料科技集团有限责任公司\n沿江港区智能装备制造有限公司\n",
+        "现将名单公布如下。\n江南海东精密机械制造股份有限公(gōng)司(sī)\n江南市新材料科技集团有限责任公司\n沿江港区智能装备制造有限公司\n",
+    ] {
+        let doc = parse_str("t", text).unwrap();
+        assert_eq!(texts_of(&doc).len(), 4, "{:?}", texts_of(&doc));
+    }
+    // A page number centred with spaces wider than the wrap leaves the wrap found: a full
+    // line that ends with 。 goes on to the next line of its article.
+    let text = "　　第一条　为了持续优化营商环境，激发市场主体活力和社会\n创造力，推动经济高质量发展，根据国务院《优化营商环境条\n\
+                例》等法律、行政法规，结合本省实际，制定本条例。\n　　第二条　本省严格执行全国统一的市场准入负面清单制度。\n\
+                负面清单以外的领域，各类市场主体均可以依法平等进入。\n　　第三条　县级以上人民政府及其有关部门应当依法保护市场\n\n\
+                                         - 1 -\n\n主体的财产权、经营自主权等合法权益，不得干预市场主体依法\n开展的生产经营活动。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert_eq!(items(&doc).len(), 3, "{:?}", texts_of(&doc));
+    assert!(
+        items(&doc)[1].ends_with("各类市场主体均可以依法平等进入。"),
+        "{:?}",
+        items(&doc)
+    );
+    // No further paragraph (款) split off an article.
+    assert!(
+        doc.blocks
+            .iter()
+            .all(|b| b.kind != BlockKind::Paragraph || b.parent.is_none()),
+        "{:?}",
+        texts_of(&doc)
+    );
 }
