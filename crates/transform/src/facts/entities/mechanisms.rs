@@ -879,12 +879,17 @@ pub(super) fn named_in_text<'t>(
         {
             start += cut;
         }
-        // A body reported to (`定期向｜两国外交部门定期磋商机制报告`); not a direction the name
-        // holds (`渝滇藏南向｜开放协作机制`, `西向通道`).
-        if let Some(cut) = folded[start..at].rfind('向').filter(|&i| {
-            !folded[start..start + i]
-                .ends_with(['东', '南', '西', '北', '双', '导', '走', '方', '流', '转'])
-        }) {
+        // A mechanism reported to (`定期向｜两国外交部门定期磋商机制报告`); not a direction the
+        // name holds (`渝滇藏南向｜开放协作机制`, `西向通道`). Only a mechanism's phrase is
+        // searched: most suffixes are no 机制.
+        if let Some(cut) = (&folded[at..end] == "机制")
+            .then(|| folded[start..at].rfind('向'))
+            .flatten()
+            .filter(|&i| {
+                !folded[start..start + i]
+                    .ends_with(['东', '南', '西', '北', '双', '导', '走', '方', '流', '转'])
+            })
+        {
             start += cut + '向'.len_utf8();
         }
         // Two bodies joined (`北欧部长理事会和｜国际北极科学委员会`): from after the last
