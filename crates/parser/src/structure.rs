@@ -1356,7 +1356,7 @@ fn text_pieces<'t>(
     text: &'t str,
     segments: &'t [Segment],
     block: &Block,
-) -> impl Iterator<Item = &'t str> {
+) -> impl DoubleEndedIterator<Item = &'t str> {
     let range = block.segments.start as usize..block.segments.end as usize;
     segments
         .get(range)
@@ -1756,10 +1756,25 @@ fn names_a_body(text: &str, segments: &[Segment], block: &Block) -> bool {
     // The source's last character first (an annotation's `)` may follow the last hanzi):
     // most lines end otherwise.
     let source = text[block.span.range()].trim_end();
-    source.ends_with(['司', '团', '團', '学', '學', '院', '校', '所', ')', '）'])
-        && BODIES
-            .iter()
-            .any(|b| clean_line(text, segments, block).trim_end().ends_with(b))
+    if !source.ends_with(['司', '团', '團', '学', '學', '院', '校', '所', ')', '）']) {
+        return false;
+    }
+    // The text's last three characters, last first, read across its pieces without building
+    // the line: an annotated document ends most lines with a `)`.
+    let mut tail = ['\0'; 3];
+    let mut taken = 0;
+    'pieces: for piece in text_pieces(text, segments, block).rev() {
+        for c in piece.chars().rev().filter(|c| !c.is_whitespace()) {
+            tail[taken] = c;
+            taken += 1;
+            if taken == tail.len() {
+                break 'pieces;
+            }
+        }
+    }
+    BODIES
+        .iter()
+        .any(|b| b.chars().count() <= taken && b.chars().rev().zip(tail).all(|(a, t)| a == t))
 }
 
 /// Whether a block's text starts as a field: a label of two to six hanzi, then a colon
