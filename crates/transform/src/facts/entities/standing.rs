@@ -759,17 +759,20 @@ pub(super) fn standing(
             }
         }
         let next = rest.chars().nth(1);
-        // A town or a province named in full is no language's or people's root
-        // (`温州市｜文成县`).
-        // Asked only before those characters: this is asked of every name.
-        let in_full = || folded[start..end].ends_with(['市', '县', '省']);
+        // A town or a province named with its 市, 县 or 省 is no language's or people's root
+        // (`温州市｜文成县`); asked only before those characters, since this is asked of every
+        // name.
+        let a_town_with_its_suffix = || folded[start..end].ends_with(['市', '县', '省']);
         match after {
             // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
             // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`). The word
             // holds no shorter name either (`印度尼西亚文`, not 印度).
-            Some('语' | '語' | '盾' | '族') if !in_full() => return Standing::InAName,
+            Some('语' | '語' | '盾' | '族') if !a_town_with_its_suffix() => {
+                return Standing::InAName
+            }
             Some('文')
-                if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c)) && !in_full() =>
+                if !next.is_some_and(|c| "化学學明物献獻件字本艺藝".contains(c))
+                    && !a_town_with_its_suffix() =>
             {
                 return Standing::InAName
             }
@@ -778,7 +781,7 @@ pub(super) fn standing(
             Some('人')
                 if !next.is_some_and(|c| {
                     "民口大士权權才员員道类類工力文均身质質体體性格物生事际際次流".contains(c)
-                }) && !in_full() =>
+                }) && !a_town_with_its_suffix() =>
             {
                 return Standing::InAName
             }
