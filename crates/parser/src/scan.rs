@@ -298,8 +298,8 @@ fn spaces_len(text: &str) -> usize {
 /// `21.` / `２１．` / `21、`. A digit right after the point (`7.2026年`, `2.5億`) makes it an
 /// item only when its number is the one the list calls for next, never on a line that
 /// continues an open sentence, and, when the number reads as an amount (`3.5亿美元`, `1.5万名`,
-/// `2.3%`), only when the next numbered line (in `after`) is the item after it: no number
-/// changes on a guess.
+/// `2.3%`), only when the next numbered line (in `after`) is the item after it and the run
+/// reaches an item that is no amount ([`starts_item`]): no number changes on a guess.
 fn item_marker(
     line: &str,
     next_item: [u32; 2],
@@ -368,17 +368,34 @@ fn reads_as_amount(text: &str) -> bool {
     (1..=3).contains(&count) && AMOUNT_UNITS.iter().any(|u| text[len..].starts_with(u))
 }
 
-/// Whether the next numbered line in `after` (the first of the next 20 lines that starts with
-/// digits and `.` `．` `、`: a wrapped amount's line goes on before it) is item `number`.
+/// Whether the numbered lines in `after` go on to item `number` as a list would: the next
+/// numbered line (the first of the next 20 lines that starts with digits and `.` `．` `、`: a
+/// wrapped amount's line goes on before it) is item `number`, and when it too reads as an
+/// amount (`2.8亿元…`), the one after it is the item after that, until a line that is an item
+/// whatever comes next. A run of amounts that ends in an amount (`1.5亿…` `2.8亿…` `3.2亿…`)
+/// is amounts, every line of it: whether a line is an item cannot hang on what follows it.
 fn starts_item(after: &str, number: u32) -> bool {
-    after
-        .lines()
-        .take(20)
-        .map(str::trim_start)
-        .find_map(|line| {
-            number_marker(line).map(|(digits_end, _)| digits_value(&line[..digits_end]))
-        })
-        .is_some_and(|found| found == Some(number))
+    let mut expected = number;
+    let mut lines_since = 0;
+    for line in after.lines().map(str::trim_start) {
+        lines_since += 1;
+        if lines_since > 20 {
+            return false;
+        }
+        let Some((digits_end, len)) = number_marker(line) else {
+            continue;
+        };
+        if digits_value(&line[..digits_end]) != Some(expected) {
+            return false;
+        }
+        let body = &line[len..];
+        if !(body.starts_with(is_digit) && reads_as_amount(body)) {
+            return true;
+        }
+        expected = expected.saturating_add(1);
+        lines_since = 0;
+    }
+    false
 }
 
 /// The numbered levels of legislative drafting: `第一章` (a section), `第一节` (a subsection),

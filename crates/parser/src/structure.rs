@@ -590,14 +590,33 @@ pub(crate) fn build(
                 open.between_parts = false;
             }
             BlockKind::SubsectionHeading { number } => {
-                open.in_box = false;
                 let drafted = marker_text(text, segments, &block).starts_with('第');
-                let lead_in = open.previous.and_then(|p| out.get(p)).filter(|p| {
+                // A plan's box (`专栏1　…`) numbering its entries `（一）` `（二）`: the box's
+                // points, as its `1.` `2.` are, not the chapter's subsections.
+                let box_entry = open
+                    .previous
+                    .and_then(|p| out.get(p))
+                    .filter(|_| open.in_box && !drafted)
+                    .filter(|p| match p.kind {
+                        BlockKind::Point { number: n } => {
+                            n.0 + 1 == number.0
+                                && in_chinese_numerals(&marker_text(text, segments, p))
+                        }
+                        _ => number.0 == 1,
+                    });
+                if box_entry.is_none() {
+                    open.in_box = false;
+                }
+                let leads_a_list = |p: &&Block| {
                     // A list of `（1）` points does not go on with a `（三）`: that is the next
                     // subsection after them.
-                    let continues_list =
-                        matches!(p.kind, BlockKind::Point { number: n } if n.0 + 1 == number.0)
-                            && in_chinese_numerals(&marker_text(text, segments, p));
+                    let continues_list = match p.kind {
+                        BlockKind::Point { number: n } => {
+                            n.0 + 1 == number.0
+                                && in_chinese_numerals(&marker_text(text, segments, p))
+                        }
+                        _ => false,
+                    };
                     let heading = p.kind.is_heading();
                     // A numbered paragraph of prose that leads in (`二、双方重申…。双方认为，国际社会
                     // 应当：`): its sentence's list, where a short heading's `（一）` is its
@@ -618,7 +637,9 @@ pub(crate) fn build(
                             && has_inline_marker(&clean_line(text, segments, p), number.0 - 1)
                     };
                     continues_list || leads || goes_on()
-                });
+                };
+                let lead_in = box_entry
+                    .or_else(|| open.previous.and_then(|p| out.get(p)).filter(leads_a_list));
                 if let (false, Some(article)) = (drafted, open.article) {
                     block.kind = BlockKind::Clause { number };
                     // Under a further paragraph of the article (`观察员国应当：` / `（一）…`), the
@@ -1274,8 +1295,8 @@ fn restarts_numbering(block: &Block, open: &Open, sections: &[Section]) -> bool 
 }
 
 /// Words an instrument's title ends with, in either script (a regulation, a plan, a decision,
-/// a treaty…); the transform's titles end with these and other kinds.
-pub const INSTRUMENT_TITLE_ENDINGS: [&str; 30] = [
+/// a treaty, a list of measures…); the transform's titles end with these and other kinds.
+pub const INSTRUMENT_TITLE_ENDINGS: [&str; 42] = [
     "条例",
     "條例",
     "办法",
@@ -1306,6 +1327,20 @@ pub const INSTRUMENT_TITLE_ENDINGS: [&str; 30] = [
     "條約",
     "议定书",
     "議定書",
+    // What a notice issues as often as a plan: a year's main points, measures, a list of
+    // tasks, guidelines, the division of the tasks among bodies.
+    "清单",
+    "清單",
+    "要点",
+    "要點",
+    "措施",
+    "准则",
+    "準則",
+    "守则",
+    "守則",
+    "指南",
+    "指引",
+    "分工",
 ];
 
 /// The line, among the paragraphs placed since the last unit of the structure, that is a second

@@ -1865,3 +1865,49 @@ fn an_indented_number_a_list_of_names_and_a_centred_page_number_keep_their_lines
         texts_of(&doc)
     );
 }
+
+#[test]
+fn a_notice_issues_its_main_points_measures_or_list_of_tasks_as_an_instrument_of_its_own() {
+    for kind in ["工作要点", "若干措施", "任务清单", "工作指引", "重点任务分工"] {
+        let text = format!(
+            "某省人民政府办公厅关于印发2024年全省数字政府建设{kind}的通知\n\n各市人民政府，省政府各部门：\n\n现将《2024年全省数字政府建设{kind}》印发给你们。请做好以下工作：\n\n一、加强组织领导。各地要亲自抓、负总责。\n\n二、强化督促落实。省政府办公厅将定期调度。\n\n某省人民政府办公厅\n\n2024年3月20日\n\n2024年全省数字政府建设{kind}\n\n一、夯实数字基础设施\n\n1.建设全省一体化政务云平台。\n\n二、提升政务服务效能\n\n2.深化“一网通办”。\n"
+        );
+        let doc = parse_str("t", &text).unwrap();
+        assert!(numbering(&doc).is_empty(), "{kind}: {:?}", numbering(&doc));
+        assert_eq!(doc.annex_of(block_with(&doc, "加强组织领导")), None, "{kind}");
+        for needle in ["夯实数字基础设施", "政务云平台", "一网通办"] {
+            assert_eq!(
+                doc.annex_of(block_with(&doc, needle)).as_deref(),
+                Some("Annex"),
+                "{kind}: {needle}"
+            );
+        }
+        assert_eq!(doc.rebuild(), text);
+    }
+}
+
+#[test]
+fn a_plans_box_numbering_its_entries_in_chinese_numerals_lists_points_not_subsections() {
+    let text = "某省科技创新发展规划\n\n第一章　提升企业技术创新能力\n\n第一节　强化企业创新主体地位\n\n支持企业牵头组建创新联合体。\n\n专栏1　企业创新能力提升工程\n\n（一）高新技术企业倍增计划。\n（二）科技型中小企业培育计划。\n\n第二节　完善创新服务体系\n\n建设一批概念验证中心。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.subsections.len(), 2);
+    let box_line = doc
+        .blocks
+        .iter()
+        .position(|b| doc.block_text(b).contains("企业创新能力提升工程"))
+        .map(|i| i as u32);
+    assert_eq!(
+        points_and_parents(&doc),
+        [
+            ("高新技术企业倍增计划。".to_owned(), box_line),
+            ("科技型中小企业培育计划。".to_owned(), box_line)
+        ]
+    );
+    // Under a `一、` section, a `（二）` after the box's `1.` `2.` is the next subsection still
+    // (the box's list in Arabic numerals ends there).
+    let text = "一、重点任务\n（一）构建网络\n1.加快铁路建设。\n2.完善公路网络。\n专栏1　重大工程\n1.高速铁路。\n2.高速公路。\n（二）提升服务\n3.发展多式联运。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.subsections.len(), 2);
+}

@@ -172,6 +172,28 @@ fn an_amount_at_a_line_s_start_is_an_item_only_when_the_next_item_follows_it() {
 }
 
 #[test]
+fn a_run_of_amounts_under_a_lead_in_is_amounts_every_line_of_it() {
+    // 1.5 + 2.8 + 3.2 = 7.5亿元: each line reads `n.m亿`, and the run ends in one, so none of
+    // them is an item (the first two were items 1 and 2 of `5亿元`, `8亿元`).
+    let text = "某省财政厅公告\n\n一、2024年全省预计减免税费规模如下：\n1.5亿元用于小规模纳税人增值税减免；\n2.8亿元用于小型微利企业所得税减免；\n3.2亿元用于“六税两费”减征。\n二、本公告执行至2027年12月31日。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.rebuild(), text);
+    assert_eq!(item_texts(&doc), Vec::<String>::new());
+    for amount in ["1.5亿元用于", "2.8亿元用于", "3.2亿元用于"] {
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| doc.block_text(b).starts_with(amount)),
+            "{amount}"
+        );
+    }
+    assert!(numbering_anomalies(&doc).is_empty());
+    // A run of amounts that reaches an item no amount starts: items, as the list numbers them.
+    let doc = parse_str("t", "一、合作\n1.5亿元用于甲；\n2.8亿元用于乙；\n3.丙\n").unwrap();
+    assert_eq!(item_texts(&doc), ["5亿元用于甲；", "8亿元用于乙；", "丙"]);
+}
+
+#[test]
 fn numbering_is_checked_per_level() {
     let text = "一、甲\n（一）乙\n1.a\n（三）丙\n1.b\n3.c\n三、丁\n（一）戊\n1.d\n";
     let doc = parse_str("t", text).unwrap();

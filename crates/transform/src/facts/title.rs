@@ -19,9 +19,7 @@ const MAX_TITLE_CHARS: usize = 60;
 /// in both scripts, besides the instruments' the parser knows a second instrument's title by
 /// ([`annotext_parser::INSTRUMENT_TITLE_ENDINGS`]): a first line that ends otherwise is prose, a
 /// date line or a heading.
-const TITLE_ENDINGS: [&str; 67] = [
-    "清单",
-    "清單",
+const TITLE_ENDINGS: [&str; 56] = [
     "成果",
     "宣言",
     "声明",
@@ -48,8 +46,6 @@ const TITLE_ENDINGS: [&str; 67] = [
     "愿景",
     "願景",
     "文件",
-    "要点",
-    "要點",
     "宪章",
     "憲章",
     "建议",
@@ -62,15 +58,8 @@ const TITLE_ENDINGS: [&str; 67] = [
     "彙編",
     "总结",
     "通知",
-    "措施",
     "白皮书",
     "白皮書",
-    "准则",
-    "準則",
-    "守则",
-    "守則",
-    "指南",
-    "指引",
     "决议",
     // A law or a code, however short its name (`民法典`, `某法`).
     "法典",
