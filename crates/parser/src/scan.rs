@@ -225,7 +225,26 @@ fn classify(clean: &str, next_item: [u32; 2], continues: bool, after: &str) -> (
     if let Some((number, len)) = point_marker(rest).or_else(|| roman_marker(rest)) {
         return (BlockKind::Point { number }, indent + len);
     }
+    // A dash where a sentence goes on (`…的目标` / `——建设…`) is the sentence's.
+    if let Some(len) = dash_marker(rest).filter(|_| !continues) {
+        let kind = BlockKind::Point { number: DASH_POINT };
+        return (kind, indent + len);
+    }
     (BlockKind::Paragraph, 0)
+}
+
+/// The number the scan gives a dash list's point (`——加强…；`): none, as the dash carries none.
+/// The structure numbers a list's points in order after its lead-in, or reads the line as text.
+pub(crate) const DASH_POINT: ItemNumber = ItemNumber(0);
+
+/// A dash list's marker, `——` and the spaces after it, as charters, joint statements and
+/// white papers list (`本组织的宗旨是：` / `——加强成员国之间的相互信任；`). Not a longer rule
+/// (`————`) nor a dash alone on its line.
+fn dash_marker(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("——")?;
+    let spaces = spaces_len(rest);
+    (!rest.starts_with(['—', '-', '－']) && !rest[spaces..].trim_end().is_empty())
+        .then_some("——".len() + spaces)
 }
 
 /// The length of an annex's line up to the end of the first document's number when the line

@@ -22,7 +22,9 @@ use crate::anomaly::{Anomaly, AnomalyDetail, AnomalyKind, NumberingLevel};
 use crate::records::{
     Block, BlockKind, ItemNumber, Position, Section, Segment, SegmentKind, Subsection,
 };
-use crate::scan::{is_digit, is_header_text, LineShape, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN};
+use crate::scan::{
+    is_digit, is_header_text, LineShape, DASH_POINT, SENTENCE_MARKS, SHORT_TITLE, WRAP_MIN,
+};
 
 /// The blocks, joined and placed, with the headings found over them.
 pub(crate) struct Structure {
@@ -379,6 +381,23 @@ pub(crate) fn build(
                     open.last_subsection = Some(ItemNumber(number.0 - 1));
                 }
                 _ => {}
+            }
+        }
+        // A dash list's point is numbered after the point before it, or as the first after a
+        // lead-in (`宗旨和任务是：` / `——…；`) or before another (a plan's targets, a report's
+        // figures under a heading); a dash alone sets text apart (a byline), no list.
+        if block.kind == (BlockKind::Point { number: DASH_POINT }) {
+            let previous = open.previous.and_then(|p| out.get(p));
+            let number = previous.and_then(|p| match p.kind {
+                BlockKind::Point { number } if point_style(text, p) == DASH_STYLE => {
+                    Some(ItemNumber(number.0 + 1))
+                }
+                _ => (shape(p.end_line).lead_in || next_line_is_a_dash(text, &block))
+                    .then_some(ItemNumber(1)),
+            });
+            match number {
+                Some(number) => block.kind = BlockKind::Point { number },
+                None => unmark(segments, &mut block),
             }
         }
         if block.kind == BlockKind::Paragraph {
@@ -1993,7 +2012,8 @@ fn place_point(
 
 /// The style of a point's marker, from its source's first character: circled (`①`),
 /// parenthesised numbers (`⑴`), bracketed digits or letters (`（1）`, `(a)`), digits (`1）`),
-/// letters (`a)`), Roman numerals; a list under a point is in another style than its own.
+/// letters (`a)`), dashes (`——`), Roman numerals; a list under a point is in another style than
+/// its own.
 fn point_style(text: &str, block: &Block) -> u8 {
     let Some(marker) = block.marker else {
         return 0;
@@ -2008,9 +2028,23 @@ fn point_style(text: &str, block: &Block) -> u8 {
         },
         Some(c) if is_digit(c) => 5,
         Some(c) if c.is_ascii_alphabetic() => 6,
+        Some('—') => DASH_STYLE,
         _ => 7,
     }
 }
+
+/// Whether the next line with text after `block` starts with a dash list's `——`: two such
+/// lines are a list, whatever leads them in.
+fn next_line_is_a_dash(text: &str, block: &Block) -> bool {
+    text[block.span.end as usize..]
+        .lines()
+        .map(|line| line.trim_start_matches([' ', '\u{3000}', '\t']))
+        .find(|line| !line.trim_end().is_empty())
+        .is_some_and(|line| line.starts_with("——"))
+}
+
+/// [`point_style`]'s style of a dash list's points (`——…；`).
+const DASH_STYLE: u8 = 8;
 
 /// The block a numbered line `N.` belongs to as a point, when the section's items are already
 /// numbered: the free paragraph before it that leads in (`：`) where `N` is 1, or the point

@@ -1868,13 +1868,23 @@ fn an_indented_number_a_list_of_names_and_a_centred_page_number_keep_their_lines
 
 #[test]
 fn a_notice_issues_its_main_points_measures_or_list_of_tasks_as_an_instrument_of_its_own() {
-    for kind in ["工作要点", "若干措施", "任务清单", "工作指引", "重点任务分工"] {
+    for kind in [
+        "工作要点",
+        "若干措施",
+        "任务清单",
+        "工作指引",
+        "重点任务分工",
+    ] {
         let text = format!(
             "某省人民政府办公厅关于印发2024年全省数字政府建设{kind}的通知\n\n各市人民政府，省政府各部门：\n\n现将《2024年全省数字政府建设{kind}》印发给你们。请做好以下工作：\n\n一、加强组织领导。各地要亲自抓、负总责。\n\n二、强化督促落实。省政府办公厅将定期调度。\n\n某省人民政府办公厅\n\n2024年3月20日\n\n2024年全省数字政府建设{kind}\n\n一、夯实数字基础设施\n\n1.建设全省一体化政务云平台。\n\n二、提升政务服务效能\n\n2.深化“一网通办”。\n"
         );
         let doc = parse_str("t", &text).unwrap();
         assert!(numbering(&doc).is_empty(), "{kind}: {:?}", numbering(&doc));
-        assert_eq!(doc.annex_of(block_with(&doc, "加强组织领导")), None, "{kind}");
+        assert_eq!(
+            doc.annex_of(block_with(&doc, "加强组织领导")),
+            None,
+            "{kind}"
+        );
         for needle in ["夯实数字基础设施", "政务云平台", "一网通办"] {
             assert_eq!(
                 doc.annex_of(block_with(&doc, needle)).as_deref(),
@@ -1910,4 +1920,87 @@ fn a_plans_box_numbering_its_entries_in_chinese_numerals_lists_points_not_subsec
     let doc = parse_str("t", text).unwrap();
     assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
     assert_eq!(doc.subsections.len(), 2);
+}
+
+#[test]
+fn a_dash_list_after_a_lead_in_is_the_lead_ins_points_in_an_article_and_in_prose() {
+    let text = "某某区域合作组织宪章\n\n第一条　本组织的基本宗旨和任务是：\n——加强成员国之间的相互信任与睦邻友好；\n——维护和加强地区和平、安全与稳定；\n——共同打击一切形式的恐怖主义。\n\n第二条　本组织的工作语言为中文和俄文。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", numbering(&doc));
+    assert_eq!(doc.rebuild(), text);
+    let article = doc
+        .blocks
+        .iter()
+        .position(|b| doc.block_text(b).starts_with("本组织的基本宗旨"))
+        .map(|i| i as u32);
+    assert_eq!(
+        points_and_parents(&doc),
+        [
+            ("加强成员国之间的相互信任与睦邻友好；".to_owned(), article),
+            ("维护和加强地区和平、安全与稳定；".to_owned(), article),
+            ("共同打击一切形式的恐怖主义。".to_owned(), article)
+        ]
+    );
+    let numbers: Vec<u32> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Point { number } => Some(number.0),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(items(&doc).len(), 2);
+    // In a statement's prose: the lead-in's points, and the paragraph after them is free.
+    let text = "中华人民共和国和希腊共和国联合声明\n\n双方同意：\n——深化比雷埃夫斯港合作；\n——推动中欧陆海快线延伸至中欧腹地。\n双方同意加强人文交流。\n";
+    let doc = parse_str("t", text).unwrap();
+    let lead = doc
+        .blocks
+        .iter()
+        .position(|b| doc.block_text(b) == "双方同意：")
+        .map(|i| i as u32);
+    assert_eq!(
+        points_and_parents(&doc),
+        [
+            ("深化比雷埃夫斯港合作；".to_owned(), lead),
+            ("推动中欧陆海快线延伸至中欧腹地。".to_owned(), lead)
+        ]
+    );
+    assert!(doc
+        .paragraphs()
+        .any(|b| doc.block_text(b) == "双方同意加强人文交流。"));
+}
+
+#[test]
+fn dash_lines_a_heading_leads_are_a_list_and_a_dash_alone_or_in_a_sentence_is_text() {
+    // A report's figures under a heading with no colon: two dash lines are a list.
+    let text = "数说钱凯港一年\n\n——开通国际航线12条；\n——靠泊船舶超过500艘次，最大单船载箱量约1.8万标准箱。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(
+        points_and_parents(&doc)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>(),
+        [
+            "开通国际航线12条；",
+            "靠泊船舶超过500艘次，最大单船载箱量约1.8万标准箱。"
+        ]
+    );
+    // A speech's byline under its title: one dash line, a paragraph with its dash.
+    let text = "携手共建更加紧密的命运共同体\n——在第二届峰会上的主旨讲话\n\n尊敬的各位同事：\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(points_and_parents(&doc).is_empty());
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| doc.block_text(b).starts_with("——在第二届峰会上")));
+    assert_eq!(doc.rebuild(), text);
+    // A dash a wrap set at a line's start inside a sentence goes on with the sentence.
+    let text = "　　双方一致认为，两国关系的未来取决于一个共同的目标\n——建设和平、繁荣、开放的共同家园，这一点不会改变。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(points_and_parents(&doc).is_empty());
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| doc.block_text(b).contains("共同的目标——建设和平")));
 }
