@@ -1306,9 +1306,12 @@ fn page_digits(s: &str) -> bool {
 
 /// Whether a line's text sets columns apart with ideographic spaces between its words, two or
 /// more of them, in a run (a signature block: `中方代表　　　　老方代表`) or single (a table's row:
-/// `1　某市医院门诊楼工程　某市　12000`); an indent and trailing spaces do not count.
+/// `1　某市医院门诊楼工程　某市　12000`), or with a tab (a table's row copied out of a sheet:
+/// `1\t某市医院门诊楼工程\t某市\t12000`, never a wrapped sentence); an indent and trailing
+/// spaces do not count.
 pub(crate) fn sets_columns_apart(line: &str) -> bool {
-    line.trim().matches('\u{3000}').nth(1).is_some()
+    let line = line.trim();
+    line.matches('\u{3000}').nth(1).is_some() || line.contains('\t')
 }
 
 /// [`sets_columns_apart`] of a line from its segments, annotations and all (no annotation holds

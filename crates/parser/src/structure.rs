@@ -1739,8 +1739,9 @@ fn signs_over_a_date(text: &str, segments: &[Segment], block: &Block) -> bool {
 
 /// Whether `unit`, one line, and `block`, the line after it, are laid out a line each as no
 /// wrapped sentence is: two fields of a form or a record (`会议时间：…` / `会议地点：…`,
-/// `甲方：…` / `乙方：…`), or a table of contents' entry with its dot leaders and page
-/// (`第一章　总则……………1`) and the line before or after it.
+/// `甲方：…` / `乙方：…`), names a line each, a speech's occasion over its speaker, or a
+/// table of contents' entry with its dot leaders and page (`第一章　总则……………1`) and the line
+/// before or after it.
 fn laid_out_pair(text: &str, segments: &[Segment], unit: &Block, block: &Block) -> bool {
     // Asked of every line that goes on a unit: a field is read from the first characters of
     // the lines' text (annotations apart), a table of contents' entry only where the source
@@ -1750,6 +1751,13 @@ fn laid_out_pair(text: &str, segments: &[Segment], unit: &Block, block: &Block) 
     }
     // A list of names a line each (a 名单 of companies, schools, projects).
     if names_a_body(text, segments, unit) && names_a_body(text, segments, block) {
+        return true;
+    }
+    // A report's occasion over its speaker, laid out in columns (`——2024年1月22日在…会议上` /
+    // `江南省省长　李　华`).
+    if text[unit.span.range()].trim_start().starts_with("——")
+        && crate::scan::sets_columns_apart(&clean_line(text, segments, block))
+    {
         return true;
     }
     let ends_in_digit = |b: &Block| {

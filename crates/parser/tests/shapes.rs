@@ -2004,3 +2004,29 @@ fn dash_lines_a_heading_leads_are_a_list_and_a_dash_alone_or_in_a_sentence_is_te
         .iter()
         .any(|b| doc.block_text(b).contains("共同的目标——建设和平")));
 }
+
+#[test]
+fn a_speechs_occasion_over_its_speaker_and_a_tables_rows_with_tabs_stand_a_line_each() {
+    let text = "政府工作报告\n——2024年1月22日在江南省第十四届人民代表大会第二次会议上\n江南省省长　李　华\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n";
+    let doc = parse_str("t", text).unwrap();
+    let paragraphs: Vec<String> = doc.paragraphs().map(|b| doc.block_text(b)).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "政府工作报告",
+            "——2024年1月22日在江南省第十四届人民代表大会第二次会议上",
+            "江南省省长　李　华",
+            "各位代表：",
+            "现在，我代表省人民政府，向大会报告工作，请予审议。"
+        ]
+    );
+    // A table copied out of a sheet: its cells apart by tabs, a row a line, none of them cut.
+    let text = "2024年第二批省级预算内投资计划表\n\n序号\t项目名称\t建设单位\t总投资\t本次下达\n1\t江南市城区排水管网改造工程\t江南市住房城乡建设局\t35000\t5000\n2\t海东县人民医院综合楼建设项目\t海东县人民医院\t28000\t4000\n合计\t\t\t63000\t9000\n";
+    let doc = parse_str("t", text).unwrap();
+    assert_eq!(doc.paragraphs().count(), 5, "{:?}", texts_of(&doc));
+    assert!(doc
+        .paragraphs()
+        .any(|b| doc.block_text(b)
+            == "1\t江南市城区排水管网改造工程\t江南市住房城乡建设局\t35000\t5000"));
+    assert_eq!(doc.rebuild(), text);
+}

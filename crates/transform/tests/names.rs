@@ -3541,3 +3541,47 @@ fn a_language_holds_no_shorter_name_and_a_free_trade_port_no_province() {
     let found = names("海南省依托海南自由贸易港政策，推进北部湾港与海南自由贸易港联动发展，广州海上搜救中心值守。");
     assert_exactly(&found, &[("province", "海南省"), ("place", "北部湾港")]);
 }
+
+#[test]
+fn a_more_before_a_country_a_crossing_in_seven_sounds_and_a_pass() {
+    // 更多 ends before 哥斯达黎加: no Togo (多哥) across the two words.
+    let found = names("我们希望让更多哥斯达黎加产品直接进入中国市场。");
+    assert_exactly(&found, &[("country", "哥斯达黎加"), ("country", "中国")]);
+    // A crossing after a verb of arriving is the name before it; one the text says is not
+    // set up is none.
+    let found = names("货物运抵图尔贡口岸后转运，该段目前未设口岸。");
+    assert_exactly(&found, &[("place", "图尔贡口岸")]);
+    // Six sounds where a run of sounds starts: a crossing; cut from a longer run: none.
+    let found = names("经帕索卡诺阿斯口岸入境，再至奥索尔诺的卡尔德纳尔萨莫雷口岸。");
+    assert_found(&found, &[("place", "帕索卡诺阿斯口岸")]);
+    assert!(
+        !found.iter().any(|(_, n, _)| n.ends_with("萨莫雷口岸")),
+        "{found:?}"
+    );
+    // A mountain pass in three sounds or more; Japan's prefecture and China's town are no pass.
+    let found = names("经瓦赫吉尔山口进入瓦罕走廊，山口县与阿拉山口开展合作。");
+    assert_found(&found, &[("feature", "瓦赫吉尔山口"), ("city", "阿拉山口")]);
+    assert_eq!(kinds_of_in(&found, "阿拉山口"), ["city"], "{found:?}");
+    assert_eq!(kinds_of_in(&found, "山口县"), ["division"], "{found:?}");
+    // A range's area (`阿尔卑斯山｜区域`) is the range's name and a word.
+    let found = names("以阿尔卑斯山区域创新高地为重点。");
+    assert_exactly(&found, &[("feature", "阿尔卑斯山")]);
+}
+
+#[test]
+fn zones_parks_products_and_buildings_hold_no_mention_and_generic_mechanisms_no_name() {
+    // A province or a town in brackets inside a zone's or a park's name.
+    let found = names("支持中国（浙江）自由贸易试验区与苏黎世合作，建设中瑞（镇江）生态产业园。");
+    assert_exactly(&found, &[("city", "苏黎世")]);
+    // Products, a high-tech zone, a monastery, a launch site.
+    let found = names(
+        "推广维也纳香肠、林茨蛋糕、宜兴紫砂、坎大哈石榴和巴达赫尚青金石，建设太仓高新区，保护圣加仑修道院，参观文昌航天发射场。",
+    );
+    assert_exactly(&found, &[]);
+    // A key list's and a forum's own mechanisms are kinds; China and Austria's committee a name.
+    let found = names("完善论坛沟通协调机制，制定重点合作机制清单，办好中奥经济联合委员会。");
+    assert_exactly(&found, &[("mechanism", "中奥经济联合委员会")]);
+    // Buildings and a financial services centre are no mechanism; their towns stand.
+    let found = names("设在维也纳国际中心的机构与都柏林国际金融服务中心开展合作。");
+    assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
+}

@@ -116,6 +116,20 @@ pub fn title_line(doc: &Document) -> Option<(RangeInclusive<u32>, String)> {
         .filter(|b| b.kind == BlockKind::Paragraph && b.line == first.end_line + 1)?;
     let lower = doc.block_text(second);
     let lower = title_text(&lower, false)?;
+    // A title broken before its kind in a third line (`…关于印发江南省` / `…若干措施` / `的通知`).
+    let third = blocks
+        .next()
+        .filter(|b| b.kind == BlockKind::Paragraph && b.line == second.end_line + 1)
+        .and_then(|b| {
+            let text = doc.block_text(b);
+            let kind = title_text(&text, false)
+                .filter(|t| t.starts_with('的') && title_kind(t).names_one)?
+                .to_owned();
+            Some((b.end_line, kind))
+        });
+    if let (false, Some((end_line, kind))) = (kind.heading_like, third) {
+        return Some((first.line..=end_line, format!("{upper}{lower}{kind}")));
+    }
     // An order is titled by its issuer's order and its number (`中华人民共和国国务院令` /
     // `第七百八十九号`), above the instrument it publishes.
     let order = upper.ends_with('令') && is_order_number(lower);
@@ -171,9 +185,11 @@ fn title_kind(title: &str) -> TitleKind {
         .any(|w| head.starts_with(w) && head.contains('的'));
     TitleKind {
         names_one: named_kind || about,
+        // A short line is a heading's, but for an issuer's over its title's (`国务院关于` /
+        // `修改和废止部分行政法规的决定`).
         heading_like: head.starts_with('第')
             || head.contains('、')
-            || head.chars().count() < 6
+            || head.chars().count() < 6 && !head.ends_with("关于") && !head.ends_with("關於")
             || is_date(&head),
     }
 }
@@ -425,6 +441,23 @@ mod tests {
         let doc =
             annotext_parser::parse_str("x", "2024年7月3日\n关于深化合作的联合声明\n").unwrap();
         assert_eq!(title_line(&doc), None);
+    }
+
+    #[test]
+    fn a_title_in_three_lines_and_an_issuers_line_over_its_title_are_the_title() {
+        let text = "江政发〔2024〕8号\n\n江南省人民政府关于印发江南省\n促进民营经济高质量发展若干措施\n的通知\n\n各市、县（市、区）人民政府，省政府各部门：\n现将《江南省促进民营经济高质量发展若干措施》印发给你们。\n";
+        let doc = annotext_parser::parse_str("x", text).unwrap();
+        assert_eq!(
+            document_title(&doc),
+            "江南省人民政府关于印发江南省促进民营经济高质量发展若干措施的通知"
+        );
+        assert_eq!(title_line(&doc).map(|(lines, _)| lines), Some(3..=5));
+        let text = "国务院关于\n修改和废止部分行政法规的决定\n\n各省、自治区、直辖市人民政府：\n根据推进政府职能转变的需要，国务院对有关行政法规进行了清理。\n";
+        let doc = annotext_parser::parse_str("x", text).unwrap();
+        assert_eq!(
+            document_title(&doc),
+            "国务院关于修改和废止部分行政法规的决定"
+        );
     }
 
     #[test]

@@ -91,7 +91,8 @@ const GENERIC_CROSSINGS: [&str; 78] = [
 ];
 
 /// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):
-/// the two to five characters before it, back to a joining word or punctuation (`经｜策克口岸`),
+/// the two to five characters before it (seven in sounds: `帕索卡诺阿斯口岸`), back to a joining
+/// word, a verb of arriving or setting up, or punctuation (`经｜策克口岸`, `运抵｜海拉顿口岸`),
 /// unless they say what kind of crossing it is (`陆路口岸`) or hold a name found already (those
 /// are found as names: `霍尔果斯口岸`).
 pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Mention<'t>>) {
@@ -106,12 +107,12 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             continue;
         }
         let mut start = at;
-        for (i, c) in folded[..at].char_indices().rev().take(6) {
+        for (i, c) in folded[..at].char_indices().rev().take(7) {
             // Not into a name before it (`广宁省｜芒街口岸`), nor into another crossing
             // (`巴克图口岸｜铁路口岸`).
             if !annotext_parser::is_hanzi(c)
                 || folded[..i + c.len_utf8()].ends_with("口岸")
-                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座".contains(c)
+                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座抵设".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -188,7 +189,16 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             continue;
         }
         let length = head.chars().count();
-        if !(2..=5).contains(&length)
+        // Six or seven sounds, where the run of sounds starts (not `卡｜尔德纳尔萨莫雷口岸`).
+        let in_sounds = || {
+            (6..=7).contains(&length)
+                && head.chars().all(is_transliteration)
+                && !folded[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_transliteration)
+        };
+        if !((2..=5).contains(&length) || in_sounds())
             || GENERIC_CROSSINGS.iter().any(|w| head.ends_with(w))
             || head.ends_with(['国', '方'])
             // A count of crossings or of provinces (`力争两｜口岸`, `三省｜口岸`).
@@ -235,7 +245,7 @@ pub(super) const NOT_A_PORT: &str = "口湾澳务区";
 /// Endings that make a transliterated name a place or a feature, longest first (`群岛` before
 /// `岛`), each with the characters after it that make it another word (`港口`, `岛国`, `河北`,
 /// `湖南`, `沙漠化`), and the rule it fires.
-const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 41] = [
+const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 42] = [
     ("群岛", PLACE, "国", "ending:群岛"),
     ("深水港", PLACE, NOT_A_PORT, "ending:深水港"),
     ("潟湖", FEATURE, "", "ending:潟湖"),
@@ -271,6 +281,8 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 41] = [
     ("海峡", FEATURE, "", "ending:海峡"),
     ("沙漠", FEATURE, "化", "ending:沙漠"),
     ("山脉", FEATURE, "", "ending:山脉"),
+    // A mountain pass (`布伦纳山口`, `瓦赫吉尔山口`); not Japan's prefecture (`山口县`).
+    ("山口", FEATURE, "县市", "ending:山口"),
     // Peaks, glaciers, volcanoes, fjords and the sea floor's basins and ridges (`乔戈里峰`,
     // `巴托拉冰川`, `福戈火山`, `伊卢利萨特冰峡湾`, `加拿大海盆`); not a summit (`…峰会`).
     ("峰", FEATURE, "会值谷顶", "ending:峰"),
@@ -558,7 +570,9 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         } else {
             6
         };
-        if !(2..=most).contains(&count)
+        // A pass's name has three sounds or more (`阿拉｜山口` is China's town, `阿拉山口`).
+        let fewest = if ending == "山口" { 3 } else { 2 };
+        if !(fewest..=most).contains(&count)
             || out
                 .iter()
                 .enumerate()

@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 200] = [
+const BEFORE_A_NAME: [&str; 201] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     // A body added to another (`…论坛将增设｜港口城市分论坛`).
@@ -86,6 +86,7 @@ const BEFORE_A_NAME: [&str; 200] = [
     "借助",
     "依据",
     "建立",
+    "制定",
     "设立",
     "成立",
     "完善",
@@ -234,7 +235,7 @@ const BEFORE_A_NAME: [&str; 200] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 80] = [
+const GENERIC_WORDS: [&str; 82] = [
     "日常",
     "区域",
     "口岸",
@@ -321,6 +322,9 @@ const GENERIC_WORDS: [&str; 80] = [
     // Kept up often, to keep in touch (`经常性联系机制`).
     "经常性",
     "联系",
+    // The key ones of a list (`重点合作机制清单`), and a forum's own (`论坛沟通协调机制`).
+    "重点",
+    "论坛",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -470,7 +474,7 @@ const COUNTED_PARTNERS: [&str; 10] = [
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
-const FACILITIES: [&str; 32] = [
+const FACILITIES: [&str; 34] = [
     "金融",
     "文化",
     "展销",
@@ -503,6 +507,10 @@ const FACILITIES: [&str; 32] = [
     "集装箱",
     "混配",
     "能源",
+    // A financial services centre, a building of international bodies (`都柏林国际金融服务中心`,
+    // `维也纳国际中心`).
+    "金融服务",
+    "国际",
 ];
 
 /// What a centre does when it is one place's institute or office, a mechanism only when its
@@ -601,10 +609,10 @@ const INITIATIVES: [&str; 6] = [
 ];
 
 /// Characters that stand for a country or region in a bilateral name (`中美省州长论坛`,
-/// `中拉港航人才培训中心`), after 中.
+/// `中拉港航人才培训中心`, `中奥经济联合委员会`), after 中.
 /// (A [`CharSet`]: asked of most phrases, where a search of the string would cost more.)
 static PARTNER_INITIALS: CharSet = CharSet::new(
-    "美俄日韩欧非拉阿德法英意加澳新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦",
+    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦",
 );
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a

@@ -100,8 +100,11 @@ fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
         }
         // A river's estuary (`德涅斯特河｜口湾`).
         '河' if rest.starts_with("口湾") => Some("口湾".len()),
-        // Not a short name's district (`天山区`, Ürümqi's).
-        '山' if rest.starts_with(['區', '区']) && name.chars().count() >= 3 => {
+        // Not a short name's district (`天山区`, Ürümqi's), nor an area (`阿尔卑斯山｜区域`).
+        '山' if rest.starts_with(['區', '区'])
+            && !rest['区'.len_utf8()..].starts_with('域')
+            && name.chars().count() >= 3 =>
+        {
             Some('区'.len_utf8())
         }
         _ => None,
@@ -816,7 +819,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 29] = [
+const INSTITUTIONS: [&str; 32] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -846,6 +849,11 @@ const INSTITUTIONS: [&str; 29] = [
     "自由区",
     "基金",
     "科技城",
+    // A high-tech zone, a monastery, a launch site (`太仓高新区`, `圣加仑修道院`,
+    // `文昌航天发射场`). Not a logistics park: readers count its place (`额敏县物流园区`).
+    "高新区",
+    "修道院",
+    "航天发射场",
 ];
 
 /// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
@@ -863,8 +871,15 @@ const DAMS: [&str; 3] = ["大坝", "水电站", "电站"];
 /// the name is part of the institution's. A country's name only in a university's, a college's
 /// or a company's, and not right before it (`美国大学` are a country's; `中国出口信用保险公司`
 /// names no country; `中国｜…大桥` names it). A division named in full (`division`) is not a
-/// zone's name (`信德省｜经济特区`: zones in Sindh).
+/// zone's name (`信德省｜经济特区`: zones in Sindh). A name in brackets inside an institution's
+/// name is part of it, a few words before its kind (`中国（浙江）｜自由贸易试验区`,
+/// `中瑞（镇江）｜生态产业园`).
 pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
+    let bracketed = rest.starts_with(['）', ')']);
+    let rest = match rest.chars().next() {
+        Some(close) if bracketed => &rest[close.len_utf8()..],
+        _ => rest,
+    };
     // A dam or a power station right after its place (`塔贝拉｜大坝`, `蒙贝拉｜水电站`; not
     // `上巴拉那省｜伊泰普水电站`, one in the place).
     if !country && rest.starts_with(['大', '水', '电']) && DAMS.iter().any(|d| rest.starts_with(d))
@@ -920,6 +935,9 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
                 | '科'
                 | '物'
                 | '数'
+                | '高'
+                | '修'
+                | '航'
         ) {
             continue;
         }
@@ -933,7 +951,9 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
             // `海南自由贸易港`); one a few words after is one in the place
             // (`全罗南道｜临港产业园区`, `海南省依托｜海南自由贸易港`). A centre too, or after one word
             // (`占贾物流中心`, `霍尔果斯国际物流中心`; not `依斯干达公主城｜投资数据中心`).
-            let most = if w.ends_with('园') || *w == "港区" || *w == "自由贸易港" {
+            let most = if bracketed {
+                6
+            } else if w.ends_with('园') || *w == "港区" || *w == "自由贸易港" {
                 0
             } else if w.ends_with("中心") {
                 2
@@ -1053,6 +1073,11 @@ static PRODUCTS: Words = Words::new(&[
     "扒鸡",
     "麻花",
     "坚果",
+    "香肠",
+    "蛋糕",
+    "紫砂",
+    "石榴",
+    "青金石",
 ]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
