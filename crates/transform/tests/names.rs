@@ -3585,3 +3585,33 @@ fn zones_parks_products_and_buildings_hold_no_mention_and_generic_mechanisms_no_
     let found = names("设在维也纳国际中心的机构与都柏林国际金融服务中心开展合作。");
     assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
 }
+
+#[test]
+fn regions_a_list_calls_regions_a_lake_before_a_bank_and_many_before_a_town() {
+    // Divisions a list calls divisions (`等大区的港口城市`) stay divisions, not their towns.
+    let found = names("意大利利古里亚、伦巴第、威尼托、西西里、撒丁等大区的港口城市。");
+    for name in ["利古里亚", "伦巴第", "威尼托", "西西里"] {
+        assert_eq!(kinds_of_in(&found, name), ["division"], "{name}: {found:?}");
+    }
+    // A lake named after a division's short name, before its south bank; its region in full.
+    let found = names("研究特马港至沃尔特湖南岸的铁路，改造加纳沃尔特省渡口码头。");
+    assert_found(&found, &[("feature", "沃尔特湖"), ("division", "沃尔特省")]);
+    assert!(
+        !found.iter().any(|(_, n, _)| n == "湖南" || n == "沃尔特"),
+        "{found:?}"
+    );
+    // 多 of 更多 is no first sound of the town after it.
+    let found = names("吸引更多佛山、东莞企业入驻。");
+    assert_exactly(&found, &[("city", "佛山"), ("city", "东莞")]);
+}
+
+#[test]
+fn banks_parks_pilot_zones_and_customs_name_nothing_and_a_crossing_is_had_or_housed() {
+    let found = names(
+        "中国银行约翰内斯堡分行与中国进出口银行提供融资，游客赴班夫国家公园观光，平潭综合实验区吸引企业，完善海关合作机制，推广醴陵瓷器。",
+    );
+    assert_exactly(&found, &[("city", "约翰内斯堡")]);
+    // A crossing after 设有 or 驻: the name after the verb, and none for an office at one.
+    let found = names("边境设有埃卢博口岸，税务局驻口岸办公室负责征税。");
+    assert_exactly(&found, &[("place", "埃卢博口岸")]);
+}

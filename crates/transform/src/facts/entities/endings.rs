@@ -92,7 +92,8 @@ const GENERIC_CROSSINGS: [&str; 78] = [
 
 /// Border crossings the gazetteer does not know, named by `…口岸` (`红桥口岸`, `甘其毛都口岸`):
 /// the two to five characters before it (seven in sounds: `帕索卡诺阿斯口岸`), back to a joining
-/// word, a verb of arriving or setting up, or punctuation (`经｜策克口岸`, `运抵｜海拉顿口岸`),
+/// word, a verb of arriving, having or setting up, or punctuation (`经｜策克口岸`,
+/// `运抵｜海拉顿口岸`, `设有｜埃卢博口岸`),
 /// unless they say what kind of crossing it is (`陆路口岸`) or hold a name found already (those
 /// are found as names: `霍尔果斯口岸`).
 pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Mention<'t>>) {
@@ -112,7 +113,7 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             // (`巴克图口岸｜铁路口岸`).
             if !annotext_parser::is_hanzi(c)
                 || folded[..i + c.len_utf8()].ends_with("口岸")
-                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座抵设".contains(c)
+                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座抵设有驻".contains(c)
                 || out
                     .iter()
                     .take(names)
@@ -255,7 +256,7 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 42] = [
     (
         "海",
         FEATURE,
-        "域岸港关军洋湾外运上滨边南北东西区口事员水产鲜底空峡铁得",
+        "域岸港关军洋湾外运上滨边南北东西区口事员水产鲜底空峡铁得道",
         "ending:海",
     ),
     ("岛", PLACE, "国屿内链", "ending:岛"),

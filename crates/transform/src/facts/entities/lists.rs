@@ -299,7 +299,8 @@ pub(super) fn listed_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>>) {
 }
 
 /// A list that its text calls towns (`科洛尼亚、派桑杜｜等历史文化城市`): the divisions' short
-/// names in it are the towns named after them.
+/// names in it are the towns named after them. Not the towns in divisions it calls divisions
+/// (`西西里、撒丁｜等大区的港口城市`).
 fn towns_called_towns(folded: &str, out: &mut [Mention]) {
     let called: Vec<usize> = out
         .iter()
@@ -310,7 +311,12 @@ fn towns_called_towns(folded: &str, out: &mut [Mention]) {
                 && rest
                     .char_indices()
                     .take(10)
-                    .any(|(i, _)| rest[i..].starts_with("城市"))
+                    .find(|(i, _)| rest[*i..].starts_with("城市"))
+                    .is_some_and(|(i, _)| {
+                        !["大区", "省", "州", "邦", "郡"]
+                            .iter()
+                            .any(|w| rest[..i].contains(w))
+                    })
         })
         .map(|m| m.text.end)
         .collect();

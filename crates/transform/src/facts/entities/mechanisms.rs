@@ -235,7 +235,7 @@ const BEFORE_A_NAME: [&str; 201] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 82] = [
+const GENERIC_WORDS: [&str; 83] = [
     "日常",
     "区域",
     "口岸",
@@ -325,6 +325,8 @@ const GENERIC_WORDS: [&str; 82] = [
     // The key ones of a list (`重点合作机制清单`), and a forum's own (`论坛沟通协调机制`).
     "重点",
     "论坛",
+    // Customs' (`海关合作机制`), no partner's.
+    "海关",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,

@@ -458,21 +458,26 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
                 // name read from its second character, or to a word (`中国和｜龙目岛`, `牛油果和｜龙舌兰酒`;
                 // not the city 和龙); so does one that starts with the 多 of `更多` (`更多｜哥斯达黎加`,
                 // not Togo, 多哥).
-                if folded[m.start()..]
-                    .starts_with(['和', '与', '及', '在', '向', '从', '经', '赴', '同'])
-                    && folded[m.start()..m.end()].chars().count() == 2
-                    && (tagger
+                let longer_from_second = || {
+                    tagger
                         .names
                         .find(folded, second..near(second))
                         .is_some_and(|r| r.start() == second && r.end() > m.end())
-                        || standing::ends_inside_a_word(folded, m.start(), m.end()))
-                    || folded[m.start()..].starts_with('多')
-                        && folded[..m.start()].ends_with(['更', '许', '诸', '众', '很', '较', '最'])
-                        && tagger
-                            .names
-                            .find(folded, second..near(second))
-                            .is_some_and(|r| r.start() == second && r.end() > m.end())
-                {
+                };
+                // One test of the first character for most names, which start none of these.
+                let gives_way = match folded[m.start()..].chars().next() {
+                    Some('和' | '与' | '及' | '在' | '向' | '从' | '经' | '赴' | '同') => {
+                        folded[m.start()..m.end()].chars().count() == 2
+                            && (longer_from_second()
+                                || standing::ends_inside_a_word(folded, m.start(), m.end()))
+                    }
+                    Some('多') => {
+                        folded[..m.start()].ends_with(['更', '许', '诸', '众', '很', '较', '最'])
+                            && longer_from_second()
+                    }
+                    _ => false,
+                };
+                if gives_way {
                     at = second;
                     continue 'search;
                 }

@@ -253,9 +253,9 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
-    // A lake named after a foreign town (`卡里巴湖`, `日内瓦湖`), also before 南 or 北
-    // (`卡里巴湖｜南岸`, not 湖南).
-    if kind == "city"
+    // A lake named after a foreign town or a division's short name (`卡里巴湖`, `日内瓦湖`,
+    // `沃尔特湖`), also before 南 or 北 (`卡里巴湖｜南岸`, `沃尔特湖｜南岸`, not 湖南).
+    if matches!(kind, "city" | DIVISION)
         && folded[end..].starts_with('湖')
         && folded[start..end].chars().all(is_transliteration)
     {
@@ -819,7 +819,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 32] = [
+const INSTITUTIONS: [&str; 34] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -849,11 +849,14 @@ const INSTITUTIONS: [&str; 32] = [
     "自由区",
     "基金",
     "科技城",
-    // A high-tech zone, a monastery, a launch site (`太仓高新区`, `圣加仑修道院`,
-    // `文昌航天发射场`). Not a logistics park: readers count its place (`额敏县物流园区`).
+    // A high-tech zone, a monastery, a launch site, a national park, a comprehensive pilot zone
+    // (`太仓高新区`, `圣加仑修道院`, `文昌航天发射场`, `班夫国家公园`, `平潭综合实验区`). Not a
+    // logistics park: readers count its place (`额敏县物流园区`).
     "高新区",
     "修道院",
     "航天发射场",
+    "国家公园",
+    "综合实验区",
 ];
 
 /// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
@@ -938,6 +941,8 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
                 | '高'
                 | '修'
                 | '航'
+                | '国'
+                | '综'
         ) {
             continue;
         }
@@ -1078,6 +1083,9 @@ static PRODUCTS: Words = Words::new(&[
     "紫砂",
     "石榴",
     "青金石",
+    "瓷器",
+    "火锅",
+    "大黄鱼",
 ]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
@@ -1241,8 +1249,8 @@ const PARTNER_CHARACTERS: &str = "俄巴哈吉塔乌土阿沙伊以叙约埃苏�
 
 /// Transliteration characters that end words before a name more often than they start one:
 /// 达 a verb of arriving (`通达`, `抵达`), 比 a comparison (`比｜温哥华港短`), 季 a season
-/// (`通航季｜巴甫洛达尔港`, `旺季`).
-const NO_LEAD_IN: &str = "达比季";
+/// (`通航季｜巴甫洛达尔港`, `旺季`), 多 many (`更多｜佛山`, `许多`).
+const NO_LEAD_IN: &str = "达比季多";
 
 /// Names whose first sound the gazetteer's shorter name left out (`布｜法罗`, `纽｜芬兰岛`,
 /// `姆｜普马兰加省`, `洛｜东江`; a name north or south, `北｜里奥格兰德州`, `南｜塔拉瓦`): one
