@@ -175,6 +175,11 @@ pub struct Section {
     pub items: Vec<u32>,
     /// Indices of its subsections in [`Document::subsections`], in order.
     pub subsections: Vec<u32>,
+    /// Whether the document numbers its articles anew in each chapter (a treaty such as RCEP's
+    /// Chinese text: `第二章` / `第一条`), so that an article's number names it only with its
+    /// chapter's (`§2Art.1`). Set on every section of such a document.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub articles_anew: bool,
 }
 
 /// A subsection: the second level of headings (`（一）…`), between a section and its items.

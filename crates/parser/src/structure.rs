@@ -70,8 +70,12 @@ struct Open {
     /// Whether the current subsection is a drafted one (`第一节`): a `一、` under it is numbered
     /// anew in it.
     in_drafted_subsection: bool,
-    /// Articles are numbered through the whole document.
+    /// Articles are numbered through the whole document, or anew in each chapter
+    /// (`chapter_without_articles`).
     last_article: Option<ItemNumber>,
+    /// A chapter has opened and no article come under it yet: its first may be `第一条` again,
+    /// in a treaty that numbers its articles by chapter.
+    chapter_without_articles: bool,
     /// An annex began and has no article yet: an instrument of its own may number its articles
     /// from 1 again (`附件：委员会议事规则` / `第一条　…`), or go on.
     annex_without_articles: bool,
@@ -596,7 +600,9 @@ pub(crate) fn build(
                     heading: index,
                     items: Vec::new(),
                     subsections: Vec::new(),
+                    articles_anew: false,
                 });
+                open.chapter_without_articles = true;
                 open.subsection = None;
                 open.last_subsection = None;
                 open.in_minor_level = false;
@@ -728,7 +734,17 @@ pub(crate) fn build(
                 // An inserted article (`第十条之一`) comes after the article it is numbered
                 // under, and the next article goes on from that one.
                 let inserted = crate::scan::inserted_article(&marker).is_some();
+                // A chapter's first article numbered 1 again: the articles are numbered by
+                // chapter (RCEP), no restart.
+                let anew = !inserted && restarts_in_a_chapter(&open, number);
+                if anew {
+                    if let Some(chapter) = sections.last_mut() {
+                        chapter.articles_anew = true;
+                    }
+                }
+                open.chapter_without_articles = false;
                 let expected = match (inserted, open.last_article) {
+                    _ if anew => number,
                     (true, Some(last)) => last,
                     _ => expected_article(&open, number),
                 };
@@ -945,6 +961,12 @@ pub(crate) fn build(
     if excerpt {
         anomalies.retain(|a| a.kind != AnomalyKind::NumberingGap);
     }
+    // Articles numbered by chapter are so in every chapter, the first's too.
+    if sections.iter().any(|s| s.articles_anew) {
+        for section in &mut sections {
+            section.articles_anew = true;
+        }
+    }
     Structure {
         blocks: out,
         sections,
@@ -976,6 +998,12 @@ fn expected_section(sections: &[Section], part_start: usize, number: ItemNumber)
 
 /// The number an article is checked against: the next through the document, or 1 for the
 /// first article of an annex (an instrument of its own).
+/// Whether article `number` is a chapter's first, numbered 1 after articles of the chapters
+/// before it.
+fn restarts_in_a_chapter(open: &Open, number: ItemNumber) -> bool {
+    number.0 == 1 && open.chapter_without_articles && open.last_article.is_some()
+}
+
 fn expected_article(open: &Open, number: ItemNumber) -> ItemNumber {
     if open.annex_without_articles && number.0 == 1 {
         number
@@ -1602,6 +1630,7 @@ fn fits(
             article: true,
         } => {
             number == expected_article(open, number)
+                || restarts_in_a_chapter(open, number)
                 || (open.last_article == Some(number)
                     && crate::scan::inserted_article(&marker_text(text, segments, block)).is_some())
         }

@@ -3615,3 +3615,29 @@ fn banks_parks_pilot_zones_and_customs_name_nothing_and_a_crossing_is_had_or_hou
     let found = names("边境设有埃卢博口岸，税务局驻口岸办公室负责征税。");
     assert_exactly(&found, &[("place", "埃卢博口岸")]);
 }
+
+#[test]
+fn zones_rescue_centres_brands_and_working_level_mechanisms_are_no_names() {
+    // A country before a province in brackets in a zone's name; a free industrial zone; a
+    // border cooperation centre, a zone; brands named after towns.
+    let found = names(
+        "支持中国（四川）自由贸易试验区与波季自由工业区、中哈霍尔果斯国际边境合作中心合作，支持泸州老窖、宜宾五粮液拓展市场。",
+    );
+    assert_exactly(&found, &[]);
+    // A rescue coordination centre is a facility of its town; a commodity exchange centre is no
+    // mechanism; working-level and inter-departmental mechanisms are kinds.
+    let found = names(
+        "依托里斯本海上救援协调中心，建设澜湄国家商品交易中心，建立工作层沟通协调机制和厅际工作协调机制。",
+    );
+    assert!(!found.iter().any(|(k, _, _)| k == "mechanism"), "{found:?}");
+    assert!(!found.iter().any(|(_, n, _)| n == "里斯本"), "{found:?}");
+    // Towns that set up centres in each other name both; a rail and sea link is no sea.
+    let found = names("张家界与暹粒互设旅游推介中心，发展铁海联运。");
+    assert_found(&found, &[("city", "张家界"), ("city", "暹粒")]);
+    assert!(
+        !found
+            .iter()
+            .any(|(k, _, _)| k == "mechanism" || k == "feature"),
+        "{found:?}"
+    );
+}

@@ -626,3 +626,22 @@ fn an_outcome_list_with_an_annex_keeps_both_lists_apart() {
     );
     assert!(t.anomalies.height() == 0, "{:?}", t.anomalies);
 }
+
+#[test]
+fn articles_numbered_by_chapter_are_labelled_with_their_chapter_and_no_restart() {
+    // RCEP's Chinese text numbers its articles anew in each chapter.
+    let text = "区域全面经济伙伴关系协定\n\n第一章　初始条款\n\n第一条　本协定缔约方在此建立一个自由贸易区。\n\n第二条　本协定的目标是：\n（一）扩大经济一体化；\n（二）逐步实现货物贸易自由化。\n\n第二章　货物贸易\n\n第一条　就本章而言，农业出口补贴具有其通常含义。\n\n第二条　本章适用于缔约方之间的货物贸易。\n";
+    let doc = parse_str("fta", text).unwrap();
+    assert!(doc.anomalies.is_empty(), "{:?}", doc.anomalies);
+    let t = tables(&[doc]);
+    assert_eq!(
+        strings(&t.items, "label"),
+        ["§1Art.1", "§1Art.2", "§2Art.1", "§2Art.2"]
+    );
+    assert_eq!(strings(&t.clauses, "label"), ["§1Art.2(1)", "§1Art.2(2)"]);
+    // Articles numbered through a regulation keep their plain labels, and a chapter that
+    // numbers on from the last is no restart either.
+    let text = "某某条例\n\n第一章　总则\n\n第一条　为了规范管理，制定本条例。\n\n第二章　附则\n\n第二条　本条例自公布之日起施行。\n";
+    let t = tables(&[parse_str("reg", text).unwrap()]);
+    assert_eq!(strings(&t.items, "label"), ["Art.1", "Art.2"]);
+}

@@ -287,15 +287,21 @@ pub(crate) fn section_number(doc: &Document, section: Option<u32>) -> Option<u32
 
 /// An item's place in the structure as people cite it: `§1.21` (section 1, item 21),
 /// `§2.1.3` under a subsection, `§2.1.2.3` under a subsection a level below another, `§(1).3` under a subsection before any section, `#21` outside
-/// any section, `Art.12` for an article (articles are numbered through the document;
-/// `Art.12-1` for `第十二条之一`, inserted after it), and in an annex, which numbers anew, after
+/// any section, `Art.12` for an article (articles are numbered through the document, or by
+/// chapter in some treaties: `§2Art.1`; `Art.12-1` for `第十二条之一`, inserted after it), and in
+/// an annex, which numbers anew, after
 /// its name: `Annex2§1.3`, `Annex#4`, `AnnexArt.1`; in a part of a plan or a code, whose
 /// sections or chapters number anew, after it: `Pt2§1.1`. The sign keeps it
 /// text: `1.10` would be read as the number 1.1 by spreadsheets and by DuckDB's type detection.
 fn item_label(doc: &Document, block: &Block, number: u32, article: bool) -> String {
     if article {
-        // Articles are numbered through the parts of a code: only an annex's are apart.
-        let annex = doc.annex_of(block).unwrap_or_default();
+        // Articles are numbered through the parts of a code: only an annex's are apart, and a
+        // chapter's where the document numbers them by chapter (`§2Art.1`).
+        let mut annex = doc.annex_of(block).unwrap_or_default();
+        let chapter = block.section.and_then(|i| doc.sections.get(i as usize));
+        if let Some(chapter) = chapter.filter(|c| c.articles_anew) {
+            annex.push_str(&format!("§{}", chapter.number.0));
+        }
         return match doc.article_insertion(block) {
             Some(inserted) => format!("{annex}Art.{number}-{inserted}"),
             None => format!("{annex}Art.{number}"),

@@ -16,7 +16,7 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 201] = [
+const BEFORE_A_NAME: [&str; 202] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     // A body added to another (`…论坛将增设｜港口城市分论坛`).
@@ -87,6 +87,7 @@ const BEFORE_A_NAME: [&str; 201] = [
     "依据",
     "建立",
     "制定",
+    "互设",
     "设立",
     "成立",
     "完善",
@@ -235,7 +236,7 @@ const BEFORE_A_NAME: [&str; 201] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 83] = [
+const GENERIC_WORDS: [&str; 85] = [
     "日常",
     "区域",
     "口岸",
@@ -325,8 +326,11 @@ const GENERIC_WORDS: [&str; 83] = [
     // The key ones of a list (`重点合作机制清单`), and a forum's own (`论坛沟通协调机制`).
     "重点",
     "论坛",
-    // Customs' (`海关合作机制`), no partner's.
+    // Customs' (`海关合作机制`), no partner's; between departments or at working level
+    // (`厅际工作协调机制`, `工作层沟通协调机制`).
     "海关",
+    "厅际",
+    "工作层",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
@@ -336,7 +340,7 @@ const GENERIC_WORDS: [&str; 83] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 23] = [
+const INFRASTRUCTURE: [&str; 24] = [
     "陆路",
     "仓储",
     "干线",
@@ -360,6 +364,7 @@ const INFRASTRUCTURE: [&str; 23] = [
     "光缆",
     "海外仓",
     "道路",
+    "联运",
 ];
 
 /// Suffixes of recurring meetings, expos and joint bodies: named only with a link between partners
@@ -476,7 +481,7 @@ const COUNTED_PARTNERS: [&str; 10] = [
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
-const FACILITIES: [&str; 34] = [
+const FACILITIES: [&str; 38] = [
     "金融",
     "文化",
     "展销",
@@ -510,9 +515,14 @@ const FACILITIES: [&str; 34] = [
     "混配",
     "能源",
     // A financial services centre, a building of international bodies (`都柏林国际金融服务中心`,
-    // `维也纳国际中心`).
+    // `维也纳国际中心`), a rescue centre (`里斯本海上救援协调中心`), a market
+    // (`澜湄国家商品交易中心`), a border zone (`霍尔果斯国际边境合作中心`).
     "金融服务",
     "国际",
+    "救援协调",
+    "搜救协调",
+    "商品交易",
+    "边境合作",
 ];
 
 /// What a centre does when it is one place's institute or office, a mechanism only when its
@@ -640,8 +650,8 @@ fn is_generic(phrase: &str) -> bool {
     true
 }
 
-/// [`GENERIC_WORDS`] by their first character, each list in the order of the words: a phrase
-/// is read a word at a time, and most of its characters start none of them.
+/// [`GENERIC_WORDS`] by their first character, each list longest first (`工作层` before `工作`):
+/// a phrase is read a word at a time, and most of its characters start none of them.
 fn generic_words_by_first_character() -> &'static HashMap<char, Vec<&'static str>> {
     static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<&'static str>>> =
         std::sync::OnceLock::new();
@@ -651,6 +661,9 @@ fn generic_words_by_first_character() -> &'static HashMap<char, Vec<&'static str
             if let Some(first) = word.chars().next() {
                 by_first.entry(first).or_default().push(word);
             }
+        }
+        for words in by_first.values_mut() {
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         by_first
     })

@@ -2,6 +2,8 @@
 //! person's or a university's name, or the head of a longer name of another kind (a feature, a
 //! port, a division).
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::charset::{CharSet, Words};
 use super::prose::{boundaries_between, prose_words};
 use super::{Mention, DIVISION, FEATURE, PLACE};
@@ -819,7 +821,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 34] = [
+const INSTITUTIONS: [&str; 37] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -849,14 +851,21 @@ const INSTITUTIONS: [&str; 34] = [
     "自由区",
     "基金",
     "科技城",
-    // A high-tech zone, a monastery, a launch site, a national park, a comprehensive pilot zone
-    // (`太仓高新区`, `圣加仑修道院`, `文昌航天发射场`, `班夫国家公园`, `平潭综合实验区`). Not a
-    // logistics park: readers count its place (`额敏县物流园区`).
+    // A high-tech zone, a monastery, a launch site, a comprehensive pilot zone (`太仓高新区`,
+    // `圣加仑修道院`, `文昌航天发射场`, `平潭综合实验区`). Not a logistics park: readers count
+    // its place (`额敏县物流园区`).
     "高新区",
     "修道院",
     "航天发射场",
-    "国家公园",
     "综合实验区",
+    // A free industrial zone (`波季自由工业区`), a border cooperation centre (a zone:
+    // `中哈霍尔果斯国际边境合作中心`), a rescue coordination centre (`里斯本海上救援协调中心`).
+    // Not an industrial zone nor a dry port: readers count their places (`皮埃蒙特等工业区`,
+    // `兰州、西宁陆港`).
+    "自由工业区",
+    "边境合作中心",
+    "救援协调中心",
+    "搜救协调中心",
 ];
 
 /// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
@@ -866,27 +875,66 @@ fn bridged(rest: &str) -> bool {
         .any(|(i, _)| rest[i..].starts_with("大桥"))
 }
 
-/// Dams and power stations, named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`).
-const DAMS: [&str; 3] = ["大坝", "水电站", "电站"];
+/// [`INSTITUTIONS`] by their first character, each list in the order of the words: 航 and 高
+/// follow places often (`上海｜航运`, `高质量`), and start few of them.
+fn institutions_by_first_character() -> &'static HashMap<char, Vec<&'static str>> {
+    static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for word in INSTITUTIONS {
+            if let Some(first) = word.chars().next() {
+                by_first.entry(first).or_default().push(word);
+            }
+        }
+        by_first
+    })
+}
+
+/// Whether `rest` starts with a dam, a power station or a national park, named right after
+/// their place (`塔贝拉大坝`, `蒙贝拉水电站`, `班夫国家公园`). (Not among [`INSTITUTIONS`],
+/// which are looked for a few characters on: 国 follows places everywhere, `上海｜国际…`.) One
+/// test of the first character: it is asked of every place's mention.
+fn starts_with_a_dam(rest: &str) -> bool {
+    match rest.chars().next() {
+        Some('大') => rest.starts_with("大坝"),
+        Some('水') => rest.starts_with("水电站"),
+        Some('电') => rest.starts_with("电站"),
+        Some('国') => rest.starts_with("国家公园"),
+        _ => false,
+    }
+}
 
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
-/// characters of one unbroken word (`海事大学`, `国际港务集团`), or starts with one of [`DAMS`]:
-/// the name is part of the institution's. A country's name only in a university's, a college's
+/// characters of one unbroken word (`海事大学`, `国际港务集团`), or starts with a dam
+/// ([`starts_with_a_dam`]): the name is part of the institution's. A country's name only in a university's, a college's
 /// or a company's, and not right before it (`美国大学` are a country's; `中国出口信用保险公司`
 /// names no country; `中国｜…大桥` names it). A division named in full (`division`) is not a
 /// zone's name (`信德省｜经济特区`: zones in Sindh). A name in brackets inside an institution's
 /// name is part of it, a few words before its kind (`中国（浙江）｜自由贸易试验区`,
 /// `中瑞（镇江）｜生态产业园`).
 pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) -> bool {
+    // A country's name before a province's in brackets, in a zone's name
+    // (`中国｜（四川）自由贸易试验区`).
+    if rest.starts_with('（') {
+        if let Some(close) = rest.char_indices().take(8).find(|(_, c)| *c == '）') {
+            let after = &rest[close.0 + '）'.len_utf8()..];
+            if ["自由贸易试验区", "自由贸易区", "自由贸易港"]
+                .iter()
+                .any(|zone| after.starts_with(zone))
+            {
+                return true;
+            }
+        }
+    }
     let bracketed = rest.starts_with(['）', ')']);
     let rest = match rest.chars().next() {
         Some(close) if bracketed => &rest[close.len_utf8()..],
         _ => rest,
     };
-    // A dam or a power station right after its place (`塔贝拉｜大坝`, `蒙贝拉｜水电站`; not
-    // `上巴拉那省｜伊泰普水电站`, one in the place).
-    if !country && rest.starts_with(['大', '水', '电']) && DAMS.iter().any(|d| rest.starts_with(d))
-    {
+    // A dam, a power station or a national park right after its place (`塔贝拉｜大坝`,
+    // `蒙贝拉｜水电站`, `班夫｜国家公园`; not `上巴拉那省｜伊泰普水电站`, one in the place).
+    if !country && starts_with_a_dam(rest) {
         return true;
     }
     let at_least = if country { 2 } else { 0 };
@@ -941,13 +989,17 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
                 | '高'
                 | '修'
                 | '航'
-                | '国'
                 | '综'
+                | '边'
+                | '救'
         ) {
             continue;
         }
         let word = &rest[i..];
-        if let Some(w) = INSTITUTIONS.iter().find(|w| word.starts_with(**w)) {
+        let found = institutions_by_first_character()
+            .get(&c)
+            .and_then(|words| words.iter().find(|w| word.starts_with(**w)));
+        if let Some(w) = found {
             // A zone after a division's full name is a zone in it (`信德省｜经济特区`).
             if division && w.ends_with('区') {
                 return false;
@@ -1086,6 +1138,9 @@ static PRODUCTS: Words = Words::new(&[
     "瓷器",
     "火锅",
     "大黄鱼",
+    "奶酪",
+    "老窖",
+    "五粮液",
 ]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
