@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap as HashMap;
+
 /// A set of characters of the Basic Multilingual Plane, listed in a text: every character of
 /// its lines but whitespace, lines starting with `#` (notes) left out.
 pub(super) struct CharSet {
@@ -32,10 +34,12 @@ impl CharSet {
 }
 
 /// A list of words, with the set of their first characters made on first use: whether a text
-/// starts with one of them is a bit test where it starts with none, as most places do.
+/// starts with one of them is a bit test where it starts with none, as most places do, and
+/// where it starts with a first character, a comparison with the words that start with it
+/// only (a list of seventy products shares few first characters).
 pub(super) struct Words {
     words: &'static [&'static str],
-    firsts: OnceLock<Vec<u64>>,
+    firsts: OnceLock<(Vec<u64>, HashMap<char, Vec<&'static str>>)>,
 }
 
 impl Words {
@@ -49,11 +53,21 @@ impl Words {
 
     /// Whether `text` starts with one of the words.
     pub(super) fn start(&self, text: &str) -> bool {
-        let firsts = self
-            .firsts
-            .get_or_init(|| bits_of(self.words.iter().filter_map(|w| w.chars().next())));
-        text.chars().next().is_some_and(|c| holds(firsts, c))
-            && self.words.iter().any(|w| text.starts_with(w))
+        let (bits, by_first) = self.firsts.get_or_init(|| {
+            let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
+            for word in self.words {
+                if let Some(first) = word.chars().next() {
+                    by_first.entry(first).or_default().push(word);
+                }
+            }
+            (bits_of(by_first.keys().copied()), by_first)
+        });
+        text.chars().next().is_some_and(|c| {
+            holds(bits, c)
+                && by_first
+                    .get(&c)
+                    .is_some_and(|words| words.iter().any(|w| text.starts_with(w)))
+        })
     }
 }
 
