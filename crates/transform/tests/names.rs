@@ -3641,3 +3641,18 @@ fn zones_rescue_centres_brands_and_working_level_mechanisms_are_no_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_forums_sub_forum_is_the_forums_and_an_atoll_an_island() {
+    // A session by theme or region of a forum names the forum only.
+    let found = names("举办中国—拉共体论坛地方合作分论坛，依托博鳌亚洲论坛设立印度洋岛国分论坛。");
+    let mechanisms: Vec<&str> = found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism")
+        .map(|(_, n, _)| n.as_str())
+        .collect();
+    assert_eq!(mechanisms, ["中国—拉共体论坛", "博鳌亚洲论坛"], "{found:?}");
+    // The Maldives' atolls are islands (places), though CLDR lists them as divisions.
+    let found = names("开发拉穆环礁和阿杜环礁的度假村。");
+    assert_exactly(&found, &[("place", "拉穆环礁"), ("place", "阿杜环礁")]);
+}

@@ -39,7 +39,13 @@ impl CharSet {
 /// only (a list of seventy products shares few first characters).
 pub(super) struct Words {
     words: &'static [&'static str],
-    firsts: OnceLock<(Vec<u64>, HashMap<char, Vec<&'static str>>)>,
+    firsts: OnceLock<FirstCharacters>,
+}
+
+/// A [`Words`] list's first characters: a bit each, and the words each starts.
+struct FirstCharacters {
+    bits: Vec<u64>,
+    words: HashMap<char, Vec<&'static str>>,
 }
 
 impl Words {
@@ -53,18 +59,22 @@ impl Words {
 
     /// Whether `text` starts with one of the words.
     pub(super) fn start(&self, text: &str) -> bool {
-        let (bits, by_first) = self.firsts.get_or_init(|| {
-            let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
+        let firsts = self.firsts.get_or_init(|| {
+            let mut words: HashMap<char, Vec<&'static str>> = HashMap::default();
             for word in self.words {
                 if let Some(first) = word.chars().next() {
-                    by_first.entry(first).or_default().push(word);
+                    words.entry(first).or_default().push(word);
                 }
             }
-            (bits_of(by_first.keys().copied()), by_first)
+            FirstCharacters {
+                bits: bits_of(words.keys().copied()),
+                words,
+            }
         });
         text.chars().next().is_some_and(|c| {
-            holds(bits, c)
-                && by_first
+            holds(&firsts.bits, c)
+                && firsts
+                    .words
                     .get(&c)
                     .is_some_and(|words| words.iter().any(|w| text.starts_with(w)))
         })

@@ -1174,6 +1174,11 @@ pub(super) fn named_in_text<'t>(
                 .take(names_count)
                 .any(|n| kinds.contains(&n.kind) && n.text == (start..at))
         };
+        // A forum's session by theme or region (`依托博鳌亚洲论坛设立｜印度洋岛国分论坛`,
+        // `中国—拉共体论坛地方合作分论坛`) is the forum's, no mechanism of its own.
+        if suffix == "论坛" && phrase.ends_with('分') {
+            continue;
+        }
         // A centre's branch (`约旦分中心`, `贵州分中心`) is part of the centre, no mechanism; a
         // place's centre is where it is (`位于｜加勒比海中心`).
         if suffix == "中心"
