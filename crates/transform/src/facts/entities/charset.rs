@@ -45,7 +45,22 @@ pub(super) struct Words {
 /// A [`Words`] list's first characters: a bit each, and the words each starts.
 struct FirstCharacters {
     bits: Vec<u64>,
-    words: HashMap<char, Vec<&'static str>>,
+    words: ByFirstCharacter,
+}
+
+/// Words grouped by their first character, each group in the list's order.
+pub(super) type ByFirstCharacter = HashMap<char, Vec<&'static str>>;
+
+/// `words` grouped by their first character ([`ByFirstCharacter`]): a text is compared with
+/// the words of its own first character only, where a list of dozens shares few of them.
+pub(super) fn by_first_character(words: &[&'static str]) -> ByFirstCharacter {
+    let mut by_first = ByFirstCharacter::default();
+    for word in words {
+        if let Some(first) = word.chars().next() {
+            by_first.entry(first).or_default().push(word);
+        }
+    }
+    by_first
 }
 
 impl Words {
@@ -60,12 +75,7 @@ impl Words {
     /// Whether `text` starts with one of the words.
     pub(super) fn start(&self, text: &str) -> bool {
         let firsts = self.firsts.get_or_init(|| {
-            let mut words: HashMap<char, Vec<&'static str>> = HashMap::default();
-            for word in self.words {
-                if let Some(first) = word.chars().next() {
-                    words.entry(first).or_default().push(word);
-                }
-            }
+            let words = by_first_character(self.words);
             FirstCharacters {
                 bits: bits_of(words.keys().copied()),
                 words,

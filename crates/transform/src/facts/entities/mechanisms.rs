@@ -2,10 +2,9 @@
 //! with a suffix of the rules (`…机制`, `…论坛`, `…组织`), cut at the verb or joining word before
 //! it, and kept only when it names one.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::charset::CharSet;
+use super::charset::{by_first_character, ByFirstCharacter, CharSet};
 use super::{standing, Mention, DIVISION, FEATURE, PLACE};
 use crate::facts::tagger::Tagger;
 
@@ -652,16 +651,10 @@ fn is_generic(phrase: &str) -> bool {
 
 /// [`GENERIC_WORDS`] by their first character, each list longest first (`工作层` before `工作`):
 /// a phrase is read a word at a time, and most of its characters start none of them.
-fn generic_words_by_first_character() -> &'static HashMap<char, Vec<&'static str>> {
-    static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<&'static str>>> =
-        std::sync::OnceLock::new();
+fn generic_words_by_first_character() -> &'static ByFirstCharacter {
+    static BY_FIRST: std::sync::OnceLock<ByFirstCharacter> = std::sync::OnceLock::new();
     BY_FIRST.get_or_init(|| {
-        let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
-        for word in GENERIC_WORDS {
-            if let Some(first) = word.chars().next() {
-                by_first.entry(first).or_default().push(word);
-            }
-        }
+        let mut by_first = by_first_character(&GENERIC_WORDS);
         for words in by_first.values_mut() {
             words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }

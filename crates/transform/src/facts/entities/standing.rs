@@ -2,9 +2,7 @@
 //! person's or a university's name, or the head of a longer name of another kind (a feature, a
 //! port, a division).
 
-use rustc_hash::FxHashMap as HashMap;
-
-use super::charset::{CharSet, Words};
+use super::charset::{by_first_character, ByFirstCharacter, CharSet, Words};
 use super::prose::{boundaries_between, prose_words};
 use super::{Mention, DIVISION, FEATURE, PLACE};
 
@@ -877,18 +875,9 @@ fn bridged(rest: &str) -> bool {
 
 /// [`INSTITUTIONS`] by their first character, each list in the order of the words: 航 and 高
 /// follow places often (`上海｜航运`, `高质量`), and start few of them.
-fn institutions_by_first_character() -> &'static HashMap<char, Vec<&'static str>> {
-    static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<&'static str>>> =
-        std::sync::OnceLock::new();
-    BY_FIRST.get_or_init(|| {
-        let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
-        for word in INSTITUTIONS {
-            if let Some(first) = word.chars().next() {
-                by_first.entry(first).or_default().push(word);
-            }
-        }
-        by_first
-    })
+fn institutions_by_first_character() -> &'static ByFirstCharacter {
+    static BY_FIRST: std::sync::OnceLock<ByFirstCharacter> = std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| by_first_character(&INSTITUTIONS))
 }
 
 /// Whether `rest` starts with a dam, a power station or a national park, named right after
