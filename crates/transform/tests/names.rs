@@ -3652,6 +3652,9 @@ fn a_forums_sub_forum_is_the_forums_and_an_atoll_an_island() {
         .map(|(_, n, _)| n.as_str())
         .collect();
     assert_eq!(mechanisms, ["中国—拉共体论坛", "博鳌亚洲论坛"], "{found:?}");
+    // A project's mechanism is a kind, and so is a key project's.
+    let found = names("建立项目协调机制和重点项目协调机制。");
+    assert_exactly(&found, &[]);
     // The Maldives' atolls are islands (places), though CLDR lists them as divisions.
     let found = names("开发拉穆环礁和阿杜环礁的度假村。");
     assert_exactly(&found, &[("place", "拉穆环礁"), ("place", "阿杜环礁")]);

@@ -235,7 +235,7 @@ const BEFORE_A_NAME: [&str; 202] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 85] = [
+const GENERIC_WORDS: [&str; 86] = [
     "日常",
     "区域",
     "口岸",
@@ -330,6 +330,8 @@ const GENERIC_WORDS: [&str; 85] = [
     "海关",
     "厅际",
     "工作层",
+    // A project's (`项目协调机制`, `重点项目协调机制`).
+    "项目",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
