@@ -996,13 +996,17 @@ fn expected_section(sections: &[Section], part_start: usize, number: ItemNumber)
     }
 }
 
+/// Whether article `number` is a chapter's first, numbered 1 after articles of the chapters
+/// before it. Not an annex's (an instrument of its own, whose articles are apart already).
+fn restarts_in_a_chapter(open: &Open, number: ItemNumber) -> bool {
+    number.0 == 1
+        && open.chapter_without_articles
+        && open.last_article.is_some()
+        && !open.annex_without_articles
+}
+
 /// The number an article is checked against: the next through the document, or 1 for the
 /// first article of an annex (an instrument of its own).
-/// Whether article `number` is a chapter's first, numbered 1 after articles of the chapters
-/// before it.
-fn restarts_in_a_chapter(open: &Open, number: ItemNumber) -> bool {
-    number.0 == 1 && open.chapter_without_articles && open.last_article.is_some()
-}
 
 fn expected_article(open: &Open, number: ItemNumber) -> ItemNumber {
     if open.annex_without_articles && number.0 == 1 {

@@ -644,4 +644,9 @@ fn articles_numbered_by_chapter_are_labelled_with_their_chapter_and_no_restart()
     let text = "某某条例\n\n第一章　总则\n\n第一条　为了规范管理，制定本条例。\n\n第二章　附则\n\n第二条　本条例自公布之日起施行。\n";
     let t = tables(&[parse_str("reg", text).unwrap()]);
     assert_eq!(strings(&t.items, "label"), ["Art.1", "Art.2"]);
+    // An annex that numbers its own articles in chapters is an instrument of its own: the
+    // regulation's labels stay plain.
+    let text = "某某条例\n\n第一章　总则\n第一条　为了规范管理，制定本条例。\n第二条　本条例适用于全省。\n\n附件：委员会议事规则\n\n第一章　总则\n第一条　委员会每年召开一次会议。\n";
+    let t = tables(&[parse_str("annex", text).unwrap()]);
+    assert_eq!(strings(&t.items, "label"), ["Art.1", "Art.2", "AnnexArt.1"]);
 }
