@@ -1007,7 +1007,6 @@ fn restarts_in_a_chapter(open: &Open, number: ItemNumber) -> bool {
 
 /// The number an article is checked against: the next through the document, or 1 for the
 /// first article of an annex (an instrument of its own).
-
 fn expected_article(open: &Open, number: ItemNumber) -> ItemNumber {
     if open.annex_without_articles && number.0 == 1 {
         number
