@@ -896,8 +896,8 @@ fn starts_with_a_dam(rest: &str) -> bool {
 
 /// Whether `rest`, the text after a name, goes on to one of [`INSTITUTIONS`] after at most six
 /// characters of one unbroken word (`海事大学`, `国际港务集团`), or starts with a dam
-/// ([`starts_with_a_dam`]): the name is part of the institution's. A country's name only in a university's, a college's
-/// or a company's, and not right before it (`美国大学` are a country's; `中国出口信用保险公司`
+/// ([`starts_with_a_dam`]): the name is part of the institution's. A country's name only in a
+/// university's, a college's or a company's, and not right before it (`美国大学` are a country's; `中国出口信用保险公司`
 /// names no country; `中国｜…大桥` names it). A division named in full (`division`) is not a
 /// zone's name (`信德省｜经济特区`: zones in Sindh). A name in brackets inside an institution's
 /// name is part of it, a few words before its kind (`中国（浙江）｜自由贸易试验区`,
