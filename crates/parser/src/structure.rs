@@ -616,6 +616,13 @@ pub(crate) fn build(
             }
             BlockKind::SubsectionHeading { number } => {
                 let drafted = marker_text(text, segments, &block).starts_with('第');
+                // The point before is the one before it in a list of `（一）` points.
+                let continues_list = |p: &Block| match p.kind {
+                    BlockKind::Point { number: n } => {
+                        n.0 + 1 == number.0 && in_chinese_numerals(&marker_text(text, segments, p))
+                    }
+                    _ => false,
+                };
                 // A plan's box (`专栏1　…`) numbering its entries `（一）` `（二）`: the box's
                 // points, as its `1.` `2.` are, not the chapter's subsections.
                 let box_entry = open
@@ -623,10 +630,7 @@ pub(crate) fn build(
                     .and_then(|p| out.get(p))
                     .filter(|_| open.in_box && !drafted)
                     .filter(|p| match p.kind {
-                        BlockKind::Point { number: n } => {
-                            n.0 + 1 == number.0
-                                && in_chinese_numerals(&marker_text(text, segments, p))
-                        }
+                        BlockKind::Point { .. } => continues_list(p),
                         _ => number.0 == 1,
                     });
                 if box_entry.is_none() {
@@ -635,13 +639,7 @@ pub(crate) fn build(
                 let leads_a_list = |p: &&Block| {
                     // A list of `（1）` points does not go on with a `（三）`: that is the next
                     // subsection after them.
-                    let continues_list = match p.kind {
-                        BlockKind::Point { number: n } => {
-                            n.0 + 1 == number.0
-                                && in_chinese_numerals(&marker_text(text, segments, p))
-                        }
-                        _ => false,
-                    };
+                    let continues_list = continues_list(p);
                     let heading = p.kind.is_heading();
                     // A numbered paragraph of prose that leads in (`二、双方重申…。双方认为，国际社会
                     // 应当：`): its sentence's list, where a short heading's `（一）` is its

@@ -165,6 +165,9 @@ fn title_text(text: &str, joined: bool) -> Option<&str> {
     (title.chars().count() <= longest && !title.contains(sentence)).then_some(title)
 }
 
+/// `关于` ("on"), in either script: a title's `关于…的…`, an issuer's `国务院关于` over it.
+const ABOUT: [&str; 2] = ["关于", "關於"];
+
 /// What a title line's words say of it.
 struct TitleKind {
     /// It names a document: a kind at its end (before any bracketed note), or `关于…的…`.
@@ -180,7 +183,7 @@ fn title_kind(title: &str) -> TitleKind {
         .chain(annotext_parser::INSTRUMENT_TITLE_ENDINGS.iter())
         .any(|ending| head.ends_with(ending) && head.len() > ending.len());
     // `关于…的…` names a document whatever its kind.
-    let about = ["关于", "關於"]
+    let about = ABOUT
         .iter()
         .any(|w| head.starts_with(w) && head.contains('的'));
     TitleKind {
@@ -189,7 +192,7 @@ fn title_kind(title: &str) -> TitleKind {
         // `修改和废止部分行政法规的决定`).
         heading_like: head.starts_with('第')
             || head.contains('、')
-            || head.chars().count() < 6 && !head.ends_with("关于") && !head.ends_with("關於")
+            || head.chars().count() < 6 && !ABOUT.iter().any(|w| head.ends_with(w))
             || is_date(&head),
     }
 }
