@@ -871,6 +871,8 @@ def geonames_rows(
       Repeated until no name changes, since leaving a name out can uncover another;
     - a name of gazetteer-exclude.tsv: its row is kept for merge() to drop, without a traditional
       spelling.
+
+    A name ending in 省 is a province's, never the city's: it is left out.
     """
     # name → (−population, geonameid, canonical, traditional, traditional canonical, kind, source)
     best: dict[str, tuple[int, int, str, str, str, str, str]] = {}
@@ -891,6 +893,10 @@ def geonames_rows(
                 forms.setdefault(stem, name)
         for name, canonical in forms.items():
             if name in taken or (natural_earth and len(name) < NATURAL_EARTH_MIN_CHARS):
+                continue
+            # GeoNames gives some capitals their province's name (埃尔比勒省, 恰纳卡莱省): the
+            # matcher finds the province as the city's name and 省.
+            if name.endswith("省"):
                 continue
             # Natural Earth chose its places for their weight in their region, so its towns are
             # taken whatever their size and their names are made of (斯柳江卡, 新乌连戈伊,

@@ -3659,3 +3659,80 @@ fn a_forums_sub_forum_is_the_forums_and_an_atoll_an_island() {
     let found = names("开发拉穆环礁和阿杜环礁的度假村。");
     assert_exactly(&found, &[("place", "拉穆环礁"), ("place", "阿杜环礁")]);
 }
+
+/// The mechanisms among `found`, in order.
+fn mechanisms_in(found: &[(String, String, String)]) -> Vec<&str> {
+    found
+        .iter()
+        .filter(|(k, _, _)| k == "mechanism")
+        .map(|(_, n, _)| n.as_str())
+        .collect()
+}
+
+#[test]
+fn peninsulas_ranges_peaks_and_provinces_named_on_from_a_place_are_whole() {
+    // A land's peninsula, a range named after its governorate, a peak after a town.
+    let found = names("经安纳托利亚半岛和黎巴嫩山脉，赴杜阿尔特峰旅游。");
+    assert_exactly(
+        &found,
+        &[
+            ("feature", "安纳托利亚半岛"),
+            ("feature", "黎巴嫩山脉"),
+            ("feature", "杜阿尔特峰"),
+        ],
+    );
+    // A summit held in a town is no peak.
+    assert_eq!(kinds_of("出席北京峰会。", "北京"), ["city"]);
+    // A port's deep-water port is the port's; a capital's province (GeoNames names the city so)
+    // is a division.
+    let found = names("规划阿纳克利亚港深水港，访问埃尔比勒省。");
+    assert_exactly(
+        &found,
+        &[("place", "阿纳克利亚港"), ("division", "埃尔比勒省")],
+    );
+    // Islam's name after a city is a word, no sound of a longer name.
+    assert_eq!(kinds_of("尊重耶路撒冷伊斯兰教圣地。", "耶路撒冷"), ["city"]);
+}
+
+#[test]
+fn parks_zones_academies_and_products_hold_no_name_and_small_wares_name_their_town() {
+    let found = names(
+        "开展京那巴鲁山国家公园生态旅游，参与阿拉特自由经济区和马列尔发展特区建设，推动敦煌研究院合作。",
+    );
+    assert_exactly(&found, &[]);
+    let found = names("推广大马士革玫瑰精油、砂拉越胡椒和义乌小商品。");
+    assert_exactly(&found, &[("city", "义乌")]);
+}
+
+#[test]
+fn long_joined_bilateral_leaders_and_growth_triangle_mechanisms_are_whole() {
+    let found = names(
+        "用好中国—新加坡双边合作联合委员会，参与马六甲海峡和新加坡海峡航行安全与环境保护合作机制。",
+    );
+    assert_eq!(
+        mechanisms_in(&found),
+        [
+            "中国—新加坡双边合作联合委员会",
+            "马六甲海峡和新加坡海峡航行安全与环境保护合作机制"
+        ]
+    );
+    // A leaders' meeting of partners a join names; a growth triangle; an alliance's joint
+    // meeting is the alliance's.
+    let found = names(
+        "双方愿在东盟与中日韩领导人会议框架下合作，借助新加坡—柔佛—廖内增长三角，召开中马港口联盟年度联席会议。",
+    );
+    assert_eq!(
+        mechanisms_in(&found),
+        [
+            "东盟与中日韩领导人会议",
+            "新加坡—柔佛—廖内增长三角",
+            "中马港口联盟"
+        ]
+    );
+    // Every field's, internal, maritime departments' and three provinces' mechanisms are
+    // kinds; a city at the centre of a network names no centre.
+    let found = names(
+        "完善各领域磋商机制、自治区内部沟通协调机制、海事部门沟通协调机制和三省市协调机制。巴格达则处于全国路网中心。",
+    );
+    assert_exactly(&found, &[("city", "巴格达")]);
+}

@@ -390,6 +390,12 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         {
             continue;
         }
+        // A feature in a national park's name (`京那巴鲁山｜国家公园`), which the gazetteer's
+        // pass left out there: no shorter name inside it either. (Readers count a river or a
+        // strait before its bridge or its power station: `帕德玛河大桥`, `布列亚河水电站`.)
+        if kind == FEATURE && folded[end..].starts_with("国家公园") {
+            continue;
+        }
         let mut start = at;
         let mut count = 0;
         // A town's short name inside the run, which the run reads through (`科｜苏梅｜尔岛`).

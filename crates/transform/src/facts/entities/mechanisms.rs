@@ -15,9 +15,11 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 202] = [
+const BEFORE_A_NAME: [&str; 203] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
+    // Where a place stands (`巴格达则处于｜全国路网中心`).
+    "处于",
     // A body added to another (`…论坛将增设｜港口城市分论坛`).
     "增设",
     "承担",
@@ -235,7 +237,7 @@ const BEFORE_A_NAME: [&str; 202] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 86] = [
+const GENERIC_WORDS: [&str; 92] = [
     "日常",
     "区域",
     "口岸",
@@ -332,13 +334,21 @@ const GENERIC_WORDS: [&str; 86] = [
     "工作层",
     // A project's (`项目协调机制`, `重点项目协调机制`).
     "项目",
+    // Of every field, internal, one region's or maritime, with no partner (`各领域磋商机制`,
+    // `自治区内部沟通协调机制`, `海事部门沟通协调机制`, `三省市协调机制`).
+    "各领域",
+    "内部",
+    "自治区",
+    "海事",
+    "三省市",
+    "省市",
 ];
 
 /// Suffixes that name a particular mechanism only with its partners in the phrase (a place,
 /// an organisation, `中国—…`, `中美…`, an acronym): without them they name a kind of thing
 /// (`物流中心`, `交流平台`, `专题论坛`, `合作网络`; a charter's own `委员会`:
 /// `成员可以书面形式申请退出委员会`). Meetings ask more of their partners: see [`MEETINGS`].
-const NAMED_ONLY_WITH_PARTNERS: [&str; 5] = ["平台", "论坛", "网络", "中心", "委员会"];
+const NAMED_ONLY_WITH_PARTNERS: [&str; 6] = ["平台", "论坛", "网络", "中心", "委员会", "增长三角"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
 const INFRASTRUCTURE: [&str; 24] = [
@@ -392,6 +402,14 @@ const MEETINGS: [&str; 11] = [
 /// (`中国—东盟｜博览会`), and so is a summit of partners linked to a body
 /// (`中国—海湾阿拉伯国家合作委员会｜峰会`).
 fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
+    // The leaders' meeting of partners a join names (`东盟与中日韩｜领导人｜会议`).
+    if suffix == "会议"
+        && phrase
+            .strip_suffix("领导人")
+            .is_some_and(|partners| partners.contains('与'))
+    {
+        return true;
+    }
     (phrase.contains('—')
         || is_bilateral(phrase)
         || (GROUPINGS_BODIES.contains(&suffix) && starts_with_a_grouping(phrase)))
@@ -883,11 +901,18 @@ pub(super) fn named_in_text<'t>(
                     .is_some_and(|(i, _)| is_bilateral(&before[i..]))
             })
         };
+        // Nor `双边` or `多边` right after partners a dash links (`中国—新加坡｜双边合作联合委员会`).
+        let after_linked_partners = |m: &aho_corasick::Match| {
+            matches!(&phrase[m.range()], "双边" | "多边")
+                && phrase[..m.start()].contains('—')
+                && names.iter().any(|n| n.end == phrase_at + m.start())
+        };
         if let Some(cut) = before_a_name()
             .find_overlapping_iter(phrase)
             .filter(|m| {
                 !joins_partners(m)
                     && !after_partners(m)
+                    && !after_linked_partners(m)
                     && !names
                         .iter()
                         .any(|n| n.start <= phrase_at + m.start() && n.end >= phrase_at + m.end())
@@ -1099,7 +1124,19 @@ pub(super) fn named_in_text<'t>(
         let short_forum = length == 2
             && ["论坛", "峰会", "博览会"].contains(&&folded[at..end])
             && is_bilateral(phrase);
-        if !((3..=20).contains(&length) || short_forum)
+        // A name that starts with two places joined may run long (`马六甲海峡和新加坡海峡航行安全
+        // 与环境保护合作机制`); other phrases that long are sentences, or a mechanism's session
+        // (`…合作机制｜第十八次合作论坛`).
+        let first_at = names.partition_point(|n| n.start < start);
+        let two_joined = !folded[start..at].contains('第')
+            && matches!(
+                names.get(first_at..first_at + 2),
+                Some([a, b]) if a.start == start
+                    && folded[a.end..].starts_with('和')
+                    && b.start == a.end + '和'.len_utf8()
+            );
+        let longest = if two_joined { 24 } else { 20 };
+        if !((3..=longest).contains(&length) || short_forum)
             || is_generic(phrase)
             || phrase.ends_with(['与', '和', '及', '、', '由', '被'])
         {
@@ -1199,6 +1236,12 @@ pub(super) fn named_in_text<'t>(
                     && is_a_name_of(&["mechanism"]))))
             // A dialogue's annual meeting is the dialogue's (`战略对话｜年度会议`).
             || (suffix == "会议" && phrase.ends_with("年度"))
+            // An alliance's or a body's joint meeting is the body's (`中马港口联盟｜年度联席会议`).
+            || (suffix == "会议"
+                && phrase
+                    .strip_suffix("联席")
+                    .map(|p| p.strip_suffix("年度").unwrap_or(p))
+                    .is_some_and(ends_a_body))
             || (suffix == "机制"
                 && (is_a_name_of(&["organisation"])
                     || (phrase.ends_with("论坛") && is_a_name_of(&["mechanism"]))

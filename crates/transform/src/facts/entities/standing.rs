@@ -38,6 +38,8 @@ fn feature_suffix(after: char, rest: &str) -> Option<&'static str> {
         '盆' => &["盆地"],
         '潟' => &["潟湖"],
         '湿' => &["湿地"],
+        // A peak named after a town (`杜阿尔特峰`); not a summit held there (`…峰会`).
+        '峰' => &["峰"],
         _ => return None,
     };
     candidates.iter().copied().find(|s| rest.starts_with(s))
@@ -80,14 +82,22 @@ const PLACE_KINDS: [&str; 7] = [
     "place",
 ];
 
-/// The length of the character that carries a feature on into a longer name: a Chinese
-/// river's mouth (`珠江｜口`, `闽江｜口`; not `…口岸`), valley (`塞内加尔河｜谷`) or estuary
-/// (`德涅斯特河｜口湾`), a range written in full or a mountains'
-/// area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`). A region keeps its name before 地区
-/// (`东南亚｜地区`), as readers list it.
+/// The length of what carries a feature on into a longer feature's name: a Chinese river's
+/// mouth (`珠江｜口`, `闽江｜口`; not `…口岸`), valley (`塞内加尔河｜谷`) or estuary
+/// (`德涅斯特河｜口湾`), a land's peninsula (`安纳托利亚｜半岛`), a range written in full or a
+/// mountains' area (`喜马拉雅山｜脉`, `横断山｜区`; not `天山区`); and what makes a place's name
+/// ending in 山 a range's (`黎巴嫩山｜脉`). A region keeps its name before 地区 (`东南亚｜地区`),
+/// as readers list it.
 fn feature_written_on(name: &str, rest: &str, kind: &str) -> Option<usize> {
     if kind != FEATURE {
-        return None;
+        // A range named after the division or the town under it (`黎巴嫩山｜脉`: the
+        // governorate is Mount Lebanon).
+        return (name.ends_with('山') && rest.starts_with('脉') && PLACE_KINDS.contains(&kind))
+            .then_some('脉'.len_utf8());
+    }
+    // A land's peninsula (`安纳托利亚｜半岛`).
+    if rest.starts_with("半岛") {
+        return Some("半岛".len());
     }
     match name.chars().next_back()? {
         '江' if rest.starts_with('口') && !rest['口'.len_utf8()..].starts_with('岸') => {
@@ -209,8 +219,9 @@ pub(super) fn standing(
     // a piece of a longer foreign name the gazetteer lacks, unless a name of its own stands
     // beside it (`巴西｜亚马孙`).
     let short = (2..=3).contains(&folded[start..end].chars().take(4).count());
-    // Trains named after their town (`明斯克｜班列`) are two such characters that make a word.
-    let train = folded[end..].starts_with("班列");
+    // Trains named after their town (`明斯克｜班列`) are two such characters that make a word,
+    // and so is Islam's name (`耶路撒冷｜伊斯兰教`).
+    let train = folded[end..].starts_with("班列") || folded[end..].starts_with("伊斯兰");
     // A country's name that a transliteration reads into and a word runs out of is a piece of
     // a person's name (`法赫｜德国｜王大桥`: King Fahd).
     if kind == "country" && read_into(folded, start) && ends_inside_a_word(folded, start, end) {
@@ -406,7 +417,7 @@ pub(super) fn standing(
         let feature = match after {
             Some(
                 c @ ('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙'
-                | '水' | '平' | '草' | '峡' | '高' | '盆' | '潟' | '湿'),
+                | '水' | '平' | '草' | '峡' | '高' | '盆' | '潟' | '湿' | '峰'),
             ) => feature_suffix(c, rest),
             _ => None,
         };
@@ -419,6 +430,7 @@ pub(super) fn standing(
             "盐湖" | "盐沼" => !matches!(kind, "country" | "province" | "region"),
             "三角洲" => !rest["三角洲".len()..].starts_with(['州', '省']),
             "沙漠" => !rest["沙漠".len()..].starts_with('化'),
+            "峰" => !rest["峰".len()..].starts_with(['会', '會']),
             // Not a Chinese province's (`云南｜高原`: readers name the province), nor a
             // division named after the land (`多哥｜高原区`, Togo's Plateaux Region).
             "平原" | "草原" | "峡谷" | "高原" | "盆地" | "湿地" | "潟湖" | "沙嘴" => {
@@ -717,7 +729,8 @@ pub(super) fn standing(
                 // (`望加锡新港`). A town written with 市 before 口岸 names the town's crossings
                 // (`珲春市｜口岸管理部门`), not one of them.
                 .filter(|s| match **s {
-                    "新港" => !folded[start..end].ends_with('港'),
+                    // Nor a port's deep-water port (`阿纳克利亚港｜深水港`): the port's.
+                    "新港" | "深水港" => !folded[start..end].ends_with('港'),
                     "口岸" => !folded[start..end].ends_with('市'),
                     _ => true,
                 });
@@ -819,7 +832,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 37] = [
+const INSTITUTIONS: [&str; 40] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -864,6 +877,12 @@ const INSTITUTIONS: [&str; 37] = [
     "边境合作中心",
     "救援协调中心",
     "搜救协调中心",
+    // A free economic zone, a development zone (`阿拉特自由经济区`, `马列尔发展特区`), a
+    // research academy (`敦煌研究院`). Not a nature reserve: readers count its mountain
+    // (`珠穆朗玛峰国家级自然保护区`).
+    "自由经济区",
+    "发展特区",
+    "研究院",
 ];
 
 /// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
@@ -1087,10 +1106,11 @@ static PRODUCTS: Words = Words::new(&[
     "拉面",
     "烤鸭",
     "小吃",
-    "小商品",
     "大闸蟹",
     "咖啡",
     "燕窝",
+    "胡椒",
+    "玫瑰",
     "橄榄油",
     "牛肉面",
     "椰子",
