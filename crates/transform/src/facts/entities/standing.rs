@@ -221,7 +221,12 @@ pub(super) fn standing(
     let short = (2..=3).contains(&folded[start..end].chars().take(4).count());
     // Trains named after their town (`明斯克｜班列`) are two such characters that make a word,
     // and so is Islam's name (`耶路撒冷｜伊斯兰教`).
-    let train = folded[end..].starts_with("班列") || folded[end..].starts_with("伊斯兰");
+    // (One test of the next character first: this is asked of every name.)
+    let train = match after {
+        Some('班') => folded[end..].starts_with("班列"),
+        Some('伊') => folded[end..].starts_with("伊斯兰"),
+        _ => false,
+    };
     // A country's name that a transliteration reads into and a word runs out of is a piece of
     // a person's name (`法赫｜德国｜王大桥`: King Fahd).
     if kind == "country" && read_into(folded, start) && ends_inside_a_word(folded, start, end) {
