@@ -3736,3 +3736,56 @@ fn long_joined_bilateral_leaders_and_growth_triangle_mechanisms_are_whole() {
     );
     assert_exactly(&found, &[("city", "巴格达")]);
 }
+
+#[test]
+fn monuments_airports_and_lists_of_bodies_name_no_place_and_no_mechanism() {
+    // A temple, pyramids, an airport named after a person: no town, no division.
+    let found = names("推进卢克索神庙和吉萨金字塔群的保护修复，开通重庆至华沙肖邦机场的航线。");
+    assert_exactly(&found, &[("city", "重庆")]);
+    // A list of bodies after its heading is the bodies, not one mechanism.
+    let found =
+        names("2. 重点合作平台名单：中国—太平洋岛国经济发展合作论坛；广东—新西兰经贸合作工作组。");
+    assert_eq!(
+        mechanisms_in(&found),
+        [
+            "中国—太平洋岛国经济发展合作论坛",
+            "广东—新西兰经贸合作工作组"
+        ]
+    );
+    // A development mechanism of two partners a sentence names is a kind.
+    assert_eq!(
+        mechanisms_in(&names("中国与库克群岛建立发展合作磋商机制。")),
+        Vec::<&str>::new()
+    );
+    // A country's last character is no join before the name after it.
+    assert_eq!(
+        mechanisms_in(&names("中国—埃及苏伊士运河经济区合作委员会是机构。")),
+        ["中国—埃及苏伊士运河经济区合作委员会"]
+    );
+}
+
+#[test]
+fn fjords_islands_named_after_a_country_and_central_europe_where_a_land_lies() {
+    let found =
+        names("游览米尔福德峡湾和菲律宾群岛，经西印度群岛。波兰地处中欧，位于中欧班列沿线。");
+    assert_exactly(
+        &found,
+        &[
+            ("feature", "米尔福德峡湾"),
+            ("place", "菲律宾群岛"),
+            ("place", "西印度群岛"),
+            ("country", "波兰"),
+            ("region", "中欧"),
+        ],
+    );
+    // A town's port and shipping departments name the town; a port's shipping route the port.
+    let found = names("广东省湛江市港航部门负责人说，卡塔赫纳港航线开通。");
+    assert_exactly(
+        &found,
+        &[
+            ("province", "广东省"),
+            ("city", "湛江市"),
+            ("place", "卡塔赫纳港"),
+        ],
+    );
+}

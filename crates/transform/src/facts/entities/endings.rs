@@ -308,7 +308,8 @@ const FOREIGN_ENDINGS: [(&str, &str, &str, &str); 42] = [
     ("郡", DIVISION, "长县主", "ending:郡"),
     ("州", DIVISION, "长立际", "ending:州"),
     ("省", DIVISION, "长份级会", "ending:省"),
-    ("邦", DIVISION, "长节交政", "ending:邦"),
+    // Not an airport named after a person (`华沙肖邦｜机场`).
+    ("邦", DIVISION, "长节交政机", "ending:邦"),
 ];
 
 /// Whether the text `rest` after `name` makes its ending another word: the character after it

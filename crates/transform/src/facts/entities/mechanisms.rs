@@ -237,7 +237,7 @@ const BEFORE_A_NAME: [&str; 203] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 92] = [
+const GENERIC_WORDS: [&str; 93] = [
     "日常",
     "区域",
     "口岸",
@@ -332,8 +332,9 @@ const GENERIC_WORDS: [&str; 92] = [
     "海关",
     "厅际",
     "工作层",
-    // A project's (`项目协调机制`, `重点项目协调机制`).
+    // A project's (`项目协调机制`, `重点项目协调机制`); development's (`发展合作磋商机制`).
     "项目",
+    "发展",
     // Of every field, internal, one region's or maritime, with no partner (`各领域磋商机制`,
     // `自治区内部沟通协调机制`, `海事部门沟通协调机制`, `三省市协调机制`).
     "各领域",
@@ -1023,7 +1024,11 @@ pub(super) fn named_in_text<'t>(
                         && folded
                             .get(start..j)
                             .is_some_and(|t| t.contains('—') && !ends_a_body(t));
-                    !names.iter().any(|other| other.end == j) && !through_partners
+                    // Nor a name's last character (`中国—埃及｜苏伊士运河…`: 及 ends 埃及).
+                    !names
+                        .iter()
+                        .any(|other| other.end == j || (other.start <= j && other.end > j))
+                        && !through_partners
                 })
             })
             .map(|n| n.start)

@@ -189,7 +189,10 @@ fn is_central_europe(folded: &str, at: usize) -> bool {
         "和南欧",
         "、东欧",
     ];
-    const BEFORE: [&str; 9] = [
+    const BEFORE: [&str; 11] = [
+        // Where a land lies (`波兰地处｜中欧`).
+        "地处",
+        "位于",
         "北欧、",
         "北欧和",
         "北欧及",
@@ -203,7 +206,8 @@ fn is_central_europe(folded: &str, at: usize) -> bool {
     let end = at + "中欧".len();
     folded.get(at..end) == Some("中欧")
         && (AFTER.iter().any(|w| folded[end..].starts_with(w))
-            || BEFORE.iter().any(|w| folded[..at].ends_with(w)))
+            || (BEFORE.iter().any(|w| folded[..at].ends_with(w))
+                && !folded[end..].starts_with("班列")))
 }
 
 /// The characters of quotation marks' text past which it is a sentence quoted, not a term or a
@@ -635,11 +639,11 @@ fn names_in<'t>(text: &str, folded: &str, is_item: bool, tagger: &'t Tagger) -> 
             continue;
         };
         // Only an item that is a name as a whole: no verb or joining word, and a name, a link
-        // between partners or an acronym in it (`建设物流中心。` is no name). The last byte
-        // first: most items end with none of the suffixes.
+        // between partners or an acronym in it (`建设物流中心。` is no name), no list (`名单：…；…`).
+        // The last byte first: most items end with none of the suffixes.
         if folded_body.as_bytes().last() == suffix.as_bytes().last()
             && folded_body.ends_with(suffix.as_str())
-            && !body.contains([',', '，', '、', '《'])
+            && !body.contains([',', '，', '、', '《', '；', ';', '：', ':'])
             && before_a_name().find(folded_body).is_none()
             && names_partners(
                 folded_body,

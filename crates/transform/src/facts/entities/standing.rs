@@ -33,7 +33,7 @@ fn feature_suffix(after: char, rest: &str) -> Option<&'static str> {
         '沙' => &["沙漠", "沙嘴"],
         '平' => &["平原"],
         '草' => &["草原"],
-        '峡' => &["峡谷"],
+        '峡' => &["峡谷", "峡湾"],
         '高' => &["高原"],
         '盆' => &["盆地"],
         '潟' => &["潟湖"],
@@ -471,6 +471,14 @@ pub(super) fn standing(
         {
             return Standing::Head(PLACE, end + 3);
         }
+        // Islands named after their country (`菲律宾群岛`; not the West Indies, `西｜印度群岛`).
+        if kind == "country"
+            && after == Some('群')
+            && rest.starts_with("群岛")
+            && !folded[..start].ends_with(['西', '东'])
+        {
+            return Standing::Head(PLACE, end + "群岛".len());
+        }
         // Not after a division named in full (`昆士兰州｜海波因特港`, `阿西尔省｜山地`): features are
         // named after a division's short name.
         // Nor after a Chinese prefecture's or county's full name (`红河哈尼族彝族自治州｜河口…县`).
@@ -741,8 +749,11 @@ pub(super) fn standing(
                 });
             if let Some(suffix) = port {
                 let next = rest[suffix.len()..].chars().next();
-                // Not a port's area or authority (`吉大港｜港区`, `港务`).
-                if !suffix.ends_with('港') || !next.is_some_and(|c| "口湾灣区區务務".contains(c))
+                // Not a port's area or authority (`吉大港｜港区`, `港务`), nor a town's port and
+                // shipping (`湛江市｜港航部门`; but `卡塔赫纳港｜航线`).
+                let shipping = next == Some('航') && folded[start..end].ends_with('市');
+                if !suffix.ends_with('港')
+                    || !(next.is_some_and(|c| "口湾灣区區务務".contains(c)) || shipping)
                 {
                     return Standing::Head(PLACE, end + suffix.len());
                 }
@@ -837,7 +848,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 40] = [
+const INSTITUTIONS: [&str; 42] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -888,6 +899,9 @@ const INSTITUTIONS: [&str; 40] = [
     "自由经济区",
     "发展特区",
     "研究院",
+    // Monuments (`卢克索神庙`, `吉萨金字塔群`).
+    "神庙",
+    "金字塔",
 ];
 
 /// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
@@ -1005,6 +1019,8 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
                 | '综'
                 | '边'
                 | '救'
+                | '发'
+                | '神'
         ) {
             continue;
         }
