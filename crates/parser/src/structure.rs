@@ -1216,7 +1216,7 @@ fn continue_with(unit: &mut Block, next: &Block) {
 }
 
 /// Whether a line opens a part of a code (`第一编　总则`, `第一分编　通则`) or of a plan
-/// (`第二部分　经济合作`), or an annex (`附件`, `附件2：…`, `附表`): the levels below number
+/// (`第二部分　经济合作`, `第一篇　开启新征程`), or an annex (`附件`, `附件2：…`, `附表`): the levels below number
 /// anew after it.
 fn starts_a_part(line: &str) -> bool {
     let line = line.trim_start();
@@ -1245,10 +1245,11 @@ fn starts_a_part(line: &str) -> bool {
         .find(|(_, c)| !"〇零一二三四五六七八九十百".contains(*c) && !c.is_ascii_digit())
         .map_or(rest.len(), |(i, _)| i);
     // `第一编　总则` of a code, `第一分编　通则` of one of its parts (the Civil Code's, whose
-    // chapters run on through them), `第二部分　经济合作` of a plan: the word alone on the line,
-    // or before a space or a colon.
+    // chapters run on through them), `第二部分　经济合作` or `第一篇　开启新征程` of a plan
+    // (five-year plans' parts, whose chapters run on through them): the word alone on the
+    // line, or before a space or a colon.
     let after = &rest[numeral..];
-    let word = ["编", "編", "分编", "分編", "部分"]
+    let word = ["编", "編", "分编", "分編", "部分", "篇"]
         .into_iter()
         .find(|w| after.starts_with(w));
     numeral > 0

@@ -476,6 +476,26 @@ fn chapters_numbered_on_through_the_parts_of_a_code_are_right_too() {
 }
 
 #[test]
+fn a_five_year_plans_parts_hold_its_chapters_numbered_on_through_them() {
+    let text = "某省第十五个五年规划纲要\n\n第一篇　开启新征程\n\n第一章　发展环境\n\n第一节　发展基础\n经济实力显著增强。\n\n第二章　总体要求\n坚持以人民为中心。\n\n第二篇　坚持创新驱动发展\n\n第三章　强化科技支撑\n推动科技自立自强。\n";
+    let doc = parse_str("t", text).unwrap();
+    assert!(numbering(&doc).is_empty(), "{:?}", numbering(&doc));
+    let numbers: Vec<u32> = doc.sections.iter().map(|s| s.number.0).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(
+        doc.part_of(block_with(&doc, "经济实力")).as_deref(),
+        Some("Pt1")
+    );
+    assert_eq!(
+        doc.part_of(block_with(&doc, "科技自立")).as_deref(),
+        Some("Pt2")
+    );
+    // A piece of writing counted in a sentence is no part.
+    let doc = parse_str("t", "第一章　总则\n第一篇文章介绍了港口。\n").unwrap();
+    assert_eq!(doc.part_of(block_with(&doc, "文章")), None);
+}
+
+#[test]
 fn a_paragraph_that_begins_by_citing_an_article_is_the_article_s_further_paragraph() {
     let text = "第一条　成员国应当共同编制区域多式联运通道规划。\n第二条　秘书处应当编制项目清单。\n第一条规定的通道规划，应当与项目清单相衔接。\n第三条　本办法自发布之日起施行。\n";
     let doc = parse_str("t", text).unwrap();
