@@ -3789,3 +3789,51 @@ fn fjords_islands_named_after_a_country_and_central_europe_where_a_land_lies() {
         ],
     );
 }
+
+#[test]
+fn one_places_bodies_products_and_divisions_named_on_by_their_suffix() {
+    // A foreign division's commission and a Chinese city's joint meeting are their own; partners
+    // a dash links hold a joint meeting.
+    let found = names(
+        "湖南省商务厅与奥罗米亚州投资委员会签署备忘录，重庆市对拉美经贸合作联席会议制度运行良好，召开山东省—庆尚南道经贸合作联席会议。",
+    );
+    assert_eq!(mechanisms_in(&found), ["山东省—庆尚南道经贸合作联席会议"]);
+    assert_found(&found, &[("division", "奥罗米亚州"), ("city", "重庆市")]);
+    // A product holds no shorter town; a province named in full before a product still names
+    // the province.
+    let found = names("支持卡拉马塔橄榄、醴陵瓷进入市场，开发高平省茶岭口岸。");
+    assert_exactly(&found, &[("division", "高平省"), ("place", "茶岭口岸")]);
+    // A foreign river followed south is no Chinese province; crossings start after a join.
+    let found =
+        names("货物经热索瓦沿特里苏利河南下，双方已就汛期口岸关闭达成一致，含鲁米恰卡口岸。");
+    assert_found(
+        &found,
+        &[("feature", "特里苏利河"), ("place", "鲁米恰卡口岸")],
+    );
+    assert!(!found.iter().any(|(k, _, _)| k == "province"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, n, _)| n.contains("汛期")),
+        "{found:?}"
+    );
+    // A group's company; China and Colombia; one province's and generic platforms.
+    let found = names(
+        "支持天津港（集团）有限公司参与，成立中哥政府间经贸合作委员会，完善云南省常态化交流平台和检验检疫部门合作机制。",
+    );
+    assert_exactly(
+        &found,
+        &[
+            ("mechanism", "中哥政府间经贸合作委员会"),
+            ("province", "云南省"),
+        ],
+    );
+    // Bangladesh's divisions; a province's volcano, not a country's volcanic belt.
+    let found = names("访问锡尔赫特专区，考察科托帕希火山和墨西哥火山带。");
+    assert_exactly(
+        &found,
+        &[
+            ("division", "锡尔赫特专区"),
+            ("feature", "科托帕希火山"),
+            ("country", "墨西哥"),
+        ],
+    );
+}

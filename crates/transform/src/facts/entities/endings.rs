@@ -9,7 +9,9 @@ use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`,
 /// `本协定所列口岸`), or lead into one (`我们希望｜红山嘴口岸`).
-const GENERIC_CROSSINGS: [&str; 78] = [
+const GENERIC_CROSSINGS: [&str; 79] = [
+    // In the flood season (`汛期口岸关闭`).
+    "汛期",
     "备选",
     "所列",
     "希望",
@@ -113,7 +115,8 @@ pub(super) fn crossings_in_text<'t>(folded: &str, names: usize, out: &mut Vec<Me
             // (`巴克图口岸｜铁路口岸`).
             if !annotext_parser::is_hanzi(c)
                 || folded[..i + c.len_utf8()].ends_with("口岸")
-                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座抵设有驻".contains(c)
+                || "经在从由自与和及或而的至到往向赴等、各该方将把以为对于座抵设有驻含就"
+                    .contains(c)
                 || out
                     .iter()
                     .take(names)

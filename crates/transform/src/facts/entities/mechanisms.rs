@@ -237,7 +237,7 @@ const BEFORE_A_NAME: [&str; 203] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 93] = [
+const GENERIC_WORDS: [&str; 94] = [
     "日常",
     "区域",
     "口岸",
@@ -332,9 +332,11 @@ const GENERIC_WORDS: [&str; 93] = [
     "海关",
     "厅际",
     "工作层",
-    // A project's (`项目协调机制`, `重点项目协调机制`); development's (`发展合作磋商机制`).
+    // A project's (`项目协调机制`, `重点项目协调机制`); development's (`发展合作磋商机制`);
+    // inspection and quarantine departments' (`两国检验检疫部门合作机制`).
     "项目",
     "发展",
+    "检验检疫",
     // Of every field, internal, one region's or maritime, with no partner (`各领域磋商机制`,
     // `自治区内部沟通协调机制`, `海事部门沟通协调机制`, `三省市协调机制`).
     "各领域",
@@ -501,8 +503,10 @@ const COUNTED_PARTNERS: [&str; 10] = [
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
-const FACILITIES: [&str; 38] = [
+const FACILITIES: [&str; 39] = [
     "金融",
+    // A cross-border renminbi centre (`中非跨境人民币中心`) clears payments.
+    "人民币",
     "文化",
     "展销",
     "数据",
@@ -644,7 +648,7 @@ const INITIATIVES: [&str; 6] = [
 /// `中拉港航人才培训中心`, `中奥经济联合委员会`), after 中.
 /// (A [`CharSet`]: asked of most phrases, where a search of the string would cost more.)
 static PARTNER_INITIALS: CharSet = CharSet::new(
-    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦",
+    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦哥",
 );
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a
@@ -1148,6 +1152,17 @@ pub(super) fn named_in_text<'t>(
             continue;
         }
         let suffix = &folded[at..end];
+        // One Chinese province's or town's kind of mechanism (`云南省｜常态化交流平台`) names
+        // none.
+        if out.iter().take(names_count).any(|n| {
+            n.text.start == start
+                && n.text.end < at
+                && matches!(n.kind, "province" | "city")
+                && folded[n.text.clone()].ends_with(['省', '市'])
+                && is_generic(&folded[n.text.end..at])
+        }) {
+            continue;
+        }
         // 组织 right after a place is the verb (`依托芜湖港｜组织铜材出口`): no organisation is
         // named after a port, a town or a province alone (an organisation's name before it is
         // its own, `西非电力联营｜组织`).
@@ -1200,7 +1215,7 @@ pub(super) fn named_in_text<'t>(
         {
             continue;
         }
-        if suffix == "委员会"
+        if (suffix == "委员会" || suffix == "会议")
             && is_a_places_own(folded, phrase, start..at, out.iter().take(names_count))
         {
             continue;
@@ -1398,11 +1413,12 @@ fn ordinal_prefix(phrase: &str) -> usize {
     }
 }
 
-/// Whether a commission named by the phrase at `phrase_at` (`names`: the gazetteer's names of
-/// the block) is one place's own, no mechanism: a Chinese province's, region's or city's, named
-/// in full (`上海市交通委员会`, `青海省发展和改革委员会`, `宁夏回族自治区卫生健康委员会`: a
-/// department of its government), a country's named alone, with no partner beside it
-/// (`埃塞俄比亚投资委员会`: a national body), or a people's committee, a Vietnamese or Lao
+/// Whether a commission or a meeting named by the phrase at `phrase_at` (`names`: the gazetteer's
+/// names of the block) is one place's own, no mechanism: a Chinese province's, region's or
+/// city's, named in full (`上海市交通委员会`, `青海省发展和改革委员会`,
+/// `宁夏回族自治区卫生健康委员会`: a department of its government; `重庆市对拉美经贸合作联席会议`),
+/// a country's or a division's named alone, with no partner beside it (`埃塞俄比亚投资委员会`: a
+/// national body; `奥罗米亚州投资委员会`), or a people's committee, a Vietnamese or Lao
 /// province's or city's government (`岘港市人民委员会`), which names its place like `…人民政府`.
 fn is_a_places_own<'a, 't: 'a>(
     folded: &str,
@@ -1413,6 +1429,10 @@ fn is_a_places_own<'a, 't: 'a>(
     if phrase.ends_with("人民") {
         return true;
     }
+    // Partners linked name a joint body (`山东省—庆尚南道经贸合作联席会议`).
+    if has_partner_marks(phrase) {
+        return false;
+    }
     let chinese = names.clone().any(|n| {
         let name = &folded[n.text.clone()];
         n.text.start == phrase_at.start
@@ -1422,14 +1442,12 @@ fn is_a_places_own<'a, 't: 'a>(
     if chinese {
         return true;
     }
-    if has_partner_marks(phrase) {
-        return false;
-    }
     let mut inside =
         names.filter(|n| n.text.start >= phrase_at.start && n.text.end <= phrase_at.end);
     matches!(
         (inside.next(), inside.next()),
-        (Some(only), None) if only.kind == "country" && only.text.start == phrase_at.start
+        (Some(only), None) if matches!(only.kind, "country" | DIVISION)
+            && only.text.start == phrase_at.start
     )
 }
 

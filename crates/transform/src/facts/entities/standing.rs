@@ -38,6 +38,8 @@ fn feature_suffix(after: char, rest: &str) -> Option<&'static str> {
         '盆' => &["盆地"],
         '潟' => &["潟湖"],
         '湿' => &["湿地"],
+        // A volcano named after its province (`科托帕希火山`).
+        '火' => &["火山"],
         // A peak named after a town (`杜阿尔特峰`); not a summit held there (`…峰会`).
         '峰' => &["峰"],
         _ => return None,
@@ -52,9 +54,11 @@ const PORT_SUFFIXES: [&str; 4] = ["口岸", "深水港", "新港", "港"];
 /// Suffixes that make a city's name into the division named after it (`拉各斯州`, `魁北克省`,
 /// `清迈府`, `马哈拉施特拉邦`, `伦巴第大区`, `阿布扎比酋长国`, `蒙巴萨郡`), or a division's short name into its full name
 /// (`加泰罗尼亚自治区`, `伏伊伏丁那自治省`).
-const DIVISION_SUFFIXES: [&str; 12] = [
+const DIVISION_SUFFIXES: [&str; 13] = [
     "自治共和国",
     "酋长国",
+    // Bangladesh's divisions (`锡尔赫特专区`).
+    "专区",
     "郡",
     "自治区",
     "自治省",
@@ -422,7 +426,7 @@ pub(super) fn standing(
         let feature = match after {
             Some(
                 c @ ('山' | '湾' | '灣' | '海' | '运' | '運' | '半' | '三' | '盐' | '谷' | '沙'
-                | '水' | '平' | '草' | '峡' | '高' | '盆' | '潟' | '湿' | '峰'),
+                | '水' | '平' | '草' | '峡' | '高' | '盆' | '潟' | '湿' | '峰' | '火'),
             ) => feature_suffix(c, rest),
             _ => None,
         };
@@ -436,6 +440,8 @@ pub(super) fn standing(
             "三角洲" => !rest["三角洲".len()..].starts_with(['州', '省']),
             "沙漠" => !rest["沙漠".len()..].starts_with('化'),
             "峰" => !rest["峰".len()..].starts_with(['会', '會']),
+            // A province's volcano (`科托帕希火山`), not a country's volcanoes (`墨西哥｜火山带`).
+            "火山" => kind != "country",
             // Not a Chinese province's (`云南｜高原`: readers name the province), nor a
             // division named after the land (`多哥｜高原区`, Togo's Plateaux Region).
             "平原" | "草原" | "峡谷" | "高原" | "盆地" | "湿地" | "潟湖" | "沙嘴" => {
@@ -722,15 +728,23 @@ pub(super) fn standing(
             };
         }
         // A product named after the place (`哈密瓜`, `绍兴黄酒`); not the place's own products
-        // after its name with 市 or 县 (`武夷山市｜茶叶企业`, `安溪县｜茶叶`).
+        // after its name with 市 or 县 (`武夷山市｜茶叶企业`, `安溪县｜茶叶`). No shorter name
+        // inside a short one either (`卡拉马塔橄榄`, not Calama); a division named in full is
+        // still read by its short name (`高平省｜茶岭口岸`: the province, and a crossing).
         if kind != "country" && names_a_product(rest) && !folded[start..end].ends_with(['市', '县'])
         {
-            return Standing::Cut;
+            return if named_in_full(&folded[start..end]) {
+                Standing::Cut
+            } else {
+                Standing::InAName
+            };
         }
-        // A lake's or a river's bank, not a province (`卡里巴湖｜南岸`).
+        // A lake's or a river's bank, not a province (`卡里巴湖｜南岸`), and a foreign river
+        // followed south or north (`沿特里苏利河｜南下`).
         if kind == "province"
             && ["湖南", "湖北", "河南", "河北"].contains(&&folded[start..end])
-            && rest.starts_with('岸')
+            && (rest.starts_with('岸')
+                || (rest.starts_with(['下', '上']) && before.is_some_and(is_transliteration)))
         {
             return Standing::Cut;
         }
@@ -770,7 +784,7 @@ pub(super) fn standing(
         if (kind == "city" || kind == DIVISION)
             && matches!(
                 after,
-                Some('自' | '酋' | '郡' | '大' | '州' | '省' | '邦' | '府' | '区')
+                Some('自' | '酋' | '专' | '郡' | '大' | '州' | '省' | '邦' | '府' | '区')
             )
             && !has_a_division_suffix()
         {
@@ -946,9 +960,11 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
     if rest.starts_with('（') {
         if let Some(close) = rest.char_indices().take(8).find(|(_, c)| *c == '）') {
             let after = &rest[close.0 + '）'.len_utf8()..];
+            // Or a group's company (`天津港｜（集团）有限公司`).
             if ["自由贸易试验区", "自由贸易区", "自由贸易港"]
                 .iter()
                 .any(|zone| after.starts_with(zone))
+                || rest.starts_with("（集团）")
             {
                 return true;
             }
@@ -1132,7 +1148,9 @@ static PRODUCTS: Words = Words::new(&[
     "燕窝",
     "胡椒",
     "玫瑰",
-    "橄榄油",
+    "橄榄",
+    "瓷",
+    "象龟",
     "牛肉面",
     "椰子",
     "鸡",
