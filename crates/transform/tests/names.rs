@@ -3837,3 +3837,33 @@ fn one_places_bodies_products_and_divisions_named_on_by_their_suffix() {
         ],
     );
 }
+
+#[test]
+fn a_dialogues_sessions_a_congos_bodies_and_foothill_products_are_read_whole() {
+    // A dialogue's next round and its annual meetings are the dialogue's.
+    let found =
+        names("双方同意中挪北极事务对话下一轮会议在北京举行，中国—北欧海运对话实行年度会晤。");
+    assert_eq!(
+        mechanisms_in(&found),
+        ["中挪北极事务对话", "中国—北欧海运对话"]
+    );
+    // A Congo named by its capital inside a body's name; a body with (同) a forum is two names.
+    let found =
+        names("成立中国—刚果（金）经贸联合委员会，支持中共体同中国—中部非洲国家经贸合作论坛对接。");
+    assert_eq!(
+        mechanisms_in(&found),
+        [
+            "中国—刚果（金）经贸联合委员会",
+            "中国—中部非洲国家经贸合作论坛"
+        ]
+    );
+    // A product of a range's foothills holds no range and no province; an industry's centre and
+    // notices' and one province's mechanisms are no mechanisms.
+    let found = names(
+        "推动贺兰山东麓葡萄酒出口，建设加蓬石油工业中心，建立信息通报机制和省内工作协调机制。",
+    );
+    assert_exactly(&found, &[("country", "加蓬")]);
+    // Svalbard and its research town, not Papua New Guinea's short name across them.
+    let found = names("挪方欢迎中方在斯瓦尔巴新奥勒松继续运行考察站。");
+    assert_exactly(&found, &[("territory", "斯瓦尔巴"), ("city", "新奥勒松")]);
+}

@@ -237,7 +237,7 @@ const BEFORE_A_NAME: [&str; 203] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 94] = [
+const GENERIC_WORDS: [&str; 96] = [
     "日常",
     "区域",
     "口岸",
@@ -337,6 +337,9 @@ const GENERIC_WORDS: [&str; 94] = [
     "项目",
     "发展",
     "检验检疫",
+    // Notices' and one province's (`信息通报机制`, `省内工作协调机制`).
+    "通报",
+    "省内",
     // Of every field, internal, one region's or maritime, with no partner (`各领域磋商机制`,
     // `自治区内部沟通协调机制`, `海事部门沟通协调机制`, `三省市协调机制`).
     "各领域",
@@ -422,7 +425,8 @@ fn names_a_meeting(phrase: &str, suffix: &str) -> bool {
         && !names_a_session(phrase)
         && !(suffix == "会晤" && holds_a_bodys_meeting(phrase))
         && !phrase.contains(['·', '•'])
-        && !["论坛", "机制"].iter().any(|body| phrase.contains(body))
+        // A dialogue's or a forum's session (`中挪北极事务对话｜下一轮｜会议`) is the dialogue's.
+        && !["论坛", "机制", "对话"].iter().any(|body| phrase.contains(body))
 }
 
 /// Whether a meeting's `phrase` ends with a body and how often it meets: the body's meeting
@@ -503,8 +507,11 @@ const COUNTED_PARTNERS: [&str; 10] = [
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
-const FACILITIES: [&str; 39] = [
+const FACILITIES: [&str; 41] = [
     "金融",
+    // An industry's centre (`加蓬石油工业中心`, `丹麦制造业中心`).
+    "工业",
+    "制造业",
     // A cross-border renminbi centre (`中非跨境人民币中心`) clears payments.
     "人民币",
     "文化",
@@ -847,7 +854,12 @@ pub(super) fn named_in_text<'t>(
                 } else if !annotext_parser::is_hanzi(c) {
                     break;
                 }
-            } else if c == '）' && folded[i + c.len_utf8()..].starts_with('—') {
+            } else if c == '）'
+                && (folded[i + c.len_utf8()..].starts_with('—')
+                    // A Congo named by its capital (`中国—刚果（金）｜经贸联合委员会`).
+                    || folded[..i].ends_with("（金")
+                    || folded[..i].ends_with("（布"))
+            {
                 in_brackets = true;
             } else if annotext_parser::is_hanzi(c)
                 || c.is_ascii_alphabetic()
@@ -1020,19 +1032,20 @@ pub(super) fn named_in_text<'t>(
             .take_while(|n| n.end <= at)
             .filter(|n| {
                 let mut before = folded[..n.start].char_indices().rev();
+                // (Or 同, with: `中共体同｜中国—中部非洲国家经贸合作论坛`.)
                 let joins = before
                     .next()
-                    .filter(|(_, c)| matches!(c, '和' | '及' | '、' | '等' | '与' | '與'));
+                    .filter(|(_, c)| matches!(c, '和' | '及' | '、' | '等' | '与' | '與' | '同'));
                 joins.is_some_and(|(j, c)| {
                     let through_partners = c == '与'
                         && folded
                             .get(start..j)
                             .is_some_and(|t| t.contains('—') && !ends_a_body(t));
-                    // Nor a name's last character (`中国—埃及｜苏伊士运河…`: 及 ends 埃及).
-                    !names
-                        .iter()
-                        .any(|other| other.end == j || (other.start <= j && other.end > j))
-                        && !through_partners
+                    // Nor a name's last character (`中国—埃及｜苏伊士运河…`: 及 ends 埃及). A body
+                    // with (同) partners is no name's part, right after a name too.
+                    !names.iter().any(|other| {
+                        (other.end == j && c != '同') || (other.start <= j && other.end > j)
+                    }) && !through_partners
                 })
             })
             .map(|n| n.start)

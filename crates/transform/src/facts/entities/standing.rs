@@ -399,11 +399,14 @@ pub(super) fn standing(
         return Standing::Head("city", end);
     }
     // A feature's name in a company's (`北部湾港务集团`) or a product's (`长白山人参`,
-    // `阳澄湖大闸蟹`).
-    if kind == FEATURE
-        && (in_an_institution_name(&folded[end..], false, false) || names_a_product(&folded[end..]))
-    {
-        return Standing::Cut;
+    // `阳澄湖大闸蟹`), which holds no shorter name either (`贺兰山东麓葡萄酒`, not 山东).
+    if kind == FEATURE {
+        if names_a_product(&folded[end..]) {
+            return Standing::InAName;
+        }
+        if in_an_institution_name(&folded[end..], false, false) {
+            return Standing::Cut;
+        }
     }
     // A river a place, a city, a division or a province is named after (`黑龙江`), with its
     // basin or banks, or followed along (`红河流域`, `圣胡安河流域`, `沿红河进入`).
@@ -1195,6 +1198,10 @@ static PRODUCTS: Words = Words::new(&[
 /// place (see [`PRODUCTS`]).
 pub(super) fn names_a_product(rest: &str) -> bool {
     PRODUCTS.start(rest)
+        // Or a product of its foothills (`贺兰山｜东麓葡萄酒`).
+        || (rest.starts_with(['东', '西', '南', '北'])
+            && rest['东'.len_utf8()..].starts_with('麓')
+            && PRODUCTS.start(&rest["东麓".len()..]))
 }
 
 /// Surnames that start most Chinese persons' names: a place's name right after one, in a
