@@ -3867,3 +3867,19 @@ fn a_dialogues_sessions_a_congos_bodies_and_foothill_products_are_read_whole() {
     let found = names("挪方欢迎中方在斯瓦尔巴新奥勒松继续运行考察站。");
     assert_exactly(&found, &[("territory", "斯瓦尔巴"), ("city", "新奥勒松")]);
 }
+
+#[test]
+fn a_plan_drawn_up_for_a_crossing_trading_centres_and_fruit_name_no_more() {
+    let found = names(
+        "云南省与河江省共同编制天保口岸至清水口岸通道建设方案，建设中非可可咖啡交易中心，建立联动协调机制和运输协调机制，推广巴伊亚可可和沙田柚。",
+    );
+    assert_exactly(
+        &found,
+        &[
+            ("province", "云南省"),
+            ("division", "河江省"),
+            ("place", "天保口岸"),
+            ("place", "清水口岸"),
+        ],
+    );
+}

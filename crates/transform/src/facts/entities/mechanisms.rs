@@ -15,11 +15,12 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 203] = [
+const BEFORE_A_NAME: [&str; 204] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
-    // Where a place stands (`巴格达则处于｜全国路网中心`).
+    // Where a place stands (`巴格达则处于｜全国路网中心`); a plan drawn up (`共同编制｜天保口岸…`).
     "处于",
+    "编制",
     // A body added to another (`…论坛将增设｜港口城市分论坛`).
     "增设",
     "承担",
@@ -237,7 +238,7 @@ const BEFORE_A_NAME: [&str; 203] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 96] = [
+const GENERIC_WORDS: [&str; 98] = [
     "日常",
     "区域",
     "口岸",
@@ -337,9 +338,12 @@ const GENERIC_WORDS: [&str; 96] = [
     "项目",
     "发展",
     "检验检疫",
-    // Notices' and one province's (`信息通报机制`, `省内工作协调机制`).
+    // Notices' and one province's (`信息通报机制`, `省内工作协调机制`); linked, transport's
+    // (`联动协调机制`, `运输协调机制`).
     "通报",
     "省内",
+    "联动",
+    "运输",
     // Of every field, internal, one region's or maritime, with no partner (`各领域磋商机制`,
     // `自治区内部沟通协调机制`, `海事部门沟通协调机制`, `三省市协调机制`).
     "各领域",
@@ -509,6 +513,8 @@ const COUNTED_PARTNERS: [&str; 10] = [
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
 const FACILITIES: [&str; 41] = [
     "金融",
+    // A trading centre or market (`中非可可咖啡交易中心`, `澜湄国家商品交易中心`).
+    "交易",
     // An industry's centre (`加蓬石油工业中心`, `丹麦制造业中心`).
     "工业",
     "制造业",
@@ -552,7 +558,6 @@ const FACILITIES: [&str; 41] = [
     "国际",
     "救援协调",
     "搜救协调",
-    "商品交易",
     "边境合作",
 ];
 
