@@ -3883,3 +3883,18 @@ fn a_plan_drawn_up_for_a_crossing_trading_centres_and_fruit_name_no_more() {
         ],
     );
 }
+
+#[test]
+fn japans_prefectures_rivers_and_straits_and_the_danubes_crossings_are_known() {
+    let found = names("考察东京都、信浓川和淡路岛，经明石海峡，推进久尔久列什蒂口岸建设。");
+    assert_exactly(
+        &found,
+        &[
+            ("division", "东京都"),
+            ("feature", "信浓川"),
+            ("place", "淡路岛"),
+            ("feature", "明石海峡"),
+            ("place", "久尔久列什蒂口岸"),
+        ],
+    );
+}
