@@ -111,11 +111,20 @@ fn the_longest_name_wins() {
     assert_eq!(found[0].0, "organisation");
 }
 
+/// The mechanisms found in `text`, in order.
 fn mechanisms(text: &str) -> Vec<String> {
-    names(text)
+    mechanisms_in(&names(text))
         .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The mechanisms among `found`, in order.
+fn mechanisms_in(found: &[(String, String, String)]) -> Vec<&str> {
+    found
+        .iter()
         .filter(|(k, _, _)| k == "mechanism")
-        .map(|(_, t, _)| t)
+        .map(|(_, n, _)| n.as_str())
         .collect()
 }
 
@@ -1331,11 +1340,7 @@ fn a_countrys_formal_name_and_its_towns_port() {
 #[test]
 fn expos_of_partners_are_mechanisms_and_a_countrys_own_fair_is_not() {
     let found = names("依托中国—东盟博览会和第八届中国—亚欧博览会，参加中国国际进口博览会。");
-    let mechanisms: Vec<&str> = found
-        .iter()
-        .filter(|(k, _, _)| k == "mechanism")
-        .map(|(_, t, _)| t.as_str())
-        .collect();
+    let mechanisms = mechanisms_in(&found);
     assert_eq!(
         mechanisms,
         ["中国—东盟博览会", "中国—亚欧博览会"],
@@ -1569,11 +1574,7 @@ fn a_person_after_a_title_and_a_dateline_s_city() {
 #[test]
 fn a_forum_of_four_partners_by_their_initials_is_one_mechanism() {
     let found = names("各方支持在孟中印缅地区经济合作论坛框架下开展合作，通过澜沧江—湄公河合作和中国—南亚合作论坛分享经验。");
-    let mechanisms: Vec<&str> = found
-        .iter()
-        .filter(|(k, _, _)| k == "mechanism")
-        .map(|(_, t, _)| t.as_str())
-        .collect();
+    let mechanisms = mechanisms_in(&found);
     assert!(
         mechanisms.contains(&"孟中印缅地区经济合作论坛"),
         "{found:?}"
@@ -3222,11 +3223,7 @@ fn organisations_the_reviews_name_are_found_by_their_names() {
 #[test]
 fn two_events_held_together_are_two_and_a_committees_mechanism_is_the_committee() {
     let found = names("举办中国—南亚博览会暨第九届中国—南亚合作论坛。");
-    let mechanisms: Vec<&str> = found
-        .iter()
-        .filter(|(k, _, _)| k == "mechanism")
-        .map(|(_, t, _)| t.as_str())
-        .collect();
+    let mechanisms = mechanisms_in(&found);
     assert_eq!(
         mechanisms,
         ["中国—南亚博览会", "中国—南亚合作论坛"],
@@ -3646,11 +3643,7 @@ fn zones_rescue_centres_brands_and_working_level_mechanisms_are_no_names() {
 fn a_forums_sub_forum_is_the_forums_and_an_atoll_an_island() {
     // A session by theme or region of a forum names the forum only.
     let found = names("举办中国—拉共体论坛地方合作分论坛，依托博鳌亚洲论坛设立印度洋岛国分论坛。");
-    let mechanisms: Vec<&str> = found
-        .iter()
-        .filter(|(k, _, _)| k == "mechanism")
-        .map(|(_, n, _)| n.as_str())
-        .collect();
+    let mechanisms = mechanisms_in(&found);
     assert_eq!(mechanisms, ["中国—拉共体论坛", "博鳌亚洲论坛"], "{found:?}");
     // A project's mechanism is a kind, and so is a key project's.
     let found = names("建立项目协调机制和重点项目协调机制。");
@@ -3658,15 +3651,6 @@ fn a_forums_sub_forum_is_the_forums_and_an_atoll_an_island() {
     // The Maldives' atolls are islands (places), though CLDR lists them as divisions.
     let found = names("开发拉穆环礁和阿杜环礁的度假村。");
     assert_exactly(&found, &[("place", "拉穆环礁"), ("place", "阿杜环礁")]);
-}
-
-/// The mechanisms among `found`, in order.
-fn mechanisms_in(found: &[(String, String, String)]) -> Vec<&str> {
-    found
-        .iter()
-        .filter(|(k, _, _)| k == "mechanism")
-        .map(|(_, n, _)| n.as_str())
-        .collect()
 }
 
 #[test]
@@ -3754,12 +3738,12 @@ fn monuments_airports_and_lists_of_bodies_name_no_place_and_no_mechanism() {
     );
     // A development mechanism of two partners a sentence names is a kind.
     assert_eq!(
-        mechanisms_in(&names("中国与库克群岛建立发展合作磋商机制。")),
+        mechanisms("中国与库克群岛建立发展合作磋商机制。"),
         Vec::<&str>::new()
     );
     // A country's last character is no join before the name after it.
     assert_eq!(
-        mechanisms_in(&names("中国—埃及苏伊士运河经济区合作委员会是机构。")),
+        mechanisms("中国—埃及苏伊士运河经济区合作委员会是机构。"),
         ["中国—埃及苏伊士运河经济区合作委员会"]
     );
 }
