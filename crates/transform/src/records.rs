@@ -383,7 +383,7 @@ pub fn document_record(doc: &Document) -> DocumentRecord {
             end_line: block.is_joined().then_some(block.end_line),
             parts: Vec::new(),
         };
-        let label = labels.label(doc, index as u32, block);
+        let label = labels.label(doc, index as u32, block, &body.text);
         place(
             doc,
             index as u32,

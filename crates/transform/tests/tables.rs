@@ -430,13 +430,29 @@ fn a_list_of_numbered_paragraphs_under_an_articles_lead_in_is_the_lead_ins() {
     assert_eq!(
         strings(&t.clauses, "label"),
         [
-            "Art.1¶2",
-            "Art.1¶2(1)",
-            "Art.1¶2(2)",
-            "Art.2¶2",
-            "Art.2¶2(1)",
-            "Art.2¶2(2)"
+            "Art.1¶1",
+            "Art.1¶1(1)",
+            "Art.1¶1(2)",
+            "Art.2¶1",
+            "Art.2¶1(1)",
+            "Art.2¶1(2)"
         ]
+    );
+}
+
+#[test]
+fn an_article_whose_text_is_its_caption_counts_its_paragraphs_from_the_one_under_it() {
+    // A treaty's captions stand after the number (`第一条　定义`); the paragraph under one is the
+    // article's first (第一款), and an article with a sentence of its own keeps it as its first.
+    let text = "中华人民共和国政府和某国政府关于促进和相互保护投资的协定\n\n第一条　定义\n\n本协定内，“投资”一词系指各种财产。\n\n“投资者”一词系指自然人和经济组织。\n\n第二条　生效、期限和终止\n\n一、本协定自生效之日起有效期十年。\n二、缔约任何一方可以终止本协定。\n\n第三条　缔约双方应当鼓励投资。\n\n投资应当依法进行。\n";
+    let t = tables(&[parse_str("treaty", text).unwrap()]);
+    assert_eq!(
+        strings(&t.items, "text"),
+        ["定义", "生效、期限和终止", "缔约双方应当鼓励投资。"]
+    );
+    assert_eq!(
+        strings(&t.clauses, "label"),
+        ["Art.1¶1", "Art.1¶2", "Art.2(1)", "Art.2(2)", "Art.3¶2"]
     );
 }
 

@@ -115,7 +115,7 @@ impl<'d, 't> DocumentFacts<'d, 't> {
             facts.entities = entities_in(block_text, folded, listed, tagger, &dates);
             defined.learn(folded, &facts.entities, tagger);
             facts.topics = topics_in(folded, tagger);
-            facts.label = labels.label(doc, index as u32, block);
+            facts.label = labels.label(doc, index as u32, block, block_text);
             facts.text = range;
             facts.dates = dates;
             blocks.push(facts);
@@ -353,8 +353,24 @@ fn under_a_numbered_paragraph(doc: &Document, block: &Block) -> bool {
         })
 }
 
+/// Whether an article's text is a caption alone (`定义`, `生效、期限和终止`): a few words with
+/// no sentence mark (a sentence ends in one, or runs on with a comma).
+fn is_a_caption(text: &str) -> bool {
+    let text = text.trim();
+    let count = text.chars().count();
+    (1..=12).contains(&count)
+        && !text
+            .contains(|c: char| "。，；：！？.,;:!?“”\"（）()".contains(c) || c.is_ascii_digit())
+}
+
 impl Labels {
-    pub(crate) fn label(&mut self, doc: &Document, index: u32, block: &Block) -> String {
+    pub(crate) fn label(
+        &mut self,
+        doc: &Document,
+        index: u32,
+        block: &Block,
+        block_text: &str,
+    ) -> String {
         // Borrowed, not copied: a label is asked of every block.
         let parent = block.parent.and_then(|p| {
             self.recent
@@ -369,7 +385,9 @@ impl Labels {
         let mut under_a_paragraph = false;
         let label = match (block.kind, parent) {
             (BlockKind::Item { number, article }, _) => {
-                self.article_paragraphs = 1;
+                // An article whose text is its caption (`第一条　定义`, as treaties print it)
+                // counts its paragraphs (款) from the one under it: a caption is no paragraph.
+                self.article_paragraphs = u32::from(!(article && is_a_caption(block_text)));
                 item_label(doc, block, number.0, article)
             }
             (BlockKind::Paragraph, None) => {
