@@ -3882,3 +3882,64 @@ fn japans_prefectures_rivers_and_straits_and_the_danubes_crossings_are_known() {
         ],
     );
 }
+
+#[test]
+fn islands_in_zones_polar_stations_currencies_and_city_centres_name_no_more() {
+    // An island named in a zone's name, and a port in a company's; a polar station; Brazil's
+    // currency after its country; a city's communication centre (the city's still, no
+    // mechanism); a report handed to a body.
+    let found = names(
+        "推动佛得角圣文森特岛海洋经济特区建设，杜伊斯堡港股份公司共享计划，中国北极黄河站开展考察，探索人民币与巴西雷亚尔直接汇兑，支持重庆国际传播中心建设，年度财务报告提交联盟大会。",
+    );
+    assert_exactly(
+        &found,
+        &[
+            ("country", "佛得角"),
+            ("country", "中国"),
+            ("country", "巴西"),
+            ("city", "重庆"),
+        ],
+    );
+    // An island's bridge and what stands on an island still name it; Central Europe joined to
+    // Western Europe is the region.
+    let found = names("建设吉马拉斯岛跨海大桥，保护菲莱岛上神庙群，加强里加湾同中欧和西欧的联系。");
+    assert_exactly(
+        &found,
+        &[
+            ("place", "吉马拉斯岛"),
+            ("place", "菲莱岛"),
+            ("feature", "里加湾"),
+            ("region", "中欧"),
+            ("region", "西欧"),
+        ],
+    );
+}
+
+#[test]
+fn partners_initials_a_grid_and_a_twin_towns_crossing_are_read_as_readers_do() {
+    // China–Angola's and China–Bolivia's commissions are mechanisms; a capital's power grid and
+    // twin towns' crossing are no names; the Nordic-Baltic Eight is a mechanism.
+    assert_eq!(
+        mechanisms(
+            "召开中安经贸合作委员会第六次会议，发挥中玻政府间经济贸易合作委员会作用，支持东帝汶首都帝力供电网络改造，欢迎芬兰担任北欧—波罗的海八国(NB8)协调国。"
+        ),
+        [
+            "中安经贸合作委员会",
+            "中玻政府间经济贸易合作委员会",
+            "北欧—波罗的海八国",
+            "NB8"
+        ]
+    );
+    let found = names("爱沙尼亚瓦尔加与拉脱维亚瓦尔卡的双子城口岸，从塔林到派尔努的路段。");
+    assert_exactly(
+        &found,
+        &[
+            ("country", "爱沙尼亚"),
+            ("city", "瓦尔加"),
+            ("country", "拉脱维亚"),
+            ("city", "瓦尔卡"),
+            ("city", "塔林"),
+            ("city", "派尔努"),
+        ],
+    );
+}

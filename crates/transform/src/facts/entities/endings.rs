@@ -4,14 +4,18 @@
 
 use super::mechanisms::before_a_name;
 use super::prose::prose_words;
-use super::standing::{crosses_a_word, is_transliteration, named_in_full, NOT_THE_TOWNS};
+use super::standing::{
+    crosses_a_word, is_transliteration, island_or_port_in_an_institution_name, named_in_full,
+    NOT_THE_TOWNS,
+};
 use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`,
 /// `本协定所列口岸`), or lead into one (`我们希望｜红山嘴口岸`).
-const GENERIC_CROSSINGS: [&str; 79] = [
-    // In the flood season (`汛期口岸关闭`).
+const GENERIC_CROSSINGS: [&str; 80] = [
+    // In the flood season (`汛期口岸关闭`); twin towns' crossing (`瓦尔加与瓦尔卡的双子城口岸`).
     "汛期",
+    "双子城",
     "备选",
     "所列",
     "希望",
@@ -400,6 +404,11 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         if kind == FEATURE && folded[end..].starts_with("国家公园") {
             continue;
         }
+        // An island's or a port's name in a zone's or a company's (`圣文森特岛｜海洋经济特区`,
+        // `汉班托塔港｜工业园`), as the gazetteer's pass leaves a town's out there.
+        if kind == PLACE && island_or_port_in_an_institution_name(&folded[end..]) {
+            continue;
+        }
         let mut start = at;
         let mut count = 0;
         // A town's short name inside the run, which the run reads through (`科｜苏梅｜尔岛`).
@@ -739,7 +748,14 @@ const AROUND_A_TOWN: [&str; 12] = [
 ];
 
 /// Currencies written in sounds after their country (`伊朗｜里亚尔、伊拉克第纳尔`): no towns.
-const CURRENCIES: [&str; 12] = [
+const CURRENCIES: [&str; 19] = [
+    "雷亚尔",
+    "宽扎",
+    "埃斯库多",
+    "梅蒂卡尔",
+    "林吉特",
+    "兹罗提",
+    "福林",
     "里亚尔",
     "第纳尔",
     "迪拉姆",

@@ -15,9 +15,13 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 204] = [
+const BEFORE_A_NAME: [&str; 206] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
+    // A report handed to a body, a person elected at one (`年度财务报告提交｜联盟大会`,
+    // `…当选｜论坛下届轮值主席`).
+    "提交",
+    "当选",
     // Where a place stands (`巴格达则处于｜全国路网中心`); a plan drawn up (`共同编制｜天保口岸…`).
     "处于",
     "编制",
@@ -361,7 +365,9 @@ const GENERIC_WORDS: [&str; 98] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 6] = ["平台", "论坛", "网络", "中心", "委员会", "增长三角"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 24] = [
+const INFRASTRUCTURE: [&str; 25] = [
+    // A power grid (`帝力供电网络`).
+    "供电",
     "陆路",
     "仓储",
     "干线",
@@ -511,7 +517,9 @@ const COUNTED_PARTNERS: [&str; 10] = [
 
 /// What a centre is when it is a facility or a role, not a mechanism (`巴林区域分拨中心`,
 /// `科伦坡港口城物流中心`, `中欧班列西安集结中心`, `面向南亚东南亚辐射中心`, a country's `经济中心`, `马德里中国文化中心`).
-const FACILITIES: [&str; 41] = [
+const FACILITIES: [&str; 42] = [
+    // A city's international communication centre (`重庆国际传播中心`).
+    "传播",
     "金融",
     // A trading centre or market (`中非可可咖啡交易中心`, `澜湄国家商品交易中心`).
     "交易",
@@ -660,7 +668,7 @@ const INITIATIVES: [&str; 6] = [
 /// `中拉港航人才培训中心`, `中奥经济联合委员会`), after 中.
 /// (A [`CharSet`]: asked of most phrases, where a search of the string would cost more.)
 static PARTNER_INITIALS: CharSet = CharSet::new(
-    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦哥",
+    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦哥安玻",
 );
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a

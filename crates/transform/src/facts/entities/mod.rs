@@ -174,7 +174,11 @@ fn salvador_of_bahia(folded: &str, out: &mut [Mention]) {
 /// words around it say so: before 国家, 地区, 腹地 or 内陆 (`中欧国家`, `中欧腹地`), listed with
 /// Europe's other parts (`北欧、中欧`, `中欧和东南欧`), or where a route reaches it (`通往中欧`).
 fn is_central_europe(folded: &str, at: usize) -> bool {
-    const AFTER: [&str; 13] = [
+    const AFTER: [&str; 16] = [
+        // Joined to another part of Europe (`…同中欧｜和西欧的联系`).
+        "和西欧",
+        "、西欧",
+        "及西欧",
         "国家",
         "地区",
         "腹地",

@@ -250,6 +250,16 @@ pub(super) fn standing(
     if kind == FEATURE && matches!(after, Some('站' | '豚')) {
         return Standing::InAName;
     }
+    // A polar station named after a river or a wall is named in the pole's name too (`北极｜黄河站`,
+    // `南极｜长城站`): the pole is the station's name, not a region mentioned.
+    if kind == "region"
+        && matches!(&folded[start..end], "北极" | "南极")
+        && folded[end..].chars().nth(2) == Some('站')
+        && !folded[end..].starts_with("科考")
+        && !folded[end..].starts_with("考察")
+    {
+        return Standing::InAName;
+    }
     // Central Asia is not written 中亚洲: there 中 ends the words before (`进程中｜亚洲`).
     if after == Some('洲') && kind == "region" && &folded[start..end] == "中亚" {
         return Standing::Cut;
@@ -516,6 +526,10 @@ pub(super) fn standing(
                     return Standing::Head(FEATURE, end + 3);
                 }
                 Some('岛' | '島') if !next.is_some_and(|c| "国國内內民".contains(c)) => {
+                    // An island in a zone's name holds no mention (`圣文森特岛｜海洋经济特区`).
+                    if island_or_port_in_an_institution_name(&rest[3..]) {
+                        return Standing::InAName;
+                    }
                     return Standing::Head(PLACE, end + 3);
                 }
                 Some('群') if next.is_some_and(|c| "岛島".contains(c)) => {
@@ -920,6 +934,14 @@ const INSTITUTIONS: [&str; 42] = [
     "神庙",
     "金字塔",
 ];
+
+/// Whether an island's or a port's name is part of the institution's `rest` goes on to
+/// (`圣文森特岛｜海洋经济特区`, `杜伊斯堡港｜股份公司`); not a bridge's, which names the island
+/// it links (`吉马拉斯岛｜跨海大桥`), nor a port area's (`切佩尔岛｜港区`), nor what stands on
+/// the island (`菲莱岛｜上神庙群`).
+pub(super) fn island_or_port_in_an_institution_name(rest: &str) -> bool {
+    !rest.starts_with(['上', '港']) && !bridged(rest) && in_an_institution_name(rest, false, false)
+}
 
 /// Whether `rest` goes on to a bridge within a word (`铁路大桥`, `大桥`).
 fn bridged(rest: &str) -> bool {
