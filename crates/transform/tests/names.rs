@@ -2855,9 +2855,13 @@ fn towns_no_source_names_are_known_by_their_division_or_a_stretch_of_route() {
             ("city", "莫阿蒂泽"),
         ],
     );
-    // Not a name's ending after the sounds, nor a zone.
+    // Not a name's ending after the sounds, nor a zone; the Pilbara is the region readers
+    // list, no town.
+    assert_eq!(
+        kinds_of("出口高度集中于西澳大利亚州皮尔巴拉地区。", "皮尔巴拉"),
+        ["region"]
+    );
     for (text, sounds) in [
-        ("出口高度集中于西澳大利亚州皮尔巴拉地区。", "皮尔巴拉"),
         ("中方支持巴方在奇里基省巴鲁火山周边开展地热开发。", "巴鲁"),
         ("支持东开普省库哈经济特区引进企业。", "库哈"),
     ] {
@@ -3941,5 +3945,28 @@ fn partners_initials_a_grid_and_a_twin_towns_crossing_are_read_as_readers_do() {
             ("city", "塔林"),
             ("city", "派尔努"),
         ],
+    );
+}
+
+#[test]
+fn trade_cities_zones_solar_stations_oilfields_and_squares_hold_no_name() {
+    // A trade city, an economic zone, a solar power station, an oilfield, a square and a
+    // town's products name nothing; a copula ends the word a zone would be read in, and
+    // trading towns are no trade city.
+    let found = names(
+        "依托义乌国际商贸城，参与比塞大经济区建设，与瓦尔扎扎特光热电站交流，开发哈西迈萨乌德油田，途经苏赫巴托尔广场，展示非斯皮革和鄂尔多斯羊绒。卡诺和索科托是传统商贸城市，达米埃塔港是运河经济区的门户。",
+    );
+    assert_exactly(
+        &found,
+        &[
+            ("city", "卡诺"),
+            ("city", "索科托"),
+            ("place", "达米埃塔港"),
+        ],
+    );
+    // Honduras' initial names a partner.
+    assert_eq!(
+        mechanisms("召开中洪经贸合作委员会第二次会议，完善边境贸易本币结算合作机制。"),
+        ["中洪经贸合作委员会"]
     );
 }

@@ -242,8 +242,13 @@ const BEFORE_A_NAME: [&str; 206] = [
 
 /// Words that say what kind of mechanism a phrase is without naming one: a phrase made of
 /// nothing else before its suffix (`沟通协调机制`, `常态化交流平台`, `专门委员会`) is no name.
-const GENERIC_WORDS: [&str; 98] = [
+const GENERIC_WORDS: [&str; 101] = [
     "日常",
+    // Border trade, settlement in local currencies, a joint working group's own coordination
+    // (`边境贸易本币结算合作机制`, `联合工作组沟通协调机制`).
+    "边境贸易",
+    "本币结算",
+    "联合工作组",
     "区域",
     "口岸",
     "港口",
@@ -668,7 +673,7 @@ const INITIATIVES: [&str; 6] = [
 /// `中拉港航人才培训中心`, `中奥经济联合委员会`), after 中.
 /// (A [`CharSet`]: asked of most phrases, where a search of the string would cost more.)
 static PARTNER_INITIALS: CharSet = CharSet::new(
-    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦哥安玻",
+    "美俄日韩欧非拉阿德法英意加澳奥新巴印越老柬泰缅蒙哈吉塔乌土伊埃以南塞挪爱希葡智墨瑞丹芬荷比匈捷波罗克坦肯尼摩沙卡孟斐厄秘菲朝古委津莫赞纳博格索牙多几乍刚喀赤佛突叙约黎毛冈贝卢马斯苏利黑白汤萨所瓦哥安玻洪",
 );
 
 /// Whether `phrase` (before its suffix) is made of [`GENERIC_WORDS`] only, says only how long a

@@ -879,7 +879,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 42] = [
+const INSTITUTIONS: [&str; 44] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -933,6 +933,10 @@ const INSTITUTIONS: [&str; 42] = [
     // Monuments (`卢克索神庙`, `吉萨金字塔群`).
     "神庙",
     "金字塔",
+    // A trade city, an economic zone (`义乌国际商贸城`, `比塞大经济区`). Not a wharf: readers
+    // count the port a terminal is named after (`洋山港集装箱码头`).
+    "商贸城",
+    "经济区",
 ];
 
 /// Whether an island's or a port's name is part of the institution's `rest` goes on to
@@ -957,8 +961,8 @@ fn institutions_by_first_character() -> &'static ByFirstCharacter {
     BY_FIRST.get_or_init(|| by_first_character(&INSTITUTIONS))
 }
 
-/// Whether `rest` starts with a dam, a power station or a national park, named right after
-/// their place (`塔贝拉大坝`, `蒙贝拉水电站`, `班夫国家公园`). (Not among [`INSTITUTIONS`],
+/// Whether `rest` starts with a dam, a power station, a national park, an oilfield or a square,
+/// named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`, `班夫国家公园`). (Not among [`INSTITUTIONS`],
 /// which are looked for a few characters on: 国 follows places everywhere, `上海｜国际…`.) One
 /// test of the first character: it is asked of every place's mention.
 fn starts_with_a_dam(rest: &str) -> bool {
@@ -967,6 +971,12 @@ fn starts_with_a_dam(rest: &str) -> bool {
         Some('水') => rest.starts_with("水电站"),
         Some('电') => rest.starts_with("电站"),
         Some('国') => rest.starts_with("国家公园"),
+        // Solar power stations, an oilfield, a square (`瓦尔扎扎特光热电站`, `哈西迈萨乌德油田`,
+        // `苏赫巴托尔广场`). Not a coal-fired one: readers count the port it is named after
+        // (`卡西姆港燃煤电站`).
+        Some('光') => rest.starts_with("光热电站") || rest.starts_with("光伏电站"),
+        Some('油') => rest.starts_with("油田"),
+        Some('广') => rest.starts_with("广场"),
         _ => false,
     }
 }
@@ -1001,15 +1011,18 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
         _ => rest,
     };
     // A dam, a power station or a national park right after its place (`塔贝拉｜大坝`,
-    // `蒙贝拉｜水电站`, `班夫｜国家公园`; not `上巴拉那省｜伊泰普水电站`, one in the place).
-    if !country && starts_with_a_dam(rest) {
+    // `蒙贝拉｜水电站`, `班夫｜国家公园`; not `上巴拉那省｜伊泰普水电站`, one in the place, nor
+    // a division's in full, `纳希切万自治共和国｜光伏电站`).
+    if !country && !division && starts_with_a_dam(rest) {
         return true;
     }
     let at_least = if country { 2 } else { 0 };
     // Read once, without allocating: this is asked of every place's mention.
     for (count, (i, c)) in rest.char_indices().take(8).enumerate() {
-        // A join, or a route's end (`马塔兰｜至龙目国际机场`): the place stands apart.
-        if !annotext_parser::is_hanzi(c) || matches!(c, '的' | '和' | '与' | '及' | '在' | '至')
+        // A join, a route's end (`马塔兰｜至龙目国际机场`) or a copula (`达米埃塔港｜是…经济区`):
+        // the place stands apart.
+        if !annotext_parser::is_hanzi(c)
+            || matches!(c, '的' | '和' | '与' | '及' | '在' | '至' | '是')
         {
             return false;
         }
@@ -1062,13 +1075,16 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
                 | '救'
                 | '发'
                 | '神'
+                | '商'
         ) {
             continue;
         }
         let word = &rest[i..];
         let found = institutions_by_first_character()
             .get(&c)
-            .and_then(|words| words.iter().find(|w| word.starts_with(**w)));
+            .and_then(|words| words.iter().find(|w| word.starts_with(**w)))
+            // Trading towns are no trade city (`…是传统｜商贸城市`).
+            .filter(|w| !(**w == "商贸城" && word["商贸城".len()..].starts_with('市')));
         if let Some(w) = found {
             // A zone after a division's full name is a zone in it (`信德省｜经济特区`).
             if division && w.ends_with('区') {
@@ -1216,6 +1232,10 @@ static PRODUCTS: Words = Words::new(&[
     "奶酪",
     "老窖",
     "五粮液",
+    "羊绒",
+    "单丛",
+    "皮革",
+    "地毯",
 ]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
