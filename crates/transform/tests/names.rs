@@ -3970,3 +3970,34 @@ fn trade_cities_zones_solar_stations_oilfields_and_squares_hold_no_name() {
         ["中洪经贸合作委员会"]
     );
 }
+
+#[test]
+fn stadiums_port_authorities_round_tables_and_joined_regions_are_read_as_readers_do() {
+    // A stadium, a Korean port authority, a park in a list and products hold no name; West Asia
+    // and North Africa written together are two regions.
+    let found = names(
+        "参观卢赛尔体育场，蔚山港湾公社参会，在乞力马扎罗山和西门山国家公园合作，推动济州柑橘和西西里血橙进入中国，就西亚北非形势交换意见。",
+    );
+    assert_exactly(
+        &found,
+        &[
+            ("feature", "乞力马扎罗山"),
+            ("country", "中国"),
+            ("region", "西亚"),
+            ("region", "北非"),
+        ],
+    );
+    // Round tables of linked partners, whether 会 or 会议; an expo's cooperation platform is
+    // the expo; what two sides confirm is no part of the mechanism's name.
+    assert_eq!(
+        mechanisms(
+            "发挥浙江—伦巴第经贸合作圆桌会作用，举办中俄蒙地方合作圆桌会议，建设中国—东北亚博览会合作平台，中吉双方确认两国交通部门定期磋商机制。"
+        ),
+        [
+            "浙江—伦巴第经贸合作圆桌会",
+            "中俄蒙地方合作圆桌会议",
+            "中国—东北亚博览会",
+            "两国交通部门定期磋商机制"
+        ]
+    );
+}

@@ -602,10 +602,13 @@ fn item_after(
             None => true,
         };
         // The cheap tests first: most items are bounded by nothing.
+        // Not a name that a park or a station is named after, right after it
+        // (`西门山｜国家公园`).
         let by_its_ending = !bounded
             && by_ending.is_none()
             && ends_like(m.kind, c)
-            && !super::endings::ending_reads_on(&folded[item.clone()], rest);
+            && !super::endings::ending_reads_on(&folded[item.clone()], rest)
+            && !standing::starts_with_a_dam(rest);
         if !(bounded || by_its_ending) || !reads_as_item(folded, &item, m.kind) {
             continue;
         }

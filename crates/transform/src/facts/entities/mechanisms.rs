@@ -15,13 +15,15 @@ use crate::facts::tagger::Tagger;
 ///
 /// One-character joining words that often stand inside names (`对话`, `和平`, `同盟`,
 /// `协调与合作委员会`) are not among them.
-const BEFORE_A_NAME: [&str; 206] = [
+const BEFORE_A_NAME: [&str; 207] = [
     // Verbs whose object is a body named before (`损害｜联盟声誉`, `承担｜联盟秘书处工作`).
     "损害",
     // A report handed to a body, a person elected at one (`年度财务报告提交｜联盟大会`,
     // `…当选｜论坛下届轮值主席`).
     "提交",
     "当选",
+    // What two sides confirm (`中吉双方确认｜两国交通部门定期磋商机制`).
+    "确认",
     // Where a place stands (`巴格达则处于｜全国路网中心`); a plan drawn up (`共同编制｜天保口岸…`).
     "处于",
     "编制",
@@ -404,8 +406,12 @@ const INFRASTRUCTURE: [&str; 25] = [
 /// `中国—东盟博览会`; not `中国国际进口博览会`, a country's own fair);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 11] = [
+const MEETINGS: [&str; 13] = [
     "博览会",
+    // A round table of two partners (`浙江—伦巴第经贸合作圆桌会`, `中俄蒙地方合作圆桌会议`:
+    // matched whole, as the longer suffix wins).
+    "圆桌会",
+    "圆桌会议",
     "峰会",
     "会晤",
     "会议",
@@ -803,9 +809,12 @@ pub(super) fn named_in_text<'t>(
         // A suffix that another one follows is part of a longer name (`…对话｜机制`): that one
         // is found on its own. A body's meeting is the body's (`中挪经贸联合委员会｜会议`), and so
         // is a committee's mechanism.
-        // An expo's or a forum's platform is the expo or the forum (`中俄博览会｜平台`).
+        // An expo's or a forum's platform is the expo or the forum (`中俄博览会｜平台`,
+        // `中国—东北亚博览会｜合作平台`).
         if &folded[at..end] == "平台"
-            && ["博览会", "论坛"].iter().any(|w| folded[..at].ends_with(w))
+            && ["博览会", "论坛", "博览会合作", "论坛合作"]
+                .iter()
+                .any(|w| folded[..at].ends_with(w))
         {
             continue;
         }

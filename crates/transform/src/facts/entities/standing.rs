@@ -879,7 +879,7 @@ fn dot_within(chars: impl Iterator<Item = char>) -> bool {
 /// a free trade zone's area `烟台片区`, a science city `三亚崖州湾科技城`, a port's zone
 /// `西安国际港务区`, a free trade port `海南自由贸易港`, a logistics, data, financial or rescue
 /// centre `占贾物流中心`, `阿斯塔纳国际金融中心`, `广州海上搜救中心`).
-const INSTITUTIONS: [&str; 44] = [
+const INSTITUTIONS: [&str; 45] = [
     "港务区",
     "自由贸易港",
     "搜救中心",
@@ -937,6 +937,8 @@ const INSTITUTIONS: [&str; 44] = [
     // count the port a terminal is named after (`洋山港集装箱码头`).
     "商贸城",
     "经济区",
+    // A Korean port authority (`蔚山港湾公社`).
+    "港湾公社",
 ];
 
 /// Whether an island's or a port's name is part of the institution's `rest` goes on to
@@ -965,18 +967,19 @@ fn institutions_by_first_character() -> &'static ByFirstCharacter {
 /// named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`, `班夫国家公园`). (Not among [`INSTITUTIONS`],
 /// which are looked for a few characters on: 国 follows places everywhere, `上海｜国际…`.) One
 /// test of the first character: it is asked of every place's mention.
-fn starts_with_a_dam(rest: &str) -> bool {
+pub(super) fn starts_with_a_dam(rest: &str) -> bool {
     match rest.chars().next() {
         Some('大') => rest.starts_with("大坝"),
         Some('水') => rest.starts_with("水电站"),
         Some('电') => rest.starts_with("电站"),
         Some('国') => rest.starts_with("国家公园"),
-        // Solar power stations, an oilfield, a square (`瓦尔扎扎特光热电站`, `哈西迈萨乌德油田`,
-        // `苏赫巴托尔广场`). Not a coal-fired one: readers count the port it is named after
+        // Solar power stations, an oilfield, a square, a stadium (`瓦尔扎扎特光热电站`,
+        // `哈西迈萨乌德油田`, `苏赫巴托尔广场`, `卢赛尔体育场`). Not a coal-fired one: readers count the port it is named after
         // (`卡西姆港燃煤电站`).
         Some('光') => rest.starts_with("光热电站") || rest.starts_with("光伏电站"),
         Some('油') => rest.starts_with("油田"),
         Some('广') => rest.starts_with("广场"),
+        Some('体') => rest.starts_with("体育场"),
         _ => false,
     }
 }
@@ -1236,6 +1239,10 @@ static PRODUCTS: Words = Words::new(&[
     "单丛",
     "皮革",
     "地毯",
+    "柑橘",
+    "血橙",
+    "羊奶酪",
+    "香料",
 ]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
