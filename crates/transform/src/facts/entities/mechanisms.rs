@@ -1193,8 +1193,7 @@ pub(super) fn named_in_text<'t>(
         if out.iter().take(names_count).any(|n| {
             n.text.start == start
                 && n.text.end < at
-                && matches!(n.kind, "province" | "city")
-                && folded[n.text.clone()].ends_with(['省', '市'])
+                && is_a_chinese_place_in_full(folded, n)
                 && is_generic(&folded[n.text.end..at])
         }) {
             continue;
@@ -1469,12 +1468,9 @@ fn is_a_places_own<'a, 't: 'a>(
     if has_partner_marks(phrase) {
         return false;
     }
-    let chinese = names.clone().any(|n| {
-        let name = &folded[n.text.clone()];
-        n.text.start == phrase_at.start
-            && matches!(n.kind, "province" | "city")
-            && (name.ends_with(['市', '省']) || name.ends_with("自治区"))
-    });
+    let chinese = names
+        .clone()
+        .any(|n| n.text.start == phrase_at.start && is_a_chinese_place_in_full(folded, n));
     if chinese {
         return true;
     }
@@ -1485,6 +1481,14 @@ fn is_a_places_own<'a, 't: 'a>(
         (Some(only), None) if matches!(only.kind, "country" | DIVISION)
             && only.text.start == phrase_at.start
     )
+}
+
+/// Whether a mention is a Chinese province, region or town named in full (`云南省`, `上海市`,
+/// `宁夏回族自治区`): what it names before a body's kind is its own government's.
+fn is_a_chinese_place_in_full(folded: &str, mention: &Mention) -> bool {
+    let name = &folded[mention.text.clone()];
+    matches!(mention.kind, "province" | "city")
+        && (name.ends_with(['市', '省']) || name.ends_with("自治区"))
 }
 
 /// Whether `text` ends with the name of a body or mechanism (`…理事会`, `…联盟`, `…组织`), or with
