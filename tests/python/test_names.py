@@ -61,13 +61,13 @@ def test_names_are_found_as_the_reviewers_expect():
     counts, misses = score()
     tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
     precision, recall = ratios(tp, fp, fn)
-    # Reached on 2026-12-07 (twenty-sixth session): 0.9806 and 0.9744 on the 1,475 documents,
-    # 132,964 names right (the last eight hundred and seventy-six measured held out; r153–r246
+    # Reached on 2026-12-07 (twenty-sixth session): 0.9809 and 0.9750 on the 1,499 documents,
+    # 135,146 names right (the last nine hundred measured held out; r153–r250
     # added after they were measured, then tuned on; the recall floor went down from 0.964 as
     # harder held-out rounds came in, and back up as they were tuned on): a change that loses
     # names or invents them fails.
-    assert tp >= 132600, (tp, fp, fn)
-    assert precision >= 0.979 and recall >= 0.973, (precision, recall, misses)
+    assert tp >= 134700, (tp, fp, fn)
+    assert precision >= 0.980 and recall >= 0.974, (precision, recall, misses)
     # Kinds whose rules are exact where they fire.
     for kind in ("country", "document", "province"):
         p, r = ratios(*counts[kind])

@@ -4000,3 +4000,17 @@ fn stadiums_port_authorities_round_tables_and_joined_regions_are_read_as_readers
         ]
     );
 }
+
+#[test]
+fn premiers_descendants_gauging_stations_and_island_tourism_name_no_place() {
+    // A foreign town's name before a premier's title is a person's; a people's descendants,
+    // a gauging station, products and island tourism (`海岛`) name nothing; telecommunications
+    // and distribution networks are no mechanisms.
+    let found = names(
+        "谢里夫总理在北京会见中方领导人，学生中有土耳其裔青年，依托景洪水文站共享数据，扩大信德芒果和喜马拉雅岩盐出口，推动与岛国开展海岛旅游合作，打击电信网络诈骗，对接中欧班列分拨网络。",
+    );
+    assert_exactly(&found, &[("city", "北京")]);
+    // A friendship bridge's crossing is its towns'.
+    let found = names("加快清孔—会晒友谊大桥口岸设施改造。");
+    assert_exactly(&found, &[("city", "清孔"), ("city", "会晒")]);
+}

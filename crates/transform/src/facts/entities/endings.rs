@@ -12,10 +12,12 @@ use super::{add_where_free, Mention, DIVISION, FEATURE, PLACE};
 
 /// Words that make `…口岸` a kind of crossing, not a named one (`陆路口岸`, `指定口岸`,
 /// `本协定所列口岸`), or lead into one (`我们希望｜红山嘴口岸`).
-const GENERIC_CROSSINGS: [&str; 80] = [
-    // In the flood season (`汛期口岸关闭`); twin towns' crossing (`瓦尔加与瓦尔卡的双子城口岸`).
+const GENERIC_CROSSINGS: [&str; 81] = [
+    // In the flood season (`汛期口岸关闭`); twin towns' crossing (`瓦尔加与瓦尔卡的双子城口岸`);
+    // a friendship bridge's (`清孔—会晒友谊大桥口岸`).
     "汛期",
     "双子城",
+    "友谊大桥",
     "备选",
     "所列",
     "希望",
@@ -402,6 +404,10 @@ pub(super) fn transliterated_in_text<'t>(folded: &str, out: &mut Vec<Mention<'t>
         // pass left out there: no shorter name inside it either. (Readers count a river or a
         // strait before its bridge or its power station: `帕德玛河大桥`, `布列亚河水电站`.)
         if kind == FEATURE && folded[end..].starts_with("国家公园") {
+            continue;
+        }
+        // `海岛` is a word (`开展｜海岛旅游`): an island's name ends in more than the sea.
+        if ending == "岛" && folded[..at].ends_with('海') {
             continue;
         }
         // An island's or a port's name in a zone's or a company's (`圣文森特岛｜海洋经济特区`,

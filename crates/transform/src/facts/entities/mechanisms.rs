@@ -372,9 +372,12 @@ const GENERIC_WORDS: [&str; 101] = [
 const NAMED_ONLY_WITH_PARTNERS: [&str; 6] = ["平台", "论坛", "网络", "中心", "委员会", "增长三角"];
 
 /// What a network is when it is infrastructure, not a mechanism (`泛欧交通网络`).
-const INFRASTRUCTURE: [&str; 25] = [
-    // A power grid (`帝力供电网络`).
+const INFRASTRUCTURE: [&str; 27] = [
+    // A power grid, telecommunications, a distribution network (`帝力供电网络`,
+    // `电信网络`, `中欧班列分拨网络`).
     "供电",
+    "电信",
+    "分拨",
     "陆路",
     "仓储",
     "干线",

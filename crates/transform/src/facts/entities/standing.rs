@@ -383,6 +383,16 @@ pub(super) fn standing(
     {
         return Standing::Cut;
     }
+    // A foreign town's name before a head of government's title is a person's (`谢里夫｜总理`,
+    // Pakistan's prime minister): towns have mayors, not premiers or presidents.
+    if kind == "city"
+        && ["总理", "总统", "首相"]
+            .iter()
+            .any(|t| folded[end..].starts_with(t))
+        && folded[start..end].chars().all(is_transliteration)
+    {
+        return Standing::Cut;
+    }
     // A forum's summit or meeting held in a city is the event's name (`中非合作论坛｜北京｜峰会`),
     // no mention of the city.
     if kind == "city"
@@ -828,9 +838,10 @@ pub(super) fn standing(
         let a_town_with_its_suffix = || folded[start..end].ends_with(['市', '县', '省']);
         match after {
             // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
-            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`). The word
+            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`), and its
+            // descendants (`土耳其裔`). The word
             // holds no shorter name either (`印度尼西亚文`, not 印度).
-            Some('语' | '語' | '盾' | '族') if !a_town_with_its_suffix() => {
+            Some('语' | '語' | '盾' | '族' | '裔') if !a_town_with_its_suffix() => {
                 return Standing::InAName
             }
             Some('文')
@@ -970,7 +981,7 @@ fn institutions_by_first_character() -> &'static ByFirstCharacter {
 pub(super) fn starts_with_a_dam(rest: &str) -> bool {
     match rest.chars().next() {
         Some('大') => rest.starts_with("大坝"),
-        Some('水') => rest.starts_with("水电站"),
+        Some('水') => rest.starts_with("水电站") || rest.starts_with("水文站"),
         Some('电') => rest.starts_with("电站"),
         Some('国') => rest.starts_with("国家公园"),
         // Solar power stations, an oilfield, a square, a stadium (`瓦尔扎扎特光热电站`,
@@ -1243,6 +1254,10 @@ static PRODUCTS: Words = Words::new(&[
     "血橙",
     "羊奶酪",
     "香料",
+    "芒果",
+    "樱桃",
+    "松子",
+    "岩盐",
 ]);
 
 /// Whether `rest`, the text right after a place's name, starts with a product named after the
