@@ -250,7 +250,7 @@ pub(super) fn standing(
     if kind == FEATURE && matches!(after, Some('站' | '豚')) {
         return Standing::InAName;
     }
-    // A polar station named after a river or a wall is named in the pole's name too (`北极｜黄河站`,
+    // A polar station named after a river or a wall carries the pole in its name (`北极｜黄河站`,
     // `南极｜长城站`): the pole is the station's name, not a region mentioned.
     if kind == "region"
         && matches!(&folded[start..end], "北极" | "南极")
@@ -838,9 +838,9 @@ pub(super) fn standing(
         let a_town_with_its_suffix = || folded[start..end].ends_with(['市', '县', '省']);
         match after {
             // A language: `西班牙语`, `西班牙文` (but `中国文化`, `中国文学`); a currency named
-            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`), and its
-            // descendants (`土耳其裔`). The word
-            // holds no shorter name either (`印度尼西亚文`, not 印度).
+            // in one word with its country (`印尼盾`, `越南盾`); a people (`塔吉克族`) and its
+            // descendants (`土耳其裔`). The word holds no shorter name either (`印度尼西亚文`,
+            // not 印度).
             Some('语' | '語' | '盾' | '族' | '裔') if !a_town_with_its_suffix() => {
                 return Standing::InAName
             }
@@ -954,8 +954,9 @@ const INSTITUTIONS: [&str; 45] = [
 
 /// Whether an island's or a port's name is part of the institution's `rest` goes on to
 /// (`圣文森特岛｜海洋经济特区`, `杜伊斯堡港｜股份公司`); not a bridge's, which names the island
-/// it links (`吉马拉斯岛｜跨海大桥`), nor a port area's (`切佩尔岛｜港区`), nor what stands on
-/// the island (`菲莱岛｜上神庙群`).
+/// it links (`吉马拉斯岛｜跨海大桥`), nor anything of a port after it (`切佩尔岛｜港区`,
+/// `帕亚拉港｜港务局`, which other rules read), nor what stands on the island
+/// (`菲莱岛｜上神庙群`).
 pub(super) fn island_or_port_in_an_institution_name(rest: &str) -> bool {
     !rest.starts_with(['上', '港']) && !bridged(rest) && in_an_institution_name(rest, false, false)
 }
@@ -974,10 +975,11 @@ fn institutions_by_first_character() -> &'static ByFirstCharacter {
     BY_FIRST.get_or_init(|| by_first_character(&INSTITUTIONS))
 }
 
-/// Whether `rest` starts with a dam, a power station, a national park, an oilfield or a square,
-/// named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`, `班夫国家公园`). (Not among [`INSTITUTIONS`],
-/// which are looked for a few characters on: 国 follows places everywhere, `上海｜国际…`.) One
-/// test of the first character: it is asked of every place's mention.
+/// Whether `rest` starts with a dam, a power or gauging station, a national park, an oilfield, a
+/// square or a stadium, named right after their place (`塔贝拉大坝`, `蒙贝拉水电站`,
+/// `班夫国家公园`). (Not among [`INSTITUTIONS`], which are looked for a few characters on: 国
+/// follows places everywhere, `上海｜国际…`.) One test of the first character: it is asked of
+/// every place's mention.
 pub(super) fn starts_with_a_dam(rest: &str) -> bool {
     match rest.chars().next() {
         Some('大') => rest.starts_with("大坝"),
@@ -985,8 +987,8 @@ pub(super) fn starts_with_a_dam(rest: &str) -> bool {
         Some('电') => rest.starts_with("电站"),
         Some('国') => rest.starts_with("国家公园"),
         // Solar power stations, an oilfield, a square, a stadium (`瓦尔扎扎特光热电站`,
-        // `哈西迈萨乌德油田`, `苏赫巴托尔广场`, `卢赛尔体育场`). Not a coal-fired one: readers count the port it is named after
-        // (`卡西姆港燃煤电站`).
+        // `哈西迈萨乌德油田`, `苏赫巴托尔广场`, `卢赛尔体育场`). Not a coal-fired one: readers
+        // count the port it is named after (`卡西姆港燃煤电站`).
         Some('光') => rest.starts_with("光热电站") || rest.starts_with("光伏电站"),
         Some('油') => rest.starts_with("油田"),
         Some('广') => rest.starts_with("广场"),
@@ -1097,8 +1099,9 @@ pub(super) fn in_an_institution_name(rest: &str, country: bool, division: bool) 
         let found = institutions_by_first_character()
             .get(&c)
             .and_then(|words| words.iter().find(|w| word.starts_with(**w)))
-            // Trading towns are no trade city (`…是传统｜商贸城市`).
-            .filter(|w| !(**w == "商贸城" && word["商贸城".len()..].starts_with('市')));
+            // A city's kind before 市 is a kind of cities, not one (`…是传统｜商贸城市`,
+            // `科技城市`).
+            .filter(|w| !(w.ends_with('城') && word[w.len()..].starts_with('市')));
         if let Some(w) = found {
             // A zone after a division's full name is a zone in it (`信德省｜经济特区`).
             if division && w.ends_with('区') {
